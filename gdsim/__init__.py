@@ -1,0 +1,18 @@
+"""gdsim: watch gradient descent work. ``import gdsim`` loads the numpy engine only, never Qt."""
+
+from .engine import (
+    ACTIVATIONS,
+    LOSSES,
+    OPTIMIZERS,
+    PROBLEM_NAMES,
+    InputError,
+    Run,
+    Simulation,
+    make_problem,
+    simulate,
+)
+
+__version__ = "0.1.0"
+
+__all__ = ["ACTIVATIONS", "LOSSES", "OPTIMIZERS", "PROBLEM_NAMES", "InputError", "Run", "Simulation",
+           "__version__", "make_problem", "simulate"]

@@ -1,0 +1,18 @@
+"""The numerical engine: problems, optimizers and runs over arrays of shape (K, d). Numpy only."""
+
+from .activations import ACTIVATIONS, Activation
+from .catalog import PROBLEM_NAMES, make_problem
+from .datasets import BUILTIN_DATASETS, Dataset, load_dataset
+from .errors import InputError
+from .models import LOSSES, DatasetProblem
+from .optimizers import OPTIMIZERS, Hyperparameter, Optimizer, State, default_lr, get_optimizer
+from .problems import ANALYTIC_PROBLEMS, Problem
+from .run import CONVERGED, DIVERGED, RUNNING, STATUS_NAMES, STEP_LIMIT, History, Run
+from .simulate import Simulation, simulate
+
+__all__ = [
+    "ACTIVATIONS", "ANALYTIC_PROBLEMS", "BUILTIN_DATASETS", "CONVERGED", "DIVERGED", "LOSSES", "OPTIMIZERS",
+    "PROBLEM_NAMES", "RUNNING", "STATUS_NAMES", "STEP_LIMIT", "Activation", "Dataset", "DatasetProblem",
+    "History", "Hyperparameter", "InputError", "Optimizer", "Problem", "Run", "Simulation", "State",
+    "default_lr", "get_optimizer", "load_dataset", "make_problem", "simulate",
+]

@@ -1,0 +1,41 @@
+"""Problems by name: the analytic functions and the dataset models (with data, activation, loss)."""
+
+from .activations import ACTIVATIONS
+from .datasets import Dataset, dataset_from_arrays, load_dataset
+from .errors import InputError, unknown_name
+from .models import LOSSES, MODEL_KINDS, make_model
+from .problems import ANALYTIC_PROBLEMS, Problem
+
+PROBLEM_NAMES = tuple(ANALYTIC_PROBLEMS) + MODEL_KINDS
+DEFAULT_DATASET = {"linreg": "line", "neuron": "pass-fail"}
+
+
+def make_problem(name: str | Problem, data=None, activation: str | None = None,
+                 loss: str | None = None) -> Problem:
+    """A problem by name. ``data`` (a built-in dataset name, a CSV path, a Dataset or a pair (X, y)),
+    ``activation`` and ``loss`` apply to the dataset models only."""
+    if isinstance(name, Problem):
+        return name
+    if name in ANALYTIC_PROBLEMS:
+        given = [flag for flag, value in (("data", data), ("activation", activation), ("loss", loss))
+                 if value is not None]
+        if given:
+            raise InputError(f"problem {name!r} is a fixed function; {', '.join(given)} "
+                             f"appl{'ies' if len(given) == 1 else 'y'} only to {' and '.join(MODEL_KINDS)}")
+        return ANALYTIC_PROBLEMS[name]
+    if name in MODEL_KINDS:
+        return make_model(name, _dataset(name, data), activation, loss)
+    raise unknown_name("problem", name, PROBLEM_NAMES)
+
+
+def _dataset(kind: str, data) -> Dataset:
+    if data is None:
+        return load_dataset(DEFAULT_DATASET[kind])
+    if isinstance(data, Dataset):
+        return data
+    if isinstance(data, tuple) and len(data) == 2:
+        return dataset_from_arrays(*data)
+    return load_dataset(data)
+
+
+__all__ = ["ACTIVATIONS", "LOSSES", "PROBLEM_NAMES", "make_problem"]

@@ -1,0 +1,136 @@
+"""Data for the dataset models: the built-in sets and CSV import (header row; columns x or x1…xk, y)."""
+
+import csv
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..paths import resource
+from .errors import InputError, unknown_name
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """N samples: inputs X (N, k) and targets y (N,)."""
+
+    name: str
+    title: str
+    X: np.ndarray = field(repr=False)
+    y: np.ndarray = field(repr=False)
+    description: str = ""
+
+    @property
+    def n_inputs(self) -> int:
+        return self.X.shape[1]
+
+    @property
+    def is_binary(self) -> bool:
+        return bool(np.all((self.y == 0) | (self.y == 1)))
+
+
+BUILTIN_DATASETS = {
+    "line": ("Noisy line", "30 points scattered around y = 1.5x + 1 (regression)."),
+    "pass-fail": ("Pass or fail", "40 students: hours studied (x) and passed (y = 1) or not (0)."),
+}
+
+_X_COLUMN = re.compile(r"x(\d*)\Z")
+
+
+def builtin_dataset(name: str) -> Dataset:
+    if name not in BUILTIN_DATASETS:
+        raise unknown_name("dataset", name, BUILTIN_DATASETS)
+    title, description = BUILTIN_DATASETS[name]
+    X, y = _read_csv(resource("datasets", f"{name}.csv"))
+    return Dataset(name, title, X, y, description)
+
+
+def load_dataset(source: str | Path) -> Dataset:
+    """A built-in dataset by name, or a CSV file by path."""
+    if isinstance(source, str) and source in BUILTIN_DATASETS:
+        return builtin_dataset(source)
+    path = Path(source)
+    if path.suffix.lower() != ".csv" and not path.exists():
+        raise InputError(f"unknown dataset {str(source)!r}; give a CSV file or one of: "
+                         + ", ".join(BUILTIN_DATASETS))
+    X, y = _read_csv(path)
+    return Dataset(path.stem, path.name, X, y, f"Imported from {path}")
+
+
+def dataset_from_arrays(X, y, name: str = "data") -> Dataset:
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y, dtype=float)
+    if X.ndim == 1:
+        X = X[:, None]
+    if X.ndim != 2 or y.ndim != 1 or len(X) != len(y) or len(y) == 0:
+        raise InputError(f"data must be X of shape (N, k) and y of shape (N,) with N ≥ 1; "
+                         f"got X {X.shape} and y {y.shape}")
+    if not (np.isfinite(X).all() and np.isfinite(y).all()):
+        raise InputError("data must be finite numbers (no NaN or infinity)")
+    return Dataset(name, name, np.ascontiguousarray(X), np.ascontiguousarray(y))
+
+
+def _read_csv(path: Path) -> tuple[np.ndarray, np.ndarray]:
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            rows = list(csv.reader(f))
+    except FileNotFoundError:
+        raise InputError(f"data file {path} does not exist") from None
+    except IsADirectoryError:
+        raise InputError(f"data file {path} is a folder, not a CSV file") from None
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        raise InputError(f"cannot read data file {path}: {e}") from None
+
+    numbered = [(i, row) for i, row in enumerate(rows, start=1) if any(cell.strip() for cell in row)]
+    if not numbered:
+        raise InputError(f"data file {path} is empty; it needs a header row with columns "
+                         "x (or x1, x2, …) and y")
+    _, header = numbered[0]
+    header = [cell.strip().lower() for cell in header]
+    x_columns = _input_columns(path, header)
+    y_column = header.index("y")
+
+    X = np.empty((len(numbered) - 1, len(x_columns)))
+    y = np.empty(len(numbered) - 1)
+    for n, (line, row) in enumerate(numbered[1:]):
+        where = f"{path}, line {line}"
+        if len(row) != len(header):
+            raise InputError(f"{where}: expected {len(header)} values ({', '.join(header)}), "
+                             f"found {len(row)}")
+        for j, column in enumerate(x_columns):
+            X[n, j] = _number(row[column], where, header[column])
+        y[n] = _number(row[y_column], where, "y")
+    if len(y) == 0:
+        raise InputError(f"data file {path} has a header but no data rows")
+    return X, y
+
+
+def _input_columns(path: Path, header: list[str]) -> list[int]:
+    allowed = "columns x (or x1, x2, …) and y"
+    if len(set(header)) != len(header):
+        raise InputError(f"data file {path}: a column name appears twice in the header {header}")
+    if "y" not in header:
+        raise InputError(f"data file {path}: the header has no column y; it needs {allowed}")
+    for name in header:
+        if name != "y" and not _X_COLUMN.match(name):
+            raise InputError(f"data file {path}: unexpected column {name!r}; allowed are {allowed}")
+    xs = [name for name in header if name != "y"]
+    if xs == ["x"]:
+        return [header.index("x")]
+    expected = [f"x{i}" for i in range(1, len(xs) + 1)]
+    if not xs or "x" in xs or sorted(xs, key=lambda s: int(s[1:])) != expected:
+        raise InputError(f"data file {path}: input columns {xs} are not x or x1…xk numbered from 1; "
+                         f"it needs {allowed}")
+    return [header.index(name) for name in expected]
+
+
+def _number(cell: str, where: str, column: str) -> float:
+    try:
+        value = float(cell)
+    except ValueError:
+        raise InputError(f"{where}: {column} is not a number: {cell.strip()!r}") from None
+    if not math.isfinite(value):
+        raise InputError(f"{where}: {column} must be finite, got {cell.strip()!r}")
+    return value

@@ -1,0 +1,199 @@
+"""Dataset models as problems: linear regression ŷ = w·x + b and the neuron ŷ = f(w·x + b).
+
+Parameters are ordered w1…wk, b (with one input: w, b). Losses, for N samples:
+
+- ``sse``  E = ½ Σ (y − ŷ)²: the ½ makes −∂E/∂wᵢ = Σ (y − ŷ) f′(h) xᵢ, so one gradient step is exactly
+  the delta rule Δwᵢ = η Σ δ xᵢ with δ = (y − ŷ) f′(h).
+- ``mse``  (1/N) Σ (y − ŷ)², as torch.nn.MSELoss; its gradient carries the factor 2/N.
+- ``bce``  −(1/N) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)], for an output in (0, 1) (the sigmoid). It is computed
+  from h as (1/N) Σ [ln(1 + eʰ) − y·h], which is the same number without overflow, and its gradient
+  with respect to h is (ŷ − y)/N.
+"""
+
+from dataclasses import dataclass, field
+from functools import partial
+
+import numpy as np
+
+from .activations import ACTIVATIONS, Activation
+from .datasets import Dataset
+from .errors import InputError, unknown_name
+from .problems import Problem
+from .workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Loss:
+    name: str
+    title: str
+    formula: str
+
+
+LOSSES = {
+    loss.name: loss
+    for loss in (
+        Loss("sse", "Sum of squared errors", "E = ½ Σ (y − ŷ)²"),
+        Loss("mse", "Mean squared error", "E = (1/N) Σ (y − ŷ)²"),
+        Loss("bce", "Binary cross-entropy", "E = −(1/N) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)]"),
+    )
+}
+
+MODEL_KINDS = ("linreg", "neuron")
+
+# Few samples at a time, so that a landscape's scratch arrays of shape (chunk, N) stay small.
+_LANDSCAPE_ELEMENTS = 1 << 20
+
+
+@dataclass(frozen=True, eq=False)
+class DatasetProblem(Problem):
+    """A model fitted to a dataset; ``evaluate_on`` evaluates it on a subset (a mini-batch)."""
+
+    dataset: Dataset | None = field(default=None, repr=False)
+    activation: Activation | None = None
+    loss_kind: Loss | None = None
+
+    def evaluate_on(self, X, y, params, loss, grad, ws: Workspace) -> None:
+        _neuron_kernel(X, y, self.activation, self.loss_kind.name, params, loss, grad, ws)
+
+    def loss(self, params) -> np.ndarray:
+        if self.activation.name == "identity" and self.loss_kind.name in ("sse", "mse"):
+            return self._quadratic_loss(self._as_params(params))
+        params = self._as_params(params)
+        out = np.empty(len(params))
+        chunk = max(1, _LANDSCAPE_ELEMENTS // len(self.dataset.y))
+        ws = Workspace()
+        with np.errstate(all="ignore"):
+            for lo in range(0, len(params), chunk):
+                hi = min(lo + chunk, len(params))
+                self.kernel(params[lo:hi], out[lo:hi], None, ws)
+        return out
+
+    def _quadratic_loss(self, z: np.ndarray) -> np.ndarray:
+        # For a linear model Σ(ŷ − y)² = zᵀGz − 2zᵀc + yᵀy with G = AᵀA, c = Aᵀy, A = [X 1]:
+        # the cost no longer grows with N, which makes whole-grid landscapes cheap.
+        X, y = self.dataset.X, self.dataset.y
+        A = np.hstack([X, np.ones((len(y), 1))])
+        G, c, yy = A.T @ A, A.T @ y, y @ y
+        squares = np.einsum("ki,ki->k", z @ G, z) - 2.0 * (z @ c) + yy
+        np.maximum(squares, 0.0, out=squares)  # rounding must not show a negative loss
+        return squares * 0.5 if self.loss_kind.name == "sse" else squares / len(y)
+
+
+def make_model(kind: str, dataset: Dataset, activation: str | None = None, loss: str | None = None,
+               start=None) -> DatasetProblem:
+    if kind not in MODEL_KINDS:
+        raise unknown_name("model", kind, MODEL_KINDS)
+    if kind == "linreg":
+        if activation not in (None, "identity"):
+            raise InputError(f"linreg has no activation (it is ŷ = w·x + b); use the problem 'neuron' "
+                             f"for activation {activation!r}")
+        act = ACTIVATIONS["identity"]
+    else:
+        act_name = "sigmoid" if activation is None else activation
+        if act_name not in ACTIVATIONS:
+            raise unknown_name("activation", act_name, ACTIVATIONS)
+        act = ACTIVATIONS[act_name]
+    loss_name = "sse" if loss is None else loss
+    if loss_name not in LOSSES:
+        raise unknown_name("loss", loss_name, LOSSES)
+    if loss_name == "bce":
+        if not act.probability:
+            outputs = "its outputs lie in " + act.output_range
+            raise InputError(f"loss 'bce' needs an activation whose output lies in (0, 1), such as "
+                             f"'sigmoid'; {act.name!r} does not ({outputs})")
+        if not np.all((dataset.y >= 0) & (dataset.y <= 1)):
+            bad = dataset.y[(dataset.y < 0) | (dataset.y > 1)][0]
+            raise InputError(f"loss 'bce' needs targets y between 0 and 1; the data has y = {bad:g}")
+
+    k = dataset.n_inputs
+    names = ("w", "b") if k == 1 else tuple(f"w{i}" for i in range(1, k + 1)) + ("b",)
+    inputs = "w·x" if k == 1 else "w·x (= " + " + ".join(f"w{i}x{i}" for i in range(1, k + 1)) + ")"
+    model = f"ŷ = {inputs} + b" if kind == "linreg" else f"ŷ = f({inputs} + b)"
+    minima = _least_squares(dataset) if act.name == "identity" else ()
+    domain = _domain(dataset, minima, kind)
+    default_start = tuple(-1.0 for _ in range(k)) + (0.0,) if start is None else tuple(start)
+    title = "Linear regression" if kind == "linreg" else f"Neuron ({act.title})"
+    return DatasetProblem(
+        name=kind, title=title, formula=f"{model},  {LOSSES[loss_name].formula}",
+        param_names=names, domain=domain, start=default_start,
+        lr=_suggested_lr(dataset, loss_name), adaptive_lr=0.05,
+        kernel=partial(_neuron_kernel, dataset.X, dataset.y, act, loss_name),
+        minima=minima, global_minima=minima,
+        description=f"{LOSSES[loss_name].title} of {model} on {dataset.title}.",
+        dataset=dataset, activation=act, loss_kind=LOSSES[loss_name],
+    )
+
+
+def _neuron_kernel(X, y, act: Activation, loss_name: str, p, loss, grad, ws: Workspace) -> None:
+    """h = X w + b for each of the K parameter vectors, ŷ = f(h); all scratch arrays are (K, N)."""
+    n, k = X.shape
+    shape = (len(p), n)
+    h, yhat, r = ws.get("h", shape), ws.get("yhat", shape), ws.get("r", shape)
+    np.matmul(p[:, :k], X.T, out=h)
+    h += p[:, k:]
+    if loss_name == "bce":
+        np.logaddexp(0.0, h, out=r)
+        np.multiply(h, y, out=yhat)
+        r -= yhat
+        np.sum(r, axis=1, out=loss)
+        loss /= n
+        if grad is None:
+            return
+        act.forward(h, yhat)
+        np.subtract(yhat, y, out=r)
+        r /= n
+        dloss_dh = r
+    else:
+        act.forward(h, yhat)
+        np.subtract(yhat, y, out=r)  # r = ŷ − y
+        sq = ws.get("sq", shape)
+        np.multiply(r, r, out=sq)
+        np.sum(sq, axis=1, out=loss)
+        if loss_name == "sse":
+            loss *= 0.5
+        else:
+            loss /= n
+        if grad is None:
+            return
+        act.derivative(h, yhat, sq)
+        r *= sq  # (ŷ − y) f′(h) = −δ
+        if loss_name == "mse":
+            r *= 2.0 / n
+        dloss_dh = r
+    np.matmul(dloss_dh, X, out=grad[:, :k])
+    np.sum(dloss_dh, axis=1, out=grad[:, k])
+
+
+def _least_squares(dataset: Dataset) -> tuple[tuple[float, ...], ...]:
+    A = np.hstack([dataset.X, np.ones((len(dataset.y), 1))])
+    z, *_ = np.linalg.lstsq(A, dataset.y, rcond=None)
+    return (tuple(float(v) for v in z),)
+
+
+def _domain(dataset: Dataset, minima, kind: str) -> tuple[tuple[float, float], ...]:
+    """A box around the start region and the minimum, wide enough to show the valley's shape."""
+    X = dataset.X
+    if minima:
+        centre = np.array(minima[0])
+        half = 2.5 + 0.75 * np.abs(centre)
+    else:
+        # A neuron's weights matter on the scale 1/(spread of x); its bias on that times |x|.
+        spread = float(np.ptp(X)) or 1.0
+        w = 12.0 / spread
+        centre = np.zeros(X.shape[1] + 1)
+        half = np.append(np.full(X.shape[1], 2.0 * w), 2.0 * w * max(1.0, float(np.abs(X).max())))
+    half = np.broadcast_to(half, centre.shape)
+    return tuple((float(c - s), float(c + s)) for c, s in zip(centre, half, strict=True))
+
+
+def _suggested_lr(dataset: Dataset, loss_name: str) -> float:
+    """Safe plain-descent η: below 1/L for the linear model's curvature L (a bound for any f′ ≤ 1)."""
+    A = np.hstack([dataset.X, np.ones((len(dataset.y), 1))])
+    curvature = float(np.linalg.eigvalsh(A.T @ A).max())  # SSE's Hessian for a linear model
+    if loss_name == "mse":
+        curvature *= 2.0 / len(dataset.y)
+    elif loss_name == "bce":
+        curvature *= 0.25 / len(dataset.y)
+    # Rounded down to one significant digit: a number a teacher can say aloud, still below 1/L.
+    scale = 10.0 ** np.floor(np.log10(1.0 / curvature))
+    return float(np.floor(1.0 / curvature / scale) * scale)

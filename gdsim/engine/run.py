@@ -1,0 +1,410 @@
+"""A run: K starting points advanced together as one (K, d) array, with statuses and a trajectory.
+
+Row t of a run is the point reached after t updates, with its loss and gradient norm. Steps are taken
+in blocks: within a block every running start is updated without checks, and the block is then
+checked all at once, each start stopping at its own first converged or diverged row. Starts are
+independent, so this gives exactly the numbers of a step-by-step loop; it keeps the per-step work to
+the update and the evaluation, with nothing allocated.
+
+A start *converges* at the first row whose gradient norm is below ``tol``; it *diverges* at the first
+row whose loss, parameters or gradient are not finite or whose loss or parameters exceed
+``DIVERGENCE_LIMIT`` in size, and is then kept at its last finite row (``stopped_at``); it reaches the
+*step limit* when the run does. Stopped starts stay where they stopped.
+"""
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .errors import InputError, parse_number
+from .optimizers import Optimizer, State, coefficients, default_lr, get_optimizer
+from .problems import Problem
+from .trajectory import Trajectory
+from .workspace import Workspace, column_major
+
+RUNNING, CONVERGED, DIVERGED, STEP_LIMIT = 0, 1, 2, 3
+STATUS_NAMES = ("running", "converged", "diverged", "step limit")
+
+DIVERGENCE_LIMIT = 1e100  # beyond this a square overflows: no descent worth showing gets here
+DEFAULT_TOLERANCE = 1e-6
+DEFAULT_HISTORY_BYTES = 64 * 2**20
+_BLOCK_STEPS = 64
+_BLOCK_ELEMENTS = 1 << 19  # a block's buffers stay in cache for the checks
+
+
+@dataclass(frozen=True)
+class History:
+    """Recorded rows, copied out: step (R,), params (R, K, d), loss (R, K), grad_norm (R, K).
+
+    A start that stopped keeps its final values in the rows after ``stopped_at``.
+    """
+
+    step: np.ndarray
+    params: np.ndarray
+    loss: np.ndarray
+    grad_norm: np.ndarray
+
+
+class Batches:
+    """Mini-batches in a fixed order: the data is shuffled once per epoch by a generator seeded with
+    (seed, epoch), so the batch for any step is the same whenever it is asked for."""
+
+    def __init__(self, X: np.ndarray, y: np.ndarray, size: int, seed: int):
+        self.X, self.y, self.size, self.seed = X, y, size, seed
+        self.per_epoch = math.ceil(len(y) / size)
+        self._epoch = -1
+
+    def at(self, step: int) -> tuple[np.ndarray, np.ndarray]:
+        epoch, i = divmod(step, self.per_epoch)
+        if epoch != self._epoch:
+            order = np.random.default_rng([self.seed, epoch]).permutation(len(self.y))
+            self._X, self._y, self._epoch = self.X[order], self.y[order], epoch
+        rows = slice(i * self.size, (i + 1) * self.size)
+        return self._X[rows], self._y[rows]
+
+
+class Run:
+    """K starts of one problem under one optimizer.
+
+    ``starts`` is (K, d) (or (d,) for one start). ``hyperparameters`` override the optimizer's
+    defaults (``lr`` defaults to the problem's suggestion). With ``batch_size``, a dataset model
+    steps on mini-batch gradients while loss and gradient norm are recorded on the whole data.
+    At most ``history_rows`` rows are kept (by default as many as fit in 64 MiB): when full, every
+    other row is dropped and only every 2nd, 4th, … step is recorded from then on.
+    """
+
+    def __init__(self, problem: Problem, optimizer: str | Optimizer, starts, hyperparameters=None, *,
+                 tol: float = DEFAULT_TOLERANCE, step_limit: int | None = None,
+                 batch_size: int | None = None, seed: int = 0, history_rows: int | None = None):
+        self.problem = problem
+        self.optimizer = get_optimizer(optimizer)
+        starts = _check_starts(problem, starts)
+        self.hyperparameters = self.optimizer.resolve(default_lr(problem, self.optimizer), hyperparameters)
+        self._coefficients = coefficients(self.hyperparameters)
+        self.tol = _check_tolerance(tol)
+        self.step_limit = _check_step_limit(step_limit)
+        self._batches = _make_batches(problem, batch_size, seed)
+        self.batch_size, self.seed = batch_size, seed
+
+        k, d = starts.shape
+        self.step = 0
+        self.status = np.zeros(k, dtype=np.int8)
+        self.stopped_at = np.full(k, -1)
+        self._active = np.arange(k)
+        self._ws, self._batch_ws = Workspace(), Workspace()
+        self._rows_key, self._rows_cache = None, []
+        self._p = column_major(k, d)
+        self._p[...] = starts
+        self._grad = column_major(k, d)
+        self._loss = np.empty(k)
+        with np.errstate(all="ignore"):
+            problem.kernel(self._p, self._loss, self._grad, self._ws)
+        if not (np.isfinite(self._loss).all() and np.isfinite(self._grad).all()):
+            bad = starts[~(np.isfinite(self._loss) & np.isfinite(self._grad).all(axis=1))][0]
+            raise InputError(f"the loss or its gradient is not finite at the start {tuple(bad.tolist())}")
+        if np.abs(self._loss).max() > DIVERGENCE_LIMIT or np.abs(starts).max() > DIVERGENCE_LIMIT:
+            raise InputError(f"a start is too far out: its loss or parameters exceed {DIVERGENCE_LIMIT:g}")
+        gnorm2 = np.sum(self._grad * self._grad, axis=1)
+        self._gnorm = np.sqrt(gnorm2)
+        self.state: State = self.optimizer.init(self._p)
+
+        self._final_params = starts.copy()
+        self._final_grad = np.array(self._grad)
+        self._final_loss = self._loss.copy()
+        self._final_gnorm = self._gnorm.copy()
+
+        if history_rows is None:
+            history_rows = DEFAULT_HISTORY_BYTES // (8 * k * (d + 2))
+        self.trajectory = Trajectory(history_rows, k, d)
+        self._record(np.array([0]), self._p.T[None], self._loss[None], gnorm2[None])
+        self._stop_here(np.flatnonzero(self._gnorm < self.tol), CONVERGED)
+
+    # --- reading ------------------------------------------------------------------------------
+
+    @property
+    def k(self) -> int:
+        return len(self.status)
+
+    @property
+    def running(self) -> bool:
+        """True while some start is still running and the step limit is not reached."""
+        return len(self._active) > 0
+
+    @property
+    def params(self) -> np.ndarray:
+        """The current point of every start, (K, d), as a copy."""
+        out = self._final_params.copy()
+        out[self._active] = self._p
+        return out
+
+    @property
+    def loss(self) -> np.ndarray:
+        out = self._final_loss.copy()
+        out[self._active] = self._loss
+        return out
+
+    @property
+    def gradient(self) -> np.ndarray:
+        out = self._final_grad.copy()
+        out[self._active] = self._grad
+        return out
+
+    @property
+    def grad_norm(self) -> np.ndarray:
+        out = self._final_gnorm.copy()
+        out[self._active] = self._gnorm
+        return out
+
+    @property
+    def status_names(self) -> list[str]:
+        return [STATUS_NAMES[s] for s in self.status]
+
+    @property
+    def recorded_every(self) -> int:
+        return self.trajectory.every
+
+    def history(self, max_rows: int | None = None) -> History:
+        """The recorded rows as copies; with ``max_rows``, evenly thinned (first and last kept)."""
+        tr = self.trajectory
+        slots = tr.slots(max_rows)
+        step = tr.step[slots]
+        params = np.ascontiguousarray(tr.params[slots].transpose(0, 2, 1))
+        loss = tr.loss[slots]
+        gnorm = tr.grad_norm[slots]
+        stopped = self.stopped_at >= 0
+        if stopped.any():
+            after = (step[:, None] > self.stopped_at[None, :]) & stopped[None, :]
+            params[after] = np.broadcast_to(self._final_params, params.shape)[after]
+            loss[after] = np.broadcast_to(self._final_loss, loss.shape)[after]
+            gnorm[after] = np.broadcast_to(self._final_gnorm, gnorm.shape)[after]
+        return History(step, params, loss, gnorm)
+
+    # --- changing -----------------------------------------------------------------------------
+
+    def set_hyperparameter(self, name: str, value) -> None:
+        """Change one hyperparameter; it applies from the next step. Bad values change nothing."""
+        self.hyperparameters[name] = self.optimizer.hyperparameter(name).check(value)
+        self._coefficients = coefficients(self.hyperparameters)
+
+    def set_step_limit(self, limit: int | None) -> None:
+        self.step_limit = _check_step_limit(limit)
+        if self.step_limit is not None and self.step >= self.step_limit:
+            self._stop_here(np.arange(len(self._active)), STEP_LIMIT)
+
+    def advance(self, n: int) -> int:
+        """Take up to n steps with the starts still running; return how many were taken."""
+        if self.step_limit is not None:
+            n = min(n, self.step_limit - self.step)
+        taken = 0
+        with np.errstate(all="ignore"):
+            while taken < n and len(self._active):
+                m = min(n - taken, self._block_steps())
+                self._block(m)
+                taken += m
+        if self.step_limit is not None and self.step >= self.step_limit and len(self._active):
+            self._stop_here(np.arange(len(self._active)), STEP_LIMIT)
+        return taken
+
+    # --- the step loop ------------------------------------------------------------------------
+
+    def _block_steps(self) -> int:
+        k, d = self._p.shape
+        return max(1, min(_BLOCK_STEPS, _BLOCK_ELEMENTS // (k * (d + 1))))
+
+    def _block(self, m: int) -> None:
+        """m steps for every running start, then the checks for all m rows at once."""
+        ws = self._ws
+        k, d = self._p.shape
+        xs, losses, gnorm2, _ = self._block_buffers(k, d)
+        xs, losses, gnorm2 = xs[:m], losses[:m], gnorm2[:m]
+        t0 = self.step
+        before = ws.like("before", self._p)
+        before[...] = self._p
+
+        batches = None if self._batches is None else [self._batches.at(t0 + j) for j in range(m)]
+        self._step_rows(m, batches)
+        self.step = t0 + m
+        events = self._events(xs, losses, gnorm2)
+        self._record(np.arange(t0 + 1, t0 + m + 1), xs, losses, gnorm2)
+
+        if events is not None:
+            finite, event = events
+            hit = np.flatnonzero(event.any(axis=0))
+            first = np.argmax(event[:, hit], axis=0)
+            diverged = ~finite[first, hit]
+            # A converged start ends on its event row; a diverged one on the row before it, which for
+            # an event in the block's first row is the row the block started from.
+            ends = np.where(diverged, first - 1, first)
+            inside = ends >= 0
+            final = np.empty((len(hit), d))
+            final[inside] = xs[ends[inside], :, hit[inside]]
+            final[~inside] = before[hit[~inside]]
+            self._set_final(hit, final, self._gradient_at(final),
+                            np.where(inside, losses[ends, hit], self._loss[hit]),
+                            np.where(inside, np.sqrt(gnorm2[ends, hit]), self._gnorm[hit]))
+        self._loss[...] = losses[m - 1]
+        np.sqrt(gnorm2[m - 1], out=self._gnorm)
+        if events is not None:
+            self._stop(hit, np.where(diverged, DIVERGED, CONVERGED), t0 + 1 + ends)
+
+    def _gradient_at(self, params: np.ndarray) -> np.ndarray:
+        """The gradient at a few points (the final ones of stopped starts), evaluated afresh."""
+        soa = column_major(*params.shape)
+        soa[...] = params
+        grad = column_major(*params.shape)
+        self.problem.kernel(soa, np.empty(len(params)), grad, Workspace())
+        return np.array(grad)
+
+    def _step_rows(self, m: int, batches) -> None:
+        """The step loop: update in place, copy the new point into its row, evaluate it there (the
+        gradient overwrites the one the update used) and keep its squared gradient norm."""
+        ws, state, c = self._ws, self.state, self._coefficients
+        update, kernel, problem = self.optimizer.update, self.problem.kernel, self.problem
+        k, d = self._p.shape
+        rows = self._block_buffers(k, d)[3]
+        p, grad = self._p, self._grad
+        square = ws.like("t", p)  # the optimizers' scratch array, free between updates
+        g = grad
+        if batches is not None:
+            batch_grad, batch_loss = ws.like("batch_grad", p), ws.get("batch_loss", (k,))
+            g = batch_grad
+        for j in range(m):
+            x_row, loss_row, gnorm2_row = rows[j]
+            if batches is not None:
+                X, y = batches[j]
+                problem.evaluate_on(X, y, p, batch_loss, batch_grad, self._batch_ws)
+            update(g, state, p, c, ws)
+            x_row[...] = p
+            kernel(p, loss_row, grad, ws)
+            np.multiply(grad, grad, out=square)
+            if d == 1:
+                gnorm2_row[...] = square[:, 0]
+            elif d == 2:
+                np.add(square[:, 0], square[:, 1], out=gnorm2_row)
+            else:
+                np.sum(square, axis=1, out=gnorm2_row)
+
+    def _block_buffers(self, k: int, d: int):
+        """The block's buffers, params (M, d, K), losses (M, K) and squared gradient norms (M, K),
+        and per-row views of them (params as (K, d)), made once per shape."""
+        m = self._block_steps()
+        ws = self._ws
+        xs, losses, gnorm2 = ws.get("xs", (m, d, k)), ws.get("losses", (m, k)), ws.get("gnorm2", (m, k))
+        if self._rows_key != (m, k, d):
+            self._rows_cache = [(xs[j].T, losses[j], gnorm2[j]) for j in range(m)]
+            self._rows_key = (m, k, d)
+        return xs, losses, gnorm2, self._rows_cache
+
+    def _events(self, xs, losses, gnorm2):
+        """None if no start converged or diverged in the block, else the masks (m, K) of the finite
+        rows and of the rows that stop a start (not finite, or converged). Usually a few sums decide."""
+        limit2 = DIVERGENCE_LIMIT * DIVERGENCE_LIMIT
+        flat_x, flat_loss = xs.reshape(-1), losses.reshape(-1)
+        # Sums of non-negative terms: if a sum is finite and small, so is every term.
+        flat_g = gnorm2.reshape(-1)
+        calm = (np.dot(flat_x, flat_x) <= limit2 and np.dot(flat_loss, flat_loss) <= limit2
+                and math.isfinite(np.dot(flat_g, flat_g)))
+        tol2 = self.tol * self.tol
+        if calm and not gnorm2.min() < tol2:
+            return None
+        finite = np.all(np.abs(xs) <= DIVERGENCE_LIMIT, axis=1)
+        finite &= np.abs(losses) <= DIVERGENCE_LIMIT
+        finite &= np.isfinite(gnorm2)
+        event = ~finite | (gnorm2 < tol2)
+        return (finite, event) if event.any() else None
+
+    # --- bookkeeping --------------------------------------------------------------------------
+
+    def _set_final(self, local, params, grad, loss, gnorm) -> None:
+        idx = self._active[local]
+        self._final_params[idx] = params
+        self._final_grad[idx] = grad
+        self._final_loss[idx] = loss
+        self._final_gnorm[idx] = gnorm
+
+    def _stop_here(self, local: np.ndarray, status: int) -> None:
+        """Stop the running starts at the given local positions where they are now."""
+        self._set_final(local, self._p[local], self._grad[local], self._loss[local], self._gnorm[local])
+        self._stop(local, np.full(len(local), status), np.full(len(local), self.step))
+
+    def _stop(self, local: np.ndarray, statuses: np.ndarray, rows: np.ndarray) -> None:
+        """Mark the running starts at the given local positions as stopped, on the given rows, and
+        drop them from the working arrays (their final values are set already)."""
+        if len(local) == 0:
+            return
+        idx = self._active[local]
+        self.status[idx] = statuses
+        self.stopped_at[idx] = rows
+        kept = np.setdiff1d(np.arange(len(self._active)), local)
+        self._active = self._active[kept]
+        self._p = _take_rows(self._p, kept)
+        self._grad = _take_rows(self._grad, kept)
+        self._loss = self._loss[kept]
+        self._gnorm = self._gnorm[kept]
+        self.state.take(kept)
+
+    def _record(self, steps: np.ndarray, params, loss, gnorm2) -> None:
+        """Record rows of the running starts: params (n, d, Ka), loss and squared norms (n, Ka)."""
+        columns = None if len(self._active) == self.k else self._active
+        self.trajectory.append(steps, params, loss, gnorm2, columns)
+
+
+def _take_rows(a: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    if a.ndim == 1:
+        return a[rows]
+    out = column_major(len(rows), a.shape[1])
+    np.take(a, rows, axis=0, out=out)
+    return out
+
+
+def _check_starts(problem: Problem, starts) -> np.ndarray:
+    try:
+        a = np.array(starts, dtype=float)
+    except (TypeError, ValueError):
+        raise InputError(f"a start must be numbers, got {starts!r}") from None
+    if a.ndim == 1:
+        a = a[None, :]
+    names = ", ".join(problem.param_names)
+    if a.ndim != 2 or a.shape[1] != problem.dim or a.shape[0] == 0:
+        got = a.shape[-1] if a.ndim >= 1 else 0
+        raise InputError(f"problem {problem.name!r} has {problem.dim} parameter"
+                         f"{'s' if problem.dim > 1 else ''} ({names}); a start with {got} "
+                         f"number{'s' if got != 1 else ''} does not fit")
+    if not np.isfinite(a).all():
+        raise InputError("a start must be finite numbers")
+    return a
+
+
+def _check_tolerance(tol) -> float:
+    value = parse_number(tol, "the tolerance")
+    if value < 0:
+        raise InputError(f"the tolerance must be ≥ 0, got {tol}")
+    return value
+
+
+def _check_step_limit(limit) -> int | None:
+    if limit is None:
+        return None
+    if isinstance(limit, float) and limit.is_integer():
+        limit = int(limit)
+    if not isinstance(limit, (int, np.integer)) or isinstance(limit, bool) or limit < 0:
+        raise InputError(f"the step limit must be a whole number ≥ 0, got {limit!r}")
+    return int(limit)
+
+
+def _make_batches(problem: Problem, batch_size, seed) -> Batches | None:
+    if batch_size is None:
+        return None
+    dataset = getattr(problem, "dataset", None)
+    if dataset is None:
+        raise InputError(f"mini-batches need a dataset model (linreg or neuron); "
+                         f"{problem.name!r} has no data")
+    n = len(dataset.y)
+    whole = isinstance(batch_size, (int, np.integer)) and not isinstance(batch_size, bool)
+    if not whole or not 1 <= batch_size <= n:
+        raise InputError(f"the batch size must be a whole number from 1 to {n} (the number of samples), "
+                         f"got {batch_size!r}")
+    if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0:
+        raise InputError(f"the seed must be a whole number ≥ 0, got {seed!r}")
+    return Batches(dataset.X, dataset.y, int(batch_size), int(seed))

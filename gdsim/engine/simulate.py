@@ -1,0 +1,70 @@
+"""``simulate``: one call from names and numbers to the arrays of a finished run."""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .catalog import make_problem
+from .errors import InputError
+from .problems import Problem
+from .run import DEFAULT_TOLERANCE, Run
+
+# A bound on what one simulate() call may record, so a typo in `steps` cannot eat the machine.
+MAX_RECORD_BYTES = 2 * 2**30
+
+
+@dataclass(frozen=True)
+class Simulation:
+    """What ``simulate`` returns. Arrays have one row per step from 0 to ``steps``:
+    params (steps+1, K, d), loss and grad_norm (steps+1, K). A start that stopped early keeps its
+    final values in later rows; ``stopped_at[k]`` is its last row (−1 if it ran to the end) and
+    ``status[k]`` one of 'converged', 'diverged', 'step limit'."""
+
+    problem: Problem
+    optimizer: str
+    hyperparameters: dict
+    params: np.ndarray
+    loss: np.ndarray
+    grad_norm: np.ndarray
+    status: list
+    stopped_at: np.ndarray
+
+    @property
+    def last_step(self) -> int:
+        """The last step any start reached."""
+        stopped = self.stopped_at.copy()
+        stopped[stopped < 0] = len(self.loss) - 1
+        return int(stopped.max())
+
+
+def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 100, *, data=None,
+             activation: str | None = None, loss: str | None = None, batch_size: int | None = None,
+             seed: int = 0, tol: float = DEFAULT_TOLERANCE, **hyperparameters) -> Simulation:
+    """Run ``optimizer`` on ``problem`` from ``start`` ((d,) or (K, d); default: the problem's) for
+    ``steps`` steps. Keyword arguments not listed are hyperparameters (lr, momentum, rho, alpha,
+    beta1, beta2, eps, momentum_decay). Bad input raises ``gdsim.InputError``."""
+    prob = make_problem(problem, data, activation, loss)
+    start = prob.start if start is None else start
+    if not isinstance(steps, (int, np.integer)) or isinstance(steps, bool) or steps < 0:
+        raise InputError(f"steps must be a whole number ≥ 0, got {steps!r}")
+    k = np.atleast_2d(np.asarray(start, dtype=object)).shape[0]
+    needed = (steps + 1) * k * (prob.dim + 2) * 8
+    if needed > MAX_RECORD_BYTES:
+        raise InputError(f"recording {steps + 1} rows of {k} starts needs {needed / 2**30:.1f} GiB "
+                         f"(limit {MAX_RECORD_BYTES / 2**30:.0f} GiB); use fewer steps or starts, or "
+                         "gdsim.Run, which thins what it records")
+    run = Run(prob, optimizer, start, hyperparameters, tol=tol, step_limit=steps, batch_size=batch_size,
+              seed=seed, history_rows=steps + 1)
+    run.advance(steps)
+    history = run.history()
+    # Rows past the last step any start reached are padded up to `steps`, so shapes are fixed.
+    rows = steps + 1
+    pad = rows - len(history.step)
+    params, loss_rows, gnorm = history.params, history.loss, history.grad_norm
+    if pad:
+        params = np.concatenate([params, np.broadcast_to(run.params, (pad,) + run.params.shape)])
+        loss_rows = np.concatenate([loss_rows, np.broadcast_to(run.loss, (pad, run.k))])
+        gnorm = np.concatenate([gnorm, np.broadcast_to(run.grad_norm, (pad, run.k))])
+    stopped_at = np.where(run.status == 3, -1, run.stopped_at)
+    return Simulation(prob, run.optimizer.name, dict(run.hyperparameters), params, loss_rows, gnorm,
+                      run.status_names, stopped_at)

@@ -1,0 +1,76 @@
+"""A run's record in fixed memory: rows of (step, params, loss, gradient norm) for K starts.
+
+A row is kept when its step is a multiple of ``every``. When all slots are taken, the rows whose step
+is not a multiple of 2·every are dropped and ``every`` doubles, so the record stays evenly spaced
+from step 0 and its memory never grows. Dropping a row frees its slot without moving any data;
+``order`` lists the slots in step order.
+"""
+
+import numpy as np
+
+
+class Trajectory:
+    def __init__(self, capacity: int, k: int, d: int):
+        capacity = max(2, int(capacity))
+        self.params = np.empty((capacity, d, k))  # (slot, d, K): the layout the step loop writes
+        self.loss = np.empty((capacity, k))
+        self.grad_norm = np.empty((capacity, k))
+        self.step = np.full(capacity, -1)
+        self.every = 1
+        self._order = np.empty(capacity, dtype=np.intp)
+        self._used = 0
+        self._free = np.arange(capacity)
+
+    def __len__(self) -> int:
+        return self._used
+
+    @property
+    def order(self) -> np.ndarray:
+        """The used slots in step order."""
+        return self._order[: self._used]
+
+    def append(self, steps: np.ndarray, params, loss, grad_norm2, columns=None) -> None:
+        """Record the rows among ``steps`` (n,) that fall on the recording interval.
+
+        ``params`` is (n, d, Ka), ``loss`` and ``grad_norm2`` (squared norms) are (n, Ka); with
+        ``columns``, they hold only those of the K starts.
+        """
+        keep = steps % self.every == 0
+        while keep.sum() > len(self._free):
+            self._thin()
+            keep = steps % self.every == 0
+        n = int(keep.sum())
+        if n == 0:
+            return
+        sel = slice(None) if n == len(steps) else np.flatnonzero(keep)
+        slots, self._free = self._free[:n], self._free[n:]
+        if columns is None:
+            self.params[slots] = params[sel]
+            self.loss[slots] = loss[sel]
+            self.grad_norm[slots] = np.sqrt(grad_norm2[sel])
+        else:
+            coordinates = np.arange(self.params.shape[1])[None, :, None]
+            self.params[slots[:, None, None], coordinates, columns[None, None, :]] = params[sel]
+            self.loss[slots[:, None], columns[None, :]] = loss[sel]
+            self.grad_norm[slots[:, None], columns[None, :]] = np.sqrt(grad_norm2[sel])
+        self.step[slots] = steps[sel]
+        self._order[self._used : self._used + n] = slots
+        self._used += n
+
+    def slots(self, max_rows: int | None = None) -> np.ndarray:
+        """Slots in step order; with ``max_rows``, evenly spaced ones including the first and last."""
+        if max_rows is None or self._used <= max_rows:
+            return self.order
+        picks = np.linspace(0, self._used - 1, max(2, max_rows)).round().astype(int)
+        return self.order[np.unique(picks)]
+
+    def _thin(self) -> None:
+        self.every *= 2
+        order = self.order
+        dropped = self.step[order] % self.every != 0
+        freed = order[dropped]
+        kept = order[~dropped]
+        self.step[freed] = -1
+        self._order[: len(kept)] = kept
+        self._used = len(kept)
+        self._free = np.sort(np.concatenate([self._free, freed]))
