@@ -1,0 +1,200 @@
+"""The command line: ``gdsim run`` (a headless run as CSV), ``gdsim list``, and ``gdsim`` (the window)."""
+
+import argparse
+import csv
+import io
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .engine import (
+    ACTIVATIONS,
+    ANALYTIC_PROBLEMS,
+    BUILTIN_DATASETS,
+    LOSSES,
+    OPTIMIZERS,
+    PROBLEM_NAMES,
+    InputError,
+    simulate,
+)
+from .engine.catalog import DEFAULT_DATASET
+from .engine.run import DEFAULT_TOLERANCE
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line on stderr and exit status 2."""
+
+    def error(self, message):
+        raise InputError(f"{message} (see '{self.prog} --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="gdsim", description="Watch gradient descent work. With no command, "
+                     "opens the window.")
+    parser.add_argument("--version", action="version", version=f"gdsim {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="{run,list}")
+
+    run = commands.add_parser(
+        "run", help="run gradient descent without the window and write the steps as CSV",
+        description="Run an optimizer on a problem and write one CSV row per step: "
+                    "step,loss, the parameters, grad_norm. Write a negative start as --start=-1.2,1.")
+    run.add_argument("--problem", default="parabola", help="problem name (see 'gdsim list')")
+    run.add_argument("--optimizer", default="sgd", help="optimizer name (see 'gdsim list')")
+    run.add_argument("--start", help="the starting point, numbers separated by commas "
+                     "(default: the problem's)")
+    run.add_argument("--steps", default="100", help="number of steps (default 100)")
+    run.add_argument("--lr", help="learning rate η (default: the problem's suggestion)")
+    run.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                     help="another hyperparameter, e.g. --set momentum=0.5 (repeatable)")
+    run.add_argument("--activation", help="activation of the 'neuron' problem")
+    run.add_argument("--loss", help="loss of the dataset models: sse, mse or bce")
+    run.add_argument("--data", help="CSV data for the dataset models (header row; columns x or "
+                     "x1…xk, and y), or a built-in dataset name")
+    run.add_argument("--batch-size", help="mini-batch size (dataset models; default: all the data)")
+    run.add_argument("--seed", default="0", help="seed for the mini-batch order (default 0)")
+    run.add_argument("--tol", default=str(DEFAULT_TOLERANCE),
+                     help=f"stop when the gradient norm is below this (default {DEFAULT_TOLERANCE:g})")
+    run.add_argument("--out", help="write the CSV to this file instead of standard output")
+
+    commands.add_parser("list", help="list problems, optimizers, activations, losses and datasets",
+                        description="List what gdsim offers.")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "run":
+            return _run(args)
+        if args.command == "list":
+            sys.stdout.write(describe())
+            return 0
+    except InputError as e:
+        print(f"gdsim: {e}", file=sys.stderr)
+        return 2
+    from .app import main as open_window  # Qt only when the window is asked for
+
+    return open_window([sys.argv[0]] if sys.argv else ["gdsim"])
+
+
+def _run(args) -> int:
+    hyper = dict(_assignment(text) for text in args.set)
+    if args.lr is not None:
+        if "lr" in hyper:
+            raise InputError("give the learning rate once: --lr or --set lr=…, not both")
+        hyper["lr"] = args.lr
+    result = simulate(
+        args.problem, args.optimizer, _start(args.start), _whole(args.steps, "--steps", 0),
+        data=args.data, activation=args.activation, loss=args.loss,
+        batch_size=None if args.batch_size is None else _whole(args.batch_size, "--batch-size", 1),
+        seed=_whole(args.seed, "--seed", 0), tol=args.tol, **hyper,
+    )
+    text = _csv(result)
+    if args.out:
+        _write_atomically(Path(args.out), text)
+    else:
+        sys.stdout.write(text)
+    status, last = result.status[0], int(result.stopped_at[0])
+    if status == "diverged":
+        print(f"diverged at step {last + 1}", file=sys.stderr)
+    elif status == "converged":
+        print(f"converged at step {last}", file=sys.stderr)
+    return 0
+
+
+def _csv(result) -> str:
+    """Rows from step 0 to the last step reached (for a diverged run, its last finite step)."""
+    last = result.last_step
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["step", "loss", *result.problem.param_names, "grad_norm"])
+    for step in range(last + 1):
+        writer.writerow([step, repr(float(result.loss[step, 0])),
+                         *(repr(float(v)) for v in result.params[step, 0]),
+                         repr(float(result.grad_norm[step, 0]))])
+    return buffer.getvalue()
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write the whole file or nothing: a failed write never leaves a half-written CSV behind."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"cannot write {path}: the folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as e:
+        raise InputError(f"cannot write {path}: {e.strerror or e}") from None
+    try:
+        with os.fdopen(fd, "w", newline="") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except OSError as e:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"cannot write {path}: {e.strerror or e}") from None
+
+
+def _assignment(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip() or not value.strip():
+        raise InputError(f"--set needs NAME=VALUE, such as --set momentum=0.5; got {text!r}")
+    return name.strip(), value.strip()
+
+
+def _start(text: str | None):
+    if text is None:
+        return None
+    try:
+        return [float(part) for part in text.split(",")]
+    except ValueError:
+        raise InputError(f"--start needs numbers separated by commas, such as --start=-1.2,1; "
+                         f"got {text!r}") from None
+
+
+def _whole(text: str, flag: str, minimum: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise InputError(f"{flag} needs a whole number ≥ {minimum}, got {text!r}") from None
+    if value < minimum:
+        raise InputError(f"{flag} needs a whole number ≥ {minimum}, got {text!r}")
+    return value
+
+
+def describe() -> str:
+    """What ``gdsim list`` prints."""
+    lines = ["Problems (--problem):"]
+    for p in ANALYTIC_PROBLEMS.values():
+        lines.append(f"  {p.name:<16}{p.formula}   parameters: {', '.join(p.param_names)}; "
+                     f"start {','.join(f'{v:g}' for v in p.start)}; lr {p.lr:g}")
+    lines.append(f"  {'linreg':<16}ŷ = w·x + b on data (default dataset: {DEFAULT_DATASET['linreg']}); "
+                 "parameters w1…wk, b")
+    lines.append(f"  {'neuron':<16}ŷ = f(w·x + b) on data (default dataset: {DEFAULT_DATASET['neuron']}, "
+                 "activation sigmoid); parameters w1…wk, b")
+    lines.append("")
+    lines.append("Optimizers (--optimizer), their hyperparameters (--lr, --set NAME=VALUE) and defaults:")
+    for o in OPTIMIZERS.values():
+        hp = ", ".join(f"{h.name}={'problem' if h.default is None else f'{h.default:g}'}"
+                       for h in o.hyperparameters)
+        lines.append(f"  {o.name:<16}{hp}   (as {o.torch_equivalent})")
+    lines.append("")
+    lines.append("Activations (--activation, problem neuron):")
+    for a in ACTIVATIONS.values():
+        lines.append(f"  {a.name:<16}{a.formula};  {a.derivative_formula}")
+    lines.append("")
+    lines.append("Losses (--loss, problems linreg and neuron):")
+    for loss in LOSSES.values():
+        lines.append(f"  {loss.name:<16}{loss.formula}")
+    lines.append("")
+    lines.append("Built-in datasets (--data NAME, or --data FILE.csv):")
+    for name, (_, description) in BUILTIN_DATASETS.items():
+        lines.append(f"  {name:<16}{description}")
+    lines.append("")
+    lines.append(f"All problem names: {', '.join(PROBLEM_NAMES)}")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
