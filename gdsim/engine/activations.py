@@ -69,8 +69,18 @@ def _leaky_relu_prime(h, f, out):
     out += LEAKY_SLOPE
 
 
+def softplus(h, out):
+    """ln(1 + eʰ) = max(h, 0) + ln(1 + e^(−|h|)): no overflow, and far faster than np.logaddexp."""
+    positive = np.maximum(h, 0.0)
+    np.abs(h, out=out)
+    np.negative(out, out=out)
+    np.exp(out, out=out)
+    np.log1p(out, out=out)
+    out += positive
+
+
 def _softplus(h, out):
-    np.logaddexp(0.0, h, out=out)
+    softplus(h, out)
 
 
 def _softplus_prime(h, f, out):

@@ -15,7 +15,7 @@ from functools import partial
 
 import numpy as np
 
-from .activations import ACTIVATIONS, Activation
+from .activations import ACTIVATIONS, Activation, softplus
 from .datasets import Dataset
 from .errors import InputError, unknown_name
 from .problems import Problem
@@ -132,7 +132,7 @@ def _neuron_kernel(X, y, act: Activation, loss_name: str, p, loss, grad, ws: Wor
     np.matmul(p[:, :k], X.T, out=h)
     h += p[:, k:]
     if loss_name == "bce":
-        np.logaddexp(0.0, h, out=r)
+        softplus(h, r)
         np.multiply(h, y, out=yhat)
         r -= yhat
         np.sum(r, axis=1, out=loss)
