@@ -82,7 +82,7 @@ class Run:
         starts = _check_starts(problem, starts)
         self.hyperparameters = self.optimizer.resolve(default_lr(problem, self.optimizer), hyperparameters)
         self._coefficients = coefficients(self.hyperparameters)
-        self.tol = _check_tolerance(tol)
+        self.tol = check_tolerance(tol)
         self.step_limit = _check_step_limit(step_limit)
         self._batches = _make_batches(problem, batch_size, seed)
         self.batch_size, self.seed = batch_size, seed
@@ -179,6 +179,25 @@ class Run:
             loss[after] = np.broadcast_to(self._final_loss, loss.shape)[after]
             gnorm[after] = np.broadcast_to(self._final_gnorm, gnorm.shape)[after]
         return History(step, params, loss, gnorm)
+
+    def next_params(self) -> np.ndarray:
+        """Where the next step would take every start, (K, d), computed on copies (nothing moves).
+
+        A stopped start stays where it is."""
+        out = self._final_params.copy()
+        if len(self._active) == 0:
+            return out
+        p = column_major(*self._p.shape)
+        p[...] = self._p
+        g = self._grad
+        if self._batches is not None:
+            X, y = self._batches.at(self.step)
+            g = column_major(*self._p.shape)
+            self.problem.evaluate_on(X, y, p, np.empty(len(p)), g, Workspace())
+        with np.errstate(all="ignore"):
+            self.optimizer.update(g, self.state.copy(), p, self._coefficients, Workspace())
+        out[self._active] = p
+        return out
 
     # --- changing -----------------------------------------------------------------------------
 
@@ -376,7 +395,7 @@ def _check_starts(problem: Problem, starts) -> np.ndarray:
     return a
 
 
-def _check_tolerance(tol) -> float:
+def check_tolerance(tol) -> float:
     value = parse_number(tol, "the tolerance")
     if value < 0:
         raise InputError(f"the tolerance must be ≥ 0, got {tol}")
