@@ -1,0 +1,320 @@
+"""The side panel: problem, data, optimizer and hyperparameters, start, pace, and Play/Step/Reset.
+
+The panel calls the session's verbs and redraws itself from ``setup_changed``; the hyperparameter
+fields are generated from the engine's description of the chosen optimizer.
+"""
+
+import math
+from dataclasses import replace
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..engine import ACTIVATIONS, ANALYTIC_PROBLEMS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS
+from ..engine.catalog import DEFAULT_DATASET
+from ..engine.models import MODEL_KINDS
+from .fields import LogSlider, NumberField
+from .session import Session
+
+LR_RANGE = (1e-5, 10.0)
+SPEED_RANGE = (1.0, 1000.0)  # steps per second; the slider's right end means "as fast as possible"
+
+
+class ControlPanel(QWidget):
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self._playing = False
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._problem_group())
+        layout.addWidget(self._optimizer_group())
+        layout.addWidget(self._start_group())
+        layout.addWidget(self._pace_group())
+        layout.addLayout(self._buttons())
+        layout.addStretch(1)
+        session.setup_changed.connect(self._on_setup_changed)
+        session.hyperparameter_changed.connect(self._on_hyperparameter_changed)
+        session.stepped.connect(self._on_stepped)
+        self._on_setup_changed(session.setup, session.problem)
+
+    # --- building -----------------------------------------------------------------------------
+
+    def _problem_group(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Problem"))
+        form = QFormLayout(box)
+        self.problem = _compact(QComboBox())
+        for problem in ANALYTIC_PROBLEMS.values():
+            self.problem.addItem(f"{problem.title}:  {problem.formula}", problem.name)
+        self.problem.addItem(self.tr("Linear regression:  ŷ = w·x + b"), "linreg")
+        self.problem.addItem(self.tr("Neuron:  ŷ = f(w·x + b)"), "neuron")
+        self.problem.setToolTip(self.tr("The function whose minimum gradient descent looks for"))
+        self.problem.activated.connect(lambda i: self.session.set_problem(self.problem.itemData(i)))
+        form.addRow(self.tr("&Problem"), self.problem)
+
+        self.dataset = _compact(QComboBox())
+        for name, (title, _) in BUILTIN_DATASETS.items():
+            self.dataset.addItem(title, name)
+        self.dataset.setToolTip(self.tr("The data the model is fitted to"))
+        self.dataset.activated.connect(lambda i: self.session.set_data(self.dataset.itemData(i)))
+        self.import_button = QPushButton(self.tr("Import CSV…"))
+        self.import_button.setToolTip(self.tr("Load data from a CSV file with a header row and columns "
+                                              "x (or x1, x2, …) and y"))
+        self.import_button.clicked.connect(self._on_import_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.dataset, 1)
+        row.addWidget(self.import_button)
+        self.dataset_label = QLabel(self.tr("&Data"))
+        self.dataset_label.setBuddy(self.dataset)
+        form.addRow(self.dataset_label, row)
+
+        self.loss = _compact(QComboBox())
+        for loss in LOSSES.values():
+            self.loss.addItem(f"{loss.name}:  {loss.formula}", loss.name)
+        self.loss.setToolTip(self.tr("How the error between ŷ and y is measured"))
+        self.loss.activated.connect(lambda i: self.session.set_loss(self.loss.itemData(i)))
+        self.loss_label = QLabel(self.tr("&Loss"))
+        self.loss_label.setBuddy(self.loss)
+        form.addRow(self.loss_label, self.loss)
+
+        self.activation = _compact(QComboBox())
+        for activation in ACTIVATIONS.values():
+            self.activation.addItem(f"{activation.title}:  {activation.formula}", activation.name)
+        self.activation.setToolTip(self.tr("The neuron's activation function f and its derivative f′"))
+        self.activation.activated.connect(
+            lambda i: self.session.set_activation(self.activation.itemData(i)))
+        self.activation_label = QLabel(self.tr("&Activation"))
+        self.activation_label.setBuddy(self.activation)
+        form.addRow(self.activation_label, self.activation)
+        return box
+
+    def _optimizer_group(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Optimizer"))
+        self._optimizer_form = QFormLayout(box)
+        self.optimizer = _compact(QComboBox())
+        for optimizer in OPTIMIZERS.values():
+            self.optimizer.addItem(optimizer.title, optimizer.name)
+        self.optimizer.setToolTip(self.tr("The update rule (as in PyTorch's torch.optim)"))
+        self.optimizer.activated.connect(lambda i: self.session.set_optimizer(self.optimizer.itemData(i)))
+        self._optimizer_form.addRow(self.tr("&Optimizer"), self.optimizer)
+        self.hyperparameter_fields: dict[str, QWidget] = {}
+        self._hyperparameter_owner = None
+        return box
+
+    def _start_group(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Start"))
+        self._start_form = QFormLayout(box)
+        self.start_fields: list[QDoubleSpinBox] = []
+        self.default_start = QPushButton(self.tr("Problem's own start"))
+        self.default_start.setToolTip(self.tr("Go back to the start this problem suggests"))
+        self.default_start.clicked.connect(self._on_default_start_clicked)
+        self._start_form.addRow(self.default_start)
+        return box
+
+    def _pace_group(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Pace"))
+        form = QFormLayout(box)
+        self.speed = LogSlider(SPEED_RANGE[0], SPEED_RANGE[1] * 10, 10.0, decimals=0)
+        self.speed.setToolTip(self.tr("Steps per second; at the right end, as fast as the computer can"))
+        self.speed.value_changed.connect(self._on_speed_changed)
+        self.speed_label = QLabel()
+        form.addRow(self.tr("&Speed"), self.speed)
+        form.addRow("", self.speed_label)
+        self.step_limit = QSpinBox()
+        self.step_limit.setRange(1, 1_000_000_000)
+        self.step_limit.setGroupSeparatorShown(True)
+        self.step_limit.setKeyboardTracking(False)
+        self.step_limit.setToolTip(self.tr("The run stops after this many steps"))
+        self.step_limit.valueChanged.connect(self.session.set_step_limit)
+        form.addRow(self.tr("Step &limit"), self.step_limit)
+        self.tolerance = NumberField(self.session.setup.tol)
+        self.tolerance.setToolTip(self.tr("The run has converged when the gradient norm ‖∇L‖ falls "
+                                          "below this (0: never stop early)"))
+        self.tolerance.value_entered.connect(self.session.set_tolerance)
+        form.addRow(self.tr("&Tolerance"), self.tolerance)
+        return box
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.play_button = QPushButton(self.tr("Play"))
+        self.play_button.setToolTip(self.tr("Run or pause gradient descent (Space)"))
+        self.play_button.clicked.connect(self.session.toggle)
+        self.step_button = QPushButton(self.tr("Step"))
+        self.step_button.setToolTip(self.tr("Take exactly one step (→)"))
+        self.step_button.clicked.connect(self.session.step)
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Go back to the start (R)"))
+        self.reset_button.clicked.connect(self.session.reset)
+        for button in (self.play_button, self.step_button, self.reset_button):
+            row.addWidget(button)
+        return row
+
+    # --- reacting to the session --------------------------------------------------------------
+
+    @Slot(object, object)
+    def _on_setup_changed(self, setup, problem) -> None:
+        _select(self.problem, setup.problem)
+        is_model = problem.name in MODEL_KINDS
+        for widget in (self.dataset, self.import_button, self.dataset_label, self.loss, self.loss_label):
+            widget.setEnabled(is_model)
+        self.activation.setEnabled(problem.name == "neuron")
+        self.activation_label.setEnabled(problem.name == "neuron")
+        if is_model:
+            self._show_dataset(setup, problem)
+            _select(self.loss, problem.loss_kind.name)
+            _select(self.activation, problem.activation.name)
+        _select(self.optimizer, setup.contenders[0].optimizer)
+        self._build_hyperparameter_fields(setup)
+        self._build_start_fields(setup, problem)
+        self.step_limit.blockSignals(True)
+        self.step_limit.setValue(setup.step_limit)
+        self.step_limit.blockSignals(False)
+        self.tolerance.set_value(setup.tol)
+        self.speed.set_value(SPEED_RANGE[1] * 10 if setup.speed is None else setup.speed)
+        self._show_speed(setup.speed)
+
+    @Slot(int, str, float)
+    def _on_hyperparameter_changed(self, index: int, name: str, value: float) -> None:
+        field = self.hyperparameter_fields.get(name)
+        if index == 0 and field is not None:
+            field.set_value(value)
+
+    @Slot(object)
+    def _on_stepped(self, snap) -> None:
+        if snap.playing != self._playing:
+            self._playing = snap.playing
+            self.play_button.setText(self.tr("Pause") if snap.playing else self.tr("Play"))
+        self.step_button.setEnabled(not snap.finished)
+
+    def _show_dataset(self, setup, problem) -> None:
+        source = DEFAULT_DATASET[problem.name] if setup.data is None else setup.data
+        if self.dataset.findData(source) < 0:  # an imported file: listed from now on
+            self.dataset.addItem(problem.dataset.title, source)
+        _select(self.dataset, source)
+
+    def _build_hyperparameter_fields(self, setup) -> None:
+        contender = setup.contenders[0]
+        values = self.session.hyperparameters()
+        owner = (contender.optimizer, setup.problem, setup.data, setup.loss, setup.activation)
+        if owner == self._hyperparameter_owner:
+            for name, widget in self.hyperparameter_fields.items():
+                widget.set_value(values[name])
+            return
+        self._hyperparameter_owner = owner
+        while self._optimizer_form.rowCount() > 1:
+            self._optimizer_form.removeRow(1)
+        self.hyperparameter_fields = {}
+        for h in OPTIMIZERS[contender.optimizer].hyperparameters:
+            if h.name == "lr":
+                field = LogSlider(*LR_RANGE, values["lr"])
+                label = self.tr("&η (learning rate)")
+            else:
+                field = _SpinField(h, values[h.name])
+                label = h.name
+            field.setToolTip(f"{h.name}: {h.description}; {self.tr('allowed')} {h.allowed}, "
+                             f"{self.tr('default')} {'—' if h.default is None else f'{h.default:g}'}")
+            field.value_changed.connect(lambda v, name=h.name: self.session.set_hyperparameter(name, v))
+            self.hyperparameter_fields[h.name] = field
+            self._optimizer_form.addRow(label, field)
+
+    def _build_start_fields(self, setup, problem) -> None:
+        start = setup.start_of(problem)
+        if [f.objectName() for f in self.start_fields] != list(problem.param_names):
+            for _ in self.start_fields:
+                self._start_form.removeRow(0)
+            self.start_fields = []
+            for i, name in enumerate(problem.param_names):
+                field = QDoubleSpinBox()
+                field.setObjectName(name)
+                field.setRange(-1e6, 1e6)
+                field.setDecimals(4)
+                field.setSingleStep(0.1)
+                field.setKeyboardTracking(False)
+                field.setToolTip(
+                    self.tr("Where {0} starts; you can also click or drag on the plot").format(name))
+                field.valueChanged.connect(self._on_start_edited)
+                self._start_form.insertRow(i, name, field)
+                self.start_fields.append(field)
+        for field, value in zip(self.start_fields, start, strict=True):
+            field.blockSignals(True)
+            field.setValue(value)
+            field.blockSignals(False)
+
+    def _show_speed(self, speed) -> None:
+        self.speed_label.setText(self.tr("as fast as possible") if speed is None
+                                 else self.tr("{0} steps per second").format(f"{speed:g}"))
+
+    # --- user actions -------------------------------------------------------------------------
+
+    @Slot()
+    def _on_start_edited(self) -> None:
+        self.session.set_start([f.value() for f in self.start_fields])
+
+    @Slot()
+    def _on_default_start_clicked(self) -> None:
+        self.session.apply(replace(self.session.setup, start=None), new_landscape=False)
+
+    @Slot(float)
+    def _on_speed_changed(self, value: float) -> None:
+        speed = None if value > SPEED_RANGE[1] else value
+        self.session.set_speed(speed)
+        self._show_speed(speed)
+
+    @Slot()
+    def _on_import_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import data"), "",
+                                              self.tr("CSV files (*.csv);;All files (*)"))
+        if path:
+            self.session.set_data(path)
+
+
+class _SpinField(QDoubleSpinBox):
+    """A hyperparameter other than η: a number field kept within the engine's allowed range."""
+
+    DECIMALS = 8
+
+    def __init__(self, h, value: float):
+        super().__init__()
+        tiny = 10.0 ** -self.DECIMALS
+        self.setDecimals(self.DECIMALS)
+        self.setRange(h.low + (tiny if h.low_open else 0.0),
+                      1e9 if not math.isfinite(h.high) else h.high - (tiny if h.high_open else 0.0))
+        self.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
+        self.setKeyboardTracking(False)
+        self.setValue(value)
+
+    @property
+    def value_changed(self):
+        return self.valueChanged
+
+    def set_value(self, value: float) -> None:
+        self.blockSignals(True)
+        self.setValue(value)
+        self.blockSignals(False)
+
+
+def _compact(combo: QComboBox) -> QComboBox:
+    """A combo box that does not widen the panel to its longest entry (the list still shows it)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(14)
+    return combo
+
+
+def _select(combo: QComboBox, data) -> None:
+    index = combo.findData(data)
+    if index >= 0 and index != combo.currentIndex():
+        combo.blockSignals(True)
+        combo.setCurrentIndex(index)
+        combo.blockSignals(False)
+

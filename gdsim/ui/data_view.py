@@ -1,0 +1,49 @@
+"""The data and the model: the points (x, y) and the curve ŷ = f(w·x + b) as it is now."""
+
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
+
+from .plot_style import style_plot
+from .style import DARK, Style
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("DataView", text)
+
+
+class DataView(pg.PlotWidget):
+    def __init__(self, style: Style = DARK, parent=None):
+        super().__init__(parent=parent)
+        plot = self.getPlotItem()
+        plot.setMenuEnabled(False)
+        self.points = pg.ScatterPlotItem()
+        self.model = pg.PlotCurveItem()
+        self.model.setZValue(10)
+        plot.addItem(self.points)
+        plot.addItem(self.model)
+        self.apply_style(style)
+
+    def apply_style(self, style: Style) -> None:
+        style_plot(self, style)
+        self.points.setPen(pg.mkPen(style.background, width=style.width(1)))
+        self.points.setBrush(pg.mkBrush(style.tracks[1]))
+        self.points.setSize(style.width(10))
+        self.model.setPen(pg.mkPen(style.tracks[0], width=style.width(3)))
+
+    def set_problem(self, problem) -> None:
+        dataset = getattr(problem, "dataset", None)
+        plot = self.getPlotItem()
+        self.model.setData([], [])
+        if dataset is None or dataset.n_inputs != 1:
+            self.points.setData([], [])
+            return
+        plot.setTitle(tr("the data and the model ŷ = f(w·x + b)") if problem.name == "neuron"
+                      else tr("the data and the model ŷ = w·x + b"))
+        plot.setLabel("bottom", "x")
+        plot.setLabel("left", "y")
+        self.points.setData(dataset.X[:, 0], dataset.y)
+        plot.enableAutoRange()
+
+    def draw(self, snap) -> None:
+        if snap.model_x is not None:
+            self.model.setData(snap.model_x, snap.model_y)

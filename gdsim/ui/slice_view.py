@@ -1,0 +1,78 @@
+"""A slice through the landscape: the loss along one parameter with the others held where they are,
+and the tangent at the current point, whose slope is that parameter's partial derivative."""
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
+
+from .plot_style import style_plot
+from .style import DARK, Style, clip_for_display, format_number
+
+TANGENT_HALF_WIDTH = 0.2
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SliceView", text)
+
+
+class SliceView(pg.PlotWidget):
+    def __init__(self, index: int, style: Style = DARK, parent=None):
+        super().__init__(parent=parent)
+        self.index = index
+        self._names = ("",)
+        self._domain = (0.0, 1.0)
+        plot = self.getPlotItem()
+        plot.setMenuEnabled(False)
+        self.curve = pg.PlotCurveItem()
+        self.tangent = pg.PlotCurveItem()
+        self.point = pg.ScatterPlotItem()
+        self.point.setZValue(10)
+        self.label = pg.TextItem(anchor=(0, 1))
+        for item in (self.curve, self.tangent, self.point, self.label):
+            plot.addItem(item)
+        self.apply_style(style)
+
+    def apply_style(self, style: Style) -> None:
+        style_plot(self, style)
+        w = style.width
+        self.curve.setPen(pg.mkPen(style.foreground, width=w(2)))
+        self.tangent.setPen(pg.mkPen(style.point, width=w(2), style=Qt.PenStyle.DashLine))
+        self.point.setPen(pg.mkPen(style.background, width=w(1.5)))
+        self.point.setBrush(pg.mkBrush(style.point))
+        self.point.setSize(w(12))
+        self.label.setColor(style.foreground)
+        font = QFont()
+        font.setPointSizeF(11 * style.scale)
+        self.label.setFont(font)
+
+    def set_problem(self, problem) -> None:
+        self._names = problem.param_names
+        self._domain = problem.domain[self.index]
+        name = self._names[self.index]
+        others = ", ".join(n for i, n in enumerate(self._names) if i != self.index)
+        plot = self.getPlotItem()
+        plot.setTitle(tr("loss along {0}, {1} held").format(name, others))
+        plot.setLabel("bottom", name)
+        self.curve.setData([], [])
+        self.getPlotItem().enableAutoRange()
+
+    def draw(self, snap) -> None:
+        sl = next((s for s in snap.slices if s.index == self.index), None)
+        if sl is None:
+            return
+        track = snap.lead
+        lo, hi = self._domain
+        self.curve.setData(sl.values, sl.loss)
+        x = float(clip_for_display(np.array([track.params[self.index]]), lo, hi)[0])
+        y = float(track.loss)
+        slope = float(track.gradient[self.index])
+        half = TANGENT_HALF_WIDTH * (hi - lo)
+        xs = np.array([x - half, x + half])
+        self.tangent.setData(xs, y + slope * (xs - x))
+        self.point.setData([x], [y])
+        name = self._names[self.index]
+        self.label.setText(f"∂L/∂{name} = {format_number(slope)}")
+        right = x < (lo + hi) / 2
+        self.label.setAnchor((0, 1) if right else (1, 1))
+        self.label.setPos(x + (0.03 if right else -0.03) * (hi - lo), y)

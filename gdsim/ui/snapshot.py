@@ -1,0 +1,115 @@
+"""What the window draws, copied out of the runs: a Snapshot never shares an array with the worker.
+
+Everything a frame needs is computed here, on the worker thread: the thinned trajectory, the next
+step, the slices through the current point and the model's curve over its data. No Qt here.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..engine import Run
+
+SLICE_POINTS = 301
+MODEL_POINTS = 200
+
+
+@dataclass(frozen=True)
+class Track:
+    """One contender's run: its current point and the rows recorded so far (thinned)."""
+
+    step: int
+    params: np.ndarray  # (d,) the current point of its (single) start
+    loss: float
+    gradient: np.ndarray  # (d,)
+    grad_norm: float
+    next_params: np.ndarray  # (d,) where the next step goes
+    status: str  # 'running', 'converged', 'diverged' or 'step limit'
+    stopped_at: int
+    hyperparameters: dict
+    history_step: np.ndarray  # (R,)
+    history_params: np.ndarray  # (R, d)
+    history_loss: np.ndarray  # (R,)
+    history_grad_norm: np.ndarray  # (R,)
+
+
+@dataclass(frozen=True)
+class Slice:
+    """The loss along one parameter with the others held at the current point."""
+
+    index: int
+    values: np.ndarray
+    loss: np.ndarray
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    generation: int  # which setup it belongs to: older snapshots are dropped
+    playing: bool
+    tracks: tuple[Track, ...]
+    slices: tuple[Slice, ...]
+    model_x: np.ndarray | None  # (M,) inputs and (M,) outputs of the first contender's model
+    model_y: np.ndarray | None
+
+    @property
+    def lead(self) -> Track:
+        return self.tracks[0]
+
+    @property
+    def finished(self) -> bool:
+        return all(t.status != "running" for t in self.tracks)
+
+
+def take(runs: list[Run], generation: int, playing: bool, max_rows: int, step_limit: int) -> Snapshot:
+    tracks = tuple(_track(run, max_rows, step_limit) for run in runs)
+    problem = runs[0].problem
+    lead = tracks[0].params
+    slices = tuple(_slice(problem, lead, i) for i in range(problem.dim)) if problem.dim >= 2 else ()
+    model_x, model_y = _model_curve(problem, lead)
+    return Snapshot(generation, playing, tracks, slices, model_x, model_y)
+
+
+def _track(run: Run, max_rows: int, step_limit: int) -> Track:
+    h = run.history(max_rows)
+    status = run.status_names[0]
+    if status == "running" and run.step >= step_limit:
+        status = "step limit"  # the window keeps the limit itself, so raising it lets a run go on
+    return Track(
+        step=run.step if run.status[0] == 0 else int(run.stopped_at[0]),
+        params=run.params[0], loss=float(run.loss[0]), gradient=run.gradient[0],
+        grad_norm=float(run.grad_norm[0]), next_params=run.next_params()[0],
+        status=status, stopped_at=int(run.stopped_at[0]),
+        hyperparameters=dict(run.hyperparameters), history_step=h.step,
+        history_params=h.params[:, 0], history_loss=h.loss[:, 0], history_grad_norm=h.grad_norm[:, 0],
+    )
+
+
+def _slice(problem, point: np.ndarray, index: int) -> Slice:
+    lo, hi = problem.domain[index]
+    values = np.linspace(lo, hi, SLICE_POINTS)
+    points = np.repeat(point[None, :], SLICE_POINTS, axis=0)
+    points[:, index] = values
+    return Slice(index, values, _finite(problem.loss(points)))
+
+
+def _model_curve(problem, point: np.ndarray):
+    dataset = getattr(problem, "dataset", None)
+    if dataset is None or dataset.n_inputs != 1:
+        return None, None
+    x = dataset.X[:, 0]
+    pad = 0.05 * (float(np.ptp(x)) or 1.0)
+    xs = np.linspace(x.min() - pad, x.max() + pad, MODEL_POINTS)
+    h = point[0] * xs + point[1]
+    yhat = np.empty_like(h)
+    with np.errstate(all="ignore"):
+        problem.activation.forward(h, yhat)
+    return xs, _finite(yhat)
+
+
+def _finite(a: np.ndarray) -> np.ndarray:
+    """Replace what pyqtgraph cannot draw (inf, nan) by the largest finite value present."""
+    if np.isfinite(a).all():
+        return a
+    finite = a[np.isfinite(a)]
+    big = float(np.abs(finite).max()) if finite.size else 0.0
+    return np.nan_to_num(a, nan=big, posinf=big, neginf=-big)

@@ -1,0 +1,51 @@
+"""Colours, line widths and number formats shared by the views."""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+# Okabe & Ito's palette: told apart with every common kind of colour blindness.
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
+
+
+@dataclass(frozen=True)
+class Style:
+    name: str
+    background: str
+    foreground: str
+    grid_alpha: float
+    colormap: str
+    contour: str
+    point: str  # the current point and its tangent
+    step: str  # the step about to be taken
+    gradient: str
+    tracks: tuple[str, ...]
+    minimum: str
+    scale: float = 1.0
+
+    def width(self, base: float) -> float:
+        return base * self.scale
+
+
+DARK = Style("dark", background="#101418", foreground="#E8E8E8", grid_alpha=0.25, colormap="viridis",
+             contour="#FFFFFF", point="#FFFFFF", step="#F0E442", gradient="#D55E00",
+             tracks=OKABE_ITO, minimum="#FFFFFF")
+
+
+def format_number(value: float, digits: int = 4) -> str:
+    """Short, readable numbers: 4.000, 0.01234, 1.2e-07, −3.5e+12."""
+    if value == 0 or not np.isfinite(value):
+        return f"{value:g}"
+    magnitude = abs(value)
+    if 1e-3 <= magnitude < 1e5:
+        decimals = max(0, digits - 1 - int(np.floor(np.log10(magnitude))))
+        text = f"{value:.{decimals}f}"
+    else:
+        text = f"{value:.{digits - 1}e}"
+    return text.replace("-", "−")
+
+
+def clip_for_display(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    """Keep far-away values (a run heading off to infinity) within what Qt can rasterise."""
+    span = max(hi - lo, 1e-12)
+    return np.clip(values, lo - 1e3 * span, hi + 1e3 * span)

@@ -1,0 +1,186 @@
+"""The worker: owns the runs and steps them on its own thread, in short time-boxed chunks.
+
+A QTimer inside the worker's thread drives the stepping, so requests (pause, step, reset, a new η)
+are handled between chunks, within a few milliseconds even at full speed. After a chunk the worker
+publishes a Snapshot (copies) at most about 60 times a second; it never emits once per step.
+"""
+
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from ..engine import InputError
+from . import landscape, snapshot
+from .setup import Setup
+
+FRAME_SECONDS = 1 / 60
+CHUNK_SECONDS = 0.004  # the longest the worker computes before it looks at its queue again
+HISTORY_ROWS = 4096  # rows per snapshot: more than any plot is wide in pixels
+
+
+class Worker(QObject):
+    landscape_ready = Signal(object, int)  # (Curve | Surface | None, generation)
+    stepped = Signal(object)  # a Snapshot
+    failed = Signal(str)
+
+    def __init__(self):
+        super().__init__()
+        self._setup: Setup | None = None
+        self._problem = None
+        self._runs = []
+        self._generation = -1
+        self._playing = False
+        self._speed: float | None = None
+        self._step_limit = 0
+        self._timer: QTimer | None = None
+        self._chunk = 1
+        self._paced_since = 0.0
+        self._paced_done = 0
+        self._last_publish = 0.0
+
+    # --- requests -----------------------------------------------------------------------------
+
+    @Slot()
+    def start(self):
+        """Runs once the thread has started: the stepping timer must live in this thread."""
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+
+    @Slot(object, int, int)
+    def configure(self, setup: Setup, generation: int, new_landscape: int):
+        # new_landscape travels as an int: PySide6 6.12 miscounts references to True and False
+        # passed through a queued Signal(bool) into a Slot(bool), and the interpreter aborts.
+        try:
+            problem = setup.make_problem() if new_landscape or self._problem is None else self._problem
+            runs = setup.make_runs(problem)
+        except InputError as e:  # the session validated it; only a file changing meanwhile gets here
+            self.failed.emit(str(e))
+            return
+        self._setup, self._problem, self._runs = setup, problem, runs
+        self._generation = generation
+        self._speed, self._step_limit = setup.speed, setup.step_limit
+        self._set_playing(False)
+        if new_landscape:
+            self.landscape_ready.emit(landscape.compute(problem), generation)
+        self._publish()
+
+    @Slot()
+    def play(self):
+        if self._runs and not self._finished():
+            self._set_playing(True)
+            self._publish()
+
+    @Slot()
+    def pause(self):
+        self._set_playing(False)
+        self._publish()
+
+    @Slot()
+    def toggle(self):
+        if self._playing:
+            self.pause()
+        else:
+            self.play()
+
+    @Slot()
+    def step_once(self):
+        """Exactly one step, then paused."""
+        self._set_playing(False)
+        if self._runs and not self._finished():
+            for run in self._runs:
+                run.advance(1)
+        self._publish()
+
+    @Slot()
+    def reset(self):
+        if self._setup is not None:
+            self.configure(self._setup, self._generation, False)
+
+    @Slot(int, str, object)
+    def set_hyperparameter(self, index: int, name: str, value):
+        if index < len(self._runs):
+            try:
+                self._runs[index].set_hyperparameter(name, value)
+            except InputError as e:
+                self.failed.emit(str(e))
+                return
+            self._publish()
+
+    @Slot(object)
+    def set_speed(self, speed):
+        self._speed = speed
+        if self._playing:
+            self._set_playing(True)  # restart the pacing clock at the new speed
+
+    @Slot(int)
+    def set_step_limit(self, limit: int):
+        self._step_limit = limit
+        self._publish()
+
+    @Slot(float)
+    def set_tolerance(self, tol: float):
+        for run in self._runs:
+            run.tol = tol
+        self._publish()
+
+    # --- stepping -----------------------------------------------------------------------------
+
+    def _set_playing(self, playing: bool):
+        self._playing = playing
+        if self._timer is None:
+            return
+        if playing:
+            self._paced_since, self._paced_done = time.perf_counter(), 0
+            self._timer.start(0 if self._speed is None else max(5, int(1000 / self._speed)))
+        else:
+            self._timer.stop()
+
+    def _tick(self):
+        if not self._playing:
+            return
+        if self._speed is None:
+            self._run_for(CHUNK_SECONDS)
+        else:
+            due = int((time.perf_counter() - self._paced_since) * self._speed) - self._paced_done
+            if due > 0:
+                self._paced_done += self._advance(due)
+        if self._finished():
+            self._set_playing(False)
+            self._publish()
+        elif time.perf_counter() - self._last_publish >= FRAME_SECONDS:
+            self._publish()
+
+    def _run_for(self, seconds: float):
+        deadline = time.perf_counter() + seconds
+        while True:
+            t = time.perf_counter()
+            taken = self._advance(self._chunk)
+            elapsed = time.perf_counter() - t
+            if taken == 0 or self._finished():
+                return
+            # Grow the chunk while it is cheap; shrink it when one chunk alone overruns the budget.
+            if elapsed < seconds / 8:
+                self._chunk *= 2
+            elif elapsed > seconds and self._chunk > 1:
+                self._chunk //= 2
+            if time.perf_counter() >= deadline:
+                return
+
+    def _advance(self, n: int) -> int:
+        n = min(n, max(0, self._step_limit - self._runs[0].step))
+        if n == 0:
+            return 0
+        for run in self._runs:
+            run.advance(n)
+        return n
+
+    def _finished(self) -> bool:
+        return self._runs[0].step >= self._step_limit or not any(run.running for run in self._runs)
+
+    def _publish(self):
+        if not self._runs:
+            return
+        self._last_publish = time.perf_counter()
+        snap = snapshot.take(self._runs, self._generation, self._playing, HISTORY_ROWS,
+                             self._step_limit)
+        self.stepped.emit(snap)
