@@ -1,0 +1,47 @@
+"""Shared fixtures. GUI tests run offscreen; a test that leaves a QThread running fails."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left_running(request):
+    """Fail any test that leaves a QThread running (as napari's conftest does)."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QThread
+
+    started = []
+    original = QThread.start
+
+    def recording_start(self, *args):
+        started.append(self)
+        return original(self, *args)
+
+    QThread.start = recording_start
+    try:
+        yield
+    finally:
+        QThread.start = original
+    leaked = [t for t in started if t.isRunning()]
+    for thread in leaked:
+        thread.quit()
+        thread.wait(2000)
+    assert not leaked, f"{len(leaked)} QThread(s) still running after the test"
+
+
+@pytest.fixture
+def window(qtbot):
+    """The main window, shown, with its first snapshot drawn; closed (thread joined) afterwards."""
+    from gdsim.app import create_window
+
+    win = create_window()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.session.latest is not None, timeout=5000)
+    yield win
+    win.close()

@@ -1,0 +1,225 @@
+"""The live window: stepping, pausing, η mid-run, the start by mouse, switching, divergence, closing."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+
+from gdsim.engine import make_problem
+from gdsim.ui.landscape import Surface
+
+
+def latest(window):
+    return window.session.latest
+
+
+def wait_for(qtbot, window, predicate, timeout=5000):
+    """Wait until the newest snapshot satisfies the predicate."""
+    def check():
+        snap = latest(window)
+        assert snap is not None and predicate(snap)
+    qtbot.waitUntil(check, timeout=timeout)
+    return latest(window)
+
+
+def test_window_opens_at_the_start_of_the_default_problem(window):
+    snap = latest(window)
+    assert window.isVisible()
+    assert snap.lead.step == 0
+    assert snap.lead.params.tolist() == [2.0]
+    assert "step 0" in window.status.text()
+    assert window.canvas.parameters.loss_curve.getData()[0] is not None
+
+
+def test_play_advances_the_step_counter_and_pause_stops_it(qtbot, window):
+    window.session.set_speed(100)  # at full speed x² converges (step 69) before we can look
+    window.controls.play_button.click()
+    wait_for(qtbot, window, lambda s: s.playing and s.lead.step >= 5)
+    window.controls.play_button.click()
+    paused = wait_for(qtbot, window, lambda s: not s.playing)
+    assert window.controls.play_button.text() == "Play"
+    with qtbot.assertNotEmitted(window.session.stepped, wait=300):
+        pass
+    assert latest(window).lead.step == paused.lead.step
+
+
+def test_step_advances_exactly_one_step(qtbot, window):
+    for expected in (1, 2, 3):
+        window.controls.step_button.click()
+        snap = wait_for(qtbot, window, lambda s, n=expected: s.lead.step == n)
+    # x ← x − η·2x with η = 0.1 from x = 2, three times: 2 · 0.8³
+    assert snap.lead.params[0] == pytest.approx(2 * 0.8**3, rel=1e-15)
+
+
+def test_reset_returns_to_the_start(qtbot, window):
+    for _ in range(4):
+        window.session.step()
+    wait_for(qtbot, window, lambda s: s.lead.step == 4)
+    window.controls.reset_button.click()
+    snap = wait_for(qtbot, window, lambda s: s.lead.step == 0)
+    assert snap.lead.params.tolist() == [2.0]
+    assert snap.lead.history_step.tolist() == [0]
+
+
+def test_changing_eta_mid_run_changes_the_next_update(qtbot, window):
+    session = window.session
+    session.step()
+    wait_for(qtbot, window, lambda s: s.lead.step == 1)  # x = 2 − 0.1·4 = 1.6
+    window.controls.hyperparameter_fields["lr"].field.setValue(0.25)
+    session.step()
+    snap = wait_for(qtbot, window, lambda s: s.lead.step == 2)
+    # the next update used the new η: x = 1.6 − 0.25 · (2 · 1.6) = 0.8
+    assert snap.lead.params[0] == pytest.approx(0.8, rel=1e-15)
+    assert snap.lead.hyperparameters["lr"] == 0.25
+
+
+def test_eta_set_while_running_applies_without_a_restart(qtbot, window):
+    session = window.session
+    session.set_problem("rosenbrock")
+    session.set_speed(None)
+    session.set_step_limit(10**9)
+    session.play()
+    first = wait_for(qtbot, window, lambda s: s.playing and s.lead.step > 50)
+    session.set_hyperparameter("lr", 0.0)  # from now on every update is zero
+    frozen = wait_for(qtbot, window, lambda s: s.lead.hyperparameters["lr"] == 0.0)
+    later = wait_for(qtbot, window, lambda s: s.lead.step > frozen.lead.step + 100)
+    assert later.lead.step > first.lead.step  # it kept running: no restart
+    assert np.array_equal(later.lead.params, frozen.lead.params)
+    session.pause()
+
+
+def test_clicking_on_the_landscape_sets_the_start(qtbot, window):
+    session = window.session
+    session.set_problem("himmelblau")
+    qtbot.waitUntil(lambda: window.canvas.parameters.image.image is not None, timeout=5000)
+    view = window.canvas.parameters
+    vb = view.getPlotItem().getViewBox()
+    target = QPointF(-2.5, 1.5)
+    scene_pos = vb.mapViewToScene(target)
+    widget_pos = view.mapFromScene(scene_pos)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(widget_pos.x(), widget_pos.y()))
+    qtbot.waitUntil(lambda: session.setup.start is not None, timeout=3000)
+    pixel = vb.viewPixelSize()
+    assert session.setup.start[0] == pytest.approx(target.x(), abs=2 * pixel[0])
+    assert session.setup.start[1] == pytest.approx(target.y(), abs=2 * pixel[1])
+    snap = wait_for(qtbot, window, lambda s: s.lead.step == 0 and s.lead.params[0] == session.setup.start[0])
+    assert window.controls.start_fields[0].value() == pytest.approx(session.setup.start[0], abs=1e-4)
+    assert snap.lead.params.tolist() == list(session.setup.start)
+
+
+def test_switching_problem_activation_and_optimizer_redraws(qtbot, window):
+    session = window.session
+    with qtbot.waitSignal(session.landscape_changed, timeout=5000) as landscape:
+        window.controls.problem.setCurrentIndex(window.controls.problem.findData("rosenbrock"))
+        window.controls.problem.activated.emit(window.controls.problem.currentIndex())
+    assert isinstance(landscape.args[0], Surface)
+    assert window.canvas.parameters.image.image.shape == (200, 200)
+    assert window.canvas.slices[0].isVisible()
+
+    with qtbot.waitSignal(session.landscape_changed, timeout=5000):
+        session.set_problem("neuron")
+    sigmoid_image = np.array(window.canvas.parameters.image.image)
+    combo = window.controls.activation
+    with qtbot.waitSignal(session.landscape_changed, timeout=5000) as landscape:
+        combo.setCurrentIndex(combo.findData("tanh"))
+        combo.activated.emit(combo.currentIndex())
+    assert session.problem.activation.name == "tanh"
+    assert not np.array_equal(landscape.args[0].image, sigmoid_image)
+
+    combo = window.controls.optimizer
+    combo.setCurrentIndex(combo.findData("adam"))
+    combo.activated.emit(combo.currentIndex())
+    assert set(window.controls.hyperparameter_fields) == {"lr", "beta1", "beta2", "eps"}
+    session.step()
+    snap = wait_for(qtbot, window, lambda s: s.lead.step == 1)
+    assert window.canvas._drawn is not None
+    qtbot.waitUntil(lambda: window.canvas._drawn is snap, timeout=2000)
+
+
+def test_a_diverging_run_ends_as_diverged_and_the_window_still_works(qtbot, window):
+    session = window.session
+    session.set_hyperparameter("lr", 1.5)
+    session.set_speed(None)
+    session.play()
+    snap = wait_for(qtbot, window, lambda s: s.lead.status == "diverged", timeout=10000)
+    assert not snap.playing
+    assert np.isfinite(snap.lead.params).all() and np.isfinite(snap.lead.history_loss).all()
+    qtbot.waitUntil(lambda: "diverged at step" in window.status.text(), timeout=2000)
+    # x_n = 2·(−2)ⁿ passes the divergence limit 1e100 in its square between n = 165 and 166
+    assert snap.lead.stopped_at == 165
+    session.reset()
+    wait_for(qtbot, window, lambda s: s.lead.step == 0 and s.lead.status == "running")
+    session.set_hyperparameter("lr", 0.1)
+    session.step()
+    snap = wait_for(qtbot, window, lambda s: s.lead.step == 1)
+    assert snap.lead.params[0] == pytest.approx(1.6)
+
+
+def test_closing_while_running_stops_and_joins_the_worker(qtbot):
+    from gdsim.app import create_window
+
+    win = create_window()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.session.latest is not None, timeout=5000)
+    win.session.set_problem("rosenbrock")
+    win.session.set_speed(None)
+    win.session.play()
+    qtbot.waitUntil(lambda: win.session.latest is not None and win.session.latest.lead.step > 100,
+                    timeout=5000)
+    win.close()
+    assert not win.session._thread.isRunning()
+
+
+def test_the_tangent_slope_equals_the_engines_gradient(qtbot, window):
+    session = window.session
+    session.set_start([1.3])
+    for _ in range(2):
+        session.step()
+    snap = wait_for(qtbot, window, lambda s: s.lead.step == 2)
+    qtbot.waitUntil(lambda: window.canvas._drawn is snap, timeout=2000)
+    x, y = window.canvas.parameters.tangent.getData()
+    slope = (y[1] - y[0]) / (x[1] - x[0])
+    _, grad = make_problem("parabola").loss_and_grad(snap.lead.params)
+    assert slope == pytest.approx(grad[0, 0], rel=1e-9)
+    assert "slope f′(x) = " in window.canvas.parameters.slope_label.textItem.toPlainText()
+
+
+def test_the_slice_tangents_are_the_partial_derivatives(qtbot, window):
+    session = window.session
+    session.set_problem("linreg")
+    session.step()
+    snap = wait_for(qtbot, window, lambda s: s.lead.step == 1)
+    qtbot.waitUntil(lambda: window.canvas._drawn is snap, timeout=2000)
+    _, grad = session.problem.loss_and_grad(snap.lead.params)
+    for view in window.canvas.slices:
+        x, y = view.tangent.getData()
+        assert (y[1] - y[0]) / (x[1] - x[0]) == pytest.approx(grad[0, view.index], rel=1e-9)
+    name = session.problem.param_names[0]
+    assert f"∂L/∂{name}" in window.canvas.slices[0].label.textItem.toPlainText()
+
+
+def test_a_malformed_csv_changes_nothing_and_says_why(qtbot, window, tmp_path):
+    session = window.session
+    session.set_problem("linreg")
+    before = session.setup
+    bad = tmp_path / "bad.csv"
+    bad.write_text("x,y\n1,2\n3,oops\n")
+    with qtbot.waitSignal(session.error_occurred, timeout=2000) as error:
+        assert not session.set_data(str(bad))
+    assert "line 3" in error.args[0] and "oops" in error.args[0]
+    assert session.setup is before
+    assert "line 3" in window.error.text()
+
+
+def test_the_data_view_shows_the_model_for_dataset_problems(qtbot, window):
+    session = window.session
+    session.set_problem("linreg")
+    session.step()
+    snap = wait_for(qtbot, window, lambda s: s.lead.step == 1)
+    qtbot.waitUntil(lambda: window.canvas._drawn is snap, timeout=2000)
+    assert window.canvas.data.isVisible()
+    x, y = window.canvas.data.model.getData()
+    w, b = snap.lead.params
+    np.testing.assert_allclose(y, w * x + b)
+    px, py = window.canvas.data.points.getData()
+    np.testing.assert_array_equal(py, session.problem.dataset.y)
