@@ -1,0 +1,239 @@
+"""The command line: ``gdsim run`` writes CSV, ``gdsim list`` lists, and mistakes are one line, exit 2."""
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import gdsim
+from gdsim.cli import main
+from gdsim.engine import ACTIVATIONS, LOSSES, OPTIMIZERS, PROBLEM_NAMES
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_cli(capsys, *argv):
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def parse(text: str) -> tuple[list[str], np.ndarray]:
+    rows = list(csv.reader(io.StringIO(text)))
+    return rows[0], np.array(rows[1:], dtype=float)
+
+
+# --- run -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("argv", "header"), [
+    (["--problem", "parabola"], "step,loss,x,grad_norm"),
+    (["--problem", "rosenbrock"], "step,loss,x,y,grad_norm"),
+    (["--problem", "linreg"], "step,loss,w,b,grad_norm"),
+    (["--problem", "neuron", "--activation", "tanh"], "step,loss,w,b,grad_norm"),
+])
+def test_cli_run_header_and_one_row_per_step(capsys, argv, header):
+    status, out, err = run_cli(capsys, "run", *argv, "--steps", "25")
+    assert status == 0
+    assert out.splitlines()[0] == header
+    _, rows = parse(out)
+    np.testing.assert_array_equal(rows[:, 0], np.arange(26))
+    assert err == ""
+
+
+def test_cli_run_header_names_every_input_weight(capsys, tmp_path):
+    path = tmp_path / "two.csv"
+    path.write_text("x1,x2,y\n0,1,1\n1,0,2\n1,1,2.5\n")
+    status, out, _ = run_cli(capsys, "run", "--problem", "linreg", "--data", str(path), "--steps", "3")
+    assert status == 0
+    assert out.splitlines()[0] == "step,loss,w1,w2,b,grad_norm"
+
+
+def test_cli_run_rows_equal_simulate(capsys):
+    status, out, _ = run_cli(capsys, "run", "--problem", "rosenbrock", "--optimizer", "adam",
+                             "--start=-1.5,2", "--lr", "0.05", "--set", "beta1=0.8", "--steps", "40")
+    assert status == 0
+    sim = gdsim.simulate("rosenbrock", "adam", [-1.5, 2.0], 40, lr=0.05, beta1=0.8)
+    _, rows = parse(out)
+    # Numbers are written with repr, so they read back bit for bit.
+    np.testing.assert_array_equal(rows[:, 1], sim.loss[:, 0])
+    np.testing.assert_array_equal(rows[:, 2:4], sim.params[:, 0])
+    np.testing.assert_array_equal(rows[:, 4], sim.grad_norm[:, 0])
+
+
+def test_cli_run_defaults(capsys):
+    # parabola, sgd, the problem's start and lr, 100 steps: x ← 0.8x from 2.
+    status, out, _ = run_cli(capsys, "run", "--tol", "0")
+    assert status == 0
+    _, rows = parse(out)
+    assert len(rows) == 101
+    np.testing.assert_allclose(rows[:, 2], 2.0 * 0.8 ** np.arange(101), rtol=1e-12)
+
+
+def test_cli_run_zero_steps_writes_the_start(capsys):
+    # Booth at (−6, −6): u = −6 − 12 − 7 = −25, v = −12 − 6 − 5 = −23, f = 625 + 529 = 1154;
+    # ∇f = (2u + 4v, 4u + 2v) = (−142, −146), |∇f| = √(142² + 146²) = √41480.
+    status, out, _ = run_cli(capsys, "run", "--problem", "booth", "--steps", "0")
+    assert status == 0
+    assert out.splitlines()[1:] == [f"0,1154.0,-6.0,-6.0,{41480 ** 0.5!r}"]
+
+
+def test_cli_run_out_writes_the_same_text(capsys, tmp_path):
+    argv = ["run", "--problem", "himmelblau", "--optimizer", "momentum", "--steps", "30"]
+    status, to_stdout, _ = run_cli(capsys, *argv)
+    assert status == 0
+    target = tmp_path / "steps.csv"
+    status, out, err = run_cli(capsys, *argv, "--out", str(target))
+    assert status == 0
+    assert out == ""
+    assert target.read_text() == to_stdout
+    assert [p.name for p in tmp_path.iterdir()] == ["steps.csv"]  # no temporary file left behind
+
+
+def test_cli_run_diverging(capsys):
+    status, out, err = run_cli(capsys, "run", "--problem", "parabola", "--lr", "1.1", "--steps", "5000")
+    assert status == 0
+    sim = gdsim.simulate("parabola", "sgd", [2.0], 5000, lr=1.1)
+    last = int(sim.stopped_at[0])
+    _, rows = parse(out)
+    np.testing.assert_array_equal(rows[:, 0], np.arange(last + 1))
+    assert np.isfinite(rows).all()
+    np.testing.assert_array_equal(rows[:, 2], sim.params[: last + 1, 0, 0])
+    assert err == f"diverged at step {int(rows[-1, 0]) + 1}\n"
+
+
+def test_cli_run_converging_reports_the_step(capsys):
+    status, out, err = run_cli(capsys, "run", "--steps", "500")
+    assert status == 0
+    _, rows = parse(out)
+    assert err == f"converged at step {int(rows[-1, 0])}\n"
+    assert rows[-1, 3] < 1e-6 <= rows[-2, 3]
+
+
+def test_cli_run_dataset_options(capsys, tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_text("x,y\n0,0\n1,0\n2,1\n3,1\n")
+    status, out, _ = run_cli(capsys, "run", "--problem", "neuron", "--data", str(path), "--activation",
+                             "sigmoid", "--loss", "bce", "--batch-size", "2", "--seed", "4", "--steps", "10",
+                             "--optimizer", "adam")
+    assert status == 0
+    sim = gdsim.simulate("neuron", "adam", None, 10, data=str(path), activation="sigmoid", loss="bce",
+                         batch_size=2, seed=4)
+    _, rows = parse(out)
+    np.testing.assert_array_equal(rows[:, 2:4], sim.params[:, 0])
+
+
+# --- mistakes ------------------------------------------------------------------------------------
+
+
+def bad_csv(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("x,y\n1,2\n3,four\n")
+    return path
+
+
+@pytest.mark.parametrize(("argv", "fragments"), [
+    (["--problem", "sphere"], ["'sphere'", *PROBLEM_NAMES]),
+    (["--optimizer", "adamw"], ["'adamw'", *OPTIMIZERS]),
+    (["--problem", "neuron", "--activation", "swish"], ["'swish'", *ACTIVATIONS]),
+    (["--problem", "neuron", "--loss", "hinge"], ["'hinge'", *LOSSES]),
+    (["--problem", "rosenbrock", "--start", "1"], ["2 parameters", "x, y"]),
+    (["--start", "1,2"], ["1 parameter"]),
+    (["--start", "one"], ["--start", "'one'"]),
+    (["--start=1,,2", "--problem", "rosenbrock"], ["--start"]),
+    (["--lr", "-0.1"], ["learning rate", "[0, ∞)", "-0.1"]),
+    (["--lr=-1"], ["learning rate", "[0, ∞)"]),
+    (["--lr", "fast"], ["learning rate", "number", "'fast'"]),
+    (["--lr", "nan"], ["learning rate", "finite"]),
+    (["--lr", "0.1", "--set", "lr=0.2"], ["once"]),
+    (["--problem", "linreg", "--data", "{tmp}/missing.csv"], ["{tmp}/missing.csv", "does not exist"]),
+    (["--problem", "linreg", "--data", "{bad}"], ["{bad}, line 3", "'four'"]),
+    (["--problem", "linreg", "--data", "nosuchdataset"], ["'nosuchdataset'", "line", "pass-fail"]),
+    (["--problem", "neuron", "--activation", "tanh", "--loss", "bce"], ["'bce'", "sigmoid", "'tanh'"]),
+    (["--set", "momentum=0.5"], ["no hyperparameter 'momentum'", "lr"]),
+    (["--optimizer", "adam", "--set", "beta=0.5"], ["'beta'", "beta1", "beta2", "eps"]),
+    (["--optimizer", "adam", "--set", "beta1=1"], ["beta1", "[0, 1)"]),
+    (["--set", "momentum"], ["--set", "NAME=VALUE"]),
+    (["--set", "=3"], ["--set", "NAME=VALUE"]),
+    (["--out", "{tmp}/no/such/folder/out.csv"], ["{tmp}/no/such/folder", "does not exist"]),
+    (["--steps", "-3"], ["--steps", "'-3'"]),
+    (["--steps", "ten"], ["--steps"]),
+    (["--batch-size", "2"], ["dataset model"]),
+    (["--problem", "neuron", "--batch-size", "0"], ["--batch-size"]),
+    (["--problem", "neuron", "--batch-size", "99"], ["batch size", "1 to 40"]),
+    (["--seed", "-1"], ["--seed"]),
+    (["--tol", "-1"], ["tolerance"]),
+    (["--problem", "parabola", "--data", "line"], ["fixed function", "data"]),
+    (["--start", "1e200"], ["start"]),
+    (["--frobnicate"], ["unrecognized arguments", "--help"]),
+    (["--steps"], ["--steps", "expected one argument"]),
+])
+def test_cli_run_mistake_is_one_line_and_status_2(capsys, tmp_path, argv, fragments):
+    bad = bad_csv(tmp_path)
+    argv = [a.format(tmp=tmp_path, bad=bad) for a in argv]
+    status, out, err = run_cli(capsys, "run", *argv)
+    assert status == 2
+    assert out == ""
+    assert len(err.splitlines()) == 1 and err.endswith("\n"), err
+    assert err.startswith("gdsim: ")
+    assert "Traceback" not in err
+    for fragment in fragments:
+        assert fragment.format(tmp=tmp_path, bad=bad) in err, err
+    assert not (tmp_path / "no").exists()
+
+
+def test_cli_unknown_command_is_status_2(capsys):
+    status, out, err = run_cli(capsys, "walk")
+    assert status == 2 and out == ""
+    assert len(err.splitlines()) == 1 and "'walk'" in err
+
+
+# --- list ----------------------------------------------------------------------------------------
+
+
+def test_cli_list_names_everything(capsys):
+    status, out, err = run_cli(capsys, "list")
+    assert status == 0 and err == ""
+    lines = out.splitlines()
+    for name in PROBLEM_NAMES:
+        assert any(line.split()[:1] == [name] for line in lines), name
+    for name, opt in OPTIMIZERS.items():
+        line = next(line for line in lines if line.split()[:1] == [name])
+        for h in opt.hyperparameters:
+            default = "problem" if h.default is None else f"{h.default:g}"
+            assert f"{h.name}={default}" in line, (name, h.name, line)
+    for name in list(ACTIVATIONS) + list(LOSSES):
+        assert any(line.split()[:1] == [name] for line in lines), name
+
+
+def test_cli_list_shows_torch_defaults(capsys):
+    # PyTorch's documented defaults, written out here rather than read from gdsim.
+    _, out, _ = run_cli(capsys, "list")
+    lines = {line.split()[0]: line for line in out.splitlines() if line.startswith("  ")}
+    assert "beta1=0.9, beta2=0.999, eps=1e-08" in lines["adam"]
+    assert "rho=0.9, eps=1e-06" in lines["adadelta"]
+    assert "alpha=0.99, eps=1e-08" in lines["rmsprop"]
+    assert "eps=1e-10" in lines["adagrad"]
+    assert "momentum_decay=0.004" in lines["nadam"]
+
+
+# --- the module entry ----------------------------------------------------------------------------
+
+
+def test_cli_python_dash_m_runs(tmp_path):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "gdsim", "run", "--problem", "rosenbrock", "--steps", "4"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "step,loss,x,y,grad_norm"
+    assert len(done.stdout.splitlines()) == 6
+    assert done.stderr == ""
+    bad = subprocess.run([sys.executable, "-m", "gdsim", "run", "--problem", "nope"],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert len(bad.stderr.splitlines()) == 1 and "unknown problem 'nope'" in bad.stderr

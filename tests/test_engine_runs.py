@@ -1,0 +1,509 @@
+"""Runs: K starts at once versus one at a time, stopping rules, the recorded history, mini-batches,
+mid-run changes and bad input."""
+
+import warnings
+
+import numpy as np
+import pytest
+
+import gdsim
+from gdsim import InputError
+from gdsim.engine import ANALYTIC_PROBLEMS, Run, make_problem
+from gdsim.engine.run import DIVERGENCE_LIMIT
+
+PARABOLA = ANALYTIC_PROBLEMS["parabola"]
+
+
+def assert_same_simulation(a, b, exact=True):
+    """Two simulations of the same starts agree: arrays bit for bit (or to rtol 1e-12), statuses."""
+    if exact:
+        np.testing.assert_array_equal(a.params, b.params)
+        np.testing.assert_array_equal(a.loss, b.loss)
+        np.testing.assert_array_equal(a.grad_norm, b.grad_norm)
+    else:
+        np.testing.assert_allclose(a.params, b.params, rtol=1e-12, atol=1e-300)
+        np.testing.assert_allclose(a.loss, b.loss, rtol=1e-12, atol=1e-300)
+        np.testing.assert_allclose(a.grad_norm, b.grad_norm, rtol=1e-12, atol=1e-300)
+    assert a.status == b.status
+    np.testing.assert_array_equal(a.stopped_at, b.stopped_at)
+
+
+def one_at_a_time(problem, optimizer, starts, steps, **kw):
+    """simulate() for each start alone, stacked as if it were one run of K starts."""
+    sims = [gdsim.simulate(problem, optimizer, [s], steps, **kw) for s in starts]
+    return gdsim.Simulation(
+        sims[0].problem, optimizer, sims[0].hyperparameters,
+        np.concatenate([s.params for s in sims], axis=1),
+        np.concatenate([s.loss for s in sims], axis=1),
+        np.concatenate([s.grad_norm for s in sims], axis=1),
+        [st for s in sims for st in s.status],
+        np.concatenate([s.stopped_at for s in sims]),
+    )
+
+
+# --- (a) K starts at once == each start alone ------------------------------------------------------
+
+MIXED_CASES = [
+    # parabola, x ← x(1 − 2η) = −1.02x: 0 and 1e-7 converge at once, 1 and −3 oscillate outwards
+    # slowly (step limit), 1e49 overflows the divergence limit first.
+    ("parabola", "sgd", [[0.0], [1e-7], [1.0], [1e49], [-3.0]], 300, {"lr": 1.01}),
+    ("parabola", "momentum", [[0.0], [2.0], [-2.5], [1e40]], 300, {"lr": 0.9, "momentum": 0.3}),
+    ("parabola", "nesterov", [[1e-8], [2.0], [3.0]], 200, {"lr": 0.4}),
+    ("parabola", "adam", [[0.0], [1.0], [2.5], [-3.0]], 300, {"lr": 0.5}),
+    ("parabola", "adagrad", [[0.0], [1.0], [-2.0]], 150, {"lr": 1.0}),
+    # saddle, x ← 0.8x, y ← 1.2y: y = 0 converges, y = 1 and 1e-10 diverge at different steps,
+    # the origin is converged from the start.
+    ("saddle", "sgd", [[1.0, 0.0], [1.0, 1.0], [-1.0, 1e-10], [0.0, 0.0], [1.5, -0.3]], 700, {"lr": 0.1}),
+    ("saddle", "rmsprop", [[1.0, 0.0], [1.0, 1.0], [0.5, -0.01]], 300, {"lr": 0.05, "momentum": 0.5}),
+    ("himmelblau", "sgd", [[0.0, 0.0], [-1.0, 1.0], [-2.0, -2.0], [2.0, -1.0], [4.0, 4.0]], 400,
+     {"lr": 0.01}),
+    ("himmelblau", "nadam", [[0.0, 0.0], [-4.0, 4.0], [3.0, 2.0]], 300, {"lr": 0.1}),
+    ("rosenbrock", "nesterov", [[-1.2, 1.0], [0.0, 0.0], [1.0, 1.0], [2.0, 2.0], [1.5, -1.0]], 500,
+     {"lr": 0.002}),
+    ("rosenbrock", "adadelta", [[-1.2, 1.0], [1.0, 1.0], [0.5, 0.5]], 200, {}),
+    ("rosenbrock", "amsgrad", [[-1.2, 1.0], [1.0, 1.0], [0.5, 2.0]], 200, {"lr": 0.05}),
+    ("beale", "adamax", [[1.0, 1.4], [3.0, 0.5], [-2.0, 2.0]], 200, {"lr": 0.05}),
+    ("double-well", "sgd", [[2.0], [-2.0], [0.2], [2.2]], 300, {"lr": 0.05}),
+]
+
+
+@pytest.mark.parametrize(("problem", "optimizer", "starts", "steps", "hp"), MIXED_CASES,
+                         ids=[f"{c[0]}-{c[1]}" for c in MIXED_CASES])
+def test_run_k_starts_equal_each_start_alone(problem, optimizer, starts, steps, hp):
+    together = gdsim.simulate(problem, optimizer, starts, steps, **hp)
+    assert together.params.shape == (steps + 1, len(starts), len(starts[0]))
+    assert_same_simulation(together, one_at_a_time(problem, optimizer, starts, steps, **hp))
+    # The same starts in reverse order give the same rows, reversed.
+    backwards = gdsim.simulate(problem, optimizer, starts[::-1], steps, **hp)
+    np.testing.assert_array_equal(backwards.params, together.params[:, ::-1])
+    assert backwards.status == together.status[::-1]
+
+
+def test_run_mixed_cases_cover_every_ending():
+    # The cases above are only worth something if starts really end differently within one run.
+    endings = set()
+    for problem, optimizer, starts, steps, hp in MIXED_CASES[:1] + MIXED_CASES[5:6]:
+        sim = gdsim.simulate(problem, optimizer, starts, steps, **hp)
+        assert len(set(sim.status)) == 3, sim.status
+        assert len(set(sim.stopped_at.tolist())) >= 3
+        endings.update(sim.status)
+    assert endings == {"converged", "diverged", "step limit"}
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "adam", "momentum"])
+def test_run_k_starts_equal_each_start_alone_dataset_model(optimizer):
+    starts = [[-1.0, 0.0], [2.0, -3.0], [0.5, 0.5], [8.0, -2.0]]
+    kw = {"data": "pass-fail", "activation": "sigmoid", "loss": "bce"}
+    together = gdsim.simulate("neuron", optimizer, starts, 150, **kw)
+    assert_same_simulation(together, one_at_a_time("neuron", optimizer, starts, 150, **kw), exact=False)
+
+
+# --- (b) the parabola from x = 2 -----------------------------------------------------------------
+
+
+def test_parabola_converges_with_lr_0_1():
+    sim = gdsim.simulate("parabola", "sgd", [2.0], steps=200, lr=0.1)
+    # x ← 0.8x; the run stops at the first row with |f'(x)| = 2|x| < 1e-6.
+    assert sim.status == ["converged"]
+    last = int(sim.stopped_at[0])
+    assert 0 < last < 200
+    assert abs(sim.params[-1, 0, 0]) < 1e-6
+    assert sim.grad_norm[last, 0] < 1e-6 <= sim.grad_norm[last - 1, 0]
+    expected = 2.0 * 0.8 ** np.arange(last + 1)
+    np.testing.assert_allclose(sim.params[: last + 1, 0, 0], expected, rtol=1e-12)
+    # Rows after the stop repeat the final point.
+    np.testing.assert_array_equal(sim.params[last:, 0, 0], sim.params[last, 0, 0])
+
+
+def test_parabola_oscillates_with_lr_1():
+    # x ← x − 1·2x = −x: exactly ±2 forever.
+    sim = gdsim.simulate("parabola", "sgd", [2.0], steps=50, lr=1.0)
+    assert sim.status == ["step limit"]
+    assert sim.stopped_at[0] == -1
+    np.testing.assert_array_equal(sim.params[:, 0, 0], 2.0 * (-1.0) ** np.arange(51))
+    np.testing.assert_array_equal(sim.loss[:, 0], 4.0)
+    np.testing.assert_array_equal(sim.grad_norm[:, 0], 4.0)
+
+
+def test_parabola_diverges_with_lr_1_1():
+    # x ← x − 1.1·2x = −1.2x: computed here row by row until the divergence limit is passed.
+    xs = [2.0]
+    while abs(xs[-1]) <= DIVERGENCE_LIMIT and xs[-1] ** 2 <= DIVERGENCE_LIMIT:
+        xs.append(xs[-1] - 2 * xs[-1] * 1.1)
+    last_finite = len(xs) - 2
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        sim = gdsim.simulate("parabola", "sgd", [2.0], steps=5000, lr=1.1)
+    assert sim.status == ["diverged"]
+    assert sim.stopped_at[0] == last_finite
+    assert sim.last_step == last_finite
+    assert np.isfinite(sim.params).all() and np.isfinite(sim.loss).all() and np.isfinite(sim.grad_norm).all()
+    np.testing.assert_array_equal(sim.params[: last_finite + 1, 0, 0], xs[:-1])
+    np.testing.assert_array_equal(sim.params[last_finite:, 0, 0], xs[-2])
+    np.testing.assert_array_equal(sim.loss[last_finite:, 0], xs[-2] ** 2)
+
+
+def test_run_diverged_start_keeps_gradient_of_its_last_finite_point():
+    run = Run(PARABOLA, "sgd", [[2.0], [1.0]], {"lr": 1.1}, step_limit=2000)
+    run.advance(2000)
+    assert run.status_names == ["diverged", "diverged"]
+    assert run.stopped_at[0] < run.stopped_at[1]
+    loss, grad = PARABOLA.loss_and_grad(run.params)
+    np.testing.assert_array_equal(run.loss, loss)
+    np.testing.assert_array_equal(run.gradient, grad)
+    np.testing.assert_array_equal(run.grad_norm, np.abs(grad[:, 0]))
+
+
+def test_run_reports_converged_start_at_step_0():
+    sim = gdsim.simulate("rosenbrock", "adam", [[1.0, 1.0], [-1.2, 1.0]], steps=10)
+    assert sim.status == ["converged", "step limit"]
+    assert sim.stopped_at.tolist() == [0, -1]
+    np.testing.assert_array_equal(sim.params[:, 0], 1.0)
+
+
+def test_run_tolerance_zero_never_converges():
+    sim = gdsim.simulate("parabola", "sgd", [2.0], steps=30, lr=0.5, tol=0)
+    # x₁ = 2 − 0.5·4 = 0 exactly; with tol 0 a zero gradient is not "below" it.
+    assert sim.status == ["step limit"]
+    np.testing.assert_array_equal(sim.params[1:, 0, 0], 0.0)
+
+
+# --- (c) changing a hyperparameter mid-run -------------------------------------------------------
+
+
+def test_run_set_lr_changes_the_next_step():
+    run = Run(PARABOLA, "sgd", [2.0], {"lr": 0.1})
+    run.advance(1)
+    assert run.params[0, 0] == pytest.approx(1.6, rel=1e-15)  # 2 − 0.1·4
+    run.set_hyperparameter("lr", 0.25)
+    run.advance(1)
+    assert run.params[0, 0] == pytest.approx(0.8, rel=1e-15)  # 1.6 − 0.25·3.2
+    run.set_hyperparameter("lr", "0.5")
+    run.advance(1)
+    assert run.params[0, 0] == 0.0  # 0.8 − 0.5·1.6
+    assert run.status_names == ["converged"] and run.stopped_at[0] == 3
+
+
+def test_run_set_momentum_keeps_the_buffer():
+    run = Run(PARABOLA, "momentum", [2.0], {"lr": 0.1, "momentum": 0.9})
+    run.advance(1)  # b₁ = 4, x₁ = 1.6
+    np.testing.assert_array_equal(run.state.buffers["b"], [[4.0]])
+    run.set_hyperparameter("momentum", 0.5)
+    run.advance(1)  # b₂ = 0.5·4 + 3.2 = 5.2, x₂ = 1.6 − 0.52 = 1.08
+    assert run.state.buffers["b"][0, 0] == pytest.approx(5.2, rel=1e-15)
+    assert run.params[0, 0] == pytest.approx(1.08, rel=1e-15)
+    assert run.hyperparameters == {"lr": 0.1, "momentum": 0.5}
+
+
+def test_run_set_lr_mid_run_adam():
+    # Adam's moments carry over; only γ of the next step changes.
+    run = Run(PARABOLA, "adam", [2.0], {"lr": 0.1})
+    run.advance(1)
+    x1 = run.params[0, 0]
+    m = 0.9 * 0.4 + 0.1 * (2 * x1)
+    v = 0.999 * 0.016 + 0.001 * (2 * x1) ** 2
+    run.set_hyperparameter("lr", 0.3)
+    run.advance(1)
+    expected = x1 - 0.3 * (m / (1 - 0.9**2)) / (np.sqrt(v / (1 - 0.999**2)) + 1e-8)
+    assert run.params[0, 0] == pytest.approx(expected, rel=1e-12)
+    assert run.state.step == 2
+
+
+# --- (d) step limits, advance, history -----------------------------------------------------------
+
+
+def test_run_advance_stops_at_the_step_limit():
+    run = Run(PARABOLA, "sgd", [[2.0], [-1.0]], {"lr": 0.001}, step_limit=10)
+    assert run.running and run.step == 0
+    assert run.advance(4) == 4 and run.step == 4
+    assert run.advance(100) == 6 and run.step == 10
+    assert not run.running
+    assert run.advance(5) == 0 and run.step == 10
+    assert run.status_names == ["step limit", "step limit"]
+    assert run.stopped_at.tolist() == [10, 10]
+    assert run.history().step.tolist() == list(range(11))
+
+
+def test_run_advance_returns_steps_taken_until_all_stopped():
+    run = Run(PARABOLA, "sgd", [[2.0], [1e-3]], {"lr": 0.1})
+    taken = run.advance(1000)
+    assert taken == run.step
+    assert taken < 1000
+    assert not run.running
+    assert run.status_names == ["converged", "converged"]
+    assert run.stopped_at[1] < run.stopped_at[0] <= run.step
+    assert run.advance(10) == 0
+
+
+def test_run_set_step_limit_below_current_step_stops():
+    run = Run(PARABOLA, "sgd", [2.0], {"lr": 0.001})
+    run.advance(20)
+    run.set_step_limit(5)
+    assert not run.running and run.status_names == ["step limit"]
+    assert run.advance(3) == 0
+
+
+def test_run_history_pads_stopped_starts():
+    run = Run(PARABOLA, "sgd", [[2.0], [1e-3], [0.0]], {"lr": 0.1}, step_limit=100)
+    run.advance(100)
+    h = run.history()
+    assert h.step.tolist() == list(range(len(h.step)))
+    assert h.params.shape == (len(h.step), 3, 1)
+    for k in range(3):
+        stop = run.stopped_at[k]
+        assert run.status_names[k] == "converged"
+        after = h.params[stop:, k]
+        np.testing.assert_array_equal(after, np.broadcast_to(run.params[k], after.shape))
+        np.testing.assert_array_equal(h.loss[stop:, k], run.loss[k])
+        np.testing.assert_array_equal(h.grad_norm[stop:, k], run.grad_norm[k])
+    # Before its stop, start 1 follows x ← 0.8x.
+    stop = run.stopped_at[1]
+    np.testing.assert_allclose(h.params[: stop + 1, 1, 0], 1e-3 * 0.8 ** np.arange(stop + 1), rtol=1e-12)
+
+
+def test_run_history_max_rows_keeps_first_and_last():
+    run = Run(PARABOLA, "sgd", [[2.0], [-1.0]], {"lr": 0.0001}, tol=0, step_limit=1000)
+    run.advance(1000)
+    full = run.history()
+    assert len(full.step) == 1001
+    for max_rows in (2, 3, 10, 77, 1001, 5000):
+        h = run.history(max_rows)
+        assert len(h.step) <= max_rows
+        assert h.step[0] == 0 and h.step[-1] == 1000
+        assert np.all(np.diff(h.step) > 0)
+        np.testing.assert_array_equal(h.params, full.params[h.step])
+        np.testing.assert_array_equal(h.loss, full.loss[h.step])
+    gaps = np.diff(run.history(10).step)
+    assert gaps.max() - gaps.min() <= 1  # evenly thinned
+
+
+def test_run_small_history_thins_and_matches_simulate():
+    starts = [[2.0], [0.0], [-1.5]]
+    run = Run(PARABOLA, "sgd", starts, {"lr": 0.001}, tol=0, step_limit=100, history_rows=16)
+    buffers = run.trajectory.params
+    nbytes = buffers.nbytes
+    everies = []
+    for chunk in (7, 50, 43):
+        run.advance(chunk)
+        everies.append(run.recorded_every)
+    assert run.trajectory.params is buffers and buffers.nbytes == nbytes
+    every = run.recorded_every
+    assert every > 1 and every & (every - 1) == 0  # a power of two
+    assert everies == sorted(everies)
+    h = run.history()
+    assert len(h.step) <= 16
+    assert h.step[0] == 0
+    np.testing.assert_array_equal(np.diff(h.step), every)
+    assert h.step[-1] > 100 - every
+    sim = gdsim.simulate("parabola", "sgd", starts, steps=100, lr=0.001, tol=0)
+    np.testing.assert_array_equal(h.params, sim.params[h.step])
+    np.testing.assert_array_equal(h.loss, sim.loss[h.step])
+    np.testing.assert_array_equal(h.grad_norm, sim.grad_norm[h.step])
+
+
+def test_run_thinned_history_with_a_stopped_start_matches_simulate():
+    starts = [[2.0], [1e-3]]
+    run = Run(PARABOLA, "sgd", starts, {"lr": 0.1}, step_limit=300, history_rows=8, tol=1e-12)
+    run.advance(300)
+    h = run.history()
+    sim = gdsim.simulate("parabola", "sgd", starts, steps=300, lr=0.1, tol=1e-12)
+    assert sim.status == run.status_names == ["converged", "converged"]
+    np.testing.assert_array_equal(h.params, sim.params[h.step])
+
+
+@pytest.mark.parametrize("optimizer", list(gdsim.OPTIMIZERS))
+def test_run_next_params_is_the_next_step_and_moves_nothing(optimizer):
+    problem = ANALYTIC_PROBLEMS["rosenbrock"]
+    starts = [[-1.2, 1.0], [1.0, 1.0], [0.5, 0.2]]  # the second is converged from the start
+    run = Run(problem, optimizer, starts)
+    twin = Run(problem, optimizer, starts)
+    run.advance(3)
+    twin.advance(3)
+    ahead = run.next_params()
+    ahead_again = run.next_params()
+    np.testing.assert_array_equal(ahead, ahead_again)
+    np.testing.assert_array_equal(ahead[1], [1.0, 1.0])
+    assert not np.array_equal(ahead[[0, 2]], run.params[[0, 2]])
+    run.advance(1)
+    twin.advance(1)
+    np.testing.assert_array_equal(run.params, ahead)
+    np.testing.assert_array_equal(run.params, twin.params)
+    np.testing.assert_array_equal(run.history().params, twin.history().params)
+
+
+def test_run_next_params_with_batches():
+    problem = make_problem("neuron", "pass-fail", "sigmoid", "mse")
+    run = Run(problem, "momentum", [[-1.0, 0.0], [2.0, -1.0]], {"lr": 0.5}, batch_size=6, seed=3)
+    for _ in range(9):  # crosses an epoch (7 batches of up to 6 of the 40 samples)
+        ahead = run.next_params()
+        run.advance(1)
+        np.testing.assert_array_equal(run.params, ahead)
+
+
+def test_run_next_params_when_all_stopped():
+    run = Run(PARABOLA, "sgd", [[2.0], [-1.0]], {"lr": 0.1}, step_limit=2)
+    run.advance(2)
+    np.testing.assert_array_equal(run.next_params(), run.params)
+
+
+def test_simulate_default_start_and_shapes():
+    sim = gdsim.simulate("rosenbrock", "sgd", steps=7)
+    assert sim.params.shape == (8, 1, 2)
+    assert sim.loss.shape == sim.grad_norm.shape == (8, 1)
+    np.testing.assert_array_equal(sim.params[0, 0], ANALYTIC_PROBLEMS["rosenbrock"].start)
+    loss, grad = ANALYTIC_PROBLEMS["rosenbrock"].loss_and_grad(sim.params[:, 0])
+    np.testing.assert_array_equal(sim.loss[:, 0], loss)
+    np.testing.assert_array_equal(sim.grad_norm[:, 0], np.linalg.norm(grad, axis=1))
+
+
+# --- (e) mini-batches ----------------------------------------------------------------------------
+
+BATCH_KW = {"data": "pass-fail", "activation": "sigmoid", "loss": "mse"}
+
+
+def test_batches_same_seed_gives_identical_runs():
+    a = gdsim.simulate("neuron", "sgd", [-1.0, 0.0], 60, batch_size=8, seed=3, lr=0.5, **BATCH_KW)
+    b = gdsim.simulate("neuron", "sgd", [-1.0, 0.0], 60, batch_size=8, seed=3, lr=0.5, **BATCH_KW)
+    assert_same_simulation(a, b)
+
+
+def test_batches_different_seed_gives_different_runs():
+    a = gdsim.simulate("neuron", "sgd", [-1.0, 0.0], 60, batch_size=8, seed=3, lr=0.5, **BATCH_KW)
+    b = gdsim.simulate("neuron", "sgd", [-1.0, 0.0], 60, batch_size=8, seed=4, lr=0.5, **BATCH_KW)
+    full = gdsim.simulate("neuron", "sgd", [-1.0, 0.0], 60, lr=0.5, **BATCH_KW)
+    assert not np.allclose(a.params[1:], b.params[1:])
+    assert not np.allclose(a.params[1:], full.params[1:])
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "adam"])
+def test_batches_of_all_samples_equal_full_batch_descent(optimizer):
+    n = len(make_problem("neuron", "pass-fail").dataset.y)
+    a = gdsim.simulate("neuron", optimizer, [-1.0, 0.0], 80, batch_size=n, seed=5, **BATCH_KW)
+    b = gdsim.simulate("neuron", optimizer, [-1.0, 0.0], 80, **BATCH_KW)
+    assert_same_simulation(a, b, exact=False)
+
+
+def test_batches_one_epoch_sums_to_the_full_gradient():
+    # With a tiny η the point hardly moves, so one epoch of mini-batch steps moves it by
+    # −η·Σ (batch gradients) ≈ −η·(full gradient): every sample is used exactly once per epoch.
+    problem = make_problem("linreg", "line", loss="sse")
+    n = len(problem.dataset.y)
+    start = np.array([0.3, -0.2])
+    eta = 1e-9
+    for size in (1, 4, 7, n):
+        epoch = -(-n // size)
+        sim = gdsim.simulate("linreg", "sgd", start, epoch, data="line", loss="sse", batch_size=size,
+                             lr=eta, tol=0)
+        _, grad = problem.loss_and_grad(start[None, :])
+        np.testing.assert_allclose((sim.params[-1, 0] - start) / -eta, grad[0], rtol=1e-5)
+
+
+def _batch_order(seed: int, epochs: int) -> np.ndarray:
+    """Which sample each step of a batch-size-1 run used, read off the steps themselves: on linreg with
+    sse one sample's gradient is (ŷ − y)·(x, 1), so a step's Δw/Δb is that sample's x."""
+    X = np.linspace(0.1, 1.2, 12)
+    y = np.random.default_rng(0).normal(size=12)
+    sim = gdsim.simulate("linreg", "sgd", [0.3, -0.2], 12 * epochs, data=(X, y), loss="sse", batch_size=1,
+                         seed=seed, lr=0.01, tol=0)
+    steps = np.diff(sim.params[:, 0], axis=0)
+    x_used = steps[:, 0] / steps[:, 1]
+    index = np.abs(x_used[:, None] - X[None, :]).argmin(axis=1)
+    np.testing.assert_allclose(x_used, X[index], rtol=1e-9)
+    return index.reshape(epochs, 12)
+
+
+def test_batches_each_epoch_is_a_fresh_permutation():
+    order = _batch_order(seed=1, epochs=3)
+    for epoch in order:
+        assert sorted(epoch) == list(range(12))  # every sample exactly once per epoch
+    assert len({tuple(epoch) for epoch in order}) == 3  # reshuffled every epoch
+    assert not np.array_equal(order[0], np.arange(12))
+    np.testing.assert_array_equal(_batch_order(seed=1, epochs=3), order)
+    assert not np.array_equal(_batch_order(seed=2, epochs=3), order)
+
+
+def test_batches_record_the_loss_on_all_the_data():
+    sim = gdsim.simulate("neuron", "sgd", [-1.0, 0.0], 20, batch_size=5, seed=1, lr=0.5, **BATCH_KW)
+    loss, grad = sim.problem.loss_and_grad(sim.params[:, 0])
+    np.testing.assert_allclose(sim.loss[:, 0], loss, rtol=1e-14)
+    np.testing.assert_allclose(sim.grad_norm[:, 0], np.linalg.norm(grad, axis=1), rtol=1e-14)
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "rmsprop", "nadam"])
+def test_batches_k_starts_equal_each_start_alone(optimizer):
+    starts = [[-1.0, 0.0], [3.0, -2.0], [0.5, 0.1]]
+    kw = dict(batch_size=6, seed=2, **BATCH_KW)
+    together = gdsim.simulate("neuron", optimizer, starts, 100, **kw)
+    assert_same_simulation(together, one_at_a_time("neuron", optimizer, starts, 100, **kw), exact=False)
+
+
+@pytest.mark.parametrize("size", [0, -1, 41, 1000, 2.5, True, "8"])
+def test_batches_bad_size_raises_input_error(size):
+    n = len(make_problem("neuron", "pass-fail").dataset.y)
+    assert n == 40
+    with pytest.raises(InputError, match=r"batch size.*1 to 40"):
+        gdsim.simulate("neuron", "sgd", None, 5, batch_size=size, **BATCH_KW)
+
+
+def test_batches_need_a_dataset_model():
+    with pytest.raises(InputError, match="dataset model"):
+        gdsim.simulate("parabola", "sgd", [2.0], 5, batch_size=1)
+
+
+@pytest.mark.parametrize("seed", [-1, 1.5, "x"])
+def test_batches_bad_seed_raises_input_error(seed):
+    with pytest.raises(InputError, match="seed"):
+        gdsim.simulate("neuron", "sgd", None, 5, batch_size=4, seed=seed, **BATCH_KW)
+
+
+# --- (f) bad starts and other input --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("start", [[1.0, 2.0], [[1.0, 2.0]], [], [[]], np.zeros((2, 3))])
+def test_run_start_of_wrong_dimension_raises_input_error(start):
+    with pytest.raises(InputError, match=r"problem 'parabola' has 1 parameter \(x\)"):
+        Run(PARABOLA, "sgd", start)
+    with pytest.raises(InputError, match="parameter"):
+        gdsim.simulate("rosenbrock", "sgd", [1.0], 5)
+
+
+@pytest.mark.parametrize("start", [[float("nan")], [float("inf")], [[1.0], [-float("inf")]], ["two"]])
+def test_run_non_finite_start_raises_input_error(start):
+    with pytest.raises(InputError, match="start"):
+        Run(PARABOLA, "sgd", start)
+
+
+@pytest.mark.parametrize(("problem", "start"), [("parabola", [1e200]), ("rosenbrock", [1e80, 0.0]),
+                                                ("parabola", [1e60])])
+def test_run_start_with_non_finite_or_huge_loss_raises_input_error(problem, start):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(InputError, match="start"):
+            gdsim.simulate(problem, "sgd", start, 5)
+
+
+@pytest.mark.parametrize("steps", [-1, 2.5, True, "10"])
+def test_simulate_bad_steps_raises_input_error(steps):
+    with pytest.raises(InputError, match="steps"):
+        gdsim.simulate("parabola", "sgd", [2.0], steps)
+
+
+@pytest.mark.parametrize("tol", [-1e-6, "tight", float("nan")])
+def test_run_bad_tolerance_raises_input_error(tol):
+    with pytest.raises(InputError, match="tolerance"):
+        Run(PARABOLA, "sgd", [2.0], tol=tol)
+
+
+@pytest.mark.parametrize("limit", [-1, 2.5, "10", True])
+def test_run_bad_step_limit_raises_input_error(limit):
+    with pytest.raises(InputError, match="step limit"):
+        Run(PARABOLA, "sgd", [2.0], step_limit=limit)
+
+
+def test_simulate_unknown_names_raise_input_error():
+    with pytest.raises(InputError, match=r"unknown optimizer 'adamw'.*sgd.*amsgrad"):
+        gdsim.simulate("parabola", "adamw")
+    with pytest.raises(InputError, match=r"unknown problem 'sphere'.*parabola.*neuron"):
+        gdsim.simulate("sphere", "sgd")
+    with pytest.raises(InputError, match="fixed function"):
+        gdsim.simulate("parabola", "sgd", data="line")
