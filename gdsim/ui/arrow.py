@@ -17,6 +17,8 @@ class Arrow:
     def __init__(self, plot: pg.PlotItem, color: str, width: float = 2.0, head: float = 16.0, z: float = 20):
         self._plot = plot
         self._start = self._end = None
+        self._direction = None  # with point(): a data-space direction drawn at a fixed pixel length
+        self._pixels = 0.0
         self.shaft = pg.PlotCurveItem(pen=pg.mkPen(color, width=width))
         self.head = pg.ArrowItem(angle=0, headLen=head, tipAngle=36, tailLen=None, pen=pg.mkPen(color),
                                  brush=pg.mkBrush(color))
@@ -31,6 +33,7 @@ class Arrow:
         self.head.setStyle(headLen=head, pen=pg.mkPen(color), brush=pg.mkBrush(color))
 
     def set(self, start, end) -> None:
+        """An arrow between two points in data coordinates."""
         start, end = np.asarray(start, float), np.asarray(end, float)
         if not (np.isfinite(start).all() and np.isfinite(end).all()) or np.array_equal(start, end):
             self.hide()
@@ -42,14 +45,35 @@ class Arrow:
         self.head.show()
         self._orient()
 
+    def point(self, start, direction, pixels: float) -> None:
+        """An arrow from ``start`` along ``direction`` (data coordinates), ``pixels`` long on screen
+        whatever the zoom: for showing which way something points rather than how far."""
+        direction = np.asarray(direction, float)
+        if not np.isfinite(direction).all() or not direction.any():
+            self.hide()
+            return
+        self._direction, self._pixels = direction, pixels
+        self.set(start, self._end_at(np.asarray(start, float)))
+
+    def _end_at(self, start: np.ndarray) -> np.ndarray:
+        sx, sy = self._plot.getViewBox().viewPixelSize()  # data units per pixel
+        screen = self._direction / np.array([sx, sy])
+        screen *= self._pixels / np.hypot(*screen)
+        return start + screen * np.array([sx, sy])
+
     def hide(self) -> None:
         self._start = self._end = None
+        self._direction = None
         self.shaft.hide()
         self.head.hide()
 
     def _orient(self, *args) -> None:
         if self._start is None:
             return
+        if self._direction is not None and args:  # the view changed: keep the length in pixels
+            self._end = self._end_at(self._start)
+            self.shaft.setData([self._start[0], self._end[0]], [self._start[1], self._end[1]])
+            self.head.setPos(self._end[0], self._end[1])
         vb = self._plot.getViewBox()
         a = vb.mapViewToScene(QPointF(*self._start))
         b = vb.mapViewToScene(QPointF(*self._end))

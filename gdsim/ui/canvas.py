@@ -20,10 +20,13 @@ class Canvas(QWidget):
     def __init__(self, session: Session, style: Style = DARK, parent=None):
         super().__init__(parent)
         self.session = session
+        self._style = style
         self.parameters = ParameterView(style)
-        self.slices = (SliceView(0, style), SliceView(1, style))
         self.losses = LossView(style)
-        self.data = DataView(style)
+        # The slices and the data view are made when a problem first needs them: the first
+        # window (a 1-D problem) then appears sooner.
+        self._slices: tuple[SliceView, SliceView] | None = None
+        self._data: DataView | None = None
         self._layout = QGridLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
@@ -39,23 +42,39 @@ class Canvas(QWidget):
         session.landscape_changed.connect(self.parameters.set_landscape)
         self._on_problem_changed(session.problem)
 
+    @property
+    def slices(self) -> tuple[SliceView, SliceView]:
+        if self._slices is None:
+            self._slices = (SliceView(0, self._style), SliceView(1, self._style))
+        return self._slices
+
+    @property
+    def data(self) -> DataView:
+        if self._data is None:
+            self._data = DataView(self._style)
+        return self._data
+
+    def _views(self) -> list:
+        return [v for v in (self.parameters, *(self._slices or ()), self.losses, self._data) if v is not None]
+
     def apply_style(self, style: Style) -> None:
-        for view in (self.parameters, *self.slices, self.losses, self.data):
+        self._style = style
+        for view in self._views():
             view.apply_style(style)
         self._drawn = None  # redraw with the new style on the next frame
 
     @Slot(object)
     def _on_problem_changed(self, problem) -> None:
         self.parameters.set_problem(problem)
-        two_d = problem.dim >= 2
-        self.slices[1].index = problem.dim - 1  # the second parameter, or the bias when there are more
-        for view in self.slices:
-            view.setVisible(two_d)
-            if two_d:
+        slices = problem.dim >= 2
+        data = getattr(problem, "dataset", None) is not None and problem.dataset.n_inputs == 1
+        if slices:
+            self.slices[1].index = problem.dim - 1  # the second parameter, or the bias if there are more
+            for view in self.slices:
                 view.set_problem(problem)
-        self.data.setVisible(getattr(problem, "dataset", None) is not None and problem.dataset.n_inputs == 1)
-        self.data.set_problem(problem)
-        self._arrange(two_d, self.data.isVisibleTo(self))
+        if data:
+            self.data.set_problem(problem)
+        self._arrange(slices, data)
 
     @Slot(object, object)
     def _on_setup_changed(self, setup, problem) -> None:
@@ -64,15 +83,19 @@ class Canvas(QWidget):
 
     def _arrange(self, slices: bool, data: bool) -> None:
         """Parameter space big on the left, slices beside it, the loss (and the data) below; a view
-        that does not apply leaves its room to its neighbours."""
+        that does not apply is hidden and leaves its room to its neighbours."""
         layout = self._layout
-        for view in (self.parameters, *self.slices, self.losses, self.data):
+        for view in self._views():
             layout.removeWidget(view)
         layout.addWidget(self.parameters, 0, 0, 2, 1 if slices else 2)
+        for view in self._slices or ():
+            view.setVisible(slices)
         if slices:
             layout.addWidget(self.slices[0], 0, 1)
             layout.addWidget(self.slices[1], 1, 1)
         layout.addWidget(self.losses, 2, 0, 1, 1 if data else 2)
+        if self._data is not None:
+            self._data.setVisible(data)
         if data:
             layout.addWidget(self.data, 2, 1)
         layout.setColumnStretch(0, 3)
@@ -94,7 +117,7 @@ class Canvas(QWidget):
             for view in self.slices:
                 view.draw(snap)
         self.losses.draw(snap)
-        if self.data.isVisible():
-            self.data.draw(snap)
+        if self._data is not None and self._data.isVisible():
+            self._data.draw(snap)
         self._drawn = snap
         self.drawn.emit(snap)

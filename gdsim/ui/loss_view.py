@@ -56,6 +56,8 @@ class LossView(pg.PlotWidget):
                 steps, values = steps[keep], values[keep]
             item.setData(steps.astype(float), values)
         # At least ten steps wide, so the first few points do not fill the plot edge to edge.
-        self.getPlotItem().setLimits(xMin=-0.5)
+        plot = self.getPlotItem()
         if track.history_step[-1] < 10:
-            self.getPlotItem().setXRange(0, 10, padding=0.02)
+            plot.setXRange(0, 10, padding=0.02)
+        else:
+            plot.enableAutoRange(axis="x")

@@ -15,6 +15,7 @@ from .style import DARK, Style, clip_for_display, format_number
 
 TANGENT_HALF_WIDTH = 0.22  # of the domain's width, each side of the point
 TRAIL_POINTS = 60  # earlier iterates shown as dots in 1-D
+GRADIENT_ARROW_PX = 70
 
 
 def tr(text: str) -> str:
@@ -49,6 +50,10 @@ class ParameterView(pg.PlotWidget):
                      self.minima, self.saddles, self.current):
             plot.addItem(item)
         self.step_arrow = Arrow(plot, style.step)
+        self.gradient_arrow = Arrow(plot, style.gradient)
+        self.next_step = pg.PlotCurveItem()
+        self.next_step.setZValue(25)
+        plot.addItem(self.next_step)
         self.slope_label = pg.TextItem(anchor=(0, 1))
         self.slope_label.setZValue(40)
         plot.addItem(self.slope_label)
@@ -82,6 +87,8 @@ class ParameterView(pg.PlotWidget):
             markers.setBrush(pg.mkBrush(style.minimum))
             markers.setSize(w(18))
         self.step_arrow.set_style(style.step, w(3), w(18))
+        self.gradient_arrow.set_style(style.gradient, w(3), w(18))
+        self.next_step.setPen(pg.mkPen(style.step, width=w(2.5), style=Qt.PenStyle.DotLine))
         self.slope_label.setColor(style.foreground)
         font = QFont()
         font.setPointSizeF(12 * style.scale)
@@ -102,6 +109,9 @@ class ParameterView(pg.PlotWidget):
             item.setVisible(problem.dim == 2)
         for item in (self.loss_curve, self.tangent, self.slope_label, self.trail_dots):
             item.setVisible(one_d)
+        self.next_step.setVisible(not one_d)
+        self.step_arrow.hide()
+        self.gradient_arrow.hide()
         self.image.clear()
         self.contours.setData([], [])
         self.loss_curve.setData([], [])
@@ -190,10 +200,11 @@ class ParameterView(pg.PlotWidget):
         px = float(clip_for_display(np.array([track.params[0]]), x0, x1)[0])
         py = float(clip_for_display(np.array([track.params[1]]), y0, y1)[0])
         self.current.setData([px], [py])
-        lr = track.hyperparameters.get("lr", 0.0)
-        step = -lr * np.asarray(track.gradient, float)
-        tip = clip_for_display(np.array([px + step[0], py + step[1]]), min(x0, y0), max(x1, y1))
-        self.step_arrow.set((px, py), tip)
+        # Which way is downhill (−∇L, at a fixed length on screen), and where the step goes.
+        self.gradient_arrow.point((px, py), -np.asarray(track.gradient, float), GRADIENT_ARROW_PX)
+        nx = clip_for_display(track.next_params[:1], x0, x1)[0]
+        ny = clip_for_display(track.next_params[1:2], y0, y1)[0]
+        self.next_step.setData([px, nx], [py, ny])
         self.start_marker.setPos(float(start[0]), float(start[1]))
 
     # --- the start, chosen with the mouse -----------------------------------------------------

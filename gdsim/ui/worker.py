@@ -15,7 +15,7 @@ from .setup import Setup
 
 FRAME_SECONDS = 1 / 60
 CHUNK_SECONDS = 0.004  # the longest the worker computes before it looks at its queue again
-HISTORY_ROWS = 4096  # rows per snapshot: more than any plot is wide in pixels
+HISTORY_ROWS = 2000  # rows per snapshot: about as many as a full-screen plot is wide in pixels
 
 
 class Worker(QObject):
