@@ -4,6 +4,7 @@ import argparse
 import csv
 import io
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -22,9 +23,17 @@ from .engine import (
 from .engine.catalog import DEFAULT_DATASET
 from .engine.run import DEFAULT_TOLERANCE
 
+_NEGATIVE_NUMBERS = re.compile(r"^-(\d+\.?\d*|\.\d+)(e[-+]?\d+)?(,-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?)*$",
+                               re.IGNORECASE)
+
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage mistake is one line on stderr and exit status 2."""
+    """argparse, but a usage mistake is one line on stderr and exit status 2, and option values
+    such as -1e-3 or -1.2,1 are read as numbers, not as options."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._negative_number_matcher = _NEGATIVE_NUMBERS
 
     def error(self, message):
         raise InputError(f"{message} (see '{self.prog} --help')")

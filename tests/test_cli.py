@@ -148,6 +148,7 @@ def bad_csv(tmp_path):
     (["--start=1,,2", "--problem", "rosenbrock"], ["--start"]),
     (["--lr", "-0.1"], ["learning rate", "[0, ∞)", "-0.1"]),
     (["--lr=-1"], ["learning rate", "[0, ∞)"]),
+    (["--lr", "-1e-3"], ["learning rate", "[0, ∞)", "-1e-3"]),  # read as a number, not an option
     (["--lr", "fast"], ["learning rate", "number", "'fast'"]),
     (["--lr", "nan"], ["learning rate", "finite"]),
     (["--lr", "0.1", "--set", "lr=0.2"], ["once"]),
@@ -237,3 +238,9 @@ def test_cli_python_dash_m_runs(tmp_path):
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and bad.stdout == ""
     assert len(bad.stderr.splitlines()) == 1 and "unknown problem 'nope'" in bad.stderr
+
+
+def test_run_takes_a_negative_start_without_the_equals_sign(capsys):
+    assert main(["run", "--problem", "rosenbrock", "--start", "-1.2,1", "--steps", "0"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].split(",")[2:4] == ["-1.2", "1.0"]

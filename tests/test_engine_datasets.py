@@ -198,7 +198,6 @@ def test_csv_bce_with_targets_outside_0_1(tmp_path, y):
     assert "between 0 and 1" in message and f"y = {float(y):g}" in message
 
 
-@pytest.mark.xfail(strict=True, reason="engine: the bce target check names neither the file nor the line")
 def test_csv_bce_error_names_the_file_and_line(tmp_path):
     path = write(tmp_path, "x,y\n1,0\n2,1\n3,1.5\n")
     with pytest.raises(InputError) as e:
@@ -223,3 +222,15 @@ def test_model_unknown_activation_and_loss_list_the_valid_ones():
     assert "'hinge'" in str(e.value) and all(n in str(e.value) for n in ("sse", "mse", "bce"))
     with pytest.raises(InputError, match="linreg has no activation"):
         make_problem("linreg", "line", "tanh")
+
+
+def test_csv_line_numbers_count_lines_not_rows(tmp_path):
+    # a quoted field may span two lines; the error names the line the bad row starts on
+    path = write(tmp_path, 'x,y\n"1\n",2\nfoo,3\n')
+    with pytest.raises(InputError, match="line 4"):
+        make_problem("linreg", path)
+
+
+def test_data_of_an_unknown_kind_is_an_input_error():
+    with pytest.raises(InputError, match="data must be"):
+        make_problem("linreg", [[0.0, 1.0, 2.0], [1.0, 2.0, 3.0]])

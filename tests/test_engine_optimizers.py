@@ -441,3 +441,9 @@ def test_run_unchanged_after_rejected_set_hyperparameter(name, value):
     twin.advance(5)
     np.testing.assert_array_equal(run.params, twin.params)
     np.testing.assert_array_equal(run.history().params, twin.history().params)
+
+
+def test_rmsprop_alpha_above_one_is_refused():
+    # PyTorch only asks α ≥ 0; above 1 the running mean of g² would turn negative
+    with pytest.raises(InputError, match=r"alpha must be in \[0, 1\]"):
+        OPTIMIZERS["rmsprop"].resolve(0.01, {"alpha": 2.0})

@@ -243,6 +243,22 @@ def test_run_set_step_limit_below_current_step_stops():
     assert run.advance(3) == 0
 
 
+def test_run_raising_the_step_limit_lets_held_starts_go_on():
+    run = Run(PARABOLA, "sgd", [[2.0], [1e-6]], {"lr": 0.1}, step_limit=10)
+    run.advance(100)
+    assert run.status_names == ["step limit", "converged"]
+    run.set_step_limit(12)
+    assert run.running and run.status_names == ["running", "converged"]
+    assert run.advance(100) == 2
+    # the same numbers as a run that never stopped: x₁₂ = 2 · 0.8¹²
+    assert run.params[0, 0] == pytest.approx(2 * 0.8**12, rel=1e-15)
+    straight = Run(PARABOLA, "sgd", [[2.0], [1e-6]], {"lr": 0.1}, step_limit=12)
+    straight.advance(100)
+    np.testing.assert_array_equal(run.params, straight.params)
+    np.testing.assert_array_equal(run.history().params, straight.history().params)
+    assert run.status_names == ["step limit", "converged"]
+
+
 def test_run_history_pads_stopped_starts():
     run = Run(PARABOLA, "sgd", [[2.0], [1e-3], [0.0]], {"lr": 0.1}, step_limit=100)
     run.advance(100)
@@ -507,3 +523,10 @@ def test_simulate_unknown_names_raise_input_error():
         gdsim.simulate("sphere", "sgd")
     with pytest.raises(InputError, match="fixed function"):
         gdsim.simulate("parabola", "sgd", data="line")
+
+
+def test_simulate_takes_none_as_the_default_hyperparameter():
+    a = gdsim.simulate("parabola", "sgd", steps=3, lr=None)
+    b = gdsim.simulate("parabola", "sgd", steps=3)
+    np.testing.assert_array_equal(a.params, b.params)
+    assert a.hyperparameters["lr"] == 0.1

@@ -1,5 +1,7 @@
 """Problems by name: the analytic functions and the dataset models (with data, activation, loss)."""
 
+import os
+
 from .activations import ACTIVATIONS
 from .datasets import Dataset, dataset_from_arrays, load_dataset
 from .errors import InputError, unknown_name
@@ -35,7 +37,10 @@ def _dataset(kind: str, data) -> Dataset:
         return data
     if isinstance(data, tuple) and len(data) == 2:
         return dataset_from_arrays(*data)
-    return load_dataset(data)
+    if isinstance(data, (str, os.PathLike)):
+        return load_dataset(data)
+    raise InputError(f"data must be a built-in dataset name, a CSV file, or a pair (X, y); "
+                     f"got {type(data).__name__}")
 
 
 __all__ = ["ACTIVATIONS", "LOSSES", "PROBLEM_NAMES", "make_problem"]

@@ -21,6 +21,14 @@ class Dataset:
     X: np.ndarray = field(repr=False)
     y: np.ndarray = field(repr=False)
     description: str = ""
+    source: str = ""  # the file it was read from, if any
+    lines: np.ndarray | None = field(default=None, repr=False)  # each row's line in that file
+
+    def where(self, row: int) -> str:
+        """'file, line N' for a row read from a file; 'row N' otherwise."""
+        if self.lines is not None:
+            return f"{self.source}, line {int(self.lines[row])}"
+        return f"row {row + 1}"
 
     @property
     def n_inputs(self) -> int:
@@ -43,8 +51,9 @@ def builtin_dataset(name: str) -> Dataset:
     if name not in BUILTIN_DATASETS:
         raise unknown_name("dataset", name, BUILTIN_DATASETS)
     title, description = BUILTIN_DATASETS[name]
-    X, y = _read_csv(resource("datasets", f"{name}.csv"))
-    return Dataset(name, title, X, y, description)
+    path = resource("datasets", f"{name}.csv")
+    X, y, lines = _read_csv(path)
+    return Dataset(name, title, X, y, description, str(path), lines)
 
 
 def load_dataset(source: str | Path) -> Dataset:
@@ -55,8 +64,8 @@ def load_dataset(source: str | Path) -> Dataset:
     if path.suffix.lower() != ".csv" and not path.exists():
         raise InputError(f"unknown dataset {str(source)!r}; give a CSV file or one of: "
                          + ", ".join(BUILTIN_DATASETS))
-    X, y = _read_csv(path)
-    return Dataset(path.stem, path.name, X, y, f"Imported from {path}")
+    X, y, lines = _read_csv(path)
+    return Dataset(path.stem, path.name, X, y, f"Imported from {path}", str(path), lines)
 
 
 def dataset_from_arrays(X, y, name: str = "data") -> Dataset:
@@ -72,10 +81,16 @@ def dataset_from_arrays(X, y, name: str = "data") -> Dataset:
     return Dataset(name, name, np.ascontiguousarray(X), np.ascontiguousarray(y))
 
 
-def _read_csv(path: Path) -> tuple[np.ndarray, np.ndarray]:
+def _read_csv(path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """X (N, k), y (N,) and the line each row starts on."""
     try:
         with open(path, newline="", encoding="utf-8-sig") as f:
-            rows = list(csv.reader(f))
+            reader = csv.reader(f)
+            rows, starts, line = [], [], 1
+            for row in reader:
+                rows.append(row)
+                starts.append(line)
+                line = reader.line_num + 1  # a quoted field may span lines
     except FileNotFoundError:
         raise InputError(f"data file {path} does not exist") from None
     except IsADirectoryError:
@@ -83,7 +98,7 @@ def _read_csv(path: Path) -> tuple[np.ndarray, np.ndarray]:
     except (OSError, UnicodeDecodeError, csv.Error) as e:
         raise InputError(f"cannot read data file {path}: {e}") from None
 
-    numbered = [(i, row) for i, row in enumerate(rows, start=1) if any(cell.strip() for cell in row)]
+    numbered = [(n, row) for n, row in zip(starts, rows, strict=True) if any(cell.strip() for cell in row)]
     if not numbered:
         raise InputError(f"data file {path} is empty; it needs a header row with columns "
                          "x (or x1, x2, …) and y")
@@ -104,7 +119,7 @@ def _read_csv(path: Path) -> tuple[np.ndarray, np.ndarray]:
         y[n] = _number(row[y_column], where, "y")
     if len(y) == 0:
         raise InputError(f"data file {path} has a header but no data rows")
-    return X, y
+    return X, y, np.array([line for line, _ in numbered[1:]])
 
 
 def _input_columns(path: Path, header: list[str]) -> list[int]:

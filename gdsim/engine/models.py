@@ -69,12 +69,18 @@ class DatasetProblem(Problem):
         return out
 
     def _quadratic_loss(self, z: np.ndarray) -> np.ndarray:
-        # For a linear model Σ(ŷ − y)² = zᵀGz − 2zᵀc + yᵀy with G = AᵀA, c = Aᵀy, A = [X 1]:
-        # the cost no longer grows with N, which makes whole-grid landscapes cheap.
+        # For a linear model the sum of squares is a quadratic in (w, b), so its cost no longer grows
+        # with N, which makes whole-grid landscapes cheap. On centred data (Xc = X − x̄, yc = y − ȳ)
+        # with u = b + x̄·w − ȳ it is  wᵀSw − 2wᵀc + ycᵀyc + N·u²  (S = XcᵀXc, c = Xcᵀyc): centring
+        # keeps the terms small, so little is lost to cancellation.
         X, y = self.dataset.X, self.dataset.y
-        A = np.hstack([X, np.ones((len(y), 1))])
-        G, c, yy = A.T @ A, A.T @ y, y @ y
-        squares = np.einsum("ki,ki->k", z @ G, z) - 2.0 * (z @ c) + yy
+        k = X.shape[1]
+        x_mean, y_mean = X.mean(axis=0), y.mean()
+        Xc, yc = X - x_mean, y - y_mean
+        S, c, yy = Xc.T @ Xc, Xc.T @ yc, yc @ yc
+        w, b = z[:, :k], z[:, k]
+        u = b + w @ x_mean - y_mean
+        squares = np.einsum("ki,ki->k", w @ S, w) - 2.0 * (w @ c) + yy + len(y) * u * u
         np.maximum(squares, 0.0, out=squares)  # rounding must not show a negative loss
         return squares * 0.5 if self.loss_kind.name == "sse" else squares / len(y)
 
@@ -101,9 +107,11 @@ def make_model(kind: str, dataset: Dataset, activation: str | None = None, loss:
             outputs = "its outputs lie in " + act.output_range
             raise InputError(f"loss 'bce' needs an activation whose output lies in (0, 1), such as "
                              f"'sigmoid'; {act.name!r} does not ({outputs})")
-        if not np.all((dataset.y >= 0) & (dataset.y <= 1)):
-            bad = dataset.y[(dataset.y < 0) | (dataset.y > 1)][0]
-            raise InputError(f"loss 'bce' needs targets y between 0 and 1; the data has y = {bad:g}")
+        outside = np.flatnonzero((dataset.y < 0) | (dataset.y > 1))
+        if len(outside):
+            row = int(outside[0])
+            raise InputError(f"{dataset.where(row)}: loss 'bce' needs targets y between 0 and 1, "
+                             f"got y = {dataset.y[row]:g}")
 
     k = dataset.n_inputs
     names = ("w", "b") if k == 1 else tuple(f"w{i}" for i in range(1, k + 1)) + ("b",)

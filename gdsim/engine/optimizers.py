@@ -8,7 +8,8 @@ copies of one start) are one array. The arithmetic follows the pseudo-code of th
 named in ``torch_equivalent`` (weight decay, dampening, ``maximize`` and ``centered`` are not offered),
 so the same run gives the same numbers as in PyTorch, up to rounding.
 
-Where PyTorch's default would switch the method off (SGD's ``momentum=0``), ``momentum`` and
+RMSprop's α is kept in [0, 1] (PyTorch only asks α ≥ 0; above 1 the running mean of g² turns
+negative). Where PyTorch's default would switch the method off (SGD's ``momentum=0``), ``momentum`` and
 ``nesterov`` default to 0.9, the value Ruder's overview uses. The default ``lr`` comes from the problem
 (``default_lr``): ``Problem.lr`` for plain and momentum descent, ``Problem.adaptive_lr`` for the adaptive
 methods, and PyTorch's 1.0 for Adadelta, whose ``lr`` only scales a step that is already in the
@@ -345,7 +346,8 @@ OPTIMIZERS: dict[str, Optimizer] = {
                   rule=("v ← ρ·v + (1 − ρ)·g²", "Δ ← √(u + ε) / √(v + ε) · g", "u ← ρ·u + (1 − ρ)·Δ²",
                         "θ ← θ − η·Δ")),
         Optimizer("rmsprop", "RMSprop", "torch.optim.RMSprop(lr, alpha, eps, momentum)",
-                  (_LR, Hyperparameter("alpha", 0.99, 0.0, description="α: decay of the running mean of g²"),
+                  (_LR, Hyperparameter("alpha", 0.99, 0.0, 1.0,
+                                                  description="α: decay of the running mean of g²"),
                    _EPS_ADAM, Hyperparameter("momentum", 0.0, 0.0, description="μ: momentum (0: none)")),
                   ("v", "b"), _rmsprop,
                   rule=("v ← α·v + (1 − α)·g²", "θ ← θ − η·g / (√v + ε)")),

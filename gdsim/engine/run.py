@@ -8,8 +8,9 @@ the update and the evaluation, with nothing allocated.
 
 A start *converges* at the first row whose gradient norm is below ``tol``; it *diverges* at the first
 row whose loss, parameters or gradient are not finite or whose loss or parameters exceed
-``DIVERGENCE_LIMIT`` in size, and is then kept at its last finite row (``stopped_at``); it reaches the
-*step limit* when the run does. Stopped starts stay where they stopped.
+``DIVERGENCE_LIMIT`` in size, and is then kept at its last finite row (``stopped_at``). Stopped
+starts stay where they stopped. Starts still running when the run reaches its step limit are held
+there with the status *step limit*, and go on if the limit is raised.
 """
 
 import math
@@ -129,7 +130,7 @@ class Run:
     @property
     def running(self) -> bool:
         """True while some start is still running and the step limit is not reached."""
-        return len(self._active) > 0
+        return len(self._active) > 0 and (self.step_limit is None or self.step < self.step_limit)
 
     @property
     def params(self) -> np.ndarray:
@@ -183,10 +184,10 @@ class Run:
     def next_params(self) -> np.ndarray:
         """Where the next step would take every start, (K, d), computed on copies (nothing moves).
 
-        A stopped start stays where it is."""
+        A stopped start, or one held at the step limit, stays where it is."""
+        if not self.running:
+            return self.params
         out = self._final_params.copy()
-        if len(self._active) == 0:
-            return out
         p = column_major(*self._p.shape)
         p[...] = self._p
         g = self._grad
@@ -207,9 +208,9 @@ class Run:
         self._coefficients = coefficients(self.hyperparameters)
 
     def set_step_limit(self, limit: int | None) -> None:
+        """A new step limit; raised above the current step, starts held at the old one go on."""
         self.step_limit = _check_step_limit(limit)
-        if self.step_limit is not None and self.step >= self.step_limit:
-            self._stop_here(np.arange(len(self._active)), STEP_LIMIT)
+        self._mark_step_limit()
 
     def advance(self, n: int) -> int:
         """Take up to n steps with the starts still running; return how many were taken."""
@@ -221,8 +222,7 @@ class Run:
                 m = min(n - taken, self._block_steps())
                 self._block(m)
                 taken += m
-        if self.step_limit is not None and self.step >= self.step_limit and len(self._active):
-            self._stop_here(np.arange(len(self._active)), STEP_LIMIT)
+        self._mark_step_limit()
         return taken
 
     # --- the step loop ------------------------------------------------------------------------
@@ -341,6 +341,12 @@ class Run:
         self._final_grad[idx] = grad
         self._final_loss[idx] = loss
         self._final_gnorm[idx] = gnorm
+
+    def _mark_step_limit(self) -> None:
+        """Starts at the step limit keep their place and state (the limit may be raised again)."""
+        held = self.step_limit is not None and self.step >= self.step_limit
+        self.status[self._active] = STEP_LIMIT if held else RUNNING
+        self.stopped_at[self._active] = self.step if held else -1
 
     def _stop_here(self, local: np.ndarray, status: int) -> None:
         """Stop the running starts at the given local positions where they are now."""

@@ -43,6 +43,7 @@ def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 10
     """Run ``optimizer`` on ``problem`` from ``start`` ((d,) or (K, d); default: the problem's) for
     ``steps`` steps. Keyword arguments not listed are hyperparameters (lr, momentum, rho, alpha,
     beta1, beta2, eps, momentum_decay). Bad input raises ``gdsim.InputError``."""
+    hyperparameters = {k: v for k, v in hyperparameters.items() if v is not None}  # None: the default
     prob = make_problem(problem, data, activation, loss)
     start = prob.start if start is None else start
     if not isinstance(steps, (int, np.integer)) or isinstance(steps, bool) or steps < 0:
