@@ -24,7 +24,7 @@ def create_window():
     """The session and its main window (QApplication must exist)."""
     import pyqtgraph as pg
 
-    pg.setConfigOptions(antialias=True, imageAxisOrder="col-major")
+    pg.setConfigOptions(antialias=False, imageAxisOrder="col-major")
     from .ui.main_window import MainWindow
     from .ui.session import Session
 

@@ -21,8 +21,9 @@ class Canvas(QWidget):
         super().__init__(parent)
         self.session = session
         self._style = style
-        self.parameters = ParameterView(style)
-        self.losses = LossView(style)
+        self._unpainted: set = set()
+        self.parameters = self._watched(ParameterView(style))
+        self.losses = self._watched(LossView(style))
         # The slices and the data view are made when a problem first needs them: the first
         # window (a 1-D problem) then appears sooner.
         self._slices: tuple[SliceView, SliceView] | None = None
@@ -42,16 +43,36 @@ class Canvas(QWidget):
         session.landscape_changed.connect(self.parameters.set_landscape)
         self._on_problem_changed(session.problem)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        # Never more points per curve than the widest plot has pixels.
+        self.session.set_history_rows(max(self.parameters.width(), self.losses.width()))
+
+    def _watched(self, view):
+        view.on_painted = self._on_view_painted
+        return view
+
+    def _begin_frame(self) -> None:
+        """Hold the worker at its gate until every visible view has painted this frame."""
+        self._unpainted = {view for view in self._views() if view.isVisible()}
+        if self._unpainted and self.window().isVisible() and not self.window().isMinimized():
+            self.session.frame_gate.close()
+
+    def _on_view_painted(self, view) -> None:
+        self._unpainted.discard(view)
+        if not self._unpainted:
+            self.session.frame_gate.open()
+
     @property
     def slices(self) -> tuple[SliceView, SliceView]:
         if self._slices is None:
-            self._slices = (SliceView(0, self._style), SliceView(1, self._style))
+            self._slices = tuple(self._watched(SliceView(i, self._style)) for i in (0, 1))
         return self._slices
 
     @property
     def data(self) -> DataView:
         if self._data is None:
-            self._data = DataView(self._style)
+            self._data = self._watched(DataView(self._style))
         return self._data
 
     def _views(self) -> list:
@@ -112,6 +133,7 @@ class Canvas(QWidget):
 
     def draw(self, snap) -> None:
         setup, problem = self.session.setup, self.session.problem
+        self._begin_frame()
         self.parameters.draw(snap, setup.start_of(problem))
         if problem.dim >= 2:
             for view in self.slices:

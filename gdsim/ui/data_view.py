@@ -3,7 +3,7 @@
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
 
-from .plot_style import style_plot
+from .plot_style import PlotView, set_view, style_plot
 from .style import DARK, Style
 
 
@@ -11,7 +11,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("DataView", text)
 
 
-class DataView(pg.PlotWidget):
+class DataView(PlotView):
     def __init__(self, style: Style = DARK, parent=None):
         super().__init__(parent=parent)
         plot = self.getPlotItem()
@@ -42,7 +42,8 @@ class DataView(pg.PlotWidget):
         plot.setLabel("bottom", "x")
         plot.setLabel("left", "y")
         self.points.setData(dataset.X[:, 0], dataset.y)
-        plot.enableAutoRange()
+        x, y = dataset.X[:, 0], dataset.y
+        set_view(self, (float(x.min()), float(x.max())), (float(y.min()), float(y.max())), pad=0.1)
 
     def draw(self, snap) -> None:
         if snap.model_x is not None:

@@ -1,9 +1,10 @@
 """The loss and the gradient norm against the step, on a linear or a log scale."""
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 
-from .plot_style import style_plot
+from .plot_style import PlotView, set_view, style_plot
 from .style import DARK, Style
 
 
@@ -11,7 +12,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("LossView", text)
 
 
-class LossView(pg.PlotWidget):
+class LossView(PlotView):
     def __init__(self, style: Style = DARK, parent=None):
         super().__init__(parent=parent)
         self._log = False
@@ -45,19 +46,24 @@ class LossView(pg.PlotWidget):
     def clear_data(self) -> None:
         self.loss.setData([], [])
         self.grad_norm.setData([], [])
-        self.getPlotItem().enableAutoRange()
 
     def draw(self, snap) -> None:
         track = snap.lead
+        shown = []
         for item, values in ((self.loss, track.history_loss), (self.grad_norm, track.history_grad_norm)):
             steps = track.history_step
             if self._log:
                 keep = values > 0  # a log axis has no place for zero or negative values
                 steps, values = steps[keep], values[keep]
             item.setData(steps.astype(float), values)
-        # At least ten steps wide, so the first few points do not fill the plot edge to edge.
-        plot = self.getPlotItem()
-        if track.history_step[-1] < 10:
-            plot.setXRange(0, 10, padding=0.02)
+            shown.append(values)
+        values = np.concatenate(shown)
+        if values.size == 0:
+            return
+        lo, hi = float(values.min()), float(values.max())
+        if self._log:
+            lo, hi = np.log10(lo), np.log10(hi)  # a log axis takes its range in decades
         else:
-            plot.enableAutoRange(axis="x")
+            lo = min(lo, 0.0)
+        # At least ten steps wide, so the first few points do not fill the plot edge to edge.
+        set_view(self, (0.0, float(max(10, track.history_step[-1]))), (lo, hi), pad=0.03)

@@ -6,11 +6,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGraphicsItem
 
 from ..engine import Problem
 from .arrow import Arrow
 from .landscape import Curve, Surface
-from .plot_style import style_plot
+from .plot_style import PlotView, style_plot
 from .style import DARK, Style, clip_for_display, format_number
 
 TANGENT_HALF_WIDTH = 0.22  # of the domain's width, each side of the point
@@ -22,7 +23,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ParameterView", text)
 
 
-class ParameterView(pg.PlotWidget):
+class ParameterView(PlotView):
     start_requested = Signal(object)  # a tuple of floats
 
     def __init__(self, style: Style = DARK, parent=None):
@@ -38,6 +39,8 @@ class ParameterView(pg.PlotWidget):
         self.image.setZValue(-10)
         self.contours = pg.PlotCurveItem()
         self.contours.setZValue(-5)
+        for item in (self.image, self.contours):  # static: painted once per zoom, not per frame
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.loss_curve = pg.PlotCurveItem()
         self.tangent = pg.PlotCurveItem()
         self.trail = pg.PlotCurveItem()

@@ -13,7 +13,7 @@ from ..engine import InputError, Problem
 from ..engine.optimizers import get_optimizer
 from ..engine.run import check_tolerance
 from .setup import Contender, Setup
-from .worker import Worker
+from .worker import FrameGate, Worker
 
 JOIN_TIMEOUT_MS = 1000
 
@@ -30,6 +30,7 @@ class Session(QObject):
     speed_requested = Signal(object)
     step_limit_requested = Signal(int)
     tolerance_requested = Signal(float)
+    history_rows_requested = Signal(int)
 
     # What the views react to.
     problem_changed = Signal(object)  # a new Problem: new landscape, new parameters
@@ -48,7 +49,8 @@ class Session(QObject):
         self._problem_generation = 0  # the generation whose landscape is the current one
         self._thread = QThread()
         self._thread.setObjectName("gdsim-worker")
-        self._worker = Worker()
+        self.frame_gate = FrameGate()
+        self._worker = Worker(self.frame_gate)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.start)
         self._thread.finished.connect(self._worker.deleteLater)
@@ -62,6 +64,7 @@ class Session(QObject):
         self.speed_requested.connect(self._worker.set_speed)
         self.step_limit_requested.connect(self._worker.set_step_limit)
         self.tolerance_requested.connect(self._worker.set_tolerance)
+        self.history_rows_requested.connect(self._worker.set_history_rows)
         self._worker.landscape_ready.connect(self._on_landscape_ready)
         self._worker.stepped.connect(self._on_stepped)
         self._worker.failed.connect(self.error_occurred)
@@ -167,6 +170,10 @@ class Session(QObject):
         self.tolerance_requested.emit(value)
         return True
 
+    def set_history_rows(self, rows: int) -> None:
+        """How many rows of the trajectory a snapshot carries (about a plot's width in pixels)."""
+        self.history_rows_requested.emit(int(rows))
+
     # --- running ------------------------------------------------------------------------------
 
     @Slot()
@@ -188,6 +195,7 @@ class Session(QObject):
     @Slot()
     def reset(self):
         self.reset_requested.emit()
+
 
     def shutdown(self) -> bool:
         """Stop the worker and join its thread; True if it ended within a second."""

@@ -6,7 +6,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
-from .plot_style import style_plot
+from .plot_style import PlotView, set_view, style_plot
 from .style import DARK, Style, clip_for_display, format_number
 
 TANGENT_HALF_WIDTH = 0.2
@@ -16,7 +16,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("SliceView", text)
 
 
-class SliceView(pg.PlotWidget):
+class SliceView(PlotView):
     def __init__(self, index: int, style: Style = DARK, parent=None):
         super().__init__(parent=parent)
         self.index = index
@@ -55,7 +55,6 @@ class SliceView(pg.PlotWidget):
         plot.setTitle(tr("loss along {0}, {1} held").format(name, others))
         plot.setLabel("bottom", name)
         self.curve.setData([], [])
-        self.getPlotItem().enableAutoRange()
 
     def draw(self, snap) -> None:
         sl = next((s for s in snap.slices if s.index == self.index), None)
@@ -76,3 +75,4 @@ class SliceView(pg.PlotWidget):
         right = x < (lo + hi) / 2
         self.label.setAnchor((0, 1) if right else (1, 1))
         self.label.setPos(x + (0.03 if right else -0.03) * (hi - lo), y)
+        set_view(self, (lo, hi), (float(sl.loss.min()), float(sl.loss.max())))

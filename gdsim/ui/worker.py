@@ -5,6 +5,7 @@ are handled between chunks, within a few milliseconds even at full speed. After 
 publishes a Snapshot (copies) at most about 60 times a second; it never emits once per step.
 """
 
+import threading
 import time
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -15,7 +16,40 @@ from .setup import Setup
 
 FRAME_SECONDS = 1 / 60
 CHUNK_SECONDS = 0.004  # the longest the worker computes before it looks at its queue again
-HISTORY_ROWS = 2000  # rows per snapshot: about as many as a full-screen plot is wide in pixels
+SLICE_SECONDS = 0.0005  # within a chunk, how often it hands the interpreter lock to the window
+FRAME_WAIT_SECONDS = 0.05  # the longest it waits for a frame to be painted
+HISTORY_ROWS = 1000  # rows per snapshot until the window says how wide its plots are
+
+
+class FrameGate:
+    """Keeps the worker off the interpreter lock while the window paints a frame.
+
+    Python threads share one lock, and painting a frame makes hundreds of calls from Qt into Python
+    and back, each needing it. A worker that releases the lock only to take it straight back (as a
+    QThread's Python slots do, tick after tick) starves the window: the interpreter hands the lock
+    over on request only after 5 ms without a switch, and every release counts as a switch
+    (measured: a 5 ms timer in the window fired twice in two seconds). So between slices of steps
+    the worker passes the lock on, and while a frame is painted it waits at the gate.
+    """
+
+    def __init__(self):
+        self._open = threading.Event()
+        self._open.set()
+
+    def close(self) -> None:
+        """The window starts a frame."""
+        self._open.clear()
+
+    def open(self) -> None:
+        """The window has painted it."""
+        self._open.set()
+
+    def pass_through(self) -> None:
+        """The worker, between slices: wait while a frame is painted, else let a waiter have the lock."""
+        if self._open.is_set():
+            time.sleep(0)
+        else:
+            self._open.wait(FRAME_WAIT_SECONDS)
 
 
 class Worker(QObject):
@@ -23,8 +57,9 @@ class Worker(QObject):
     stepped = Signal(object)  # a Snapshot
     failed = Signal(str)
 
-    def __init__(self):
+    def __init__(self, gate: "FrameGate | None" = None):
         super().__init__()
+        self._gate = gate or FrameGate()
         self._setup: Setup | None = None
         self._problem = None
         self._runs = []
@@ -37,6 +72,7 @@ class Worker(QObject):
         self._paced_since = 0.0
         self._paced_done = 0
         self._last_publish = 0.0
+        self._history_rows = HISTORY_ROWS
 
     # --- requests -----------------------------------------------------------------------------
 
@@ -117,6 +153,10 @@ class Worker(QObject):
         self._step_limit = limit
         self._publish()
 
+    @Slot(int)
+    def set_history_rows(self, rows: int):
+        self._history_rows = max(2, rows)
+
     @Slot(float)
     def set_tolerance(self, tol: float):
         for run in self._runs:
@@ -158,11 +198,12 @@ class Worker(QObject):
             elapsed = time.perf_counter() - t
             if taken == 0 or self._finished():
                 return
-            # Grow the chunk while it is cheap; shrink it when one chunk alone overruns the budget.
-            if elapsed < seconds / 8:
+            # Grow the chunk while it is short; shrink it when one chunk overruns a slice.
+            if elapsed < SLICE_SECONDS / 2:
                 self._chunk *= 2
-            elif elapsed > seconds and self._chunk > 1:
+            elif elapsed > SLICE_SECONDS and self._chunk > 1:
                 self._chunk //= 2
+            self._gate.pass_through()
             if time.perf_counter() >= deadline:
                 return
 
@@ -181,6 +222,6 @@ class Worker(QObject):
         if not self._runs:
             return
         self._last_publish = time.perf_counter()
-        snap = snapshot.take(self._runs, self._generation, self._playing, HISTORY_ROWS,
+        snap = snapshot.take(self._runs, self._generation, self._playing, self._history_rows,
                              self._step_limit)
         self.stepped.emit(snap)
