@@ -124,7 +124,7 @@ def make_model(kind: str, dataset: Dataset, activation: str | None = None, loss:
     return DatasetProblem(
         name=kind, title=title, formula=f"{model},  {LOSSES[loss_name].formula}",
         param_names=names, domain=domain, start=default_start,
-        lr=_suggested_lr(dataset, loss_name), adaptive_lr=0.05,
+        lr=_suggested_lr(dataset, loss_name, act), adaptive_lr=0.05,
         kernel=partial(_neuron_kernel, dataset.X, dataset.y, act, loss_name),
         minima=minima, global_minima=minima,
         description=f"{LOSSES[loss_name].title} of {model} on {dataset.title}.",
@@ -194,14 +194,19 @@ def _domain(dataset: Dataset, minima, kind: str) -> tuple[tuple[float, float], .
     return tuple((float(c - s), float(c + s)) for c, s in zip(centre, half, strict=True))
 
 
-def _suggested_lr(dataset: Dataset, loss_name: str) -> float:
-    """Safe plain-descent η: below 1/L for the linear model's curvature L (a bound for any f′ ≤ 1)."""
+def _suggested_lr(dataset: Dataset, loss_name: str, act: Activation) -> float:
+    """A plain-descent η that makes visible progress without blowing up: 1/L for the curvature L of
+    the loss's Gauss–Newton part, the linear model's XᵀX scaled by the largest f′² (1/16 for the
+    sigmoid, whose slope is at most ¼) and by the loss's own factor."""
     A = np.hstack([dataset.X, np.ones((len(dataset.y), 1))])
     curvature = float(np.linalg.eigvalsh(A.T @ A).max())  # SSE's Hessian for a linear model
-    if loss_name == "mse":
-        curvature *= 2.0 / len(dataset.y)
-    elif loss_name == "bce":
+    if loss_name == "bce":
         curvature *= 0.25 / len(dataset.y)
+    else:
+        if act.name in ("sigmoid",):
+            curvature /= 16.0
+        if loss_name == "mse":
+            curvature *= 2.0 / len(dataset.y)
     # Rounded down to one significant digit: a number a teacher can say aloud, still below 1/L.
     scale = 10.0 ** np.floor(np.log10(1.0 / curvature))
     return float(np.floor(1.0 / curvature / scale) * scale)

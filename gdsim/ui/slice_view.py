@@ -72,7 +72,9 @@ class SliceView(PlotView):
         self.point.setData([x], [y])
         name = self._names[self.index]
         self.label.setText(f"∂L/∂{name} = {format_number(slope)}")
-        right = x < (lo + hi) / 2
-        self.label.setAnchor((0, 1) if right else (1, 1))
+        y_lo, y_hi = float(sl.loss.min()), float(sl.loss.max())
+        # Beside the point, towards the side and the half of the plot with more room.
+        right, above = x < (lo + hi) / 2, y < (y_lo + y_hi) / 2
+        self.label.setAnchor((0 if right else 1, 1 if above else 0))
         self.label.setPos(x + (0.03 if right else -0.03) * (hi - lo), y)
-        set_view(self, (lo, hi), (float(sl.loss.min()), float(sl.loss.max())))
+        set_view(self, (lo, hi), (y_lo, y_hi))
