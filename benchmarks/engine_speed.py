@@ -71,7 +71,7 @@ def main():
     cases = [
         ("1 start", np.array([[-1.2, 1.0]]), 300_000 // scale, 30_000 // scale),
         ("10,000 starts", rng.uniform([-2.0, -1.0], [2.0, 3.0], size=(10_000, 2)),
-         3_000 // scale, 300 // scale),
+         10_000 // scale, 300 // scale),
     ]
     print(f"numpy {np.__version__}, Python {platform.python_version()}, {platform.machine()}")
     print(f"{'case':<15}{'engine (best / median)':>34}{'obvious loop':>20}{'ratio':>8}")

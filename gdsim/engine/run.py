@@ -31,7 +31,7 @@ DIVERGENCE_LIMIT = 1e100  # beyond this a square overflows: no descent worth sho
 DEFAULT_TOLERANCE = 1e-6
 DEFAULT_HISTORY_BYTES = 64 * 2**20
 _BLOCK_STEPS = 64
-_BLOCK_ELEMENTS = 1 << 19  # a block's buffers stay in cache for the checks
+_BLOCK_ELEMENTS = 1 << 18  # a block's buffers stay in cache for the checks
 
 
 @dataclass(frozen=True)
