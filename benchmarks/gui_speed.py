@@ -28,14 +28,19 @@ def wait(ms: int) -> None:
     loop.exec()
 
 
-def responsiveness(window, seconds: float = 4.0) -> dict:
-    """Lateness of a 5 ms GUI-thread timer and redraws per second while the worker runs flat out."""
-    session = window.session
+def full_speed_run(session) -> None:
+    """Rosenbrock at full speed, slow enough (η = 1e-6) that it neither converges nor diverges."""
     session.set_problem("rosenbrock")
-    session.set_hyperparameter("lr", 1e-6)  # so that the run neither converges nor diverges
+    session.set_hyperparameter("lr", 1e-6)
     session.set_step_limit(10**9)
     session.set_speed(None)
     wait(300)
+
+
+def responsiveness(window, seconds: float = 4.0) -> dict:
+    """Lateness of a 5 ms GUI-thread timer and redraws per second while the worker runs flat out."""
+    session = window.session
+    full_speed_run(session)
     late, redraws = [], []
     clock = QElapsedTimer()
     timer = QTimer()
@@ -66,11 +71,7 @@ def responsiveness(window, seconds: float = 4.0) -> dict:
 def long_trajectory(window, steps: int = 1_000_000, seconds: float = 3.0) -> dict:
     """Redraws per second while playing, once the run has 1,000,000 steps recorded."""
     session = window.session
-    session.set_problem("rosenbrock")
-    session.set_hyperparameter("lr", 1e-6)  # slow enough that it neither converges nor diverges
-    session.set_step_limit(10**9)
-    session.set_speed(None)
-    wait(300)
+    full_speed_run(session)
     session.play()
     deadline = time.perf_counter() + 120
     while (session.latest is None or session.latest.lead.step < steps) and time.perf_counter() < deadline:

@@ -184,12 +184,18 @@ def test_the_tangent_slope_equals_the_engines_gradient(qtbot, window):
     assert "slope f′(x) = " in window.canvas.parameters.slope_label.textItem.toPlainText()
 
 
-def test_the_slice_tangents_are_the_partial_derivatives(qtbot, window):
-    session = window.session
-    session.set_problem("linreg")
-    session.step()
+def one_step_drawn(qtbot, window, problem):
+    """Switch to the problem, take one step, and wait until the canvas has drawn it."""
+    window.session.set_problem(problem)
+    window.session.step()
     snap = wait_for(qtbot, window, lambda s: s.lead.step == 1)
     qtbot.waitUntil(lambda: window.canvas._drawn is snap, timeout=2000)
+    return snap
+
+
+def test_the_slice_tangents_are_the_partial_derivatives(qtbot, window):
+    session = window.session
+    snap = one_step_drawn(qtbot, window, "linreg")
     _, grad = session.problem.loss_and_grad(snap.lead.params)
     for view in window.canvas.slices:
         x, y = view.tangent.getData()
@@ -213,10 +219,7 @@ def test_a_malformed_csv_changes_nothing_and_says_why(qtbot, window, tmp_path):
 
 def test_the_data_view_shows_the_model_for_dataset_problems(qtbot, window):
     session = window.session
-    session.set_problem("linreg")
-    session.step()
-    snap = wait_for(qtbot, window, lambda s: s.lead.step == 1)
-    qtbot.waitUntil(lambda: window.canvas._drawn is snap, timeout=2000)
+    snap = one_step_drawn(qtbot, window, "linreg")
     assert window.canvas.data.isVisible()
     x, y = window.canvas.data.model.getData()
     w, b = snap.lead.params
