@@ -47,6 +47,20 @@ class History:
     grad_norm: np.ndarray
 
 
+@dataclass(frozen=True)
+class Update:
+    """One step worked out ahead (see ``Run.next_update``): ``params`` (K, d) after it, the
+    ``gradient`` (K, d) it uses (the mini-batch's, with batches), the optimizer's arrays ``before``
+    and ``after`` it, each (K, d) by name, its step count t and scalars after it."""
+
+    params: np.ndarray
+    gradient: np.ndarray
+    before: dict
+    after: dict
+    step: int
+    scalars: dict
+
+
 class Batches:
     """Mini-batches in a fixed order: the data is shuffled once per epoch by a generator seeded with
     (seed, epoch), so the batch for any step is the same whenever it is asked for."""
@@ -185,20 +199,34 @@ class Run:
         """Where the next step would take every start, (K, d), computed on copies (nothing moves).
 
         A stopped start, or one held at the step limit, stays where it is."""
-        if not self.running:
-            return self.params
-        out = self._final_params.copy()
-        p = column_major(*self._p.shape)
-        p[...] = self._p
-        g = self._grad
-        if self._batches is not None:
-            X, y = self._batches.at(self.step)
-            g = column_major(*self._p.shape)
-            self.problem.evaluate_on(X, y, p, np.empty(len(p)), g, Workspace())
-        with np.errstate(all="ignore"):
-            self.optimizer.update(g, self.state.copy(), p, self._coefficients, Workspace())
-        out[self._active] = p
-        return out
+        return self.next_update().params
+
+    def next_update(self) -> "Update":
+        """The next step, worked out on copies: the gradient it uses, the new params and the
+        optimizer state before and after, all (K, d) for every start (nothing moves). A stopped
+        start, or one held at the step limit, has a zero gradient and stays where it is."""
+        k, d = self.k, self.problem.dim
+        params, grad = self.params, np.zeros((k, d))
+        before = {name: np.zeros((k, d)) for name in self.state.buffers}
+        after = {name: np.zeros((k, d)) for name in self.state.buffers}
+        state = self.state.copy()
+        if self.running:
+            p = column_major(*self._p.shape)
+            p[...] = self._p
+            g = self._grad
+            if self._batches is not None:
+                X, y = self._batches.at(self.step)
+                g = column_major(*self._p.shape)
+                self.problem.evaluate_on(X, y, p, np.empty(len(p)), g, Workspace())
+            for name, buf in self.state.buffers.items():
+                before[name][self._active] = buf
+            with np.errstate(all="ignore"):
+                self.optimizer.update(g, state, p, self._coefficients, Workspace())
+            params[self._active] = p
+            grad[self._active] = g
+            for name, buf in state.buffers.items():
+                after[name][self._active] = buf
+        return Update(params, grad, before, after, state.step, dict(state.scalars))
 
     # --- changing -----------------------------------------------------------------------------
 
