@@ -128,8 +128,18 @@ def make_model(kind: str, dataset: Dataset, activation: str | None = None, loss:
         kernel=partial(_neuron_kernel, dataset.X, dataset.y, act, loss_name),
         minima=minima, global_minima=minima,
         description=f"{LOSSES[loss_name].title} of {model} on {dataset.title}.",
+        gradient_formula=_gradient_formula(names, loss_name, kind),
         dataset=dataset, activation=act, loss_kind=LOSSES[loss_name],
     )
+
+
+def _gradient_formula(names: tuple[str, ...], loss_name: str, kind: str) -> tuple[str, ...]:
+    """∂E/∂wᵢ and ∂E/∂b for the loss (with f′ = 1 for linear regression)."""
+    factor = {"sse": "−Σ (y − ŷ)", "mse": "−(2/N) Σ (y − ŷ)", "bce": "(1/N) Σ (ŷ − y)"}[loss_name]
+    slope = "" if loss_name == "bce" or kind == "linreg" else "·f′(h)"
+    inputs = ["x"] if len(names) == 2 else [f"x{i}" for i in range(1, len(names))]
+    return tuple(f"∂E/∂{n} = {factor}{slope}·{x}" for n, x in zip(names[:-1], inputs, strict=True)) + (
+        f"∂E/∂{names[-1]} = {factor}{slope}",)
 
 
 def _neuron_kernel(X, y, act: Activation, loss_name: str, p, loss, grad, ws: Workspace) -> None:
