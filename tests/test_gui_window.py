@@ -126,9 +126,8 @@ def test_switching_problem_activation_and_optimizer_redraws(qtbot, window):
     assert session.problem.activation.name == "tanh"
     assert not np.array_equal(landscape.args[0].image, sigmoid_image)
 
-    combo = window.controls.optimizer
-    combo.setCurrentIndex(combo.findData("adam"))
-    combo.activated.emit(combo.currentIndex())
+    window.controls.select_optimizer("adam")
+    assert [c.optimizer for c in session.setup.contenders] == ["adam"]
     assert set(window.controls.hyperparameter_fields) == {"lr", "beta1", "beta2", "eps"}
     session.step()
     snap = wait_for(qtbot, window, lambda s: s.lead.step == 1)

@@ -32,6 +32,8 @@ class Canvas(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
 
+        self.focus = 0  # which optimizer the tangent, the arrows and the formulas are about
+        self.step_parts = False
         self._drawn = None
         self._frame = QTimer(self)
         self._frame.setInterval(FRAME_MS)
@@ -40,6 +42,7 @@ class Canvas(QWidget):
         self.parameters.start_requested.connect(session.set_start)
         session.problem_changed.connect(self._on_problem_changed)
         session.setup_changed.connect(self._on_setup_changed)
+        session.hyperparameter_changed.connect(self._on_hyperparameter_changed)
         session.landscape_changed.connect(self.parameters.set_landscape)
         self._on_problem_changed(session.problem)
 
@@ -99,7 +102,21 @@ class Canvas(QWidget):
 
     @Slot(object, object)
     def _on_setup_changed(self, setup, problem) -> None:
+        self.focus = min(self.focus, len(setup.contenders) - 1)
+        self.losses.set_labels(self.session.labels())
         self.losses.clear_data()
+        self._drawn = None
+
+    @Slot(int, str, float)
+    def _on_hyperparameter_changed(self, index: int, name: str, value: float) -> None:
+        self.losses.set_labels(self.session.labels())
+
+    def set_focus(self, index: int) -> None:
+        self.focus = index
+        self._drawn = None  # redraw the arrows and tangent for it on the next frame
+
+    def set_step_parts(self, on: bool) -> None:
+        self.step_parts = bool(on)
         self._drawn = None
 
     def _arrange(self, slices: bool, data: bool) -> None:
@@ -134,11 +151,11 @@ class Canvas(QWidget):
     def draw(self, snap) -> None:
         setup, problem = self.session.setup, self.session.problem
         self._begin_frame()
-        self.parameters.draw(snap, setup.start_of(problem))
+        self.parameters.draw(snap, setup.start_of(problem), self.focus, self.step_parts)
         if problem.dim >= 2:
             for view in self.slices:
                 view.draw(snap)
-        self.losses.draw(snap)
+        self.losses.draw(snap, self.focus)
         if self._data is not None and self._data.isVisible():
             self._data.draw(snap)
         self._drawn = snap

@@ -7,7 +7,7 @@ fields are generated from the engine's description of the chosen optimizer.
 import math
 from dataclasses import replace
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -26,6 +28,7 @@ from ..engine import ACTIVATIONS, ANALYTIC_PROBLEMS, BUILTIN_DATASETS, LOSSES, O
 from ..engine.catalog import DEFAULT_DATASET
 from ..engine.models import MODEL_KINDS
 from .fields import LogSlider, NumberField
+from .names import optimizer_title
 from .session import Session
 
 LR_RANGE = (1e-5, 10.0)
@@ -33,6 +36,8 @@ SPEED_RANGE = (1.0, 1000.0)  # steps per second; the slider's right end means "a
 
 
 class ControlPanel(QWidget):
+    focus_changed = Signal(int)  # the optimizer whose hyperparameters are shown
+
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -100,16 +105,27 @@ class ControlPanel(QWidget):
         return box
 
     def _optimizer_group(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Optimizer"))
+        box = QGroupBox(self.tr("Optimizers"))
         self._optimizer_form = QFormLayout(box)
-        self.optimizer = _compact(QComboBox())
-        for optimizer in OPTIMIZERS.values():
-            self.optimizer.addItem(optimizer.title, optimizer.name)
-        self.optimizer.setToolTip(self.tr("The update rule (as in PyTorch's torch.optim)"))
-        self.optimizer.activated.connect(lambda i: self.session.set_optimizer(self.optimizer.itemData(i)))
-        self._optimizer_form.addRow(self.tr("&Optimizer"), self.optimizer)
+        self.optimizers = QListWidget()
+        self.optimizers.setToolTip(self.tr(
+            "Tick the optimizers to run side by side from the same start (update rules as in "
+            "PyTorch's torch.optim); the selected one's hyperparameters are shown below"))
+        for name in OPTIMIZERS:
+            item = QListWidgetItem(optimizer_title(name))
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.optimizers.addItem(item)
+        self.optimizers.setMaximumHeight(self.optimizers.sizeHintForRow(0) * 5 + 6)
+        self.optimizers.itemChanged.connect(self._on_optimizer_ticked)
+        self.optimizers.currentItemChanged.connect(self._on_optimizer_selected)
+        label = QLabel(self.tr("&Optimizers"))
+        label.setBuddy(self.optimizers)
+        self._optimizer_form.addRow(label, self.optimizers)
         self.hyperparameter_fields: dict[str, QWidget] = {}
         self._hyperparameter_owner = None
+        self.focus = 0  # which of the ticked optimizers the fields (and the arrows) are about
         return box
 
     def _start_group(self) -> QGroupBox:
@@ -174,7 +190,7 @@ class ControlPanel(QWidget):
             self._show_dataset(setup, problem)
             _select(self.loss, problem.loss_kind.name)
             _select(self.activation, problem.activation.name)
-        _select(self.optimizer, setup.contenders[0].optimizer)
+        self._show_optimizers(setup)
         self._build_hyperparameter_fields(setup)
         self._build_start_fields(setup, problem)
         self.step_limit.blockSignals(True)
@@ -187,8 +203,51 @@ class ControlPanel(QWidget):
     @Slot(int, str, float)
     def _on_hyperparameter_changed(self, index: int, name: str, value: float) -> None:
         field = self.hyperparameter_fields.get(name)
-        if index == 0 and field is not None:
+        if index == self.focus and field is not None:
             field.set_value(value)
+
+    def _show_optimizers(self, setup) -> None:
+        """Tick the optimizers of the setup, and keep the selection on the focused one."""
+        names = [c.optimizer for c in setup.contenders]
+        self.focus = min(self.focus, len(names) - 1)
+        self.optimizers.blockSignals(True)
+        for row in range(self.optimizers.count()):
+            item = self.optimizers.item(row)
+            ticked = item.data(Qt.ItemDataRole.UserRole) in names
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            if item.data(Qt.ItemDataRole.UserRole) == names[self.focus]:
+                self.optimizers.setCurrentItem(item)
+        self.optimizers.blockSignals(False)
+        self.focus_changed.emit(self.focus)
+
+    def _ticked(self) -> list[str]:
+        return [self.optimizers.item(row).data(Qt.ItemDataRole.UserRole)
+                for row in range(self.optimizers.count())
+                if self.optimizers.item(row).checkState() == Qt.CheckState.Checked]
+
+    @Slot(object)
+    def _on_optimizer_ticked(self, item) -> None:
+        names = self._ticked()
+        current = self.optimizers.currentItem()
+        if current is not None and current.data(Qt.ItemDataRole.UserRole) in names:
+            self.focus = names.index(current.data(Qt.ItemDataRole.UserRole))
+        if not self.session.set_contenders(names):
+            self._show_optimizers(self.session.setup)  # refused (none ticked): show the setup again
+
+    @Slot(object, object)
+    def _on_optimizer_selected(self, current, previous) -> None:
+        if current is None:
+            return
+        names = [c.optimizer for c in self.session.setup.contenders]
+        name = current.data(Qt.ItemDataRole.UserRole)
+        if name in names and names.index(name) != self.focus:
+            self.focus = names.index(name)
+            self._build_hyperparameter_fields(self.session.setup)
+            self.focus_changed.emit(self.focus)
+
+    def select_optimizer(self, name: str) -> None:
+        """Run this optimizer alone (what choosing one from a single list would do)."""
+        self.session.set_contenders([name])
 
     @Slot(object)
     def _on_stepped(self, snap) -> None:
@@ -204,9 +263,10 @@ class ControlPanel(QWidget):
         _select(self.dataset, source)
 
     def _build_hyperparameter_fields(self, setup) -> None:
-        contender = setup.contenders[0]
-        values = self.session.hyperparameters()
-        owner = (contender.optimizer, setup.problem, setup.data, setup.loss, setup.activation)
+        index = min(self.focus, len(setup.contenders) - 1)
+        contender = setup.contenders[index]
+        values = self.session.hyperparameters(index)
+        owner = (index, contender.optimizer, setup.problem, setup.data, setup.loss, setup.activation)
         if owner == self._hyperparameter_owner:
             for name, widget in self.hyperparameter_fields.items():
                 widget.set_value(values[name])
@@ -224,7 +284,8 @@ class ControlPanel(QWidget):
                 label = h.name
             field.setToolTip(f"{h.name}: {h.description}; {self.tr('allowed')} {h.allowed}, "
                              f"{self.tr('default')} {'—' if h.default is None else f'{h.default:g}'}")
-            field.value_changed.connect(lambda v, name=h.name: self.session.set_hyperparameter(name, v))
+            field.value_changed.connect(
+                lambda v, name=h.name, i=index: self.session.set_hyperparameter(name, v, i))
             self.hyperparameter_fields[h.name] = field
             self._optimizer_form.addRow(label, field)
 

@@ -37,8 +37,8 @@ class DataView(PlotView):
         if dataset is None or dataset.n_inputs != 1:
             self.points.setData([], [])
             return
-        plot.setTitle(tr("the data and the model ŷ = f(w·x + b)") if problem.name == "neuron"
-                      else tr("the data and the model ŷ = w·x + b"))
+        plot.setTitle(tr("data and model ŷ = f(w·x + b)") if problem.name == "neuron"
+                      else tr("data and model ŷ = w·x + b"))
         plot.setLabel("bottom", "x")
         plot.setLabel("left", "y")
         self.points.setData(dataset.X[:, 0], dataset.y)

@@ -1,4 +1,5 @@
-"""The loss and the gradient norm against the step, on a linear or a log scale."""
+"""The loss of every optimizer against the step, and the focused one's gradient norm, on a linear or a
+log scale."""
 
 import numpy as np
 import pyqtgraph as pg
@@ -17,22 +18,29 @@ class LossView(PlotView):
         super().__init__(parent=parent)
         self._log = False
         self._style = style
+        self._labels: list[str] = []
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
         plot.setLabel("bottom", tr("step"))
         self.legend = plot.addLegend(offset=(-10, 10))
-        self.loss = pg.PlotDataItem(name=tr("loss"))
-        self.grad_norm = pg.PlotDataItem(name=tr("‖∇L‖ (gradient norm)"))
-        plot.addItem(self.loss)
+        self.losses: list[pg.PlotDataItem] = []
+        self.grad_norm = pg.PlotDataItem()
         plot.addItem(self.grad_norm)
         self.apply_style(style)
+
+    @property
+    def loss(self) -> pg.PlotDataItem:
+        """The first optimizer's loss curve."""
+        return self._curve(0)
 
     def apply_style(self, style: Style) -> None:
         self._style = style
         style_plot(self, style)
-        self.loss.setPen(pg.mkPen(style.tracks[0], width=style.width(2.5)))
-        self.grad_norm.setPen(pg.mkPen(style.tracks[1], width=style.width(2), style=Qt.PenStyle.DashLine))
+        for i, item in enumerate(self.losses):
+            item.setPen(pg.mkPen(style.track(i), width=style.width(2.5)))
+        self.grad_norm.setPen(pg.mkPen(style.foreground, width=style.width(1.5), style=Qt.PenStyle.DashLine))
         self.legend.setLabelTextColor(style.foreground)
+        self._relabel()
 
     @property
     def log_scale(self) -> bool:
@@ -41,22 +49,41 @@ class LossView(PlotView):
     def set_log_scale(self, on: bool) -> None:
         self._log = bool(on)
         self.getPlotItem().setLogMode(y=self._log)
-        self.getPlotItem().enableAutoRange()
+
+    def set_labels(self, labels: list[str]) -> None:
+        """The optimizers' names for the legend, in the order of the snapshot's tracks."""
+        self._labels = list(labels)
+        while len(self.losses) > len(self._labels):
+            item = self.losses.pop()
+            self.getPlotItem().removeItem(item)
+        self._relabel()
 
     def clear_data(self) -> None:
-        self.loss.setData([], [])
-        self.grad_norm.setData([], [])
+        for item in (*self.losses, self.grad_norm):
+            item.setData([], [])
 
-    def draw(self, snap) -> None:
-        track = snap.lead
+    def _curve(self, index: int) -> pg.PlotDataItem:
+        while len(self.losses) <= index:
+            item = pg.PlotDataItem(pen=pg.mkPen(self._style.track(len(self.losses)),
+                                                width=self._style.width(2.5)))
+            self.getPlotItem().addItem(item)
+            self.losses.append(item)
+            self._relabel()
+        return self.losses[index]
+
+    def _relabel(self) -> None:
+        self.legend.clear()
+        for i, item in enumerate(self.losses):
+            name = self._labels[i] if i < len(self._labels) else ""
+            self.legend.addItem(item, tr("loss, {0}").format(name) if len(self.losses) > 1 else tr("loss"))
+        self.legend.addItem(self.grad_norm, tr("‖∇L‖ (gradient norm)"))
+
+    def draw(self, snap, focus: int = 0) -> None:
         shown = []
-        for item, values in ((self.loss, track.history_loss), (self.grad_norm, track.history_grad_norm)):
-            steps = track.history_step
-            if self._log:
-                keep = values > 0  # a log axis has no place for zero or negative values
-                steps, values = steps[keep], values[keep]
-            item.setData(steps.astype(float), values)
-            shown.append(values)
+        for i, track in enumerate(snap.tracks):
+            shown.append(self._set(self._curve(i), track.history_step, track.history_loss))
+        focused = snap.tracks[min(focus, len(snap.tracks) - 1)]
+        shown.append(self._set(self.grad_norm, focused.history_step, focused.history_grad_norm))
         values = np.concatenate(shown)
         if values.size == 0:
             return
@@ -65,5 +92,13 @@ class LossView(PlotView):
             lo, hi = np.log10(lo), np.log10(hi)  # a log axis takes its range in decades
         else:
             lo = min(lo, 0.0)
+        last = max(int(t.history_step[-1]) for t in snap.tracks)
         # At least ten steps wide, so the first few points do not fill the plot edge to edge.
-        set_view(self, (0.0, float(max(10, track.history_step[-1]))), (lo, hi), pad=0.03)
+        set_view(self, (0.0, float(max(10, last))), (lo, hi), pad=0.03)
+
+    def _set(self, item, steps, values) -> np.ndarray:
+        if self._log:
+            keep = values > 0  # a log axis has no place for zero or negative values
+            steps, values = steps[keep], values[keep]
+        item.setData(steps.astype(float), values)
+        return values

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSc
 
 from .canvas import Canvas
 from .controls import ControlPanel
+from .formula_panel import FormulaPanel
 from .session import Session
 from .style import DARK, format_number
 
@@ -21,6 +22,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas)
 
         self.controls = ControlPanel(session)
+        self.controls.focus_changed.connect(self.canvas.set_focus)
+        self.canvas.set_focus(self.controls.focus)
         scroll = QScrollArea()
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
@@ -43,6 +46,13 @@ class MainWindow(QMainWindow):
         self._error_timer = QTimer(self)
         self._error_timer.setSingleShot(True)
         self._error_timer.timeout.connect(self.error.clear)
+
+        self.formulas = FormulaPanel(self.canvas, DARK)
+        self.formula_dock = QDockWidget(self.tr("Formulas"), self)
+        self.formula_dock.setObjectName("formulas")
+        self.formula_dock.setWidget(self.formulas)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.formula_dock)
+        self.formula_dock.setMinimumWidth(320)
 
         self._build_menus()
         session.stepped.connect(self._on_stepped)
@@ -69,6 +79,7 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.dock.toggleViewAction())
+        view_menu.addAction(self.formula_dock.toggleViewAction())
         self.log_action = QAction(self.tr("&Log scale for the loss"), self)
         self.log_action.setCheckable(True)
         self.log_action.setShortcut(QKeySequence(Qt.Key.Key_L))

@@ -1,5 +1,6 @@
-"""Parameter space: the loss curve with its tangent (1-D) or the loss landscape (2-D), the path taken,
-the current point and the step about to be taken. Clicking, or dragging the start marker, sets the
+"""Parameter space: the loss curve with its tangent (1-D) or the loss landscape (2-D), each optimizer's
+path and current point, and the step about to be taken — whole, or in its parts (the gradient step,
+what momentum or rescaling adds, the step taken). Clicking, or dragging the start marker, sets the
 start."""
 
 import numpy as np
@@ -13,6 +14,7 @@ from .arrow import Arrow
 from .landscape import Curve, Surface
 from .plot_style import PlotView, style_plot
 from .style import DARK, Style, clip_for_display, format_number
+from .update_parts import update_parts
 
 TANGENT_HALF_WIDTH = 0.22  # of the domain's width, each side of the point
 TRAIL_POINTS = 60  # earlier iterates shown as dots in 1-D
@@ -21,6 +23,32 @@ GRADIENT_ARROW_PX = 70
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ParameterView", text)
+
+
+class _TrackItems:
+    """One optimizer's path and current point."""
+
+    def __init__(self, plot: pg.PlotItem):
+        self.trail = pg.PlotCurveItem()
+        self.dots = pg.ScatterPlotItem()
+        self.point = pg.ScatterPlotItem()
+        self.point.setZValue(30)
+        for item in (self.trail, self.dots, self.point):
+            plot.addItem(item)
+
+    def style(self, style: Style, color: str) -> None:
+        w = style.width
+        self.trail.setPen(pg.mkPen(color, width=w(2.5)))
+        self.dots.setPen(pg.mkPen(None))
+        self.dots.setBrush(pg.mkBrush(color))
+        self.dots.setSize(w(7))
+        self.point.setPen(pg.mkPen(style.background, width=w(2)))
+        self.point.setBrush(pg.mkBrush(color))
+        self.point.setSize(w(15))
+
+    def clear(self) -> None:
+        for item in (self.trail, self.dots, self.point):
+            item.setData([], [])
 
 
 class ParameterView(PlotView):
@@ -43,23 +71,24 @@ class ParameterView(PlotView):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.loss_curve = pg.PlotCurveItem()
         self.tangent = pg.PlotCurveItem()
-        self.trail = pg.PlotCurveItem()
-        self.trail_dots = pg.ScatterPlotItem()
         self.minima = pg.ScatterPlotItem(symbol="star")
         self.saddles = pg.ScatterPlotItem(symbol="x")
-        self.current = pg.ScatterPlotItem()
-        self.current.setZValue(30)
-        for item in (self.image, self.contours, self.loss_curve, self.tangent, self.trail, self.trail_dots,
-                     self.minima, self.saddles, self.current):
+        for item in (self.image, self.contours, self.loss_curve, self.tangent, self.minima, self.saddles):
             plot.addItem(item)
+        self.tracks: list[_TrackItems] = []
+
         self.step_arrow = Arrow(plot, style.step)
         self.gradient_arrow = Arrow(plot, style.gradient)
         self.next_step = pg.PlotCurveItem()
         self.next_step.setZValue(25)
         plot.addItem(self.next_step)
+        # The parts of one update, for stepping through it in class.
+        self.part_arrows = [Arrow(plot, color) for color in (style.gradient, style.correction, style.step)]
+        self.part_labels = [pg.TextItem(anchor=(0.5, 1)) for _ in self.part_arrows]
         self.slope_label = pg.TextItem(anchor=(0, 1))
-        self.slope_label.setZValue(40)
-        plot.addItem(self.slope_label)
+        for label in (*self.part_labels, self.slope_label):
+            label.setZValue(40)
+            plot.addItem(label)
         self.start_marker = pg.TargetItem(size=18, symbol="crosshair", movable=True)
         self.start_marker.setZValue(35)
         self.start_marker.setToolTip(tr("The start: drag it, or click anywhere, to start from there"))
@@ -77,26 +106,26 @@ class ParameterView(PlotView):
         self.loss_curve.setPen(pg.mkPen(style.foreground, width=w(2.5)))
         self.tangent.setPen(pg.mkPen(style.point, width=w(2), style=Qt.PenStyle.DashLine))
         self.contours.setPen(pg.mkPen(style.contour, width=w(1)))
-        self.contours.setOpacity(0.55)
-        self.trail.setPen(pg.mkPen(style.tracks[0], width=w(2.5)))
-        self.trail_dots.setPen(pg.mkPen(None))
-        self.trail_dots.setBrush(pg.mkBrush(style.tracks[0]))
-        self.trail_dots.setSize(w(7))
-        self.current.setPen(pg.mkPen(style.background, width=w(2)))
-        self.current.setBrush(pg.mkBrush(style.point))
-        self.current.setSize(w(15))
+        self.contours.setOpacity(style.contour_opacity)
+        for i, items in enumerate(self.tracks):
+            items.style(style, style.track(i))
         for markers in (self.minima, self.saddles):
             markers.setPen(pg.mkPen(style.background, width=w(1)))
             markers.setBrush(pg.mkBrush(style.minimum))
             markers.setSize(w(18))
         self.step_arrow.set_style(style.step, w(3), w(18))
         self.gradient_arrow.set_style(style.gradient, w(3), w(18))
+        colors = (style.gradient, style.correction, style.step)
+        for arrow, color in zip(self.part_arrows, colors, strict=True):
+            arrow.set_style(color, w(3), w(18))
         self.next_step.setPen(pg.mkPen(style.step, width=w(2.5), style=Qt.PenStyle.DotLine))
-        self.slope_label.setColor(style.foreground)
         font = QFont()
         font.setPointSizeF(12 * style.scale)
-        self.slope_label.setFont(font)
+        for label in (self.slope_label, *self.part_labels):
+            label.setColor(style.foreground)
+            label.setFont(font)
         self.start_marker.setPen(pg.mkPen(style.foreground, width=w(2)))
+        self.start_marker.setScale(style.scale)
         if self._problem is not None:
             self._set_colormap()
 
@@ -110,11 +139,11 @@ class ParameterView(PlotView):
         plot.setLabel("left", tr("loss") if one_d else (names[1] if problem.dim == 2 else ""))
         for item in (self.image, self.contours):
             item.setVisible(problem.dim == 2)
-        for item in (self.loss_curve, self.tangent, self.slope_label, self.trail_dots):
+        for item in (self.loss_curve, self.tangent, self.slope_label):
             item.setVisible(one_d)
-        self.next_step.setVisible(not one_d)
-        self.step_arrow.hide()
-        self.gradient_arrow.hide()
+        self._hide_step()
+        for items in self.tracks:
+            items.clear()
         self.image.clear()
         self.contours.setData([], [])
         self.loss_curve.setData([], [])
@@ -160,55 +189,101 @@ class ParameterView(PlotView):
 
     # --- drawing ------------------------------------------------------------------------------
 
-    def draw(self, snap, start) -> None:
+    def draw(self, snap, start, focus: int = 0, step_parts: bool = False) -> None:
+        """Every optimizer's path and point; for the focused one, the tangent and the next step
+        (whole, or in parts)."""
         problem = self._problem
         if problem is None or problem.dim > 2:
             return
-        track = snap.lead
-        dom = problem.domain
+        while len(self.tracks) < len(snap.tracks):
+            items = _TrackItems(self.getPlotItem())
+            items.style(self._style, self._style.track(len(self.tracks)))
+            self.tracks.append(items)
+        for items in self.tracks[len(snap.tracks):]:
+            items.clear()
+        for items, track in zip(self.tracks, snap.tracks, strict=False):
+            self._draw_track(items, track)
+        track = snap.tracks[min(focus, len(snap.tracks) - 1)]
+        here = self._point(track.params, track.loss)
         if problem.dim == 1:
-            self._draw_1d(track, start, dom[0])
+            self._draw_tangent(track, here)
+        self._hide_step()
+        if step_parts:
+            self._draw_parts(track, here)
+        elif problem.dim == 1:
+            self.step_arrow.set(here, (self._clip(track.next_params)[0], here[1]))
         else:
-            self._draw_2d(track, start, dom)
+            # Which way is downhill (−∇L, at a fixed length on screen), and where the step goes.
+            self.gradient_arrow.point(here, -np.asarray(track.gradient, float), GRADIENT_ARROW_PX)
+            after = self._clip(track.next_params)
+            self.next_step.setData([here[0], after[0]], [here[1], after[1]])
+        self._draw_start(start)
 
-    def _draw_1d(self, track, start, dom) -> None:
-        lo, hi = dom
-        x = float(clip_for_display(np.array([track.params[0]]), lo, hi)[0])
-        y = float(track.loss)
+    def _clip(self, params) -> np.ndarray:
+        """Params (d,) kept within what Qt can draw, relative to the domain."""
+        return np.array([clip_for_display(np.array([v]), *dom)[0]
+                         for v, dom in zip(params, self._problem.domain, strict=True)])
+
+    def _point(self, params, loss) -> tuple[float, float]:
+        """Where a point is drawn: (x, loss) in 1-D, (x, y) in 2-D."""
+        p = self._clip(params)
+        return (float(p[0]), float(loss)) if len(p) == 1 else (float(p[0]), float(p[1]))
+
+    def _draw_track(self, items: _TrackItems, track) -> None:
+        here = self._point(track.params, track.loss)
+        items.point.setData([here[0]], [here[1]])
+        dom = self._problem.domain
+        if self._problem.dim == 1:
+            items.dots.setData(clip_for_display(track.history_params[-TRAIL_POINTS:, 0], *dom[0]),
+                               track.history_loss[-TRAIL_POINTS:])
+        else:
+            items.trail.setData(clip_for_display(track.history_params[:, 0], *dom[0]),
+                                clip_for_display(track.history_params[:, 1], *dom[1]))
+
+    def _draw_tangent(self, track, here) -> None:
+        (lo, hi), (x, y) = self._problem.domain[0], here
         slope = float(track.gradient[0])
-        self.current.setData([x], [y])
         half = TANGENT_HALF_WIDTH * (hi - lo)
         xs = np.array([x - half, x + half])
         self.tangent.setData(xs, y + slope * (xs - x))
         self.slope_label.setText(tr("slope f′(x) = {0}").format(format_number(slope)))
-        # Beside the point, on the side with more room.
-        right = x < (lo + hi) / 2
+        right = x < (lo + hi) / 2  # beside the point, on the side with more room
         self.slope_label.setAnchor((0, 1) if right else (1, 1))
         self.slope_label.setPos(x + (0.04 if right else -0.04) * (hi - lo), y)
-        nx = float(clip_for_display(np.array([track.next_params[0]]), lo, hi)[0])
-        self.step_arrow.set((x, y), (nx, y))
-        hx = clip_for_display(track.history_params[-TRAIL_POINTS:, 0], lo, hi)
-        hy = track.history_loss[-TRAIL_POINTS:]
-        self.trail_dots.setData(hx, hy)
-        self.trail.setData([], [])
-        if self._curve is not None:
+
+    def _draw_parts(self, track, here) -> None:
+        """The gradient step, what momentum or rescaling adds to it, and the step taken."""
+        one_d = self._problem.dim == 1
+        base = np.array(here)
+        spacing = 0.06 * np.ptp(self.getPlotItem().getViewBox().viewRange()[1])
+        for i, part in enumerate(update_parts(track)):
+            start, end = np.array(part.start, float), np.array(part.end, float)
+            if one_d:
+                # In 1-D the parts lie on one line: draw them at stacked heights to tell them apart.
+                lift = np.array([0.0, spacing * (i + 1)])
+                a, b = base + lift + [start[0], 0.0], base + lift + [end[0], 0.0]
+            else:
+                a, b = base + start, base + end
+            self.part_arrows[part.kind].set(a, b)
+            label = self.part_labels[part.kind]
+            label.setText(part.caption)
+            label.setPos(*((a + b) / 2))
+            label.show()
+
+    def _hide_step(self) -> None:
+        self.step_arrow.hide()
+        self.gradient_arrow.hide()
+        self.next_step.setData([], [])
+        for arrow, label in zip(self.part_arrows, self.part_labels, strict=True):
+            arrow.hide()
+            label.hide()
+
+    def _draw_start(self, start) -> None:
+        if self._problem.dim == 2:
+            self.start_marker.setPos(float(start[0]), float(start[1]))
+        elif self._curve is not None:
             sx = float(start[0])
             self.start_marker.setPos(sx, float(np.interp(sx, self._curve.x, self._curve.loss)))
-
-    def _draw_2d(self, track, start, dom) -> None:
-        (x0, x1), (y0, y1) = dom
-        hx = clip_for_display(track.history_params[:, 0], x0, x1)
-        hy = clip_for_display(track.history_params[:, 1], y0, y1)
-        self.trail.setData(hx, hy)
-        px = float(clip_for_display(np.array([track.params[0]]), x0, x1)[0])
-        py = float(clip_for_display(np.array([track.params[1]]), y0, y1)[0])
-        self.current.setData([px], [py])
-        # Which way is downhill (−∇L, at a fixed length on screen), and where the step goes.
-        self.gradient_arrow.point((px, py), -np.asarray(track.gradient, float), GRADIENT_ARROW_PX)
-        nx = clip_for_display(track.next_params[:1], x0, x1)[0]
-        ny = clip_for_display(track.next_params[1:2], y0, y1)[0]
-        self.next_step.setData([px, nx], [py, ny])
-        self.start_marker.setPos(float(start[0]), float(start[1]))
 
     # --- the start, chosen with the mouse -----------------------------------------------------
 

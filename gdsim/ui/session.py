@@ -12,7 +12,9 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from ..engine import InputError, Problem
 from ..engine.optimizers import get_optimizer
 from ..engine.run import check_tolerance
+from .names import optimizer_title
 from .setup import Contender, Setup
+from .style import format_number
 from .worker import FrameGate, Worker
 
 JOIN_TIMEOUT_MS = 1000
@@ -147,6 +149,20 @@ class Session(QObject):
 
     def hyperparameters(self, index: int = 0) -> dict[str, float]:
         return self.setup.hyperparameters_of(index, self.problem)
+
+    def labels(self) -> list[str]:
+        """A short name for each optimizer run: its title and η."""
+        return [f"{optimizer_title(c.optimizer)} η={format_number(self.hyperparameters(i)['lr'])}"
+                for i, c in enumerate(self.setup.contenders)]
+
+    def set_contenders(self, names: list[str]) -> bool:
+        """Run these optimizers side by side; one already running keeps its hyperparameters."""
+        if not names:
+            self.error_occurred.emit(self.tr("choose at least one optimizer"))
+            return False
+        kept = {c.optimizer: c for c in self.setup.contenders}
+        contenders = tuple(kept.get(name, Contender(name)) for name in names)
+        return self.apply(replace(self.setup, contenders=contenders), new_landscape=False)
 
     def set_speed(self, speed: float | None) -> None:
         self.setup = replace(self.setup, speed=speed)

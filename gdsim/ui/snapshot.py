@@ -27,6 +27,12 @@ class Track:
     status: str  # 'running', 'converged', 'diverged' or 'step limit'
     stopped_at: int
     hyperparameters: dict
+    optimizer: str
+    update_gradient: np.ndarray  # (d,) the gradient the next step uses (a mini-batch's, with batches)
+    state_before: dict  # the optimizer's arrays, (d,) each, before the next step …
+    state_after: dict  # … and after it
+    update_step: int  # the step count t of the next step
+    scalars: dict
     history_step: np.ndarray  # (R,)
     history_params: np.ndarray  # (R, d)
     history_loss: np.ndarray  # (R,)
@@ -71,15 +77,20 @@ def take(runs: list[Run], generation: int, playing: bool, max_rows: int, step_li
 
 def _track(run: Run, max_rows: int, step_limit: int) -> Track:
     h = run.history(max_rows)
+    update = run.next_update()
     status = run.status_names[0]
     if status == "running" and run.step >= step_limit:
         status = "step limit"  # the window keeps the limit itself, so raising it lets a run go on
     return Track(
         step=run.step if run.status[0] == 0 else int(run.stopped_at[0]),
         params=run.params[0], loss=float(run.loss[0]), gradient=run.gradient[0],
-        grad_norm=float(run.grad_norm[0]), next_params=run.next_params()[0],
+        grad_norm=float(run.grad_norm[0]), next_params=update.params[0],
         status=status, stopped_at=int(run.stopped_at[0]),
-        hyperparameters=dict(run.hyperparameters), history_step=h.step,
+        hyperparameters=dict(run.hyperparameters), optimizer=run.optimizer.name,
+        update_gradient=update.gradient[0],
+        state_before={name: a[0] for name, a in update.before.items()},
+        state_after={name: a[0] for name, a in update.after.items()},
+        update_step=update.step, scalars=update.scalars, history_step=h.step,
         history_params=h.params[:, 0], history_loss=h.loss[:, 0], history_grad_norm=h.grad_norm[:, 0],
     )
 

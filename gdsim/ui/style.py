@@ -21,10 +21,16 @@ class Style:
     gradient: str
     tracks: tuple[str, ...]
     minimum: str
+    correction: str = "#CC79A7"  # what momentum or rescaling adds to the gradient step
+    contour_opacity: float = 0.55
     scale: float = 1.0
 
     def width(self, base: float) -> float:
         return base * self.scale
+
+    def track(self, index: int) -> str:
+        """The colour of the index-th optimizer run side by side."""
+        return self.tracks[index % len(self.tracks)]
 
 
 DARK = Style("dark", background="#101418", foreground="#E8E8E8", grid_alpha=0.25, colormap="viridis",

@@ -1,0 +1,237 @@
+"""The live formulas: the loss, its partial derivatives and the next update of the focused optimizer,
+written out with the current numbers filled in (rich text for a QTextBrowser).
+
+Every number comes from the engine (the gradient, the optimizer's arrays before and after the step,
+the point it leads to); the only arithmetic done here is what the text itself shows, such as
+m* = m / (1 − β₁ᵗ) or the delta rule for the first sample.
+"""
+
+import html
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication
+
+from .names import optimizer_title
+from .style import format_number
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Formulas", text)
+
+
+@dataclass
+class FormulaText:
+    html: str
+    values: dict = field(default_factory=dict)  # the numbers shown, by name (tests read them)
+
+
+def num(v) -> str:
+    """A number, or a vector as (a, b)."""
+    a = np.atleast_1d(np.asarray(v, float))
+    if a.size == 1:
+        return format_number(float(a[0]))
+    return "(" + ", ".join(format_number(float(x)) for x in a) + ")"
+
+
+def describe(problem, track) -> FormulaText:
+    out = FormulaText("")
+    parts = [_loss(problem, track, out), _gradient(problem, track, out)]
+    if getattr(problem, "dataset", None) is not None and problem.loss_kind.name == "sse":
+        parts.append(_delta_rule(problem, track, out))
+    parts.append(_update(problem, track, out))
+    if problem.name in ("linreg", "neuron"):
+        parts.append(_convention(problem))
+    out.html = "".join(p for p in parts if p)
+    return out
+
+
+def _p(*lines: str) -> str:
+    return "<p>" + "<br>".join(lines) + "</p>"
+
+
+def _h(text: str) -> str:
+    return f"<h3>{html.escape(text)}</h3>"
+
+
+def _e(text: str) -> str:
+    return html.escape(text)
+
+
+def _loss(problem, track, out) -> str:
+    out.values["loss"] = float(track.loss)
+    return _h(tr("Loss")) + _p(_e(problem.formula), tr("now L = {0}").format(num(track.loss)))
+
+
+def _gradient(problem, track, out) -> str:
+    g = np.asarray(track.gradient, float)
+    out.values["gradient"] = g
+    lines = [f"{_e(formula)} = <b>{num(value)}</b>"
+             for formula, value in zip(problem.gradient_formula, g, strict=False)]
+    if problem.dim == 1:
+        lines.append(tr("the slope of the tangent at x = {0}: {1}").format(
+            num(track.params), num(g)))
+        lines.append(tr("positive slope: step left; negative: step right — against the slope"))
+    return _h(tr("Gradient (partial derivatives)")) + _p(*lines)
+
+
+def _delta_rule(problem, track, out) -> str:
+    """h = w·x + b, ŷ = f(h), δ = (y − ŷ) f′(h), and Δw = η Σ δ x for the first sample and in sum."""
+    data, act = problem.dataset, problem.activation
+    k = data.n_inputs
+    w, b = np.asarray(track.params[:k], float), float(track.params[k])
+    x, y = data.X[0], float(data.y[0])
+    h = float(x @ w + b)
+    f_h, slope = np.empty(1), np.empty(1)
+    with np.errstate(all="ignore"):
+        act.forward(np.array([h]), f_h)
+        act.derivative(np.array([h]), f_h, slope)
+    delta = (y - f_h[0]) * slope[0]
+    lr = track.hyperparameters["lr"]
+    sums = -np.asarray(track.gradient, float)  # Σ δ·xᵢ and Σ δ, from the engine's gradient
+    out.values.update(h=h, yhat=float(f_h[0]), delta=float(delta), sum_delta_x=sums)
+    derivative = "σ(h)(1 − σ(h))" if act.name == "sigmoid" else "f′(h)"
+    x_text = num(x)
+    lines = [
+        _e(f"h = w·x + b,  ŷ = f(h),  δ = (y − ŷ)·f′(h) = (y − ŷ)·{derivative}"),
+        tr("first sample x = {0}, y = {1}: h = {2}, ŷ = {3}, δ = {4}").format(
+            x_text, num(y), num(h), num(f_h[0]), num(delta)),
+    ]
+    for i, name in enumerate(problem.param_names):
+        term = "Σ δ·x" if i < k and k == 1 else (f"Σ δ·x{i + 1}" if i < k else "Σ δ")
+        lines.append(_line(f"Δ{name} = η·{term} = {num(lr)} × {num(sums[i])}", lr * sums[i]))
+    return _h(tr("The delta rule")) + _p(*lines)
+
+
+def _update(problem, track, out) -> str:
+    """The optimizer's rule for the next step, with the numbers before and after it."""
+    name = track.optimizer
+    hp = track.hyperparameters
+    g = np.asarray(track.update_gradient, float)
+    theta, after = np.asarray(track.params, float), np.asarray(track.next_params, float)
+    before, new = track.state_before, track.state_after
+    t = track.update_step
+    out.values.update(update_gradient=g, next=after, step=after - theta, t=t)
+    for key, value in new.items():
+        out.values[key] = np.asarray(value, float)
+    lr = hp.get("lr", 0.0)
+    rule = _RULES.get(name)
+    lines = rule(hp, g, before, new, t) if rule else []
+    lines.append(_e(f"θ ← {num(theta)} + {num(after - theta)} = ") + f"<b>{num(after)}</b>")
+    title = tr("Next step of {0} (t = {1}, η = {2})").format(optimizer_title(name), t, num(lr))
+    return _h(title) + _p(*lines)
+
+
+def _line(text: str, value) -> str:
+    return _e(f"{text} = ") + f"<b>{num(value)}</b>"
+
+
+def _sgd(hp, g, before, new, t):
+    return [_line(f"θ ← θ − η·g,  −η·g = −{num(hp['lr'])} × {num(g)}", -hp["lr"] * g)]
+
+
+def _momentum(hp, g, before, new, t):
+    mu, lr = hp["momentum"], hp["lr"]
+    return [_line(f"b ← μ·b + g = {num(mu)} × {num(before['b'])} + {num(g)}", new["b"]),
+            _line(f"θ ← θ − η·b,  −η·b = −{num(lr)} × {num(new['b'])}", -lr * new["b"])]
+
+
+def _nesterov(hp, g, before, new, t):
+    mu, lr = hp["momentum"], hp["lr"]
+    look = g + mu * new["b"]
+    return [_line(f"b ← μ·b + g = {num(mu)} × {num(before['b'])} + {num(g)}", new["b"]),
+            _line(f"g + μ·b = {num(g)} + {num(mu)} × {num(new['b'])}", look),
+            _line(f"θ ← θ − η·(g + μ·b),  −η·(g + μ·b) = −{num(lr)} × {num(look)}", -lr * look)]
+
+
+def _adagrad(hp, g, before, new, t):
+    return [_line(f"s ← s + g² = {num(before['sum'])} + {num(g * g)}", new["sum"]),
+            _e(f"θ ← θ − η·g / (√s + ε),  η = {num(hp['lr'])},  ε = {num(hp['eps'])}")]
+
+
+def _adadelta(hp, g, before, new, t):
+    rho = hp["rho"]
+    return [_line(f"v ← ρ·v + (1 − ρ)·g² = {num(rho)} × {num(before['v'])} + {num(1 - rho)} × {num(g * g)}",
+                  new["v"]),
+            _e(f"Δ ← √(u + ε) / √(v + ε) · g,  u = {num(before['u'])},  ε = {num(hp['eps'])}"),
+            _line(f"u ← ρ·u + (1 − ρ)·Δ² = {num(rho)} × {num(before['u'])} + {num(1 - rho)} × Δ²", new["u"]),
+            _e(f"θ ← θ − η·Δ,  η = {num(hp['lr'])}")]
+
+
+def _rmsprop(hp, g, before, new, t):
+    alpha = hp["alpha"]
+    lines = [_line(f"v ← α·v + (1 − α)·g² = {num(alpha)} × {num(before['v'])} + {num(1 - alpha)} × "
+                   f"{num(g * g)}", new["v"])]
+    if hp.get("momentum", 0) > 0:
+        lines.append(_line(f"b ← μ·b + g / (√v + ε)  (μ = {num(hp['momentum'])})", new["b"]))
+        lines.append(_e(f"θ ← θ − η·b,  η = {num(hp['lr'])}"))
+    else:
+        lines.append(_e(f"θ ← θ − η·g / (√v + ε),  η = {num(hp['lr'])},  ε = {num(hp['eps'])}"))
+    return lines
+
+
+def _moments(hp, g, before, new):
+    b1, b2 = hp["beta1"], hp["beta2"]
+    return [_line(f"m ← β₁·m + (1 − β₁)·g = {num(b1)} × {num(before['m'])} + {num(1 - b1)} × {num(g)}",
+                  new["m"]),
+            _line(f"v ← β₂·v + (1 − β₂)·g² = {num(b2)} × {num(before['v'])} + {num(1 - b2)} × {num(g * g)}",
+                  new["v"])]
+
+
+def _adam(hp, g, before, new, t):
+    b1, b2 = hp["beta1"], hp["beta2"]
+    m_hat, v_hat = new["m"] / (1 - b1**t), new["v"] / (1 - b2**t)
+    return _moments(hp, g, before, new) + [
+        _e(tr("m*, v*: the running means corrected for starting at zero")),
+        _line(f"m* = m / (1 − β₁ᵗ) = {num(new['m'])} / {num(1 - b1**t)}", m_hat),
+        _line(f"v* = v / (1 − β₂ᵗ) = {num(new['v'])} / {num(1 - b2**t)}", v_hat),
+        _line(f"θ ← θ − η·m* / (√v* + ε),  −η·m* / (√v* + ε) = −{num(hp['lr'])} × {num(m_hat)} / "
+              f"({num(np.sqrt(v_hat))} + {num(hp['eps'])})",
+              -hp["lr"] * m_hat / (np.sqrt(v_hat) + hp["eps"])),
+    ]
+
+
+def _amsgrad(hp, g, before, new, t):
+    b1, b2 = hp["beta1"], hp["beta2"]
+    return _moments(hp, g, before, new) + [
+        _line(f"vₘₐₓ ← max(vₘₐₓ, v) = max({num(before['vmax'])}, {num(new['v'])})", new["vmax"]),
+        _e(f"θ ← θ − η·(m / (1 − β₁ᵗ)) / (√(vₘₐₓ / (1 − β₂ᵗ)) + ε),  1 − β₁ᵗ = {num(1 - b1**t)}, "
+           f"1 − β₂ᵗ = {num(1 - b2**t)}"),
+    ]
+
+
+def _adamax(hp, g, before, new, t):
+    b1, b2 = hp["beta1"], hp["beta2"]
+    return [_line(f"m ← β₁·m + (1 − β₁)·g = {num(b1)} × {num(before['m'])} + {num(1 - b1)} × {num(g)}",
+                  new["m"]),
+            _line(f"u ← max(β₂·u, |g| + ε) = max({num(b2)} × {num(before['u'])}, {num(np.abs(g))} + ε)",
+                  new["u"]),
+            _e(f"θ ← θ − η·m / ((1 − β₁ᵗ)·u),  1 − β₁ᵗ = {num(1 - b1**t)}")]
+
+
+def _nadam(hp, g, before, new, t):
+    b1, psi = hp["beta1"], hp["momentum_decay"]
+    mu = b1 * (1 - 0.5 * 0.96 ** (t * psi))
+    return _moments(hp, g, before, new) + [
+        _line(f"μₜ = β₁·(1 − ½·0.96^(t·ψ)) = {num(b1)} × (1 − ½ × 0.96^({t} × {num(psi)}))", mu),
+        _e("θ ← θ − η·(μₜ₊₁·m / (1 − Π μ) + (1 − μₜ)·g / (1 − Π μ)) / (√v* + ε)"),
+    ]
+
+
+_RULES = {"sgd": _sgd, "momentum": _momentum, "nesterov": _nesterov, "adagrad": _adagrad,
+          "adadelta": _adadelta, "rmsprop": _rmsprop, "adam": _adam, "amsgrad": _amsgrad,
+          "adamax": _adamax, "nadam": _nadam}
+
+
+def _convention(problem) -> str:
+    loss = problem.loss_kind.name
+    text = {
+        "sse": tr("Convention: E = ½ Σ (y − ŷ)². The ½ cancels the 2 of the square's derivative, so a "
+                  "gradient step is exactly the delta rule. (Without the ½, as in C = Σ (wx + b − y)², "
+                  "the derivative is ∂C/∂w = 2 Σ (wx + b − y)·x.)"),
+        "mse": tr("Convention: E = (1/N) Σ (y − ŷ)², as PyTorch's MSELoss; its derivative carries the "
+                  "factor 2/N."),
+        "bce": tr("Convention: E is the mean binary cross-entropy; with the sigmoid its derivative "
+                  "with respect to h is simply (ŷ − y)/N."),
+    }[loss]
+    return f"<p><i>{_e(text)}</i></p>"

@@ -1,0 +1,76 @@
+"""The names the window shows for the engine's problems, optimizers, activations and losses, through
+Qt's translation system (the engine's own titles are English)."""
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ..engine import ACTIVATIONS, ANALYTIC_PROBLEMS, LOSSES, OPTIMIZERS
+
+_OPTIMIZERS = {
+    "sgd": QT_TRANSLATE_NOOP("names", "Gradient descent"),
+    "momentum": QT_TRANSLATE_NOOP("names", "Momentum"),
+    "nesterov": QT_TRANSLATE_NOOP("names", "Nesterov momentum"),
+    "adagrad": QT_TRANSLATE_NOOP("names", "Adagrad"),
+    "adadelta": QT_TRANSLATE_NOOP("names", "Adadelta"),
+    "rmsprop": QT_TRANSLATE_NOOP("names", "RMSprop"),
+    "adam": QT_TRANSLATE_NOOP("names", "Adam"),
+    "adamax": QT_TRANSLATE_NOOP("names", "AdaMax"),
+    "nadam": QT_TRANSLATE_NOOP("names", "NAdam"),
+    "amsgrad": QT_TRANSLATE_NOOP("names", "AMSGrad"),
+}
+_PROBLEMS = {
+    "parabola": QT_TRANSLATE_NOOP("names", "Parabola"),
+    "double-well": QT_TRANSLATE_NOOP("names", "Double well"),
+    "ravine": QT_TRANSLATE_NOOP("names", "Ravine"),
+    "rosenbrock": QT_TRANSLATE_NOOP("names", "Rosenbrock"),
+    "beale": QT_TRANSLATE_NOOP("names", "Beale"),
+    "himmelblau": QT_TRANSLATE_NOOP("names", "Himmelblau"),
+    "saddle": QT_TRANSLATE_NOOP("names", "Saddle"),
+    "booth": QT_TRANSLATE_NOOP("names", "Booth"),
+    "rastrigin": QT_TRANSLATE_NOOP("names", "Rastrigin"),
+    "six-hump-camel": QT_TRANSLATE_NOOP("names", "Six-hump camel"),
+    "linreg": QT_TRANSLATE_NOOP("names", "Linear regression"),
+    "neuron": QT_TRANSLATE_NOOP("names", "Neuron"),
+}
+_ACTIVATIONS = {
+    "sigmoid": QT_TRANSLATE_NOOP("names", "Sigmoid"),
+    "tanh": QT_TRANSLATE_NOOP("names", "tanh"),
+    "relu": QT_TRANSLATE_NOOP("names", "ReLU"),
+    "leaky_relu": QT_TRANSLATE_NOOP("names", "Leaky ReLU"),
+    "softplus": QT_TRANSLATE_NOOP("names", "Softplus"),
+    "identity": QT_TRANSLATE_NOOP("names", "Identity"),
+    "step": QT_TRANSLATE_NOOP("names", "Step (perceptron)"),
+}
+_LOSSES = {
+    "sse": QT_TRANSLATE_NOOP("names", "Sum of squared errors"),
+    "mse": QT_TRANSLATE_NOOP("names", "Mean squared error"),
+    "bce": QT_TRANSLATE_NOOP("names", "Binary cross-entropy"),
+}
+_DATASETS = {
+    "line": QT_TRANSLATE_NOOP("names", "Noisy line"),
+    "pass-fail": QT_TRANSLATE_NOOP("names", "Pass or fail"),
+}
+
+
+def _name(table: dict, key: str, fallback: str) -> str:
+    text = table.get(key)
+    return QCoreApplication.translate("names", text) if text else fallback
+
+
+def optimizer_title(name: str) -> str:
+    return _name(_OPTIMIZERS, name, OPTIMIZERS[name].title if name in OPTIMIZERS else name)
+
+
+def problem_title(name: str) -> str:
+    return _name(_PROBLEMS, name, ANALYTIC_PROBLEMS[name].title if name in ANALYTIC_PROBLEMS else name)
+
+
+def activation_title(name: str) -> str:
+    return _name(_ACTIVATIONS, name, ACTIVATIONS[name].title if name in ACTIVATIONS else name)
+
+
+def loss_title(name: str) -> str:
+    return _name(_LOSSES, name, LOSSES[name].title if name in LOSSES else name)
+
+
+def dataset_title(name: str, fallback: str) -> str:
+    return _name(_DATASETS, name, fallback)

@@ -1,0 +1,119 @@
+"""Teaching aids in the window: the live formulas, the parts of an update, several optimizers at once."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from gdsim.engine import Run, make_problem
+
+
+def drawn(qtbot, window, predicate, timeout=5000):
+    """Wait until the canvas has drawn a snapshot that satisfies the predicate."""
+    def check():
+        snap = window.canvas._drawn
+        assert snap is not None and predicate(snap)
+    qtbot.waitUntil(check, timeout=timeout)
+    return window.canvas._drawn
+
+
+def test_formula_panel_shows_the_tangent_and_step_of_the_tutorial(qtbot, window):
+    drawn(qtbot, window, lambda s: s.lead.step == 0)
+    qtbot.waitUntil(lambda: "Next step" in window.formulas.toPlainText(), timeout=2000)
+    values = window.formulas.text.values
+    # f(x) = x² at x = 2: f′(x) = 2x = 4; with η = 0.1 the step is −0.4 and x becomes 1.6
+    np.testing.assert_array_equal(values["gradient"], [4.0])
+    np.testing.assert_allclose(values["step"], [-0.4], rtol=1e-15)
+    np.testing.assert_allclose(values["next"], [1.6], rtol=1e-15)
+    text = window.formulas.toPlainText()
+    assert "f′(x) = 2x = 4.000" in text and "1.600" in text and "−0.4000" in text
+
+
+def test_formula_panel_numbers_equal_the_engines_for_momentum(qtbot, window):
+    session = window.session
+    session.set_problem("rosenbrock")
+    session.set_contenders(["momentum"])
+    for _ in range(3):
+        session.step()
+    drawn(qtbot, window, lambda s: s.lead.step == 3)
+    qtbot.waitUntil(lambda: window.formulas.text.values.get("t") == 4, timeout=2000)
+    values = window.formulas.text.values
+    # the same run in the engine: three steps, then the fourth
+    run = Run(make_problem("rosenbrock"), "momentum", [-1.2, 1.0])
+    run.advance(3)
+    grad = run.gradient[0]
+    b_before = run.state.buffers["b"][0].copy()
+    run.advance(1)
+    np.testing.assert_array_equal(values["update_gradient"], grad)
+    np.testing.assert_array_equal(values["b"], run.state.buffers["b"][0])
+    np.testing.assert_allclose(values["b"], 0.9 * b_before + grad, rtol=1e-15)
+    np.testing.assert_array_equal(values["next"], run.params[0])
+
+
+def test_formula_panel_delta_rule_matches_a_direct_computation(qtbot, window):
+    session = window.session
+    session.set_problem("neuron")  # sigmoid, sse, pass-fail
+    session.step()
+    snap = drawn(qtbot, window, lambda s: s.lead.step == 1)
+    qtbot.waitUntil(lambda: "delta_x" in str(window.formulas.text.values.keys())
+                    and window.formulas.text.values["t"] == 2, timeout=2000)
+    values = window.formulas.text.values
+    data = session.problem.dataset
+    w, b = snap.lead.params
+    yhat = 1 / (1 + np.exp(-(w * data.X[:, 0] + b)))
+    delta = (data.y - yhat) * yhat * (1 - yhat)  # δ = (y − ŷ)·σ(h)(1 − σ(h))
+    np.testing.assert_allclose(values["sum_delta_x"], [delta @ data.X[:, 0], delta.sum()], rtol=1e-10)
+    assert values["delta"] == pytest.approx(delta[0], rel=1e-12)
+    lr = snap.lead.hyperparameters["lr"]
+    # for plain descent the step is exactly the delta rule Δw = η Σ δ x
+    np.testing.assert_allclose(values["step"], lr * np.array([delta @ data.X[:, 0], delta.sum()]),
+                               rtol=1e-10)
+
+
+def test_several_optimizers_run_side_by_side(qtbot, window):
+    session = window.session
+    session.set_problem("ravine")
+    window.controls.optimizers.item(1).setCheckState(Qt.CheckState.Checked)  # tick Momentum
+    snap = drawn(qtbot, window, lambda s: len(s.tracks) == 2)
+    assert [c.optimizer for c in session.setup.contenders] == ["sgd", "momentum"]
+    session.step()
+    snap = drawn(qtbot, window, lambda s: s.lead.step == 1)
+    sgd, momentum = snap.tracks
+    np.testing.assert_array_equal(sgd.history_params[0], momentum.history_params[0])  # one start
+    # momentum's first step is the plain one (b₁ = g₁); from the second on it carries velocity
+    np.testing.assert_array_equal(sgd.params, momentum.params)
+    session.step()
+    snap = drawn(qtbot, window, lambda s: s.lead.step == 2)
+    sgd, momentum = snap.tracks
+    assert not np.allclose(sgd.params, momentum.params)
+    view = window.canvas.parameters
+    colors = {items.point.opts["brush"].color().name() for items in view.tracks[:2]}
+    assert len(colors) == 2
+    losses = window.canvas.losses
+    assert len(losses.losses) == 2
+    np.testing.assert_array_equal(losses.losses[1].getData()[1], momentum.history_loss)
+    labels = [label.text for _, label in losses.legend.items]
+    assert any("Momentum" in text for text in labels) and any("Gradient descent" in text for text in labels)
+
+
+def test_step_parts_add_up_to_the_step_taken(qtbot, window):
+    session = window.session
+    session.set_problem("ravine")
+    session.set_contenders(["momentum"])
+    window.canvas.set_step_parts(True)
+    for _ in range(2):
+        session.step()
+    snap = drawn(qtbot, window, lambda s: s.lead.step == 2)
+    track = snap.lead
+    gradient, correction, step = window.canvas.parameters.part_arrows
+    for arrow in (gradient, correction, step):
+        assert arrow.shaft.isVisible()
+    here = track.params
+    lr, mu = track.hyperparameters["lr"], track.hyperparameters["momentum"]
+    np.testing.assert_allclose(gradient._end - here, -lr * track.update_gradient, rtol=1e-12)
+    np.testing.assert_allclose(step._end - here, track.next_params - here, rtol=1e-12)
+    # what momentum adds is the carried-over velocity −η·μ·b, from the tip of the gradient step
+    np.testing.assert_allclose(correction._start, gradient._end, rtol=1e-12)
+    np.testing.assert_allclose(correction._end - correction._start, -lr * mu * track.state_before["b"],
+                               rtol=1e-9, atol=1e-12)
+    captions = [label.textItem.toPlainText() for label in window.canvas.parameters.part_labels]
+    assert captions == ["−η·∇L", "momentum: −η·μ·b", "step taken"]
