@@ -27,5 +27,7 @@ def create_window():
     pg.setConfigOptions(antialias=False, imageAxisOrder="col-major")
     from .ui.main_window import MainWindow
     from .ui.session import Session
+    from .ui.settings import Settings
 
-    return MainWindow(Session())
+    settings = Settings()
+    return MainWindow(Session(settings.setup()), settings)

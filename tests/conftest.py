@@ -34,6 +34,21 @@ def no_thread_left_running(request):
     assert not leaked, f"{len(leaked)} QThread(s) still running after the test"
 
 
+@pytest.fixture(autouse=True)
+def settings_in_tmp_path(request, tmp_path):
+    """QSettings read and write a file in the test's own folder, never the user's."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QCoreApplication.setOrganizationName("gdsim-tests")
+    QCoreApplication.setApplicationName("gdsim")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    yield
+
+
 @pytest.fixture
 def window(qtbot):
     """The main window, shown, with its first snapshot drawn; closed (thread joined) afterwards."""

@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
 from ..engine import ACTIVATIONS, ANALYTIC_PROBLEMS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS
 from ..engine.catalog import DEFAULT_DATASET
 from ..engine.models import MODEL_KINDS
-from .fields import LogSlider, NumberField
+from .fields import LR_RANGE, LogSlider, NumberField
 from .names import optimizer_title
 from .session import Session
 
-LR_RANGE = (1e-5, 10.0)
 SPEED_RANGE = (1.0, 1000.0)  # steps per second; the slider's right end means "as fast as possible"
 
 

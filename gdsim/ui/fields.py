@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLineEdit, QSlider, Q
 from .style import format_number
 
 SLIDER_STEPS = 600
+LR_RANGE = (1e-5, 10.0)  # the η slider's ends
 
 
 class LogSlider(QWidget):

@@ -1,24 +1,30 @@
-"""The main window: a thin composer of the canvas, the control panel, the status bar and the menus."""
+"""The main window: a thin composer of the canvas, the panels, the status bar and the menus, which
+also keeps the window's appearance (theme, scale, full screen) and its settings between runs."""
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QScrollArea
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QScrollArea
 
+from .actions import WindowActions
 from .canvas import Canvas
 from .controls import ControlPanel
 from .formula_panel import FormulaPanel
+from .names import optimizer_title
 from .session import Session
-from .style import DARK, format_number
+from .settings import Settings
+from .style import format_number, themed
 
 ERROR_SHOWN_MS = 10_000
+BASE_FONT_POINTS = 10.0
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session, parent=None):
+    def __init__(self, session: Session, settings: Settings | None = None, parent=None):
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle(self.tr("gdsim — watch gradient descent work"))
-        self.canvas = Canvas(session, DARK)
+        self.settings = settings or Settings()
+        self.appearance = themed(self.settings.theme, self.settings.scale)
+        self.canvas = Canvas(session, self.appearance)
         self.setCentralWidget(self.canvas)
 
         self.controls = ControlPanel(session)
@@ -28,13 +34,12 @@ class MainWindow(QMainWindow):
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.dock = QDockWidget(self.tr("Controls"), self)
-        self.dock.setObjectName("controls")
-        self.dock.setWidget(scroll)
-        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                              | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        scroll.setMinimumWidth(self.controls.sizeHint().width() + 24)
+        self.dock = self._dock("controls", scroll, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._controls_scroll = scroll
+
+        self.formulas = FormulaPanel(self.canvas, self.appearance)
+        self.formula_dock = self._dock("formulas", self.formulas, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.formula_dock.setMinimumWidth(320)
 
         self.status = QLabel()
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -47,58 +52,60 @@ class MainWindow(QMainWindow):
         self._error_timer.setSingleShot(True)
         self._error_timer.timeout.connect(self.error.clear)
 
-        self.formulas = FormulaPanel(self.canvas, DARK)
-        self.formula_dock = QDockWidget(self.tr("Formulas"), self)
-        self.formula_dock.setObjectName("formulas")
-        self.formula_dock.setWidget(self.formulas)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.formula_dock)
-        self.formula_dock.setMinimumWidth(320)
-
-        self._build_menus()
+        self.actions = WindowActions(self)
         session.stepped.connect(self._on_stepped)
         session.setup_changed.connect(self._on_setup_changed)
         session.error_occurred.connect(self.show_error)
-        self.resize(1400, 900)
+        self.resize(1500, 900)
+        self._apply_style()  # first: the scale sets the docks' least sizes that a restore respects
+        geometry, state = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        self.retranslate()
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.import_action = QAction(self.tr("&Import data…"), self)
-        self.import_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.import_action.triggered.connect(self.controls._on_import_clicked)
-        file_menu.addAction(self.import_action)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+    def _dock(self, name: str, widget, area) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        return dock
 
-        run_menu = self.menuBar().addMenu(self.tr("&Run"))
-        self.play_action = self._action(run_menu, self.tr("Play / Pause"), Qt.Key.Key_Space,
-                                        self.session.toggle)
-        self.step_action = self._action(run_menu, self.tr("Step"), Qt.Key.Key_Right, self.session.step)
-        self.reset_action = self._action(run_menu, self.tr("Reset"), Qt.Key.Key_R, self.session.reset)
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("gdsim — watch gradient descent work"))
+        self.dock.setWindowTitle(self.tr("Controls"))
+        self.formula_dock.setWindowTitle(self.tr("Formulas"))
+        self.actions.retranslate()
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        view_menu.addAction(self.dock.toggleViewAction())
-        view_menu.addAction(self.formula_dock.toggleViewAction())
-        self.log_action = QAction(self.tr("&Log scale for the loss"), self)
-        self.log_action.setCheckable(True)
-        self.log_action.setShortcut(QKeySequence(Qt.Key.Key_L))
-        self.log_action.toggled.connect(self.canvas.losses.set_log_scale)
-        view_menu.addAction(self.log_action)
+    # --- appearance ---------------------------------------------------------------------------
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About gdsim"), self)
-        about.triggered.connect(self._show_about)
-        help_menu.addAction(about)
+    def set_theme(self, name: str) -> None:
+        self.appearance = themed(name, self.appearance.scale)
+        self.settings.theme = self.appearance.name
+        self._apply_style()
 
-    def _action(self, menu, text, key, slot) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(key))
-        # The window's shortcuts work wherever the focus is, except while typing in a field.
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+    def set_scale(self, scale: float) -> None:
+        self.appearance = themed(self.appearance.name, scale)
+        self.settings.scale = self.appearance.scale
+        self._apply_style()
+
+    def _apply_style(self) -> None:
+        style = self.appearance
+        font = QFont(QApplication.font())
+        font.setPointSizeF(BASE_FONT_POINTS * style.scale)
+        for widget in (self.controls, self.status, self.error, self.menuBar(), self.dock, self.formula_dock):
+            widget.setFont(font)
+        self._controls_scroll.setMinimumWidth(self.controls.sizeHint().width() + 24)
+        self.canvas.apply_style(style)
+        self.formulas.apply_style(style)
+        self.actions.dark.setChecked(style.name == "dark")
+        self.actions.light.setChecked(style.name == "light")
+
+    def toggle_full_screen(self) -> None:
+        self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
 
     # --- reacting -----------------------------------------------------------------------------
 
@@ -118,7 +125,8 @@ class MainWindow(QMainWindow):
         self.status.setText(self.describe(snap))
 
     def describe(self, snap) -> str:
-        t = snap.lead
+        index = min(self.canvas.focus, len(snap.tracks) - 1)
+        t = snap.tracks[index]
         state = {
             "running": self.tr("running") if snap.playing else self.tr("paused"),
             "converged": self.tr("converged at step {0}").format(t.stopped_at),
@@ -132,9 +140,11 @@ class MainWindow(QMainWindow):
             self.tr("η {0}").format(format_number(t.hyperparameters.get("lr", 0.0))),
             state,
         ]
+        if len(snap.tracks) > 1:
+            parts.insert(0, optimizer_title(t.optimizer))
         return "   ·   ".join(parts)
 
-    def _show_about(self) -> None:
+    def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About gdsim"), self.tr(
             "<p><b>gdsim</b> lets you watch gradient descent work.</p>"
             "<p>Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). "
@@ -142,4 +152,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self.session.shutdown()
+        self.settings.set_geometry(self.saveGeometry(), self.saveState())
+        self.settings.set_setup(self.session.setup)
+        self.settings.sync()
         super().closeEvent(event)
+

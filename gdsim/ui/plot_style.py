@@ -47,6 +47,8 @@ def style_plot(widget: pg.PlotWidget, style: Style) -> None:
         axis.setStyle(tickFont=font, maxTickLevel=0)
         axis.label.setFont(font)
     plot.titleLabel.item.setFont(font)
+    plot.titleLabel.setAttr("color", style.foreground)
+    plot.titleLabel.setText(plot.titleLabel.text)  # redraw the title in the new colour
     for side in ("left", "bottom"):
         # Kept as a pixmap until the range changes: most frames only move a point or two.
         plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)

@@ -1,6 +1,6 @@
 """Colours, line widths and number formats shared by the views."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -36,6 +36,21 @@ class Style:
 DARK = Style("dark", background="#101418", foreground="#E8E8E8", grid_alpha=0.25, colormap="viridis",
              contour="#FFFFFF", point="#FFFFFF", step="#F0E442", gradient="#D55E00",
              tracks=OKABE_ITO, minimum="#FFFFFF")
+
+# For projectors: black on white, which a washed-out projector still shows; no yellow (it vanishes on
+# white), strong lines, and a colour map whose light end is not white.
+LIGHT = Style("light", background="#FFFFFF", foreground="#000000", grid_alpha=0.35, colormap="cividis",
+              contour="#000000", point="#000000", step="#0072B2", gradient="#D55E00",
+              tracks=("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"),
+              minimum="#000000", correction="#CC79A7", contour_opacity=0.45)
+
+THEMES = {style.name: style for style in (DARK, LIGHT)}
+SCALES = (1.0, 1.25, 1.5, 1.75, 2.0, 2.25, 2.5)  # 100 % … 250 %
+
+
+def themed(name: str, scale: float) -> Style:
+    """The named theme at a UI scale (fonts, lines, markers and arrows grow together)."""
+    return replace(THEMES.get(name, DARK), scale=min(max(scale, SCALES[0]), SCALES[-1]))
 
 
 def format_number(value: float, digits: int = 4) -> str:

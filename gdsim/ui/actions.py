@@ -1,0 +1,147 @@
+"""The window's menus, actions and keyboard shortcuts; Help → Keyboard lists them from the actions
+themselves, so the list is always what the keys do."""
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from .fields import LR_RANGE
+from .style import SCALES
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Actions", text)
+
+
+class WindowActions(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.keyed: list[QAction] = []  # the actions listed in Help → Keyboard
+        bar = window.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.run_menu = bar.addMenu("")
+        self.view_menu = bar.addMenu("")
+        self.help_menu = bar.addMenu("")
+
+        self.import_data = self._add(self.file_menu, QKeySequence.StandardKey.Open,
+                                     window.controls._on_import_clicked)
+        self.quit = self._add(self.file_menu, QKeySequence.StandardKey.Quit, window.close)
+
+        session = window.session
+        self.play = self._add(self.run_menu, Qt.Key.Key_Space, session.toggle)
+        self.step = self._add(self.run_menu, Qt.Key.Key_Right, session.step)
+        self.reset = self._add(self.run_menu, Qt.Key.Key_R, session.reset)
+        self.faster = self._add(self.run_menu, Qt.Key.Key_Up, lambda: self.scale_lr(2.0))
+        self.slower = self._add(self.run_menu, Qt.Key.Key_Down, lambda: self.scale_lr(0.5))
+
+        self.show_controls = window.dock.toggleViewAction()
+        self.show_controls.setShortcut(QKeySequence(Qt.Key.Key_F9))
+        self.view_menu.addAction(self.show_controls)
+        self.keyed.append(self.show_controls)
+        self.show_formulas = window.formula_dock.toggleViewAction()
+        self.view_menu.addAction(self.show_formulas)
+        self.log_scale = self._add(self.view_menu, Qt.Key.Key_L, None, checkable=True)
+        self.log_scale.toggled.connect(window.canvas.losses.set_log_scale)
+        self.step_parts = self._add(self.view_menu, Qt.Key.Key_P, None, checkable=True)
+        self.step_parts.toggled.connect(window.canvas.set_step_parts)
+        self.view_menu.addSeparator()
+        self.themes = QActionGroup(self)
+        self.dark = self._add(self.view_menu, None, lambda: window.set_theme("dark"), checkable=True)
+        self.light = self._add(self.view_menu, Qt.Key.Key_T, lambda: window.set_theme("light"),
+                               checkable=True)
+        for action in (self.dark, self.light):
+            self.themes.addAction(action)
+        zoom_in, zoom_out = QKeySequence.StandardKey.ZoomIn, QKeySequence.StandardKey.ZoomOut
+        self.larger = self._add(self.view_menu, zoom_in, lambda: self.step_scale(+1))
+        self.smaller = self._add(self.view_menu, zoom_out, lambda: self.step_scale(-1))
+        self.full_screen = self._add(self.view_menu, Qt.Key.Key_F11, window.toggle_full_screen)
+
+        self.keyboard = self._add(self.help_menu, QKeySequence.StandardKey.HelpContents, self.show_keyboard)
+        self.about = self._add(self.help_menu, None, window.show_about)
+        self.retranslate()
+
+    def _add(self, menu, key, slot, checkable: bool = False) -> QAction:
+        action = QAction(self.window)
+        action.setCheckable(checkable)
+        if key is not None:
+            action.setShortcut(QKeySequence(key))
+            # Anywhere in the window, except in a field that takes the key while typing.
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.keyed.append(action)
+        if slot is not None:
+            action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(tr("&File"))
+        self.run_menu.setTitle(tr("&Run"))
+        self.view_menu.setTitle(tr("&View"))
+        self.help_menu.setTitle(tr("&Help"))
+        texts = {
+            self.import_data: tr("&Import data…"), self.quit: tr("&Quit"),
+            self.play: tr("Play / Pause"), self.step: tr("One step"), self.reset: tr("Reset to the start"),
+            self.faster: tr("η × 2"), self.slower: tr("η ÷ 2"),
+            self.log_scale: tr("&Log scale for the loss"),
+            self.step_parts: tr("Show the &parts of each step"),
+            self.dark: tr("&Dark theme"), self.light: tr("&Light theme (projector)"),
+            self.larger: tr("&Larger"), self.smaller: tr("&Smaller"), self.full_screen: tr("&Full screen"),
+            self.keyboard: tr("&Keyboard"), self.about: tr("&About gdsim"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        self.show_controls.setText(tr("&Controls"))
+        self.show_formulas.setText(tr("F&ormulas"))
+
+    # --- what the keys do ---------------------------------------------------------------------
+
+    def scale_lr(self, factor: float) -> None:
+        """η of the focused optimizer times a factor, within the η field's range."""
+        session, index = self.window.session, self.window.canvas.focus
+        lr = session.hyperparameters(index)["lr"] * factor
+        session.set_hyperparameter("lr", min(max(lr, LR_RANGE[0]), LR_RANGE[1]), index)
+
+    def step_scale(self, direction: int) -> None:
+        current = self.window.appearance.scale
+        i = min(range(len(SCALES)), key=lambda j: abs(SCALES[j] - current))
+        self.window.set_scale(SCALES[min(max(i + direction, 0), len(SCALES) - 1)])
+
+    def shortcut_list(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for every action with a shortcut, as Help → Keyboard shows them."""
+        rows = [(a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), a.text().replace("&", ""))
+                for a in self.keyed]
+        lessons = getattr(self.window, "lesson_actions", [])
+        if lessons:
+            rows.append(("1 … 9", tr("Open lesson 1 … 9")))
+        return rows
+
+    def show_keyboard(self) -> None:
+        KeyboardDialog(self.shortcut_list(), self.window).open()
+
+
+class KeyboardDialog(QDialog):
+    def __init__(self, rows: list[tuple[str, str]], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Keyboard"))
+        self.table = QTableWidget(len(rows), 2)
+        self.table.setHorizontalHeaderLabels([tr("Keys"), tr("Does")])
+        for i, (keys, text) in enumerate(rows):
+            self.table.setItem(i, 0, QTableWidgetItem(keys))
+            self.table.setItem(i, 1, QTableWidgetItem(text))
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(520, 480)

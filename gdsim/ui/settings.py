@@ -1,0 +1,96 @@
+"""What the window remembers between runs (QSettings): geometry, theme, scale, language, last setup.
+
+Values are read with their type and a default, so a damaged or foreign settings file gives the
+defaults rather than an error. Tests point QSettings at a temporary folder.
+"""
+
+import json
+from dataclasses import asdict
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from ..engine import InputError
+from .setup import Contender, Setup
+
+DEFAULTS = {"theme": "dark", "scale": 1.0, "language": ""}
+
+
+class Settings:
+    def __init__(self):
+        self._q = QSettings()
+
+    def _get(self, key: str, default, kind):
+        value = self._q.value(key, default)
+        try:
+            return kind(value)
+        except (TypeError, ValueError):
+            return default
+
+    @property
+    def theme(self) -> str:
+        return self._get("theme", DEFAULTS["theme"], str)
+
+    @theme.setter
+    def theme(self, name: str) -> None:
+        self._q.setValue("theme", name)
+
+    @property
+    def scale(self) -> float:
+        return self._get("scale", DEFAULTS["scale"], float)
+
+    @scale.setter
+    def scale(self, value: float) -> None:
+        self._q.setValue("scale", float(value))
+
+    @property
+    def language(self) -> str:
+        """'' follows the system's language."""
+        return self._get("language", DEFAULTS["language"], str)
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self._q.setValue("language", code)
+
+    def geometry(self) -> tuple[QByteArray | None, QByteArray | None]:
+        geometry, state = self._q.value("geometry"), self._q.value("window_state")
+        return (geometry if isinstance(geometry, QByteArray) else None,
+                state if isinstance(state, QByteArray) else None)
+
+    def set_geometry(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._q.setValue("geometry", geometry)
+        self._q.setValue("window_state", state)
+
+    def setup(self) -> Setup | None:
+        """The last setup, if there is one the engine still accepts."""
+        text = self._get("setup", "", str)
+        if not text:
+            return None
+        try:
+            setup = setup_from_dict(json.loads(text))
+            setup.make_runs(setup.make_problem())
+        except (ValueError, TypeError, KeyError, InputError, OSError):
+            return None  # an older version's, or a data file since moved: start afresh
+        return setup
+
+    def set_setup(self, setup: Setup) -> None:
+        self._q.setValue("setup", json.dumps(setup_to_dict(setup)))
+
+    def sync(self) -> None:
+        self._q.sync()
+
+
+def setup_to_dict(setup: Setup) -> dict:
+    d = asdict(setup)
+    d["contenders"] = [{"optimizer": c.optimizer, "hyperparameters": dict(c.hyperparameters)}
+                       for c in setup.contenders]
+    return d
+
+
+def setup_from_dict(d: dict) -> Setup:
+    contenders = tuple(Contender(c["optimizer"], dict(c.get("hyperparameters", {})))
+                       for c in d["contenders"])
+    start = d.get("start")
+    return Setup(problem=d["problem"], data=d.get("data"), activation=d.get("activation"),
+                 loss=d.get("loss"), contenders=contenders,
+                 start=None if start is None else tuple(float(v) for v in start),
+                 speed=d.get("speed"), step_limit=int(d["step_limit"]), tol=float(d["tol"]))
