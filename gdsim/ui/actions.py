@@ -1,7 +1,7 @@
 """The window's menus, actions and keyboard shortcuts; Help → Keyboard lists them from the actions
 themselves, so the list is always what the keys do."""
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,11 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from .fields import LR_RANGE
+from .i18n import LANGUAGES, tr
 from .style import SCALES
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
 
 
 class WindowActions(QObject):
@@ -29,6 +26,7 @@ class WindowActions(QObject):
         self.file_menu = bar.addMenu("")
         self.run_menu = bar.addMenu("")
         self.view_menu = bar.addMenu("")
+        self.language_menu = bar.addMenu("")
         self.help_menu = bar.addMenu("")
 
         self.import_data = self._add(self.file_menu, QKeySequence.StandardKey.Open,
@@ -64,6 +62,14 @@ class WindowActions(QObject):
         self.smaller = self._add(self.view_menu, zoom_out, lambda: self.step_scale(-1))
         self.full_screen = self._add(self.view_menu, Qt.Key.Key_F11, window.toggle_full_screen)
 
+        self.languages = QActionGroup(self)
+        self.language_actions = {}
+        for code in ("", *LANGUAGES):
+            action = self._add(self.language_menu, None, lambda c=code: window.set_language(c),
+                               checkable=True)
+            self.languages.addAction(action)
+            self.language_actions[code] = action
+
         self.keyboard = self._add(self.help_menu, QKeySequence.StandardKey.HelpContents, self.show_keyboard)
         self.about = self._add(self.help_menu, None, window.show_about)
         self.retranslate()
@@ -85,7 +91,10 @@ class WindowActions(QObject):
         self.file_menu.setTitle(tr("&File"))
         self.run_menu.setTitle(tr("&Run"))
         self.view_menu.setTitle(tr("&View"))
+        self.language_menu.setTitle(tr("La&nguage") + " / 语言")
         self.help_menu.setTitle(tr("&Help"))
+        for code, action in self.language_actions.items():
+            action.setText(LANGUAGES[code] if code else tr("As the system"))
         texts = {
             self.import_data: tr("&Import data…"), self.quit: tr("&Quit"),
             self.play: tr("Play / Pause"), self.step: tr("One step"), self.reset: tr("Reset to the start"),
@@ -102,6 +111,9 @@ class WindowActions(QObject):
         self.show_formulas.setText(tr("F&ormulas"))
 
     # --- what the keys do ---------------------------------------------------------------------
+
+    def show_language(self, language: str) -> None:
+        self.language_actions.get(language, self.language_actions[""]).setChecked(True)
 
     def scale_lr(self, factor: float) -> None:
         """η of the focused optimizer times a factor, within the η field's range."""

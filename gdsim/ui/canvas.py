@@ -81,6 +81,12 @@ class Canvas(QWidget):
     def _views(self) -> list:
         return [v for v in (self.parameters, *(self._slices or ()), self.losses, self._data) if v is not None]
 
+    def retranslate(self) -> None:
+        for view in self._views():
+            view.retranslate()
+        self.losses.set_labels(self.session.labels())
+        self._drawn = None  # texts drawn with each frame (slope, labels) come anew
+
     def apply_style(self, style: Style) -> None:
         self._style = style
         for view in self._views():

@@ -24,11 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine import ACTIVATIONS, ANALYTIC_PROBLEMS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS
+from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_NAMES
 from ..engine.catalog import DEFAULT_DATASET
 from ..engine.models import MODEL_KINDS
 from .fields import LR_RANGE, LogSlider, NumberField
-from .names import optimizer_title
+from .names import (
+    activation_title,
+    dataset_title,
+    hyperparameter_description,
+    optimizer_title,
+    problem_formula,
+    problem_title,
+)
 from .session import Session
 
 SPEED_RANGE = (1.0, 1000.0)  # steps per second; the slider's right end means "as fast as possible"
@@ -51,129 +58,178 @@ class ControlPanel(QWidget):
         session.setup_changed.connect(self._on_setup_changed)
         session.hyperparameter_changed.connect(self._on_hyperparameter_changed)
         session.stepped.connect(self._on_stepped)
+        self.retranslate()
         self._on_setup_changed(session.setup, session.problem)
 
-    # --- building -----------------------------------------------------------------------------
+    # --- building (the texts are set in retranslate) ------------------------------------------
 
     def _problem_group(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Problem"))
+        self.problem_box = box = QGroupBox()
         form = QFormLayout(box)
         self.problem = _compact(QComboBox())
-        for problem in ANALYTIC_PROBLEMS.values():
-            self.problem.addItem(f"{problem.title}:  {problem.formula}", problem.name)
-        self.problem.addItem(self.tr("Linear regression:  ŷ = w·x + b"), "linreg")
-        self.problem.addItem(self.tr("Neuron:  ŷ = f(w·x + b)"), "neuron")
-        self.problem.setToolTip(self.tr("The function whose minimum gradient descent looks for"))
+        for name in PROBLEM_NAMES:
+            self.problem.addItem("", name)
         self.problem.activated.connect(lambda i: self.session.set_problem(self.problem.itemData(i)))
-        form.addRow(self.tr("&Problem"), self.problem)
+        self.problem_label = self._buddy(self.problem)
+        form.addRow(self.problem_label, self.problem)
 
         self.dataset = _compact(QComboBox())
-        for name, (title, _) in BUILTIN_DATASETS.items():
-            self.dataset.addItem(title, name)
-        self.dataset.setToolTip(self.tr("The data the model is fitted to"))
+        for name in BUILTIN_DATASETS:
+            self.dataset.addItem("", name)
         self.dataset.activated.connect(lambda i: self.session.set_data(self.dataset.itemData(i)))
-        self.import_button = QPushButton(self.tr("Import CSV…"))
-        self.import_button.setToolTip(self.tr("Load data from a CSV file with a header row and columns "
-                                              "x (or x1, x2, …) and y"))
+        self.import_button = QPushButton()
         self.import_button.clicked.connect(self._on_import_clicked)
         row = QHBoxLayout()
         row.addWidget(self.dataset, 1)
         row.addWidget(self.import_button)
-        self.dataset_label = QLabel(self.tr("&Data"))
-        self.dataset_label.setBuddy(self.dataset)
+        self.dataset_label = self._buddy(self.dataset)
         form.addRow(self.dataset_label, row)
 
         self.loss = _compact(QComboBox())
         for loss in LOSSES.values():
             self.loss.addItem(f"{loss.name}:  {loss.formula}", loss.name)
-        self.loss.setToolTip(self.tr("How the error between ŷ and y is measured"))
         self.loss.activated.connect(lambda i: self.session.set_loss(self.loss.itemData(i)))
-        self.loss_label = QLabel(self.tr("&Loss"))
-        self.loss_label.setBuddy(self.loss)
+        self.loss_label = self._buddy(self.loss)
         form.addRow(self.loss_label, self.loss)
 
         self.activation = _compact(QComboBox())
-        for activation in ACTIVATIONS.values():
-            self.activation.addItem(f"{activation.title}:  {activation.formula}", activation.name)
-        self.activation.setToolTip(self.tr("The neuron's activation function f and its derivative f′"))
+        for name in ACTIVATIONS:
+            self.activation.addItem("", name)
         self.activation.activated.connect(
             lambda i: self.session.set_activation(self.activation.itemData(i)))
-        self.activation_label = QLabel(self.tr("&Activation"))
-        self.activation_label.setBuddy(self.activation)
+        self.activation_label = self._buddy(self.activation)
         form.addRow(self.activation_label, self.activation)
         return box
 
     def _optimizer_group(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Optimizers"))
+        self.optimizer_box = box = QGroupBox()
         self._optimizer_form = QFormLayout(box)
         self.optimizers = QListWidget()
-        self.optimizers.setToolTip(self.tr(
-            "Tick the optimizers to run side by side from the same start (update rules as in "
-            "PyTorch's torch.optim); the selected one's hyperparameters are shown below"))
         for name in OPTIMIZERS:
-            item = QListWidgetItem(optimizer_title(name))
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.optimizers.addItem(item)
-        self.optimizers.setMaximumHeight(self.optimizers.sizeHintForRow(0) * 5 + 6)
         self.optimizers.itemChanged.connect(self._on_optimizer_ticked)
         self.optimizers.currentItemChanged.connect(self._on_optimizer_selected)
-        label = QLabel(self.tr("&Optimizers"))
-        label.setBuddy(self.optimizers)
-        self._optimizer_form.addRow(label, self.optimizers)
+        self.optimizers_label = self._buddy(self.optimizers)
+        self._optimizer_form.addRow(self.optimizers_label, self.optimizers)
         self.hyperparameter_fields: dict[str, QWidget] = {}
         self._hyperparameter_owner = None
         self.focus = 0  # which of the ticked optimizers the fields (and the arrows) are about
         return box
 
     def _start_group(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Start"))
+        self.start_box = box = QGroupBox()
         self._start_form = QFormLayout(box)
         self.start_fields: list[QDoubleSpinBox] = []
-        self.default_start = QPushButton(self.tr("Problem's own start"))
-        self.default_start.setToolTip(self.tr("Go back to the start this problem suggests"))
+        self.default_start = QPushButton()
         self.default_start.clicked.connect(self._on_default_start_clicked)
         self._start_form.addRow(self.default_start)
         return box
 
     def _pace_group(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Pace"))
+        self.pace_box = box = QGroupBox()
         form = QFormLayout(box)
         self.speed = LogSlider(SPEED_RANGE[0], SPEED_RANGE[1] * 10, 10.0, decimals=0)
-        self.speed.setToolTip(self.tr("Steps per second; at the right end, as fast as the computer can"))
         self.speed.value_changed.connect(self._on_speed_changed)
         self.speed_label = QLabel()
-        form.addRow(self.tr("&Speed"), self.speed)
+        self.speed_title = self._buddy(self.speed)
+        form.addRow(self.speed_title, self.speed)
         form.addRow("", self.speed_label)
         self.step_limit = QSpinBox()
         self.step_limit.setRange(1, 1_000_000_000)
         self.step_limit.setGroupSeparatorShown(True)
         self.step_limit.setKeyboardTracking(False)
-        self.step_limit.setToolTip(self.tr("The run stops after this many steps"))
         self.step_limit.valueChanged.connect(self.session.set_step_limit)
-        form.addRow(self.tr("Step &limit"), self.step_limit)
+        self.step_limit_label = self._buddy(self.step_limit)
+        form.addRow(self.step_limit_label, self.step_limit)
         self.tolerance = NumberField(self.session.setup.tol)
-        self.tolerance.setToolTip(self.tr("The run has converged when the gradient norm ‖∇L‖ falls "
-                                          "below this (0: never stop early)"))
         self.tolerance.value_entered.connect(self.session.set_tolerance)
-        form.addRow(self.tr("&Tolerance"), self.tolerance)
+        self.tolerance_label = self._buddy(self.tolerance)
+        form.addRow(self.tolerance_label, self.tolerance)
         return box
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.play_button = QPushButton(self.tr("Play"))
-        self.play_button.setToolTip(self.tr("Run or pause gradient descent (Space)"))
+        self.play_button = QPushButton()
         self.play_button.clicked.connect(self.session.toggle)
-        self.step_button = QPushButton(self.tr("Step"))
-        self.step_button.setToolTip(self.tr("Take exactly one step (→)"))
+        self.step_button = QPushButton()
         self.step_button.clicked.connect(self.session.step)
-        self.reset_button = QPushButton(self.tr("Reset"))
-        self.reset_button.setToolTip(self.tr("Go back to the start (R)"))
+        self.reset_button = QPushButton()
         self.reset_button.clicked.connect(self.session.reset)
         for button in (self.play_button, self.step_button, self.reset_button):
             row.addWidget(button)
         return row
+
+    @staticmethod
+    def _buddy(widget) -> QLabel:
+        label = QLabel()
+        label.setBuddy(widget)
+        return label
+
+    def retranslate(self) -> None:
+        """Every text of the panel in the current language."""
+        self.problem_box.setTitle(self.tr("Problem"))
+        self.optimizer_box.setTitle(self.tr("Optimizers"))
+        self.start_box.setTitle(self.tr("Start"))
+        self.pace_box.setTitle(self.tr("Pace"))
+        labels = {
+            self.problem_label: self.tr("&Problem"), self.dataset_label: self.tr("&Data"),
+            self.loss_label: self.tr("&Loss"), self.activation_label: self.tr("&Activation"),
+            self.optimizers_label: self.tr("&Optimizers"), self.speed_title: self.tr("&Speed"),
+            self.step_limit_label: self.tr("Step &limit"), self.tolerance_label: self.tr("&Tolerance"),
+        }
+        for label, text in labels.items():
+            label.setText(text)
+        for i in range(self.problem.count()):
+            name = self.problem.itemData(i)
+            self.problem.setItemText(i, f"{problem_title(name)}:  {problem_formula(name)}")
+        for i in range(self.dataset.count()):
+            name = self.dataset.itemData(i)
+            if name in BUILTIN_DATASETS:
+                self.dataset.setItemText(i, dataset_title(name, BUILTIN_DATASETS[name][0]))
+        for i in range(self.activation.count()):
+            name = self.activation.itemData(i)
+            self.activation.setItemText(i, f"{activation_title(name)}:  {ACTIVATIONS[name].formula}")
+        for row in range(self.optimizers.count()):
+            item = self.optimizers.item(row)
+            item.setText(optimizer_title(item.data(Qt.ItemDataRole.UserRole)))
+        self.optimizers.setMaximumHeight(self.optimizers.sizeHintForRow(0) * 5 + 6)
+        self.problem.setToolTip(self.tr("The function whose minimum gradient descent looks for"))
+        self.dataset.setToolTip(self.tr("The data the model is fitted to"))
+        self.import_button.setText(self.tr("Import CSV…"))
+        self.import_button.setToolTip(self.tr("Load data from a CSV file with a header row and columns "
+                                              "x (or x1, x2, …) and y"))
+        self.loss.setToolTip(self.tr("How the error between ŷ and y is measured"))
+        self.activation.setToolTip(self.tr("The neuron's activation function f and its derivative f′"))
+        self.optimizers.setToolTip(self.tr(
+            "Tick the optimizers to run side by side from the same start (update rules as in "
+            "PyTorch's torch.optim); the selected one's hyperparameters are shown below"))
+        self.default_start.setText(self.tr("Problem's own start"))
+        self.default_start.setToolTip(self.tr("Go back to the start this problem suggests"))
+        self.speed.setToolTip(self.tr("Steps per second; at the right end, as fast as the computer can"))
+        self.step_limit.setToolTip(self.tr("The run stops after this many steps"))
+        self.tolerance.setToolTip(self.tr("The run has converged when the gradient norm ‖∇L‖ falls "
+                                          "below this (0: never stop early)"))
+        self._show_play_text()
+        self.step_button.setText(self.tr("Step"))
+        self.step_button.setToolTip(self.tr("Take exactly one step (→)"))
+        self.reset_button.setText(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Go back to the start (R)"))
+        self._show_speed(self.session.setup.speed)
+        self._hyperparameter_owner = None  # labels and tooltips anew
+        self._build_hyperparameter_fields(self.session.setup)
+        for field in self.start_fields:
+            field.setToolTip(self._start_tip(field.objectName()))
+
+    def _show_play_text(self) -> None:
+        self.play_button.setText(self.tr("Pause") if self._playing else self.tr("Play"))
+        self.play_button.setToolTip(self.tr("Run or pause gradient descent (Space)"))
+
+    def _start_tip(self, name: str) -> str:
+        return self.tr("Where {0} starts; you can also click or drag on the plot").format(name)
 
     # --- reacting to the session --------------------------------------------------------------
 
@@ -252,12 +308,12 @@ class ControlPanel(QWidget):
     def _on_stepped(self, snap) -> None:
         if snap.playing != self._playing:
             self._playing = snap.playing
-            self.play_button.setText(self.tr("Pause") if snap.playing else self.tr("Play"))
+            self._show_play_text()
         self.step_button.setEnabled(not snap.finished)
 
     def _show_dataset(self, setup, problem) -> None:
         source = DEFAULT_DATASET[problem.name] if setup.data is None else setup.data
-        if self.dataset.findData(source) < 0:  # an imported file: listed from now on
+        if self.dataset.findData(source) < 0:  # an imported file (named by its file): listed from now on
             self.dataset.addItem(problem.dataset.title, source)
         _select(self.dataset, source)
 
@@ -281,8 +337,9 @@ class ControlPanel(QWidget):
             else:
                 field = _SpinField(h, values[h.name])
                 label = h.name
-            field.setToolTip(f"{h.name}: {h.description}; {self.tr('allowed')} {h.allowed}, "
-                             f"{self.tr('default')} {'—' if h.default is None else f'{h.default:g}'}")
+            default = "—" if h.default is None else f"{h.default:g}"
+            field.setToolTip(self.tr("{0}: {1}; allowed {2}, default {3}").format(
+                h.name, hyperparameter_description(h.name, h.description), h.allowed, default))
             field.value_changed.connect(
                 lambda v, name=h.name, i=index: self.session.set_hyperparameter(name, v, i))
             self.hyperparameter_fields[h.name] = field
@@ -301,8 +358,7 @@ class ControlPanel(QWidget):
                 field.setDecimals(4)
                 field.setSingleStep(0.1)
                 field.setKeyboardTracking(False)
-                field.setToolTip(
-                    self.tr("Where {0} starts; you can also click or drag on the plot").format(name))
+                field.setToolTip(self._start_tip(name))
                 field.valueChanged.connect(self._on_start_edited)
                 self._start_form.insertRow(i, name, field)
                 self.start_fields.append(field)

@@ -1,14 +1,10 @@
 """The data and the model: the points (x, y) and the curve ŷ = f(w·x + b) as it is now."""
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
 
+from .i18n import tr
 from .plot_style import PlotView, set_view, style_plot
 from .style import DARK, Style
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DataView", text)
 
 
 class DataView(PlotView):
@@ -37,13 +33,18 @@ class DataView(PlotView):
         if dataset is None or dataset.n_inputs != 1:
             self.points.setData([], [])
             return
-        plot.setTitle(tr("data and model ŷ = f(w·x + b)") if problem.name == "neuron"
-                      else tr("data and model ŷ = w·x + b"))
+        self._kind = problem.name
+        self.retranslate()
         plot.setLabel("bottom", "x")
         plot.setLabel("left", "y")
         self.points.setData(dataset.X[:, 0], dataset.y)
         x, y = dataset.X[:, 0], dataset.y
         set_view(self, (float(x.min()), float(x.max())), (float(y.min()), float(y.max())), pad=0.1)
+
+    def retranslate(self) -> None:
+        kind = getattr(self, "_kind", "linreg")
+        self.getPlotItem().setTitle(tr("data and model ŷ = f(w·x + b)") if kind == "neuron"
+                                    else tr("data and model ŷ = w·x + b"))
 
     def draw(self, snap) -> None:
         if snap.model_x is not None:

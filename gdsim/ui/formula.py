@@ -10,14 +10,10 @@ import html
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
 
+from .i18n import tr
 from .names import optimizer_title
 from .style import format_number
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Formulas", text)
 
 
 @dataclass

@@ -15,8 +15,8 @@ class FormulaPanel(QTextBrowser):
         self._html = ""
         self.text = FormulaText("")
         self.setOpenLinks(False)
-        self.setAccessibleName(self.tr("Formulas"))
         self.apply_style(style)
+        self.retranslate()
         canvas.drawn.connect(self._on_drawn)
 
     def apply_style(self, style: Style) -> None:
@@ -26,6 +26,10 @@ class FormulaPanel(QTextBrowser):
         self.document().setDefaultFont(font)
         self.setStyleSheet(f"QTextBrowser {{ background: {style.background}; color: {style.foreground}; "
                            f"border: none; padding: 6px; }}")
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Formulas"))
+        self._html = ""  # written again in the new language with the next frame
 
     @Slot(object)
     def _on_drawn(self, snap) -> None:

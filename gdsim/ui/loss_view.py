@@ -3,14 +3,11 @@ log scale."""
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 
+from .i18n import tr
 from .plot_style import PlotView, set_view, style_plot
 from .style import DARK, Style
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("LossView", text)
 
 
 class LossView(PlotView):
@@ -21,12 +18,12 @@ class LossView(PlotView):
         self._labels: list[str] = []
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
-        plot.setLabel("bottom", tr("step"))
         self.legend = plot.addLegend(offset=(-10, 10))
         self.losses: list[pg.PlotDataItem] = []
         self.grad_norm = pg.PlotDataItem()
         plot.addItem(self.grad_norm)
         self.apply_style(style)
+        self.retranslate()
 
     @property
     def loss(self) -> pg.PlotDataItem:
@@ -40,6 +37,10 @@ class LossView(PlotView):
             item.setPen(pg.mkPen(style.track(i), width=style.width(2.5)))
         self.grad_norm.setPen(pg.mkPen(style.foreground, width=style.width(1.5), style=Qt.PenStyle.DashLine))
         self.legend.setLabelTextColor(style.foreground)
+        self._relabel()
+
+    def retranslate(self) -> None:
+        self.getPlotItem().setLabel("bottom", tr("step"))
         self._relabel()
 
     @property

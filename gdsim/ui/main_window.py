@@ -1,7 +1,7 @@
 """The main window: a thin composer of the canvas, the panels, the status bar and the menus, which
 also keeps the window's appearance (theme, scale, full screen) and its settings between runs."""
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QScrollArea
 
@@ -9,7 +9,8 @@ from .actions import WindowActions
 from .canvas import Canvas
 from .controls import ControlPanel
 from .formula_panel import FormulaPanel
-from .names import optimizer_title
+from .i18n import Translations
+from .names import optimizer_title, problem_title
 from .session import Session
 from .settings import Settings
 from .style import format_number, themed
@@ -23,6 +24,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.settings = settings or Settings()
+        self.translations = Translations()
+        self.translations.install(self.settings.language)
         self.appearance = themed(self.settings.theme, self.settings.scale)
         self.canvas = Canvas(session, self.appearance)
         self.setCentralWidget(self.canvas)
@@ -53,6 +56,7 @@ class MainWindow(QMainWindow):
         self._error_timer.timeout.connect(self.error.clear)
 
         self.actions = WindowActions(self)
+        self.actions.show_language(self.settings.language)
         session.stepped.connect(self._on_stepped)
         session.setup_changed.connect(self._on_setup_changed)
         session.error_occurred.connect(self.show_error)
@@ -79,6 +83,23 @@ class MainWindow(QMainWindow):
         self.dock.setWindowTitle(self.tr("Controls"))
         self.formula_dock.setWindowTitle(self.tr("Formulas"))
         self.actions.retranslate()
+        self.controls.retranslate()
+        self.canvas.retranslate()
+        self.formulas.retranslate()
+        if self.session.latest is not None:
+            self.status.setText(self.describe(self.session.latest))
+
+    def set_language(self, language: str) -> None:
+        """'' follows the system. Qt sends every widget a LanguageChange; ours re-set their texts."""
+        self.settings.language = language
+        self.translations.install(language)
+        self.actions.show_language(language)
+        self.retranslate()  # now, not when the LanguageChange events arrive
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- appearance ---------------------------------------------------------------------------
 
@@ -118,7 +139,7 @@ class MainWindow(QMainWindow):
     @Slot(object, object)
     def _on_setup_changed(self, setup, problem) -> None:
         self.error.clear()
-        self.status.setText(problem.title)
+        self.status.setText(problem_title(problem.name))
 
     @Slot(object)
     def _on_stepped(self, snap) -> None:

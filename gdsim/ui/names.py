@@ -45,6 +45,17 @@ _LOSSES = {
     "mse": QT_TRANSLATE_NOOP("names", "Mean squared error"),
     "bce": QT_TRANSLATE_NOOP("names", "Binary cross-entropy"),
 }
+_HYPERPARAMETERS = {
+    "lr": QT_TRANSLATE_NOOP("names", "learning rate η: the step size"),
+    "momentum": QT_TRANSLATE_NOOP("names", "μ: how much of the last step carries over"),
+    "rho": QT_TRANSLATE_NOOP("names", "ρ: decay of both running means"),
+    "alpha": QT_TRANSLATE_NOOP("names", "α: decay of the running mean of g²"),
+    "beta1": QT_TRANSLATE_NOOP("names", "β₁: decay of the running mean of gradients"),
+    "beta2": QT_TRANSLATE_NOOP("names", "β₂: decay of the running mean of squared gradients"),
+    "eps": QT_TRANSLATE_NOOP("names", "ε: keeps the division finite"),
+    "momentum_decay": QT_TRANSLATE_NOOP("names", "ψ: how fast μₜ approaches β₁"),
+}
+_MODEL_FORMULAS = {"linreg": "ŷ = w·x + b", "neuron": "ŷ = f(w·x + b)"}
 _DATASETS = {
     "line": QT_TRANSLATE_NOOP("names", "Noisy line"),
     "pass-fail": QT_TRANSLATE_NOOP("names", "Pass or fail"),
@@ -74,3 +85,12 @@ def loss_title(name: str) -> str:
 
 def dataset_title(name: str, fallback: str) -> str:
     return _name(_DATASETS, name, fallback)
+
+
+def hyperparameter_description(name: str, fallback: str) -> str:
+    return _name(_HYPERPARAMETERS, name, fallback)
+
+
+def problem_formula(name: str) -> str:
+    """The formula shown beside a problem's name (mathematics needs no translation)."""
+    return ANALYTIC_PROBLEMS[name].formula if name in ANALYTIC_PROBLEMS else _MODEL_FORMULAS[name]

@@ -5,12 +5,13 @@ start."""
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..engine import Problem
 from .arrow import Arrow
+from .i18n import tr
 from .landscape import Curve, Surface
 from .plot_style import PlotView, style_plot
 from .style import DARK, Style, clip_for_display, format_number
@@ -19,10 +20,6 @@ from .update_parts import update_parts
 TANGENT_HALF_WIDTH = 0.22  # of the domain's width, each side of the point
 TRAIL_POINTS = 60  # earlier iterates shown as dots in 1-D
 GRADIENT_ARROW_PX = 70
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ParameterView", text)
 
 
 class _TrackItems:
@@ -61,7 +58,6 @@ class ParameterView(PlotView):
         self._curve: Curve | None = None
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
-        self.setAccessibleName(tr("Parameter space"))
 
         self.image = pg.ImageItem(axisOrder="col-major")
         self.image.setZValue(-10)
@@ -91,7 +87,6 @@ class ParameterView(PlotView):
             plot.addItem(label)
         self.start_marker = pg.TargetItem(size=18, symbol="crosshair", movable=True)
         self.start_marker.setZValue(35)
-        self.start_marker.setToolTip(tr("The start: drag it, or click anywhere, to start from there"))
         plot.addItem(self.start_marker)
         self.start_marker.sigPositionChangeFinished.connect(self._on_marker_moved)
         self.scene().sigMouseClicked.connect(self._on_clicked)
@@ -133,10 +128,8 @@ class ParameterView(PlotView):
         self._problem = problem
         self._curve = None
         plot = self.getPlotItem()
-        names = problem.param_names
         one_d = problem.dim == 1
-        plot.setLabel("bottom", names[0])
-        plot.setLabel("left", tr("loss") if one_d else (names[1] if problem.dim == 2 else ""))
+        self.retranslate()
         for item in (self.image, self.contours):
             item.setVisible(problem.dim == 2)
         for item in (self.loss_curve, self.tangent, self.slope_label):
@@ -154,12 +147,22 @@ class ParameterView(PlotView):
             self.saddles.setData(saddles[:, 0], saddles[:, 1])
             (x0, x1), (y0, y1) = problem.domain
             plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
-            self.minima.setToolTip(tr("A minimum of the loss"))
         else:
             self.minima.setData([], [])
             self.saddles.setData([], [])
             plot.setRange(xRange=problem.domain[0], padding=0.02)
         self.setEnabled(problem.dim <= 2)
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(tr("Parameter space"))
+        self.start_marker.setToolTip(tr("The start: drag it, or click anywhere, to start from there"))
+        self.minima.setToolTip(tr("A minimum of the loss"))
+        problem = self._problem
+        if problem is not None:
+            names = problem.param_names
+            plot = self.getPlotItem()
+            plot.setLabel("bottom", names[0])
+            plot.setLabel("left", tr("loss") if problem.dim == 1 else (names[1] if problem.dim == 2 else ""))
 
     def set_landscape(self, landscape) -> None:
         problem = self._problem

@@ -3,17 +3,14 @@ and the tangent at the current point, whose slope is that parameter's partial de
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+from .i18n import tr
 from .plot_style import PlotView, set_view, style_plot
 from .style import DARK, Style, clip_for_display, format_number
 
 TANGENT_HALF_WIDTH = 0.2
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SliceView", text)
 
 
 class SliceView(PlotView):
@@ -49,12 +46,15 @@ class SliceView(PlotView):
     def set_problem(self, problem) -> None:
         self._names = problem.param_names
         self._domain = problem.domain[self.index]
-        name = self._names[self.index]
+        self.curve.setData([], [])
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        name = self._names[self.index] if self.index < len(self._names) else ""
         others = ", ".join(n for i, n in enumerate(self._names) if i != self.index)
         plot = self.getPlotItem()
         plot.setTitle(tr("loss along {0}, {1} held").format(name, others))
         plot.setLabel("bottom", name)
-        self.curve.setData([], [])
 
     def draw(self, snap) -> None:
         sl = next((s for s in snap.slices if s.index == self.index), None)

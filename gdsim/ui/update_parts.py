@@ -5,13 +5,10 @@ step actually taken. The second part is exactly the difference of the other two.
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
+
+from .i18n import tr
 
 GRADIENT, CORRECTION, STEP = 0, 1, 2
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("UpdateParts", text)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,50 @@
+"""Languages: Qt's translators for Qt's own texts and for gdsim's, switched at run time.
+
+Strings outside QObject methods go through ``tr`` below, in lupdate's empty context (pyside6-lupdate
+files a bare ``tr("…")`` there); QObject subclasses use ``self.tr`` and their class name. The
+translations live in resources/i18n as gdsim_<language>.ts (made with pyside6-lupdate, edited) and
+.qm (made with pyside6-lrelease), and are packed into the wheel with the other resources.
+"""
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from ..paths import resource
+
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}  # each named in its own language
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
+def resolve(language: str) -> str:
+    """A language gdsim ships: the one asked for, or for '' the system's, or English."""
+    if language in LANGUAGES:
+        return language
+    system = QLocale.system().name()  # e.g. 'zh_CN', 'en_GB'
+    if system in LANGUAGES:
+        return system
+    return "zh_CN" if system.startswith("zh") else "en"
+
+
+class Translations:
+    """Installs the translators of one language at a time; Qt then tells every widget (LanguageChange)."""
+
+    def __init__(self):
+        self._installed: list[QTranslator] = []
+        self.language = "en"
+
+    def install(self, language: str) -> str:
+        app = QCoreApplication.instance()
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed = []
+        self.language = resolve(language)
+        if self.language != "en":
+            for folder, name in ((QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase"),
+                                 (str(resource("i18n")), "gdsim")):
+                translator = QTranslator(app)
+                if translator.load(f"{name}_{self.language}", folder):
+                    app.installTranslator(translator)
+                    self._installed.append(translator)
+        return self.language

@@ -1,0 +1,788 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name />
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="91" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="92" />
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="93" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="94" />
+        <source>La&amp;nguage</source>
+        <translation>语言(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="95" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="97" />
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="99" />
+        <source>&amp;Import data…</source>
+        <translation>导入数据(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="99" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="100" />
+        <source>Play / Pause</source>
+        <translation>运行 / 暂停</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="100" />
+        <source>One step</source>
+        <translation>走一步</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="100" />
+        <source>Reset to the start</source>
+        <translation>回到起点</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="101" />
+        <source>η × 2</source>
+        <translation>η × 2</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="101" />
+        <source>η ÷ 2</source>
+        <translation>η ÷ 2</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="102" />
+        <source>&amp;Log scale for the loss</source>
+        <translation>损失用对数坐标(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="103" />
+        <source>Show the &amp;parts of each step</source>
+        <translation>分解显示每一步(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="104" />
+        <source>&amp;Dark theme</source>
+        <translation>深色主题(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="104" />
+        <source>&amp;Light theme (projector)</source>
+        <translation>浅色主题（投影仪）(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="105" />
+        <source>&amp;Larger</source>
+        <translation>放大(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="105" />
+        <source>&amp;Smaller</source>
+        <translation>缩小(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="105" />
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="106" />
+        <source>&amp;Keyboard</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="106" />
+        <source>&amp;About gdsim</source>
+        <translation>关于 gdsim(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="110" />
+        <source>&amp;Controls</source>
+        <translation>控制面板(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="111" />
+        <source>F&amp;ormulas</source>
+        <translation>公式(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="135" />
+        <source>Open lesson 1 … 9</source>
+        <translation>打开第 1 … 9 课</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="145" />
+        <source>Keyboard</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="147" />
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="147" />
+        <source>Does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/data_view.py" line="46" />
+        <source>data and model ŷ = f(w·x + b)</source>
+        <translation>数据与模型 ŷ = f(w·x + b)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/data_view.py" line="47" />
+        <source>data and model ŷ = w·x + b</source>
+        <translation>数据与模型 ŷ = w·x + b</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="59" />
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="59" />
+        <source>now L = {0}</source>
+        <translation>当前 L = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="68" />
+        <source>the slope of the tangent at x = {0}: {1}</source>
+        <translation>在 x = {0} 处切线的斜率：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="70" />
+        <source>positive slope: step left; negative: step right — against the slope</source>
+        <translation>斜率为正就往左走，为负就往右走——总是逆着斜率的方向</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="71" />
+        <source>Gradient (partial derivatives)</source>
+        <translation>梯度（偏导数）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="93" />
+        <source>first sample x = {0}, y = {1}: h = {2}, ŷ = {3}, δ = {4}</source>
+        <translation>第一个样本 x = {0}，y = {1}：h = {2}，ŷ = {3}，δ = {4}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="99" />
+        <source>The delta rule</source>
+        <translation>Delta 规则（误差项）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="117" />
+        <source>Next step of {0} (t = {1}, η = {2})</source>
+        <translation>{0} 的下一步（t = {1}，η = {2}）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="181" />
+        <source>m*, v*: the running means corrected for starting at zero</source>
+        <translation>m*、v*：修正了从零开始所带来偏差的滑动平均</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="225" />
+        <source>Convention: E = ½ Σ (y − ŷ)². The ½ cancels the 2 of the square's derivative, so a gradient step is exactly the delta rule. (Without the ½, as in C = Σ (wx + b − y)², the derivative is ∂C/∂w = 2 Σ (wx + b − y)·x.)</source>
+        <translation>约定：E = ½ Σ (y − ŷ)²。这里的 ½ 正好抵消平方求导得到的 2，所以梯度下降的一步恰好就是 delta 规则。（如果没有 ½，比如 C = Σ (wx + b − y)²，它的导数是 ∂C/∂w = 2 Σ (wx + b − y)·x。）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="228" />
+        <source>Convention: E = (1/N) Σ (y − ŷ)², as PyTorch's MSELoss; its derivative carries the factor 2/N.</source>
+        <translation>约定：E = (1/N) Σ (y − ŷ)²，与 PyTorch 的 MSELoss 相同；它的导数带有系数 2/N。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="230" />
+        <source>Convention: E is the mean binary cross-entropy; with the sigmoid its derivative with respect to h is simply (ŷ − y)/N.</source>
+        <translation>约定：E 是平均二元交叉熵；配合 sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/loss_view.py" line="43" />
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/loss_view.py" line="79" />
+        <source>loss, {0}</source>
+        <translation>损失，{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/loss_view.py" line="79" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="165" />
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/loss_view.py" line="80" />
+        <source>‖∇L‖ (gradient norm)</source>
+        <translation>‖∇L‖（梯度的模）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/parameter_view.py" line="157" />
+        <source>Parameter space</source>
+        <translation>参数空间</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/parameter_view.py" line="158" />
+        <source>The start: drag it, or click anywhere, to start from there</source>
+        <translation>起点：拖动它，或在任意位置点击，就从那里出发</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/parameter_view.py" line="159" />
+        <source>A minimum of the loss</source>
+        <translation>损失的一个极小值点</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/parameter_view.py" line="252" />
+        <source>slope f′(x) = {0}</source>
+        <translation>斜率 f′(x) = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/slice_view.py" line="56" />
+        <source>loss along {0}, {1} held</source>
+        <translation>沿 {0} 方向的损失（{1} 固定）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/update_parts.py" line="24" />
+        <source>momentum: −η·μ·b</source>
+        <translation>动量：−η·μ·b</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/update_parts.py" line="26" />
+        <source>momentum and rescaling</source>
+        <translation>动量与缩放</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/update_parts.py" line="27" />
+        <source>rescaling by past gradients</source>
+        <translation>按以往梯度缩放</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/update_parts.py" line="34" />
+        <source>step −η·∇L</source>
+        <translation>这一步 −η·∇L</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/update_parts.py" line="37" />
+        <source>−η·∇L</source>
+        <translation>−η·∇L</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/update_parts.py" line="39" />
+        <source>step taken</source>
+        <translation>实际走的一步</translation>
+    </message>
+</context>
+<context>
+    <name>ControlPanel</name>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="174" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="175" />
+        <source>Optimizers</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="176" />
+        <source>Start</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="177" />
+        <source>Pace</source>
+        <translation>节奏</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="179" />
+        <source>&amp;Problem</source>
+        <translation>问题(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="179" />
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="180" />
+        <source>&amp;Loss</source>
+        <translation>损失(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="180" />
+        <source>&amp;Activation</source>
+        <translation>激活函数(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="181" />
+        <source>&amp;Optimizers</source>
+        <translation>优化器(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="181" />
+        <source>&amp;Speed</source>
+        <translation>速度(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="182" />
+        <source>Step &amp;limit</source>
+        <translation>步数上限(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="182" />
+        <source>&amp;Tolerance</source>
+        <translation>收敛阈值(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="200" />
+        <source>The function whose minimum gradient descent looks for</source>
+        <translation>梯度下降要寻找其最小值的函数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="201" />
+        <source>The data the model is fitted to</source>
+        <translation>模型要拟合的数据</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="202" />
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="203" />
+        <source>Load data from a CSV file with a header row and columns x (or x1, x2, …) and y</source>
+        <translation>从 CSV 文件载入数据：第一行是表头，列名为 x（或 x1、x2、…）和 y</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="205" />
+        <source>How the error between ŷ and y is measured</source>
+        <translation>衡量 ŷ 与 y 之间误差的方式</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="206" />
+        <source>The neuron's activation function f and its derivative f′</source>
+        <translation>神经元的激活函数 f 及其导数 f′</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="208" />
+        <source>Tick the optimizers to run side by side from the same start (update rules as in PyTorch's torch.optim); the selected one's hyperparameters are shown below</source>
+        <translation>勾选要从同一起点并排运行的优化器（更新规则与 PyTorch 的 torch.optim 一致）；下方显示选中的那个优化器的超参数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="210" />
+        <source>Problem's own start</source>
+        <translation>问题默认的起点</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="211" />
+        <source>Go back to the start this problem suggests</source>
+        <translation>回到这个问题建议的起点</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="212" />
+        <source>Steps per second; at the right end, as fast as the computer can</source>
+        <translation>每秒走几步；拖到最右端时，电脑能多快就多快</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="213" />
+        <source>The run stops after this many steps</source>
+        <translation>走到这么多步就停止</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="214" />
+        <source>The run has converged when the gradient norm ‖∇L‖ falls below this (0: never stop early)</source>
+        <translation>当梯度的模 ‖∇L‖ 小于这个值时，就认为已经收敛（0 表示不提前停止）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="217" />
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="218" />
+        <source>Take exactly one step (→)</source>
+        <translation>只走一步（→）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="219" />
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="220" />
+        <source>Go back to the start (R)</source>
+        <translation>回到起点（R）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="228" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="228" />
+        <source>Play</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="229" />
+        <source>Run or pause gradient descent (Space)</source>
+        <translation>运行或暂停梯度下降（空格键）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="232" />
+        <source>Where {0} starts; you can also click or drag on the plot</source>
+        <translation>{0} 的起始值；也可以在图上点击或拖动来设置</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="336" />
+        <source>&amp;η (learning rate)</source>
+        <translation>η（学习率）(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="341" />
+        <source>{0}: {1}; allowed {2}, default {3}</source>
+        <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="371" />
+        <source>as fast as possible</source>
+        <translation>尽可能快</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="372" />
+        <source>{0} steps per second</source>
+        <translation>每秒 {0} 步</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="392" />
+        <source>Import data</source>
+        <translation>导入数据</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="393" />
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FormulaPanel</name>
+    <message>
+        <location filename="../../gdsim/ui/formula_panel.py" line="31" />
+        <source>Formulas</source>
+        <translation>公式</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="82" />
+        <source>gdsim — watch gradient descent work</source>
+        <translation>gdsim —— 看梯度下降如何工作</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="83" />
+        <source>Controls</source>
+        <translation>控制面板</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="84" />
+        <source>Formulas</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="151" />
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="151" />
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="152" />
+        <source>converged at step {0}</source>
+        <translation>在第 {0} 步收敛</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="153" />
+        <source>diverged at step {0}</source>
+        <translation>在第 {0} 步发散</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="154" />
+        <source>stopped at the step limit</source>
+        <translation>已达到步数上限</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="157" />
+        <source>step {0}</source>
+        <translation>第 {0} 步</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="158" />
+        <source>loss {0}</source>
+        <translation>损失 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="159" />
+        <source>‖∇L‖ {0}</source>
+        <translation>‖∇L‖ {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="160" />
+        <source>η {0}</source>
+        <translation>η {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="168" />
+        <source>About gdsim</source>
+        <translation>关于 gdsim</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="169" />
+        <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../gdsim/ui/session.py" line="161" />
+        <source>choose at least one optimizer</source>
+        <translation>请至少选择一个优化器</translation>
+    </message>
+</context>
+<context>
+    <name>names</name>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="9" />
+        <source>Gradient descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="10" />
+        <source>Momentum</source>
+        <translation>动量法</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="11" />
+        <source>Nesterov momentum</source>
+        <translation>Nesterov 动量法</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="12" />
+        <source>Adagrad</source>
+        <translation>Adagrad</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="13" />
+        <source>Adadelta</source>
+        <translation>Adadelta</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="14" />
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="15" />
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="16" />
+        <source>AdaMax</source>
+        <translation>AdaMax</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="17" />
+        <source>NAdam</source>
+        <translation>NAdam</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="18" />
+        <source>AMSGrad</source>
+        <translation>AMSGrad</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="21" />
+        <source>Parabola</source>
+        <translation>抛物线</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="22" />
+        <source>Double well</source>
+        <translation>双势阱</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="23" />
+        <source>Ravine</source>
+        <translation>峡谷</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="24" />
+        <source>Rosenbrock</source>
+        <translation>Rosenbrock 函数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="25" />
+        <source>Beale</source>
+        <translation>Beale 函数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="26" />
+        <source>Himmelblau</source>
+        <translation>Himmelblau 函数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="27" />
+        <source>Saddle</source>
+        <translation>鞍点</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="28" />
+        <source>Booth</source>
+        <translation>Booth 函数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="29" />
+        <source>Rastrigin</source>
+        <translation>Rastrigin 函数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="30" />
+        <source>Six-hump camel</source>
+        <translation>六峰驼函数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="31" />
+        <source>Linear regression</source>
+        <translation>线性回归</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="32" />
+        <source>Neuron</source>
+        <translation>神经元</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="35" />
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="36" />
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="37" />
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="38" />
+        <source>Leaky ReLU</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="39" />
+        <source>Softplus</source>
+        <translation>Softplus</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="40" />
+        <source>Identity</source>
+        <translation>恒等函数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="41" />
+        <source>Step (perceptron)</source>
+        <translation>阶跃函数（感知机）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="44" />
+        <source>Sum of squared errors</source>
+        <translation>误差平方和</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="45" />
+        <source>Mean squared error</source>
+        <translation>均方误差</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="46" />
+        <source>Binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="49" />
+        <source>learning rate η: the step size</source>
+        <translation>学习率 η：步子的大小</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="50" />
+        <source>μ: how much of the last step carries over</source>
+        <translation>μ：上一步保留下来的比例</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="51" />
+        <source>ρ: decay of both running means</source>
+        <translation>ρ：两个滑动平均的衰减率</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="52" />
+        <source>α: decay of the running mean of g²</source>
+        <translation>α：g² 滑动平均的衰减率</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="53" />
+        <source>β₁: decay of the running mean of gradients</source>
+        <translation>β₁：梯度滑动平均的衰减率</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="54" />
+        <source>β₂: decay of the running mean of squared gradients</source>
+        <translation>β₂：梯度平方滑动平均的衰减率</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="55" />
+        <source>ε: keeps the division finite</source>
+        <translation>ε：防止除以零</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="56" />
+        <source>ψ: how fast μₜ approaches β₁</source>
+        <translation>ψ：μₜ 趋近 β₁ 的快慢</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="60" />
+        <source>Noisy line</source>
+        <translation>带噪声的直线</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="61" />
+        <source>Pass or fail</source>
+        <translation>考试是否通过</translation>
+    </message>
+</context>
+</TS>
