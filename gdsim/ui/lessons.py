@@ -1,0 +1,605 @@
+"""Classroom lessons: a TOML file names a Setup, how the window shows it, and what a teacher says.
+
+No Qt here: lessons are read, checked and written with the engine and ``gdsim.ui.setup`` only, so a
+lesson is known to be good (its problem and runs are built once) before the window applies any of it.
+
+The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it)::
+
+    [lesson]
+    number = 1                      # 1–9: the order in the Lessons menu; keys 1–9 load lessons 1–9
+    title = { en = "…", zh = "…" }  # en is required; zh (Simplified Chinese) is optional
+    notes = { en = \"\"\"…\"\"\", zh = \"\"\"…\"\"\" }   # optional: a short note for the teacher
+
+    [setup]
+    problem = "parabola"            # any problem of `gdsim list`
+    data = "line"                   # optional; linreg/neuron only: a built-in dataset or a CSV path,
+                                    #   a relative path being relative to the lesson file's folder
+    activation = "sigmoid"          # optional; neuron only
+    loss = "sse"                    # optional; linreg/neuron only
+    start = [2.0]                   # optional, one number per parameter; default: the problem's start
+    speed = 2                       # steps per second (a positive number), or "max"
+    step_limit = 100                # a whole number ≥ 1
+    tol = 1e-6                      # optional, ≥ 0: a run converges when its gradient norm is below it
+
+    [[setup.optimizers]]            # one table per optimizer, run side by side from the same start
+    name = "sgd"
+    lr = 0.1                        # any hyperparameter of that optimizer by name; the rest: defaults
+
+    [view]                          # optional; every key optional
+    log_scale = false               # the loss plot on a log scale
+    step_parts = true               # draw the parts of each update as separate arrows
+    formula = true                  # show the live formula panel
+
+    [expect]                        # optional: what running the setup to its step limit must give
+    status = ["converged"]          # one per optimizer: "converged", "diverged" or "step limit"
+    final = [[0.0]]                 # optional: each optimizer's final point ([] = not checked),
+    tolerance = 1e-3                #   compared within this absolute tolerance (default 1e-3)
+    stopped_at = [69]               # optional: the step at which each run ended
+
+Required are ``[lesson]`` with ``number`` and ``title.en``, and ``[setup]`` with ``problem``,
+``speed``, ``step_limit`` and at least one ``[[setup.optimizers]]``. A key that is not listed here
+is an error, as is a value of the wrong kind or out of range. Optimizers are counted from 1 in the
+order of the file (``optimizers[2]`` is the second ``[[setup.optimizers]]`` table).
+
+Texts are read stripped of surrounding white space, with lines ending in "\\n"; a language missing
+from ``title`` or ``notes`` falls back to English (``Lesson.text``). ``save_lesson`` writes a CSV
+path relative to the lesson's folder when the CSV lies in that folder or below it, else absolute.
+
+Every problem raises ``LessonError``, whose message names the file and says what is wrong and what
+is allowed, for example::
+
+    lesson file /x/02.toml: [setup] optimizers[1]: unknown optimizer 'adom'; choose one of: sgd, …
+    lesson file /x/02.toml: line 7: Invalid value (at line 7, column 9)
+"""
+
+import difflib
+import math
+import numbers
+import os
+import re
+import stat
+import tempfile
+import tomllib
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+import tomli_w
+
+from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_NAMES, InputError
+from ..engine.catalog import DEFAULT_DATASET
+from ..engine.errors import unknown_name
+from ..engine.optimizers import get_optimizer
+from ..engine.run import DEFAULT_TOLERANCE, STATUS_NAMES, check_tolerance
+from ..paths import resource
+from .setup import Contender, Setup
+
+LANGUAGES = ("en", "zh")
+FIRST_NUMBER, LAST_NUMBER = 1, 9
+MAX_STEP_LIMIT = 1_000_000_000  # the window's step-limit box goes no higher
+EXPECTED_STATUSES = tuple(s for s in STATUS_NAMES if s != "running")
+DEFAULT_EXPECT_TOLERANCE = 1e-3
+MODEL_PROBLEMS = tuple(DEFAULT_DATASET)  # the problems that take data and a loss
+TEXT_FIELDS = ("title", "notes")
+
+_TOP_KEYS = ("lesson", "setup", "view", "expect")
+_LESSON_KEYS = ("number", "title", "notes")
+_SETUP_KEYS = ("problem", "data", "activation", "loss", "start", "speed", "step_limit", "tol", "optimizers")
+_VIEW_KEYS = ("log_scale", "step_parts", "formula")
+_EXPECT_KEYS = ("status", "final", "tolerance", "stopped_at")
+
+
+@dataclass(frozen=True)
+class LessonView:
+    """How the window shows a lesson."""
+
+    log_scale: bool = False
+    step_parts: bool = False  # draw the parts of each update as separate arrows
+    formula: bool = True  # show the live formula panel
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """A lesson as read from its file; ``title`` and ``notes`` map a language ('en', 'zh') to text,
+    stripped of surrounding white space, with lines ending in "\\n".
+
+    ``expect`` is empty when the file has no [expect]; otherwise it holds ``status`` (a list of
+    status names, one per optimizer), ``tolerance`` (a float), and, when the file gives them,
+    ``final`` (one tuple of numbers per optimizer, or None where not checked) and ``stopped_at``
+    (one step number per optimizer).
+    """
+
+    path: Path
+    number: int
+    title: dict[str, str]
+    notes: dict[str, str]
+    setup: Setup
+    view: LessonView
+    expect: dict
+
+    def text(self, field: str, language: str = "en") -> str:
+        """The title or notes in ``language`` ('zh', or a locale name such as 'zh_CN'), else English."""
+        if field not in TEXT_FIELDS:
+            raise ValueError(f"a lesson's texts are {' and '.join(TEXT_FIELDS)}, not {field!r}")
+        texts = getattr(self, field)
+        code = re.split(r"[-_]", language, maxsplit=1)[0].lower()
+        return texts.get(code) or texts.get("en", "")
+
+
+class LessonError(ValueError):
+    """A lesson file that cannot be read, or a lesson that cannot be written; nothing was applied.
+
+    ``path`` is the file and ``problem`` what is wrong with it (the message without the file name).
+    An InputError from the engine while checking a lesson becomes a LessonError with its message.
+    """
+
+    def __init__(self, path, problem: str):
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"lesson file {path}: {problem}")
+
+
+class _Invalid(Exception):
+    """What is wrong, without the file name (load_lesson adds it)."""
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def lessons_folder() -> Path:
+    return resource("lessons")
+
+
+def shipped_lessons() -> list[Lesson]:
+    """Every lesson in gdsim's lessons folder, sorted by number; two with one number are an error."""
+    folder = lessons_folder()
+    if not folder.is_dir():
+        raise FileNotFoundError(f"gdsim's lessons folder {folder} is missing")
+    lessons = sorted((load_lesson(p) for p in folder.glob("*.toml")), key=lambda x: (x.number, x.path.name))
+    for a, b in zip(lessons, lessons[1:], strict=False):
+        if a.number == b.number:
+            raise LessonError(b.path, f"[lesson] number {b.number} is taken by {a.path.name} too; each "
+                                      f"lesson needs its own number from {FIRST_NUMBER} to {LAST_NUMBER}")
+    return lessons
+
+
+def load_lesson(path) -> Lesson:
+    """Read and check a lesson file completely (building its problem and runs once)."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise LessonError(path, "the file does not exist") from None
+    except IsADirectoryError:
+        raise LessonError(path, "this is a folder, not a lesson file") from None
+    except OSError as e:
+        raise LessonError(path, f"cannot read it: {e.strerror or e}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise LessonError(path, f"line {line}: the file is not UTF-8 text; save it as UTF-8") from None
+    return _parse(text, path)
+
+
+def _parse(text: str, path: Path) -> Lesson:
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise LessonError(path, _syntax_error(e, text)) from None
+    try:
+        return _lesson(doc, path)
+    except _Invalid as e:
+        raise LessonError(path, str(e)) from None
+
+
+def _syntax_error(error: tomllib.TOMLDecodeError, text: str) -> str:
+    message = str(error)
+    found = re.search(r"\(at line (\d+), column \d+\)", message)
+    if found:
+        line = int(found.group(1))
+    else:  # "(at end of document)"
+        line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+    return f"line {line}: {message}"
+
+
+def _lesson(doc: dict, path: Path) -> Lesson:
+    tables = "[lesson], [setup] and, optionally, [view] and [expect]"
+    for key in doc:
+        if key not in _TOP_KEYS:
+            raise _Invalid(f"unknown table or key {key!r}{_did_you_mean(key, _TOP_KEYS)} at the top level; "
+                           f"a lesson has {tables}")
+    for name in ("lesson", "setup"):
+        if name not in doc:
+            raise _Invalid(f"the file needs a [{name}] table; a lesson has {tables}")
+    lesson = _table(doc, "lesson")
+    _check_keys(lesson, _LESSON_KEYS, "[lesson]")
+    number = _lesson_number(lesson)
+    title = _texts(lesson, "title", required=True)
+    notes = _texts(lesson, "notes", required=False)
+
+    setup, problem = _setup(_table(doc, "setup"), path.parent)
+    view = _view(_table(doc, "view") if "view" in doc else {})
+    expect = _expect(_table(doc, "expect"), setup, problem) if "expect" in doc else {}
+    return Lesson(path, number, title, notes, setup, view, expect)
+
+
+def _lesson_number(lesson: dict) -> int:
+    allowed = f"a whole number from {FIRST_NUMBER} to {LAST_NUMBER}"
+    if "number" not in lesson:
+        raise _Invalid(f"[lesson] needs number ({allowed}: the lesson's place in the Lessons menu)")
+    number = lesson["number"]
+    if not _is_int(number) or not FIRST_NUMBER <= number <= LAST_NUMBER:
+        raise _Invalid(f"[lesson] number must be {allowed}, got {_describe(number)}")
+    return number
+
+
+def _texts(lesson: dict, name: str, required: bool) -> dict[str, str]:
+    example = f'{name} = {{ en = "…", zh = "…" }}'
+    if name not in lesson:
+        if required:
+            raise _Invalid(f"[lesson] needs {name}.en (write {example})")
+        return {}
+    texts = lesson[name]
+    if not isinstance(texts, dict):
+        raise _Invalid(f"[lesson] {name} must be a table of texts by language, such as {example}; "
+                       f"got {_describe(texts)}")
+    _check_keys(texts, LANGUAGES, f"[lesson] {name}")
+    out = {}
+    for language, value in texts.items():
+        if not isinstance(value, str):
+            raise _Invalid(f"[lesson] {name}.{language} must be a string, got {_describe(value)}")
+        out[language] = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if required and not out.get("en"):
+        why = "it is empty" if "en" in out else f"write {example}"
+        raise _Invalid(f"[lesson] needs {name}.en ({why})")
+    return out
+
+
+def _setup(table: dict, folder: Path) -> tuple[Setup, object]:
+    where = "[setup]"
+    _check_keys(table, _SETUP_KEYS, where)
+    for key in ("problem", "speed", "step_limit", "optimizers"):
+        if key not in table:
+            raise _Invalid(f"{where} needs {key}" + _SETUP_HINTS[key])
+
+    problem_name = _string(table, "problem", where)
+    if problem_name not in PROBLEM_NAMES:
+        raise _Invalid(f"{where} problem: {unknown_name('problem', problem_name, PROBLEM_NAMES)}")
+    models = " and ".join(MODEL_PROBLEMS)
+    data = activation = loss = None
+    if "data" in table:
+        if problem_name not in MODEL_PROBLEMS:
+            raise _Invalid(f"{where} data applies only to the problems {models}, not {problem_name!r}")
+        data = _data_source(_string(table, "data", where), folder)
+    if "activation" in table:
+        if problem_name != "neuron":
+            raise _Invalid(f"{where} activation applies only to the problem neuron, not {problem_name!r}")
+        activation = _string(table, "activation", where)
+        if activation not in ACTIVATIONS:
+            raise _Invalid(f"{where} activation: {unknown_name('activation', activation, ACTIVATIONS)}")
+    if "loss" in table:
+        if problem_name not in MODEL_PROBLEMS:
+            raise _Invalid(f"{where} loss applies only to the problems {models}, not {problem_name!r}")
+        loss = _string(table, "loss", where)
+        if loss not in LOSSES:
+            raise _Invalid(f"{where} loss: {unknown_name('loss', loss, LOSSES)}")
+
+    speed = _speed(table["speed"])
+    step_limit = table["step_limit"]
+    if not _is_int(step_limit) or not 1 <= step_limit <= MAX_STEP_LIMIT:
+        raise _Invalid(f"{where} step_limit must be a whole number from 1 to {MAX_STEP_LIMIT:,}, "
+                       f"got {_describe(step_limit)}")
+    tol = DEFAULT_TOLERANCE
+    if "tol" in table:
+        if not _is_number(table["tol"]):
+            raise _Invalid(f"{where} tol must be a number ≥ 0, got {_describe(table['tol'])}")
+        with _placed(where):
+            tol = check_tolerance(table["tol"])
+    contenders = _contenders(table["optimizers"])
+
+    with _placed(where):
+        problem = Setup(problem_name, data, activation, loss).make_problem()
+    start = None
+    if "start" in table:
+        start = _point(table["start"], f"{where} start", problem)
+    setup = Setup(problem_name, data, activation, loss, contenders, start, speed, step_limit, tol)
+    with _placed(where):
+        setup.make_runs(problem)
+    return setup, problem
+
+
+_SETUP_HINTS = {
+    "problem": f" (one of: {', '.join(PROBLEM_NAMES)})",
+    "speed": ' (steps per second, or "max" for as fast as possible)',
+    "step_limit": " (a whole number ≥ 1: the run stops after this many steps)",
+    "optimizers": ' (at least one [[setup.optimizers]] table with a name, such as name = "sgd")',
+}
+
+
+def _data_source(data: str, folder: Path) -> str:
+    """A built-in dataset's name as it is; a CSV path made absolute (relative: to the lesson's folder)."""
+    if data in BUILTIN_DATASETS:
+        return data
+    if not data.strip():
+        raise _Invalid(f"[setup] data is empty; give a CSV file or one of the built-in datasets: "
+                       f"{', '.join(BUILTIN_DATASETS)}")
+    path = os.path.normpath(os.path.join(os.path.abspath(folder), data))
+    if not os.path.isfile(path):
+        relative = ("" if os.path.isabs(data)
+                    else f" (a relative path is taken from the lesson's folder {os.path.abspath(folder)})")
+        raise _Invalid(f"[setup] data: the data file {path} does not exist{relative}; give a CSV file or "
+                       f"one of the built-in datasets: {', '.join(BUILTIN_DATASETS)}")
+    return path
+
+
+def _speed(speed) -> float | None:
+    if speed == "max":
+        return None
+    if _is_number(speed) and speed > 0 and math.isfinite(speed):
+        return float(speed)
+    raise _Invalid(f'[setup] speed must be a positive number of steps per second or "max", '
+                   f"got {_describe(speed)}")
+
+
+def _contenders(entries) -> tuple[Contender, ...]:
+    if not isinstance(entries, list) or not entries or not all(isinstance(e, dict) for e in entries):
+        raise _Invalid('[setup] optimizers must be one or more [[setup.optimizers]] tables, each with a name '
+                       f'such as name = "sgd"; got {_describe(entries)}')
+    contenders = []
+    for i, entry in enumerate(entries, start=1):
+        where = f"[setup] optimizers[{i}]"
+        if "name" not in entry:
+            raise _Invalid(f"{where} needs name (one of: {', '.join(OPTIMIZERS)})")
+        name = _string(entry, "name", where)
+        with _placed(where):
+            optimizer = get_optimizer(name)
+        hyperparameters = {}
+        for key, value in entry.items():
+            if key == "name":
+                continue
+            known = [h.name for h in optimizer.hyperparameters]
+            if key not in known:
+                raise _Invalid(f"{where}: {name} has no hyperparameter {key!r}{_did_you_mean(key, known)}; "
+                               f"allowed keys: name, {', '.join(known)}")
+            if not _is_number(value):
+                raise _Invalid(f"{where}: {key} must be a number, got {_describe(value)}")
+            with _placed(where):
+                hyperparameters[key] = optimizer.hyperparameter(key).check(value)
+        contenders.append(Contender(name, hyperparameters))
+    return tuple(contenders)
+
+
+def _point(value, where: str, problem) -> tuple[float, ...]:
+    names = ", ".join(problem.param_names)
+    dim = problem.dim
+    wanted = f"problem {problem.name!r} has {dim} parameter{'s' if dim != 1 else ''} ({names})"
+    if not isinstance(value, list) or not all(_is_number(v) for v in value):
+        raise _Invalid(f"{where} must be an array of numbers such as {[0.0] * dim}; {wanted}; "
+                       f"got {_describe(value)}")
+    if len(value) != dim:
+        raise _Invalid(f"{where} has {len(value)} number{'s' if len(value) != 1 else ''}; {wanted}")
+    if not all(math.isfinite(v) for v in value):
+        raise _Invalid(f"{where} must be finite numbers, got {value}")
+    return tuple(float(v) for v in value)
+
+
+def _view(table: dict) -> LessonView:
+    _check_keys(table, _VIEW_KEYS, "[view]")
+    for key, value in table.items():
+        if not isinstance(value, bool):
+            raise _Invalid(f"[view] {key} must be true or false, got {_describe(value)}")
+    return LessonView(**table)
+
+
+def _expect(table: dict, setup: Setup, problem) -> dict:
+    where = "[expect]"
+    _check_keys(table, _EXPECT_KEYS, where)
+    n = len(setup.contenders)
+    one_each = f"one per optimizer ({n} here)"
+    if "status" not in table:
+        raise _Invalid(f"{where} needs status: {one_each}, each one of: {', '.join(EXPECTED_STATUSES)}")
+    status = table["status"]
+    if not isinstance(status, list) or len(status) != n:
+        raise _Invalid(f"{where} status must be an array of statuses, {one_each}; got {_describe(status)}")
+    for i, s in enumerate(status, start=1):
+        if s not in EXPECTED_STATUSES:
+            allowed = ", ".join(repr(x) for x in EXPECTED_STATUSES)
+            raise _Invalid(f"{where} status[{i}] must be one of: {allowed}; got {_describe(s)}")
+    out = {"status": list(status)}
+
+    tolerance = table.get("tolerance", DEFAULT_EXPECT_TOLERANCE)
+    if not _is_number(tolerance) or not (0 < tolerance < math.inf):
+        raise _Invalid(f"{where} tolerance must be a positive number, got {_describe(tolerance)}")
+    out["tolerance"] = float(tolerance)
+
+    if "final" in table:
+        final = table["final"]
+        if not isinstance(final, list) or len(final) != n:
+            raise _Invalid(f"{where} final must be an array of points, {one_each} ([] for one not checked); "
+                           f"got {_describe(final)}")
+        out["final"] = [None if p == [] else _point(p, f"{where} final[{i}]", problem)
+                        for i, p in enumerate(final, start=1)]
+
+    if "stopped_at" in table:
+        steps = table["stopped_at"]
+        ok = isinstance(steps, list) and len(steps) == n
+        if not ok or not all(_is_int(s) and 0 <= s <= setup.step_limit for s in steps):
+            raise _Invalid(f"{where} stopped_at must be an array of whole numbers from 0 to the step limit "
+                           f"{setup.step_limit}, {one_each}; got {_describe(steps)}")
+        out["stopped_at"] = list(steps)
+    return out
+
+
+# --- checks shared by the readers -----------------------------------------------------------------
+
+
+def _check_keys(table: dict, allowed: tuple[str, ...], where: str) -> None:
+    for key in table:
+        if key not in allowed:
+            raise _Invalid(f"{where}: unknown key {key!r}{_did_you_mean(key, allowed)}; "
+                           f"allowed keys: {', '.join(allowed)}")
+
+
+def _did_you_mean(key: str, allowed) -> str:
+    close = difflib.get_close_matches(key, allowed, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _table(doc: dict, key: str) -> dict:
+    value = doc[key]
+    if not isinstance(value, dict):
+        raise _Invalid(f"{key} must be a table [{key}], got {_describe(value)}")
+    return value
+
+
+def _string(table: dict, key: str, where: str) -> str:
+    value = table[key]
+    if not isinstance(value, str):
+        raise _Invalid(f"{where} {key} must be a string, got {_describe(value)}")
+    return value
+
+
+@contextmanager
+def _placed(where: str):
+    """An InputError from the engine becomes the same message placed at `where` in the file."""
+    try:
+        yield
+    except InputError as e:
+        raise _Invalid(f"{where}: {e}") from None
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _describe(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        text = repr(value)
+        return f"the array {text if len(text) <= 60 else text[:57] + '…'}"
+    return repr(value)
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+def save_lesson(path, setup: Setup, view: LessonView, title: dict, notes: dict, number: int) -> None:
+    """Write a lesson file that ``load_lesson`` reads back to the same Setup and LessonView.
+
+    The file is checked as ``load_lesson`` would check it before anything is written, and written
+    atomically (a temporary file in the same folder, then renamed over ``path``). A CSV data path is
+    written relative to the lesson's folder when the CSV lies in that folder or below, else absolute.
+    Raises LessonError, and leaves any existing file as it was, when the lesson is not valid or
+    cannot be written.
+    """
+    path = Path(path)
+    folder = path.parent
+    try:
+        doc = _document(setup, view, title, notes, number, folder)
+        text = tomli_w.dumps(doc, multiline_strings=True)
+    except _Invalid as e:
+        raise LessonError(path, str(e)) from None
+    except (TypeError, ValueError) as e:
+        raise LessonError(path, f"cannot be written as TOML: {e}") from None
+    _parse(text, path)  # raises LessonError, naming the file, for anything load_lesson would reject
+    _write_atomically(path, text)
+
+
+def _document(setup: Setup, view: LessonView, title: dict, notes: dict, number: int, folder: Path) -> dict:
+    table: dict = {"problem": setup.problem}
+    if setup.data is not None:
+        table["data"] = _data_entry(setup.data, folder)
+    if setup.activation is not None:
+        table["activation"] = setup.activation
+    if setup.loss is not None:
+        table["loss"] = setup.loss
+    if setup.start is not None:
+        table["start"] = [_plain_number(v, "[setup] start") for v in setup.start]
+    table["speed"] = "max" if setup.speed is None else _plain_number(setup.speed, "[setup] speed")
+    table["step_limit"] = setup.step_limit
+    table["tol"] = _plain_number(setup.tol, "[setup] tol")
+    table["optimizers"] = [
+        {"name": c.optimizer,
+         **{k: _plain_number(v, f"[setup] optimizers[{i}]: {k}") for k, v in c.hyperparameters.items()}}
+        for i, c in enumerate(setup.contenders, start=1)
+    ]
+    lesson: dict = {"number": number, "title": dict(title)}
+    if notes:
+        lesson["notes"] = dict(notes)
+    return {
+        "lesson": lesson,
+        "setup": table,
+        "view": {"log_scale": view.log_scale, "step_parts": view.step_parts, "formula": view.formula},
+    }
+
+
+def _plain_number(value, where: str):
+    """An int or float for tomli_w (numpy scalars are not plain numbers to it)."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return float(value)
+    raise _Invalid(f"{where} must be a number, got {_describe(value)}")
+
+
+def _data_entry(data, folder: Path) -> str:
+    if isinstance(data, str) and data in BUILTIN_DATASETS:
+        return data
+    if not isinstance(data, (str, os.PathLike)):
+        raise _Invalid(f"[setup] data must be a built-in dataset name or a CSV path, got {_describe(data)}")
+    absolute = os.path.abspath(data)
+    relative = os.path.relpath(absolute, os.path.abspath(folder)) if _inside(absolute, folder) else None
+    if relative is None:
+        return PurePath(absolute).as_posix()
+    relative = PurePath(relative).as_posix()
+    return "./" + relative if relative in BUILTIN_DATASETS else relative
+
+
+def _inside(path: str, folder: Path) -> bool:
+    try:
+        return os.path.commonpath([path, os.path.abspath(folder)]) == os.path.abspath(folder)
+    except ValueError:  # different drives
+        return False
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    folder = path.parent
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode) if path.exists() else 0o644
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise LessonError(path, f"cannot write it: {e.strerror or e}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as e:
+        _remove_quietly(tmp)
+        raise LessonError(path, f"cannot write it: {e.strerror or e}") from None
+    except BaseException:
+        _remove_quietly(tmp)
+        raise
+
+
+def _remove_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+__all__ = ["LANGUAGES", "Lesson", "LessonError", "LessonView", "load_lesson", "lessons_folder", "save_lesson",
+           "shipped_lessons"]
