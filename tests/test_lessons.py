@@ -1,0 +1,607 @@
+"""Lessons: every shipped lesson loads and runs to the state its [expect] names; lessons survive a
+save and a load; malformed lesson files are refused with a message naming the file and the problem."""
+
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gdsim.engine import ANALYTIC_PROBLEMS, OPTIMIZERS
+from gdsim.paths import resource
+from gdsim.ui import lessons as lessons_module
+from gdsim.ui.lessons import (
+    Lesson,
+    LessonError,
+    LessonView,
+    load_lesson,
+    save_lesson,
+    shipped_lessons,
+)
+from gdsim.ui.setup import Contender, Setup
+
+ROOT = Path(__file__).resolve().parents[1]
+LESSON_FILES = sorted(resource("lessons").glob("*.toml"))
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def run_to_step_limit(setup: Setup):
+    """The setup's runs, each advanced as the window would: until it stops or reaches the step limit."""
+    runs = setup.make_runs()
+    for run in runs:
+        run.set_step_limit(setup.step_limit)
+        run.advance(setup.step_limit)
+    return runs
+
+
+# --- the shipped lessons ----------------------------------------------------------------------------
+
+
+def test_shipped_lessons_are_numbered_one_to_n_in_file_order():
+    lessons = shipped_lessons()
+    assert len(lessons) == len(LESSON_FILES) >= 8
+    assert [lesson.number for lesson in lessons] == list(range(1, len(lessons) + 1))
+    for lesson in lessons:
+        # 01-tangent.toml is lesson 1: the file names sort in the menu's order.
+        assert lesson.path.name.startswith(f"{lesson.number:02d}-"), lesson.path.name
+
+
+@pytest.mark.parametrize("path", LESSON_FILES, ids=[p.stem for p in LESSON_FILES])
+def test_shipped_lesson_loads_and_runs_to_its_expected_state(path):
+    lesson = load_lesson(path)
+    expect = lesson.expect
+    assert expect, f"{path.name} has no [expect]"
+    runs = run_to_step_limit(lesson.setup)
+    assert len(runs) == len(lesson.setup.contenders) == len(expect["status"])
+    for i, run in enumerate(runs):
+        what = f"{path.name}, optimizer {i + 1} ({lesson.setup.contenders[i].optimizer})"
+        assert run.status_names == [expect["status"][i]], what
+        if expect.get("final") and expect["final"][i] is not None:
+            np.testing.assert_allclose(run.params[0], expect["final"][i], rtol=0, atol=expect["tolerance"],
+                                       err_msg=what)
+        if "stopped_at" in expect:
+            assert int(run.stopped_at[0]) == expect["stopped_at"][i], what
+
+
+@pytest.mark.parametrize("path", LESSON_FILES, ids=[p.stem for p in LESSON_FILES])
+def test_shipped_lesson_has_english_and_chinese_title_and_notes(path):
+    lesson = load_lesson(path)
+    for field in ("title", "notes"):
+        en, zh = lesson.text(field, "en"), lesson.text(field, "zh")
+        assert en.strip() and zh.strip(), f"{path.name}: {field} is missing a language"
+        assert getattr(lesson, field).keys() == {"en", "zh"}
+        assert not CJK.search(en), f"{path.name}: the English {field} has Chinese in it"
+        assert CJK.search(zh), f"{path.name}: the Chinese {field} has no Chinese in it"
+    # A note for the teacher: two to five English sentences.
+    sentences = re.findall(r"[.?!](?:\s|$)", lesson.text("notes", "en"))
+    assert 2 <= len(sentences) <= 5, f"{path.name}: {len(sentences)} sentences"
+
+
+def test_a_shipped_lesson_shows_the_step_activation_stuck_at_step_zero():
+    stuck = [lesson for lesson in shipped_lessons() if lesson.setup.activation == "step"]
+    assert stuck
+    for lesson in stuck:
+        assert lesson.expect["status"] == ["converged"] * len(lesson.setup.contenders)
+        assert lesson.expect["stopped_at"] == [0] * len(lesson.setup.contenders)
+        assert all(tuple(p) == lesson.setup.start for p in lesson.expect["final"])
+
+
+def test_the_sigmoid_lesson_sends_the_teacher_to_tanh_relu_and_the_step():
+    sigmoid = [lesson for lesson in shipped_lessons() if lesson.setup.activation == "sigmoid"]
+    assert sigmoid
+    for language, words in (("en", ("tanh", "ReLU", "step", "zero")), ("zh", ("tanh", "ReLU", "阶跃", "零"))):
+        notes = sigmoid[0].text("notes", language)
+        for word in words:
+            assert word in notes, (language, word)
+
+
+def test_the_regression_lesson_expects_the_least_squares_line():
+    """Its expected end is the normal equations' solution, computed here from the CSV without gdsim."""
+    lessons = [lesson for lesson in shipped_lessons() if lesson.setup.problem == "linreg"]
+    assert lessons
+    for lesson in lessons:
+        data = np.loadtxt(resource("datasets", f"{lesson.setup.data}.csv"), delimiter=",", skiprows=1)
+        A = np.column_stack([data[:, 0], np.ones(len(data))])
+        best = np.linalg.solve(A.T @ A, A.T @ data[:, 1])
+        for final in lesson.expect["final"]:
+            np.testing.assert_allclose(final, best, atol=lesson.expect["tolerance"])
+
+
+def test_the_learning_rate_lesson_covers_too_small_to_divergent():
+    lesson = next(x for x in shipped_lessons() if x.path.name.startswith("02-"))
+    assert [c.hyperparameters["lr"] for c in lesson.setup.contenders] == [0.02, 0.3, 1.0, 1.1]
+    assert lesson.expect["status"][2:] == ["step limit", "diverged"]
+
+
+# --- text -------------------------------------------------------------------------------------------
+
+
+def test_text_falls_back_to_english():
+    titles = {"en": "Title", "zh": "标题"}
+    lesson = Lesson(Path("x.toml"), 1, titles, {"en": "Notes"}, Setup(), LessonView(), {})
+    assert lesson.text("title", "zh") == "标题"
+    assert lesson.text("title", "zh_CN") == "标题"
+    assert lesson.text("title", "zh-Hans") == "标题"
+    assert lesson.text("title", "fr") == "Title"
+    assert lesson.text("notes", "zh") == "Notes"
+    with pytest.raises(ValueError, match="title and notes"):
+        lesson.text("setup", "en")
+
+
+# --- saving and loading -----------------------------------------------------------------------------
+
+TITLE = {"en": "My lesson", "zh": "我的课"}
+NOTES = {"en": "First line.\nSecond line with \"quotes\" and a backslash \\.", "zh": "第一句。\n第二句。"}
+
+
+def assert_round_trip(path: Path, setup: Setup, view: LessonView, number: int = 3) -> Lesson:
+    save_lesson(path, setup, view, TITLE, NOTES, number)
+    lesson = load_lesson(path)
+    assert lesson.setup == setup
+    assert lesson.view == view
+    assert (lesson.title, lesson.notes, lesson.number) == (TITLE, NOTES, number)
+    assert lesson.path == path
+    return lesson
+
+
+def test_round_trip_of_an_analytic_problem_at_full_speed(tmp_path):
+    setup = Setup("rosenbrock", contenders=(Contender("adam", {"lr": 0.02, "beta1": 0.8}), Contender("sgd")),
+                  start=(-1.5, 2.0), speed=None, step_limit=123_456, tol=1e-9)
+    view = LessonView(log_scale=True, step_parts=True, formula=False)
+    assert_round_trip(tmp_path / "mine.toml", setup, view)
+    assert 'speed = "max"' in (tmp_path / "mine.toml").read_text(encoding="utf-8")
+
+
+def test_round_trip_keeps_the_problems_own_start_and_builtin_data(tmp_path):
+    setup = Setup("neuron", data="pass-fail", activation="tanh", loss="mse",
+                  contenders=(Contender("momentum", {"lr": 0.1, "momentum": 0.0}),), speed=7.5, step_limit=50)
+    lesson = assert_round_trip(tmp_path / "n.toml", setup, LessonView())
+    assert lesson.setup.start is None and lesson.setup.data == "pass-fail"
+
+
+def test_round_trip_with_a_csv_beside_the_lesson_is_written_relative(tmp_path):
+    folder = tmp_path / "course"
+    (folder / "data").mkdir(parents=True)
+    csv = folder / "data" / "scores.csv"
+    csv.write_text("x,y\n0,1\n1,3\n2,5.5\n", encoding="utf-8")
+    setup = Setup("linreg", data=str(csv), loss="sse", contenders=(Contender("sgd", {"lr": 0.01}),),
+                  start=(0.5, 0.5), speed=4.0, step_limit=200)
+    assert_round_trip(folder / "lesson.toml", setup, LessonView(step_parts=True))
+    assert 'data = "data/scores.csv"' in (folder / "lesson.toml").read_text(encoding="utf-8")
+
+    # The lesson travels with its data: moved elsewhere, it reads the CSV from its new folder.
+    moved = shutil.copytree(folder, tmp_path / "moved")
+    lesson = load_lesson(moved / "lesson.toml")
+    assert lesson.setup.data == str(moved / "data" / "scores.csv")
+    assert lesson.setup.make_problem().dataset.y.tolist() == [1.0, 3.0, 5.5]
+
+
+def test_a_relative_data_path_is_read_from_the_lessons_folder_not_the_working_directory(tmp_path,
+                                                                                        monkeypatch):
+    (tmp_path / "lessons").mkdir()
+    (tmp_path / "lessons" / "points.csv").write_text("x,y\n1,2\n2,4\n", encoding="utf-8")
+    path = tmp_path / "lessons" / "l.toml"
+    text = edit(VALID, 'problem = "parabola"\nstart = [2.0]', 'problem = "linreg"\ndata = "points.csv"')
+    path.write_text(edit(text, "final = [[0.0], []]\n", ""), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert load_lesson(path).setup.data == str(tmp_path / "lessons" / "points.csv")
+    monkeypatch.chdir(tmp_path / "lessons")
+    assert load_lesson("l.toml").setup.data == str(tmp_path / "lessons" / "points.csv")
+
+
+def test_a_csv_outside_the_lessons_folder_is_written_as_an_absolute_path(tmp_path):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "lessons").mkdir()
+    csv = tmp_path / "elsewhere" / "d.csv"
+    csv.write_text("x,y\n1,0\n2,1\n", encoding="utf-8")
+    setup = Setup("neuron", data=str(csv), contenders=(Contender("sgd", {"lr": 0.5}),), step_limit=10)
+    assert_round_trip(tmp_path / "lessons" / "l.toml", setup, LessonView())
+
+
+@pytest.mark.parametrize("path", LESSON_FILES, ids=[p.stem for p in LESSON_FILES])
+def test_every_shipped_lesson_survives_a_save_and_a_load(tmp_path, path):
+    lesson = load_lesson(path)
+    copy = tmp_path / path.name
+    save_lesson(copy, lesson.setup, lesson.view, lesson.title, lesson.notes, lesson.number)
+    again = load_lesson(copy)
+    assert (again.setup, again.view, again.title, again.notes, again.number) == (
+        lesson.setup, lesson.view, lesson.title, lesson.notes, lesson.number)
+
+
+def test_texts_are_stripped_and_read_with_newline_line_ends(tmp_path):
+    path = tmp_path / "l.toml"
+    save_lesson(path, Setup(), LessonView(), {"en": "  Title\n"}, {"en": "One.\r\nTwo.\rThree.\n\n"}, 1)
+    lesson = load_lesson(path)
+    assert lesson.title == {"en": "Title"}
+    assert lesson.notes == {"en": "One.\nTwo.\nThree."}
+
+
+def test_saving_replaces_a_file_and_leaves_nothing_else_behind(tmp_path):
+    path = tmp_path / "l.toml"
+    save_lesson(path, Setup(), LessonView(), TITLE, {}, 1)
+    save_lesson(path, replace(Setup(), step_limit=42), LessonView(), TITLE, {}, 2)
+    assert [p.name for p in tmp_path.iterdir()] == ["l.toml"]
+    assert load_lesson(path).setup.step_limit == 42
+    assert load_lesson(path).notes == {}
+
+
+@pytest.mark.parametrize("setup, title, number, message", [
+    (Setup(contenders=(Contender("sgd", {"lr": -1.0}),)), TITLE, 1, "optimizers[1]: the learning rate"),
+    (Setup(contenders=(Contender("adom"),)), TITLE, 1, "unknown optimizer 'adom'"),
+    (Setup(start=(1.0, 2.0)), TITLE, 1, "start has 2 numbers"),
+    (Setup(problem="nope"), TITLE, 1, "unknown problem 'nope'"),
+    (Setup(speed=0.0), TITLE, 1, "speed must be a positive number"),
+    (Setup(), {"zh": "只有中文"}, 1, "needs title.en"),
+    (Setup(), TITLE, 10, "number must be a whole number from 1 to 9"),
+    (Setup(data="line"), TITLE, 1, "data applies only to the problems linreg and neuron"),
+])
+def test_saving_a_bad_lesson_raises_and_keeps_the_old_file(tmp_path, setup, title, number, message):
+    path = tmp_path / "l.toml"
+    save_lesson(path, Setup(), LessonView(), TITLE, NOTES, 4)
+    before = path.read_bytes()
+    with pytest.raises(LessonError) as caught:
+        save_lesson(path, setup, LessonView(), title, NOTES, number)
+    assert str(caught.value).startswith(f"lesson file {path}: ")
+    assert message in str(caught.value)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["l.toml"]
+
+
+_DOMAIN_POINT = st.sampled_from(sorted(ANALYTIC_PROBLEMS)).flatmap(
+    lambda name: st.tuples(st.just(name), st.tuples(*(
+        st.floats(lo, hi, allow_nan=False) for lo, hi in ANALYTIC_PROBLEMS[name].domain))))
+
+
+TEXT = st.characters(blacklist_characters="\r", blacklist_categories=("Cs",))  # "\r\n" is read as "\n"
+
+
+@st.composite
+def _contender(draw):
+    optimizer = OPTIMIZERS[draw(st.sampled_from(sorted(OPTIMIZERS)))]
+    values = {}
+    for h in optimizer.hyperparameters:
+        if draw(st.booleans()):
+            high = min(h.high, 1e6)
+            open_top = h.high_open or h.high > 1e6
+            value = draw(st.floats(h.low, high, exclude_min=h.low_open, exclude_max=open_top,
+                                   allow_nan=False, allow_infinity=False))
+            values[h.name] = value
+    return Contender(optimizer.name, values)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problem_start=_DOMAIN_POINT, own_start=st.booleans(), contenders=st.lists(_contender(), min_size=1,
+       max_size=4), speed=st.one_of(st.none(), st.floats(1e-3, 1e6, allow_nan=False)),
+       step_limit=st.integers(1, 1_000_000_000), tol=st.floats(0.0, 1.0, allow_nan=False),
+       view=st.builds(LessonView, st.booleans(), st.booleans(), st.booleans()), number=st.integers(1, 9),
+       title=st.text(TEXT, min_size=1, max_size=30).filter(str.strip), notes=st.text(TEXT, max_size=60))
+def test_any_valid_setup_survives_a_save_and_a_load(problem_start, own_start, contenders, speed, step_limit,
+                                                     tol, view, number, title, notes):
+    problem, start = problem_start
+    setup = Setup(problem, contenders=tuple(contenders), start=None if own_start else start, speed=speed,
+                  step_limit=step_limit, tol=tol)
+    titles, notes_by_language = {"en": title.strip()}, {"zh": notes.strip()}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "lesson.toml"
+        save_lesson(path, setup, view, titles, notes_by_language, number)
+        lesson = load_lesson(path)
+    assert (lesson.setup, lesson.view, lesson.number, lesson.title, lesson.notes) == (
+        setup, view, number, titles, notes_by_language)
+
+
+# --- malformed lessons ------------------------------------------------------------------------------
+
+VALID = """\
+[lesson]
+number = 2
+title = { en = "Two runs", zh = "两次运行" }
+notes = { en = "Watch them.", zh = "看。" }
+
+[setup]
+problem = "parabola"
+start = [2.0]
+speed = 2
+step_limit = 100
+tol = 1e-6
+
+[[setup.optimizers]]
+name = "sgd"
+lr = 0.1
+
+[[setup.optimizers]]
+name = "momentum"
+lr = 0.05
+momentum = 0.5
+
+[view]
+log_scale = false
+step_parts = true
+formula = true
+
+[expect]
+status = ["converged", "converged"]
+final = [[0.0], []]
+"""
+
+NEURON = VALID.replace('problem = "parabola"\nstart = [2.0]',
+                       'problem = "neuron"\ndata = "pass-fail"\nactivation = "sigmoid"\nloss = "sse"'
+                       ).replace("final = [[0.0], []]\n", "")
+
+
+def edit(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+def edited(text: str, old: str, new: str, fragments: list[str]) -> tuple[str, list[str]]:
+    return edit(text, old, new), fragments
+
+
+NO_VIEW = edit(VALID, "[view]\nlog_scale = false\nstep_parts = true\nformula = true\n", "")
+
+
+def test_the_templates_of_the_malformed_cases_are_valid(tmp_path):
+    for text in (VALID, NEURON, NO_VIEW):
+        (tmp_path / "ok.toml").write_text(text, encoding="utf-8")
+        lesson = load_lesson(tmp_path / "ok.toml")
+        assert lesson.number == 2 and len(lesson.setup.contenders) == 2
+
+
+PROBLEM_NAMES = "parabola, double-well, ravine, rosenbrock"
+OPTIMIZER_NAMES = "sgd, momentum, nesterov, adagrad, adadelta, rmsprop, adam, adamax, nadam, amsgrad"
+TITLE_LINE = 'title = { en = "Two runs", zh = "两次运行" }'
+STATUS_LINE = 'status = ["converged", "converged"]'
+
+# name: (the file's text, fragments its message must contain)
+MALFORMED = {
+    "no [lesson]": edited(
+        VALID, "[lesson]\nnumber = 2\n" + TITLE_LINE + '\nnotes = { en = "Watch them.", zh = "看。" }\n', "",
+        ["needs a [lesson] table"]),
+    "no [setup]": edited(VALID, "[setup]\n", "[other]\n", ["unknown table or key 'other'", "[setup]"]),
+    "no [setup] at all": (
+        '[lesson]\nnumber = 1\ntitle = { en = "Empty" }\n',
+        ["the file needs a [setup] table"]),
+    "no title.en": edited(VALID, TITLE_LINE, 'title = { zh = "两次运行" }', ["[lesson] needs title.en"]),
+    "no title": edited(VALID, TITLE_LINE + "\n", "", ["[lesson] needs title.en"]),
+    "empty title.en": edited(
+        VALID, 'en = "Two runs"', 'en = "  "',
+        ["[lesson] needs title.en (it is empty)"]),
+    "title not a table": edited(
+        VALID, TITLE_LINE, 'title = "Two runs"',
+        ["[lesson] title must be a table", 'title = { en = "…", zh = "…" }']),
+    "unknown language": edited(
+        VALID, 'zh = "看。"', 'fr = "Regardez."',
+        ["[lesson] notes: unknown key 'fr'", "allowed keys: en, zh"]),
+    "no number": edited(VALID, "number = 2\n", "", ["[lesson] needs number", "from 1 to 9"]),
+    "number 10": edited(
+        VALID, "number = 2", "number = 10",
+        ["number must be a whole number from 1 to 9, got 10"]),
+    "number 0": edited(VALID, "number = 2", "number = 0", ["from 1 to 9, got 0"]),
+    "number a string": edited(VALID, "number = 2", 'number = "2"', ["from 1 to 9, got the string '2'"]),
+    "unknown key in [lesson]": edited(
+        VALID, "number = 2", 'number = 2\nauthor = "me"',
+        ["[lesson]: unknown key 'author'", "allowed keys: number, title, notes"]),
+    "unknown problem": edited(
+        VALID, 'problem = "parabola"', 'problem = "parabol"',
+        ["[setup] problem: unknown problem 'parabol'; choose one of: " + PROBLEM_NAMES]),
+    "unknown optimizer": edited(
+        VALID, 'name = "sgd"', 'name = "adom"',
+        ["[setup] optimizers[1]: unknown optimizer 'adom'; choose one of: " + OPTIMIZER_NAMES]),
+    "optimizer without a name": edited(
+        VALID, 'name = "momentum"\n', "",
+        ["[setup] optimizers[2] needs name (one of: " + OPTIMIZER_NAMES]),
+    "no optimizers": edited(
+        VALID,
+        '[[setup.optimizers]]\nname = "sgd"\nlr = 0.1\n\n'
+        '[[setup.optimizers]]\nname = "momentum"\nlr = 0.05\nmomentum = 0.5\n',
+        "",
+        ["[setup] needs optimizers"]),
+    "unknown activation": edited(
+        NEURON, 'activation = "sigmoid"', 'activation = "sigmod"',
+        ["[setup] activation: unknown activation 'sigmod'; choose one of: sigmoid, tanh, relu, leaky_relu, "
+         "softplus, identity, step"]),
+    "unknown loss": edited(
+        NEURON, 'loss = "sse"', 'loss = "mae"',
+        ["[setup] loss: unknown loss 'mae'; choose one of: sse, mse, bce"]),
+    "activation on linreg": edited(
+        NEURON, 'problem = "neuron"', 'problem = "linreg"',
+        ["activation applies only to the problem neuron, not 'linreg'"]),
+    "loss on an analytic problem": edited(
+        VALID, "start = [2.0]", 'start = [2.0]\nloss = "mse"',
+        ["[setup] loss applies only to the problems linreg and neuron"]),
+    "bce with tanh": edited(
+        NEURON, 'activation = "sigmoid"\nloss = "sse"', 'activation = "tanh"\nloss = "bce"',
+        ["[setup]: loss 'bce' needs an activation whose output lies in (0, 1)"]),
+    "unknown hyperparameter": edited(
+        VALID, "lr = 0.1", "lr = 0.1\nbeta = 0.9",
+        ["[setup] optimizers[1]: sgd has no hyperparameter 'beta'",
+         "allowed keys: name, lr"]),
+    "misspelt hyperparameter": edited(
+        VALID, "momentum = 0.5", "momentun = 0.5",
+        ["optimizers[2]: momentum has no hyperparameter 'momentun'",
+         "did you mean 'momentum'",
+         "allowed keys: name, lr, momentum"]),
+    "negative learning rate": edited(
+        VALID, "lr = 0.1", "lr = -0.1",
+        ["[setup] optimizers[1]: the learning rate η (lr) must be in [0, ∞), got -0.1"]),
+    "beta1 of 1": edited(
+        VALID, 'name = "momentum"\nlr = 0.05\nmomentum = 0.5', 'name = "adam"\nbeta1 = 1.0',
+        ["[setup] optimizers[2]: beta1 must be in [0, 1), got 1.0"]),
+    "hyperparameter a string": edited(
+        VALID, "lr = 0.1", 'lr = "0.1"',
+        ["optimizers[1]: lr must be a number, got the string '0.1'"]),
+    "start of the wrong dimension": edited(
+        VALID, "start = [2.0]", "start = [2.0, 1.0]",
+        ["[setup] start has 2 numbers; problem 'parabola' has 1 parameter (x)"]),
+    "start of a 2-d problem too short": edited(
+        NEURON, 'loss = "sse"', 'loss = "sse"\nstart = [1.0]',
+        ["[setup] start has 1 number; problem 'neuron' has 2 parameters (w, b)"]),
+    "start not numbers": edited(
+        VALID, "start = [2.0]", 'start = ["two"]',
+        ["[setup] start must be an array of numbers"]),
+    "start infinite": edited(
+        VALID, "start = [2.0]", "start = [inf]",
+        ["[setup] start must be finite numbers"]),
+    "start too far out": edited(
+        VALID, "start = [2.0]", "start = [1e60]",
+        ["[setup]: a start is too far out"]),
+    "unknown key in [setup]": edited(
+        VALID, "speed = 2", "spead = 2",
+        ["[setup]: unknown key 'spead' (did you mean 'speed'?); allowed keys: problem, data, activation, "
+         "loss, start, speed, step_limit, tol, optimizers"]),
+    "unknown top-level table": edited(
+        VALID, "[view]", "[veiw]",
+        ["unknown table or key 'veiw'", "did you mean 'view'"]),
+    "speed 0": edited(
+        VALID, "speed = 2", "speed = 0",
+        ['speed must be a positive number of steps per second or "max", got 0']),
+    "speed negative": edited(
+        VALID, "speed = 2", "speed = -3.5",
+        ["speed must be a positive number", "got -3.5"]),
+    "speed a word": edited(VALID, "speed = 2", 'speed = "fast"', ['or "max", got the string \'fast\'']),
+    "speed true": edited(VALID, "speed = 2", "speed = true", ['or "max", got true']),
+    "speed infinite": edited(VALID, "speed = 2", "speed = inf", ['or "max", got inf']),
+    "no speed": edited(VALID, "speed = 2\n", "", ['[setup] needs speed (steps per second, or "max"']),
+    "step_limit 0": edited(
+        VALID, "step_limit = 100", "step_limit = 0",
+        ["[setup] step_limit must be a whole number from 1 to 1,000,000,000, got 0"]),
+    "step_limit fractional": edited(
+        VALID, "step_limit = 100", "step_limit = 2.5",
+        ["step_limit must be a whole number", "got 2.5"]),
+    "step_limit a float": edited(
+        VALID, "step_limit = 100", "step_limit = 100.0",
+        ["step_limit must be a whole number", "got 100.0"]),
+    "step_limit a string": edited(VALID, "step_limit = 100", 'step_limit = "100"', ["got the string '100'"]),
+    "step_limit negative": edited(
+        VALID, "step_limit = 100", "step_limit = -5",
+        ["step_limit must be a whole number", "got -5"]),
+    "negative tolerance": edited(
+        VALID, "tol = 1e-6", "tol = -1.0",
+        ["[setup]: the tolerance must be ≥ 0, got -1.0"]),
+    "view flag a number": edited(
+        VALID, "log_scale = false", "log_scale = 1",
+        ["[view] log_scale must be true or false, got 1"]),
+    "view flag a string": edited(
+        VALID, "formula = true", 'formula = "yes"',
+        ["[view] formula must be true or false, got the string 'yes'"]),
+    "unknown key in [view]": edited(
+        VALID, "formula = true", "formula = true\ncolour = true",
+        ["[view]: unknown key 'colour'; allowed keys: log_scale, step_parts, formula"]),
+    "view not a table": edited(
+        NO_VIEW, "[lesson]\n", "view = 3\n[lesson]\n",
+        ["view must be a table [view], got 3"]),
+    "missing data file": edited(
+        NEURON, 'data = "pass-fail"', 'data = "nowhere/missing.csv"',
+        ["[setup] data: the data file",
+         "missing.csv does not exist",
+         "a relative path is taken from the lesson's folder",
+         "built-in datasets: line, pass-fail"]),
+    "data on an analytic problem": edited(
+        VALID, "start = [2.0]", 'start = [2.0]\ndata = "line"',
+        ["[setup] data applies only to the problems linreg and neuron, "
+                                           "not 'parabola'"]),
+    "expect status too short": edited(
+        VALID, STATUS_LINE, 'status = ["converged"]',
+        ["[expect] status must be an array of statuses, one per optimizer (2 here)"]),
+    "expect unknown status": edited(
+        VALID, STATUS_LINE, 'status = ["converged", "done"]',
+        ["[expect] status[2] must be one of: 'converged', 'diverged', 'step limit'"]),
+    "expect final of the wrong dimension": edited(
+        VALID, "final = [[0.0], []]", "final = [[0.0, 1.0], []]",
+        ["[expect] final[1] has 2 numbers; problem 'parabola' has 1 "
+                                                   "parameter"]),
+    "expect without status": edited(VALID, STATUS_LINE + "\n", "", ["[expect] needs status"]),
+    "unknown key in [expect]": edited(
+        VALID, "final = [[0.0], []]", "final = [[0.0], []]\nsteps = [1, 2]",
+        ["[expect]: unknown key 'steps'",
+         "allowed keys: status, final, tolerance, stopped_at"]),
+}
+
+
+@pytest.mark.parametrize("name", MALFORMED)
+def test_a_malformed_lesson_is_refused_with_the_file_and_the_problem(tmp_path, name):
+    text, fragments = MALFORMED[name]
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LessonError) as caught:
+        load_lesson(path)
+    message = str(caught.value)
+    assert message.startswith(f"lesson file {path}: "), message
+    assert caught.value.path == path
+    assert fragments and all(f in message for f in fragments), message
+    assert isinstance(caught.value, ValueError)
+
+
+@pytest.mark.parametrize("bad_line", ["lr = 0.1.2", "lr 0.1", 'name = "sgd', "[setup.optimizers"])
+def test_a_toml_syntax_error_names_its_line(tmp_path, bad_line):
+    lines = VALID.splitlines()
+    at = lines.index("lr = 0.1")
+    lines[at] = bad_line
+    path = tmp_path / "bad.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(LessonError) as caught:
+        load_lesson(path)
+    assert str(caught.value).startswith(f"lesson file {path}: line {at + 1}: "), str(caught.value)
+
+
+def test_an_unterminated_string_at_the_end_is_placed_on_the_last_line(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text(VALID + 'extra = """never closed\n', encoding="utf-8")
+    with pytest.raises(LessonError, match=r"bad\.toml: line \d+: "):
+        load_lesson(path)
+
+
+def test_a_missing_or_unreadable_lesson_file_is_a_lesson_error(tmp_path):
+    with pytest.raises(LessonError, match=r"missing\.toml: the file does not exist"):
+        load_lesson(tmp_path / "missing.toml")
+    (tmp_path / "latin1.toml").write_bytes(VALID.replace("看。", "caf\xe9").encode("latin-1", "replace"))
+    with pytest.raises(LessonError, match=r"latin1\.toml: line 4: the file is not UTF-8"):
+        load_lesson(tmp_path / "latin1.toml")
+    with pytest.raises(LessonError, match="a folder, not a lesson file"):
+        load_lesson(tmp_path)
+
+
+def test_shipped_lessons_sort_by_number_and_refuse_a_number_used_twice(tmp_path, monkeypatch):
+    monkeypatch.setattr(lessons_module, "lessons_folder", lambda: tmp_path)
+    (tmp_path / "a.toml").write_text(VALID.replace("number = 2", "number = 7"), encoding="utf-8")
+    (tmp_path / "b.toml").write_text(VALID.replace("number = 2", "number = 3"), encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a lesson", encoding="utf-8")
+    assert [x.path.name for x in lessons_module.shipped_lessons()] == ["b.toml", "a.toml"]
+    (tmp_path / "c.toml").write_text(VALID.replace("number = 2", "number = 3"), encoding="utf-8")
+    with pytest.raises(LessonError, match=r"c\.toml: \[lesson\] number 3 is taken by b\.toml too"):
+        lessons_module.shipped_lessons()
+
+
+def test_the_expectations_can_fail(tmp_path):
+    """The run check above is not vacuous: a wrong expectation disagrees with what the runs give."""
+    path = tmp_path / "l.toml"
+    path.write_text(edit(VALID, 'status = ["converged", "converged"]', 'status = ["converged", "diverged"]'),
+                    encoding="utf-8")
+    lesson = load_lesson(path)
+    runs = run_to_step_limit(lesson.setup)
+    assert [run.status_names[0] for run in runs] != lesson.expect["status"]
+    assert math.isclose(runs[0].params[0][0], 0.0, abs_tol=lesson.expect["tolerance"])
+
+
+def test_lessons_load_without_qt():
+    code = (
+        "import sys\n"
+        "from gdsim.ui.lessons import shipped_lessons\n"
+        "shipped_lessons()[0].setup.make_runs()\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', "
+        "'pyqtgraph'))))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "", f"Qt modules loaded: {done.stdout.strip()}"
