@@ -74,3 +74,21 @@ def test_the_language_follows_the_system(monkeypatch):
     monkeypatch.setattr(i18n, "QLocale", Chinese)
     assert i18n.resolve("") == "zh_CN"
     assert i18n.resolve("en") == "en"
+
+
+def test_engine_errors_are_shown_in_the_chosen_language(qtbot, window, tmp_path):
+    session = window.session
+    session.set_problem("linreg")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("x,y\n1,2\n3,oops\n")
+    window.set_language("zh_CN")
+    with qtbot.waitSignal(session.error_occurred, timeout=2000) as error:
+        session.set_data(str(bad))
+    assert error.args[0] == f"{bad}，第 3 行：y 不是一个数：'oops'"
+    with qtbot.waitSignal(session.error_occurred, timeout=2000) as error:
+        session.set_hyperparameter("lr", -1)
+    assert error.args[0] == "学习率 η（lr） 必须在 [0, ∞) 之内，而输入的是 -1"
+    window.set_language("en")
+    with qtbot.waitSignal(session.error_occurred, timeout=2000) as error:
+        session.set_hyperparameter("lr", -1)
+    assert error.args[0] == "the learning rate η (lr) must be in [0, ∞), got -1"

@@ -4,7 +4,7 @@ import os
 
 from .activations import ACTIVATIONS
 from .datasets import Dataset, dataset_from_arrays, load_dataset
-from .errors import InputError, unknown_name
+from .errors import QT_TRANSLATE_NOOP, InputError, unknown_name
 from .models import LOSSES, MODEL_KINDS, make_model
 from .problems import ANALYTIC_PROBLEMS, Problem
 
@@ -22,8 +22,11 @@ def make_problem(name: str | Problem, data=None, activation: str | None = None,
         given = [flag for flag, value in (("data", data), ("activation", activation), ("loss", loss))
                  if value is not None]
         if given:
-            raise InputError(f"problem {name!r} is a fixed function; {', '.join(given)} "
-                             f"appl{'ies' if len(given) == 1 else 'y'} only to {' and '.join(MODEL_KINDS)}")
+            template = (QT_TRANSLATE_NOOP("errors", "problem {name!r} is a fixed function; {given} "
+                                          "applies only to linreg and neuron") if len(given) == 1 else
+                        QT_TRANSLATE_NOOP("errors", "problem {name!r} is a fixed function; {given} "
+                                          "apply only to linreg and neuron"))
+            raise InputError(template, name=name, given=", ".join(given))
         return ANALYTIC_PROBLEMS[name]
     if name in MODEL_KINDS:
         return make_model(name, _dataset(name, data), activation, loss)
@@ -39,8 +42,9 @@ def _dataset(kind: str, data) -> Dataset:
         return dataset_from_arrays(*data)
     if isinstance(data, (str, os.PathLike)):
         return load_dataset(data)
-    raise InputError(f"data must be a built-in dataset name, a CSV file, or a pair (X, y); "
-                     f"got {type(data).__name__}")
+    raise InputError(QT_TRANSLATE_NOOP(
+        "errors", "data must be a built-in dataset name, a CSV file, or a pair (X, y); got {kind}"),
+        kind=type(data).__name__)
 
 
 __all__ = ["ACTIVATIONS", "LOSSES", "PROBLEM_NAMES", "make_problem"]

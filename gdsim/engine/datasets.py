@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from ..paths import resource
-from .errors import InputError, unknown_name
+from .errors import QT_TRANSLATE_NOOP, InputError, unknown_name
 
 
 @dataclass(frozen=True, eq=False)
@@ -24,12 +24,6 @@ class Dataset:
     source: str = ""  # the file it was read from, if any
     lines: np.ndarray | None = field(default=None, repr=False)  # each row's line in that file
 
-    def where(self, row: int) -> str:
-        """'file, line N' for a row read from a file; 'row N' otherwise."""
-        if self.lines is not None:
-            return f"{self.source}, line {int(self.lines[row])}"
-        return f"row {row + 1}"
-
     @property
     def n_inputs(self) -> int:
         return self.X.shape[1]
@@ -43,6 +37,71 @@ BUILTIN_DATASETS = {
     "line": ("Noisy line", "30 points scattered around y = 1.5x + 1 (regression)."),
     "pass-fail": ("Pass or fail", "40 students: hours studied (x) and passed (y = 1) or not (0)."),
 }
+
+# Messages, as templates the window can translate (see errors.py).
+_UNKNOWN_DATASET = QT_TRANSLATE_NOOP(
+    "errors",
+    "unknown dataset {name!r}; give a CSV file or one of: {valid}",
+)
+_BAD_SHAPES = QT_TRANSLATE_NOOP(
+    "errors",
+    "data must be X of shape (N, k) and y of shape (N,) with N ≥ 1; "
+    "got X {x_shape} and y {y_shape}",
+)
+_NOT_FINITE = QT_TRANSLATE_NOOP(
+    "errors",
+    "data must be finite numbers (no NaN or infinity)",
+)
+_MISSING_FILE = QT_TRANSLATE_NOOP(
+    "errors",
+    "data file {path} does not exist",
+)
+_A_FOLDER = QT_TRANSLATE_NOOP(
+    "errors",
+    "data file {path} is a folder, not a CSV file",
+)
+_UNREADABLE = QT_TRANSLATE_NOOP(
+    "errors",
+    "cannot read data file {path}: {reason}",
+)
+_EMPTY = QT_TRANSLATE_NOOP(
+    "errors",
+    "data file {path} is empty; it needs a header row with columns x (or x1, x2, …) and y",
+)
+_WRONG_COUNT = QT_TRANSLATE_NOOP(
+    "errors",
+    "{path}, line {line}: expected {expected} values ({columns}), found {found}",
+)
+_NO_ROWS = QT_TRANSLATE_NOOP(
+    "errors",
+    "data file {path} has a header but no data rows",
+)
+_DUPLICATE_COLUMN = QT_TRANSLATE_NOOP(
+    "errors",
+    "data file {path}: a column name appears twice in the header {header}",
+)
+_NO_Y = QT_TRANSLATE_NOOP(
+    "errors",
+    "data file {path}: the header has no column y; it needs columns x (or x1, x2, …) and y",
+)
+_UNEXPECTED_COLUMN = QT_TRANSLATE_NOOP(
+    "errors",
+    "data file {path}: unexpected column {name!r}; "
+    "allowed are columns x (or x1, x2, …) and y",
+)
+_BAD_INPUTS = QT_TRANSLATE_NOOP(
+    "errors",
+    "data file {path}: input columns {columns} are not x or x1…xk numbered from 1; "
+    "it needs columns x (or x1, x2, …) and y",
+)
+_NOT_A_NUMBER = QT_TRANSLATE_NOOP(
+    "errors",
+    "{path}, line {line}: {column} is not a number: {cell!r}",
+)
+_NOT_FINITE_CELL = QT_TRANSLATE_NOOP(
+    "errors",
+    "{path}, line {line}: {column} must be finite, got {cell!r}",
+)
 
 _X_COLUMN = re.compile(r"x(\d*)\Z")
 
@@ -62,8 +121,8 @@ def load_dataset(source: str | Path) -> Dataset:
         return builtin_dataset(source)
     path = Path(source)
     if path.suffix.lower() != ".csv" and not path.exists():
-        raise InputError(f"unknown dataset {str(source)!r}; give a CSV file or one of: "
-                         + ", ".join(BUILTIN_DATASETS))
+        raise InputError(_UNKNOWN_DATASET,
+                         name=str(source), valid=", ".join(BUILTIN_DATASETS))
     X, y, lines = _read_csv(path)
     return Dataset(path.stem, path.name, X, y, f"Imported from {path}", str(path), lines)
 
@@ -74,10 +133,9 @@ def dataset_from_arrays(X, y, name: str = "data") -> Dataset:
     if X.ndim == 1:
         X = X[:, None]
     if X.ndim != 2 or y.ndim != 1 or len(X) != len(y) or len(y) == 0:
-        raise InputError(f"data must be X of shape (N, k) and y of shape (N,) with N ≥ 1; "
-                         f"got X {X.shape} and y {y.shape}")
+        raise InputError(_BAD_SHAPES, x_shape=X.shape, y_shape=y.shape)
     if not (np.isfinite(X).all() and np.isfinite(y).all()):
-        raise InputError("data must be finite numbers (no NaN or infinity)")
+        raise InputError(_NOT_FINITE)
     return Dataset(name, name, np.ascontiguousarray(X), np.ascontiguousarray(y))
 
 
@@ -92,16 +150,15 @@ def _read_csv(path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
                 starts.append(line)
                 line = reader.line_num + 1  # a quoted field may span lines
     except FileNotFoundError:
-        raise InputError(f"data file {path} does not exist") from None
+        raise InputError(_MISSING_FILE, path=str(path)) from None
     except IsADirectoryError:
-        raise InputError(f"data file {path} is a folder, not a CSV file") from None
+        raise InputError(_A_FOLDER, path=str(path)) from None
     except (OSError, UnicodeDecodeError, csv.Error) as e:
-        raise InputError(f"cannot read data file {path}: {e}") from None
+        raise InputError(_UNREADABLE, path=str(path), reason=str(e)) from None
 
     numbered = [(n, row) for n, row in zip(starts, rows, strict=True) if any(cell.strip() for cell in row)]
     if not numbered:
-        raise InputError(f"data file {path} is empty; it needs a header row with columns "
-                         "x (or x1, x2, …) and y")
+        raise InputError(_EMPTY, path=str(path))
     _, header = numbered[0]
     header = [cell.strip().lower() for cell in header]
     x_columns = _input_columns(path, header)
@@ -110,42 +167,43 @@ def _read_csv(path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     X = np.empty((len(numbered) - 1, len(x_columns)))
     y = np.empty(len(numbered) - 1)
     for n, (line, row) in enumerate(numbered[1:]):
-        where = f"{path}, line {line}"
+        where = dict(path=str(path), line=line)
         if len(row) != len(header):
-            raise InputError(f"{where}: expected {len(header)} values ({', '.join(header)}), "
-                             f"found {len(row)}")
+            raise InputError(_WRONG_COUNT,
+                             **where, expected=len(header), columns=", ".join(header), found=len(row))
         for j, column in enumerate(x_columns):
             X[n, j] = _number(row[column], where, header[column])
         y[n] = _number(row[y_column], where, "y")
     if len(y) == 0:
-        raise InputError(f"data file {path} has a header but no data rows")
+        raise InputError(_NO_ROWS, path=str(path))
     return X, y, np.array([line for line, _ in numbered[1:]])
 
 
 def _input_columns(path: Path, header: list[str]) -> list[int]:
-    allowed = "columns x (or x1, x2, …) and y"
     if len(set(header)) != len(header):
-        raise InputError(f"data file {path}: a column name appears twice in the header {header}")
+        raise InputError(_DUPLICATE_COLUMN,
+                         path=str(path), header=header)
     if "y" not in header:
-        raise InputError(f"data file {path}: the header has no column y; it needs {allowed}")
+        raise InputError(_NO_Y, path=str(path))
     for name in header:
         if name != "y" and not _X_COLUMN.match(name):
-            raise InputError(f"data file {path}: unexpected column {name!r}; allowed are {allowed}")
+            raise InputError(_UNEXPECTED_COLUMN, path=str(path), name=name)
     xs = [name for name in header if name != "y"]
     if xs == ["x"]:
         return [header.index("x")]
     expected = [f"x{i}" for i in range(1, len(xs) + 1)]
     if not xs or "x" in xs or sorted(xs, key=lambda s: int(s[1:])) != expected:
-        raise InputError(f"data file {path}: input columns {xs} are not x or x1…xk numbered from 1; "
-                         f"it needs {allowed}")
+        raise InputError(_BAD_INPUTS, path=str(path), columns=xs)
     return [header.index(name) for name in expected]
 
 
-def _number(cell: str, where: str, column: str) -> float:
+def _number(cell: str, where: dict, column: str) -> float:
     try:
         value = float(cell)
     except ValueError:
-        raise InputError(f"{where}: {column} is not a number: {cell.strip()!r}") from None
+        raise InputError(_NOT_A_NUMBER,
+                         **where, column=column, cell=cell.strip()) from None
     if not math.isfinite(value):
-        raise InputError(f"{where}: {column} must be finite, got {cell.strip()!r}")
+        raise InputError(_NOT_FINITE_CELL,
+                         **where, column=column, cell=cell.strip())
     return value

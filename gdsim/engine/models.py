@@ -17,7 +17,7 @@ import numpy as np
 
 from .activations import ACTIVATIONS, Activation, softplus
 from .datasets import Dataset
-from .errors import InputError, unknown_name
+from .errors import QT_TRANSLATE_NOOP, InputError, unknown_name
 from .problems import Problem
 from .workspace import Workspace
 
@@ -91,8 +91,9 @@ def make_model(kind: str, dataset: Dataset, activation: str | None = None, loss:
         raise unknown_name("model", kind, MODEL_KINDS)
     if kind == "linreg":
         if activation not in (None, "identity"):
-            raise InputError(f"linreg has no activation (it is ŷ = w·x + b); use the problem 'neuron' "
-                             f"for activation {activation!r}")
+            raise InputError(QT_TRANSLATE_NOOP(
+                "errors", "linreg has no activation (it is ŷ = w·x + b); use the problem 'neuron' "
+                "for activation {activation!r}"), activation=activation)
         act = ACTIVATIONS["identity"]
     else:
         act_name = "sigmoid" if activation is None else activation
@@ -104,14 +105,21 @@ def make_model(kind: str, dataset: Dataset, activation: str | None = None, loss:
         raise unknown_name("loss", loss_name, LOSSES)
     if loss_name == "bce":
         if not act.probability:
-            outputs = "its outputs lie in " + act.output_range
-            raise InputError(f"loss 'bce' needs an activation whose output lies in (0, 1), such as "
-                             f"'sigmoid'; {act.name!r} does not ({outputs})")
+            raise InputError(QT_TRANSLATE_NOOP(
+                "errors", "loss 'bce' needs an activation whose output lies in (0, 1), such as "
+                "'sigmoid'; {name!r} does not (its outputs lie in {range})"),
+                name=act.name, range=act.output_range)
         outside = np.flatnonzero((dataset.y < 0) | (dataset.y > 1))
         if len(outside):
             row = int(outside[0])
-            raise InputError(f"{dataset.where(row)}: loss 'bce' needs targets y between 0 and 1, "
-                             f"got y = {dataset.y[row]:g}")
+            if dataset.lines is not None:
+                raise InputError(QT_TRANSLATE_NOOP(
+                    "errors",
+                    "{path}, line {line}: loss 'bce' needs targets y between 0 and 1, got y = {y:g}"),
+                    path=dataset.source, line=int(dataset.lines[row]), y=dataset.y[row])
+            raise InputError(QT_TRANSLATE_NOOP(
+                "errors", "row {row}: loss 'bce' needs targets y between 0 and 1, got y = {y:g}"),
+                row=row + 1, y=dataset.y[row])
 
     k = dataset.n_inputs
     names = ("w", "b") if k == 1 else tuple(f"w{i}" for i in range(1, k + 1)) + ("b",)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .errors import InputError, parse_number, unknown_name
+from .errors import QT_TRANSLATE_NOOP, InputError, parse_number, unknown_name
 from .workspace import Workspace, column_major
 
 
@@ -45,12 +45,13 @@ class Hyperparameter:
 
     def check(self, value) -> float:
         """The value as a float if it is allowed, else an InputError saying what is allowed."""
-        what = "the learning rate η (lr)" if self.name == "lr" else self.name
+        what = QT_TRANSLATE_NOOP("errors", "the learning rate η (lr)") if self.name == "lr" else self.name
         v = parse_number(value, what)
         below = v < self.low or (self.low_open and v == self.low)
         above = v > self.high or (self.high_open and v == self.high)
         if below or above:
-            raise InputError(f"{what} must be in {self.allowed}, got {value}")
+            raise InputError(QT_TRANSLATE_NOOP("errors", "{what} must be in {allowed}, got {value}"),
+                             what=what, allowed=self.allowed, value=value)
         return v
 
 
@@ -104,8 +105,9 @@ class Optimizer:
         for h in self.hyperparameters:
             if h.name == name:
                 return h
-        raise InputError(f"{self.name} has no hyperparameter {name!r}; its hyperparameters are: "
-                         + ", ".join(h.name for h in self.hyperparameters))
+        raise InputError(QT_TRANSLATE_NOOP(
+            "errors", "{optimizer} has no hyperparameter {name!r}; its hyperparameters are: {valid}"),
+            optimizer=self.name, name=name, valid=", ".join(h.name for h in self.hyperparameters))
 
     def resolve(self, lr: float | None, overrides: dict | None = None) -> dict[str, float]:
         """The defaults with ``lr`` as the default η, then the overrides, checked: a new dict.
@@ -118,7 +120,8 @@ class Optimizer:
         for name, value in (overrides or {}).items():
             values[name] = self.hyperparameter(name).check(value)
         if values["lr"] is None:
-            raise InputError(f"{self.name} needs a learning rate: give lr")
+            raise InputError(QT_TRANSLATE_NOOP("errors", "{optimizer} needs a learning rate: give lr"),
+                             optimizer=self.name)
         return values
 
 

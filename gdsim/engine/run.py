@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import InputError, parse_number
+from .errors import QT_TRANSLATE_NOOP, InputError, parse_number
 from .optimizers import Optimizer, State, coefficients, default_lr, get_optimizer
 from .problems import Problem
 from .trajectory import Trajectory
@@ -117,9 +117,13 @@ class Run:
             problem.kernel(self._p, self._loss, self._grad, self._ws)
         if not (np.isfinite(self._loss).all() and np.isfinite(self._grad).all()):
             bad = starts[~(np.isfinite(self._loss) & np.isfinite(self._grad).all(axis=1))][0]
-            raise InputError(f"the loss or its gradient is not finite at the start {tuple(bad.tolist())}")
+            raise InputError(QT_TRANSLATE_NOOP(
+                "errors", "the loss or its gradient is not finite at the start {start}"),
+                start=tuple(bad.tolist()))
         if np.abs(self._loss).max() > DIVERGENCE_LIMIT or np.abs(starts).max() > DIVERGENCE_LIMIT:
-            raise InputError(f"a start is too far out: its loss or parameters exceed {DIVERGENCE_LIMIT:g}")
+            raise InputError(QT_TRANSLATE_NOOP(
+                "errors", "a start is too far out: its loss or parameters exceed {limit:g}"),
+                limit=DIVERGENCE_LIMIT)
         gnorm2 = np.sum(self._grad * self._grad, axis=1)
         self._gnorm = np.sqrt(gnorm2)
         self.state: State = self.optimizer.init(self._p)
@@ -415,24 +419,30 @@ def _check_starts(problem: Problem, starts) -> np.ndarray:
     try:
         a = np.array(starts, dtype=float)
     except (TypeError, ValueError):
-        raise InputError(f"a start must be numbers, got {starts!r}") from None
+        raise InputError(QT_TRANSLATE_NOOP("errors", "a start must be numbers, got {start!r}"),
+                         start=starts) from None
     if a.ndim == 1:
         a = a[None, :]
     names = ", ".join(problem.param_names)
     if a.ndim != 2 or a.shape[1] != problem.dim or a.shape[0] == 0:
         got = a.shape[-1] if a.ndim >= 1 else 0
-        raise InputError(f"problem {problem.name!r} has {problem.dim} parameter"
-                         f"{'s' if problem.dim > 1 else ''} ({names}); a start with {got} "
-                         f"number{'s' if got != 1 else ''} does not fit")
+        template = (QT_TRANSLATE_NOOP("errors", "problem {problem!r} has 1 parameter ({names}); a start "
+                                      "with {got} numbers does not fit") if problem.dim == 1 else
+                    QT_TRANSLATE_NOOP("errors", "problem {problem!r} has {dim} parameters ({names}); a start "
+                                      "with {got} numbers does not fit"))
+        if got == 1 and problem.dim > 1:
+            template = QT_TRANSLATE_NOOP("errors", "problem {problem!r} has {dim} parameters ({names}); a "
+                                         "start with 1 number does not fit")
+        raise InputError(template, problem=problem.name, dim=problem.dim, names=names, got=got)
     if not np.isfinite(a).all():
-        raise InputError("a start must be finite numbers")
+        raise InputError(QT_TRANSLATE_NOOP("errors", "a start must be finite numbers"))
     return a
 
 
 def check_tolerance(tol) -> float:
-    value = parse_number(tol, "the tolerance")
+    value = parse_number(tol, QT_TRANSLATE_NOOP("errors", "the tolerance"))
     if value < 0:
-        raise InputError(f"the tolerance must be ≥ 0, got {tol}")
+        raise InputError(QT_TRANSLATE_NOOP("errors", "the tolerance must be ≥ 0, got {tol}"), tol=tol)
     return value
 
 

@@ -27,6 +27,18 @@ def resolve(language: str) -> str:
     return "zh_CN" if system.startswith("zh") else "en"
 
 
+def translate_error(error: Exception) -> str:
+    """An engine error in the current language: its template translated, then its values filled in
+    (any value that is itself a marked phrase, such as "the tolerance", is translated too)."""
+    template = getattr(error, "template", None)
+    if not template:
+        return str(error)
+    values = {key: QCoreApplication.translate("errors", value) if isinstance(value, str) else value
+              for key, value in error.values.items()}
+    text = QCoreApplication.translate("errors", template)
+    return text.format(**values) if values else text
+
+
 class Translations:
     """Installs the translators of one language at a time; Qt then tells every widget (LanguageChange)."""
 

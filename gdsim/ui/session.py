@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from ..engine import InputError, Problem
 from ..engine.optimizers import get_optimizer
 from ..engine.run import check_tolerance
+from .i18n import translate_error
 from .names import optimizer_title
 from .setup import Contender, Setup
 from .style import format_number
@@ -69,7 +70,7 @@ class Session(QObject):
         self.history_rows_requested.connect(self._worker.set_history_rows)
         self._worker.landscape_ready.connect(self._on_landscape_ready)
         self._worker.stepped.connect(self._on_stepped)
-        self._worker.failed.connect(self.error_occurred)
+        self._worker.failed.connect(self._on_worker_failed)
         self._thread.start()
         self.apply(self.setup)
 
@@ -83,7 +84,7 @@ class Session(QObject):
             problem = setup.make_problem() if new_landscape else self.problem
             setup.make_runs(problem)
         except InputError as e:
-            self.error_occurred.emit(str(e))
+            self.error_occurred.emit(translate_error(e))
             return False
         self.setup = setup
         self._generation += 1
@@ -121,7 +122,7 @@ class Session(QObject):
         try:
             optimizer = get_optimizer(name)
         except InputError as e:
-            self.error_occurred.emit(str(e))
+            self.error_occurred.emit(translate_error(e))
             return False
         old = self.setup.contenders[index].hyperparameters
         # Keep the hyperparameters the new optimizer also has (η above all); drop the others.
@@ -139,7 +140,7 @@ class Session(QObject):
         try:
             checked = optimizer.hyperparameter(name).check(value)
         except InputError as e:
-            self.error_occurred.emit(str(e))
+            self.error_occurred.emit(translate_error(e))
             return False
         self.setup = self.setup.with_contender(
             index, Contender(contender.optimizer, {**contender.hyperparameters, name: checked}))
@@ -170,7 +171,8 @@ class Session(QObject):
 
     def set_step_limit(self, limit: int) -> bool:
         if limit < 1:
-            self.error_occurred.emit(f"the step limit must be a whole number ≥ 1, got {limit}")
+            message = self.tr("the step limit must be a whole number ≥ 1, got {0}")
+            self.error_occurred.emit(message.format(limit))
             return False
         self.setup = replace(self.setup, step_limit=int(limit))
         self.step_limit_requested.emit(int(limit))
@@ -180,7 +182,7 @@ class Session(QObject):
         try:
             value = check_tolerance(tol)
         except InputError as e:
-            self.error_occurred.emit(str(e))
+            self.error_occurred.emit(translate_error(e))
             return False
         self.setup = replace(self.setup, tol=value)
         self.tolerance_requested.emit(value)
@@ -223,6 +225,10 @@ class Session(QObject):
         return self._thread.wait(JOIN_TIMEOUT_MS)
 
     # --- from the worker ----------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_worker_failed(self, error):
+        self.error_occurred.emit(translate_error(error))
 
     @Slot(object, int)
     def _on_landscape_ready(self, surface, generation: int):

@@ -55,7 +55,7 @@ class FrameGate:
 class Worker(QObject):
     landscape_ready = Signal(object, int)  # (Curve | Surface | None, generation)
     stepped = Signal(object)  # a Snapshot
-    failed = Signal(str)
+    failed = Signal(object)  # an InputError, which the session puts in the user's language
 
     def __init__(self, gate: "FrameGate | None" = None):
         super().__init__()
@@ -90,7 +90,7 @@ class Worker(QObject):
             problem = setup.make_problem() if new_landscape or self._problem is None else self._problem
             runs = setup.make_runs(problem)
         except InputError as e:  # the session validated it; only a file changing meanwhile gets here
-            self.failed.emit(str(e))
+            self.failed.emit(e)
             return
         self._setup, self._problem, self._runs = setup, problem, runs
         self._generation = generation
@@ -138,7 +138,7 @@ class Worker(QObject):
             try:
                 self._runs[index].set_hyperparameter(name, value)
             except InputError as e:
-                self.failed.emit(str(e))
+                self.failed.emit(e)
                 return
             self._publish()
 

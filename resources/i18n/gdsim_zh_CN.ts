@@ -509,57 +509,57 @@
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="151" />
+        <location filename="../../gdsim/ui/main_window.py" line="152" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="151" />
+        <location filename="../../gdsim/ui/main_window.py" line="152" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="152" />
+        <location filename="../../gdsim/ui/main_window.py" line="153" />
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="153" />
+        <location filename="../../gdsim/ui/main_window.py" line="154" />
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="154" />
+        <location filename="../../gdsim/ui/main_window.py" line="155" />
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="157" />
+        <location filename="../../gdsim/ui/main_window.py" line="158" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="158" />
+        <location filename="../../gdsim/ui/main_window.py" line="159" />
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="159" />
+        <location filename="../../gdsim/ui/main_window.py" line="160" />
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="160" />
+        <location filename="../../gdsim/ui/main_window.py" line="161" />
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="168" />
+        <location filename="../../gdsim/ui/main_window.py" line="169" />
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="169" />
+        <location filename="../../gdsim/ui/main_window.py" line="170" />
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
@@ -567,9 +567,232 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../gdsim/ui/session.py" line="161" />
+        <location filename="../../gdsim/ui/session.py" line="162" />
         <source>choose at least one optimizer</source>
         <translation>请至少选择一个优化器</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/session.py" line="174" />
+        <source>the step limit must be a whole number ≥ 1, got {0}</source>
+        <translation>步数上限必须是 ≥ 1 的整数，而输入的是 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../gdsim/engine/catalog.py" line="25" />
+        <source>problem {name!r} is a fixed function; {given} applies only to linreg and neuron</source>
+        <translation>问题 {name!r} 是一个固定的函数；{given} 只适用于 linreg 和 neuron</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/catalog.py" line="27" />
+        <source>problem {name!r} is a fixed function; {given} apply only to linreg and neuron</source>
+        <translation>问题 {name!r} 是一个固定的函数；{given} 只适用于 linreg 和 neuron</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/catalog.py" line="45" />
+        <source>data must be a built-in dataset name, a CSV file, or a pair (X, y); got {kind}</source>
+        <translation>数据必须是内置数据集的名称、一个 CSV 文件或一对 (X, y)，而给出的是 {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="42" />
+        <source>unknown dataset {name!r}; give a CSV file or one of: {valid}</source>
+        <translation>未知的数据集 {name!r}；请给出一个 CSV 文件，或从以下选择：{valid}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="46" />
+        <source>data must be X of shape (N, k) and y of shape (N,) with N ≥ 1; got X {x_shape} and y {y_shape}</source>
+        <translation>数据必须是形状为 (N, k) 的 X 和形状为 (N,) 的 y，且 N ≥ 1；而给出的是 X {x_shape} 和 y {y_shape}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="51" />
+        <source>data must be finite numbers (no NaN or infinity)</source>
+        <translation>数据必须是有限的数（不能有 NaN 或无穷大）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="55" />
+        <source>data file {path} does not exist</source>
+        <translation>数据文件 {path} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="59" />
+        <source>data file {path} is a folder, not a CSV file</source>
+        <translation>数据文件 {path} 是一个文件夹，不是 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="63" />
+        <source>cannot read data file {path}: {reason}</source>
+        <translation>无法读取数据文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="67" />
+        <source>data file {path} is empty; it needs a header row with columns x (or x1, x2, …) and y</source>
+        <translation>数据文件 {path} 是空的；它需要一个表头行，列名为 x（或 x1、x2、…）和 y</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="71" />
+        <source>{path}, line {line}: expected {expected} values ({columns}), found {found}</source>
+        <translation>{path}，第 {line} 行：应有 {expected} 个值（{columns}），实际有 {found} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="75" />
+        <source>data file {path} has a header but no data rows</source>
+        <translation>数据文件 {path} 只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="79" />
+        <source>data file {path}: a column name appears twice in the header {header}</source>
+        <translation>数据文件 {path}：表头 {header} 中有重复的列名</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="83" />
+        <source>data file {path}: the header has no column y; it needs columns x (or x1, x2, …) and y</source>
+        <translation>数据文件 {path}：表头中没有 y 列；需要的列是 x（或 x1、x2、…）和 y</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="87" />
+        <source>data file {path}: unexpected column {name!r}; allowed are columns x (or x1, x2, …) and y</source>
+        <translation>数据文件 {path}：出现了意外的列 {name!r}；允许的列是 x（或 x1、x2、…）和 y</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="92" />
+        <source>data file {path}: input columns {columns} are not x or x1…xk numbered from 1; it needs columns x (or x1, x2, …) and y</source>
+        <translation>数据文件 {path}：输入列 {columns} 既不是 x，也不是从 1 开始编号的 x1…xk；需要的列是 x（或 x1、x2、…）和 y</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="97" />
+        <source>{path}, line {line}: {column} is not a number: {cell!r}</source>
+        <translation>{path}，第 {line} 行：{column} 不是一个数：{cell!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="101" />
+        <source>{path}, line {line}: {column} must be finite, got {cell!r}</source>
+        <translation>{path}，第 {line} 行：{column} 必须是有限的数，而读到的是 {cell!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/errors.py" line="23" />
+        <source>unknown problem {name!r}; choose one of: {valid}</source>
+        <translation>未知的问题 {name!r}；请从以下选择：{valid}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/errors.py" line="24" />
+        <source>unknown optimizer {name!r}; choose one of: {valid}</source>
+        <translation>未知的优化器 {name!r}；请从以下选择：{valid}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/errors.py" line="25" />
+        <source>unknown activation {name!r}; choose one of: {valid}</source>
+        <translation>未知的激活函数 {name!r}；请从以下选择：{valid}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/errors.py" line="26" />
+        <source>unknown loss {name!r}; choose one of: {valid}</source>
+        <translation>未知的损失函数 {name!r}；请从以下选择：{valid}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/errors.py" line="27" />
+        <source>unknown dataset {name!r}; choose one of: {valid}</source>
+        <translation>未知的数据集 {name!r}；请从以下选择：{valid}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/errors.py" line="28" />
+        <source>unknown model {name!r}; choose one of: {valid}</source>
+        <translation>未知的模型 {name!r}；请从以下选择：{valid}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/errors.py" line="41" />
+        <source>{what} must be a number, got {text!r}</source>
+        <translation>{what} 必须是一个数，而输入的是 {text!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/errors.py" line="44" />
+        <source>{what} must be a finite number, got {text!r}</source>
+        <translation>{what} 必须是一个有限的数，而输入的是 {text!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/models.py" line="94" />
+        <source>linreg has no activation (it is ŷ = w·x + b); use the problem 'neuron' for activation {activation!r}</source>
+        <translation>linreg 没有激活函数（它就是 ŷ = w·x + b）；要使用激活函数 {activation!r}，请选择问题 'neuron'</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/models.py" line="108" />
+        <source>loss 'bce' needs an activation whose output lies in (0, 1), such as 'sigmoid'; {name!r} does not (its outputs lie in {range})</source>
+        <translation>损失 'bce' 需要输出落在 (0, 1) 之内的激活函数，比如 'sigmoid'；{name!r} 不满足（它的输出范围是 {range}）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/models.py" line="116" />
+        <source>{path}, line {line}: loss 'bce' needs targets y between 0 and 1, got y = {y:g}</source>
+        <translation>{path}，第 {line} 行：损失 'bce' 要求目标值 y 在 0 和 1 之间，而这里 y = {y:g}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/models.py" line="120" />
+        <source>row {row}: loss 'bce' needs targets y between 0 and 1, got y = {y:g}</source>
+        <translation>第 {row} 个样本：损失 'bce' 要求目标值 y 在 0 和 1 之间，而这里 y = {y:g}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/optimizers.py" line="48" />
+        <source>the learning rate η (lr)</source>
+        <translation>学习率 η（lr）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/optimizers.py" line="53" />
+        <source>{what} must be in {allowed}, got {value}</source>
+        <translation>{what} 必须在 {allowed} 之内，而输入的是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/optimizers.py" line="108" />
+        <source>{optimizer} has no hyperparameter {name!r}; its hyperparameters are: {valid}</source>
+        <translation>{optimizer} 没有超参数 {name!r}；它的超参数有：{valid}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/optimizers.py" line="123" />
+        <source>{optimizer} needs a learning rate: give lr</source>
+        <translation>{optimizer} 需要学习率：请给出 lr</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="120" />
+        <source>the loss or its gradient is not finite at the start {start}</source>
+        <translation>在起点 {start} 处，损失或它的梯度不是有限的数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="124" />
+        <source>a start is too far out: its loss or parameters exceed {limit:g}</source>
+        <translation>起点离得太远了：它的损失或参数超过了 {limit:g}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="422" />
+        <source>a start must be numbers, got {start!r}</source>
+        <translation>起点必须是数，而输入的是 {start!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="429" />
+        <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
+        <translation>问题 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="431" />
+        <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
+        <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="434" />
+        <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
+        <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="438" />
+        <source>a start must be finite numbers</source>
+        <translation>起点必须是有限的数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="443" />
+        <source>the tolerance</source>
+        <translation>收敛阈值</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="445" />
+        <source>the tolerance must be ≥ 0, got {tol}</source>
+        <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
 </context>
 <context>
