@@ -67,6 +67,7 @@ class Worker(QObject):
         self._playing = False
         self._speed: float | None = None
         self._step_limit = 0
+        self._steps = 0  # steps taken since the setup began: the runs' own counters stop with them
         self._timer: QTimer | None = None
         self._chunk = 1
         self._paced_since = 0.0
@@ -95,6 +96,7 @@ class Worker(QObject):
         self._setup, self._problem, self._runs = setup, problem, runs
         self._generation = generation
         self._speed, self._step_limit = setup.speed, setup.step_limit
+        self._steps = 0
         self._set_playing(False)
         if new_landscape:
             self.landscape_ready.emit(landscape.compute(problem), generation)
@@ -123,8 +125,7 @@ class Worker(QObject):
         """Exactly one step, then paused."""
         self._set_playing(False)
         if self._runs and not self._finished():
-            for run in self._runs:
-                run.advance(1)
+            self._advance(1)
         self._publish()
 
     @Slot()
@@ -208,15 +209,16 @@ class Worker(QObject):
                 return
 
     def _advance(self, n: int) -> int:
-        n = min(n, max(0, self._step_limit - self._runs[0].step))
+        n = min(n, max(0, self._step_limit - self._steps))
         if n == 0:
             return 0
         for run in self._runs:
             run.advance(n)
+        self._steps += n
         return n
 
     def _finished(self) -> bool:
-        return self._runs[0].step >= self._step_limit or not any(run.running for run in self._runs)
+        return self._steps >= self._step_limit or not any(run.running for run in self._runs)
 
     def _publish(self):
         if not self._runs:
