@@ -56,8 +56,10 @@ class Canvas(QWidget):
         return view
 
     def _begin_frame(self) -> None:
-        """Hold the worker at its gate until every visible view has painted this frame."""
-        self._unpainted = {view for view in self._views() if view.isVisible()}
+        """Hold the worker at its gate until every view on screen has painted this frame."""
+        # A view Qt will not paint (hidden, no area on screen) must not keep the gate shut.
+        self._unpainted = {view for view in self._views()
+                           if view.isVisible() and not view.visibleRegion().isEmpty()}
         if self._unpainted and self.window().isVisible() and not self.window().isMinimized():
             self.session.frame_gate.close()
 
@@ -164,5 +166,7 @@ class Canvas(QWidget):
         self.losses.draw(snap, self.focus)
         if self._data is not None and self._data.isVisible():
             self._data.draw(snap)
+        for view in self._unpainted:
+            view.viewport().update()  # even a frame that changed nothing in a view repaints it once
         self._drawn = snap
         self.drawn.emit(snap)
