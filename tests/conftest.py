@@ -47,6 +47,9 @@ def settings_in_tmp_path(request, tmp_path):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     yield
+    from gdsim.ui.i18n import Translations
+
+    Translations().install("en")  # a test that switched to Chinese must not leave it on for the next
 
 
 @pytest.fixture

@@ -40,17 +40,20 @@ def translate_error(error: Exception) -> str:
 
 
 class Translations:
-    """Installs the translators of one language at a time; Qt then tells every widget (LanguageChange)."""
+    """Installs the translators of one language at a time; Qt then tells every widget (LanguageChange).
+
+    The translators are the application's, so they are kept for the class, not for one window."""
+
+    _installed: list[QTranslator] = []
 
     def __init__(self):
-        self._installed: list[QTranslator] = []
         self.language = "en"
 
     def install(self, language: str) -> str:
         app = QCoreApplication.instance()
-        for translator in self._installed:
+        for translator in Translations._installed:
             app.removeTranslator(translator)
-        self._installed = []
+        Translations._installed = []
         self.language = resolve(language)
         if self.language != "en":
             for folder, name in ((QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase"),
@@ -58,5 +61,5 @@ class Translations:
                 translator = QTranslator(app)
                 if translator.load(f"{name}_{self.language}", folder):
                     app.installTranslator(translator)
-                    self._installed.append(translator)
+                    Translations._installed.append(translator)
         return self.language
