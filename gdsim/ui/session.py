@@ -118,18 +118,6 @@ class Session(QObject):
     def set_loss(self, name: str) -> bool:
         return self.apply(replace(self.setup, loss=name))
 
-    def set_optimizer(self, name: str, index: int = 0) -> bool:
-        try:
-            optimizer = get_optimizer(name)
-        except InputError as e:
-            self.error_occurred.emit(translate_error(e))
-            return False
-        old = self.setup.contenders[index].hyperparameters
-        # Keep the hyperparameters the new optimizer also has (η above all); drop the others.
-        names = {h.name for h in optimizer.hyperparameters}
-        kept = {k: v for k, v in old.items() if k in names}
-        return self.apply(self.setup.with_contender(index, Contender(name, kept)), new_landscape=False)
-
     def set_start(self, start) -> bool:
         return self.apply(replace(self.setup, start=tuple(float(v) for v in start)), new_landscape=False)
 
@@ -157,12 +145,14 @@ class Session(QObject):
                 for i, c in enumerate(self.setup.contenders)]
 
     def set_contenders(self, names: list[str]) -> bool:
-        """Run these optimizers side by side; one already running keeps its hyperparameters."""
+        """Run these optimizers side by side. Those already running stay as they are (a lesson may
+        run one optimizer several times with different η); new ones are added with their defaults."""
         if not names:
             self.error_occurred.emit(self.tr("choose at least one optimizer"))
             return False
-        kept = {c.optimizer: c for c in self.setup.contenders}
-        contenders = tuple(kept.get(name, Contender(name)) for name in names)
+        kept = [c for c in self.setup.contenders if c.optimizer in names]
+        running = {c.optimizer for c in kept}
+        contenders = tuple(kept) + tuple(Contender(name) for name in names if name not in running)
         return self.apply(replace(self.setup, contenders=contenders), new_landscape=False)
 
     def set_speed(self, speed: float | None) -> None:
