@@ -26,6 +26,7 @@ class WindowActions(QObject):
         self.file_menu = bar.addMenu("")
         self.run_menu = bar.addMenu("")
         self.view_menu = bar.addMenu("")
+        self.lessons_menu = bar.addMenu("")
         self.language_menu = bar.addMenu("")
         self.help_menu = bar.addMenu("")
 
@@ -62,6 +63,17 @@ class WindowActions(QObject):
         self.smaller = self._add(self.view_menu, zoom_out, lambda: self.step_scale(-1))
         self.full_screen = self._add(self.view_menu, Qt.Key.Key_F11, window.toggle_full_screen)
 
+        self.lesson_actions = []
+        keys = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6,
+                Qt.Key.Key_7, Qt.Key.Key_8, Qt.Key.Key_9)
+        for lesson in window.lessons:
+            action = self._add(self.lessons_menu, keys[lesson.number - 1],
+                               lambda _=False, chosen=lesson: window.load_lesson(chosen))
+            self.lesson_actions.append((lesson, action))
+        self.lessons_menu.addSeparator()
+        self.open_lesson = self._add(self.lessons_menu, None, window._ask_lesson_to_open)
+        self.save_lesson = self._add(self.lessons_menu, None, window._ask_lesson_to_save)
+
         self.languages = QActionGroup(self)
         self.language_actions = {}
         for code in ("", *LANGUAGES):
@@ -91,6 +103,12 @@ class WindowActions(QObject):
         self.file_menu.setTitle(tr("&File"))
         self.run_menu.setTitle(tr("&Run"))
         self.view_menu.setTitle(tr("&View"))
+        self.lessons_menu.setTitle(tr("Less&ons"))
+        language = self.window.translations.language
+        for lesson, action in self.lesson_actions:
+            action.setText(f"&{lesson.number}  {lesson.text('title', language)}")
+        self.open_lesson.setText(tr("&Open a lesson file…"))
+        self.save_lesson.setText(tr("&Save the setup as a lesson…"))
         self.language_menu.setTitle(tr("La&nguage") + " / 语言")
         self.help_menu.setTitle(tr("&Help"))
         for code, action in self.language_actions.items():
@@ -128,11 +146,12 @@ class WindowActions(QObject):
 
     def shortcut_list(self) -> list[tuple[str, str]]:
         """(keys, what they do) for every action with a shortcut, as Help → Keyboard shows them."""
+        lessons = {action for _, action in self.lesson_actions}
         rows = [(a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), a.text().replace("&", ""))
-                for a in self.keyed]
-        lessons = getattr(self.window, "lesson_actions", [])
+                for a in self.keyed if a not in lessons]
         if lessons:
-            rows.append(("1 … 9", tr("Open lesson 1 … 9")))
+            last = max(lesson.number for lesson, _ in self.lesson_actions)
+            rows.append((f"1 … {last}", tr("Open lesson 1 … {0}").format(last)))
         return rows
 
     def show_keyboard(self) -> None:

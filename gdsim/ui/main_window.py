@@ -1,15 +1,28 @@
 """The main window: a thin composer of the canvas, the panels, the status bar and the menus, which
 also keeps the window's appearance (theme, scale, full screen) and its settings between runs."""
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QScrollArea
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+)
 
 from .actions import WindowActions
 from .canvas import Canvas
 from .controls import ControlPanel
 from .formula_panel import FormulaPanel
 from .i18n import Translations
+from .lesson_panel import LessonPanel
+from .lessons import LessonError, LessonView, load_lesson, save_lesson, shipped_lessons
 from .names import optimizer_title, problem_title
 from .session import Session
 from .settings import Settings
@@ -43,6 +56,15 @@ class MainWindow(QMainWindow):
         self.formulas = FormulaPanel(self.canvas, self.appearance)
         self.formula_dock = self._dock("formulas", self.formulas, Qt.DockWidgetArea.RightDockWidgetArea)
         self.formula_dock.setMinimumWidth(320)
+        self.lesson_panel = LessonPanel()
+        self.lesson_dock = self._dock("lesson", self.lesson_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.lesson_dock.hide()  # until a lesson is opened
+        try:
+            self.lessons = shipped_lessons()
+        except (LessonError, OSError) as e:  # a broken installation: the rest still works
+            self.lessons = []
+            message = str(e)
+            QTimer.singleShot(0, lambda: self.show_error(message))
 
         self.status = QLabel()
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -82,6 +104,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("gdsim — watch gradient descent work"))
         self.dock.setWindowTitle(self.tr("Controls"))
         self.formula_dock.setWindowTitle(self.tr("Formulas"))
+        self.lesson_dock.setWindowTitle(self.tr("Lesson"))
+        self.lesson_panel.retranslate(self.translations.language)
         self.actions.retranslate()
         self.controls.retranslate()
         self.canvas.retranslate()
@@ -101,6 +125,53 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
+    # --- lessons ------------------------------------------------------------------------------
+
+    def load_lesson(self, lesson) -> bool:
+        """Apply a lesson (already checked when it was read); a setup the engine refuses changes nothing."""
+        if not self.session.apply(lesson.setup):
+            return False
+        self.actions.log_scale.setChecked(lesson.view.log_scale)
+        self.actions.step_parts.setChecked(lesson.view.step_parts)
+        self.formula_dock.setVisible(lesson.view.formula)
+        self.lesson_panel.show_lesson(lesson, self.translations.language)
+        self.lesson_dock.show()
+        return True
+
+    def open_lesson_file(self, path) -> bool:
+        """Read a lesson file and apply it; a malformed one is reported and changes nothing."""
+        try:
+            lesson = load_lesson(path)
+        except LessonError as e:
+            self.show_error(str(e))
+            return False
+        return self.load_lesson(lesson)
+
+    def save_lesson_file(self, path, title: str) -> bool:
+        view = LessonView(log_scale=self.canvas.losses.log_scale, step_parts=self.canvas.step_parts,
+                          formula=self.formula_dock.isVisible())
+        try:
+            save_lesson(path, self.session.setup, view, {"en": title, "zh": title}, {}, number=1)
+        except LessonError as e:
+            self.show_error(str(e))
+            return False
+        return True
+
+    def _ask_lesson_to_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open lesson"), "",
+                                              self.tr("Lessons (*.toml);;All files (*)"))
+        if path:
+            self.open_lesson_file(path)
+
+    def _ask_lesson_to_save(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the setup as a lesson"), "lesson.toml",
+                                              self.tr("Lessons (*.toml)"))
+        if not path:
+            return
+        title, ok = QInputDialog.getText(self, self.tr("Lesson title"), self.tr("Title of the lesson:"))
+        if ok:
+            self.save_lesson_file(path, title.strip() or Path(path).stem)
+
     # --- appearance ---------------------------------------------------------------------------
 
     def set_theme(self, name: str) -> None:
@@ -117,8 +188,10 @@ class MainWindow(QMainWindow):
         style = self.appearance
         font = QFont(QApplication.font())
         font.setPointSizeF(BASE_FONT_POINTS * style.scale)
-        for widget in (self.controls, self.status, self.error, self.menuBar(), self.dock, self.formula_dock):
+        for widget in (self.controls, self.status, self.error, self.menuBar(), self.dock, self.formula_dock,
+                       self.lesson_dock):
             widget.setFont(font)
+        self.lesson_panel.apply_style(style)
         self._controls_scroll.setMinimumWidth(self.controls.sizeHint().width() + 24)
         self.canvas.apply_style(style)
         self.formulas.apply_style(style)

@@ -4,142 +4,157 @@
 <context>
     <name />
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="91" />
+        <location filename="../../gdsim/ui/actions.py" line="103" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="92" />
+        <location filename="../../gdsim/ui/actions.py" line="104" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="93" />
+        <location filename="../../gdsim/ui/actions.py" line="105" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="94" />
+        <location filename="../../gdsim/ui/actions.py" line="106" />
+        <source>Less&amp;ons</source>
+        <translation>课程(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="110" />
+        <source>&amp;Open a lesson file…</source>
+        <translation>打开课程文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="111" />
+        <source>&amp;Save the setup as a lesson…</source>
+        <translation>把当前设置存为课程(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="112" />
         <source>La&amp;nguage</source>
         <translation>语言(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="95" />
+        <location filename="../../gdsim/ui/actions.py" line="113" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="97" />
+        <location filename="../../gdsim/ui/actions.py" line="115" />
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="99" />
+        <location filename="../../gdsim/ui/actions.py" line="117" />
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="99" />
+        <location filename="../../gdsim/ui/actions.py" line="117" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="100" />
+        <location filename="../../gdsim/ui/actions.py" line="118" />
         <source>Play / Pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="100" />
+        <location filename="../../gdsim/ui/actions.py" line="118" />
         <source>One step</source>
         <translation>走一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="100" />
+        <location filename="../../gdsim/ui/actions.py" line="118" />
         <source>Reset to the start</source>
         <translation>回到起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="101" />
+        <location filename="../../gdsim/ui/actions.py" line="119" />
         <source>η × 2</source>
         <translation>η × 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="101" />
+        <location filename="../../gdsim/ui/actions.py" line="119" />
         <source>η ÷ 2</source>
         <translation>η ÷ 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="102" />
+        <location filename="../../gdsim/ui/actions.py" line="120" />
         <source>&amp;Log scale for the loss</source>
         <translation>损失用对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="103" />
+        <location filename="../../gdsim/ui/actions.py" line="121" />
         <source>Show the &amp;parts of each step</source>
         <translation>分解显示每一步(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="104" />
+        <location filename="../../gdsim/ui/actions.py" line="122" />
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="104" />
+        <location filename="../../gdsim/ui/actions.py" line="122" />
         <source>&amp;Light theme (projector)</source>
         <translation>浅色主题（投影仪）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="105" />
+        <location filename="../../gdsim/ui/actions.py" line="123" />
         <source>&amp;Larger</source>
         <translation>放大(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="105" />
+        <location filename="../../gdsim/ui/actions.py" line="123" />
         <source>&amp;Smaller</source>
         <translation>缩小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="105" />
+        <location filename="../../gdsim/ui/actions.py" line="123" />
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="106" />
+        <location filename="../../gdsim/ui/actions.py" line="124" />
         <source>&amp;Keyboard</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="106" />
+        <location filename="../../gdsim/ui/actions.py" line="124" />
         <source>&amp;About gdsim</source>
         <translation>关于 gdsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="110" />
+        <location filename="../../gdsim/ui/actions.py" line="128" />
         <source>&amp;Controls</source>
         <translation>控制面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="111" />
+        <location filename="../../gdsim/ui/actions.py" line="129" />
         <source>F&amp;ormulas</source>
         <translation>公式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="135" />
-        <source>Open lesson 1 … 9</source>
-        <translation>打开第 1 … 9 课</translation>
+        <location filename="../../gdsim/ui/actions.py" line="154" />
+        <source>Open lesson 1 … {0}</source>
+        <translation>打开第 1 … {0} 课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="145" />
+        <location filename="../../gdsim/ui/actions.py" line="164" />
         <source>Keyboard</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="147" />
+        <location filename="../../gdsim/ui/actions.py" line="166" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="147" />
+        <location filename="../../gdsim/ui/actions.py" line="166" />
         <source>Does</source>
         <translation>作用</translation>
     </message>
@@ -494,72 +509,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="82" />
+        <location filename="../../gdsim/ui/main_window.py" line="104" />
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="83" />
+        <location filename="../../gdsim/ui/main_window.py" line="105" />
         <source>Controls</source>
         <translation>控制面板</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="84" />
+        <location filename="../../gdsim/ui/main_window.py" line="106" />
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="152" />
+        <location filename="../../gdsim/ui/main_window.py" line="107" />
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="161" />
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="162" />
+        <source>Lessons (*.toml);;All files (*)</source>
+        <translation>课程 (*.toml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="167" />
+        <source>Save the setup as a lesson</source>
+        <translation>把当前设置存为课程</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="168" />
+        <source>Lessons (*.toml)</source>
+        <translation>课程 (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="171" />
+        <source>Lesson title</source>
+        <translation>课程标题</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="171" />
+        <source>Title of the lesson:</source>
+        <translation>课程的标题：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="225" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="152" />
+        <location filename="../../gdsim/ui/main_window.py" line="225" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="153" />
+        <location filename="../../gdsim/ui/main_window.py" line="226" />
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="154" />
+        <location filename="../../gdsim/ui/main_window.py" line="227" />
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="155" />
+        <location filename="../../gdsim/ui/main_window.py" line="228" />
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="158" />
+        <location filename="../../gdsim/ui/main_window.py" line="231" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="159" />
+        <location filename="../../gdsim/ui/main_window.py" line="232" />
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="160" />
+        <location filename="../../gdsim/ui/main_window.py" line="233" />
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="161" />
+        <location filename="../../gdsim/ui/main_window.py" line="234" />
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="169" />
+        <location filename="../../gdsim/ui/main_window.py" line="242" />
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="170" />
+        <location filename="../../gdsim/ui/main_window.py" line="243" />
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
@@ -567,12 +617,12 @@
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../gdsim/ui/session.py" line="162" />
+        <location filename="../../gdsim/ui/session.py" line="163" />
         <source>choose at least one optimizer</source>
         <translation>请至少选择一个优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/session.py" line="174" />
+        <location filename="../../gdsim/ui/session.py" line="176" />
         <source>the step limit must be a whole number ≥ 1, got {0}</source>
         <translation>步数上限必须是 ≥ 1 的整数，而输入的是 {0}</translation>
     </message>

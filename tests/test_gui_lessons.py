@@ -1,0 +1,83 @@
+"""Lessons in the window: the Lessons menu and its keys, opening and saving lesson files."""
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from gdsim.ui.lessons import load_lesson, shipped_lessons
+
+
+def test_the_lessons_menu_lists_every_shipped_lesson_with_its_key(window):
+    shipped = shipped_lessons()
+    listed = window.actions.lesson_actions
+    assert [lesson.number for lesson, _ in listed] == [lesson.number for lesson in shipped]
+    for lesson, action in listed:
+        assert action.shortcut().toString() == str(lesson.number)
+        assert lesson.text("title", "en") in action.text()
+
+
+def test_every_shipped_lesson_loads_in_the_window_and_runs_to_its_expected_state(qtbot, window):
+    session = window.session
+    for lesson in shipped_lessons():
+        assert window.load_lesson(lesson)
+        assert session.setup == lesson.setup
+        assert window.canvas.step_parts == lesson.view.step_parts
+        assert window.canvas.losses.log_scale == lesson.view.log_scale
+        assert window.lesson_dock.isVisible()
+        assert lesson.text("title", "en") in window.lesson_panel.toPlainText()
+        session.set_speed(None)
+        session.play()
+
+        def finished():
+            snap = session.latest
+            assert snap is not None and snap.finished and not snap.playing
+        qtbot.waitUntil(finished, timeout=20_000)
+        statuses = [track.status for track in session.latest.tracks]
+        assert statuses == lesson.expect["status"], lesson.path.name
+        for track, final in zip(session.latest.tracks, lesson.expect.get("final") or [], strict=False):
+            if final:
+                np.testing.assert_allclose(track.params, final, atol=lesson.expect["tolerance"])
+
+
+def test_number_keys_open_lessons(qtbot, window):
+    window.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_2)
+    second = shipped_lessons()[1]
+    assert window.session.setup == second.setup
+    assert len(window.session.setup.contenders) == len(second.setup.contenders)
+
+
+def test_a_malformed_lesson_names_the_file_and_leaves_the_window_as_it_was(qtbot, window, tmp_path):
+    session = window.session
+    session.set_problem("himmelblau")
+    before = session.setup
+    bad = tmp_path / "broken.toml"
+    bad.write_text('[lesson]\nnumber = 3\ntitle = { en = "x" }\n[setup]\nproblem = "parabola"\n'
+                   'speed = 2\nstep_limit = 10\n[[setup.optimizers]]\nname = "adom"\n')
+    assert not window.open_lesson_file(bad)
+    assert session.setup is before
+    assert not window.lesson_dock.isVisible()
+    assert str(bad) in window.error.text() and "'adom'" in window.error.text()
+
+
+def test_the_setup_can_be_saved_as_a_lesson_and_opened_again(qtbot, window, tmp_path):
+    session = window.session
+    session.set_problem("ravine")
+    session.set_contenders(["sgd", "momentum"])
+    session.set_hyperparameter("lr", 0.05, 1)
+    window.actions.step_parts.setChecked(True)
+    path = tmp_path / "mine.toml"
+    assert window.save_lesson_file(path, "My ravine")
+    lesson = load_lesson(path)
+    assert lesson.setup == session.setup
+    assert lesson.view.step_parts and lesson.text("title") == "My ravine"
+    session.set_problem("parabola")
+    assert window.open_lesson_file(path)
+    assert session.setup.problem == "ravine" and session.setup.contenders[1].hyperparameters["lr"] == 0.05
+
+
+def test_lesson_texts_follow_the_language(qtbot, window):
+    lesson = shipped_lessons()[0]
+    window.load_lesson(lesson)
+    window.set_language("zh_CN")
+    assert lesson.text("title", "zh") in window.lesson_panel.toPlainText()
+    assert lesson.text("title", "zh") in window.actions.lesson_actions[0][1].text()
