@@ -3,6 +3,7 @@
 import numpy as np
 from PySide6.QtCore import Qt
 
+from gdsim.engine import OPTIMIZERS
 from gdsim.ui.lessons import load_lesson, shipped_lessons
 
 
@@ -57,6 +58,32 @@ def test_a_malformed_lesson_names_the_file_and_leaves_the_window_as_it_was(qtbot
     assert session.setup is before
     assert not window.lesson_dock.isVisible()
     assert str(bad) in window.error.text() and "'adom'" in window.error.text()
+
+
+def test_a_malformed_lesson_is_reported_in_the_chosen_language(qtbot, window, tmp_path):
+    bad = tmp_path / "broken.toml"
+    good = ('[lesson]\nnumber = 3\ntitle = { en = "x" }\n[setup]\nproblem = "parabola"\n'
+            'speed = 2\nstep_limit = 10\n[[setup.optimizers]]\nname = "sgd"\n')
+    window.set_language("zh_CN")
+    bad.write_text(good.replace('"sgd"', '"adom"'))
+    assert not window.open_lesson_file(bad)
+    assert window.error.text() == (f"课程文件 {bad}：[setup] optimizers[1]：未知的优化器 'adom'；"
+                                   f"请从以下选择：{', '.join(OPTIMIZERS)}")
+    bad.write_text(good.replace("number = 3", 'number = "3"'))
+    assert not window.open_lesson_file(bad)
+    assert window.error.text() == (f"课程文件 {bad}：[lesson] number 必须是从 1 到 9 的整数，"
+                                   "而给出的是 字符串 '3'")
+    window.set_language("en")
+    assert not window.open_lesson_file(bad)
+    assert window.error.text() == (f"lesson file {bad}: [lesson] number must be a whole number from 1 to 9, "
+                                   "got the string '3'")
+
+
+def test_a_lesson_that_cannot_be_saved_is_reported_in_the_chosen_language(qtbot, window, tmp_path):
+    window.set_language("zh_CN")
+    path = tmp_path / "no such folder" / "mine.toml"
+    assert not window.save_lesson_file(path, "Mine")
+    assert window.error.text().startswith(f"课程文件 {path}：无法写入：")
 
 
 def test_the_setup_can_be_saved_as_a_lesson_and_opened_again(qtbot, window, tmp_path):

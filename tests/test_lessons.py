@@ -1,13 +1,16 @@
 """Lessons: every shipped lesson loads and runs to the state its [expect] names; lessons survive a
 save and a load; malformed lesson files are refused with a message naming the file and the problem."""
 
+import ast
 import math
 import os
 import re
 import shutil
+import string
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
 
@@ -605,3 +608,113 @@ def test_lessons_load_without_qt():
                           timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "", f"Qt modules loaded: {done.stdout.strip()}"
+
+
+# --- messages as templates, for translation --------------------------------------------------------
+
+# Malformed files for the messages that MALFORMED above does not reach.
+MORE_MALFORMED = [
+    edit(VALID, 'zh = "两次运行"', "zh = 3"),
+    edit(VALID, 'problem = "parabola"', "problem = 3"),
+    edit(VALID, "tol = 1e-6", 'tol = "small"'),
+    edit(VALID, "start = [2.0]", "start = {x = 1.0}"),
+    edit(VALID, "final = [[0.0], []]", "final = 3"),
+    edit(VALID, "final = [[0.0], []]", "final = [[0.0], []]\nstopped_at = [1, 1000]"),
+    edit(VALID, "final = [[0.0], []]", "final = [[0.0], []]\ntolerance = 0"),
+    VALID.split("[[setup.optimizers]]")[0] + "optimizers = []\n",
+    edit(VALID, 'problem = "parabola"\n', ""),
+    edit(VALID, "step_limit = 100\n", ""),
+    edit(VALID, "lr = 0.1", "lr = 0.1.2"),
+    edit(NEURON, 'data = "pass-fail"', 'data = "  "'),
+    edit(NEURON, 'data = "pass-fail"', 'data = "/nowhere/missing.csv"'),
+    edit(NEURON, 'loss = "sse"', 'loss = "sse"\nstart = [1.0, 2.0, 3.0]'),
+    edit(NEURON, 'loss = "sse"', 'loss = "sse"\nstart = "x"'),
+]
+
+
+def lesson_errors(tmp_path, monkeypatch) -> list[LessonError]:
+    """A LessonError for every way of failing to read or to write a lesson that the tests know."""
+    errors = []
+
+    def caught(action, *args):
+        with pytest.raises(LessonError) as error:
+            action(*args)
+        errors.append(error.value)
+
+    path = tmp_path / "bad.toml"
+    for text in [text for text, _ in MALFORMED.values()] + MORE_MALFORMED:
+        path.write_text(text, encoding="utf-8")
+        caught(load_lesson, path)
+    caught(load_lesson, tmp_path / "missing.toml")
+    caught(load_lesson, tmp_path)
+    path.write_bytes(VALID.replace("看。", "caf\xe9").encode("latin-1", "replace"))
+    caught(load_lesson, path)
+
+    def refused(self):
+        raise PermissionError(13, "Permission denied")
+
+    with monkeypatch.context() as m:
+        m.setattr(Path, "read_bytes", refused)
+        caught(load_lesson, path)
+    for setup, title in [(Setup(problem="linreg", data=3), TITLE), (Setup(speed="fast"), TITLE),
+                         (Setup(), {"en": object()})]:
+        caught(save_lesson, tmp_path / "l.toml", setup, LessonView(), title, {}, 1)
+    caught(save_lesson, tmp_path / "no such folder" / "l.toml", Setup(), LessonView(), TITLE, {}, 1)
+    shipped = tmp_path / "shipped"
+    shipped.mkdir()
+    for name in ("a.toml", "b.toml"):
+        (shipped / name).write_text(VALID, encoding="utf-8")
+    monkeypatch.setattr(lessons_module, "lessons_folder", lambda: shipped)
+    caught(shipped_lessons)
+    return errors
+
+
+def inside(message):
+    """A message and every message among its values (a value with a template of its own), in depth."""
+    yield message
+    for value in message.values.values():
+        if getattr(value, "template", None):
+            yield from inside(value)
+
+
+def marked(path: Path) -> set[str]:
+    """The texts that a source file marks with QT_TRANSLATE_NOOP("errors", "…")."""
+    return {node.args[1].value for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "QT_TRANSLATE_NOOP"
+            and node.args[0].value == "errors"}
+
+
+def test_every_lesson_message_is_a_marked_template_filled_in_with_its_values(tmp_path, monkeypatch):
+    errors = lesson_errors(tmp_path, monkeypatch)
+    ours = marked(ROOT / "gdsim" / "ui" / "lessons.py")
+    engine = set().union(*(marked(p) for p in (ROOT / "gdsim" / "engine").glob("*.py")))
+    used = set()
+    for error in errors:
+        assert str(error) == f"lesson file {error.path}: {error.problem}"
+        assert error.template == "lesson file {path}: {problem}"
+        for message in inside(error):
+            assert message.template in ours | engine, message.template
+            assert str(message) == (message.template.format(**message.values) if message.values
+                                    else message.template)
+            used.add(message.template)
+    assert ours - used == set()  # the cases above reach every message lessons.py can give
+
+
+def fields(template: str) -> list[str]:
+    """The placeholders of a template with their conversions and formats, such as '{got!r}'."""
+    parts = string.Formatter().parse(template)
+    return sorted(f"{name}!{conversion}:{spec}" for _, name, spec, conversion in parts if name is not None)
+
+
+def test_every_lesson_message_has_a_chinese_template_with_the_same_values(tmp_path, monkeypatch):
+    """No placeholder is lost, added or changed in translation, so each Chinese text fills in."""
+    ts = ET.parse(resource("i18n", "gdsim_zh_CN.ts")).getroot()
+    chinese = {m.find("source").text: m.find("translation").text
+               for c in ts.iter("context") if c.find("name").text == "errors" for m in c.iter("message")}
+    for error in lesson_errors(tmp_path, monkeypatch):
+        for message in inside(error):
+            text = chinese[message.template]
+            assert fields(text) == fields(message.template), text
+            if message.values:
+                text.format(**message.values)
+        assert chinese[error.template].format(**error.values).startswith(f"课程文件 {error.path}：")

@@ -27,16 +27,25 @@ def resolve(language: str) -> str:
     return "zh_CN" if system.startswith("zh") else "en"
 
 
-def translate_error(error: Exception) -> str:
-    """An engine error in the current language: its template translated, then its values filled in
-    (any value that is itself a marked phrase, such as "the tolerance", is translated too)."""
+def translate_error(error) -> str:
+    """An engine error or a LessonError in the current language: its template translated, then its
+    values filled in. A value that is itself a marked phrase, such as "the tolerance", is translated
+    too, and so is a value that is itself a template with values, such as the problem inside a
+    LessonError or the engine error inside that problem."""
     template = getattr(error, "template", None)
     if not template:
         return str(error)
-    values = {key: QCoreApplication.translate("errors", value) if isinstance(value, str) else value
-              for key, value in error.values.items()}
+    values = {key: _translated(value) for key, value in error.values.items()}
     text = QCoreApplication.translate("errors", template)
     return text.format(**values) if values else text
+
+
+def _translated(value):
+    if isinstance(value, str):
+        return QCoreApplication.translate("errors", value)
+    if getattr(value, "template", None):
+        return translate_error(value)
+    return value
 
 
 class Translations:

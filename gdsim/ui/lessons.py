@@ -50,6 +50,10 @@ is allowed, for example::
 
     lesson file /x/02.toml: [setup] optimizers[1]: unknown optimizer 'adom'; choose one of: sgd, …
     lesson file /x/02.toml: line 7: Invalid value (at line 7, column 9)
+
+Like the engine's InputError, the message is a template marked for translation with its values, so
+the window shows it in the user's language (``gdsim.ui.i18n.translate_error``); only what comes
+from elsewhere, such as tomllib's description of a syntax error, stays in English.
 """
 
 import difflib
@@ -68,7 +72,7 @@ import tomli_w
 
 from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_NAMES, InputError
 from ..engine.catalog import DEFAULT_DATASET
-from ..engine.errors import unknown_name
+from ..engine.errors import QT_TRANSLATE_NOOP, unknown_name
 from ..engine.optimizers import get_optimizer
 from ..engine.run import DEFAULT_TOLERANCE, STATUS_NAMES, check_tolerance
 from ..paths import resource
@@ -129,18 +133,36 @@ class Lesson:
 class LessonError(ValueError):
     """A lesson file that cannot be read, or a lesson that cannot be written; nothing was applied.
 
-    ``path`` is the file and ``problem`` what is wrong with it (the message without the file name).
-    An InputError from the engine while checking a lesson becomes a LessonError with its message.
+    Like the engine's InputError the message is a template with values, so the window can show it in
+    the user's language (``gdsim.ui.i18n.translate_error``): the template is "lesson file {path}:
+    {problem}", and ``problem`` (what is wrong, without the file name) is itself a template with
+    values, which may hold an engine InputError in turn. ``path`` is the file.
     """
 
-    def __init__(self, path, problem: str):
+    def __init__(self, path, template: str, /, **values):
         self.path = Path(path)
-        self.problem = problem
-        super().__init__(f"lesson file {path}: {problem}")
+        self.problem = _Message(template, **values)
+        self.template = QT_TRANSLATE_NOOP("errors", "lesson file {path}: {problem}")
+        self.values = {"path": self.path, "problem": self.problem}
+        super().__init__(self.template.format(**self.values))
+
+
+class _Message:
+    """Text as a template marked for translation and its values; str() gives it in English."""
+
+    def __init__(self, template: str, /, **values):
+        self.template, self.values = template, values
+
+    def __str__(self) -> str:
+        return self.template.format(**self.values) if self.values else self.template
 
 
 class _Invalid(Exception):
-    """What is wrong, without the file name (load_lesson adds it)."""
+    """What is wrong, as a template and its values, without the file name (LessonError adds it)."""
+
+    def __init__(self, template: str, /, **values):
+        self.template, self.values = template, values
+        super().__init__(str(_Message(template, **values)))
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -158,8 +180,10 @@ def shipped_lessons() -> list[Lesson]:
     lessons = sorted((load_lesson(p) for p in folder.glob("*.toml")), key=lambda x: (x.number, x.path.name))
     for a, b in zip(lessons, lessons[1:], strict=False):
         if a.number == b.number:
-            raise LessonError(b.path, f"[lesson] number {b.number} is taken by {a.path.name} too; each "
-                                      f"lesson needs its own number from {FIRST_NUMBER} to {LAST_NUMBER}")
+            raise LessonError(b.path, QT_TRANSLATE_NOOP(
+                "errors", "[lesson] number {number} is taken by {other} too; each lesson needs its own "
+                          "number from {first} to {last}"),
+                number=b.number, other=a.path.name, first=FIRST_NUMBER, last=LAST_NUMBER)
     return lessons
 
 
@@ -169,16 +193,18 @@ def load_lesson(path) -> Lesson:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise LessonError(path, "the file does not exist") from None
+        raise LessonError(path, QT_TRANSLATE_NOOP("errors", "the file does not exist")) from None
     except IsADirectoryError:
-        raise LessonError(path, "this is a folder, not a lesson file") from None
+        raise LessonError(path, QT_TRANSLATE_NOOP("errors", "this is a folder, not a lesson file")) from None
     except OSError as e:
-        raise LessonError(path, f"cannot read it: {e.strerror or e}") from None
+        raise LessonError(path, QT_TRANSLATE_NOOP("errors", "cannot read it: {reason}"),
+                          reason=e.strerror or str(e)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        raise LessonError(path, f"line {line}: the file is not UTF-8 text; save it as UTF-8") from None
+        raise LessonError(path, QT_TRANSLATE_NOOP(
+            "errors", "line {line}: the file is not UTF-8 text; save it as UTF-8"),
+            line=raw[: e.start].count(b"\n") + 1) from None
     return _parse(text, path)
 
 
@@ -186,32 +212,36 @@ def _parse(text: str, path: Path) -> Lesson:
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise LessonError(path, _syntax_error(e, text)) from None
+        message = str(e)  # tomllib's own words: English only
+        raise LessonError(path, QT_TRANSLATE_NOOP("errors", "line {line}: {message}"),
+                          line=_syntax_error_line(message, text), message=message) from None
     try:
         return _lesson(doc, path)
     except _Invalid as e:
-        raise LessonError(path, str(e)) from None
+        raise LessonError(path, e.template, **e.values) from None
 
 
-def _syntax_error(error: tomllib.TOMLDecodeError, text: str) -> str:
-    message = str(error)
+def _syntax_error_line(message: str, text: str) -> int:
     found = re.search(r"\(at line (\d+), column \d+\)", message)
     if found:
-        line = int(found.group(1))
-    else:  # "(at end of document)"
-        line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
-    return f"line {line}: {message}"
+        return int(found.group(1))
+    return max(1, text.count("\n") + (0 if text.endswith("\n") else 1))  # "(at end of document)"
 
 
 def _lesson(doc: dict, path: Path) -> Lesson:
-    tables = "[lesson], [setup] and, optionally, [view] and [expect]"
     for key in doc:
         if key not in _TOP_KEYS:
-            raise _Invalid(f"unknown table or key {key!r}{_did_you_mean(key, _TOP_KEYS)} at the top level; "
-                           f"a lesson has {tables}")
+            raise _unknown_key(key, _TOP_KEYS, QT_TRANSLATE_NOOP(
+                "errors", "unknown table or key {key!r} at the top level; a lesson has [lesson], [setup] "
+                          "and, optionally, [view] and [expect]"), QT_TRANSLATE_NOOP(
+                "errors", "unknown table or key {key!r} (did you mean {close!r}?) at the top level; a lesson "
+                          "has [lesson], [setup] and, optionally, [view] and [expect]"))
     for name in ("lesson", "setup"):
         if name not in doc:
-            raise _Invalid(f"the file needs a [{name}] table; a lesson has {tables}")
+            raise _Invalid(QT_TRANSLATE_NOOP(
+                "errors", "the file needs a [{name}] table; a lesson has [lesson], [setup] and, optionally, "
+                          "[view] and [expect]"),
+                name=name)
     lesson = _table(doc, "lesson")
     _check_keys(lesson, _LESSON_KEYS, "[lesson]")
     number = _lesson_number(lesson)
@@ -225,34 +255,42 @@ def _lesson(doc: dict, path: Path) -> Lesson:
 
 
 def _lesson_number(lesson: dict) -> int:
-    allowed = f"a whole number from {FIRST_NUMBER} to {LAST_NUMBER}"
     if "number" not in lesson:
-        raise _Invalid(f"[lesson] needs number ({allowed}: the lesson's place in the Lessons menu)")
+        raise _Invalid(QT_TRANSLATE_NOOP("errors", "[lesson] needs number (a whole number from {first} to "
+                                                   "{last}: the lesson's place in the Lessons menu)"),
+                       first=FIRST_NUMBER, last=LAST_NUMBER)
     number = lesson["number"]
     if not _is_int(number) or not FIRST_NUMBER <= number <= LAST_NUMBER:
-        raise _Invalid(f"[lesson] number must be {allowed}, got {_describe(number)}")
+        raise _Invalid(QT_TRANSLATE_NOOP("errors", "[lesson] number must be a whole number from {first} to "
+                                                   "{last}, got {got}"),
+                       first=FIRST_NUMBER, last=LAST_NUMBER, got=_describe(number))
     return number
 
 
 def _texts(lesson: dict, name: str, required: bool) -> dict[str, str]:
     example = f'{name} = {{ en = "…", zh = "…" }}'
+    needs_english = QT_TRANSLATE_NOOP("errors", "[lesson] needs {name}.en (write {example})")
     if name not in lesson:
         if required:
-            raise _Invalid(f"[lesson] needs {name}.en (write {example})")
+            raise _Invalid(needs_english, name=name, example=example)
         return {}
     texts = lesson[name]
     if not isinstance(texts, dict):
-        raise _Invalid(f"[lesson] {name} must be a table of texts by language, such as {example}; "
-                       f"got {_describe(texts)}")
+        raise _Invalid(QT_TRANSLATE_NOOP("errors", "[lesson] {name} must be a table of texts by language, "
+                                                   "such as {example}; got {got}"),
+                       name=name, example=example, got=_describe(texts))
     _check_keys(texts, LANGUAGES, f"[lesson] {name}")
     out = {}
     for language, value in texts.items():
         if not isinstance(value, str):
-            raise _Invalid(f"[lesson] {name}.{language} must be a string, got {_describe(value)}")
+            raise _Invalid(QT_TRANSLATE_NOOP("errors", "[lesson] {name}.{language} must be a string, got "
+                                                       "{got}"),
+                           name=name, language=language, got=_describe(value))
         out[language] = value.replace("\r\n", "\n").replace("\r", "\n").strip()
     if required and not out.get("en"):
-        why = "it is empty" if "en" in out else f"write {example}"
-        raise _Invalid(f"[lesson] needs {name}.en ({why})")
+        if "en" in out:
+            raise _Invalid(QT_TRANSLATE_NOOP("errors", "[lesson] needs {name}.en (it is empty)"), name=name)
+        raise _Invalid(needs_english, name=name, example=example)
     return out
 
 
@@ -261,39 +299,48 @@ def _setup(table: dict, folder: Path) -> tuple[Setup, object]:
     _check_keys(table, _SETUP_KEYS, where)
     for key in ("problem", "speed", "step_limit", "optimizers"):
         if key not in table:
-            raise _Invalid(f"{where} needs {key}" + _SETUP_HINTS[key])
+            raise _Invalid(_SETUP_NEEDS[key], valid=", ".join(PROBLEM_NAMES))
 
     problem_name = _string(table, "problem", where)
     if problem_name not in PROBLEM_NAMES:
-        raise _Invalid(f"{where} problem: {unknown_name('problem', problem_name, PROBLEM_NAMES)}")
-    models = " and ".join(MODEL_PROBLEMS)
+        raise _Invalid(_AT, where=f"{where} problem",
+                       error=unknown_name("problem", problem_name, PROBLEM_NAMES))
     data = activation = loss = None
     if "data" in table:
         if problem_name not in MODEL_PROBLEMS:
-            raise _Invalid(f"{where} data applies only to the problems {models}, not {problem_name!r}")
+            raise _Invalid(QT_TRANSLATE_NOOP(
+                "errors", "[setup] data applies only to the problems {models}, not {problem!r}"),
+                models=_listed(MODEL_PROBLEMS), problem=problem_name)
         data = _data_source(_string(table, "data", where), folder)
     if "activation" in table:
         if problem_name != "neuron":
-            raise _Invalid(f"{where} activation applies only to the problem neuron, not {problem_name!r}")
+            raise _Invalid(QT_TRANSLATE_NOOP(
+                "errors", "[setup] activation applies only to the problem neuron, not {problem!r}"),
+                problem=problem_name)
         activation = _string(table, "activation", where)
         if activation not in ACTIVATIONS:
-            raise _Invalid(f"{where} activation: {unknown_name('activation', activation, ACTIVATIONS)}")
+            raise _Invalid(_AT, where=f"{where} activation",
+                           error=unknown_name("activation", activation, ACTIVATIONS))
     if "loss" in table:
         if problem_name not in MODEL_PROBLEMS:
-            raise _Invalid(f"{where} loss applies only to the problems {models}, not {problem_name!r}")
+            raise _Invalid(QT_TRANSLATE_NOOP(
+                "errors", "[setup] loss applies only to the problems {models}, not {problem!r}"),
+                models=_listed(MODEL_PROBLEMS), problem=problem_name)
         loss = _string(table, "loss", where)
         if loss not in LOSSES:
-            raise _Invalid(f"{where} loss: {unknown_name('loss', loss, LOSSES)}")
+            raise _Invalid(_AT, where=f"{where} loss", error=unknown_name("loss", loss, LOSSES))
 
     speed = _speed(table["speed"])
     step_limit = table["step_limit"]
     if not _is_int(step_limit) or not 1 <= step_limit <= MAX_STEP_LIMIT:
-        raise _Invalid(f"{where} step_limit must be a whole number from 1 to {MAX_STEP_LIMIT:,}, "
-                       f"got {_describe(step_limit)}")
+        raise _Invalid(QT_TRANSLATE_NOOP(
+            "errors", "[setup] step_limit must be a whole number from 1 to {most}, got {got}"),
+            most=f"{MAX_STEP_LIMIT:,}", got=_describe(step_limit))
     tol = DEFAULT_TOLERANCE
     if "tol" in table:
         if not _is_number(table["tol"]):
-            raise _Invalid(f"{where} tol must be a number ≥ 0, got {_describe(table['tol'])}")
+            raise _Invalid(QT_TRANSLATE_NOOP("errors", "[setup] tol must be a number ≥ 0, got {got}"),
+                           got=_describe(table["tol"]))
         with _placed(where):
             tol = check_tolerance(table["tol"])
     contenders = _contenders(table["optimizers"])
@@ -309,27 +356,38 @@ def _setup(table: dict, folder: Path) -> tuple[Setup, object]:
     return setup, problem
 
 
-_SETUP_HINTS = {
-    "problem": f" (one of: {', '.join(PROBLEM_NAMES)})",
-    "speed": ' (steps per second, or "max" for as fast as possible)',
-    "step_limit": " (a whole number ≥ 1: the run stops after this many steps)",
-    "optimizers": ' (at least one [[setup.optimizers]] table with a name, such as name = "sgd")',
+_SETUP_NEEDS = {  # each formatted with valid: the problems' names
+    "problem": QT_TRANSLATE_NOOP("errors", "[setup] needs problem (one of: {valid})"),
+    "speed": QT_TRANSLATE_NOOP("errors", '[setup] needs speed (steps per second, or "max" for as fast as '
+                                         'possible)'),
+    "step_limit": QT_TRANSLATE_NOOP("errors", "[setup] needs step_limit (a whole number ≥ 1: the run stops "
+                                              "after this many steps)"),
+    "optimizers": QT_TRANSLATE_NOOP("errors", '[setup] needs optimizers (at least one [[setup.optimizers]] '
+                                              'table with a name, such as name = "sgd")'),
 }
+_AT = QT_TRANSLATE_NOOP("errors", "{where}: {error}")  # an engine error placed in the file
 
 
 def _data_source(data: str, folder: Path) -> str:
     """A built-in dataset's name as it is; a CSV path made absolute (relative: to the lesson's folder)."""
     if data in BUILTIN_DATASETS:
         return data
+    valid = ", ".join(BUILTIN_DATASETS)
     if not data.strip():
-        raise _Invalid(f"[setup] data is empty; give a CSV file or one of the built-in datasets: "
-                       f"{', '.join(BUILTIN_DATASETS)}")
+        raise _Invalid(QT_TRANSLATE_NOOP("errors", "[setup] data is empty; give a CSV file or one of the "
+                                                   "built-in datasets: {valid}"),
+                       valid=valid)
     path = os.path.normpath(os.path.join(os.path.abspath(folder), data))
     if not os.path.isfile(path):
-        relative = ("" if os.path.isabs(data)
-                    else f" (a relative path is taken from the lesson's folder {os.path.abspath(folder)})")
-        raise _Invalid(f"[setup] data: the data file {path} does not exist{relative}; give a CSV file or "
-                       f"one of the built-in datasets: {', '.join(BUILTIN_DATASETS)}")
+        if os.path.isabs(data):
+            raise _Invalid(QT_TRANSLATE_NOOP(
+                "errors", "[setup] data: the data file {path} does not exist; give a CSV file or one of the "
+                          "built-in datasets: {valid}"),
+                path=path, valid=valid)
+        raise _Invalid(QT_TRANSLATE_NOOP(
+            "errors", "[setup] data: the data file {path} does not exist (a relative path is taken from the "
+                      "lesson's folder {folder}); give a CSV file or one of the built-in datasets: {valid}"),
+            path=path, folder=os.path.abspath(folder), valid=valid)
     return path
 
 
@@ -338,19 +396,23 @@ def _speed(speed) -> float | None:
         return None
     if _is_number(speed) and speed > 0 and math.isfinite(speed):
         return float(speed)
-    raise _Invalid(f'[setup] speed must be a positive number of steps per second or "max", '
-                   f"got {_describe(speed)}")
+    raise _Invalid(QT_TRANSLATE_NOOP(
+        "errors", '[setup] speed must be a positive number of steps per second or "max", got {got}'),
+        got=_describe(speed))
 
 
 def _contenders(entries) -> tuple[Contender, ...]:
     if not isinstance(entries, list) or not entries or not all(isinstance(e, dict) for e in entries):
-        raise _Invalid('[setup] optimizers must be one or more [[setup.optimizers]] tables, each with a name '
-                       f'such as name = "sgd"; got {_describe(entries)}')
+        raise _Invalid(QT_TRANSLATE_NOOP(
+            "errors", '[setup] optimizers must be one or more [[setup.optimizers]] tables, each with a name '
+                      'such as name = "sgd"; got {got}'),
+            got=_describe(entries))
     contenders = []
     for i, entry in enumerate(entries, start=1):
         where = f"[setup] optimizers[{i}]"
         if "name" not in entry:
-            raise _Invalid(f"{where} needs name (one of: {', '.join(OPTIMIZERS)})")
+            raise _Invalid(QT_TRANSLATE_NOOP("errors", "{where} needs name (one of: {valid})"),
+                           where=where, valid=", ".join(OPTIMIZERS))
         name = _string(entry, "name", where)
         with _placed(where):
             optimizer = get_optimizer(name)
@@ -360,10 +422,15 @@ def _contenders(entries) -> tuple[Contender, ...]:
                 continue
             known = [h.name for h in optimizer.hyperparameters]
             if key not in known:
-                raise _Invalid(f"{where}: {name} has no hyperparameter {key!r}{_did_you_mean(key, known)}; "
-                               f"allowed keys: name, {', '.join(known)}")
+                raise _unknown_key(key, known, QT_TRANSLATE_NOOP(
+                    "errors", "{where}: {optimizer} has no hyperparameter {key!r}; allowed keys: name, "
+                              "{allowed}"), QT_TRANSLATE_NOOP(
+                    "errors", "{where}: {optimizer} has no hyperparameter {key!r} (did you mean {close!r}?); "
+                              "allowed keys: name, {allowed}"),
+                    where=where, optimizer=name)
             if not _is_number(value):
-                raise _Invalid(f"{where}: {key} must be a number, got {_describe(value)}")
+                raise _Invalid(QT_TRANSLATE_NOOP("errors", "{where}: {key} must be a number, got {got}"),
+                               where=where, key=key, got=_describe(value))
             with _placed(where):
                 hyperparameters[key] = optimizer.hyperparameter(key).check(value)
         contenders.append(Contender(name, hyperparameters))
@@ -371,16 +438,31 @@ def _contenders(entries) -> tuple[Contender, ...]:
 
 
 def _point(value, where: str, problem) -> tuple[float, ...]:
-    names = ", ".join(problem.param_names)
-    dim = problem.dim
-    wanted = f"problem {problem.name!r} has {dim} parameter{'s' if dim != 1 else ''} ({names})"
+    known = {"where": where, "problem": problem.name, "dim": problem.dim,
+             "names": ", ".join(problem.param_names)}
     if not isinstance(value, list) or not all(_is_number(v) for v in value):
-        raise _Invalid(f"{where} must be an array of numbers such as {[0.0] * dim}; {wanted}; "
-                       f"got {_describe(value)}")
-    if len(value) != dim:
-        raise _Invalid(f"{where} has {len(value)} number{'s' if len(value) != 1 else ''}; {wanted}")
+        if problem.dim == 1:
+            template = QT_TRANSLATE_NOOP("errors", "{where} must be an array of numbers such as {example}; "
+                                                   "problem {problem!r} has 1 parameter ({names}); got {got}")
+        else:
+            template = QT_TRANSLATE_NOOP("errors", "{where} must be an array of numbers such as {example}; "
+                                                   "problem {problem!r} has {dim} parameters ({names}); "
+                                                   "got {got}")
+        raise _Invalid(template, **known, example=[0.0] * problem.dim, got=_describe(value))
+    if len(value) != problem.dim:  # so not both 1
+        if problem.dim == 1:
+            template = QT_TRANSLATE_NOOP("errors", "{where} has {count} numbers; problem {problem!r} has 1 "
+                                                   "parameter ({names})")
+        elif len(value) == 1:
+            template = QT_TRANSLATE_NOOP("errors", "{where} has 1 number; problem {problem!r} has {dim} "
+                                                   "parameters ({names})")
+        else:
+            template = QT_TRANSLATE_NOOP("errors", "{where} has {count} numbers; problem {problem!r} has "
+                                                   "{dim} parameters ({names})")
+        raise _Invalid(template, **known, count=len(value))
     if not all(math.isfinite(v) for v in value):
-        raise _Invalid(f"{where} must be finite numbers, got {value}")
+        raise _Invalid(QT_TRANSLATE_NOOP("errors", "{where} must be finite numbers, got {got}"),
+                       where=where, got=value)
     return tuple(float(v) for v in value)
 
 
@@ -388,45 +470,54 @@ def _view(table: dict) -> LessonView:
     _check_keys(table, _VIEW_KEYS, "[view]")
     for key, value in table.items():
         if not isinstance(value, bool):
-            raise _Invalid(f"[view] {key} must be true or false, got {_describe(value)}")
+            raise _Invalid(QT_TRANSLATE_NOOP("errors", "[view] {key} must be true or false, got {got}"),
+                           key=key, got=_describe(value))
     return LessonView(**table)
 
 
 def _expect(table: dict, setup: Setup, problem) -> dict:
-    where = "[expect]"
-    _check_keys(table, _EXPECT_KEYS, where)
+    _check_keys(table, _EXPECT_KEYS, "[expect]")
     n = len(setup.contenders)
-    one_each = f"one per optimizer ({n} here)"
     if "status" not in table:
-        raise _Invalid(f"{where} needs status: {one_each}, each one of: {', '.join(EXPECTED_STATUSES)}")
+        raise _Invalid(QT_TRANSLATE_NOOP(
+            "errors", "[expect] needs status: one per optimizer ({n} here), each one of: {valid}"),
+            n=n, valid=", ".join(EXPECTED_STATUSES))
     status = table["status"]
     if not isinstance(status, list) or len(status) != n:
-        raise _Invalid(f"{where} status must be an array of statuses, {one_each}; got {_describe(status)}")
+        raise _Invalid(QT_TRANSLATE_NOOP("errors", "[expect] status must be an array of statuses, one per "
+                                                   "optimizer ({n} here); got {got}"),
+                       n=n, got=_describe(status))
     for i, s in enumerate(status, start=1):
         if s not in EXPECTED_STATUSES:
-            allowed = ", ".join(repr(x) for x in EXPECTED_STATUSES)
-            raise _Invalid(f"{where} status[{i}] must be one of: {allowed}; got {_describe(s)}")
+            raise _Invalid(QT_TRANSLATE_NOOP("errors", "[expect] status[{i}] must be one of: {valid}; "
+                                                       "got {got}"),
+                           i=i, valid=", ".join(repr(x) for x in EXPECTED_STATUSES), got=_describe(s))
     out = {"status": list(status)}
 
     tolerance = table.get("tolerance", DEFAULT_EXPECT_TOLERANCE)
     if not _is_number(tolerance) or not (0 < tolerance < math.inf):
-        raise _Invalid(f"{where} tolerance must be a positive number, got {_describe(tolerance)}")
+        raise _Invalid(QT_TRANSLATE_NOOP("errors", "[expect] tolerance must be a positive number, got {got}"),
+                       got=_describe(tolerance))
     out["tolerance"] = float(tolerance)
 
     if "final" in table:
         final = table["final"]
         if not isinstance(final, list) or len(final) != n:
-            raise _Invalid(f"{where} final must be an array of points, {one_each} ([] for one not checked); "
-                           f"got {_describe(final)}")
-        out["final"] = [None if p == [] else _point(p, f"{where} final[{i}]", problem)
+            raise _Invalid(QT_TRANSLATE_NOOP(
+                "errors", "[expect] final must be an array of points, one per optimizer ({n} here) ([] for "
+                          "one not checked); got {got}"),
+                n=n, got=_describe(final))
+        out["final"] = [None if p == [] else _point(p, f"[expect] final[{i}]", problem)
                         for i, p in enumerate(final, start=1)]
 
     if "stopped_at" in table:
         steps = table["stopped_at"]
         ok = isinstance(steps, list) and len(steps) == n
         if not ok or not all(_is_int(s) and 0 <= s <= setup.step_limit for s in steps):
-            raise _Invalid(f"{where} stopped_at must be an array of whole numbers from 0 to the step limit "
-                           f"{setup.step_limit}, {one_each}; got {_describe(steps)}")
+            raise _Invalid(QT_TRANSLATE_NOOP(
+                "errors", "[expect] stopped_at must be an array of whole numbers from 0 to the step limit "
+                          "{limit}, one per optimizer ({n} here); got {got}"),
+                limit=setup.step_limit, n=n, got=_describe(steps))
         out["stopped_at"] = list(steps)
     return out
 
@@ -437,26 +528,33 @@ def _expect(table: dict, setup: Setup, problem) -> dict:
 def _check_keys(table: dict, allowed: tuple[str, ...], where: str) -> None:
     for key in table:
         if key not in allowed:
-            raise _Invalid(f"{where}: unknown key {key!r}{_did_you_mean(key, allowed)}; "
-                           f"allowed keys: {', '.join(allowed)}")
+            raise _unknown_key(key, allowed, QT_TRANSLATE_NOOP(
+                "errors", "{where}: unknown key {key!r}; allowed keys: {allowed}"), QT_TRANSLATE_NOOP(
+                "errors", "{where}: unknown key {key!r} (did you mean {close!r}?); allowed keys: {allowed}"),
+                where=where)
 
 
-def _did_you_mean(key: str, allowed) -> str:
+def _unknown_key(key: str, allowed, template: str, suggesting: str, **values) -> _Invalid:
+    """An unknown key, as ``template``, or as ``suggesting`` (which names {close}) when one is close."""
     close = difflib.get_close_matches(key, allowed, n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    if close:
+        return _Invalid(suggesting, **values, key=key, close=close[0], allowed=", ".join(allowed))
+    return _Invalid(template, **values, key=key, allowed=", ".join(allowed))
 
 
 def _table(doc: dict, key: str) -> dict:
     value = doc[key]
     if not isinstance(value, dict):
-        raise _Invalid(f"{key} must be a table [{key}], got {_describe(value)}")
+        raise _Invalid(QT_TRANSLATE_NOOP("errors", "{key} must be a table [{key}], got {got}"),
+                       key=key, got=_describe(value))
     return value
 
 
 def _string(table: dict, key: str, where: str) -> str:
     value = table[key]
     if not isinstance(value, str):
-        raise _Invalid(f"{where} {key} must be a string, got {_describe(value)}")
+        raise _Invalid(QT_TRANSLATE_NOOP("errors", "{where} {key} must be a string, got {got}"),
+                       where=where, key=key, got=_describe(value))
     return value
 
 
@@ -466,7 +564,13 @@ def _placed(where: str):
     try:
         yield
     except InputError as e:
-        raise _Invalid(f"{where}: {e}") from None
+        raise _Invalid(_AT, where=where, error=e) from None
+
+
+def _listed(names) -> _Message:
+    """'a and b', 'a, b and c'."""
+    return _Message(QT_TRANSLATE_NOOP("errors", "{first} and {last}"), first=", ".join(names[:-1]),
+                    last=names[-1])
 
 
 def _is_int(value) -> bool:
@@ -477,16 +581,18 @@ def _is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _describe(value) -> str:
+def _describe(value) -> str | _Message:
+    """A value read from the file as a message shows it: TOML's true and false, a quoted string…"""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f"the string {value!r}"
+        return _Message(QT_TRANSLATE_NOOP("errors", "the string {text!r}"), text=value)
     if isinstance(value, dict):
-        return "a table"
+        return _Message(QT_TRANSLATE_NOOP("errors", "a table"))
     if isinstance(value, list):
         text = repr(value)
-        return f"the array {text if len(text) <= 60 else text[:57] + '…'}"
+        return _Message(QT_TRANSLATE_NOOP("errors", "the array {text}"),
+                        text=text if len(text) <= 60 else text[:57] + "…")
     return repr(value)
 
 
@@ -508,9 +614,10 @@ def save_lesson(path, setup: Setup, view: LessonView, title: dict, notes: dict, 
         doc = _document(setup, view, title, notes, number, folder)
         text = tomli_w.dumps(doc, multiline_strings=True)
     except _Invalid as e:
-        raise LessonError(path, str(e)) from None
+        raise LessonError(path, e.template, **e.values) from None
     except (TypeError, ValueError) as e:
-        raise LessonError(path, f"cannot be written as TOML: {e}") from None
+        raise LessonError(path, QT_TRANSLATE_NOOP("errors", "cannot be written as TOML: {error}"),
+                          error=e) from None
     _parse(text, path)  # raises LessonError, naming the file, for anything load_lesson would reject
     _write_atomically(path, text)
 
@@ -549,14 +656,17 @@ def _plain_number(value, where: str):
         return int(value)
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         return float(value)
-    raise _Invalid(f"{where} must be a number, got {_describe(value)}")
+    raise _Invalid(QT_TRANSLATE_NOOP("errors", "{where} must be a number, got {got}"),
+                   where=where, got=_describe(value))
 
 
 def _data_entry(data, folder: Path) -> str:
     if isinstance(data, str) and data in BUILTIN_DATASETS:
         return data
     if not isinstance(data, (str, os.PathLike)):
-        raise _Invalid(f"[setup] data must be a built-in dataset name or a CSV path, got {_describe(data)}")
+        raise _Invalid(QT_TRANSLATE_NOOP(
+            "errors", "[setup] data must be a built-in dataset name or a CSV path, got {got}"),
+            got=_describe(data))
     absolute = os.path.abspath(data)
     relative = os.path.relpath(absolute, os.path.abspath(folder)) if _inside(absolute, folder) else None
     if relative is None:
@@ -572,13 +682,16 @@ def _inside(path: str, folder: Path) -> bool:
         return False
 
 
+_CANNOT_WRITE = QT_TRANSLATE_NOOP("errors", "cannot write it: {reason}")
+
+
 def _write_atomically(path: Path, text: str) -> None:
     folder = path.parent
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode) if path.exists() else 0o644
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as e:
-        raise LessonError(path, f"cannot write it: {e.strerror or e}") from None
+        raise LessonError(path, _CANNOT_WRITE, reason=e.strerror or str(e)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
@@ -588,7 +701,7 @@ def _write_atomically(path: Path, text: str) -> None:
         os.replace(tmp, path)
     except OSError as e:
         _remove_quietly(tmp)
-        raise LessonError(path, f"cannot write it: {e.strerror or e}") from None
+        raise LessonError(path, _CANNOT_WRITE, reason=e.strerror or str(e)) from None
     except BaseException:
         _remove_quietly(tmp)
         raise

@@ -20,7 +20,7 @@ from .actions import WindowActions
 from .canvas import Canvas
 from .controls import ControlPanel
 from .formula_panel import FormulaPanel
-from .i18n import Translations
+from .i18n import Translations, translate_error
 from .lesson_panel import LessonPanel
 from .lessons import LessonError, LessonView, load_lesson, save_lesson, shipped_lessons
 from .names import optimizer_title, problem_title
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
             self.lessons = shipped_lessons()
         except (LessonError, OSError) as e:  # a broken installation: the rest still works
             self.lessons = []
-            message = str(e)
+            message = translate_error(e)
             QTimer.singleShot(0, lambda: self.show_error(message))
 
         self.status = QLabel()
@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         try:
             lesson = load_lesson(path)
         except LessonError as e:
-            self.show_error(str(e))
+            self.show_error(translate_error(e))
             return False
         return self.load_lesson(lesson)
 
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         try:
             save_lesson(path, self.session.setup, view, {"en": title, "zh": title}, {}, number=1)
         except LessonError as e:
-            self.show_error(str(e))
+            self.show_error(translate_error(e))
             return False
         return True
 
