@@ -60,6 +60,18 @@ def test_reset_returns_to_the_start(qtbot, window):
     assert snap.lead.history_step.tolist() == [0]
 
 
+def test_reset_starts_over_with_the_eta_set_during_the_run(qtbot, window):
+    session = window.session
+    session.step()
+    wait_for(qtbot, window, lambda s: s.lead.step == 1)
+    session.set_hyperparameter("lr", 0.3)
+    session.reset()
+    wait_for(qtbot, window, lambda s: s.lead.step == 0)
+    session.step()
+    snap = wait_for(qtbot, window, lambda s: s.lead.step == 1)
+    assert snap.lead.params[0] == pytest.approx(2.0 - 0.3 * 4.0, rel=1e-15)  # not 1.6, from η = 0.1
+
+
 def test_changing_eta_mid_run_changes_the_next_update(qtbot, window):
     session = window.session
     session.step()

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..engine import InputError
 from . import landscape, snapshot
-from .setup import Setup
+from .setup import Contender, Setup
 
 FRAME_SECONDS = 1 / 60
 CHUNK_SECONDS = 0.004  # the longest the worker computes before it looks at its queue again
@@ -141,6 +141,10 @@ class Worker(QObject):
             except InputError as e:
                 self.failed.emit(e)
                 return
+            # Kept in the setup too, so that Reset starts over with the new value.
+            old = self._setup.contenders[index]
+            self._setup = self._setup.with_contender(
+                index, Contender(old.optimizer, {**old.hyperparameters, name: value}))
             self._publish()
 
     @Slot(object)
