@@ -4,15 +4,16 @@ log scale."""
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from .i18n import tr
-from .plot_style import PlotView, set_view, style_plot
+from .plot_style import LogAxis, PlotView, set_view, style_plot
 from .style import DARK, Style
 
 
 class LossView(PlotView):
     def __init__(self, style: Style = DARK, parent=None):
-        super().__init__(parent=parent)
+        super().__init__(parent=parent, axisItems={"left": LogAxis("left")})
         self._log = False
         self._style = style
         self._labels: list[str] = []
@@ -37,6 +38,10 @@ class LossView(PlotView):
             item.setPen(pg.mkPen(style.track(i), width=style.width(2.5)))
         self.grad_norm.setPen(pg.mkPen(style.foreground, width=style.width(1.5), style=Qt.PenStyle.DashLine))
         self.legend.setLabelTextColor(style.foreground)
+        self.legend.setLabelTextSize(f"{9 * style.scale:g}pt")
+        # An opaque box: the legend sits over the curves and must stay readable on a projector.
+        self.legend.setBrush(pg.mkBrush(QColor(style.background)))
+        self.legend.setPen(pg.mkPen(style.foreground, width=1))
         self._relabel()
 
     def retranslate(self) -> None:
@@ -78,6 +83,7 @@ class LossView(PlotView):
             name = self._labels[i] if i < len(self._labels) else ""
             self.legend.addItem(item, tr("loss, {0}").format(name) if len(self.losses) > 1 else tr("loss"))
         self.legend.addItem(self.grad_norm, tr("‖∇L‖ (gradient norm)"))
+        self.legend.setColumnCount(2 if len(self.losses) > 3 else 1)  # short enough to leave the curves seen
 
     def draw(self, snap, focus: int = 0) -> None:
         shown = []

@@ -13,7 +13,7 @@ from ..engine import Problem
 from .arrow import Arrow
 from .i18n import tr
 from .landscape import Curve, Surface
-from .plot_style import PlotView, style_plot
+from .plot_style import PlotView, keep_inside, style_plot
 from .style import DARK, Style, clip_for_display, format_number
 from .update_parts import update_parts
 
@@ -211,7 +211,7 @@ class ParameterView(PlotView):
         if problem.dim == 1:
             self._draw_tangent(track, here)
         self._hide_step()
-        if step_parts:
+        if step_parts and track.status == "running":
             self._draw_parts(track, here)
         elif problem.dim == 1:
             self.step_arrow.set(here, (self._clip(track.next_params)[0], here[1]))
@@ -251,8 +251,8 @@ class ParameterView(PlotView):
         self.tangent.setData(xs, y + slope * (xs - x))
         self.slope_label.setText(tr("slope f′(x) = {0}").format(format_number(slope)))
         right = x < (lo + hi) / 2  # beside the point, on the side with more room
-        self.slope_label.setAnchor((0, 1) if right else (1, 1))
-        self.slope_label.setPos(x + (0.04 if right else -0.04) * (hi - lo), y)
+        gap = (0.04 if right else -0.04) * (hi - lo)
+        keep_inside(self, self.slope_label, x + gap, y, 0 if right else 1, 1)
 
     def _draw_parts(self, track, here) -> None:
         """The gradient step, what momentum or rescaling adds to it, and the step taken."""
@@ -270,7 +270,7 @@ class ParameterView(PlotView):
             self.part_arrows[part.kind].set(a, b)
             label = self.part_labels[part.kind]
             label.setText(part.caption)
-            label.setPos(*((a + b) / 2))
+            keep_inside(self, label, *((a + b) / 2), 0.5, 1)
             label.show()
 
     def _hide_step(self) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from .i18n import tr
-from .plot_style import PlotView, set_view, style_plot
+from .plot_style import PlotView, keep_inside, set_view, style_plot
 from .style import DARK, Style, clip_for_display, format_number
 
 TANGENT_HALF_WIDTH = 0.2
@@ -73,8 +73,15 @@ class SliceView(PlotView):
         name = self._names[self.index]
         self.label.setText(f"∂L/∂{name} = {format_number(slope)}")
         y_lo, y_hi = float(sl.loss.min()), float(sl.loss.max())
-        # Beside the point, towards the side and the half of the plot with more room.
-        right, above = x < (lo + hi) / 2, y < (y_lo + y_hi) / 2
-        self.label.setAnchor((0 if right else 1, 1 if above else 0))
-        self.label.setPos(x + (0.03 if right else -0.03) * (hi - lo), y)
         set_view(self, (lo, hi), (y_lo, y_hi))
+        self._place_label(x, y)
+
+    def _place_label(self, x: float, y: float) -> None:
+        """Beside the point, on the side and in the half of the plot with more room."""
+        (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
+        right, above = x - x0 < x1 - x, y < (y0 + y1) / 2
+        gap = 0.03 * (x1 - x0)
+        box = self.getPlotItem().getViewBox()
+        if 0 < box.width() < self.label.boundingRect().width():  # too wide for a narrow plot: two lines
+            self.label.setText(self.label.textItem.toPlainText().replace(" = ", " =\n"))
+        keep_inside(self, self.label, x + gap if right else x - gap, y, 0 if right else 1, 1 if above else 0)

@@ -55,8 +55,10 @@ def themed(name: str, scale: float) -> Style:
 
 def format_number(value: float, digits: int = 4) -> str:
     """Short, readable numbers: 4.000, 0.01234, 1.2e-07, −3.5e+12."""
-    if value == 0 or not np.isfinite(value):
-        return f"{value:g}"
+    if value == 0:
+        return "0"  # not "-0", which a class would ask about
+    if not np.isfinite(value):
+        return f"{value:g}".replace("-", "−")
     magnitude = abs(value)
     if 1e-3 <= magnitude < 1e5:
         decimals = max(0, digits - 1 - int(np.floor(np.log10(magnitude))))

@@ -1,0 +1,68 @@
+"""Plot details that decide whether a projector audience can read the canvas: tick labels that do not
+overlap, labels that stay inside their plot, numbers without a stray minus sign."""
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtGui import QFont, QFontMetricsF
+
+from gdsim.ui.plot_style import LogAxis
+from gdsim.ui.style import format_number
+
+
+@pytest.mark.parametrize("points", [9, 18, 24])
+@pytest.mark.parametrize(("low", "high"), [(0.6, 1.9), (1.0, 1.5), (-3.2, -1.1), (0.0, 4.0)])
+def test_log_ticks_leave_room_for_their_labels(qtbot, low, high, points):
+    axis = LogAxis("left")
+    font = QFont()
+    font.setPointSizeF(points)
+    axis.setStyle(tickFont=font)
+    size = 220.0  # pixels: a loss plot on a crowded screen
+    standard = pg_standard_ticks(axis, low, high, size)
+    levels = axis.logTickValues(low, high, size, standard)
+    values = sorted(v for _, level in levels for v in level)
+    assert values, "every range gets at least one labelled tick"
+    assert all(low <= v <= high for v in values)
+    gaps_px = np.diff(values) * size / (high - low)
+    line = QFontMetricsF(font).height()
+    assert (gaps_px >= line).all(), f"labels {line:.0f} px high placed {gaps_px.min():.0f} px apart"
+
+
+def pg_standard_ticks(axis, low, high, size):
+    """What pyqtgraph's own tick logic offers the log axis to choose from."""
+    return pg.AxisItem.tickValues(axis, low, high, size)
+
+
+def test_log_ticks_within_one_decade_still_label_the_axis(qtbot):
+    axis = LogAxis("left")
+    levels = axis.logTickValues(1.2, 1.6, 400.0, [(0.1, [1.2, 1.3, 1.4, 1.5, 1.6])])
+    values = [v for _, level in levels for v in level]
+    assert len(values) >= 2  # 20 and 30, say: the reader still sees a scale
+    ticks = 10 ** np.array(values)
+    np.testing.assert_allclose(ticks, np.round(ticks), rtol=1e-12)  # at round values
+
+
+def test_numbers_never_show_a_negative_zero():
+    assert format_number(-0.0) == "0"
+    assert format_number(0.0) == "0"
+    assert format_number(-0.25) == "−0.2500"
+    assert format_number(float("-inf")) == "−inf"
+
+
+def test_slice_labels_stay_inside_a_narrow_plot(qtbot, window):
+    session = window.session
+    session.set_problem("ravine")
+    session.set_start([-9.0, 2.0])
+    window.set_scale(2.5)
+    window.resize(900, 600)  # the slices get little room
+    session.step()
+
+    def labels_inside():
+        snap = window.canvas._drawn
+        assert snap is not None and snap.lead.step == 1
+        for view in window.canvas.slices:
+            box = view.getPlotItem().getViewBox()
+            label = view.label.mapRectToItem(box, view.label.boundingRect())
+            inside = box.boundingRect()
+            assert label.left() >= inside.left() - 1 and label.right() <= inside.right() + 1, view.index
+    qtbot.waitUntil(labels_inside, timeout=5000)
