@@ -117,3 +117,22 @@ def test_step_parts_add_up_to_the_step_taken(qtbot, window):
                                rtol=1e-9, atol=1e-12)
     captions = [label.textItem.toPlainText() for label in window.canvas.parameters.part_labels]
     assert captions == ["−η·∇L", "momentum: −η·μ·b", "step taken"]
+
+
+def test_a_finished_run_shows_why_it_takes_no_next_step(qtbot, window):
+    session = window.session
+    session.set_hyperparameter("lr", 0.5)  # x ← x − 0.5·2x = 0: the minimum in one step
+    session.step()
+    drawn(qtbot, window, lambda s: s.lead.status == "converged")
+    qtbot.waitUntil(lambda: "Converged at step 1" in window.formulas.toPlainText(), timeout=2000)
+    text = window.formulas.toPlainText()
+    assert "no next step" in text and "Next step" not in text
+    assert "next" not in window.formulas.text.values  # no update is described, so none is claimed
+
+    session.set_hyperparameter("lr", 1.5)
+    session.reset()
+    session.set_speed(None)
+    session.play()
+    drawn(qtbot, window, lambda s: s.lead.status == "diverged", timeout=10_000)
+    qtbot.waitUntil(lambda: "Diverged at step 166" in window.formulas.toPlainText(), timeout=2000)
+    assert "smaller η" in window.formulas.toPlainText()

@@ -60,7 +60,10 @@ def test_every_shortcut_does_what_help_keyboard_says(qtbot, window):
     press(Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: session.latest is not None and not session.latest.playing)
     press(Qt.Key.Key_T)
-    assert window.appearance.name == "light"
+    assert window.appearance.name == "light" and window.actions.light.isChecked()
+    press(Qt.Key.Key_T)
+    assert window.appearance.name == "dark" and window.actions.dark.isChecked()
+    press(Qt.Key.Key_T)
     press(Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
     assert window.appearance.scale == 1.25
     press(Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)

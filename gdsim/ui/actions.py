@@ -54,10 +54,11 @@ class WindowActions(QObject):
         self.view_menu.addSeparator()
         self.themes = QActionGroup(self)
         self.dark = self._add(self.view_menu, None, lambda: window.set_theme("dark"), checkable=True)
-        self.light = self._add(self.view_menu, Qt.Key.Key_T, lambda: window.set_theme("light"),
-                               checkable=True)
+        self.light = self._add(self.view_menu, None, lambda: window.set_theme("light"), checkable=True)
         for action in (self.dark, self.light):
             self.themes.addAction(action)
+        self.switch_theme = self._add(self.view_menu, Qt.Key.Key_T, lambda: window.set_theme(
+            "dark" if window.appearance.name == "light" else "light"))
         zoom_in, zoom_out = QKeySequence.StandardKey.ZoomIn, QKeySequence.StandardKey.ZoomOut
         self.larger = self._add(self.view_menu, zoom_in, lambda: self.step_scale(+1))
         self.smaller = self._add(self.view_menu, zoom_out, lambda: self.step_scale(-1))
@@ -120,6 +121,7 @@ class WindowActions(QObject):
             self.log_scale: tr("&Log scale for the loss"),
             self.step_parts: tr("Show the &parts of each step"),
             self.dark: tr("&Dark theme"), self.light: tr("&Light theme (projector)"),
+            self.switch_theme: tr("Switch between the dark and the light &theme"),
             self.larger: tr("&Larger"), self.smaller: tr("&Smaller"), self.full_screen: tr("&Full screen"),
             self.keyboard: tr("&Keyboard"), self.about: tr("&About gdsim"),
         }

@@ -368,8 +368,13 @@ class ControlPanel(QWidget):
             field.blockSignals(False)
 
     def _show_speed(self, speed) -> None:
-        self.speed_label.setText(self.tr("as fast as possible") if speed is None
-                                 else self.tr("{0} steps per second").format(f"{speed:g}"))
+        if speed is None:
+            text = self.tr("as fast as possible")
+        elif speed == 1:
+            text = self.tr("1 step per second")
+        else:
+            text = self.tr("{0} steps per second").format(f"{speed:g}")
+        self.speed_label.setText(text)
 
     # --- user actions -------------------------------------------------------------------------
 

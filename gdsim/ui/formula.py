@@ -35,7 +35,7 @@ def describe(problem, track) -> FormulaText:
     parts = [_loss(problem, track, out), _gradient(problem, track, out)]
     if getattr(problem, "dataset", None) is not None and problem.loss_kind.name == "sse":
         parts.append(_delta_rule(problem, track, out))
-    parts.append(_update(problem, track, out))
+    parts.append(_update(problem, track, out) if track.status == "running" else _stopped(track))
     if problem.name in ("linreg", "neuron"):
         parts.append(_convention(problem))
     out.html = "".join(p for p in parts if p)
@@ -116,6 +116,21 @@ def _update(problem, track, out) -> str:
     lines.append(_e(f"θ ← {num(theta)} + {num(after - theta)} = ") + f"<b>{num(after)}</b>")
     title = tr("Next step of {0} (t = {1}, η = {2})").format(optimizer_title(name), t, num(lr))
     return _h(title) + _p(*lines)
+
+
+def _stopped(track) -> str:
+    """A run that has stopped takes no next step; say why instead of showing one."""
+    if track.status == "converged":
+        title = tr("Converged at step {0}").format(track.stopped_at)
+        why = tr("‖∇L‖ fell below the tolerance, so there is no next step.")
+    elif track.status == "diverged":
+        title = tr("Diverged at step {0}").format(track.stopped_at + 1)
+        why = tr("The loss or the parameters stopped being finite numbers; the point shown is the last "
+                 "finite one. Try a smaller η.")
+    else:
+        title = tr("Held at the step limit")
+        why = tr("Raise the step limit to let the run go on.")
+    return _h(title) + _p(_e(why))
 
 
 def _line(text: str, value) -> str:

@@ -136,6 +136,9 @@ class MainWindow(QMainWindow):
         self.formula_dock.setVisible(lesson.view.formula)
         self.lesson_panel.show_lesson(lesson, self.translations.language)
         self.lesson_dock.show()
+        if self.formula_dock.isVisible():  # room for the teacher's note below the formulas
+            self.resizeDocks([self.formula_dock, self.lesson_dock],
+                             [self.height() * 3 // 5, self.height() * 2 // 5], Qt.Orientation.Vertical)
         return True
 
     def open_lesson_file(self, path) -> bool:

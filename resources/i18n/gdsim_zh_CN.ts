@@ -4,157 +4,162 @@
 <context>
     <name />
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="103" />
+        <location filename="../../gdsim/ui/actions.py" line="104" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="104" />
+        <location filename="../../gdsim/ui/actions.py" line="105" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="105" />
+        <location filename="../../gdsim/ui/actions.py" line="106" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="106" />
+        <location filename="../../gdsim/ui/actions.py" line="107" />
         <source>Less&amp;ons</source>
         <translation>课程(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="110" />
+        <location filename="../../gdsim/ui/actions.py" line="111" />
         <source>&amp;Open a lesson file…</source>
         <translation>打开课程文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="111" />
+        <location filename="../../gdsim/ui/actions.py" line="112" />
         <source>&amp;Save the setup as a lesson…</source>
         <translation>把当前设置存为课程(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="112" />
+        <location filename="../../gdsim/ui/actions.py" line="113" />
         <source>La&amp;nguage</source>
         <translation>语言(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="113" />
+        <location filename="../../gdsim/ui/actions.py" line="114" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="115" />
+        <location filename="../../gdsim/ui/actions.py" line="116" />
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="117" />
+        <location filename="../../gdsim/ui/actions.py" line="118" />
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="117" />
+        <location filename="../../gdsim/ui/actions.py" line="118" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="118" />
+        <location filename="../../gdsim/ui/actions.py" line="119" />
         <source>Play / Pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="118" />
+        <location filename="../../gdsim/ui/actions.py" line="119" />
         <source>One step</source>
         <translation>走一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="118" />
+        <location filename="../../gdsim/ui/actions.py" line="119" />
         <source>Reset to the start</source>
         <translation>回到起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="119" />
+        <location filename="../../gdsim/ui/actions.py" line="120" />
         <source>η × 2</source>
         <translation>η × 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="119" />
+        <location filename="../../gdsim/ui/actions.py" line="120" />
         <source>η ÷ 2</source>
         <translation>η ÷ 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="120" />
+        <location filename="../../gdsim/ui/actions.py" line="121" />
         <source>&amp;Log scale for the loss</source>
         <translation>损失用对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="121" />
+        <location filename="../../gdsim/ui/actions.py" line="122" />
         <source>Show the &amp;parts of each step</source>
         <translation>分解显示每一步(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="122" />
+        <location filename="../../gdsim/ui/actions.py" line="123" />
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="122" />
+        <location filename="../../gdsim/ui/actions.py" line="123" />
         <source>&amp;Light theme (projector)</source>
         <translation>浅色主题（投影仪）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="123" />
+        <location filename="../../gdsim/ui/actions.py" line="124" />
+        <source>Switch between the dark and the light &amp;theme</source>
+        <translation>在深色和浅色主题之间切换(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="125" />
         <source>&amp;Larger</source>
         <translation>放大(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="123" />
+        <location filename="../../gdsim/ui/actions.py" line="125" />
         <source>&amp;Smaller</source>
         <translation>缩小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="123" />
+        <location filename="../../gdsim/ui/actions.py" line="125" />
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="124" />
+        <location filename="../../gdsim/ui/actions.py" line="126" />
         <source>&amp;Keyboard</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="124" />
+        <location filename="../../gdsim/ui/actions.py" line="126" />
         <source>&amp;About gdsim</source>
         <translation>关于 gdsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="128" />
+        <location filename="../../gdsim/ui/actions.py" line="130" />
         <source>&amp;Controls</source>
         <translation>控制面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="129" />
+        <location filename="../../gdsim/ui/actions.py" line="131" />
         <source>F&amp;ormulas</source>
         <translation>公式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="154" />
+        <location filename="../../gdsim/ui/actions.py" line="156" />
         <source>Open lesson 1 … {0}</source>
         <translation>打开第 1 … {0} 课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="164" />
+        <location filename="../../gdsim/ui/actions.py" line="166" />
         <source>Keyboard</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="166" />
+        <location filename="../../gdsim/ui/actions.py" line="168" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="166" />
+        <location filename="../../gdsim/ui/actions.py" line="168" />
         <source>Does</source>
         <translation>作用</translation>
     </message>
@@ -209,43 +214,73 @@
         <translation>{0} 的下一步（t = {1}，η = {2}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="181" />
+        <location filename="../../gdsim/ui/formula.py" line="124" />
+        <source>Converged at step {0}</source>
+        <translation>在第 {0} 步收敛</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="125" />
+        <source>‖∇L‖ fell below the tolerance, so there is no next step.</source>
+        <translation>‖∇L‖ 已经小于收敛阈值，所以没有下一步了。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="127" />
+        <source>Diverged at step {0}</source>
+        <translation>在第 {0} 步发散</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="128" />
+        <source>The loss or the parameters stopped being finite numbers; the point shown is the last finite one. Try a smaller η.</source>
+        <translation>损失或参数已经不再是有限的数；图中显示的是最后一个有限的点。试试更小的 η。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="131" />
+        <source>Held at the step limit</source>
+        <translation>已到达步数上限</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="132" />
+        <source>Raise the step limit to let the run go on.</source>
+        <translation>提高步数上限，就可以继续运行。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="196" />
         <source>m*, v*: the running means corrected for starting at zero</source>
         <translation>m*、v*：修正了从零开始所带来偏差的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="225" />
+        <location filename="../../gdsim/ui/formula.py" line="240" />
         <source>Convention: E = ½ Σ (y − ŷ)². The ½ cancels the 2 of the square's derivative, so a gradient step is exactly the delta rule. (Without the ½, as in C = Σ (wx + b − y)², the derivative is ∂C/∂w = 2 Σ (wx + b − y)·x.)</source>
         <translation>约定：E = ½ Σ (y − ŷ)²。这里的 ½ 正好抵消平方求导得到的 2，所以梯度下降的一步恰好就是 delta 规则。（如果没有 ½，比如 C = Σ (wx + b − y)²，它的导数是 ∂C/∂w = 2 Σ (wx + b − y)·x。）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="228" />
+        <location filename="../../gdsim/ui/formula.py" line="243" />
         <source>Convention: E = (1/N) Σ (y − ŷ)², as PyTorch's MSELoss; its derivative carries the factor 2/N.</source>
         <translation>约定：E = (1/N) Σ (y − ŷ)²，与 PyTorch 的 MSELoss 相同；它的导数带有系数 2/N。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="230" />
+        <location filename="../../gdsim/ui/formula.py" line="245" />
         <source>Convention: E is the mean binary cross-entropy; with the sigmoid its derivative with respect to h is simply (ŷ − y)/N.</source>
         <translation>约定：E 是平均二元交叉熵；配合 sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/loss_view.py" line="43" />
+        <location filename="../../gdsim/ui/loss_view.py" line="48" />
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/loss_view.py" line="79" />
+        <location filename="../../gdsim/ui/loss_view.py" line="84" />
         <source>loss, {0}</source>
         <translation>损失，{0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/loss_view.py" line="79" />
+        <location filename="../../gdsim/ui/loss_view.py" line="84" />
         <location filename="../../gdsim/ui/parameter_view.py" line="165" />
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/loss_view.py" line="80" />
+        <location filename="../../gdsim/ui/loss_view.py" line="85" />
         <source>‖∇L‖ (gradient norm)</source>
         <translation>‖∇L‖（梯度的模）</translation>
     </message>
@@ -478,22 +513,27 @@
         <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="371" />
+        <location filename="../../gdsim/ui/controls.py" line="372" />
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="372" />
+        <location filename="../../gdsim/ui/controls.py" line="374" />
+        <source>1 step per second</source>
+        <translation>每秒 1 步</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="376" />
         <source>{0} steps per second</source>
         <translation>每秒 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="392" />
+        <location filename="../../gdsim/ui/controls.py" line="397" />
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="393" />
+        <location filename="../../gdsim/ui/controls.py" line="398" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -529,87 +569,87 @@
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="161" />
+        <location filename="../../gdsim/ui/main_window.py" line="164" />
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="162" />
+        <location filename="../../gdsim/ui/main_window.py" line="165" />
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课程 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="167" />
+        <location filename="../../gdsim/ui/main_window.py" line="170" />
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="168" />
+        <location filename="../../gdsim/ui/main_window.py" line="171" />
         <source>Lessons (*.toml)</source>
         <translation>课程 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="171" />
+        <location filename="../../gdsim/ui/main_window.py" line="174" />
         <source>Lesson title</source>
         <translation>课程标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="171" />
+        <location filename="../../gdsim/ui/main_window.py" line="174" />
         <source>Title of the lesson:</source>
         <translation>课程的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="225" />
+        <location filename="../../gdsim/ui/main_window.py" line="228" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="225" />
+        <location filename="../../gdsim/ui/main_window.py" line="228" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="226" />
+        <location filename="../../gdsim/ui/main_window.py" line="229" />
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="227" />
+        <location filename="../../gdsim/ui/main_window.py" line="230" />
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="228" />
+        <location filename="../../gdsim/ui/main_window.py" line="231" />
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="231" />
+        <location filename="../../gdsim/ui/main_window.py" line="234" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="232" />
+        <location filename="../../gdsim/ui/main_window.py" line="235" />
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="233" />
+        <location filename="../../gdsim/ui/main_window.py" line="236" />
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="234" />
+        <location filename="../../gdsim/ui/main_window.py" line="237" />
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="242" />
+        <location filename="../../gdsim/ui/main_window.py" line="245" />
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="243" />
+        <location filename="../../gdsim/ui/main_window.py" line="246" />
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
