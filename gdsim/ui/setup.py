@@ -9,6 +9,11 @@ from ..engine.run import DEFAULT_TOLERANCE
 MAX_SPEED = None  # steps per second: None runs as fast as the machine allows
 DEFAULT_STEP_LIMIT = 10_000
 
+# The window draws at most a few thousand points of a path, so 65,536 evenly spaced rows are plenty
+# even for a million-step run; the engine's default (64 MiB a run) would cost milliseconds to
+# allocate on every change of setting, and the lessons build their runs when they are read.
+RECORD_ROWS = 2**16
+
 
 @dataclass(frozen=True)
 class Contender:
@@ -43,7 +48,7 @@ class Setup:
         be raised while a run is going."""
         problem = problem or self.make_problem()
         start = self.start_of(problem)
-        return [Run(problem, c.optimizer, start, c.hyperparameters, tol=self.tol)
+        return [Run(problem, c.optimizer, start, c.hyperparameters, tol=self.tol, history_rows=RECORD_ROWS)
                 for c in self.contenders]
 
     def hyperparameters_of(self, index: int, problem: Problem) -> dict[str, float]:
