@@ -237,3 +237,13 @@ def test_the_data_view_shows_the_model_for_dataset_problems(qtbot, window):
     np.testing.assert_allclose(y, w * x + b)
     px, py = window.canvas.data.points.getData()
     np.testing.assert_array_equal(py, session.problem.dataset.y)
+
+
+def test_the_worker_waits_while_the_views_on_screen_paint_a_frame(qtbot, window):
+    session, canvas = window.session, window.canvas
+    session.set_problem("rosenbrock")
+    wait_for(qtbot, window, lambda s: s.lead.params.shape == (2,))
+    assert canvas.views_on_screen() == {canvas.parameters, *canvas.slices, canvas.losses}
+    canvas.draw(session.latest)
+    assert not session.frame_gate.is_open  # shut until every view has painted this frame
+    qtbot.waitUntil(lambda: session.frame_gate.is_open, timeout=2000)

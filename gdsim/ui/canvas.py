@@ -1,6 +1,8 @@
 """The canvas: parameter space, the two slices, the loss over the steps and the data, laid out for the
 current problem, redrawn from the session's newest snapshot at most ~60 times a second."""
 
+import time
+
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QWidget
 
@@ -22,6 +24,7 @@ class Canvas(QWidget):
         self.session = session
         self._style = style
         self._unpainted: set = set()
+        self._frame_began = self._painted_at = self._paint_seconds = 0.0
         self.parameters = self._watched(ParameterView(style))
         self.losses = self._watched(LossView(style))
         # The slices and the data view are made when a problem first needs them: the first
@@ -58,15 +61,25 @@ class Canvas(QWidget):
     def _begin_frame(self) -> None:
         """Hold the worker at its gate until every view on screen has painted this frame."""
         # A view Qt will not paint (hidden, no area on screen) must not keep the gate shut.
-        self._unpainted = {view for view in self._views()
-                           if view.isVisible() and not view.visibleRegion().isEmpty()}
+        self._unpainted = self.views_on_screen()
+        self._frame_began = time.perf_counter()
         if self._unpainted and self.window().isVisible() and not self.window().isMinimized():
             self.session.frame_gate.close()
 
+    def views_on_screen(self) -> set:
+        """The views Qt will paint: shown, with some of their viewport (where a view paints; it
+        covers the view itself, whose own visible region is therefore empty) on screen."""
+        return {view for view in self._views()
+                if view.isVisible() and not view.viewport().visibleRegion().isEmpty()}
+
     def _on_view_painted(self, view) -> None:
+        if view not in self._unpainted:
+            return
         self._unpainted.discard(view)
         if not self._unpainted:
             self.session.frame_gate.open()
+            self._painted_at = time.perf_counter()
+            self._paint_seconds = self._painted_at - self._frame_began
 
     @property
     def slices(self) -> tuple[SliceView, SliceView]:
@@ -153,6 +166,11 @@ class Canvas(QWidget):
     def _on_frame(self) -> None:
         snap = self.session.latest
         if snap is None or snap is self._drawn:
+            return
+        # A frame that takes longer to draw than the frame interval (many optimizers, a large
+        # window) would leave the worker almost no time between frames: wait as long as the last
+        # one took, so that stepping keeps at least half the time, at a lower frame rate.
+        if time.perf_counter() - self._painted_at < self._paint_seconds:
             return
         self.draw(snap)
 
