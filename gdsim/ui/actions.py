@@ -64,14 +64,8 @@ class WindowActions(QObject):
         self.smaller = self._add(self.view_menu, zoom_out, lambda: self.step_scale(-1))
         self.full_screen = self._add(self.view_menu, Qt.Key.Key_F11, window.toggle_full_screen)
 
-        self.lesson_actions = []
-        keys = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6,
-                Qt.Key.Key_7, Qt.Key.Key_8, Qt.Key.Key_9)
-        for lesson in window.lessons:
-            action = self._add(self.lessons_menu, keys[lesson.number - 1],
-                               lambda _=False, chosen=lesson: window.load_lesson(chosen))
-            self.lesson_actions.append((lesson, action))
-        self.lessons_menu.addSeparator()
+        self.lesson_actions = []  # (lesson, action), filled in by set_lessons
+        self._lessons_end = self.lessons_menu.addSeparator()
         self.open_lesson = self._add(self.lessons_menu, None, window._ask_lesson_to_open)
         self.save_lesson = self._add(self.lessons_menu, None, window._ask_lesson_to_save)
 
@@ -87,7 +81,20 @@ class WindowActions(QObject):
         self.about = self._add(self.help_menu, None, window.show_about)
         self.retranslate()
 
-    def _add(self, menu, key, slot, checkable: bool = False) -> QAction:
+    def set_lessons(self, lessons) -> None:
+        """One menu entry per lesson, opened by its number key too."""
+        for _, action in self.lesson_actions:
+            self.lessons_menu.removeAction(action)
+            self.keyed.remove(action)
+        self.lesson_actions = []
+        for lesson in lessons:
+            action = self._add(self.lessons_menu, Qt.Key.Key_0 + lesson.number,
+                               lambda _=False, chosen=lesson: self.window.load_lesson(chosen),
+                               before=self._lessons_end)
+            self.lesson_actions.append((lesson, action))
+        self.retranslate()
+
+    def _add(self, menu, key, slot, checkable: bool = False, before: QAction | None = None) -> QAction:
         action = QAction(self.window)
         action.setCheckable(checkable)
         if key is not None:
@@ -97,7 +104,10 @@ class WindowActions(QObject):
             self.keyed.append(action)
         if slot is not None:
             action.triggered.connect(slot)
-        menu.addAction(action)
+        if before is None:
+            menu.addAction(action)
+        else:
+            menu.insertAction(before, action)
         return action
 
     def retranslate(self) -> None:

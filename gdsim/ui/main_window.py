@@ -59,12 +59,7 @@ class MainWindow(QMainWindow):
         self.lesson_panel = LessonPanel()
         self.lesson_dock = self._dock("lesson", self.lesson_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.lesson_dock.hide()  # until a lesson is opened
-        try:
-            self.lessons = shipped_lessons()
-        except (LessonError, OSError) as e:  # a broken installation: the rest still works
-            self.lessons = []
-            message = translate_error(e)
-            QTimer.singleShot(0, lambda: self.show_error(message))
+        self.lessons = []  # read once the window is up: the first frame does not need them
 
         self.status = QLabel()
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -90,6 +85,15 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self.retranslate()
+        QTimer.singleShot(0, self._read_shipped_lessons)
+
+    def _read_shipped_lessons(self) -> None:
+        try:
+            self.lessons = shipped_lessons()
+        except (LessonError, OSError) as e:  # a broken installation: the rest still works
+            self.show_error(translate_error(e))
+            return
+        self.actions.set_lessons(self.lessons)
 
     def _dock(self, name: str, widget, area) -> QDockWidget:
         dock = QDockWidget(self)
