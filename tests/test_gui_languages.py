@@ -92,3 +92,16 @@ def test_engine_errors_are_shown_in_the_chosen_language(qtbot, window, tmp_path)
     with qtbot.waitSignal(session.error_occurred, timeout=2000) as error:
         session.set_hyperparameter("lr", -1)
     assert error.args[0] == "the learning rate η (lr) must be in [0, ∞), got -1"
+
+
+def test_switching_language_leaves_the_run_where_it_is(qtbot, window):
+    session = window.session
+    for _ in range(3):
+        session.step()
+    qtbot.waitUntil(lambda: session.latest is not None and session.latest.lead.step == 3)
+    setup = session.setup
+    window.set_language("zh_CN")
+    window.set_language("en")
+    assert session.setup is setup  # not rebuilt: the same runs go on
+    session.step()
+    qtbot.waitUntil(lambda: session.latest is not None and session.latest.lead.step == 4)

@@ -193,9 +193,11 @@ class ControlPanel(QWidget):
         for i in range(self.activation.count()):
             name = self.activation.itemData(i)
             self.activation.setItemText(i, f"{activation_title(name)}:  {ACTIVATIONS[name].formula}")
+        self.optimizers.blockSignals(True)  # a new text is not a new tick (itemChanged says both)
         for row in range(self.optimizers.count()):
             item = self.optimizers.item(row)
             item.setText(optimizer_title(item.data(Qt.ItemDataRole.UserRole)))
+        self.optimizers.blockSignals(False)
         self.optimizers.setMaximumHeight(self.optimizers.sizeHintForRow(0) * 5 + 6)
         self.problem.setToolTip(self.tr("The function whose minimum gradient descent looks for"))
         self.dataset.setToolTip(self.tr("The data the model is fitted to"))

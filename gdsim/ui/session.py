@@ -153,6 +153,8 @@ class Session(QObject):
         kept = [c for c in self.setup.contenders if c.optimizer in names]
         running = {c.optimizer for c in kept}
         contenders = tuple(kept) + tuple(Contender(name) for name in names if name not in running)
+        if contenders == self.setup.contenders:
+            return True  # nothing changed: the runs go on
         return self.apply(replace(self.setup, contenders=contenders), new_landscape=False)
 
     def set_speed(self, speed: float | None) -> None:
