@@ -9,9 +9,11 @@ from gdsim.engine import Run, make_problem
 
 def drawn(qtbot, window, predicate, timeout=5000):
     """Wait until the canvas has drawn a snapshot that satisfies the predicate."""
-    def check():
+    def check() -> bool:
+        # A bool, not an assert: a failed assert would print the whole snapshot at every poll,
+        # holding the interpreter lock the worker needs.
         snap = window.canvas._drawn
-        assert snap is not None and predicate(snap)
+        return snap is not None and bool(predicate(snap))
     qtbot.waitUntil(check, timeout=timeout)
     return window.canvas._drawn
 

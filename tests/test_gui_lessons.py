@@ -1,10 +1,18 @@
 """Lessons in the window: the Lessons menu and its keys, opening and saving lesson files."""
 
 import numpy as np
+import pytest
 from PySide6.QtCore import Qt
 
 from gdsim.engine import OPTIMIZERS
 from gdsim.ui.lessons import load_lesson, shipped_lessons
+
+
+@pytest.fixture
+def window(window, qtbot):
+    """The window, once it has read its lessons (just after its first frame)."""
+    qtbot.waitUntil(lambda: len(window.lessons) > 0, timeout=5000)
+    return window
 
 
 def test_the_lessons_menu_lists_every_shipped_lesson_with_its_key(window):
@@ -28,10 +36,10 @@ def test_every_shipped_lesson_loads_in_the_window_and_runs_to_its_expected_state
         session.set_speed(None)
         session.play()
 
-        def finished():
+        def finished() -> bool:  # a bool: a failed assert would print the snapshot at every poll
             snap = session.latest
-            assert snap is not None and snap.finished and not snap.playing
-        qtbot.waitUntil(finished, timeout=60_000)  # lesson 8 takes seconds
+            return snap is not None and snap.finished and not snap.playing
+        qtbot.waitUntil(finished, timeout=30_000)
         statuses = [track.status for track in session.latest.tracks]
         assert statuses == lesson.expect["status"], lesson.path.name
         for track, final in zip(session.latest.tracks, lesson.expect.get("final") or [], strict=False):

@@ -57,12 +57,9 @@ def test_slice_labels_stay_inside_a_narrow_plot(qtbot, window):
     window.resize(900, 600)  # the slices get little room
     session.step()
 
-    def labels_inside():
-        snap = window.canvas._drawn
-        assert snap is not None and snap.lead.step == 1
-        for view in window.canvas.slices:
-            box = view.getPlotItem().getViewBox()
-            label = view.label.mapRectToItem(box, view.label.boundingRect())
-            inside = box.boundingRect()
-            assert label.left() >= inside.left() - 1 and label.right() <= inside.right() + 1, view.index
-    qtbot.waitUntil(labels_inside, timeout=5000)
+    qtbot.waitUntil(lambda: window.canvas._drawn is not None and window.canvas._drawn.lead.step == 1)
+    for view in window.canvas.slices:
+        box = view.getPlotItem().getViewBox()
+        label = view.label.mapRectToItem(box, view.label.boundingRect())
+        inside = box.boundingRect()
+        assert label.left() >= inside.left() - 1 and label.right() <= inside.right() + 1, view.index

@@ -14,9 +14,11 @@ def latest(window):
 
 def wait_for(qtbot, window, predicate, timeout=5000):
     """Wait until the newest snapshot satisfies the predicate."""
-    def check():
+    def check() -> bool:
+        # A bool, not an assert: a failed assert would print the whole snapshot at every poll,
+        # holding the interpreter lock the worker needs.
         snap = latest(window)
-        assert snap is not None and predicate(snap)
+        return snap is not None and bool(predicate(snap))
     qtbot.waitUntil(check, timeout=timeout)
     return latest(window)
 

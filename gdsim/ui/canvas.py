@@ -1,8 +1,6 @@
 """The canvas: parameter space, the two slices, the loss over the steps and the data, laid out for the
 current problem, redrawn from the session's newest snapshot at most ~60 times a second."""
 
-import time
-
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QWidget
 
@@ -24,7 +22,6 @@ class Canvas(QWidget):
         self.session = session
         self._style = style
         self._unpainted: set = set()
-        self._frame_began = self._painted_at = self._paint_seconds = 0.0
         self.parameters = self._watched(ParameterView(style))
         self.losses = self._watched(LossView(style))
         # The slices and the data view are made when a problem first needs them: the first
@@ -62,7 +59,6 @@ class Canvas(QWidget):
         """Hold the worker at its gate until every view on screen has painted this frame."""
         # A view Qt will not paint (hidden, no area on screen) must not keep the gate shut.
         self._unpainted = self.views_on_screen()
-        self._frame_began = time.perf_counter()
         if self._unpainted and self.window().isVisible() and not self.window().isMinimized():
             self.session.frame_gate.close()
 
@@ -78,8 +74,6 @@ class Canvas(QWidget):
         self._unpainted.discard(view)
         if not self._unpainted:
             self.session.frame_gate.open()
-            self._painted_at = time.perf_counter()
-            self._paint_seconds = self._painted_at - self._frame_began
 
     @property
     def slices(self) -> tuple[SliceView, SliceView]:
@@ -166,11 +160,6 @@ class Canvas(QWidget):
     def _on_frame(self) -> None:
         snap = self.session.latest
         if snap is None or snap is self._drawn:
-            return
-        # A frame that takes longer to draw than the frame interval (many optimizers, a large
-        # window) would leave the worker almost no time between frames: wait as long as the last
-        # one took, so that stepping keeps at least half the time, at a lower frame rate.
-        if time.perf_counter() - self._painted_at < self._paint_seconds:
             return
         self.draw(snap)
 

@@ -15,8 +15,8 @@ from . import landscape, snapshot
 from .setup import Contender, Setup
 
 FRAME_SECONDS = 1 / 60
-CHUNK_SECONDS = 0.012  # the longest the worker computes before it looks at its queue again
-SLICE_SECONDS = 0.001  # within a chunk, how often it hands the interpreter lock to the window
+CHUNK_SECONDS = 0.004  # the longest the worker computes before it looks at its queue again
+SLICE_SECONDS = 0.0005  # within a chunk, how often it hands the interpreter lock to the window
 FRAME_WAIT_SECONDS = 0.05  # the longest it waits for a frame to be painted
 HISTORY_ROWS = 1000  # rows per snapshot until the window says how wide its plots are
 
