@@ -116,3 +116,16 @@ def test_lesson_texts_follow_the_language(qtbot, window):
     window.set_language("zh_CN")
     assert lesson.text("title", "zh") in window.lesson_panel.toPlainText()
     assert lesson.text("title", "zh") in window.actions.lesson_actions[0][1].text()
+
+
+def test_the_next_start_shows_no_empty_lesson_panel(qtbot, window):
+    from gdsim.app import create_window
+
+    assert window.load_lesson(window.lessons[0])
+    assert window.lesson_dock.isVisible()
+    window.close()  # saves the layout, lesson panel included
+    second = create_window()
+    qtbot.addWidget(second)
+    second.show()
+    assert second.lesson_dock.isHidden()  # no lesson is open in the new window
+    second.close()

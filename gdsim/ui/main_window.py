@@ -58,7 +58,6 @@ class MainWindow(QMainWindow):
         self.formula_dock.setMinimumWidth(320)
         self.lesson_panel = LessonPanel()
         self.lesson_dock = self._dock("lesson", self.lesson_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.lesson_dock.hide()  # until a lesson is opened
         self.lessons = []  # read once the window is up: the first frame does not need them
 
         self.status = QLabel()
@@ -84,6 +83,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+        self.lesson_dock.hide()  # a restored layout may show it, but no lesson is open yet
         self.retranslate()
         self.canvas.drawn.connect(self._on_first_frame, Qt.ConnectionType.SingleShotConnection)
 
