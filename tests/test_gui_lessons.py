@@ -129,3 +129,24 @@ def test_the_next_start_shows_no_empty_lesson_panel(qtbot, window):
     second.show()
     assert second.lesson_dock.isHidden()  # no lesson is open in the new window
     second.close()
+
+
+def test_each_of_several_runs_of_one_optimizer_can_be_watched_and_changed(qtbot, window):
+    second = window.lessons[1]  # plain gradient descent at η = 0.02, 0.3, 1.0 and 1.1
+    assert window.load_lesson(second)
+    controls, session = window.controls, window.session
+    assert controls.watched.isVisible()
+    assert [controls.watched.itemText(i) for i in range(controls.watched.count())] == session.labels()
+    controls.watched.setCurrentIndex(3)  # as a user choosing the fourth run
+    controls.watched.activated.emit(3)
+    assert window.canvas.focus == 3 and controls.focus == 3
+    assert controls.hyperparameter_fields["lr"].value() == pytest.approx(1.1)
+    controls.hyperparameter_fields["lr"].field.setValue(0.7)  # as a user typing it
+    assert [session.hyperparameters(i)["lr"] for i in range(4)] == pytest.approx([0.02, 0.3, 1.0, 0.7])
+    assert "η=0.7000" in controls.watched.itemText(3) and controls.watched.currentIndex() == 3
+    session.step()
+    qtbot.waitUntil(lambda: window.canvas._drawn is not None and window.canvas._drawn.lead.step == 1)
+    qtbot.waitUntil(lambda: "η = 0.7000" in window.formulas.toPlainText())  # the formulas follow it
+
+    assert window.load_lesson(window.lessons[0])  # one run: nothing to choose between
+    assert not controls.watched.isVisible()

@@ -115,6 +115,13 @@ class ControlPanel(QWidget):
         self.optimizers.currentItemChanged.connect(self._on_optimizer_selected)
         self.optimizers_label = self._buddy(self.optimizers)
         self._optimizer_form.addRow(self.optimizers_label, self.optimizers)
+        # Which run the fields, the arrows and the formulas are about, by its label: the list alone
+        # cannot tell apart two runs of one optimizer (a lesson may race η against η).
+        self.watched = _compact(QComboBox())
+        self.watched.activated.connect(self._on_watched_chosen)
+        self.watched_label = self._buddy(self.watched)
+        self._optimizer_form.addRow(self.watched_label, self.watched)
+        self._fixed_rows = self._optimizer_form.rowCount()
         self.hyperparameter_fields: dict[str, QWidget] = {}
         self._hyperparameter_owner = None
         self.focus = 0  # which of the ticked optimizers the fields (and the arrows) are about
@@ -178,7 +185,8 @@ class ControlPanel(QWidget):
         labels = {
             self.problem_label: self.tr("&Problem"), self.dataset_label: self.tr("&Data"),
             self.loss_label: self.tr("&Loss"), self.activation_label: self.tr("&Activation"),
-            self.optimizers_label: self.tr("&Optimizers"), self.speed_title: self.tr("&Speed"),
+            self.optimizers_label: self.tr("&Optimizers"), self.watched_label: self.tr("&Watch"),
+            self.speed_title: self.tr("&Speed"),
             self.step_limit_label: self.tr("Step &limit"), self.tolerance_label: self.tr("&Tolerance"),
         }
         for label, text in labels.items():
@@ -199,6 +207,9 @@ class ControlPanel(QWidget):
             item.setText(optimizer_title(item.data(Qt.ItemDataRole.UserRole)))
         self.optimizers.blockSignals(False)
         self.optimizers.setMaximumHeight(self.optimizers.sizeHintForRow(0) * 5 + 6)
+        self.watched.setToolTip(self.tr("The run that the η field, the arrows, the tangent and the formulas "
+                                        "are about"))
+        self._show_watched()
         self.problem.setToolTip(self.tr("The function whose minimum gradient descent looks for"))
         self.dataset.setToolTip(self.tr("The data the model is fitted to"))
         self.import_button.setText(self.tr("Import CSV…"))
@@ -262,6 +273,8 @@ class ControlPanel(QWidget):
         field = self.hyperparameter_fields.get(name)
         if index == self.focus and field is not None:
             field.set_value(value)
+        if name == "lr":
+            self._show_watched()  # the labels name η
 
     def _show_optimizers(self, setup) -> None:
         """Tick the optimizers of the setup, and keep the selection on the focused one."""
@@ -275,7 +288,18 @@ class ControlPanel(QWidget):
             if item.data(Qt.ItemDataRole.UserRole) == names[self.focus]:
                 self.optimizers.setCurrentItem(item)
         self.optimizers.blockSignals(False)
+        self._show_watched()
         self.focus_changed.emit(self.focus)
+
+    def _show_watched(self) -> None:
+        """The runs by their labels, the focused one chosen; shown only when there are several."""
+        labels = self.session.labels()
+        self.watched.blockSignals(True)
+        self.watched.clear()
+        self.watched.addItems(labels)
+        self.watched.setCurrentIndex(min(self.focus, len(labels) - 1))
+        self.watched.blockSignals(False)
+        self._optimizer_form.setRowVisible(self.watched, len(labels) > 1)
 
     def _ticked(self) -> list[str]:
         return [self.optimizers.item(row).data(Qt.ItemDataRole.UserRole)
@@ -300,7 +324,22 @@ class ControlPanel(QWidget):
         if name in names and names.index(name) != self.focus:
             self.focus = names.index(name)
             self._build_hyperparameter_fields(self.session.setup)
+            self._show_watched()
             self.focus_changed.emit(self.focus)
+
+    @Slot(int)
+    def _on_watched_chosen(self, index: int) -> None:
+        if index == self.focus:
+            return
+        self.focus = index
+        name = self.session.setup.contenders[index].optimizer
+        self.optimizers.blockSignals(True)
+        for row in range(self.optimizers.count()):
+            if self.optimizers.item(row).data(Qt.ItemDataRole.UserRole) == name:
+                self.optimizers.setCurrentRow(row)
+        self.optimizers.blockSignals(False)
+        self._build_hyperparameter_fields(self.session.setup)
+        self.focus_changed.emit(index)
 
     def select_optimizer(self, name: str) -> None:
         """Run this optimizer alone (what choosing one from a single list would do)."""
@@ -329,8 +368,8 @@ class ControlPanel(QWidget):
                 widget.set_value(values[name])
             return
         self._hyperparameter_owner = owner
-        while self._optimizer_form.rowCount() > 1:
-            self._optimizer_form.removeRow(1)
+        while self._optimizer_form.rowCount() > self._fixed_rows:
+            self._optimizer_form.removeRow(self._fixed_rows)
         self.hyperparameter_fields = {}
         for h in OPTIMIZERS[contender.optimizer].hyperparameters:
             if h.name == "lr":
