@@ -74,6 +74,20 @@ def test_reset_starts_over_with_the_eta_set_during_the_run(qtbot, window):
     assert snap.lead.params[0] == pytest.approx(2.0 - 0.3 * 4.0, rel=1e-15)  # not 1.6, from η = 0.1
 
 
+def test_reset_keeps_the_speed_step_limit_and_tolerance_set_since_the_start(qtbot, window):
+    session = window.session
+    session.step()
+    wait_for(qtbot, window, lambda s: s.lead.step == 1)
+    session.set_step_limit(3)
+    session.set_tolerance(0.0)
+    session.set_speed(None)
+    session.reset()
+    session.play()
+    snap = wait_for(qtbot, window, lambda s: s.finished)
+    # Not the first setup's 10,000 steps and 1e-6 (which converge at step 69): held at step 3.
+    assert (snap.lead.step, snap.lead.status) == (3, "step limit")
+
+
 def test_changing_eta_mid_run_changes_the_next_update(qtbot, window):
     session = window.session
     session.step()

@@ -28,7 +28,7 @@ class Session(QObject):
     pause_requested = Signal()
     toggle_requested = Signal()
     step_requested = Signal()
-    reset_requested = Signal()
+    reset_requested = Signal(object)  # the setup to start over from
     hyperparameter_requested = Signal(int, str, object)
     speed_requested = Signal(object)
     step_limit_requested = Signal(int)
@@ -204,8 +204,9 @@ class Session(QObject):
 
     @Slot()
     def reset(self):
-        self.reset_requested.emit()
-
+        # The session's setup, not the worker's first copy: η, speed, step limit and tolerance may
+        # have changed since the runs were built.
+        self.reset_requested.emit(self.setup)
 
     def shutdown(self) -> bool:
         """Stop the worker and join its thread; True if it ended within a second."""

@@ -78,10 +78,10 @@ class SliceView(PlotView):
 
     def _place_label(self, x: float, y: float) -> None:
         """Beside the point, on the side and in the half of the plot with more room."""
-        (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
+        box = self.getPlotItem().getViewBox()
+        (x0, x1), (y0, y1) = box.viewRange()
         right, above = x - x0 < x1 - x, y < (y0 + y1) / 2
         gap = 0.03 * (x1 - x0)
-        box = self.getPlotItem().getViewBox()
         if 0 < box.width() < self.label.boundingRect().width():  # too wide for a narrow plot: two lines
             self.label.setText(self.label.textItem.toPlainText().replace(" = ", " =\n"))
         keep_inside(self, self.label, x + gap if right else x - gap, y, 0 if right else 1, 1 if above else 0)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..engine import InputError
 from . import landscape, snapshot
-from .setup import Contender, Setup
+from .setup import Setup
 
 FRAME_SECONDS = 1 / 60
 CHUNK_SECONDS = 0.004  # the longest the worker computes before it looks at its queue again
@@ -132,10 +132,10 @@ class Worker(QObject):
             self._advance(1)
         self._publish()
 
-    @Slot()
-    def reset(self):
+    @Slot(object)
+    def reset(self, setup: Setup):
         if self._setup is not None:
-            self.configure(self._setup, self._generation, False)
+            self.configure(setup, self._generation, False)
 
     @Slot(int, str, object)
     def set_hyperparameter(self, index: int, name: str, value):
@@ -145,10 +145,6 @@ class Worker(QObject):
             except InputError as e:
                 self.failed.emit(e)
                 return
-            # Kept in the setup too, so that Reset starts over with the new value.
-            old = self._setup.contenders[index]
-            self._setup = self._setup.with_contender(
-                index, Contender(old.optimizer, {**old.hyperparameters, name: value}))
             self._publish()
 
     @Slot(object)
