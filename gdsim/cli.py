@@ -3,10 +3,8 @@
 import argparse
 import csv
 import io
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 from . import __version__
@@ -22,6 +20,7 @@ from .engine import (
 )
 from .engine.catalog import DEFAULT_DATASET
 from .engine.run import DEFAULT_TOLERANCE
+from .files import write_atomically
 
 _NEGATIVE_NUMBERS = re.compile(r"^-(\d+\.?\d*|\.\d+)(e[-+]?\d+)?(,-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?)*$",
                                re.IGNORECASE)
@@ -103,7 +102,7 @@ def _run(args) -> int:
     )
     text = _csv(result)
     if args.out:
-        _write_atomically(Path(args.out), text)
+        _write(Path(args.out), text)
     else:
         sys.stdout.write(text)
     status, last = result.status[0], int(result.stopped_at[0])
@@ -127,21 +126,13 @@ def _csv(result) -> str:
     return buffer.getvalue()
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write the whole file or nothing: a failed write never leaves a half-written CSV behind."""
+def _write(path: Path, text: str) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(f"cannot write {path}: the folder {folder} does not exist")
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        write_atomically(path, text)
     except OSError as e:
-        raise InputError(f"cannot write {path}: {e.strerror or e}") from None
-    try:
-        with os.fdopen(fd, "w", newline="") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
         raise InputError(f"cannot write {path}: {e.strerror or e}") from None
 
 

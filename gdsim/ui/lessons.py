@@ -61,8 +61,6 @@ import math
 import numbers
 import os
 import re
-import stat
-import tempfile
 import tomllib
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -75,6 +73,7 @@ from ..engine.catalog import DEFAULT_DATASET
 from ..engine.errors import QT_TRANSLATE_NOOP, unknown_name
 from ..engine.optimizers import get_optimizer
 from ..engine.run import DEFAULT_TOLERANCE, STATUS_NAMES, check_tolerance
+from ..files import write_atomically
 from ..paths import resource
 from .setup import Contender, Setup
 
@@ -619,7 +618,7 @@ def save_lesson(path, setup: Setup, view: LessonView, title: dict, notes: dict, 
         raise LessonError(path, QT_TRANSLATE_NOOP("errors", "cannot be written as TOML: {error}"),
                           error=e) from None
     _parse(text, path)  # raises LessonError, naming the file, for anything load_lesson would reject
-    _write_atomically(path, text)
+    _write(path, text)
 
 
 def _document(setup: Setup, view: LessonView, title: dict, notes: dict, number: int, folder: Path) -> dict:
@@ -685,33 +684,11 @@ def _inside(path: str, folder: Path) -> bool:
 _CANNOT_WRITE = QT_TRANSLATE_NOOP("errors", "cannot write it: {reason}")
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    folder = path.parent
+def _write(path: Path, text: str) -> None:
     try:
-        mode = stat.S_IMODE(os.stat(path).st_mode) if path.exists() else 0o644
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        write_atomically(path, text)
     except OSError as e:
         raise LessonError(path, _CANNOT_WRITE, reason=e.strerror or str(e)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except OSError as e:
-        _remove_quietly(tmp)
-        raise LessonError(path, _CANNOT_WRITE, reason=e.strerror or str(e)) from None
-    except BaseException:
-        _remove_quietly(tmp)
-        raise
-
-
-def _remove_quietly(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
 
 
 __all__ = ["LANGUAGES", "Lesson", "LessonError", "LessonView", "load_lesson", "lessons_folder", "save_lesson",
