@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "gdsim"
 ENGINE = PACKAGE / "engine"
@@ -14,12 +16,15 @@ GUI_PREFIXES = ("PySide6", "shiboken6", "pyqtgraph")
 ALLOWED_THIRD_PARTY = {"numpy"}
 
 
-def test_imports_engine_and_cli_load_no_qt():
+@pytest.mark.parametrize("code", [
+    "import gdsim, gdsim.engine, gdsim.cli\ngdsim.simulate('parabola', 'sgd', steps=3)\n",
+    # the lessons are read and checked without Qt too (the window only applies them)
+    "from gdsim.ui.lessons import shipped_lessons\nshipped_lessons()[0].setup.make_runs()\n",
+], ids=["engine and cli", "lessons"])
+def test_loads_no_qt(code):
     code = (
-        "import sys\n"
-        "import gdsim, gdsim.engine, gdsim.cli\n"
-        "gdsim.simulate('parabola', 'sgd', steps=3)\n"
-        f"bad = sorted(m for m in sys.modules if m.split('.')[0].startswith({GUI_PREFIXES!r}))\n"
+        "import sys\n" + code
+        + f"bad = sorted(m for m in sys.modules if m.split('.')[0].startswith({GUI_PREFIXES!r}))\n"
         "print(','.join(bad))\n"
     )
     env = dict(os.environ, PYTHONPATH=str(ROOT))
