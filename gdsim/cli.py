@@ -3,9 +3,9 @@
 import argparse
 import csv
 import io
+import os
 import re
 import sys
-from pathlib import Path
 
 from . import __version__
 from .engine import (
@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--seed", default="0", help="seed for the mini-batch order (default 0)")
     run.add_argument("--tol", default=str(DEFAULT_TOLERANCE),
                      help=f"stop when the gradient norm is below this (default {DEFAULT_TOLERANCE:g})")
-    run.add_argument("--out", help="write the CSV to this file instead of standard output")
+    run.add_argument("--out", help="write the CSV to this file ('-': standard output, the default)")
 
     commands.add_parser("list", help="list problems, optimizers, activations, losses and datasets",
                         description="List what gdsim offers.")
@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    for stream in (sys.stdout, sys.stderr):
+        _replace_what_cannot_be_shown(stream)
     try:
         args = build_parser().parse_args(argv)
         if args.command == "run":
@@ -81,8 +83,11 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(describe())
             return 0
     except InputError as e:
-        print(f"gdsim: {e}", file=sys.stderr)
+        print(f"gdsim: {_one_line(str(e))}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        _quiet_closed_stdout()
+        return 1
     from .app import main as open_window  # Qt only when the window is asked for
 
     return open_window([sys.argv[0]] if sys.argv else ["gdsim"])
@@ -101,10 +106,10 @@ def _run(args) -> int:
         seed=_whole(args.seed, "--seed", 0), tol=args.tol, **hyper,
     )
     text = _csv(result)
-    if args.out:
-        _write(Path(args.out), text)
-    else:
+    if args.out is None or args.out == "-":
         sys.stdout.write(text)
+    else:
+        _write(args.out, text)
     status, last = result.status[0], int(result.stopped_at[0])
     if status == "diverged":
         print(f"diverged at step {last + 1}", file=sys.stderr)
@@ -126,14 +131,38 @@ def _csv(result) -> str:
     return buffer.getvalue()
 
 
-def _write(path: Path, text: str) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"cannot write {path}: the folder {folder} does not exist")
+def _write(path: str, text: str) -> None:
+    """Write the CSV whole to ``path`` (see gdsim.files: a symbolic link's target, a device or a FIFO is
+    written through; a folder, a socket or a name ending in '/' is refused)."""
+    if not path:
+        raise InputError("--out needs a file name, or '-' for standard output")
     try:
         write_atomically(path, text)
     except OSError as e:
         raise InputError(f"cannot write {path}: {e.strerror or e}") from None
+
+
+def _one_line(text: str) -> str:
+    """A message as one line: control characters (a newline in a file name) written as escapes."""
+    return re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m.group())[1:-1], text)
+
+
+def _replace_what_cannot_be_shown(stream) -> None:
+    """On a terminal whose encoding lacks η, ŷ or ≥ (PYTHONIOENCODING=ascii), print '?' instead of
+    failing."""
+    if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="replace")
+
+
+def _quiet_closed_stdout() -> None:
+    """The reader of standard output went away (`gdsim run | head`): point the descriptor at the null
+    device, so that Python's flush at exit does not report the closed pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _assignment(text: str) -> tuple[str, str]:
