@@ -19,9 +19,11 @@ from .engine import (
     simulate,
 )
 from .engine.catalog import DEFAULT_DATASET
+from .engine.errors import shorten
 from .engine.run import DEFAULT_TOLERANCE
 from .files import write_atomically
 
+MAX_STEPS = 10**9  # a run that records more rows than memory holds is refused before this anyway
 _NEGATIVE_NUMBERS = re.compile(r"^-(\d+\.?\d*|\.\d+)(e[-+]?\d+)?(,-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?)*$",
                                re.IGNORECASE)
 
@@ -100,7 +102,7 @@ def _run(args) -> int:
             raise InputError("give the learning rate once: --lr or --set lr=…, not both")
         hyper["lr"] = args.lr
     result = simulate(
-        args.problem, args.optimizer, _start(args.start), _whole(args.steps, "--steps", 0),
+        args.problem, args.optimizer, _start(args.start), _whole(args.steps, "--steps", 0, MAX_STEPS),
         data=args.data, activation=args.activation, loss=args.loss,
         batch_size=None if args.batch_size is None else _whole(args.batch_size, "--batch-size", 1),
         seed=_whole(args.seed, "--seed", 0), tol=args.tol, **hyper,
@@ -168,7 +170,7 @@ def _quiet_closed_stdout() -> None:
 def _assignment(text: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
     if not sep or not name.strip() or not value.strip():
-        raise InputError(f"--set needs NAME=VALUE, such as --set momentum=0.5; got {text!r}")
+        raise InputError(f"--set needs NAME=VALUE, such as --set momentum=0.5; got {shorten(repr(text))}")
     return name.strip(), value.strip()
 
 
@@ -179,16 +181,17 @@ def _start(text: str | None):
         return [float(part) for part in text.split(",")]
     except ValueError:
         raise InputError(f"--start needs numbers separated by commas, such as --start=-1.2,1; "
-                         f"got {text!r}") from None
+                         f"got {shorten(repr(text))}") from None
 
 
-def _whole(text: str, flag: str, minimum: int) -> int:
+def _whole(text: str, flag: str, minimum: int, maximum: int | None = None) -> int:
+    allowed = f"≥ {minimum}" if maximum is None else f"from {minimum} to {maximum:,}"
     try:
         value = int(text)
-    except ValueError:
-        raise InputError(f"{flag} needs a whole number ≥ {minimum}, got {text!r}") from None
-    if value < minimum:
-        raise InputError(f"{flag} needs a whole number ≥ {minimum}, got {text!r}")
+    except ValueError:  # not a whole number, or more than 4300 digits
+        raise InputError(f"{flag} needs a whole number {allowed}, got {shorten(repr(text))}") from None
+    if value < minimum or (maximum is not None and value > maximum):
+        raise InputError(f"{flag} needs a whole number {allowed}, got {shorten(repr(text))}")
     return value
 
 
