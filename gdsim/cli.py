@@ -24,8 +24,8 @@ from .engine.run import DEFAULT_TOLERANCE
 from .files import write_atomically
 
 MAX_STEPS = 10**9  # a run that records more rows than memory holds is refused before this anyway
-_NEGATIVE_NUMBERS = re.compile(r"^-(\d+\.?\d*|\.\d+)(e[-+]?\d+)?(,-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?)*$",
-                               re.IGNORECASE)
+_NUMBER = r"(\d+\.?\d*|\.\d+)(e[-+]?\d+)?|inf|infinity|nan"
+_NEGATIVE_NUMBERS = re.compile(rf"^-({_NUMBER})(,-?({_NUMBER}))*$", re.IGNORECASE)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -79,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         _replace_what_cannot_be_shown(stream)
     try:
         args = build_parser().parse_args(argv)
+        _refuse_bare_dashes(args)
         if args.command == "run":
             return _run(args)
         if args.command == "list":
@@ -93,6 +94,13 @@ def main(argv: list[str] | None = None) -> int:
     from .app import main as open_window  # Qt only when the window is asked for
 
     return open_window([sys.argv[0]] if sys.argv else ["gdsim"])
+
+
+def _refuse_bare_dashes(args) -> None:
+    """argparse reads --start=-- as an empty list, not as the text '--'."""
+    for key, value in vars(args).items():
+        if any(isinstance(v, list) for v in (value if key == "set" else [value])):
+            raise InputError(f"--{key.replace('_', '-')} needs a value, got '--'")
 
 
 def _run(args) -> int:

@@ -4,7 +4,10 @@ The file is read whole, as UTF-8 (a byte-order mark is skipped). Lines that hold
 commas are skipped; the first other line is the header; every later line is a row with as many fields
 as the header, each a number as Python's ``float`` reads it. A field may be quoted ("1.5") if the
 quote is closed. Errors name the line an editor shows. Files of plain ASCII with no quotes below the
-header (nearly all) are checked and converted in bulk; other files go through the csv module.
+header (nearly all) are checked in bulk (newlines and commas counted per line with numpy) and
+converted by numpy's C parser (``loadtxt``), which accepts no spelling that ``float`` refuses; any
+row it cannot read is read again with ``float``, which then names the line. Other files go through
+the csv module.
 """
 
 import codecs
@@ -55,6 +58,10 @@ _NO_ROWS = QT_TRANSLATE_NOOP("errors", "data file {path} has a header but no dat
 _BAD_QUOTES = QT_TRANSLATE_NOOP(
     "errors", "{path}, line {line}: a quote is not closed or is followed by more text ({reason}); quote "
     "whole fields only, such as \"1.5\"")
+_FIELD_TOO_LONG = QT_TRANSLATE_NOOP(
+    "errors", "{path}, line {line}: a field is longer than {limit:,} characters")
+_NUL = QT_TRANSLATE_NOOP(
+    "errors", "{path}, line {line}: the file holds a NUL character; it is not a text file")
 _WRONG_COUNT = QT_TRANSLATE_NOOP(
     "errors", "{path}, line {line}: expected {expected} values ({columns}), found {found}")
 _NOT_A_NUMBER = QT_TRANSLATE_NOOP("errors", "{path}, line {line}: {column} is not a number: {cell!r}")
@@ -94,6 +101,9 @@ def read_table(path, columns: Columns) -> Table:
             raw.decode("utf-8")
         except UnicodeDecodeError as e:
             raise InputError(_NOT_UTF8, path=name, line=raw.count(b"\n", 0, e.start) + 1) from None
+    nul = raw.find(b"\0")
+    if nul >= 0:
+        raise InputError(_NUL, path=name, line=raw.count(b"\n", 0, nul) + 1)
     if raw.count(b"\n") >= _MAX_LINES:
         raise InputError(_TOO_MANY_LINES, path=name, limit=_MAX_LINES, rows=MAX_ROWS)
     reader = _Reader(name, raw)
@@ -113,17 +123,18 @@ def _read_bytes(path, name: str) -> bytes:
         raise InputError(_MISSING_FILE, path=name) from None
     except IsADirectoryError:
         raise InputError(_A_FOLDER, path=name) from None
-    except OSError as e:
+    except OSError as e:  # a socket cannot be opened at all
+        try:
+            _check_regular(os.stat(path), name)
+        except OSError:
+            pass
         raise InputError(_UNREADABLE, path=name, reason=e.strerror or str(e)) from None
     except ValueError as e:  # a NUL character in the name
         raise InputError(_UNREADABLE, path=name, reason=str(e)) from None
     limit_mb = MAX_BYTES // 2**20
     try:
         info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise InputError(_A_FOLDER, path=name)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(_NOT_REGULAR, path=name, kind=_KINDS.get(stat.S_IFMT(info.st_mode), _OTHER_KIND))
+        _check_regular(info, name)
         if info.st_size > MAX_BYTES:
             raise InputError(_TOO_BIG, path=name, limit=limit_mb)
         with os.fdopen(fd, "rb", closefd=False) as f:
@@ -135,6 +146,13 @@ def _read_bytes(path, name: str) -> bytes:
     if len(raw) > MAX_BYTES:  # it grew while being read
         raise InputError(_TOO_BIG, path=name, limit=limit_mb)
     return raw
+
+
+def _check_regular(info: os.stat_result, name: str) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(_A_FOLDER, path=name)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(_NOT_REGULAR, path=name, kind=_KINDS.get(stat.S_IFMT(info.st_mode), _OTHER_KIND))
 
 
 class _Reader:
@@ -156,7 +174,10 @@ class _Reader:
         starts[:1] = 0
         starts[1:] = ends[:-1] + 1
         commas = _count_per_line(u8, ends, lambda chunk: chunk == ord(","))
-        spaces = _count_per_line(u8, ends, lambda chunk: _IS_BLANK[chunk])
+        if any(byte in raw for byte in _BLANK):
+            spaces = _count_per_line(u8, ends, lambda chunk: _IS_BLANK[chunk])
+        else:
+            spaces = 0
         filled = np.flatnonzero(ends - starts > commas + spaces)
         if len(filled) == 0:
             raise InputError(_EMPTY, path=self.name)
@@ -164,10 +185,14 @@ class _Reader:
         quote = raw.find(b'"')
         if quote >= 0 and not (starts[first] <= quote and raw.find(b'"', int(ends[first])) < 0):
             return None  # quotes below the header
-        try:
-            header_row = next(csv.reader([raw[starts[first]:ends[first]].decode()], strict=True))
-        except csv.Error:
-            return None  # let the csv module say what is wrong, and where
+        header_line = raw[starts[first]:ends[first]].decode()
+        if quote < 0:
+            header_row = header_line.split(",")
+        else:
+            try:
+                header_row = next(csv.reader([header_line], strict=True))
+            except csv.Error:
+                return None  # let the csv module say what is wrong, and where
         header = [cell.strip() for cell in header_row]
         chosen = columns(header)
         data = filled[1:]
@@ -175,27 +200,39 @@ class _Reader:
         wrong = data[commas[data] != len(header) - 1]
         if len(wrong):
             self._wrong_count(int(wrong[0]) + 1, header, int(commas[wrong[0]]) + 1)
-        values = np.empty((len(data), len(header)))
-        per_chunk = max(1, _CELLS_PER_CHUNK // len(header))
+        return Table(header, self._numbers(starts, ends, data, len(header), chosen), data + 1)
+
+    def _numbers(self, starts, ends, data, width: int, chosen) -> np.ndarray:
+        """The chosen columns of the given lines, converted by loadtxt a chunk at a time; a chunk
+        it refuses, or one with a value that is not finite, is checked again line by line, which
+        raises the error of its first bad line."""
+        values = np.empty((len(data), width))
+        per_chunk = max(1, _CELLS_PER_CHUNK // width)
+        chunks = [slice(lo, lo + per_chunk) for lo in range(0, len(data), per_chunk)]
         order = [j for j, _ in chosen]
-        for lo in range(0, len(data), per_chunk):
-            rows = data[lo:lo + per_chunk]
-            for run in np.split(rows, np.flatnonzero(np.diff(rows) != 1) + 1):  # runs of adjacent lines
-                first_line, last_line = int(run[0]), int(run[-1])
-                block = raw[starts[first_line]:ends[last_line]]
-                out = values[lo + int(np.searchsorted(rows, first_line)):][:len(run)]
-                try:
-                    out.flat[:] = np.fromiter(map(float, block.replace(b"\n", b",").split(b",")), float,
-                                              out.size)
-                except ValueError:
-                    pass  # found below, with its line and column
-                else:
-                    if np.isfinite(out[:, order]).all():
-                        continue
-                for offset, line in enumerate(block.split(b"\n")):
-                    out[offset, order] = self._check_cells(first_line + offset + 1, line.decode().split(","),
-                                                           chosen)
-        return Table(header, values[:, order], data + 1)
+
+        def convert(rows: slice) -> bool:
+            lines = data[rows]
+            if lines[-1] - lines[0] == len(lines) - 1:  # adjacent lines: one slice of the file
+                block = memoryview(self.raw)[starts[lines[0]]:ends[lines[-1]]]
+            else:
+                block = b"\n".join(self.raw[starts[i]:ends[i]] for i in lines)
+            try:
+                parsed = np.loadtxt(io.BytesIO(block), dtype=float, delimiter=",", comments=None, ndmin=2,
+                                    encoding="ascii")
+            except ValueError:
+                return False
+            if parsed.shape != (len(lines), width):
+                return False
+            values[rows] = parsed
+            return bool(np.isfinite(parsed[:, order]).all())
+
+        for rows in chunks:
+            if not convert(rows):
+                for i, line in zip(range(len(data))[rows], data[rows], strict=True):
+                    cells = self.raw[starts[line]:ends[line]].decode().split(",")
+                    values[i, order] = self._check_cells(int(line) + 1, cells, chosen)
+        return values[:, order]
 
     # --- row by row, with the csv module ----------------------------------------------------------
 
@@ -208,7 +245,11 @@ class _Reader:
                     rows.append((line, row))
                 line = reader.line_num + 1  # a quoted field may span lines
         except csv.Error as e:
-            raise InputError(_BAD_QUOTES, path=self.name, line=line, reason=str(e)) from None
+            reason = str(e)
+            if "field larger than field limit" in reason:
+                raise InputError(_FIELD_TOO_LONG, path=self.name, line=line,
+                                 limit=csv.field_size_limit()) from None
+            raise InputError(_BAD_QUOTES, path=self.name, line=line, reason=reason) from None
         if not rows:
             raise InputError(_EMPTY, path=self.name)
         header = [cell.strip() for cell in rows[0][1]]

@@ -116,7 +116,7 @@ def load_dataset(source: str | os.PathLike) -> Dataset:
     if isinstance(source, str) and source in BUILTIN_DATASETS:
         return builtin_dataset(source)
     path = Path(source)
-    if path.suffix.lower() != ".csv" and not path.exists():
+    if path.suffix.lower() != ".csv" and not os.path.lexists(path):  # a broken link is a file's name
         raise InputError(_UNKNOWN_DATASET, name=str(source), valid=", ".join(BUILTIN_DATASETS))
     X, y, lines = _read_csv(path)
     return Dataset(path.stem, path.name, X, y, f"Imported from {path}", str(path), lines)
