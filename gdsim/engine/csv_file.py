@@ -238,11 +238,15 @@ class _Reader:
 
     def row_by_row(self, columns: Columns) -> Table:
         reader = csv.reader(io.StringIO(self.raw.decode("utf-8"), newline=""), strict=True)
-        rows, line = [], 1
+        rows, count, line, keep = [], 0, 1, 1
         try:
             for row in reader:
                 if any(cell.strip() for cell in row):
-                    rows.append((line, row))
+                    count += 1
+                    if count == 1:  # the header: rows past the limits are counted, not kept
+                        keep = 2 + min(MAX_ROWS, MAX_VALUES // len(row))
+                    if count <= keep:
+                        rows.append((line, row))
                 line = reader.line_num + 1  # a quoted field may span lines
         except csv.Error as e:
             reason = str(e)
@@ -254,13 +258,22 @@ class _Reader:
             raise InputError(_EMPTY, path=self.name)
         header = [cell.strip() for cell in rows[0][1]]
         chosen = columns(header)
-        self._check_size(len(rows) - 1, len(header))
-        values = np.empty((len(rows) - 1, len(chosen)))
-        for n, (line, row) in enumerate(rows[1:]):
-            if len(row) != len(header):
-                self._wrong_count(line, header, len(row))
-            values[n] = self._check_cells(line, row, chosen)
-        return Table(header, values, np.array([line for line, _ in rows[1:]], dtype=int))
+        self._check_size(count - 1, len(header))
+        data = rows[1:]
+        # Errors in row order: the rows before the first of the wrong length are converted in bulk,
+        # and checked one by one only if that fails.
+        fit = next((n for n, (_, row) in enumerate(data) if len(row) != len(header)), len(data))
+        cells = [row[j] for _, row in data[:fit] for j, _ in chosen]
+        try:
+            values = np.fromiter(map(float, cells), float, len(cells)).reshape(fit, len(chosen))
+            converted = bool(np.isfinite(values).all())
+        except ValueError:
+            converted = False
+        if not converted:
+            values = np.array([self._check_cells(line, row, chosen) for line, row in data[:fit]])
+        if fit < len(data):
+            self._wrong_count(data[fit][0], header, len(data[fit][1]))
+        return Table(header, values, np.array([line for line, _ in data], dtype=int))
 
     # --- shared checks ----------------------------------------------------------------------------
 
