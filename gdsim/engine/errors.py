@@ -124,7 +124,7 @@ def real_array(value: object, what: str) -> np.ndarray:
     if kind not in "iuf" or (isinstance(value, (list, tuple)) and _holds_bool(value)):
         raise InputError(_NOT_NUMBERS, what=what, value=shown(value))
     with np.errstate(all="ignore"):  # a long double beyond a float's range becomes inf, checked later
-        return array.astype(float)
+        return array.astype(float, copy=False)
 
 
 def _holds_bool(value) -> bool:
