@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gdsim.engine import OPTIMIZERS
-from gdsim.ui.lessons import load_lesson, shipped_lessons
+from gdsim.model.lessons import load_lesson, shipped_lessons
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from gdsim.engine import make_problem
-from gdsim.ui.landscape import Surface
+from gdsim.model.landscape import Surface
 
 
 def latest(window):

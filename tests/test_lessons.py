@@ -17,9 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gdsim.engine import ANALYTIC_PROBLEMS, OPTIMIZERS
-from gdsim.paths import resource
-from gdsim.ui import lessons as lessons_module
-from gdsim.ui.lessons import (
+from gdsim.model import lessons as lessons_module
+from gdsim.model.lessons import (
     Lesson,
     LessonError,
     LessonView,
@@ -27,7 +26,8 @@ from gdsim.ui.lessons import (
     save_lesson,
     shipped_lessons,
 )
-from gdsim.ui.setup import Contender, Setup
+from gdsim.model.setup import Contender, Setup
+from gdsim.paths import resource
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSON_FILES = sorted(resource("lessons").glob("*.toml"))
@@ -668,7 +668,7 @@ def marked(path: Path) -> set[str]:
 
 def test_every_lesson_message_is_a_marked_template_filled_in_with_its_values(tmp_path, monkeypatch):
     errors = lesson_errors(tmp_path, monkeypatch)
-    ours = marked(ROOT / "gdsim" / "ui" / "lessons.py")
+    ours = marked(ROOT / "gdsim" / "model" / "lessons.py")
     engine = set().union(*(marked(p) for p in (ROOT / "gdsim" / "engine").glob("*.py")))
     used = set()
     for error in errors:

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QScrollArea,
 )
 
+from ..model.lessons import LessonError, LessonView, load_lesson, save_lesson, shipped_lessons
 from .actions import WindowActions
 from .canvas import Canvas
 from .controls import ControlPanel
 from .formula_panel import FormulaPanel
 from .i18n import Translations, translate_error
 from .lesson_panel import LessonPanel
-from .lessons import LessonError, LessonView, load_lesson, save_lesson, shipped_lessons
 from .names import optimizer_title, problem_title
 from .session import Session
 from .settings import Settings

@@ -10,9 +10,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..engine import Problem
+from ..model.landscape import Curve, Surface
 from .arrow import Arrow
 from .i18n import tr
-from .landscape import Curve, Surface
 from .plot_style import PlotView, keep_inside, style_plot
 from .style import DARK, Style, clip_for_display, format_number
 from .update_parts import update_parts

@@ -12,9 +12,9 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from ..engine import InputError, Problem
 from ..engine.optimizers import get_optimizer
 from ..engine.run import check_tolerance
+from ..model.setup import Contender, Setup
 from .i18n import translate_error
 from .names import optimizer_title
-from .setup import Contender, Setup
 from .style import format_number
 from .worker import FrameGate, Worker
 

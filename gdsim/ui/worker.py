@@ -11,8 +11,8 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..engine import InputError
-from . import landscape, snapshot
-from .setup import Setup
+from ..model import landscape, snapshot
+from ..model.setup import Setup
 
 FRAME_SECONDS = 1 / 60
 CHUNK_SECONDS = 0.004  # the longest the worker computes before it looks at its queue again

@@ -1,6 +1,6 @@
 """What the window runs: a Setup names the problem, data, optimizer(s), start and pace. No Qt here."""
 
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 
 from ..engine import InputError, Problem, Run, make_problem
 from ..engine.optimizers import default_lr, get_optimizer
@@ -61,6 +61,23 @@ class Setup:
         contenders = list(self.contenders)
         contenders[index] = contender
         return replace(self, contenders=tuple(contenders))
+
+
+def setup_to_dict(setup: Setup) -> dict:
+    d = asdict(setup)
+    d["contenders"] = [{"optimizer": c.optimizer, "hyperparameters": dict(c.hyperparameters)}
+                       for c in setup.contenders]
+    return d
+
+
+def setup_from_dict(d: dict) -> Setup:
+    contenders = tuple(Contender(c["optimizer"], dict(c.get("hyperparameters", {})))
+                       for c in d["contenders"])
+    start = d.get("start")
+    return Setup(problem=d["problem"], data=d.get("data"), activation=d.get("activation"),
+                 loss=d.get("loss"), contenders=contenders,
+                 start=None if start is None else tuple(float(v) for v in start),
+                 speed=d.get("speed"), step_limit=int(d["step_limit"]), tol=float(d["tol"]))
 
 
 __all__ = ["Contender", "InputError", "Setup", "MAX_SPEED", "DEFAULT_STEP_LIMIT"]

@@ -1,7 +1,8 @@
 """Classroom lessons: a TOML file names a Setup, how the window shows it, and what a teacher says.
 
-No Qt here: lessons are read, checked and written with the engine and ``gdsim.ui.setup`` only, so a
-lesson is known to be good (its problem and runs are built once) before the window applies any of it.
+No Qt here: lessons are read, checked and written with the engine and the rest of ``gdsim.model``
+only, so a lesson is known to be good (its problem and runs are built once) before the window
+applies any of it.
 
 The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it)::
 
