@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from gdsim.engine import OPTIMIZERS
 from gdsim.model.lessons import load_lesson, shipped_lessons
+from gdsim.ui.names import run_labels
 
 
 @pytest.fixture
@@ -136,7 +137,8 @@ def test_each_of_several_runs_of_one_optimizer_can_be_watched_and_changed(qtbot,
     assert window.load_lesson(second)
     controls, session = window.controls, window.session
     assert controls.watched.isVisible()
-    assert [controls.watched.itemText(i) for i in range(controls.watched.count())] == session.labels()
+    labels = run_labels(session.setup, session.problem)
+    assert [controls.watched.itemText(i) for i in range(controls.watched.count())] == labels
     controls.watched.setCurrentIndex(3)  # as a user choosing the fourth run
     controls.watched.activated.emit(3)
     assert window.canvas.focus == 3 and controls.focus == 3

@@ -194,7 +194,7 @@ def test_closing_while_running_stops_and_joins_the_worker(qtbot):
     qtbot.waitUntil(lambda: win.session.latest is not None and win.session.latest.lead.step > 100,
                     timeout=5000)
     win.close()
-    assert not win.session._thread.isRunning()
+    assert not win.session.worker_running
 
 
 def test_the_tangent_slope_equals_the_engines_gradient(qtbot, window):
@@ -261,5 +261,23 @@ def test_the_worker_waits_while_the_views_on_screen_paint_a_frame(qtbot, window)
     wait_for(qtbot, window, lambda s: s.lead.params.shape == (2,))
     assert canvas.views_on_screen() == {canvas.parameters, *canvas.slices, canvas.losses}
     canvas.draw(session.latest)
-    assert not session.frame_gate.is_open  # shut until every view has painted this frame
-    qtbot.waitUntil(lambda: session.frame_gate.is_open, timeout=2000)
+    assert session.painting  # the worker waits until every view has painted this frame
+    qtbot.waitUntil(lambda: not session.painting, timeout=2000)
+
+
+def test_the_runs_drawn_step_on_the_sessions_problem_and_reset_reads_no_data_again(qtbot, window, tmp_path):
+    session = window.session
+    csv = tmp_path / "points.csv"
+    csv.write_text("x,y\n0,1\n1,3\n2,5.5\n", encoding="utf-8")
+    session.set_problem("linreg")
+    assert session.set_data(str(csv))
+    snap = wait_for(qtbot, window, lambda s: s.problem.name == "linreg")
+    assert snap.problem is session.problem  # one Problem: the views draw the worker's
+    csv.unlink()
+    session.step()
+    wait_for(qtbot, window, lambda s: s.lead.step == 1)
+    session.reset()  # fresh runs on the problem built before: the file is not read again
+    snap = wait_for(qtbot, window, lambda s: s.lead.step == 0)
+    assert session.set_start([0.5, 0.5])
+    snap = wait_for(qtbot, window, lambda s: s.lead.params.tolist() == [0.5, 0.5])
+    assert snap.problem is session.problem and snap.problem.dataset.y.tolist() == [1.0, 3.0, 5.5]

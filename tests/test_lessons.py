@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from gdsim.engine import ANALYTIC_PROBLEMS, OPTIMIZERS
 from gdsim.model import lessons as lessons_module
+from gdsim.model.build import build
 from gdsim.model.lessons import (
     Lesson,
     LessonError,
@@ -36,7 +37,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 def run_to_step_limit(setup: Setup):
     """The setup's runs, each advanced as the window would: until it stops or reaches the step limit."""
-    runs = setup.make_runs()
+    runs = build(setup).runs
     for run in runs:
         run.set_step_limit(setup.step_limit)
         run.advance(setup.step_limit)
@@ -182,7 +183,7 @@ def test_round_trip_with_a_csv_beside_the_lesson_is_written_relative(tmp_path):
     moved = shutil.copytree(folder, tmp_path / "moved")
     lesson = load_lesson(moved / "lesson.toml")
     assert lesson.setup.data == str(moved / "data" / "scores.csv")
-    assert lesson.setup.make_problem().dataset.y.tolist() == [1.0, 3.0, 5.5]
+    assert build(lesson.setup).problem.dataset.y.tolist() == [1.0, 3.0, 5.5]
 
 
 def test_a_relative_data_path_is_read_from_the_lessons_folder_not_the_working_directory(tmp_path,

@@ -64,26 +64,25 @@ import os
 import re
 import tomllib
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 import tomli_w
 
-from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_NAMES, InputError
-from ..engine.catalog import DEFAULT_DATASET
+from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_NAMES, InputError, Problem
 from ..engine.errors import QT_TRANSLATE_NOOP, unknown_name
 from ..engine.optimizers import get_optimizer
 from ..engine.run import DEFAULT_TOLERANCE, STATUS_NAMES, check_tolerance
 from ..files import write_atomically
 from ..paths import resource
-from .setup import Contender, Setup
+from .build import check, problem_of
+from .setup import MODEL_PROBLEMS, Contender, Setup
 
 LANGUAGES = ("en", "zh")
 FIRST_NUMBER, LAST_NUMBER = 1, 9
 MAX_STEP_LIMIT = 1_000_000_000  # the window's step-limit box goes no higher
 EXPECTED_STATUSES = tuple(s for s in STATUS_NAMES if s != "running")
 DEFAULT_EXPECT_TOLERANCE = 1e-3
-MODEL_PROBLEMS = tuple(DEFAULT_DATASET)  # the problems that take data and a loss
 TEXT_FIELDS = ("title", "notes")
 
 _TOP_KEYS = ("lesson", "setup", "view", "expect")
@@ -110,7 +109,8 @@ class Lesson:
     ``expect`` is empty when the file has no [expect]; otherwise it holds ``status`` (a list of
     status names, one per optimizer), ``tolerance`` (a float), and, when the file gives them,
     ``final`` (one tuple of numbers per optimizer, or None where not checked) and ``stopped_at``
-    (one step number per optimizer).
+    (one step number per optimizer). ``problem`` is the setup's problem, built (its data read) when
+    the lesson was read and checked; the window runs the lesson on it.
     """
 
     path: Path
@@ -120,6 +120,7 @@ class Lesson:
     setup: Setup
     view: LessonView
     expect: dict
+    problem: Problem | None = field(default=None, compare=False, repr=False)  # the setup's, as checked
 
     def text(self, field: str, language: str = "en") -> str:
         """The title or notes in ``language`` ('zh', or a locale name such as 'zh_CN'), else English."""
@@ -251,7 +252,7 @@ def _lesson(doc: dict, path: Path) -> Lesson:
     setup, problem = _setup(_table(doc, "setup"), path.parent)
     view = _view(_table(doc, "view") if "view" in doc else {})
     expect = _expect(_table(doc, "expect"), setup, problem) if "expect" in doc else {}
-    return Lesson(path, number, title, notes, setup, view, expect)
+    return Lesson(path, number, title, notes, setup, view, expect, problem)
 
 
 def _lesson_number(lesson: dict) -> int:
@@ -346,13 +347,13 @@ def _setup(table: dict, folder: Path) -> tuple[Setup, object]:
     contenders = _contenders(table["optimizers"])
 
     with _placed(where):
-        problem = Setup(problem_name, data, activation, loss).make_problem()
+        problem = problem_of(Setup(problem_name, data, activation, loss))
     start = None
     if "start" in table:
         start = _point(table["start"], f"{where} start", problem)
     setup = Setup(problem_name, data, activation, loss, contenders, start, speed, step_limit, tol)
     with _placed(where):
-        setup.make_runs(problem)
+        check(setup, problem)
     return setup, problem
 
 

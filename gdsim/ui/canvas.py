@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from .data_view import DataView
 from .loss_view import LossView
+from .names import run_labels
 from .parameter_view import ParameterView
 from .session import Session
 from .slice_view import SliceView
@@ -60,7 +61,7 @@ class Canvas(QWidget):
         # A view Qt will not paint (hidden, no area on screen) must not keep the gate shut.
         self._unpainted = self.views_on_screen()
         if self._unpainted and self.window().isVisible() and not self.window().isMinimized():
-            self.session.frame_gate.close()
+            self.session.begin_frame()
 
     def views_on_screen(self) -> set:
         """The views Qt will paint: shown, with some of their viewport (where a view paints; it
@@ -73,7 +74,7 @@ class Canvas(QWidget):
             return
         self._unpainted.discard(view)
         if not self._unpainted:
-            self.session.frame_gate.open()
+            self.session.end_frame()
 
     @property
     def slices(self) -> tuple[SliceView, SliceView]:
@@ -93,7 +94,7 @@ class Canvas(QWidget):
     def retranslate(self) -> None:
         for view in self._views():
             view.retranslate()
-        self.losses.set_labels(self.session.labels())
+        self._show_labels()
         self._drawn = None  # texts drawn with each frame (slope, labels) come anew
 
     def apply_style(self, style: Style) -> None:
@@ -118,13 +119,16 @@ class Canvas(QWidget):
     @Slot(object, object)
     def _on_setup_changed(self, setup, problem) -> None:
         self.focus = min(self.focus, len(setup.contenders) - 1)
-        self.losses.set_labels(self.session.labels())
+        self._show_labels()
         self.losses.clear_data()
         self._drawn = None
 
     @Slot(int, str, float)
     def _on_hyperparameter_changed(self, index: int, name: str, value: float) -> None:
-        self.losses.set_labels(self.session.labels())
+        self._show_labels()
+
+    def _show_labels(self) -> None:
+        self.losses.set_labels(run_labels(self.session.setup, self.session.problem))
 
     def set_focus(self, index: int) -> None:
         self.focus = index

@@ -5,7 +5,6 @@ fields are generated from the engine's description of the chosen optimizer.
 """
 
 import math
-from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -35,6 +34,7 @@ from .names import (
     optimizer_title,
     problem_formula,
     problem_title,
+    run_labels,
 )
 from .session import Session
 
@@ -293,7 +293,7 @@ class ControlPanel(QWidget):
 
     def _show_watched(self) -> None:
         """The runs by their labels, the focused one chosen; shown only when there are several."""
-        labels = self.session.labels()
+        labels = run_labels(self.session.setup, self.session.problem)
         self.watched.blockSignals(True)
         self.watched.clear()
         self.watched.addItems(labels)
@@ -425,7 +425,7 @@ class ControlPanel(QWidget):
 
     @Slot()
     def _on_default_start_clicked(self) -> None:
-        self.session.apply(replace(self.session.setup, start=None), new_landscape=False)
+        self.session.set_start(None)
 
     @Slot(float)
     def _on_speed_changed(self, value: float) -> None:

@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
 
     def load_lesson(self, lesson) -> bool:
         """Apply a lesson (already checked when it was read); a setup the engine refuses changes nothing."""
-        if not self.session.apply(lesson.setup):
+        if not self.session.apply(lesson.setup, lesson.problem):
             return False
         self.actions.log_scale.setChecked(lesson.view.log_scale)
         self.actions.step_parts.setChecked(lesson.view.step_parts)

@@ -4,6 +4,7 @@ Qt's translation system (the engine's own titles are English)."""
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..engine import ACTIVATIONS, ANALYTIC_PROBLEMS, LOSSES, OPTIMIZERS
+from .style import format_number
 
 _OPTIMIZERS = {
     "sgd": QT_TRANSLATE_NOOP("names", "Gradient descent"),
@@ -89,6 +90,12 @@ def dataset_title(name: str, fallback: str) -> str:
 
 def hyperparameter_description(name: str, fallback: str) -> str:
     return _name(_HYPERPARAMETERS, name, fallback)
+
+
+def run_labels(setup, problem) -> list[str]:
+    """A short name for each optimizer run of a setup, in order: its title and η."""
+    return [f"{optimizer_title(c.optimizer)} η={format_number(setup.hyperparameters_of(i, problem)['lr'])}"
+            for i, c in enumerate(setup.contenders)]
 
 
 def problem_formula(name: str) -> str:

@@ -9,6 +9,7 @@ import json
 from PySide6.QtCore import QByteArray, QSettings
 
 from ..engine import InputError
+from ..model.build import Built, build
 from ..model.setup import Setup, setup_from_dict, setup_to_dict
 
 DEFAULTS = {"theme": "dark", "scale": 1.0, "language": ""}
@@ -59,17 +60,15 @@ class Settings:
         self._q.setValue("geometry", geometry)
         self._q.setValue("window_state", state)
 
-    def setup(self) -> Setup | None:
-        """The last setup, if there is one the engine still accepts."""
+    def last_setup(self) -> Built | None:
+        """The last setup, built, if there is one the engine still accepts."""
         text = self._get("setup", "", str)
         if not text:
             return None
         try:
-            setup = setup_from_dict(json.loads(text))
-            setup.make_runs(setup.make_problem())
+            return build(setup_from_dict(json.loads(text)))
         except (ValueError, TypeError, KeyError, InputError, OSError):
             return None  # an older version's, or a data file since moved: start afresh
-        return setup
 
     def set_setup(self, setup: Setup) -> None:
         self._q.setValue("setup", json.dumps(setup_to_dict(setup)))

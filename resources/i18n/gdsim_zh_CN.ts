@@ -665,19 +665,6 @@
     </message>
 </context>
 <context>
-    <name>Session</name>
-    <message>
-        <location filename="../../gdsim/ui/session.py" line="151" />
-        <source>choose at least one optimizer</source>
-        <translation>请至少选择一个优化器</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/session.py" line="166" />
-        <source>the step limit must be a whole number ≥ 1, got {0}</source>
-        <translation>步数上限必须是 ≥ 1 的整数，而输入的是 {0}</translation>
-    </message>
-</context>
-<context>
     <name>errors</name>
     <message>
         <location filename="../../gdsim/engine/catalog.py" line="25" />
@@ -895,515 +882,525 @@
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="145" />
+        <location filename="../../gdsim/model/lessons.py" line="146" />
         <source>lesson file {path}: {problem}</source>
         <translation>课程文件 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="183" />
+        <location filename="../../gdsim/model/lessons.py" line="184" />
         <source>[lesson] number {number} is taken by {other} too; each lesson needs its own number from {first} to {last}</source>
         <translation>[lesson] number {number} 已被 {other} 使用；每节课都需要一个自己的编号，从 {first} 到 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="196" />
+        <location filename="../../gdsim/model/lessons.py" line="197" />
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="198" />
+        <location filename="../../gdsim/model/lessons.py" line="199" />
         <source>this is a folder, not a lesson file</source>
         <translation>这是一个文件夹，不是课程文件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="200" />
+        <location filename="../../gdsim/model/lessons.py" line="201" />
         <source>cannot read it: {reason}</source>
         <translation>无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="205" />
+        <location filename="../../gdsim/model/lessons.py" line="206" />
         <source>line {line}: the file is not UTF-8 text; save it as UTF-8</source>
         <translation>第 {line} 行：文件不是 UTF-8 文本；请把它存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="216" />
+        <location filename="../../gdsim/model/lessons.py" line="217" />
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="234" />
+        <location filename="../../gdsim/model/lessons.py" line="235" />
         <source>unknown table or key {key!r} at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="236" />
+        <location filename="../../gdsim/model/lessons.py" line="237" />
         <source>unknown table or key {key!r} (did you mean {close!r}?) at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}（是不是想写 {close!r}？）；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="241" />
+        <location filename="../../gdsim/model/lessons.py" line="242" />
         <source>the file needs a [{name}] table; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>文件需要一个 [{name}] 表；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="259" />
+        <location filename="../../gdsim/model/lessons.py" line="260" />
         <source>[lesson] needs number (a whole number from {first} to {last}: the lesson's place in the Lessons menu)</source>
         <translation>[lesson] 需要 number（从 {first} 到 {last} 的整数：这节课在“课程”菜单中的位置）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="264" />
+        <location filename="../../gdsim/model/lessons.py" line="265" />
         <source>[lesson] number must be a whole number from {first} to {last}, got {got}</source>
         <translation>[lesson] number 必须是从 {first} 到 {last} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="272" />
+        <location filename="../../gdsim/model/lessons.py" line="273" />
         <source>[lesson] needs {name}.en (write {example})</source>
         <translation>[lesson] 需要 {name}.en（请写成 {example}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="279" />
+        <location filename="../../gdsim/model/lessons.py" line="280" />
         <source>[lesson] {name} must be a table of texts by language, such as {example}; got {got}</source>
         <translation>[lesson] {name} 必须是按语言给出文字的表，比如 {example}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="286" />
+        <location filename="../../gdsim/model/lessons.py" line="287" />
         <source>[lesson] {name}.{language} must be a string, got {got}</source>
         <translation>[lesson] {name}.{language} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="292" />
+        <location filename="../../gdsim/model/lessons.py" line="293" />
         <source>[lesson] needs {name}.en (it is empty)</source>
         <translation>[lesson] 需要 {name}.en（它是空的）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="311" />
+        <location filename="../../gdsim/model/lessons.py" line="312" />
         <source>[setup] data applies only to the problems {models}, not {problem!r}</source>
         <translation>[setup] data 只适用于问题 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="317" />
+        <location filename="../../gdsim/model/lessons.py" line="318" />
         <source>[setup] activation applies only to the problem neuron, not {problem!r}</source>
         <translation>[setup] activation 只适用于问题 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="326" />
+        <location filename="../../gdsim/model/lessons.py" line="327" />
         <source>[setup] loss applies only to the problems {models}, not {problem!r}</source>
         <translation>[setup] loss 只适用于问题 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="336" />
+        <location filename="../../gdsim/model/lessons.py" line="337" />
         <source>[setup] step_limit must be a whole number from 1 to {most}, got {got}</source>
         <translation>[setup] step_limit 必须是从 1 到 {most} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="342" />
+        <location filename="../../gdsim/model/lessons.py" line="343" />
         <source>[setup] tol must be a number ≥ 0, got {got}</source>
         <translation>[setup] tol 必须是 ≥ 0 的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="360" />
+        <location filename="../../gdsim/model/lessons.py" line="361" />
         <source>[setup] needs problem (one of: {valid})</source>
         <translation>[setup] 需要 problem（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="361" />
+        <location filename="../../gdsim/model/lessons.py" line="362" />
         <source>[setup] needs speed (steps per second, or "max" for as fast as possible)</source>
         <translation>[setup] 需要 speed（每秒的步数，或者写 "max" 表示尽可能快）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="363" />
+        <location filename="../../gdsim/model/lessons.py" line="364" />
         <source>[setup] needs step_limit (a whole number ≥ 1: the run stops after this many steps)</source>
         <translation>[setup] 需要 step_limit（≥ 1 的整数：运行走完这么多步后停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="365" />
+        <location filename="../../gdsim/model/lessons.py" line="366" />
         <source>[setup] needs optimizers (at least one [[setup.optimizers]] table with a name, such as name = "sgd")</source>
         <translation>[setup] 需要 optimizers（至少一个带名称的 [[setup.optimizers]] 表，比如 name = "sgd"）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="368" />
+        <location filename="../../gdsim/model/lessons.py" line="369" />
         <source>{where}: {error}</source>
         <translation>{where}：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="377" />
+        <location filename="../../gdsim/model/lessons.py" line="378" />
         <source>[setup] data is empty; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data 是空的；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="383" />
+        <location filename="../../gdsim/model/lessons.py" line="384" />
         <source>[setup] data: the data file {path} does not exist; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="387" />
+        <location filename="../../gdsim/model/lessons.py" line="388" />
         <source>[setup] data: the data file {path} does not exist (a relative path is taken from the lesson's folder {folder}); give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在（相对路径从课程所在的文件夹 {folder} 算起）；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="399" />
+        <location filename="../../gdsim/model/lessons.py" line="400" />
         <source>[setup] speed must be a positive number of steps per second or "max", got {got}</source>
         <translation>[setup] speed 必须是每秒的步数（一个正数），或者 "max"，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="406" />
+        <location filename="../../gdsim/model/lessons.py" line="407" />
         <source>[setup] optimizers must be one or more [[setup.optimizers]] tables, each with a name such as name = "sgd"; got {got}</source>
         <translation>[setup] optimizers 必须是一个或多个 [[setup.optimizers]] 表，每个都带有名称，比如 name = "sgd"；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="414" />
+        <location filename="../../gdsim/model/lessons.py" line="415" />
         <source>{where} needs name (one of: {valid})</source>
         <translation>{where} 需要 name（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="425" />
+        <location filename="../../gdsim/model/lessons.py" line="426" />
         <source>{where}: {optimizer} has no hyperparameter {key!r}; allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="427" />
+        <location filename="../../gdsim/model/lessons.py" line="428" />
         <source>{where}: {optimizer} has no hyperparameter {key!r} (did you mean {close!r}?); allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}（是不是想写 {close!r}？）；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="432" />
+        <location filename="../../gdsim/model/lessons.py" line="433" />
         <source>{where}: {key} must be a number, got {got}</source>
         <translation>{where}：{key} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="445" />
+        <location filename="../../gdsim/model/lessons.py" line="446" />
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has 1 parameter ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；问题 {problem!r} 只有 1 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="448" />
+        <location filename="../../gdsim/model/lessons.py" line="449" />
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has {dim} parameters ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；问题 {problem!r} 有 {dim} 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="454" />
+        <location filename="../../gdsim/model/lessons.py" line="455" />
         <source>{where} has {count} numbers; problem {problem!r} has 1 parameter ({names})</source>
         <translation>{where} 有 {count} 个数；而问题 {problem!r} 只有 1 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="457" />
+        <location filename="../../gdsim/model/lessons.py" line="458" />
         <source>{where} has 1 number; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 只有 1 个数；而问题 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="460" />
+        <location filename="../../gdsim/model/lessons.py" line="461" />
         <source>{where} has {count} numbers; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 有 {count} 个数；而问题 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="464" />
+        <location filename="../../gdsim/model/lessons.py" line="465" />
         <source>{where} must be finite numbers, got {got}</source>
         <translation>{where} 必须是有限的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="473" />
+        <location filename="../../gdsim/model/lessons.py" line="474" />
         <source>[view] {key} must be true or false, got {got}</source>
         <translation>[view] {key} 必须是 true 或 false，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="482" />
+        <location filename="../../gdsim/model/lessons.py" line="483" />
         <source>[expect] needs status: one per optimizer ({n} here), each one of: {valid}</source>
         <translation>[expect] 需要 status：每个优化器一个（这里共 {n} 个），每个都是以下之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="487" />
+        <location filename="../../gdsim/model/lessons.py" line="488" />
         <source>[expect] status must be an array of statuses, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] status 必须是状态数组，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="492" />
+        <location filename="../../gdsim/model/lessons.py" line="493" />
         <source>[expect] status[{i}] must be one of: {valid}; got {got}</source>
         <translation>[expect] status[{i}] 必须是以下之一：{valid}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="499" />
+        <location filename="../../gdsim/model/lessons.py" line="500" />
         <source>[expect] tolerance must be a positive number, got {got}</source>
         <translation>[expect] tolerance 必须是正数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="506" />
+        <location filename="../../gdsim/model/lessons.py" line="507" />
         <source>[expect] final must be an array of points, one per optimizer ({n} here) ([] for one not checked); got {got}</source>
         <translation>[expect] final 必须是由点组成的数组，每个优化器一个（这里共 {n} 个；不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="517" />
+        <location filename="../../gdsim/model/lessons.py" line="518" />
         <source>[expect] stopped_at must be an array of whole numbers from 0 to the step limit {limit}, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] stopped_at 必须是整数数组，每个数从 0 到步数上限 {limit}，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="531" />
+        <location filename="../../gdsim/model/lessons.py" line="532" />
         <source>{where}: unknown key {key!r}; allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="532" />
+        <location filename="../../gdsim/model/lessons.py" line="533" />
         <source>{where}: unknown key {key!r} (did you mean {close!r}?); allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}（是不是想写 {close!r}？）；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="548" />
+        <location filename="../../gdsim/model/lessons.py" line="549" />
         <source>{key} must be a table [{key}], got {got}</source>
         <translation>{key} 必须是一个表 [{key}]，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="556" />
+        <location filename="../../gdsim/model/lessons.py" line="557" />
         <source>{where} {key} must be a string, got {got}</source>
         <translation>{where} {key} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="572" />
+        <location filename="../../gdsim/model/lessons.py" line="573" />
         <source>{first} and {last}</source>
         <translation>{first} 和 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="589" />
+        <location filename="../../gdsim/model/lessons.py" line="590" />
         <source>the string {text!r}</source>
         <translation>字符串 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="591" />
+        <location filename="../../gdsim/model/lessons.py" line="592" />
         <source>a table</source>
         <translation>一个表</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="594" />
+        <location filename="../../gdsim/model/lessons.py" line="595" />
         <source>the array {text}</source>
         <translation>数组 {text}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="619" />
+        <location filename="../../gdsim/model/lessons.py" line="620" />
         <source>cannot be written as TOML: {error}</source>
         <translation>无法写成 TOML：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="659" />
+        <location filename="../../gdsim/model/lessons.py" line="660" />
         <source>{where} must be a number, got {got}</source>
         <translation>{where} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="667" />
+        <location filename="../../gdsim/model/lessons.py" line="668" />
         <source>[setup] data must be a built-in dataset name or a CSV path, got {got}</source>
         <translation>[setup] data 必须是内置数据集的名称或 CSV 文件的路径，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lessons.py" line="685" />
+        <location filename="../../gdsim/model/lessons.py" line="686" />
         <source>cannot write it: {reason}</source>
         <translation>无法写入：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/setup.py" line="92" />
+        <source>choose at least one optimizer</source>
+        <translation>请至少选择一个优化器</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/setup.py" line="107" />
+        <source>the step limit must be a whole number ≥ 1, got {limit}</source>
+        <translation>步数上限必须是 ≥ 1 的整数，而输入的是 {limit}</translation>
     </message>
 </context>
 <context>
     <name>names</name>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="9" />
+        <location filename="../../gdsim/ui/names.py" line="10" />
         <source>Gradient descent</source>
         <translation>梯度下降</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="10" />
+        <location filename="../../gdsim/ui/names.py" line="11" />
         <source>Momentum</source>
         <translation>动量法</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="11" />
+        <location filename="../../gdsim/ui/names.py" line="12" />
         <source>Nesterov momentum</source>
         <translation>Nesterov 动量法</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="12" />
+        <location filename="../../gdsim/ui/names.py" line="13" />
         <source>Adagrad</source>
         <translation>Adagrad</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="13" />
+        <location filename="../../gdsim/ui/names.py" line="14" />
         <source>Adadelta</source>
         <translation>Adadelta</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="14" />
+        <location filename="../../gdsim/ui/names.py" line="15" />
         <source>RMSprop</source>
         <translation>RMSprop</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="15" />
+        <location filename="../../gdsim/ui/names.py" line="16" />
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="16" />
+        <location filename="../../gdsim/ui/names.py" line="17" />
         <source>AdaMax</source>
         <translation>AdaMax</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="17" />
+        <location filename="../../gdsim/ui/names.py" line="18" />
         <source>NAdam</source>
         <translation>NAdam</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="18" />
+        <location filename="../../gdsim/ui/names.py" line="19" />
         <source>AMSGrad</source>
         <translation>AMSGrad</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="21" />
+        <location filename="../../gdsim/ui/names.py" line="22" />
         <source>Parabola</source>
         <translation>抛物线</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="22" />
+        <location filename="../../gdsim/ui/names.py" line="23" />
         <source>Double well</source>
         <translation>双势阱</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="23" />
+        <location filename="../../gdsim/ui/names.py" line="24" />
         <source>Ravine</source>
         <translation>峡谷</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="24" />
+        <location filename="../../gdsim/ui/names.py" line="25" />
         <source>Rosenbrock</source>
         <translation>Rosenbrock 函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="25" />
+        <location filename="../../gdsim/ui/names.py" line="26" />
         <source>Beale</source>
         <translation>Beale 函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="26" />
+        <location filename="../../gdsim/ui/names.py" line="27" />
         <source>Himmelblau</source>
         <translation>Himmelblau 函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="27" />
+        <location filename="../../gdsim/ui/names.py" line="28" />
         <source>Saddle</source>
         <translation>鞍点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="28" />
+        <location filename="../../gdsim/ui/names.py" line="29" />
         <source>Booth</source>
         <translation>Booth 函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="29" />
+        <location filename="../../gdsim/ui/names.py" line="30" />
         <source>Rastrigin</source>
         <translation>Rastrigin 函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="30" />
+        <location filename="../../gdsim/ui/names.py" line="31" />
         <source>Six-hump camel</source>
         <translation>六峰驼函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="31" />
+        <location filename="../../gdsim/ui/names.py" line="32" />
         <source>Linear regression</source>
         <translation>线性回归</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="32" />
+        <location filename="../../gdsim/ui/names.py" line="33" />
         <source>Neuron</source>
         <translation>神经元</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="35" />
+        <location filename="../../gdsim/ui/names.py" line="36" />
         <source>Sigmoid</source>
         <translation>Sigmoid</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="36" />
+        <location filename="../../gdsim/ui/names.py" line="37" />
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="37" />
+        <location filename="../../gdsim/ui/names.py" line="38" />
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="38" />
+        <location filename="../../gdsim/ui/names.py" line="39" />
         <source>Leaky ReLU</source>
         <translation>Leaky ReLU</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="39" />
+        <location filename="../../gdsim/ui/names.py" line="40" />
         <source>Softplus</source>
         <translation>Softplus</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="40" />
+        <location filename="../../gdsim/ui/names.py" line="41" />
         <source>Identity</source>
         <translation>恒等函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="41" />
+        <location filename="../../gdsim/ui/names.py" line="42" />
         <source>Step (perceptron)</source>
         <translation>阶跃函数（感知机）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="44" />
+        <location filename="../../gdsim/ui/names.py" line="45" />
         <source>Sum of squared errors</source>
         <translation>误差平方和</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="45" />
+        <location filename="../../gdsim/ui/names.py" line="46" />
         <source>Mean squared error</source>
         <translation>均方误差</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="46" />
+        <location filename="../../gdsim/ui/names.py" line="47" />
         <source>Binary cross-entropy</source>
         <translation>二元交叉熵</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="49" />
+        <location filename="../../gdsim/ui/names.py" line="50" />
         <source>learning rate η: the step size</source>
         <translation>学习率 η：步子的大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="50" />
+        <location filename="../../gdsim/ui/names.py" line="51" />
         <source>μ: how much of the last step carries over</source>
         <translation>μ：上一步保留下来的比例</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="51" />
+        <location filename="../../gdsim/ui/names.py" line="52" />
         <source>ρ: decay of both running means</source>
         <translation>ρ：两个滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="52" />
+        <location filename="../../gdsim/ui/names.py" line="53" />
         <source>α: decay of the running mean of g²</source>
         <translation>α：g² 滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="53" />
+        <location filename="../../gdsim/ui/names.py" line="54" />
         <source>β₁: decay of the running mean of gradients</source>
         <translation>β₁：梯度滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="54" />
+        <location filename="../../gdsim/ui/names.py" line="55" />
         <source>β₂: decay of the running mean of squared gradients</source>
         <translation>β₂：梯度平方滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="55" />
+        <location filename="../../gdsim/ui/names.py" line="56" />
         <source>ε: keeps the division finite</source>
         <translation>ε：防止除以零</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="56" />
+        <location filename="../../gdsim/ui/names.py" line="57" />
         <source>ψ: how fast μₜ approaches β₁</source>
         <translation>ψ：μₜ 趋近 β₁ 的快慢</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="60" />
+        <location filename="../../gdsim/ui/names.py" line="61" />
         <source>Noisy line</source>
         <translation>带噪声的直线</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="61" />
+        <location filename="../../gdsim/ui/names.py" line="62" />
         <source>Pass or fail</source>
         <translation>考试是否通过</translation>
     </message>
