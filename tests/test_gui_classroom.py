@@ -138,3 +138,22 @@ def test_a_finished_run_shows_why_it_takes_no_next_step(qtbot, window):
     drawn(qtbot, window, lambda s: s.lead.status == "diverged", timeout=10_000)
     qtbot.waitUntil(lambda: "Diverged at step 166" in window.formulas.toPlainText(), timeout=2000)
     assert "smaller η" in window.formulas.toPlainText()
+
+
+def test_the_optimizer_clicked_in_the_list_is_the_one_watched_everywhere(qtbot, window):
+    session, controls = window.session, window.controls
+    session.set_problem("ravine")
+    session.set_contenders(["sgd", "momentum"])
+    drawn(qtbot, window, lambda s: len(s.tracks) == 2)
+    qtbot.waitUntil(lambda: "Next step of Gradient descent" in window.formulas.toPlainText())
+    rect = controls.optimizers.visualItemRect(controls.optimizers.item(1))  # Momentum's text
+    qtbot.mouseClick(controls.optimizers.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert session.setup.watched == 1
+    assert set(controls.hyperparameter_fields) == {"lr", "momentum"}
+    assert controls.watched.currentIndex() == 1
+    snap = drawn(qtbot, window, lambda s: s.watched == 1)
+    np.testing.assert_array_equal(window.canvas.parameters.gradient_arrow.start, snap.tracks[1].params)
+    qtbot.waitUntil(lambda: "Next step of Momentum" in window.formulas.toPlainText())
+    qtbot.waitUntil(lambda: window.status.text().startswith("Momentum"))
+    controls.optimizers.item(0).setCheckState(Qt.CheckState.Unchecked)  # Momentum alone, still watched
+    assert [c.optimizer for c in session.setup.contenders] == ["momentum"] and session.setup.watched == 0

@@ -45,6 +45,18 @@ def test_setup_contenders_keep_the_runs_of_optimizers_still_ticked():
         race.with_contenders([])
 
 
+def test_setup_the_watched_run_stays_watched_while_it_runs():
+    race = Setup(contenders=(Contender("sgd", {"lr": 0.02}), Contender("sgd", {"lr": 1.1}),
+                             Contender("adam")), watched=2)
+    assert race.with_contenders(["adam", "momentum"]).watched == 0  # Adam, now first
+    assert race.with_contenders(["sgd", "adam", "nadam"]).watched == 2
+    assert race.with_contenders(["sgd"]).watched == 1  # Adam has gone: the nearest run that is left
+    assert race.with_watched(1).with_contenders(["adam"]).watched == 0
+    assert race.with_problem("ravine").with_hyperparameter(0, "lr", 0.5).watched == 2
+    with pytest.raises(ValueError, match="watched must index one of the 3 contenders, got 3"):
+        race.with_watched(3)
+
+
 def test_setup_values_are_checked_by_the_engines_rules():
     setup = Setup(contenders=(Contender("sgd"), Contender("adam")))
     changed = setup.with_hyperparameter(1, "beta1", "0.5")
@@ -66,7 +78,7 @@ def test_setup_values_are_checked_by_the_engines_rules():
 
 def test_setup_survives_a_round_trip_through_a_dict():
     setup = Setup("himmelblau", contenders=(Contender("sgd"), Contender("adam", {"lr": 0.02})),
-                  start=(1.5, -2.0), speed=None, step_limit=500, tol=0.0)
+                  start=(1.5, -2.0), speed=None, step_limit=500, tol=0.0, watched=1)
     assert setup_from_dict(setup_to_dict(setup)) == setup
 
 
@@ -126,7 +138,7 @@ def test_snapshot_carries_the_problem_the_start_and_each_runs_state():
                         start=(2.0,), step_limit=4))
     for run in built.runs:
         run.advance(10)
-    snap = snapshot.take(built.runs, generation=3, playing=False, max_rows=100, start=(2.0,))
+    snap = snapshot.take(built.runs, generation=3, playing=False, max_rows=100, start=(2.0,), watched=1)
     assert snap.problem is built.problem and snap.start == (2.0,) and snap.generation == 3
     converged, held = snap.tracks
     assert (converged.status, converged.step, converged.stopped_at) == ("converged", 1, 1)
@@ -134,6 +146,6 @@ def test_snapshot_carries_the_problem_the_start_and_each_runs_state():
     assert (held.status, held.step) == ("step limit", 4)
     np.testing.assert_allclose(held.params, [2.0 * 0.8**4], rtol=1e-15)
     assert held.history_step.tolist() == [0, 1, 2, 3, 4]
-    assert snap.finished and snap.lead is converged
+    assert snap.finished and snap.lead is converged and snap.watched_track is held
     snap.tracks[1].params[0] = 99.0  # a copy: the run is untouched
     assert built.runs[1].params[0, 0] != 99.0

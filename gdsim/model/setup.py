@@ -37,6 +37,12 @@ class Setup:
     speed: float | None = 10.0  # steps per second; None: as fast as the machine allows
     step_limit: int = DEFAULT_STEP_LIMIT
     tol: float = DEFAULT_TOLERANCE
+    watched: int = 0  # the contender that the η field, the tangent, the arrows and the formulas are about
+
+    def __post_init__(self):
+        if not 0 <= self.watched < max(1, len(self.contenders)):
+            raise ValueError(f"watched must index one of the {len(self.contenders)} contenders, "
+                             f"got {self.watched}")
 
     def start_of(self, problem: Problem) -> tuple[float, ...]:
         return problem.start if self.start is None else self.start
@@ -87,13 +93,20 @@ class Setup:
     def with_contenders(self, names: list[str]) -> "Setup":
         """Run these optimizers side by side. The contenders whose optimizer is still named stay as
         they are (a lesson may run one optimizer several times with different η); new ones are
-        added with their defaults."""
+        added with their defaults. The watched run stays watched if it stays."""
         if not names:
             raise InputError(QT_TRANSLATE_NOOP("errors", "choose at least one optimizer"))
         kept = tuple(c for c in self.contenders if c.optimizer in names)
         running = {c.optimizer for c in kept}
-        added = tuple(Contender(name) for name in names if name not in running)
-        return replace(self, contenders=kept + added)
+        contenders = kept + tuple(Contender(name) for name in names if name not in running)
+        watched = self.contenders[self.watched]
+        index = next((i for i, c in enumerate(contenders) if c is watched), None)
+        return replace(self, contenders=contenders,
+                       watched=min(self.watched, len(contenders) - 1) if index is None else index)
+
+    def with_watched(self, index: int) -> "Setup":
+        """Watch another of the runs (nothing else changes: the runs go on)."""
+        return replace(self, watched=index)
 
     def with_speed(self, speed: float | None) -> "Setup":
         return replace(self, speed=speed)
@@ -133,7 +146,8 @@ def setup_from_dict(d: dict) -> Setup:
     return Setup(problem=d["problem"], data=d.get("data"), activation=d.get("activation"),
                  loss=d.get("loss"), contenders=contenders,
                  start=None if start is None else tuple(float(v) for v in start),
-                 speed=d.get("speed"), step_limit=int(d["step_limit"]), tol=float(d["tol"]))
+                 speed=d.get("speed"), step_limit=int(d["step_limit"]), tol=float(d["tol"]),
+                 watched=int(d.get("watched", 0)))
 
 
 __all__ = ["DEFAULT_STEP_LIMIT", "MODEL_PROBLEMS", "Contender", "Setup", "setup_from_dict", "setup_to_dict"]

@@ -58,26 +58,31 @@ class Snapshot:
     model_y: np.ndarray | None
     problem: Problem  # the very problem the runs step on
     start: tuple[float, ...]  # where every run started
+    watched: int  # which track the tangent, the arrows and the formulas are about
 
     @property
     def lead(self) -> Track:
         return self.tracks[0]
 
     @property
+    def watched_track(self) -> Track:
+        return self.tracks[self.watched]
+
+    @property
     def finished(self) -> bool:
         return all(t.status != "running" for t in self.tracks)
 
 
-def take(runs, generation: int, playing: bool, max_rows: int, start) -> Snapshot:
+def take(runs, generation: int, playing: bool, max_rows: int, start, watched: int) -> Snapshot:
     """A snapshot of runs of one start each (at most ``max_rows`` rows of each path) that all
-    began at ``start`` on one problem."""
+    began at ``start`` on one problem, of which run ``watched`` is watched."""
     tracks = tuple(_track(run, max_rows) for run in runs)
     problem = runs[0].problem
     lead = tracks[0].params
     slices = tuple(_slice(problem, lead, i) for i in range(problem.dim)) if problem.dim >= 2 else ()
     model_x, model_y = _model_curve(problem, lead)
     return Snapshot(generation, playing, tracks, slices, model_x, model_y, problem,
-                    tuple(float(v) for v in start))
+                    tuple(float(v) for v in start), watched)
 
 
 def _track(run: Run, max_rows: int) -> Track:

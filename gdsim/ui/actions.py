@@ -146,8 +146,9 @@ class WindowActions(QObject):
         self.language_actions.get(language, self.language_actions[""]).setChecked(True)
 
     def scale_lr(self, factor: float) -> None:
-        """η of the focused optimizer times a factor, within the η field's range."""
-        session, index = self.window.session, self.window.canvas.focus
+        """η of the watched run times a factor, within the η field's range."""
+        session = self.window.session
+        index = session.setup.watched
         lr = session.hyperparameters(index)["lr"] * factor
         session.set_hyperparameter("lr", min(max(lr, LR_RANGE[0]), LR_RANGE[1]), index)
 

@@ -33,7 +33,6 @@ class Canvas(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
 
-        self.focus = 0  # which optimizer the tangent, the arrows and the formulas are about
         self.step_parts = False
         self._drawn = None
         self._frame = QTimer(self)
@@ -118,7 +117,6 @@ class Canvas(QWidget):
 
     @Slot(object, object)
     def _on_setup_changed(self, setup, problem) -> None:
-        self.focus = min(self.focus, len(setup.contenders) - 1)
         self._show_labels()
         self.losses.clear_data()
         self._drawn = None
@@ -129,10 +127,6 @@ class Canvas(QWidget):
 
     def _show_labels(self) -> None:
         self.losses.set_labels(run_labels(self.session.setup, self.session.problem))
-
-    def set_focus(self, index: int) -> None:
-        self.focus = index
-        self._drawn = None  # redraw the arrows and tangent for it on the next frame
 
     def set_step_parts(self, on: bool) -> None:
         self.step_parts = bool(on)
@@ -168,13 +162,12 @@ class Canvas(QWidget):
         self.draw(snap)
 
     def draw(self, snap) -> None:
-        setup, problem = self.session.setup, self.session.problem
         self._begin_frame()
-        self.parameters.draw(snap, setup.start_of(problem), self.focus, self.step_parts)
-        if problem.dim >= 2:
+        self.parameters.draw(snap, self.step_parts)
+        if snap.problem.dim >= 2:
             for view in self.slices:
                 view.draw(snap)
-        self.losses.draw(snap, self.focus)
+        self.losses.draw(snap)
         if self._data is not None and self._data.isVisible():
             self._data.draw(snap)
         for view in self._unpainted:

@@ -44,8 +44,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas)
 
         self.controls = ControlPanel(session)
-        self.controls.focus_changed.connect(self.canvas.set_focus)
-        self.canvas.set_focus(self.controls.focus)
         scroll = QScrollArea()
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
@@ -53,7 +51,8 @@ class MainWindow(QMainWindow):
         self.dock = self._dock("controls", scroll, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._controls_scroll = scroll
 
-        self.formulas = FormulaPanel(self.canvas, self.appearance)
+        self.formulas = FormulaPanel(self.appearance)
+        self.canvas.drawn.connect(self.formulas.show_snapshot)
         self.formula_dock = self._dock("formulas", self.formulas, Qt.DockWidgetArea.RightDockWidgetArea)
         self.formula_dock.setMinimumWidth(320)
         self.lesson_panel = LessonPanel()
@@ -229,8 +228,7 @@ class MainWindow(QMainWindow):
         self.status.setText(self.describe(snap))
 
     def describe(self, snap) -> str:
-        index = min(self.canvas.focus, len(snap.tracks) - 1)
-        t = snap.tracks[index]
+        t = snap.watched_track
         state = {
             "running": self.tr("running") if snap.playing else self.tr("paused"),
             "converged": self.tr("converged at step {0}").format(t.stopped_at),

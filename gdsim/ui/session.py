@@ -30,12 +30,14 @@ class Session(QObject):
     speed_requested = Signal(object)
     step_limit_requested = Signal(int)
     tolerance_requested = Signal(float)
+    watched_requested = Signal(int)
     history_rows_requested = Signal(int)
 
     # What the views react to.
     problem_changed = Signal(object)  # a new Problem: new landscape, new parameters
     setup_changed = Signal(object, object)  # (Setup, Problem): anything changed, the run restarts
     hyperparameter_changed = Signal(int, str, float)  # (contender, name, value), applied mid-run
+    watched_changed = Signal(int)  # another run is watched; the runs go on
     landscape_changed = Signal(object)  # Curve | Surface | None
     stepped = Signal(object)  # Snapshot of the current setup
     error_occurred = Signal(str)
@@ -64,6 +66,7 @@ class Session(QObject):
         self.speed_requested.connect(self._worker.set_speed)
         self.step_limit_requested.connect(self._worker.set_step_limit)
         self.tolerance_requested.connect(self._worker.set_tolerance)
+        self.watched_requested.connect(self._worker.set_watched)
         self.history_rows_requested.connect(self._worker.set_history_rows)
         self._worker.landscape_ready.connect(self._on_landscape_ready)
         self._worker.stepped.connect(self._on_stepped)
@@ -144,6 +147,14 @@ class Session(QObject):
         self._setup = setup
         self.tolerance_requested.emit(setup.tol)
         return True
+
+    def set_watched(self, index: int) -> None:
+        """Watch another run (an index into the setup's contenders); the runs go on."""
+        if index == self._setup.watched:
+            return
+        self._setup = self._setup.with_watched(index)
+        self.watched_requested.emit(index)
+        self.watched_changed.emit(index)
 
     def set_history_rows(self, rows: int) -> None:
         """How many rows of the trajectory a snapshot carries (about a plot's width in pixels)."""

@@ -66,6 +66,7 @@ class Worker(QObject):
         self._gate = gate or FrameGate()
         self._runs = ()
         self._start = ()
+        self._watched = 0
         self._generation = -1
         self._playing = False
         self._speed: float | None = None
@@ -91,6 +92,7 @@ class Worker(QObject):
         # passed through a queued Signal(bool) into a Slot(bool), and the interpreter aborts.
         self._runs = built.runs
         self._start = built.setup.start_of(built.problem)
+        self._watched = built.setup.watched
         self._generation = generation
         self._speed = built.setup.speed
         self._set_playing(False)
@@ -142,6 +144,12 @@ class Worker(QObject):
         """Raised, a run held at the old limit goes on; lowered below its step, it is held there."""
         for run in self._runs:
             run.set_step_limit(limit)
+        self._publish()
+
+    @Slot(int)
+    def set_watched(self, index: int):
+        """The next snapshots say which run is watched; the runs go on."""
+        self._watched = index
         self._publish()
 
     @Slot(int)
@@ -210,4 +218,4 @@ class Worker(QObject):
             return
         self._last_publish = time.perf_counter()
         self.stepped.emit(snapshot.take(self._runs, self._generation, self._playing, self._history_rows,
-                                        self._start))
+                                        self._start, self._watched))
