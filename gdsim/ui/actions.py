@@ -31,7 +31,7 @@ class WindowActions(QObject):
         self.help_menu = bar.addMenu("")
 
         self.import_data = self._add(self.file_menu, QKeySequence.StandardKey.Open,
-                                     window.controls._on_import_clicked)
+                                     window.controls.ask_for_data_file)
         self.quit = self._add(self.file_menu, QKeySequence.StandardKey.Quit, window.close)
 
         session = window.session
@@ -66,8 +66,8 @@ class WindowActions(QObject):
 
         self.lesson_actions = []  # (lesson, action), filled in by set_lessons
         self._lessons_end = self.lessons_menu.addSeparator()
-        self.open_lesson = self._add(self.lessons_menu, None, window._ask_lesson_to_open)
-        self.save_lesson = self._add(self.lessons_menu, None, window._ask_lesson_to_save)
+        self.open_lesson = self._add(self.lessons_menu, None, window.ask_to_open_lesson)
+        self.save_lesson = self._add(self.lessons_menu, None, window.ask_to_save_lesson)
 
         self.languages = QActionGroup(self)
         self.language_actions = {}

@@ -1,5 +1,8 @@
 """The canvas: parameter space, the two slices, the loss over the steps and the data, laid out for the
-current problem, redrawn from the session's newest snapshot at most ~60 times a second."""
+current problem, redrawn from the session's newest snapshot at most ~60 times a second.
+
+Each frame is drawn from one snapshot alone (its problem, its start, its watched run). While the
+views paint it the worker waits (``Session.begin_frame`` / ``end_frame``): see ``FrameGate``."""
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QWidget
@@ -34,6 +37,7 @@ class Canvas(QWidget):
         self._layout.setSpacing(4)
 
         self.step_parts = False
+        self._newest = None  # the newest snapshot of the current setup
         self._drawn = None
         self._frame = QTimer(self)
         self._frame.setInterval(FRAME_MS)
@@ -44,6 +48,7 @@ class Canvas(QWidget):
         session.setup_changed.connect(self._on_setup_changed)
         session.hyperparameter_changed.connect(self._on_hyperparameter_changed)
         session.landscape_changed.connect(self.parameters.set_landscape)
+        session.stepped.connect(self._on_stepped)
         self._on_problem_changed(session.problem)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -119,7 +124,7 @@ class Canvas(QWidget):
     def _on_setup_changed(self, setup, problem) -> None:
         self._show_labels()
         self.losses.clear_data()
-        self._drawn = None
+        self._newest = self._drawn = None  # the old runs' snapshots are not drawn again
 
     @Slot(int, str, float)
     def _on_hyperparameter_changed(self, index: int, name: str, value: float) -> None:
@@ -154,12 +159,19 @@ class Canvas(QWidget):
         for row in range(3):
             layout.setRowStretch(row, 2)
 
+    @property
+    def last_drawn(self):
+        """The snapshot drawn last (None after a change of setup, until the next is drawn)."""
+        return self._drawn
+
+    @Slot(object)
+    def _on_stepped(self, snap) -> None:
+        self._newest = snap  # drawn by the next frame; snapshots between two frames are skipped
+
     @Slot()
     def _on_frame(self) -> None:
-        snap = self.session.latest
-        if snap is None or snap is self._drawn:
-            return
-        self.draw(snap)
+        if self._newest is not None and self._newest is not self._drawn:
+            self.draw(self._newest)
 
     def draw(self, snap) -> None:
         self._begin_frame()

@@ -77,7 +77,7 @@ class ControlPanel(QWidget):
             self.dataset.addItem("", name)
         self.dataset.activated.connect(lambda i: self.session.set_data(self.dataset.itemData(i)))
         self.import_button = QPushButton()
-        self.import_button.clicked.connect(self._on_import_clicked)
+        self.import_button.clicked.connect(self.ask_for_data_file)
         row = QHBoxLayout()
         row.addWidget(self.dataset, 1)
         row.addWidget(self.import_button)
@@ -434,7 +434,8 @@ class ControlPanel(QWidget):
         self._show_speed(speed)
 
     @Slot()
-    def _on_import_clicked(self) -> None:
+    def ask_for_data_file(self) -> None:
+        """Ask for a CSV file and use its data."""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import data"), "",
                                               self.tr("CSV files (*.csv);;All files (*)"))
         if path:

@@ -166,13 +166,17 @@ class MainWindow(QMainWindow):
             return False
         return True
 
-    def _ask_lesson_to_open(self) -> None:
+    @Slot()
+    def ask_to_open_lesson(self) -> None:
+        """Ask for a lesson file and open it."""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open lesson"), "",
                                               self.tr("Lessons (*.toml);;All files (*)"))
         if path:
             self.open_lesson_file(path)
 
-    def _ask_lesson_to_save(self) -> None:
+    @Slot()
+    def ask_to_save_lesson(self) -> None:
+        """Ask for a file and a title, and save the setup there as a lesson."""
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the setup as a lesson"), "lesson.toml",
                                               self.tr("Lessons (*.toml)"))
         if not path:
