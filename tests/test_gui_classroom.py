@@ -12,10 +12,10 @@ def drawn(qtbot, window, predicate, timeout=5000):
     def check() -> bool:
         # A bool, not an assert: a failed assert would print the whole snapshot at every poll,
         # holding the interpreter lock the worker needs.
-        snap = window.canvas._drawn
+        snap = window.canvas.last_drawn
         return snap is not None and bool(predicate(snap))
     qtbot.waitUntil(check, timeout=timeout)
-    return window.canvas._drawn
+    return window.canvas.last_drawn
 
 
 def test_formula_panel_shows_the_tangent_and_step_of_the_tutorial(qtbot, window):
@@ -111,11 +111,11 @@ def test_step_parts_add_up_to_the_step_taken(qtbot, window):
         assert arrow.shaft.isVisible()
     here = track.params
     lr, mu = track.hyperparameters["lr"], track.hyperparameters["momentum"]
-    np.testing.assert_allclose(gradient._end - here, -lr * track.update_gradient, rtol=1e-12)
-    np.testing.assert_allclose(step._end - here, track.next_params - here, rtol=1e-12)
+    np.testing.assert_allclose(gradient.end - here, -lr * track.update_gradient, rtol=1e-12)
+    np.testing.assert_allclose(step.end - here, track.next_params - here, rtol=1e-12)
     # what momentum adds is the carried-over velocity −η·μ·b, from the tip of the gradient step
-    np.testing.assert_allclose(correction._start, gradient._end, rtol=1e-12)
-    np.testing.assert_allclose(correction._end - correction._start, -lr * mu * track.state_before["b"],
+    np.testing.assert_allclose(correction.start, gradient.end, rtol=1e-12)
+    np.testing.assert_allclose(correction.end - correction.start, -lr * mu * track.state_before["b"],
                                rtol=1e-9, atol=1e-12)
     captions = [label.textItem.toPlainText() for label in window.canvas.parameters.part_labels]
     assert captions == ["−η·∇L", "momentum: −η·μ·b", "step taken"]

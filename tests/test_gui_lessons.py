@@ -147,7 +147,7 @@ def test_each_of_several_runs_of_one_optimizer_can_be_watched_and_changed(qtbot,
     assert [session.hyperparameters(i)["lr"] for i in range(4)] == pytest.approx([0.02, 0.3, 1.0, 0.7])
     assert "η=0.7000" in controls.watched.itemText(3) and controls.watched.currentIndex() == 3
     session.step()
-    qtbot.waitUntil(lambda: window.canvas._drawn is not None and window.canvas._drawn.lead.step == 1)
+    qtbot.waitUntil(lambda: window.canvas.last_drawn is not None and window.canvas.last_drawn.lead.step == 1)
     qtbot.waitUntil(lambda: "η = 0.7000" in window.formulas.toPlainText())  # the formulas follow it
 
     assert window.load_lesson(window.lessons[0])  # one run: nothing to choose between

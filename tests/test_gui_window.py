@@ -159,7 +159,7 @@ def test_switching_problem_activation_and_optimizer_redraws(qtbot, window):
     assert set(window.controls.hyperparameter_fields) == {"lr", "beta1", "beta2", "eps"}
     session.step()
     snap = wait_for(qtbot, window, lambda s: s.lead.step == 1)
-    qtbot.waitUntil(lambda: window.canvas._drawn is snap, timeout=2000)
+    qtbot.waitUntil(lambda: window.canvas.last_drawn is snap, timeout=2000)
 
 
 def test_a_diverging_run_ends_as_diverged_and_the_window_still_works(qtbot, window):
@@ -203,7 +203,7 @@ def test_the_tangent_slope_equals_the_engines_gradient(qtbot, window):
     for _ in range(2):
         session.step()
     snap = wait_for(qtbot, window, lambda s: s.lead.step == 2)
-    qtbot.waitUntil(lambda: window.canvas._drawn is snap, timeout=2000)
+    qtbot.waitUntil(lambda: window.canvas.last_drawn is snap, timeout=2000)
     x, y = window.canvas.parameters.tangent.getData()
     slope = (y[1] - y[0]) / (x[1] - x[0])
     _, grad = make_problem("parabola").loss_and_grad(snap.lead.params)
@@ -216,7 +216,7 @@ def one_step_drawn(qtbot, window, problem):
     window.session.set_problem(problem)
     window.session.step()
     snap = wait_for(qtbot, window, lambda s: s.lead.step == 1)
-    qtbot.waitUntil(lambda: window.canvas._drawn is snap, timeout=2000)
+    qtbot.waitUntil(lambda: window.canvas.last_drawn is snap, timeout=2000)
     return snap
 
 
