@@ -1,10 +1,16 @@
 """Teaching aids in the window: the live formulas, the parts of an update, several optimizers at once."""
 
+import html
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from gdsim.engine import Run, make_problem
+from gdsim.engine import OPTIMIZERS, Run, make_problem
+from gdsim.model import snapshot
+from gdsim.model.build import build
+from gdsim.model.setup import Contender, Setup
+from gdsim.ui.formula import describe
 
 
 def drawn(qtbot, window, predicate, timeout=5000):
@@ -157,3 +163,16 @@ def test_the_optimizer_clicked_in_the_list_is_the_one_watched_everywhere(qtbot, 
     qtbot.waitUntil(lambda: window.status.text().startswith("Momentum"))
     controls.optimizers.item(0).setCheckState(Qt.CheckState.Unchecked)  # Momentum alone, still watched
     assert [c.optimizer for c in session.setup.contenders] == ["momentum"] and session.setup.watched == 0
+
+
+@pytest.mark.parametrize(("name", "hyperparameters"), [(name, {}) for name in OPTIMIZERS]
+                         + [("rmsprop", {"momentum": 0.5})])
+def test_formula_panel_writes_each_optimizers_rule_as_the_engine_states_it(qapp, name, hyperparameters):
+    built = build(Setup("rosenbrock", contenders=(Contender(name, hyperparameters),)))
+    built.runs[0].advance(3)
+    snap = snapshot.take(built.runs, 0, False, 10, built.setup.start_of(built.problem), 0)
+    text = html.unescape(describe(snap.problem, snap.watched_track).html)
+    rule = OPTIMIZERS[name].rule
+    if name == "rmsprop":  # its last two lines replace the second when μ > 0
+        rule = (rule[0], *rule[2:]) if hyperparameters else rule[:2]
+    assert rule and all(line in text for line in rule), (rule, text)
