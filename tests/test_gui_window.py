@@ -154,12 +154,22 @@ def test_switching_problem_activation_and_optimizer_redraws(qtbot, window):
     assert session.problem.activation.name == "tanh"
     assert not np.array_equal(landscape.args[0].image, sigmoid_image)
 
-    window.controls.select_optimizer("adam")
+    tick_only(window.controls.optimizers, "adam")
     assert [c.optimizer for c in session.setup.contenders] == ["adam"]
     assert set(window.controls.hyperparameter_fields) == {"lr", "beta1", "beta2", "eps"}
     session.step()
     snap = wait_for(qtbot, window, lambda s: s.lead.step == 1)
     qtbot.waitUntil(lambda: window.canvas.last_drawn is snap, timeout=2000)
+
+
+def tick_only(optimizers, name):
+    """Tick one optimizer in the list and untick the others, as a user would (ticked first, so
+    there is always one)."""
+    rows = {optimizers.item(row).data(Qt.ItemDataRole.UserRole): row for row in range(optimizers.count())}
+    optimizers.item(rows[name]).setCheckState(Qt.CheckState.Checked)
+    for other, row in rows.items():
+        if other != name:
+            optimizers.item(row).setCheckState(Qt.CheckState.Unchecked)
 
 
 def test_a_diverging_run_ends_as_diverged_and_the_window_still_works(qtbot, window):

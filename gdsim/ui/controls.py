@@ -341,10 +341,6 @@ class ControlPanel(QWidget):
     def _on_watched_chosen(self, index: int) -> None:
         self.session.set_watched(index)
 
-    def select_optimizer(self, name: str) -> None:
-        """Run this optimizer alone (what choosing one from a single list would do)."""
-        self.session.set_contenders([name])
-
     @Slot(object)
     def _on_stepped(self, snap) -> None:
         if snap.playing != self._playing:

@@ -26,11 +26,6 @@ class LossView(PlotView):
         self.apply_style(style)
         self.retranslate()
 
-    @property
-    def loss(self) -> pg.PlotDataItem:
-        """The first optimizer's loss curve."""
-        return self._curve(0)
-
     def apply_style(self, style: Style) -> None:
         self._style = style
         style_plot(self, style)

@@ -1,9 +1,10 @@
-"""The names the window shows for the engine's problems, optimizers, activations and losses, through
-Qt's translation system (the engine's own titles are English)."""
+"""The names the window shows for the engine's problems, optimizers, activations, datasets and
+hyperparameters, and for the runs of a setup, through Qt's translation system (the engine's own
+titles are English)."""
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ..engine import ACTIVATIONS, ANALYTIC_PROBLEMS, LOSSES, OPTIMIZERS
+from ..engine import ACTIVATIONS, ANALYTIC_PROBLEMS, OPTIMIZERS
 from .style import format_number
 
 _OPTIMIZERS = {
@@ -41,11 +42,6 @@ _ACTIVATIONS = {
     "identity": QT_TRANSLATE_NOOP("names", "Identity"),
     "step": QT_TRANSLATE_NOOP("names", "Step (perceptron)"),
 }
-_LOSSES = {
-    "sse": QT_TRANSLATE_NOOP("names", "Sum of squared errors"),
-    "mse": QT_TRANSLATE_NOOP("names", "Mean squared error"),
-    "bce": QT_TRANSLATE_NOOP("names", "Binary cross-entropy"),
-}
 _HYPERPARAMETERS = {
     "lr": QT_TRANSLATE_NOOP("names", "learning rate η: the step size"),
     "momentum": QT_TRANSLATE_NOOP("names", "μ: how much of the last step carries over"),
@@ -78,10 +74,6 @@ def problem_title(name: str) -> str:
 
 def activation_title(name: str) -> str:
     return _name(_ACTIVATIONS, name, ACTIVATIONS[name].title if name in ACTIVATIONS else name)
-
-
-def loss_title(name: str) -> str:
-    return _name(_LOSSES, name, LOSSES[name].title if name in LOSSES else name)
 
 
 def dataset_title(name: str, fallback: str) -> str:
