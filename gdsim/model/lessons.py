@@ -302,34 +302,21 @@ def _setup(table: dict, folder: Path) -> tuple[Setup, object]:
         if key not in table:
             raise _Invalid(_SETUP_NEEDS[key], valid=", ".join(PROBLEM_NAMES))
 
-    problem_name = _string(table, "problem", where)
-    if problem_name not in PROBLEM_NAMES:
-        raise _Invalid(_AT, where=f"{where} problem",
-                       error=unknown_name("problem", problem_name, PROBLEM_NAMES))
-    data = activation = loss = None
-    if "data" in table:
-        if problem_name not in MODEL_PROBLEMS:
-            raise _Invalid(QT_TRANSLATE_NOOP(
-                "errors", "[setup] data applies only to the problems {models}, not {problem!r}"),
-                models=_listed(MODEL_PROBLEMS), problem=problem_name)
-        data = _data_source(_string(table, "data", where), folder)
-    if "activation" in table:
-        if problem_name != "neuron":
+    problem_name = _name(table, "problem", PROBLEM_NAMES)
+    for key in ("data", "activation", "loss"):
+        if key not in table:
+            continue
+        if key == "activation" and problem_name != "neuron":
             raise _Invalid(QT_TRANSLATE_NOOP(
                 "errors", "[setup] activation applies only to the problem neuron, not {problem!r}"),
                 problem=problem_name)
-        activation = _string(table, "activation", where)
-        if activation not in ACTIVATIONS:
-            raise _Invalid(_AT, where=f"{where} activation",
-                           error=unknown_name("activation", activation, ACTIVATIONS))
-    if "loss" in table:
         if problem_name not in MODEL_PROBLEMS:
             raise _Invalid(QT_TRANSLATE_NOOP(
-                "errors", "[setup] loss applies only to the problems {models}, not {problem!r}"),
-                models=_listed(MODEL_PROBLEMS), problem=problem_name)
-        loss = _string(table, "loss", where)
-        if loss not in LOSSES:
-            raise _Invalid(_AT, where=f"{where} loss", error=unknown_name("loss", loss, LOSSES))
+                "errors", "[setup] {key} applies only to the problems {models}, not {problem!r}"),
+                key=key, models=_listed(MODEL_PROBLEMS), problem=problem_name)
+    data = _data_source(_string(table, "data", where), folder) if "data" in table else None
+    activation = _name(table, "activation", ACTIVATIONS) if "activation" in table else None
+    loss = _name(table, "loss", LOSSES) if "loss" in table else None
 
     speed = _speed(table["speed"])
     step_limit = table["step_limit"]
@@ -549,6 +536,15 @@ def _table(doc: dict, key: str) -> dict:
         raise _Invalid(QT_TRANSLATE_NOOP("errors", "{key} must be a table [{key}], got {got}"),
                        key=key, got=_describe(value))
     return value
+
+
+def _name(table: dict, key: str, names) -> str:
+    """[setup] ``key``, one of ``names`` (a problem's, an activation's, a loss's): an unknown one is
+    refused with the names to choose from."""
+    name = _string(table, key, "[setup]")
+    if name not in names:
+        raise _Invalid(_AT, where=f"[setup] {key}", error=unknown_name(key, name, names))
+    return name
 
 
 def _string(table: dict, key: str, where: str) -> str:
