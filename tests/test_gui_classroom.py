@@ -1,10 +1,16 @@
 """Teaching aids in the window: the live formulas, the parts of an update, several optimizers at once."""
 
+import html
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from gdsim.engine import Run, make_problem
+from gdsim.engine import OPTIMIZERS, Run, make_problem
+from gdsim.model import snapshot
+from gdsim.model.build import build
+from gdsim.model.setup import Contender, Setup
+from gdsim.ui.formula import describe
 
 
 def drawn(qtbot, window, predicate, timeout=5000):
@@ -12,10 +18,10 @@ def drawn(qtbot, window, predicate, timeout=5000):
     def check() -> bool:
         # A bool, not an assert: a failed assert would print the whole snapshot at every poll,
         # holding the interpreter lock the worker needs.
-        snap = window.canvas._drawn
+        snap = window.canvas.last_drawn
         return snap is not None and bool(predicate(snap))
     qtbot.waitUntil(check, timeout=timeout)
-    return window.canvas._drawn
+    return window.canvas.last_drawn
 
 
 def test_formula_panel_shows_the_tangent_and_step_of_the_tutorial(qtbot, window):
@@ -111,11 +117,11 @@ def test_step_parts_add_up_to_the_step_taken(qtbot, window):
         assert arrow.shaft.isVisible()
     here = track.params
     lr, mu = track.hyperparameters["lr"], track.hyperparameters["momentum"]
-    np.testing.assert_allclose(gradient._end - here, -lr * track.update_gradient, rtol=1e-12)
-    np.testing.assert_allclose(step._end - here, track.next_params - here, rtol=1e-12)
+    np.testing.assert_allclose(gradient.end - here, -lr * track.update_gradient, rtol=1e-12)
+    np.testing.assert_allclose(step.end - here, track.next_params - here, rtol=1e-12)
     # what momentum adds is the carried-over velocity −η·μ·b, from the tip of the gradient step
-    np.testing.assert_allclose(correction._start, gradient._end, rtol=1e-12)
-    np.testing.assert_allclose(correction._end - correction._start, -lr * mu * track.state_before["b"],
+    np.testing.assert_allclose(correction.start, gradient.end, rtol=1e-12)
+    np.testing.assert_allclose(correction.end - correction.start, -lr * mu * track.state_before["b"],
                                rtol=1e-9, atol=1e-12)
     captions = [label.textItem.toPlainText() for label in window.canvas.parameters.part_labels]
     assert captions == ["−η·∇L", "momentum: −η·μ·b", "step taken"]
@@ -138,3 +144,35 @@ def test_a_finished_run_shows_why_it_takes_no_next_step(qtbot, window):
     drawn(qtbot, window, lambda s: s.lead.status == "diverged", timeout=10_000)
     qtbot.waitUntil(lambda: "Diverged at step 166" in window.formulas.toPlainText(), timeout=2000)
     assert "smaller η" in window.formulas.toPlainText()
+
+
+def test_the_optimizer_clicked_in_the_list_is_the_one_watched_everywhere(qtbot, window):
+    session, controls = window.session, window.controls
+    session.set_problem("ravine")
+    session.set_contenders(["sgd", "momentum"])
+    drawn(qtbot, window, lambda s: len(s.tracks) == 2)
+    qtbot.waitUntil(lambda: "Next step of Gradient descent" in window.formulas.toPlainText())
+    rect = controls.optimizers.visualItemRect(controls.optimizers.item(1))  # Momentum's text
+    qtbot.mouseClick(controls.optimizers.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert session.setup.watched == 1
+    assert set(controls.hyperparameter_fields) == {"lr", "momentum"}
+    assert controls.watched.currentIndex() == 1
+    snap = drawn(qtbot, window, lambda s: s.watched == 1)
+    np.testing.assert_array_equal(window.canvas.parameters.gradient_arrow.start, snap.tracks[1].params)
+    qtbot.waitUntil(lambda: "Next step of Momentum" in window.formulas.toPlainText())
+    qtbot.waitUntil(lambda: window.status.text().startswith("Momentum"))
+    controls.optimizers.item(0).setCheckState(Qt.CheckState.Unchecked)  # Momentum alone, still watched
+    assert [c.optimizer for c in session.setup.contenders] == ["momentum"] and session.setup.watched == 0
+
+
+@pytest.mark.parametrize(("name", "hyperparameters"), [(name, {}) for name in OPTIMIZERS]
+                         + [("rmsprop", {"momentum": 0.5})])
+def test_formula_panel_writes_each_optimizers_rule_as_the_engine_states_it(qapp, name, hyperparameters):
+    built = build(Setup("rosenbrock", contenders=(Contender(name, hyperparameters),)))
+    built.runs[0].advance(3)
+    snap = snapshot.take(built.runs, 0, False, 10, built.setup.start_of(built.problem), 0)
+    text = html.unescape(describe(snap.problem, snap.watched_track).html)
+    rule = OPTIMIZERS[name].rule
+    if name == "rmsprop":  # its last two lines replace the second when μ > 0
+        rule = (rule[0], *rule[2:]) if hyperparameters else rule[:2]
+    assert rule and all(line in text for line in rule), (rule, text)

@@ -57,7 +57,7 @@ def test_slice_labels_stay_inside_a_narrow_plot(qtbot, window):
     window.resize(900, 600)  # the slices get little room
     session.step()
 
-    qtbot.waitUntil(lambda: window.canvas._drawn is not None and window.canvas._drawn.lead.step == 1)
+    qtbot.waitUntil(lambda: window.canvas.last_drawn is not None and window.canvas.last_drawn.lead.step == 1)
     for view in window.canvas.slices:
         box = view.getPlotItem().getViewBox()
         label = view.label.mapRectToItem(box, view.label.boundingRect())

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from gdsim.engine import make_problem
-from gdsim.ui.landscape import Surface
+from gdsim.model.landscape import Surface
 
 
 def latest(window):
@@ -154,12 +154,22 @@ def test_switching_problem_activation_and_optimizer_redraws(qtbot, window):
     assert session.problem.activation.name == "tanh"
     assert not np.array_equal(landscape.args[0].image, sigmoid_image)
 
-    window.controls.select_optimizer("adam")
+    tick_only(window.controls.optimizers, "adam")
     assert [c.optimizer for c in session.setup.contenders] == ["adam"]
     assert set(window.controls.hyperparameter_fields) == {"lr", "beta1", "beta2", "eps"}
     session.step()
     snap = wait_for(qtbot, window, lambda s: s.lead.step == 1)
-    qtbot.waitUntil(lambda: window.canvas._drawn is snap, timeout=2000)
+    qtbot.waitUntil(lambda: window.canvas.last_drawn is snap, timeout=2000)
+
+
+def tick_only(optimizers, name):
+    """Tick one optimizer in the list and untick the others, as a user would (ticked first, so
+    there is always one)."""
+    rows = {optimizers.item(row).data(Qt.ItemDataRole.UserRole): row for row in range(optimizers.count())}
+    optimizers.item(rows[name]).setCheckState(Qt.CheckState.Checked)
+    for other, row in rows.items():
+        if other != name:
+            optimizers.item(row).setCheckState(Qt.CheckState.Unchecked)
 
 
 def test_a_diverging_run_ends_as_diverged_and_the_window_still_works(qtbot, window):
@@ -194,7 +204,7 @@ def test_closing_while_running_stops_and_joins_the_worker(qtbot):
     qtbot.waitUntil(lambda: win.session.latest is not None and win.session.latest.lead.step > 100,
                     timeout=5000)
     win.close()
-    assert not win.session._thread.isRunning()
+    assert not win.session.worker_running
 
 
 def test_the_tangent_slope_equals_the_engines_gradient(qtbot, window):
@@ -203,7 +213,7 @@ def test_the_tangent_slope_equals_the_engines_gradient(qtbot, window):
     for _ in range(2):
         session.step()
     snap = wait_for(qtbot, window, lambda s: s.lead.step == 2)
-    qtbot.waitUntil(lambda: window.canvas._drawn is snap, timeout=2000)
+    qtbot.waitUntil(lambda: window.canvas.last_drawn is snap, timeout=2000)
     x, y = window.canvas.parameters.tangent.getData()
     slope = (y[1] - y[0]) / (x[1] - x[0])
     _, grad = make_problem("parabola").loss_and_grad(snap.lead.params)
@@ -216,7 +226,7 @@ def one_step_drawn(qtbot, window, problem):
     window.session.set_problem(problem)
     window.session.step()
     snap = wait_for(qtbot, window, lambda s: s.lead.step == 1)
-    qtbot.waitUntil(lambda: window.canvas._drawn is snap, timeout=2000)
+    qtbot.waitUntil(lambda: window.canvas.last_drawn is snap, timeout=2000)
     return snap
 
 
@@ -261,5 +271,23 @@ def test_the_worker_waits_while_the_views_on_screen_paint_a_frame(qtbot, window)
     wait_for(qtbot, window, lambda s: s.lead.params.shape == (2,))
     assert canvas.views_on_screen() == {canvas.parameters, *canvas.slices, canvas.losses}
     canvas.draw(session.latest)
-    assert not session.frame_gate.is_open  # shut until every view has painted this frame
-    qtbot.waitUntil(lambda: session.frame_gate.is_open, timeout=2000)
+    assert session.painting  # the worker waits until every view has painted this frame
+    qtbot.waitUntil(lambda: not session.painting, timeout=2000)
+
+
+def test_the_runs_drawn_step_on_the_sessions_problem_and_reset_reads_no_data_again(qtbot, window, tmp_path):
+    session = window.session
+    csv = tmp_path / "points.csv"
+    csv.write_text("x,y\n0,1\n1,3\n2,5.5\n", encoding="utf-8")
+    session.set_problem("linreg")
+    assert session.set_data(str(csv))
+    snap = wait_for(qtbot, window, lambda s: s.problem.name == "linreg")
+    assert snap.problem is session.problem  # one Problem: the views draw the worker's
+    csv.unlink()
+    session.step()
+    wait_for(qtbot, window, lambda s: s.lead.step == 1)
+    session.reset()  # fresh runs on the problem built before: the file is not read again
+    snap = wait_for(qtbot, window, lambda s: s.lead.step == 0)
+    assert session.set_start([0.5, 0.5])
+    snap = wait_for(qtbot, window, lambda s: s.lead.params.tolist() == [0.5, 0.5])
+    assert snap.problem is session.problem and snap.problem.dataset.y.tolist() == [1.0, 3.0, 5.5]
