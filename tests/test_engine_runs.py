@@ -2,6 +2,7 @@
 mid-run changes and bad input."""
 
 import warnings
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -111,6 +112,18 @@ def test_run_k_starts_equal_each_start_alone_dataset_model(optimizer):
     kw = {"data": "pass-fail", "activation": "sigmoid", "loss": "bce"}
     together = gdsim.simulate("neuron", optimizer, starts, 150, **kw)
     assert_runs_agree(together, one_at_a_time("neuron", optimizer, starts, 150, **kw), N_PASS_FAIL, 150)
+
+
+def test_runs_agree_fails_for_a_wrong_row_or_start():
+    # The rounding allowance is no room for a real mistake: a row off by one step or two starts'
+    # numbers swapped are far outside it.
+    kw = {"data": "pass-fail", "activation": "sigmoid", "loss": "bce"}
+    sim = gdsim.simulate("neuron", "momentum", [[-1.0, 0.0], [2.0, -3.0]], 150, **kw)
+    late = replace(sim, params=np.concatenate([sim.params[:1], sim.params[:-1]]))
+    swapped = replace(sim, loss=sim.loss[:, ::-1])
+    for wrong in (late, swapped):
+        with pytest.raises(AssertionError):
+            assert_runs_agree(wrong, sim, N_PASS_FAIL, 150)
 
 
 # --- (b) the parabola from x = 2 -----------------------------------------------------------------
