@@ -125,7 +125,7 @@ def first_window(repeats: int = 7) -> dict:
 
 def landscape_times(repeats: int = 5) -> dict:
     from gdsim.engine import make_problem
-    from gdsim.ui import landscape
+    from gdsim.model import landscape
 
     rng = np.random.default_rng(0)
     x = rng.uniform(0, 6, 300)

@@ -5,7 +5,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from gdsim.engine import OPTIMIZERS
-from gdsim.ui.lessons import load_lesson, shipped_lessons
+from gdsim.model.lessons import load_lesson, shipped_lessons
+from gdsim.ui.names import run_labels
 
 
 @pytest.fixture
@@ -136,16 +137,17 @@ def test_each_of_several_runs_of_one_optimizer_can_be_watched_and_changed(qtbot,
     assert window.load_lesson(second)
     controls, session = window.controls, window.session
     assert controls.watched.isVisible()
-    assert [controls.watched.itemText(i) for i in range(controls.watched.count())] == session.labels()
+    labels = run_labels(session.setup, session.problem)
+    assert [controls.watched.itemText(i) for i in range(controls.watched.count())] == labels
     controls.watched.setCurrentIndex(3)  # as a user choosing the fourth run
     controls.watched.activated.emit(3)
-    assert window.canvas.focus == 3 and controls.focus == 3
+    assert session.setup.watched == 3  # the one place the fields, the canvas and the formulas follow
     assert controls.hyperparameter_fields["lr"].value() == pytest.approx(1.1)
     controls.hyperparameter_fields["lr"].field.setValue(0.7)  # as a user typing it
     assert [session.hyperparameters(i)["lr"] for i in range(4)] == pytest.approx([0.02, 0.3, 1.0, 0.7])
     assert "η=0.7000" in controls.watched.itemText(3) and controls.watched.currentIndex() == 3
     session.step()
-    qtbot.waitUntil(lambda: window.canvas._drawn is not None and window.canvas._drawn.lead.step == 1)
+    qtbot.waitUntil(lambda: window.canvas.last_drawn is not None and window.canvas.last_drawn.lead.step == 1)
     qtbot.waitUntil(lambda: "η = 0.7000" in window.formulas.toPlainText())  # the formulas follow it
 
     assert window.load_lesson(window.lessons[0])  # one run: nothing to choose between

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gdsim.engine import ANALYTIC_PROBLEMS, OPTIMIZERS
-from gdsim.paths import resource
-from gdsim.ui import lessons as lessons_module
-from gdsim.ui.lessons import (
+from gdsim.model import lessons as lessons_module
+from gdsim.model.build import build
+from gdsim.model.lessons import (
     Lesson,
     LessonError,
     LessonView,
@@ -27,7 +27,8 @@ from gdsim.ui.lessons import (
     save_lesson,
     shipped_lessons,
 )
-from gdsim.ui.setup import Contender, Setup
+from gdsim.model.setup import Contender, Setup
+from gdsim.paths import resource
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSON_FILES = sorted(resource("lessons").glob("*.toml"))
@@ -36,7 +37,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 def run_to_step_limit(setup: Setup):
     """The setup's runs, each advanced as the window would: until it stops or reaches the step limit."""
-    runs = setup.make_runs()
+    runs = build(setup).runs
     for run in runs:
         run.set_step_limit(setup.step_limit)
         run.advance(setup.step_limit)
@@ -182,7 +183,7 @@ def test_round_trip_with_a_csv_beside_the_lesson_is_written_relative(tmp_path):
     moved = shutil.copytree(folder, tmp_path / "moved")
     lesson = load_lesson(moved / "lesson.toml")
     assert lesson.setup.data == str(moved / "data" / "scores.csv")
-    assert lesson.setup.make_problem().dataset.y.tolist() == [1.0, 3.0, 5.5]
+    assert build(lesson.setup).problem.dataset.y.tolist() == [1.0, 3.0, 5.5]
 
 
 def test_a_relative_data_path_is_read_from_the_lessons_folder_not_the_working_directory(tmp_path,
@@ -668,7 +669,7 @@ def marked(path: Path) -> set[str]:
 
 def test_every_lesson_message_is_a_marked_template_filled_in_with_its_values(tmp_path, monkeypatch):
     errors = lesson_errors(tmp_path, monkeypatch)
-    ours = marked(ROOT / "gdsim" / "ui" / "lessons.py")
+    ours = marked(ROOT / "gdsim" / "model" / "lessons.py")
     engine = set().union(*(marked(p) for p in (ROOT / "gdsim" / "engine").glob("*.py")))
     used = set()
     for error in errors:

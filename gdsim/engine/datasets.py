@@ -28,9 +28,6 @@ class Dataset:
     def n_inputs(self) -> int:
         return self.X.shape[1]
 
-    @property
-    def is_binary(self) -> bool:
-        return bool(np.all((self.y == 0) | (self.y == 1)))
 
 
 BUILTIN_DATASETS = {

@@ -132,7 +132,6 @@ def make_model(kind: str, dataset: Dataset, activation: str | None = None, loss:
         lr=_suggested_lr(dataset, loss_name, act), adaptive_lr=0.05,
         kernel=partial(_neuron_kernel, dataset.X, dataset.y, act, loss_name),
         minima=minima, global_minima=minima,
-        description=f"{LOSSES[loss_name].title} of {model} on {dataset.title}.",
         gradient_formula=_gradient_formula(names, loss_name, kind),
         dataset=dataset, activation=act, loss_kind=LOSSES[loss_name],
     )

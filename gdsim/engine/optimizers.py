@@ -91,7 +91,9 @@ class Optimizer:
     update: UpdateFn = field(repr=False)
     lr_kind: str = "adaptive"  # 'plain', 'adaptive' or 'unit' (see default_lr)
     scalars: tuple[tuple[str, float], ...] = ()
-    rule: tuple[str, ...] = ()  # the update rule, one line per formula, for display
+    # The update rule as the window's formula panel writes it, one line per formula, in order; the
+    # panel adds the numbers. RMSprop's last two lines replace its second when μ > 0.
+    rule: tuple[str, ...] = ()
 
     def init(self, params: np.ndarray) -> State:
         return State(params, self.buffers, dict(self.scalars))
@@ -357,10 +359,11 @@ OPTIMIZERS: dict[str, Optimizer] = {
                                                   description="α: decay of the running mean of g²"),
                    _EPS_ADAM, Hyperparameter("momentum", 0.0, 0.0, description="μ: momentum (0: none)")),
                   ("v", "b"), _rmsprop,
-                  rule=("v ← α·v + (1 − α)·g²", "θ ← θ − η·g / (√v + ε)")),
+                  rule=("v ← α·v + (1 − α)·g²", "θ ← θ − η·g / (√v + ε)", "b ← μ·b + g / (√v + ε)",
+                        "θ ← θ − η·b")),
         Optimizer("adam", "Adam", "torch.optim.Adam(lr, betas, eps)", _ADAM_FAMILY, ("m", "v"), _adam,
-                  rule=("m ← β₁·m + (1 − β₁)·g", "v ← β₂·v + (1 − β₂)·g²", "m̂ ← m / (1 − β₁ᵗ)",
-                        "v̂ ← v / (1 − β₂ᵗ)", "θ ← θ − η·m̂ / (√v̂ + ε)")),
+                  rule=("m ← β₁·m + (1 − β₁)·g", "v ← β₂·v + (1 − β₂)·g²", "m* = m / (1 − β₁ᵗ)",
+                        "v* = v / (1 − β₂ᵗ)", "θ ← θ − η·m* / (√v* + ε)")),
         Optimizer("adamax", "AdaMax", "torch.optim.Adamax(lr, betas, eps)", _ADAM_FAMILY, ("m", "u"),
                   _adamax,
                   rule=("m ← β₁·m + (1 − β₁)·g", "u ← max(β₂·u, |g| + ε)", "θ ← θ − η·m / ((1 − β₁ᵗ)·u)")),
@@ -368,9 +371,9 @@ OPTIMIZERS: dict[str, Optimizer] = {
                   _ADAM_FAMILY + (Hyperparameter("momentum_decay", 4e-3, 0.0,
                                                  description="ψ: how fast μₜ approaches β₁"),),
                   ("m", "v"), _nadam, scalars=(("mu_product", 1.0),),
-                  rule=("μₜ ← β₁·(1 − ½·0.96^(t·ψ))", "m ← β₁·m + (1 − β₁)·g", "v ← β₂·v + (1 − β₂)·g²",
-                        "m̂ ← μₜ₊₁·m / (1 − Π μ) + (1 − μₜ)·g / (1 − Π μ)", "v̂ ← v / (1 − β₂ᵗ)",
-                        "θ ← θ − η·m̂ / (√v̂ + ε)")),
+                  rule=("m ← β₁·m + (1 − β₁)·g", "v ← β₂·v + (1 − β₂)·g²", "v* = v / (1 − β₂ᵗ)",
+                        "μₜ = β₁·(1 − ½·0.96^(t·ψ))",
+                        "θ ← θ − η·(μₜ₊₁·m / (1 − Π μ) + (1 − μₜ)·g / (1 − Π μ)) / (√v* + ε)")),
         Optimizer("amsgrad", "AMSGrad", "torch.optim.Adam(lr, betas, eps, amsgrad=True)", _ADAM_FAMILY,
                   ("m", "v", "vmax"), _amsgrad,
                   rule=("m ← β₁·m + (1 − β₁)·g", "v ← β₂·v + (1 − β₂)·g²", "vₘₐₓ ← max(vₘₐₓ, v)",

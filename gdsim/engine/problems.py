@@ -40,16 +40,11 @@ class Problem:
     minima: tuple[tuple[float, ...], ...] = ()
     global_minima: tuple[tuple[float, ...], ...] = ()
     saddle_points: tuple[tuple[float, ...], ...] = ()
-    description: str = ""
     gradient_formula: tuple[str, ...] = ()  # one line per parameter, e.g. "∂f/∂y = 200(y − x²)"
 
     @property
     def dim(self) -> int:
         return len(self.param_names)
-
-    def evaluate(self, params, loss, grad, ws: Workspace) -> None:
-        """Write loss (K,) and gradient (K, d) at params (K, d) into the given arrays."""
-        self.kernel(params, loss, grad, ws)
 
     def loss_and_grad(self, params) -> tuple[np.ndarray, np.ndarray]:
         """Loss (K,) and gradient (K, d) at params (K, d), as new arrays."""
@@ -339,27 +334,23 @@ ANALYTIC_PROBLEMS: dict[str, Problem] = {
         Problem(
             "parabola", "Parabola", "f(x) = x²", ("x",), ((-3.0, 3.0),), (2.0,), 0.1, 0.1,
             _parabola, minima=((0.0,),), global_minima=((0.0,),),
-            description="The tutorial's curve: its tangent at x = 2 has slope 4, so we step left.",
             gradient_formula=('f′(x) = 2x',),
         ),
         Problem(
             "double-well", "Double well", "f(x) = x⁴ − 3x² + x", ("x",), ((-2.2, 2.2),), (2.0,),
             0.01, 0.05, _double_well, minima=_double_well_minima(),
             global_minima=_double_well_minima()[:1],
-            description="Two valleys: where descent ends depends on where it starts.",
             gradient_formula=('f′(x) = 4x³ − 6x + 1',),
         ),
         Problem(
             "ravine", "Ravine", "f(x, y) = ½(x² + 20y²)", ("x", "y"), ((-10.0, 10.0), (-3.0, 3.0)),
             (-9.0, 2.0), 0.09, 0.5, _ravine, minima=((0.0, 0.0),), global_minima=((0.0, 0.0),),
-            description="Steep across, shallow along: plain descent zig-zags, momentum does not.",
             gradient_formula=('∂f/∂x = x', '∂f/∂y = 20y'),
         ),
         Problem(
             "rosenbrock", "Rosenbrock", "f(x, y) = (1 − x)² + 100(y − x²)²", ("x", "y"),
             ((-2.0, 2.0), (-1.0, 3.0)), (-1.2, 1.0), 0.001, 0.02, _rosenbrock,
             minima=((1.0, 1.0),), global_minima=((1.0, 1.0),),
-            description="A curved, flat-bottomed valley: easy to find, slow to follow.",
             gradient_formula=('∂f/∂x = −2(1 − x) − 400x(y − x²)', '∂f/∂y = 200(y − x²)'),
         ),
         Problem(
@@ -367,7 +358,6 @@ ANALYTIC_PROBLEMS: dict[str, Problem] = {
             "f(x, y) = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²", ("x", "y"),
             ((-4.5, 4.5), (-4.5, 4.5)), (1.0, 1.4), 0.001, 0.05, _beale,
             minima=((3.0, 0.5),), global_minima=((3.0, 0.5),),
-            description="Flat plateaus and sharp ridges around one minimum at (3, 0.5).",
             gradient_formula=(
                 '∂f/∂x = 2 Σᵢ aᵢ(yⁱ − 1),  aᵢ = cᵢ − x + xyⁱ',
                 '∂f/∂y = 2x(a₁ + 2y·a₂ + 3y²·a₃)',
@@ -377,7 +367,6 @@ ANALYTIC_PROBLEMS: dict[str, Problem] = {
             "himmelblau", "Himmelblau", "f(x, y) = (x² + y − 11)² + (x + y² − 7)²", ("x", "y"),
             ((-5.0, 5.0), (-5.0, 5.0)), (0.0, 0.0), 0.01, 0.1, _himmelblau,
             minima=_HIMMELBLAU_MINIMA, global_minima=_HIMMELBLAU_MINIMA,
-            description="Four equal minima: the start decides which one is found.",
             gradient_formula=(
                 '∂f/∂x = 4x(x² + y − 11) + 2(x + y² − 7)',
                 '∂f/∂y = 2(x² + y − 11) + 4y(x + y² − 7)',
@@ -386,14 +375,12 @@ ANALYTIC_PROBLEMS: dict[str, Problem] = {
         Problem(
             "saddle", "Saddle", "f(x, y) = x² − y²", ("x", "y"), ((-2.0, 2.0), (-2.0, 2.0)),
             (1.5, 0.01), 0.1, 0.05, _saddle, saddle_points=((0.0, 0.0),),
-            description="A saddle point at the origin: the gradient vanishes there, yet it is no minimum.",
             gradient_formula=('∂f/∂x = 2x', '∂f/∂y = −2y'),
         ),
         Problem(
             "booth", "Booth", "f(x, y) = (x + 2y − 7)² + (2x + y − 5)²", ("x", "y"),
             ((-10.0, 10.0), (-10.0, 10.0)), (-6.0, -6.0), 0.05, 0.5, _booth,
             minima=((1.0, 3.0),), global_minima=((1.0, 3.0),),
-            description="A tilted bowl with its minimum at (1, 3).",
             gradient_formula=(
                 '∂f/∂x = 2(x + 2y − 7) + 4(2x + y − 5)',
                 '∂f/∂y = 4(x + 2y − 7) + 2(2x + y − 5)',
@@ -403,7 +390,6 @@ ANALYTIC_PROBLEMS: dict[str, Problem] = {
             "rastrigin", "Rastrigin", "f(x, y) = 20 + Σ (xᵢ² − 10 cos 2πxᵢ)", ("x", "y"),
             ((-5.12, 5.12), (-5.12, 5.12)), (3.2, -2.7), 0.002, 0.05, _rastrigin,
             minima=((0.0, 0.0),), global_minima=((0.0, 0.0),),
-            description="An egg box of local minima around the global one at the origin.",
             gradient_formula=('∂f/∂x = 2x + 20π sin 2πx', '∂f/∂y = 2y + 20π sin 2πy'),
         ),
         Problem(
@@ -411,7 +397,6 @@ ANALYTIC_PROBLEMS: dict[str, Problem] = {
             "f(x, y) = (4 − 2.1x² + x⁴/3)x² + xy + (−4 + 4y²)y²", ("x", "y"),
             ((-2.0, 2.0), (-1.1, 1.1)), (-1.5, 0.9), 0.01, 0.05, _six_hump_camel,
             minima=_CAMEL_GLOBAL, global_minima=_CAMEL_GLOBAL,
-            description="Six local minima, two of them global.",
             gradient_formula=('∂f/∂x = 8x − 8.4x³ + 2x⁵ + y', '∂f/∂y = x − 8y + 16y³'),
         ),
     )

@@ -7,7 +7,7 @@ import numpy as np
 from .catalog import make_problem
 from .errors import InputError
 from .problems import Problem
-from .run import DEFAULT_TOLERANCE, Run
+from .run import DEFAULT_TOLERANCE, STEP_LIMIT, Run
 
 # A bound on what one simulate() call may record, so a typo in `steps` cannot eat the machine.
 MAX_RECORD_BYTES = 2 * 2**30
@@ -66,6 +66,6 @@ def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 10
         params = np.concatenate([params, np.broadcast_to(run.params, (pad,) + run.params.shape)])
         loss_rows = np.concatenate([loss_rows, np.broadcast_to(run.loss, (pad, run.k))])
         gnorm = np.concatenate([gnorm, np.broadcast_to(run.grad_norm, (pad, run.k))])
-    stopped_at = np.where(run.status == 3, -1, run.stopped_at)
+    stopped_at = np.where(run.status == STEP_LIMIT, -1, run.stopped_at)
     return Simulation(prob, run.optimizer.name, dict(run.hyperparameters), params, loss_rows, gnorm,
                       run.status_names, stopped_at)

@@ -31,7 +31,7 @@ class WindowActions(QObject):
         self.help_menu = bar.addMenu("")
 
         self.import_data = self._add(self.file_menu, QKeySequence.StandardKey.Open,
-                                     window.controls._on_import_clicked)
+                                     window.controls.ask_for_data_file)
         self.quit = self._add(self.file_menu, QKeySequence.StandardKey.Quit, window.close)
 
         session = window.session
@@ -66,8 +66,8 @@ class WindowActions(QObject):
 
         self.lesson_actions = []  # (lesson, action), filled in by set_lessons
         self._lessons_end = self.lessons_menu.addSeparator()
-        self.open_lesson = self._add(self.lessons_menu, None, window._ask_lesson_to_open)
-        self.save_lesson = self._add(self.lessons_menu, None, window._ask_lesson_to_save)
+        self.open_lesson = self._add(self.lessons_menu, None, window.ask_to_open_lesson)
+        self.save_lesson = self._add(self.lessons_menu, None, window.ask_to_save_lesson)
 
         self.languages = QActionGroup(self)
         self.language_actions = {}
@@ -146,8 +146,9 @@ class WindowActions(QObject):
         self.language_actions.get(language, self.language_actions[""]).setChecked(True)
 
     def scale_lr(self, factor: float) -> None:
-        """η of the focused optimizer times a factor, within the η field's range."""
-        session, index = self.window.session, self.window.canvas.focus
+        """η of the watched run times a factor, within the η field's range."""
+        session = self.window.session
+        index = session.setup.watched
         lr = session.hyperparameters(index)["lr"] * factor
         session.set_hyperparameter("lr", min(max(lr, LR_RANGE[0]), LR_RANGE[1]), index)
 

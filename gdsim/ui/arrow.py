@@ -28,6 +28,16 @@ class Arrow:
         plot.getViewBox().sigTransformChanged.connect(self._orient)
         self.hide()
 
+    @property
+    def start(self) -> np.ndarray | None:
+        """Where the arrow starts, in data coordinates; None while it is hidden."""
+        return self._start
+
+    @property
+    def end(self) -> np.ndarray | None:
+        """Where its head is, in data coordinates; None while it is hidden."""
+        return self._end
+
     def set_style(self, color: str, width: float, head: float) -> None:
         self.shaft.setPen(pg.mkPen(color, width=width))
         self.head.setStyle(headLen=head, pen=pg.mkPen(color), brush=pg.mkBrush(color))

@@ -1,11 +1,15 @@
 """The canvas: parameter space, the two slices, the loss over the steps and the data, laid out for the
-current problem, redrawn from the session's newest snapshot at most ~60 times a second."""
+current problem, redrawn from the session's newest snapshot at most ~60 times a second.
+
+Each frame is drawn from one snapshot alone (its problem, its start, its watched run). While the
+views paint it the worker waits (``Session.begin_frame`` / ``end_frame``): see ``FrameGate``."""
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from .data_view import DataView
 from .loss_view import LossView
+from .names import run_labels
 from .parameter_view import ParameterView
 from .session import Session
 from .slice_view import SliceView
@@ -32,8 +36,8 @@ class Canvas(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
 
-        self.focus = 0  # which optimizer the tangent, the arrows and the formulas are about
         self.step_parts = False
+        self._newest = None  # the newest snapshot of the current setup
         self._drawn = None
         self._frame = QTimer(self)
         self._frame.setInterval(FRAME_MS)
@@ -44,6 +48,7 @@ class Canvas(QWidget):
         session.setup_changed.connect(self._on_setup_changed)
         session.hyperparameter_changed.connect(self._on_hyperparameter_changed)
         session.landscape_changed.connect(self.parameters.set_landscape)
+        session.stepped.connect(self._on_stepped)
         self._on_problem_changed(session.problem)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -60,7 +65,7 @@ class Canvas(QWidget):
         # A view Qt will not paint (hidden, no area on screen) must not keep the gate shut.
         self._unpainted = self.views_on_screen()
         if self._unpainted and self.window().isVisible() and not self.window().isMinimized():
-            self.session.frame_gate.close()
+            self.session.begin_frame()
 
     def views_on_screen(self) -> set:
         """The views Qt will paint: shown, with some of their viewport (where a view paints; it
@@ -73,7 +78,7 @@ class Canvas(QWidget):
             return
         self._unpainted.discard(view)
         if not self._unpainted:
-            self.session.frame_gate.open()
+            self.session.end_frame()
 
     @property
     def slices(self) -> tuple[SliceView, SliceView]:
@@ -93,7 +98,7 @@ class Canvas(QWidget):
     def retranslate(self) -> None:
         for view in self._views():
             view.retranslate()
-        self.losses.set_labels(self.session.labels())
+        self._show_labels()
         self._drawn = None  # texts drawn with each frame (slope, labels) come anew
 
     def apply_style(self, style: Style) -> None:
@@ -117,18 +122,16 @@ class Canvas(QWidget):
 
     @Slot(object, object)
     def _on_setup_changed(self, setup, problem) -> None:
-        self.focus = min(self.focus, len(setup.contenders) - 1)
-        self.losses.set_labels(self.session.labels())
+        self._show_labels()
         self.losses.clear_data()
-        self._drawn = None
+        self._newest = self._drawn = None  # the old runs' snapshots are not drawn again
 
     @Slot(int, str, float)
     def _on_hyperparameter_changed(self, index: int, name: str, value: float) -> None:
-        self.losses.set_labels(self.session.labels())
+        self._show_labels()
 
-    def set_focus(self, index: int) -> None:
-        self.focus = index
-        self._drawn = None  # redraw the arrows and tangent for it on the next frame
+    def _show_labels(self) -> None:
+        self.losses.set_labels(run_labels(self.session.setup, self.session.problem))
 
     def set_step_parts(self, on: bool) -> None:
         self.step_parts = bool(on)
@@ -156,21 +159,27 @@ class Canvas(QWidget):
         for row in range(3):
             layout.setRowStretch(row, 2)
 
+    @property
+    def last_drawn(self):
+        """The snapshot drawn last (None after a change of setup, until the next is drawn)."""
+        return self._drawn
+
+    @Slot(object)
+    def _on_stepped(self, snap) -> None:
+        self._newest = snap  # drawn by the next frame; snapshots between two frames are skipped
+
     @Slot()
     def _on_frame(self) -> None:
-        snap = self.session.latest
-        if snap is None or snap is self._drawn:
-            return
-        self.draw(snap)
+        if self._newest is not None and self._newest is not self._drawn:
+            self.draw(self._newest)
 
     def draw(self, snap) -> None:
-        setup, problem = self.session.setup, self.session.problem
         self._begin_frame()
-        self.parameters.draw(snap, setup.start_of(problem), self.focus, self.step_parts)
-        if problem.dim >= 2:
+        self.parameters.draw(snap, self.step_parts)
+        if snap.problem.dim >= 2:
             for view in self.slices:
                 view.draw(snap)
-        self.losses.draw(snap, self.focus)
+        self.losses.draw(snap)
         if self._data is not None and self._data.isVisible():
             self._data.draw(snap)
         for view in self._unpainted:

@@ -5,9 +5,8 @@ fields are generated from the engine's description of the chosen optimizer.
 """
 
 import math
-from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -35,6 +34,7 @@ from .names import (
     optimizer_title,
     problem_formula,
     problem_title,
+    run_labels,
 )
 from .session import Session
 
@@ -42,8 +42,6 @@ SPEED_RANGE = (1.0, 1000.0)  # steps per second; the slider's right end means "a
 
 
 class ControlPanel(QWidget):
-    focus_changed = Signal(int)  # the optimizer whose hyperparameters are shown
-
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -57,6 +55,7 @@ class ControlPanel(QWidget):
         layout.addStretch(1)
         session.setup_changed.connect(self._on_setup_changed)
         session.hyperparameter_changed.connect(self._on_hyperparameter_changed)
+        session.watched_changed.connect(self._on_watched_changed)
         session.stepped.connect(self._on_stepped)
         self.retranslate()
         self._on_setup_changed(session.setup, session.problem)
@@ -78,7 +77,7 @@ class ControlPanel(QWidget):
             self.dataset.addItem("", name)
         self.dataset.activated.connect(lambda i: self.session.set_data(self.dataset.itemData(i)))
         self.import_button = QPushButton()
-        self.import_button.clicked.connect(self._on_import_clicked)
+        self.import_button.clicked.connect(self.ask_for_data_file)
         row = QHBoxLayout()
         row.addWidget(self.dataset, 1)
         row.addWidget(self.import_button)
@@ -124,7 +123,6 @@ class ControlPanel(QWidget):
         self._fixed_rows = self._optimizer_form.rowCount()
         self.hyperparameter_fields: dict[str, QWidget] = {}
         self._hyperparameter_owner = None
-        self.focus = 0  # which of the ticked optimizers the fields (and the arrows) are about
         return box
 
     def _start_group(self) -> QGroupBox:
@@ -271,33 +269,45 @@ class ControlPanel(QWidget):
     @Slot(int, str, float)
     def _on_hyperparameter_changed(self, index: int, name: str, value: float) -> None:
         field = self.hyperparameter_fields.get(name)
-        if index == self.focus and field is not None:
+        if index == self.session.setup.watched and field is not None:
             field.set_value(value)
         if name == "lr":
             self._show_watched()  # the labels name η
 
+    @Slot(int)
+    def _on_watched_changed(self, index: int) -> None:
+        self._select_watched_optimizer(self.session.setup)
+        self._build_hyperparameter_fields(self.session.setup)
+        self._show_watched()
+
     def _show_optimizers(self, setup) -> None:
-        """Tick the optimizers of the setup, and keep the selection on the focused one."""
-        names = [c.optimizer for c in setup.contenders]
-        self.focus = min(self.focus, len(names) - 1)
+        """Tick the optimizers of the setup, and select the watched one."""
+        names = {c.optimizer for c in setup.contenders}
         self.optimizers.blockSignals(True)
         for row in range(self.optimizers.count()):
             item = self.optimizers.item(row)
             ticked = item.data(Qt.ItemDataRole.UserRole) in names
             item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
-            if item.data(Qt.ItemDataRole.UserRole) == names[self.focus]:
-                self.optimizers.setCurrentItem(item)
         self.optimizers.blockSignals(False)
+        self._select_watched_optimizer(setup)
         self._show_watched()
-        self.focus_changed.emit(self.focus)
+
+    def _select_watched_optimizer(self, setup) -> None:
+        name = setup.contenders[setup.watched].optimizer
+        self.optimizers.blockSignals(True)
+        for row in range(self.optimizers.count()):
+            if self.optimizers.item(row).data(Qt.ItemDataRole.UserRole) == name:
+                self.optimizers.setCurrentRow(row)
+        self.optimizers.blockSignals(False)
 
     def _show_watched(self) -> None:
-        """The runs by their labels, the focused one chosen; shown only when there are several."""
-        labels = self.session.labels()
+        """The runs by their labels, the watched one chosen; shown only when there are several."""
+        setup = self.session.setup
+        labels = run_labels(setup, self.session.problem)
         self.watched.blockSignals(True)
         self.watched.clear()
         self.watched.addItems(labels)
-        self.watched.setCurrentIndex(min(self.focus, len(labels) - 1))
+        self.watched.setCurrentIndex(setup.watched)
         self.watched.blockSignals(False)
         self._optimizer_form.setRowVisible(self.watched, len(labels) > 1)
 
@@ -308,42 +318,28 @@ class ControlPanel(QWidget):
 
     @Slot(object)
     def _on_optimizer_ticked(self, item) -> None:
-        names = self._ticked()
-        current = self.optimizers.currentItem()
-        if current is not None and current.data(Qt.ItemDataRole.UserRole) in names:
-            self.focus = names.index(current.data(Qt.ItemDataRole.UserRole))
-        if not self.session.set_contenders(names):
+        current = self.optimizers.currentItem()  # the one just clicked: watch it if it runs
+        chosen = None if current is None else current.data(Qt.ItemDataRole.UserRole)
+        if not self.session.set_contenders(self._ticked()):
             self._show_optimizers(self.session.setup)  # refused (none ticked): show the setup again
+            return
+        self._watch(chosen)
 
     @Slot(object, object)
     def _on_optimizer_selected(self, current, previous) -> None:
-        if current is None:
-            return
-        names = [c.optimizer for c in self.session.setup.contenders]
-        name = current.data(Qt.ItemDataRole.UserRole)
-        if name in names and names.index(name) != self.focus:
-            self.focus = names.index(name)
-            self._build_hyperparameter_fields(self.session.setup)
-            self._show_watched()
-            self.focus_changed.emit(self.focus)
+        if current is not None:
+            self._watch(current.data(Qt.ItemDataRole.UserRole))
+
+    def _watch(self, optimizer: str | None) -> None:
+        """Watch the (first) run of this optimizer, unless it does not run or a run of it is watched."""
+        setup = self.session.setup
+        names = [c.optimizer for c in setup.contenders]
+        if optimizer in names and names[setup.watched] != optimizer:
+            self.session.set_watched(names.index(optimizer))
 
     @Slot(int)
     def _on_watched_chosen(self, index: int) -> None:
-        if index == self.focus:
-            return
-        self.focus = index
-        name = self.session.setup.contenders[index].optimizer
-        self.optimizers.blockSignals(True)
-        for row in range(self.optimizers.count()):
-            if self.optimizers.item(row).data(Qt.ItemDataRole.UserRole) == name:
-                self.optimizers.setCurrentRow(row)
-        self.optimizers.blockSignals(False)
-        self._build_hyperparameter_fields(self.session.setup)
-        self.focus_changed.emit(index)
-
-    def select_optimizer(self, name: str) -> None:
-        """Run this optimizer alone (what choosing one from a single list would do)."""
-        self.session.set_contenders([name])
+        self.session.set_watched(index)
 
     @Slot(object)
     def _on_stepped(self, snap) -> None:
@@ -359,7 +355,7 @@ class ControlPanel(QWidget):
         _select(self.dataset, source)
 
     def _build_hyperparameter_fields(self, setup) -> None:
-        index = min(self.focus, len(setup.contenders) - 1)
+        index = setup.watched
         contender = setup.contenders[index]
         values = self.session.hyperparameters(index)
         owner = (index, contender.optimizer, setup.problem, setup.data, setup.loss, setup.activation)
@@ -425,7 +421,7 @@ class ControlPanel(QWidget):
 
     @Slot()
     def _on_default_start_clicked(self) -> None:
-        self.session.apply(replace(self.session.setup, start=None), new_landscape=False)
+        self.session.set_start(None)
 
     @Slot(float)
     def _on_speed_changed(self, value: float) -> None:
@@ -434,7 +430,8 @@ class ControlPanel(QWidget):
         self._show_speed(speed)
 
     @Slot()
-    def _on_import_clicked(self) -> None:
+    def ask_for_data_file(self) -> None:
+        """Ask for a CSV file and use its data."""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import data"), "",
                                               self.tr("CSV files (*.csv);;All files (*)"))
         if path:

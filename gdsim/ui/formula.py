@@ -1,9 +1,10 @@
-"""The live formulas: the loss, its partial derivatives and the next update of the focused optimizer,
+"""The live formulas: the loss, its partial derivatives and the next update of the watched run,
 written out with the current numbers filled in (rich text for a QTextBrowser).
 
 Every number comes from the engine (the gradient, the optimizer's arrays before and after the step,
-the point it leads to); the only arithmetic done here is what the text itself shows, such as
-m* = m / (1 − β₁ᵗ) or the delta rule for the first sample.
+the point it leads to), and so does the text of each update rule (``Optimizer.rule``); the only
+arithmetic done here is what the text itself shows, such as m* = m / (1 − β₁ᵗ) or the delta rule
+for the first sample.
 """
 
 import html
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..engine import OPTIMIZERS
 from .i18n import tr
 from .names import optimizer_title
 from .style import format_number
@@ -111,8 +113,8 @@ def _update(problem, track, out) -> str:
     for key, value in new.items():
         out.values[key] = np.asarray(value, float)
     lr = hp.get("lr", 0.0)
-    rule = _RULES.get(name)
-    lines = rule(hp, g, before, new, t) if rule else []
+    written = _RULES.get(name)
+    lines = written(OPTIMIZERS[name].rule, hp, g, before, new, t) if written else []
     lines.append(_e(f"θ ← {num(theta)} + {num(after - theta)} = ") + f"<b>{num(after)}</b>")
     title = tr("Next step of {0} (t = {1}, η = {2})").format(optimizer_title(name), t, num(lr))
     return _h(title) + _p(*lines)
@@ -137,95 +139,105 @@ def _line(text: str, value) -> str:
     return _e(f"{text} = ") + f"<b>{num(value)}</b>"
 
 
-def _sgd(hp, g, before, new, t):
-    return [_line(f"θ ← θ − η·g,  −η·g = −{num(hp['lr'])} × {num(g)}", -hp["lr"] * g)]
+# Each writes the optimizer's rule (the engine's ``Optimizer.rule``, line by line) with the numbers
+# of the next step after it.
 
 
-def _momentum(hp, g, before, new, t):
+def _sgd(rule, hp, g, before, new, t):
+    (step,) = rule
+    return [_line(f"{step},  −η·g = −{num(hp['lr'])} × {num(g)}", -hp["lr"] * g)]
+
+
+def _momentum(rule, hp, g, before, new, t):
+    velocity, step = rule
     mu, lr = hp["momentum"], hp["lr"]
-    return [_line(f"b ← μ·b + g = {num(mu)} × {num(before['b'])} + {num(g)}", new["b"]),
-            _line(f"θ ← θ − η·b,  −η·b = −{num(lr)} × {num(new['b'])}", -lr * new["b"])]
+    return [_line(f"{velocity} = {num(mu)} × {num(before['b'])} + {num(g)}", new["b"]),
+            _line(f"{step},  −η·b = −{num(lr)} × {num(new['b'])}", -lr * new["b"])]
 
 
-def _nesterov(hp, g, before, new, t):
+def _nesterov(rule, hp, g, before, new, t):
+    velocity, step = rule
     mu, lr = hp["momentum"], hp["lr"]
     look = g + mu * new["b"]
-    return [_line(f"b ← μ·b + g = {num(mu)} × {num(before['b'])} + {num(g)}", new["b"]),
+    return [_line(f"{velocity} = {num(mu)} × {num(before['b'])} + {num(g)}", new["b"]),
             _line(f"g + μ·b = {num(g)} + {num(mu)} × {num(new['b'])}", look),
-            _line(f"θ ← θ − η·(g + μ·b),  −η·(g + μ·b) = −{num(lr)} × {num(look)}", -lr * look)]
+            _line(f"{step},  −η·(g + μ·b) = −{num(lr)} × {num(look)}", -lr * look)]
 
 
-def _adagrad(hp, g, before, new, t):
-    return [_line(f"s ← s + g² = {num(before['sum'])} + {num(g * g)}", new["sum"]),
-            _e(f"θ ← θ − η·g / (√s + ε),  η = {num(hp['lr'])},  ε = {num(hp['eps'])}")]
+def _adagrad(rule, hp, g, before, new, t):
+    total, step = rule
+    return [_line(f"{total} = {num(before['sum'])} + {num(g * g)}", new["sum"]),
+            _e(f"{step},  η = {num(hp['lr'])},  ε = {num(hp['eps'])}")]
 
 
-def _adadelta(hp, g, before, new, t):
+def _adadelta(rule, hp, g, before, new, t):
+    mean_g2, delta, mean_delta2, step = rule
     rho = hp["rho"]
-    return [_line(f"v ← ρ·v + (1 − ρ)·g² = {num(rho)} × {num(before['v'])} + {num(1 - rho)} × {num(g * g)}",
-                  new["v"]),
-            _e(f"Δ ← √(u + ε) / √(v + ε) · g,  u = {num(before['u'])},  ε = {num(hp['eps'])}"),
-            _line(f"u ← ρ·u + (1 − ρ)·Δ² = {num(rho)} × {num(before['u'])} + {num(1 - rho)} × Δ²", new["u"]),
-            _e(f"θ ← θ − η·Δ,  η = {num(hp['lr'])}")]
+    return [_line(f"{mean_g2} = {num(rho)} × {num(before['v'])} + {num(1 - rho)} × {num(g * g)}", new["v"]),
+            _e(f"{delta},  u = {num(before['u'])},  ε = {num(hp['eps'])}"),
+            _line(f"{mean_delta2} = {num(rho)} × {num(before['u'])} + {num(1 - rho)} × Δ²", new["u"]),
+            _e(f"{step},  η = {num(hp['lr'])}")]
 
 
-def _rmsprop(hp, g, before, new, t):
+def _rmsprop(rule, hp, g, before, new, t):
+    mean_g2, step, velocity, momentum_step = rule
     alpha = hp["alpha"]
-    lines = [_line(f"v ← α·v + (1 − α)·g² = {num(alpha)} × {num(before['v'])} + {num(1 - alpha)} × "
-                   f"{num(g * g)}", new["v"])]
+    lines = [_line(f"{mean_g2} = {num(alpha)} × {num(before['v'])} + {num(1 - alpha)} × {num(g * g)}",
+                   new["v"])]
     if hp.get("momentum", 0) > 0:
-        lines.append(_line(f"b ← μ·b + g / (√v + ε)  (μ = {num(hp['momentum'])})", new["b"]))
-        lines.append(_e(f"θ ← θ − η·b,  η = {num(hp['lr'])}"))
+        lines.append(_line(f"{velocity}  (μ = {num(hp['momentum'])})", new["b"]))
+        lines.append(_e(f"{momentum_step},  η = {num(hp['lr'])}"))
     else:
-        lines.append(_e(f"θ ← θ − η·g / (√v + ε),  η = {num(hp['lr'])},  ε = {num(hp['eps'])}"))
+        lines.append(_e(f"{step},  η = {num(hp['lr'])},  ε = {num(hp['eps'])}"))
     return lines
 
 
-def _moments(hp, g, before, new):
+def _moments(rule, hp, g, before, new):
+    """The first two lines of the Adam family: the running means m of g and v of g²."""
     b1, b2 = hp["beta1"], hp["beta2"]
-    return [_line(f"m ← β₁·m + (1 − β₁)·g = {num(b1)} × {num(before['m'])} + {num(1 - b1)} × {num(g)}",
-                  new["m"]),
-            _line(f"v ← β₂·v + (1 − β₂)·g² = {num(b2)} × {num(before['v'])} + {num(1 - b2)} × {num(g * g)}",
-                  new["v"])]
+    return [_line(f"{rule[0]} = {num(b1)} × {num(before['m'])} + {num(1 - b1)} × {num(g)}", new["m"]),
+            _line(f"{rule[1]} = {num(b2)} × {num(before['v'])} + {num(1 - b2)} × {num(g * g)}", new["v"])]
 
 
-def _adam(hp, g, before, new, t):
+def _adam(rule, hp, g, before, new, t):
+    m_corrected, v_corrected, step = rule[2:]
     b1, b2 = hp["beta1"], hp["beta2"]
     m_hat, v_hat = new["m"] / (1 - b1**t), new["v"] / (1 - b2**t)
-    return _moments(hp, g, before, new) + [
+    return _moments(rule, hp, g, before, new) + [
         _e(tr("m*, v*: the running means corrected for starting at zero")),
-        _line(f"m* = m / (1 − β₁ᵗ) = {num(new['m'])} / {num(1 - b1**t)}", m_hat),
-        _line(f"v* = v / (1 − β₂ᵗ) = {num(new['v'])} / {num(1 - b2**t)}", v_hat),
-        _line(f"θ ← θ − η·m* / (√v* + ε),  −η·m* / (√v* + ε) = −{num(hp['lr'])} × {num(m_hat)} / "
+        _line(f"{m_corrected} = {num(new['m'])} / {num(1 - b1**t)}", m_hat),
+        _line(f"{v_corrected} = {num(new['v'])} / {num(1 - b2**t)}", v_hat),
+        _line(f"{step},  −η·m* / (√v* + ε) = −{num(hp['lr'])} × {num(m_hat)} / "
               f"({num(np.sqrt(v_hat))} + {num(hp['eps'])})",
               -hp["lr"] * m_hat / (np.sqrt(v_hat) + hp["eps"])),
     ]
 
 
-def _amsgrad(hp, g, before, new, t):
+def _amsgrad(rule, hp, g, before, new, t):
+    v_max, step = rule[2:]
     b1, b2 = hp["beta1"], hp["beta2"]
-    return _moments(hp, g, before, new) + [
-        _line(f"vₘₐₓ ← max(vₘₐₓ, v) = max({num(before['vmax'])}, {num(new['v'])})", new["vmax"]),
-        _e(f"θ ← θ − η·(m / (1 − β₁ᵗ)) / (√(vₘₐₓ / (1 − β₂ᵗ)) + ε),  1 − β₁ᵗ = {num(1 - b1**t)}, "
-           f"1 − β₂ᵗ = {num(1 - b2**t)}"),
+    return _moments(rule, hp, g, before, new) + [
+        _line(f"{v_max} = max({num(before['vmax'])}, {num(new['v'])})", new["vmax"]),
+        _e(f"{step},  1 − β₁ᵗ = {num(1 - b1**t)}, 1 − β₂ᵗ = {num(1 - b2**t)}"),
     ]
 
 
-def _adamax(hp, g, before, new, t):
+def _adamax(rule, hp, g, before, new, t):
+    mean_g, u_max, step = rule
     b1, b2 = hp["beta1"], hp["beta2"]
-    return [_line(f"m ← β₁·m + (1 − β₁)·g = {num(b1)} × {num(before['m'])} + {num(1 - b1)} × {num(g)}",
-                  new["m"]),
-            _line(f"u ← max(β₂·u, |g| + ε) = max({num(b2)} × {num(before['u'])}, {num(np.abs(g))} + ε)",
-                  new["u"]),
-            _e(f"θ ← θ − η·m / ((1 − β₁ᵗ)·u),  1 − β₁ᵗ = {num(1 - b1**t)}")]
+    return [_line(f"{mean_g} = {num(b1)} × {num(before['m'])} + {num(1 - b1)} × {num(g)}", new["m"]),
+            _line(f"{u_max} = max({num(b2)} × {num(before['u'])}, {num(np.abs(g))} + ε)", new["u"]),
+            _e(f"{step},  1 − β₁ᵗ = {num(1 - b1**t)}")]
 
 
-def _nadam(hp, g, before, new, t):
-    b1, psi = hp["beta1"], hp["momentum_decay"]
+def _nadam(rule, hp, g, before, new, t):
+    v_corrected, mu_t, step = rule[2:]
+    b1, b2, psi = hp["beta1"], hp["beta2"], hp["momentum_decay"]
     mu = b1 * (1 - 0.5 * 0.96 ** (t * psi))
-    return _moments(hp, g, before, new) + [
-        _line(f"μₜ = β₁·(1 − ½·0.96^(t·ψ)) = {num(b1)} × (1 − ½ × 0.96^({t} × {num(psi)}))", mu),
-        _e("θ ← θ − η·(μₜ₊₁·m / (1 − Π μ) + (1 − μₜ)·g / (1 − Π μ)) / (√v* + ε)"),
+    return _moments(rule, hp, g, before, new) + [
+        _line(f"{v_corrected} = {num(new['v'])} / {num(1 - b2**t)}", new["v"] / (1 - b2**t)),
+        _line(f"{mu_t} = {num(b1)} × (1 − ½ × 0.96^({t} × {num(psi)}))", mu),
+        _e(step),
     ]
 
 

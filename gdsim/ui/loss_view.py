@@ -1,4 +1,4 @@
-"""The loss of every optimizer against the step, and the focused one's gradient norm, on a linear or a
+"""The loss of every optimizer against the step, and the watched one's gradient norm, on a linear or a
 log scale."""
 
 import numpy as np
@@ -25,11 +25,6 @@ class LossView(PlotView):
         plot.addItem(self.grad_norm)
         self.apply_style(style)
         self.retranslate()
-
-    @property
-    def loss(self) -> pg.PlotDataItem:
-        """The first optimizer's loss curve."""
-        return self._curve(0)
 
     def apply_style(self, style: Style) -> None:
         self._style = style
@@ -85,12 +80,12 @@ class LossView(PlotView):
         self.legend.addItem(self.grad_norm, tr("‖∇L‖ (gradient norm)"))
         self.legend.setColumnCount(2 if len(self.losses) > 3 else 1)  # short enough to leave the curves seen
 
-    def draw(self, snap, focus: int = 0) -> None:
+    def draw(self, snap) -> None:
         shown = []
         for i, track in enumerate(snap.tracks):
             shown.append(self._set(self._curve(i), track.history_step, track.history_loss))
-        focused = snap.tracks[min(focus, len(snap.tracks) - 1)]
-        shown.append(self._set(self.grad_norm, focused.history_step, focused.history_grad_norm))
+        watched = snap.watched_track
+        shown.append(self._set(self.grad_norm, watched.history_step, watched.history_grad_norm))
         values = np.concatenate(shown)
         if values.size == 0:
             return

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QScrollArea,
 )
 
+from ..model.lessons import LessonError, LessonView, load_lesson, save_lesson, shipped_lessons
 from .actions import WindowActions
 from .canvas import Canvas
 from .controls import ControlPanel
 from .formula_panel import FormulaPanel
 from .i18n import Translations, translate_error
 from .lesson_panel import LessonPanel
-from .lessons import LessonError, LessonView, load_lesson, save_lesson, shipped_lessons
 from .names import optimizer_title, problem_title
 from .session import Session
 from .settings import Settings
@@ -44,8 +44,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas)
 
         self.controls = ControlPanel(session)
-        self.controls.focus_changed.connect(self.canvas.set_focus)
-        self.canvas.set_focus(self.controls.focus)
         scroll = QScrollArea()
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
@@ -53,7 +51,8 @@ class MainWindow(QMainWindow):
         self.dock = self._dock("controls", scroll, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._controls_scroll = scroll
 
-        self.formulas = FormulaPanel(self.canvas, self.appearance)
+        self.formulas = FormulaPanel(self.appearance)
+        self.canvas.drawn.connect(self.formulas.show_snapshot)
         self.formula_dock = self._dock("formulas", self.formulas, Qt.DockWidgetArea.RightDockWidgetArea)
         self.formula_dock.setMinimumWidth(320)
         self.lesson_panel = LessonPanel()
@@ -136,7 +135,7 @@ class MainWindow(QMainWindow):
 
     def load_lesson(self, lesson) -> bool:
         """Apply a lesson (already checked when it was read); a setup the engine refuses changes nothing."""
-        if not self.session.apply(lesson.setup):
+        if not self.session.apply(lesson.setup, lesson.problem):
             return False
         self.actions.log_scale.setChecked(lesson.view.log_scale)
         self.actions.step_parts.setChecked(lesson.view.step_parts)
@@ -167,13 +166,17 @@ class MainWindow(QMainWindow):
             return False
         return True
 
-    def _ask_lesson_to_open(self) -> None:
+    @Slot()
+    def ask_to_open_lesson(self) -> None:
+        """Ask for a lesson file and open it."""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open lesson"), "",
                                               self.tr("Lessons (*.toml);;All files (*)"))
         if path:
             self.open_lesson_file(path)
 
-    def _ask_lesson_to_save(self) -> None:
+    @Slot()
+    def ask_to_save_lesson(self) -> None:
+        """Ask for a file and a title, and save the setup there as a lesson."""
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the setup as a lesson"), "lesson.toml",
                                               self.tr("Lessons (*.toml)"))
         if not path:
@@ -229,8 +232,7 @@ class MainWindow(QMainWindow):
         self.status.setText(self.describe(snap))
 
     def describe(self, snap) -> str:
-        index = min(self.canvas.focus, len(snap.tracks) - 1)
-        t = snap.tracks[index]
+        t = snap.watched_track
         state = {
             "running": self.tr("running") if snap.playing else self.tr("paused"),
             "converged": self.tr("converged at step {0}").format(t.stopped_at),

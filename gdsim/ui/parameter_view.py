@@ -10,9 +10,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..engine import Problem
+from ..model.landscape import Curve, Surface
 from .arrow import Arrow
 from .i18n import tr
-from .landscape import Curve, Surface
 from .plot_style import PlotView, keep_inside, style_plot
 from .style import DARK, Style, clip_for_display, format_number
 from .update_parts import update_parts
@@ -192,9 +192,9 @@ class ParameterView(PlotView):
 
     # --- drawing ------------------------------------------------------------------------------
 
-    def draw(self, snap, start, focus: int = 0, step_parts: bool = False) -> None:
-        """Every optimizer's path and point; for the focused one, the tangent and the next step
-        (whole, or in parts)."""
+    def draw(self, snap, step_parts: bool = False) -> None:
+        """Every optimizer's path and point; for the watched one, the tangent and the next step
+        (whole, or in parts); the start."""
         problem = self._problem
         if problem is None or problem.dim > 2:
             return
@@ -206,7 +206,7 @@ class ParameterView(PlotView):
             items.clear()
         for items, track in zip(self.tracks, snap.tracks, strict=False):
             self._draw_track(items, track)
-        track = snap.tracks[min(focus, len(snap.tracks) - 1)]
+        track = snap.watched_track
         here = self._point(track.params, track.loss)
         if problem.dim == 1:
             self._draw_tangent(track, here)
@@ -220,7 +220,7 @@ class ParameterView(PlotView):
             self.gradient_arrow.point(here, -np.asarray(track.gradient, float), GRADIENT_ARROW_PX)
             after = self._clip(track.next_params)
             self.next_step.setData([here[0], after[0]], [here[1], after[1]])
-        self._draw_start(start)
+        self._draw_start(snap.start)
 
     def _clip(self, params) -> np.ndarray:
         """Params (d,) kept within what Qt can draw, relative to the domain."""

@@ -5,12 +5,12 @@ defaults rather than an error. Tests point QSettings at a temporary folder.
 """
 
 import json
-from dataclasses import asdict
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from ..engine import InputError
-from .setup import Contender, Setup
+from ..model.build import Built, build
+from ..model.setup import Setup, setup_from_dict, setup_to_dict
 
 DEFAULTS = {"theme": "dark", "scale": 1.0, "language": ""}
 
@@ -60,17 +60,15 @@ class Settings:
         self._q.setValue("geometry", geometry)
         self._q.setValue("window_state", state)
 
-    def setup(self) -> Setup | None:
-        """The last setup, if there is one the engine still accepts."""
+    def last_setup(self) -> Built | None:
+        """The last setup, built, if there is one the engine still accepts."""
         text = self._get("setup", "", str)
         if not text:
             return None
         try:
-            setup = setup_from_dict(json.loads(text))
-            setup.make_runs(setup.make_problem())
+            return build(setup_from_dict(json.loads(text)))
         except (ValueError, TypeError, KeyError, InputError, OSError):
             return None  # an older version's, or a data file since moved: start afresh
-        return setup
 
     def set_setup(self, setup: Setup) -> None:
         self._q.setValue("setup", json.dumps(setup_to_dict(setup)))
@@ -78,19 +76,3 @@ class Settings:
     def sync(self) -> None:
         self._q.sync()
 
-
-def setup_to_dict(setup: Setup) -> dict:
-    d = asdict(setup)
-    d["contenders"] = [{"optimizer": c.optimizer, "hyperparameters": dict(c.hyperparameters)}
-                       for c in setup.contenders]
-    return d
-
-
-def setup_from_dict(d: dict) -> Setup:
-    contenders = tuple(Contender(c["optimizer"], dict(c.get("hyperparameters", {})))
-                       for c in d["contenders"])
-    start = d.get("start")
-    return Setup(problem=d["problem"], data=d.get("data"), activation=d.get("activation"),
-                 loss=d.get("loss"), contenders=contenders,
-                 start=None if start is None else tuple(float(v) for v in start),
-                 speed=d.get("speed"), step_limit=int(d["step_limit"]), tol=float(d["tol"]))

@@ -1,8 +1,10 @@
 """The worker: owns the runs and steps them on its own thread, in short time-boxed chunks.
 
-A QTimer inside the worker's thread drives the stepping, so requests (pause, step, reset, a new η)
-are handled between chunks, within a few milliseconds even at full speed. After a chunk the worker
-publishes a Snapshot (copies) at most about 60 times a second; it never emits once per step.
+The session builds every setup (``gdsim.model.build``) and hands the worker the built runs; the worker
+never builds a problem or a run. A QTimer inside the worker's thread drives the stepping, so requests
+(pause, step, new runs, a new η) are handled between chunks, within a few milliseconds even at full
+speed. After a chunk the worker publishes a Snapshot (copies) at most about 60 times a second; it never
+emits once per step.
 """
 
 import threading
@@ -10,9 +12,8 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from ..engine import InputError
-from . import landscape, snapshot
-from .setup import Setup
+from ..model import landscape, snapshot
+from ..model.build import Built
 
 FRAME_SECONDS = 1 / 60
 CHUNK_SECONDS = 0.004  # the longest the worker computes before it looks at its queue again
@@ -59,19 +60,16 @@ class FrameGate:
 class Worker(QObject):
     landscape_ready = Signal(object, int)  # (Curve | Surface | None, generation)
     stepped = Signal(object)  # a Snapshot
-    failed = Signal(object)  # an InputError, which the session puts in the user's language
 
     def __init__(self, gate: "FrameGate | None" = None):
         super().__init__()
         self._gate = gate or FrameGate()
-        self._setup: Setup | None = None
-        self._problem = None
-        self._runs = []
+        self._runs = ()
+        self._start = ()
+        self._watched = 0
         self._generation = -1
         self._playing = False
         self._speed: float | None = None
-        self._step_limit = 0
-        self._steps = 0  # steps taken since the setup began: the runs' own counters stop with them
         self._timer: QTimer | None = None
         self._chunk = 1
         self._paced_since = 0.0
@@ -88,22 +86,18 @@ class Worker(QObject):
         self._timer.timeout.connect(self._tick)
 
     @Slot(object, int, int)
-    def configure(self, setup: Setup, generation: int, new_landscape: int):
+    def configure(self, built: Built, generation: int, new_landscape: int):
+        """Take over freshly built runs (a new setup, or the same one reset), paused at their start."""
         # new_landscape travels as an int: PySide6 6.12 miscounts references to True and False
         # passed through a queued Signal(bool) into a Slot(bool), and the interpreter aborts.
-        try:
-            problem = setup.make_problem() if new_landscape or self._problem is None else self._problem
-            runs = setup.make_runs(problem)
-        except InputError as e:  # the session validated it; only a file changing meanwhile gets here
-            self.failed.emit(e)
-            return
-        self._setup, self._problem, self._runs = setup, problem, runs
+        self._runs = built.runs
+        self._start = built.setup.start_of(built.problem)
+        self._watched = built.setup.watched
         self._generation = generation
-        self._speed, self._step_limit = setup.speed, setup.step_limit
-        self._steps = 0
+        self._speed = built.setup.speed
         self._set_playing(False)
         if new_landscape:
-            self.landscape_ready.emit(landscape.compute(problem), generation)
+            self.landscape_ready.emit(landscape.compute(built.problem), generation)
         self._publish()
 
     @Slot()
@@ -132,19 +126,11 @@ class Worker(QObject):
             self._advance(1)
         self._publish()
 
-    @Slot(object)
-    def reset(self, setup: Setup):
-        if self._setup is not None:
-            self.configure(setup, self._generation, False)
-
     @Slot(int, str, object)
     def set_hyperparameter(self, index: int, name: str, value):
+        """A value the session has checked; it applies from the next step."""
         if index < len(self._runs):
-            try:
-                self._runs[index].set_hyperparameter(name, value)
-            except InputError as e:
-                self.failed.emit(e)
-                return
+            self._runs[index].set_hyperparameter(name, value)
             self._publish()
 
     @Slot(object)
@@ -155,7 +141,15 @@ class Worker(QObject):
 
     @Slot(int)
     def set_step_limit(self, limit: int):
-        self._step_limit = limit
+        """Raised, a run held at the old limit goes on; lowered below its step, it is held there."""
+        for run in self._runs:
+            run.set_step_limit(limit)
+        self._publish()
+
+    @Slot(int)
+    def set_watched(self, index: int):
+        """The next snapshots say which run is watched; the runs go on."""
+        self._watched = index
         self._publish()
 
     @Slot(int)
@@ -213,21 +207,15 @@ class Worker(QObject):
                 return
 
     def _advance(self, n: int) -> int:
-        n = min(n, max(0, self._step_limit - self._steps))
-        if n == 0:
-            return 0
-        for run in self._runs:
-            run.advance(n)
-        self._steps += n
-        return n
+        """Up to n steps of every run still running (each stops at its own step limit); the most taken."""
+        return max((run.advance(n) for run in self._runs), default=0)
 
     def _finished(self) -> bool:
-        return self._steps >= self._step_limit or not any(run.running for run in self._runs)
+        return not any(run.running for run in self._runs)
 
     def _publish(self):
         if not self._runs:
             return
         self._last_publish = time.perf_counter()
-        snap = snapshot.take(self._runs, self._generation, self._playing, self._history_rows,
-                             self._step_limit)
-        self.stepped.emit(snap)
+        self.stepped.emit(snapshot.take(self._runs, self._generation, self._playing, self._history_rows,
+                                        self._start, self._watched))

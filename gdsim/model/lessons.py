@@ -1,7 +1,8 @@
 """Classroom lessons: a TOML file names a Setup, how the window shows it, and what a teacher says.
 
-No Qt here: lessons are read, checked and written with the engine and ``gdsim.ui.setup`` only, so a
-lesson is known to be good (its problem and runs are built once) before the window applies any of it.
+No Qt here: lessons are read, checked and written with the engine and the rest of ``gdsim.model``
+only, so a lesson is known to be good (its problem and runs are built once) before the window
+applies any of it.
 
 The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it)::
 
@@ -63,26 +64,25 @@ import os
 import re
 import tomllib
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 import tomli_w
 
-from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_NAMES, InputError
-from ..engine.catalog import DEFAULT_DATASET
+from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_NAMES, InputError, Problem
 from ..engine.errors import QT_TRANSLATE_NOOP, unknown_name
 from ..engine.optimizers import get_optimizer
 from ..engine.run import DEFAULT_TOLERANCE, STATUS_NAMES, check_tolerance
 from ..files import write_atomically
 from ..paths import resource
-from .setup import Contender, Setup
+from .build import check, problem_of
+from .setup import MODEL_PROBLEMS, Contender, Setup
 
 LANGUAGES = ("en", "zh")
 FIRST_NUMBER, LAST_NUMBER = 1, 9
 MAX_STEP_LIMIT = 1_000_000_000  # the window's step-limit box goes no higher
 EXPECTED_STATUSES = tuple(s for s in STATUS_NAMES if s != "running")
 DEFAULT_EXPECT_TOLERANCE = 1e-3
-MODEL_PROBLEMS = tuple(DEFAULT_DATASET)  # the problems that take data and a loss
 TEXT_FIELDS = ("title", "notes")
 
 _TOP_KEYS = ("lesson", "setup", "view", "expect")
@@ -109,7 +109,8 @@ class Lesson:
     ``expect`` is empty when the file has no [expect]; otherwise it holds ``status`` (a list of
     status names, one per optimizer), ``tolerance`` (a float), and, when the file gives them,
     ``final`` (one tuple of numbers per optimizer, or None where not checked) and ``stopped_at``
-    (one step number per optimizer).
+    (one step number per optimizer). ``problem`` is the setup's problem, built (its data read) when
+    the lesson was read and checked; the window runs the lesson on it.
     """
 
     path: Path
@@ -119,6 +120,7 @@ class Lesson:
     setup: Setup
     view: LessonView
     expect: dict
+    problem: Problem | None = field(default=None, compare=False, repr=False)  # the setup's, as checked
 
     def text(self, field: str, language: str = "en") -> str:
         """The title or notes in ``language`` ('zh', or a locale name such as 'zh_CN'), else English."""
@@ -250,7 +252,7 @@ def _lesson(doc: dict, path: Path) -> Lesson:
     setup, problem = _setup(_table(doc, "setup"), path.parent)
     view = _view(_table(doc, "view") if "view" in doc else {})
     expect = _expect(_table(doc, "expect"), setup, problem) if "expect" in doc else {}
-    return Lesson(path, number, title, notes, setup, view, expect)
+    return Lesson(path, number, title, notes, setup, view, expect, problem)
 
 
 def _lesson_number(lesson: dict) -> int:
@@ -300,34 +302,21 @@ def _setup(table: dict, folder: Path) -> tuple[Setup, object]:
         if key not in table:
             raise _Invalid(_SETUP_NEEDS[key], valid=", ".join(PROBLEM_NAMES))
 
-    problem_name = _string(table, "problem", where)
-    if problem_name not in PROBLEM_NAMES:
-        raise _Invalid(_AT, where=f"{where} problem",
-                       error=unknown_name("problem", problem_name, PROBLEM_NAMES))
-    data = activation = loss = None
-    if "data" in table:
-        if problem_name not in MODEL_PROBLEMS:
-            raise _Invalid(QT_TRANSLATE_NOOP(
-                "errors", "[setup] data applies only to the problems {models}, not {problem!r}"),
-                models=_listed(MODEL_PROBLEMS), problem=problem_name)
-        data = _data_source(_string(table, "data", where), folder)
-    if "activation" in table:
-        if problem_name != "neuron":
+    problem_name = _name(table, "problem", PROBLEM_NAMES)
+    for key in ("data", "activation", "loss"):
+        if key not in table:
+            continue
+        if key == "activation" and problem_name != "neuron":
             raise _Invalid(QT_TRANSLATE_NOOP(
                 "errors", "[setup] activation applies only to the problem neuron, not {problem!r}"),
                 problem=problem_name)
-        activation = _string(table, "activation", where)
-        if activation not in ACTIVATIONS:
-            raise _Invalid(_AT, where=f"{where} activation",
-                           error=unknown_name("activation", activation, ACTIVATIONS))
-    if "loss" in table:
         if problem_name not in MODEL_PROBLEMS:
             raise _Invalid(QT_TRANSLATE_NOOP(
-                "errors", "[setup] loss applies only to the problems {models}, not {problem!r}"),
-                models=_listed(MODEL_PROBLEMS), problem=problem_name)
-        loss = _string(table, "loss", where)
-        if loss not in LOSSES:
-            raise _Invalid(_AT, where=f"{where} loss", error=unknown_name("loss", loss, LOSSES))
+                "errors", "[setup] {key} applies only to the problems {models}, not {problem!r}"),
+                key=key, models=_listed(MODEL_PROBLEMS), problem=problem_name)
+    data = _data_source(_string(table, "data", where), folder) if "data" in table else None
+    activation = _name(table, "activation", ACTIVATIONS) if "activation" in table else None
+    loss = _name(table, "loss", LOSSES) if "loss" in table else None
 
     speed = _speed(table["speed"])
     step_limit = table["step_limit"]
@@ -345,13 +334,13 @@ def _setup(table: dict, folder: Path) -> tuple[Setup, object]:
     contenders = _contenders(table["optimizers"])
 
     with _placed(where):
-        problem = Setup(problem_name, data, activation, loss).make_problem()
+        problem = problem_of(Setup(problem_name, data, activation, loss))
     start = None
     if "start" in table:
         start = _point(table["start"], f"{where} start", problem)
     setup = Setup(problem_name, data, activation, loss, contenders, start, speed, step_limit, tol)
     with _placed(where):
-        setup.make_runs(problem)
+        check(setup, problem)
     return setup, problem
 
 
@@ -547,6 +536,15 @@ def _table(doc: dict, key: str) -> dict:
         raise _Invalid(QT_TRANSLATE_NOOP("errors", "{key} must be a table [{key}], got {got}"),
                        key=key, got=_describe(value))
     return value
+
+
+def _name(table: dict, key: str, names) -> str:
+    """[setup] ``key``, one of ``names`` (a problem's, an activation's, a loss's): an unknown one is
+    refused with the names to choose from."""
+    name = _string(table, key, "[setup]")
+    if name not in names:
+        raise _Invalid(_AT, where=f"[setup] {key}", error=unknown_name(key, name, names))
+    return name
 
 
 def _string(table: dict, key: str, where: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..engine import Run
+from ..engine import RUNNING, Problem, Run
 
 SLICE_POINTS = 301
 MODEL_POINTS = 200
@@ -56,36 +56,43 @@ class Snapshot:
     slices: tuple[Slice, ...]
     model_x: np.ndarray | None  # (M,) inputs and (M,) outputs of the first contender's model
     model_y: np.ndarray | None
+    problem: Problem  # the very problem the runs step on
+    start: tuple[float, ...]  # where every run started
+    watched: int  # which track the tangent, the arrows and the formulas are about
 
     @property
     def lead(self) -> Track:
         return self.tracks[0]
 
     @property
+    def watched_track(self) -> Track:
+        return self.tracks[self.watched]
+
+    @property
     def finished(self) -> bool:
         return all(t.status != "running" for t in self.tracks)
 
 
-def take(runs: list[Run], generation: int, playing: bool, max_rows: int, step_limit: int) -> Snapshot:
-    tracks = tuple(_track(run, max_rows, step_limit) for run in runs)
+def take(runs, generation: int, playing: bool, max_rows: int, start, watched: int) -> Snapshot:
+    """A snapshot of runs of one start each (at most ``max_rows`` rows of each path) that all
+    began at ``start`` on one problem, of which run ``watched`` is watched."""
+    tracks = tuple(_track(run, max_rows) for run in runs)
     problem = runs[0].problem
     lead = tracks[0].params
     slices = tuple(_slice(problem, lead, i) for i in range(problem.dim)) if problem.dim >= 2 else ()
     model_x, model_y = _model_curve(problem, lead)
-    return Snapshot(generation, playing, tracks, slices, model_x, model_y)
+    return Snapshot(generation, playing, tracks, slices, model_x, model_y, problem,
+                    tuple(float(v) for v in start), watched)
 
 
-def _track(run: Run, max_rows: int, step_limit: int) -> Track:
+def _track(run: Run, max_rows: int) -> Track:
     h = run.history(max_rows)
     update = run.next_update()
-    status = run.status_names[0]
-    if status == "running" and run.step >= step_limit:
-        status = "step limit"  # the window keeps the limit itself, so raising it lets a run go on
     return Track(
-        step=run.step if run.status[0] == 0 else int(run.stopped_at[0]),
+        step=run.step if run.status[0] == RUNNING else int(run.stopped_at[0]),
         params=run.params[0], loss=float(run.loss[0]), gradient=run.gradient[0],
         grad_norm=float(run.grad_norm[0]), next_params=update.params[0],
-        status=status, stopped_at=int(run.stopped_at[0]),
+        status=run.status_names[0], stopped_at=int(run.stopped_at[0]),
         hyperparameters=dict(run.hyperparameters), optimizer=run.optimizer.name,
         update_gradient=update.gradient[0],
         state_before={name: a[0] for name, a in update.before.items()},

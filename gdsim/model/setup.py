@@ -1,0 +1,153 @@
+"""What the window runs: a Setup names the problem, its data, the optimizers (contenders), the start
+and the pace. A Setup never changes; each transition (``with_problem``, ``with_start``, …) returns a
+new one, with the rules of what a change keeps and what it drops. No Qt here.
+
+A transition checks a single value it is given (a hyperparameter, the tolerance, the step limit) with
+the engine's own checks and raises ``InputError`` if it is not allowed; whether a whole Setup can be
+run is decided in one place, by building it (``gdsim.model.build``).
+"""
+
+from dataclasses import asdict, dataclass, field, replace
+
+from ..engine import InputError, Problem
+from ..engine.errors import QT_TRANSLATE_NOOP
+from ..engine.optimizers import default_lr, get_optimizer
+from ..engine.run import DEFAULT_TOLERANCE, check_tolerance
+
+DEFAULT_STEP_LIMIT = 10_000
+MODEL_PROBLEMS = ("linreg", "neuron")  # the problems that take data and a loss
+
+
+@dataclass(frozen=True)
+class Contender:
+    """One optimizer on the landscape, with the hyperparameters that differ from its defaults."""
+
+    optimizer: str
+    hyperparameters: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Setup:
+    problem: str = "parabola"
+    data: str | None = None
+    activation: str | None = None
+    loss: str | None = None
+    contenders: tuple[Contender, ...] = (Contender("sgd"),)
+    start: tuple[float, ...] | None = None  # None: the problem's own start
+    speed: float | None = 10.0  # steps per second; None: as fast as the machine allows
+    step_limit: int = DEFAULT_STEP_LIMIT
+    tol: float = DEFAULT_TOLERANCE
+    watched: int = 0  # the contender that the η field, the tangent, the arrows and the formulas are about
+
+    def __post_init__(self):
+        if not 0 <= self.watched < max(1, len(self.contenders)):
+            raise ValueError(f"watched must index one of the {len(self.contenders)} contenders, "
+                             f"got {self.watched}")
+
+    def start_of(self, problem: Problem) -> tuple[float, ...]:
+        return problem.start if self.start is None else self.start
+
+    def hyperparameters_of(self, index: int, problem: Problem) -> dict[str, float]:
+        """The full hyperparameters of one contender: defaults, the problem's lr, the overrides."""
+        c = self.contenders[index]
+        optimizer = get_optimizer(c.optimizer)
+        return optimizer.resolve(default_lr(problem, optimizer), c.hyperparameters)
+
+    # --- transitions: each returns a new Setup --------------------------------------------------
+
+    def with_problem(self, name: str) -> "Setup":
+        """Another problem, from its own start. Going from one dataset model to the other keeps the
+        data and the loss (and the activation, for the neuron); every contender keeps its
+        hyperparameters except η, which a new problem suggests afresh."""
+        keep_data = name in MODEL_PROBLEMS and self.problem in MODEL_PROBLEMS
+        return replace(
+            self, problem=name, start=None,
+            data=self.data if keep_data else None,
+            activation=self.activation if name == "neuron" else None,
+            loss=self.loss if keep_data else None,
+            contenders=tuple(Contender(c.optimizer, _without_lr(c.hyperparameters)) for c in self.contenders),
+        )
+
+    def with_data(self, source: str | None) -> "Setup":
+        """Other data (a built-in dataset's name or a CSV path), from the problem's own start."""
+        return replace(self, data=source, start=None)
+
+    def with_activation(self, name: str) -> "Setup":
+        return replace(self, activation=name)
+
+    def with_loss(self, name: str) -> "Setup":
+        return replace(self, loss=name)
+
+    def with_start(self, start) -> "Setup":
+        """A start of one number per parameter; None for the problem's own."""
+        return replace(self, start=None if start is None else tuple(float(v) for v in start))
+
+    def with_hyperparameter(self, index: int, name: str, value) -> "Setup":
+        """One hyperparameter of one contender, checked by its optimizer (InputError if not allowed)."""
+        c = self.contenders[index]
+        checked = get_optimizer(c.optimizer).hyperparameter(name).check(value)
+        contenders = list(self.contenders)
+        contenders[index] = Contender(c.optimizer, {**c.hyperparameters, name: checked})
+        return replace(self, contenders=tuple(contenders))
+
+    def with_contenders(self, names: list[str]) -> "Setup":
+        """Run these optimizers side by side. The contenders whose optimizer is still named stay as
+        they are (a lesson may run one optimizer several times with different η); new ones are
+        added with their defaults. The watched run stays watched if it stays."""
+        if not names:
+            raise InputError(QT_TRANSLATE_NOOP("errors", "choose at least one optimizer"))
+        kept = tuple(c for c in self.contenders if c.optimizer in names)
+        running = {c.optimizer for c in kept}
+        contenders = kept + tuple(Contender(name) for name in names if name not in running)
+        watched = self.contenders[self.watched]
+        index = next((i for i, c in enumerate(contenders) if c is watched), None)
+        return replace(self, contenders=contenders,
+                       watched=min(self.watched, len(contenders) - 1) if index is None else index)
+
+    def with_watched(self, index: int) -> "Setup":
+        """Watch another of the runs (nothing else changes: the runs go on)."""
+        return replace(self, watched=index)
+
+    def with_speed(self, speed: float | None) -> "Setup":
+        return replace(self, speed=speed)
+
+    def with_step_limit(self, limit: int) -> "Setup":
+        try:
+            whole = not isinstance(limit, bool) and int(limit) == limit
+        except (TypeError, ValueError, OverflowError):
+            whole = False
+        if not whole or limit < 1:
+            raise InputError(QT_TRANSLATE_NOOP("errors", "the step limit must be a whole number ≥ 1, got "
+                                                         "{limit}"), limit=limit)
+        return replace(self, step_limit=int(limit))
+
+    def with_tolerance(self, tol) -> "Setup":
+        return replace(self, tol=check_tolerance(tol))
+
+
+def _without_lr(hyperparameters: dict) -> dict:
+    # A learning rate tuned for one problem rarely suits another: take the new problem's own.
+    return {k: v for k, v in hyperparameters.items() if k != "lr"}
+
+
+def setup_to_dict(setup: Setup) -> dict:
+    """A Setup as plain JSON-ready values; ``setup_from_dict`` reads it back."""
+    d = asdict(setup)
+    d["contenders"] = [{"optimizer": c.optimizer, "hyperparameters": dict(c.hyperparameters)}
+                       for c in setup.contenders]
+    return d
+
+
+def setup_from_dict(d: dict) -> Setup:
+    """Raises KeyError, TypeError or ValueError for a dict that is not a setup."""
+    contenders = tuple(Contender(c["optimizer"], dict(c.get("hyperparameters", {})))
+                       for c in d["contenders"])
+    start = d.get("start")
+    return Setup(problem=d["problem"], data=d.get("data"), activation=d.get("activation"),
+                 loss=d.get("loss"), contenders=contenders,
+                 start=None if start is None else tuple(float(v) for v in start),
+                 speed=d.get("speed"), step_limit=int(d["step_limit"]), tol=float(d["tol"]),
+                 watched=int(d.get("watched", 0)))
+
+
+__all__ = ["DEFAULT_STEP_LIMIT", "MODEL_PROBLEMS", "Contender", "Setup", "setup_from_dict", "setup_to_dict"]
