@@ -3,6 +3,7 @@ save and a load; malformed lesson files are refused with a message naming the fi
 
 import ast
 import math
+import os
 import re
 import shutil
 import string
@@ -633,11 +634,28 @@ def lesson_errors(tmp_path, monkeypatch) -> list[LessonError]:
     path.write_bytes(VALID.replace("看。", "caf\xe9").encode("latin-1", "replace"))
     caught(load_lesson, path)
 
-    def refused(self):
+    def refused(*args):
         raise PermissionError(13, "Permission denied")
 
     with monkeypatch.context() as m:
-        m.setattr(Path, "read_bytes", refused)
+        m.setattr(lessons_module.os, "open", refused)
+        caught(load_lesson, path)
+    for text in [deeply_nested(11), dotted_key(9), optimizer_tables(31), optimizer_tables(11),
+                 edit(VALID, 'en = "Two runs"', 'en = "' + "T" * 201 + '"'),
+                 edit(NEURON, 'data = "pass-fail"', 'data = "' + "d" * 5000 + '"')]:
+        path.write_text(text, encoding="utf-8")
+        caught(load_lesson, path)
+    caught(load_lesson, Path("/dev/zero"))
+    with open(path, "wb") as f:
+        f.truncate(lessons_module.MAX_BYTES + 1)
+    caught(load_lesson, path)
+    path.write_text(VALID, encoding="utf-8")
+
+    def broken(text):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    with monkeypatch.context() as m:
+        m.setattr(lessons_module.tomllib, "loads", broken)
         caught(load_lesson, path)
     for setup, title in [(Setup(problem="linreg", data=3), TITLE), (Setup(speed="fast"), TITLE),
                          (Setup(), {"en": object()})]:
@@ -701,3 +719,83 @@ def test_every_lesson_message_has_a_chinese_template_with_the_same_values(tmp_pa
             if message.values:
                 text.format(**message.values)
         assert chinese[error.template].format(**error.values).startswith(f"课程文件 {error.path}：")
+
+
+# --- hostile lesson files: refused quickly, in one message, whatever they hold ----------------------
+
+
+def deeply_nested(levels: int) -> str:
+    return VALID + "deep = " + "[" * levels + "]" * levels + "\n"
+
+
+def dotted_key(levels: int) -> str:
+    return VALID + "a" + ".a" * (levels - 1) + " = 1\n"
+
+
+def optimizer_tables(count: int) -> str:
+    return VALID.split("[view]")[0].split("[[setup.optimizers]]")[0] + (
+        '[[setup.optimizers]]\nname = "adam"\nlr = 0.01\n' * count)
+
+
+@pytest.mark.parametrize("text, says", [
+    (deeply_nested(500), "line 30: arrays and tables nest more than"),
+    (deeply_nested(50_000), "nest more than"),
+    (VALID + "deep = " + "{a = " * 600 + "1" + "}" * 600 + "\n", "nest more than"),
+    (dotted_key(100_000), "line 30: a key has more than"),
+    ("[" + ".".join(["t"] * 50_000) + "]\n" + VALID, "line 1: a key has more than"),
+    (optimizer_tables(1000), "tables"),
+    (optimizer_tables(11), "[setup] has 11 optimizers; a lesson runs at most 10 side by side"),
+    (edit(VALID, 'en = "Two runs"', 'en = "' + "T" * 201 + '"'), "[lesson] title.en has 201 characters"),
+    (edit(VALID, 'en = "Watch them."', 'en = """' + "n" * 20_001 + '"""'),
+     "[lesson] notes.en has 20,001 characters"),
+])
+def test_a_hostile_lesson_file_is_refused_with_one_message(tmp_path, text, says):
+    path = tmp_path / "hostile.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LessonError) as caught:
+        load_lesson(path)
+    message = str(caught.value)
+    assert message.startswith(f"lesson file {path}: ") and says in message, message[:300]
+    assert "\n" not in message and len(message) < 400, message[:300]
+
+
+def test_a_lesson_file_larger_than_the_limit_is_not_read(tmp_path):
+    path = tmp_path / "big.toml"
+    path.write_text(VALID + "# " + "x" * lessons_module.MAX_BYTES + "\n", encoding="utf-8")
+    with pytest.raises(LessonError, match=r"is larger than 256 KB; a lesson file has at most 256 KB"):
+        load_lesson(path)
+
+
+@pytest.mark.parametrize("make, says", [
+    (lambda tmp: Path("/dev/zero"), "not a regular file (it is a device)"),
+    (lambda tmp: (tmp / "zero.toml").symlink_to("/dev/zero") or tmp / "zero.toml", "(it is a device)"),
+    (lambda tmp: os.mkfifo(tmp / "fifo.toml") or tmp / "fifo.toml", "(it is a FIFO)"),
+])
+def test_a_lesson_path_that_is_no_regular_file_is_refused_without_reading(tmp_path, make, says):
+    path = make(tmp_path)
+    with pytest.raises(LessonError) as caught:
+        load_lesson(path)
+    assert says in str(caught.value)
+
+
+@pytest.mark.parametrize("text, says", [
+    (edit(VALID, 'name = "sgd"', 'name = "' + "x" * 100_000 + '"'), "unknown optimizer 'xxxxxxx"),
+    (edit(VALID, "number = 2", 'number = "' + "<b>" * 50_000 + '"'), "got the string '<b><b>"),
+    (edit(VALID, "number = 2", "number = 2\n" + "k" * 100_000 + " = 1"), "unknown key 'kkkk"),
+])
+def test_a_message_quotes_a_long_value_in_short(tmp_path, text, says):
+    path = tmp_path / "long.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LessonError) as caught:
+        load_lesson(path)
+    assert says in str(caught.value) and len(str(caught.value)) < 400
+
+
+def test_a_lesson_loads_the_same_on_other_threads(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = tmp_path / "ok.toml"
+    path.write_text(VALID, encoding="utf-8")
+    with ThreadPoolExecutor(4) as pool:
+        lessons = list(pool.map(load_lesson, [path] * 8))
+    assert all(lesson == load_lesson(path) for lesson in lessons)

@@ -9,12 +9,13 @@ run is decided in one place, by building it (``gdsim.model.build``).
 
 from dataclasses import asdict, dataclass, field, replace
 
-from ..engine import InputError, Problem
+from ..engine import OPTIMIZERS, InputError, Problem
 from ..engine.errors import QT_TRANSLATE_NOOP
 from ..engine.optimizers import default_lr, get_optimizer
 from ..engine.run import DEFAULT_TOLERANCE, check_tolerance
 
 DEFAULT_STEP_LIMIT = 10_000
+MAX_CONTENDERS = len(OPTIMIZERS)  # runs side by side: as many as there are optimizers
 MODEL_PROBLEMS = ("linreg", "neuron")  # the problems that take data and a loss
 
 
@@ -150,4 +151,5 @@ def setup_from_dict(d: dict) -> Setup:
                  watched=int(d.get("watched", 0)))
 
 
-__all__ = ["DEFAULT_STEP_LIMIT", "MODEL_PROBLEMS", "Contender", "Setup", "setup_from_dict", "setup_to_dict"]
+__all__ = ["DEFAULT_STEP_LIMIT", "MAX_CONTENDERS", "MODEL_PROBLEMS", "Contender", "Setup", "setup_from_dict",
+           "setup_to_dict"]

@@ -1,6 +1,7 @@
 """The main window: a thin composer of the canvas, the panels, the status bar and the menus, which
 also keeps the window's appearance (theme, scale, full screen) and its settings between runs."""
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.error = QLabel()
         self.error.setStyleSheet("color: #D55E00; font-weight: bold")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # a message may quote a file's HTML
         self.statusBar().addWidget(self.status, 1)
         self.statusBar().addPermanentWidget(self.error, 2)
         self._error_timer = QTimer(self)
@@ -219,7 +221,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def show_error(self, message: str) -> None:
         self.error.setText(message)
-        self.error.setToolTip(message)
+        self.error.setToolTip(f"<p>{html.escape(message)}</p>")  # a tooltip shows HTML as HTML
         self._error_timer.start(ERROR_SHOWN_MS)
 
     @Slot(object, object)
