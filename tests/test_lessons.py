@@ -28,7 +28,7 @@ from gdsim.model.lessons import (
     save_lesson,
     shipped_lessons,
 )
-from gdsim.model.setup import Contender, Setup
+from gdsim.model.setup import SHOWN_RANGE, SPEED_RANGE, Contender, Setup, field_range
 from gdsim.paths import resource
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -241,7 +241,7 @@ def test_saving_replaces_a_file_and_leaves_nothing_else_behind(tmp_path):
     (Setup(contenders=(Contender("adom"),)), TITLE, 1, "unknown optimizer 'adom'"),
     (Setup(start=(1.0, 2.0)), TITLE, 1, "start has 2 numbers"),
     (Setup(problem="nope"), TITLE, 1, "unknown problem 'nope'"),
-    (Setup(speed=0.0), TITLE, 1, "speed must be a positive number"),
+    (Setup(speed=0.0), TITLE, 1, 'speed must be a number of steps per second from 0.1 to 1,000, or "max"'),
     (Setup(), {"zh": "只有中文"}, 1, "needs title.en"),
     (Setup(), TITLE, 10, "number must be a whole number from 1 to 9"),
     (Setup(data="line"), TITLE, 1, "data applies only to the problems linreg and neuron"),
@@ -272,17 +272,16 @@ def _contender(draw):
     values = {}
     for h in optimizer.hyperparameters:
         if draw(st.booleans()):
-            high = min(h.high, 1e6)
-            open_top = h.high_open or h.high > 1e6
-            value = draw(st.floats(h.low, high, exclude_min=h.low_open, exclude_max=open_top,
-                                   allow_nan=False, allow_infinity=False))
+            low, high = field_range(h)  # what the engine allows and the window shows
+            value = draw(st.floats(low, min(high, 1e6), allow_nan=False, allow_infinity=False).filter(
+                lambda v: v == 0 or abs(v) >= SHOWN_RANGE[0]))
             values[h.name] = value
     return Contender(optimizer.name, values)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(problem_start=_DOMAIN_POINT, own_start=st.booleans(), contenders=st.lists(_contender(), min_size=1,
-       max_size=4), speed=st.one_of(st.none(), st.floats(1e-3, 1e6, allow_nan=False)),
+       max_size=4), speed=st.one_of(st.none(), st.floats(*SPEED_RANGE)),
        step_limit=st.integers(1, 1_000_000_000), tol=st.floats(0.0, 1.0, allow_nan=False),
        view=st.builds(LessonView, st.booleans(), st.booleans(), st.booleans()), number=st.integers(1, 9),
        title=st.text(TEXT, min_size=1, max_size=30).filter(str.strip), notes=st.text(TEXT, max_size=60))
@@ -465,13 +464,23 @@ MALFORMED = {
         ["unknown table or key 'veiw'", "did you mean 'view'"]),
     "speed 0": edited(
         VALID, "speed = 2", "speed = 0",
-        ['speed must be a positive number of steps per second or "max", got 0']),
+        ['[setup] speed must be a number of steps per second from 0.1 to 1,000, or "max"; got 0']),
     "speed negative": edited(
         VALID, "speed = 2", "speed = -3.5",
-        ["speed must be a positive number", "got -3.5"]),
-    "speed a word": edited(VALID, "speed = 2", 'speed = "fast"', ['or "max", got the string \'fast\'']),
-    "speed true": edited(VALID, "speed = 2", "speed = true", ['or "max", got true']),
-    "speed infinite": edited(VALID, "speed = 2", "speed = inf", ['or "max", got inf']),
+        ["speed must be a number of steps per second from 0.1", "got -3.5"]),
+    "speed too slow": edited(VALID, "speed = 2", "speed = 4.7e-7", ['or "max"; got 4.7e-07']),
+    "speed too fast": edited(VALID, "speed = 2", "speed = 5000", ['or "max"; got 5000']),
+    "speed a word": edited(VALID, "speed = 2", 'speed = "fast"', ['or "max"; got the string \'fast\'']),
+    "speed true": edited(VALID, "speed = 2", "speed = true", ['or "max"; got true']),
+    "speed infinite": edited(VALID, "speed = 2", "speed = inf", ['or "max"; got inf']),
+    "eta 0": edited(
+        VALID, "lr = 0.1", "lr = 0",
+        ["[setup] optimizers[1]: the learning rate η (lr) must be from 1e-05 to 10 in the window, got 0"]),
+    "eta 1000": edited(
+        VALID, "lr = 0.1", "lr = 1000", ["η (lr) must be from 1e-05 to 10 in the window, got 1000"]),
+    "momentum beyond 1e300": edited(
+        VALID, "momentum = 0.5", "momentum = 1e301",
+        ["[setup] optimizers[2]: momentum must be 0 or from 1e-300 to 1e+300 in the window, got 1e+301"]),
     "no speed": edited(VALID, "speed = 2\n", "", ['[setup] needs speed (steps per second, or "max"']),
     "step_limit 0": edited(
         VALID, "step_limit = 100", "step_limit = 0",
@@ -688,7 +697,8 @@ def marked(path: Path) -> set[str]:
 def test_every_lesson_message_is_a_marked_template_filled_in_with_its_values(tmp_path, monkeypatch):
     errors = lesson_errors(tmp_path, monkeypatch)
     ours = marked(ROOT / "gdsim" / "model" / "lessons.py")
-    engine = set().union(*(marked(p) for p in (ROOT / "gdsim" / "engine").glob("*.py")))
+    engine = set().union(*(marked(p) for p in (ROOT / "gdsim" / "engine").glob("*.py")),
+                         marked(ROOT / "gdsim" / "model" / "setup.py"))  # and what the window can show
     used = set()
     for error in errors:
         assert str(error) == f"lesson file {error.path}: {error.problem}"

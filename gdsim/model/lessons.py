@@ -18,13 +18,14 @@ The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it
     activation = "sigmoid"          # optional; neuron only
     loss = "sse"                    # optional; linreg/neuron only
     start = [2.0]                   # optional, one number per parameter; default: the problem's start
-    speed = 2                       # steps per second (a positive number), or "max"
+    speed = 2                       # steps per second, from 0.1 to 1000, or "max"
     step_limit = 100                # a whole number ≥ 1
     tol = 1e-6                      # optional, ≥ 0: a run converges when its gradient norm is below it
 
     [[setup.optimizers]]            # one table per optimizer, run side by side from the same start
     name = "sgd"
     lr = 0.1                        # any hyperparameter of that optimizer by name; the rest: defaults
+                                    #   (η from 1e-5 to 10, the window's η field; others 0 or 1e-300 … 1e300)
 
     [view]                          # optional; every key optional
     log_scale = false               # the loss plot on a log scale
@@ -39,8 +40,10 @@ The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it
 
 Required are ``[lesson]`` with ``number`` and ``title.en``, and ``[setup]`` with ``problem``,
 ``speed``, ``step_limit`` and at least one ``[[setup.optimizers]]``. A key that is not listed here
-is an error, as is a value of the wrong kind or out of range. Optimizers are counted from 1 in the
-order of the file (``optimizers[2]`` is the second ``[[setup.optimizers]]`` table).
+is an error, as is a value of the wrong kind or out of range. A lesson file is a regular file of at
+most 256 KB, nests at most 10 deep, has keys of at most 8 dotted parts, at most 32 tables, at most
+10 optimizers, titles of at most 200 and notes of at most 20,000 characters. Optimizers are counted
+from 1 in the order of the file (``optimizers[2]`` is the second ``[[setup.optimizers]]`` table).
 
 Texts are read stripped of surrounding white space, with lines ending in "\\n"; a language missing
 from ``title`` or ``notes`` falls back to English (``Lesson.text``). ``save_lesson`` writes a CSV
@@ -78,12 +81,20 @@ from ..engine.run import DEFAULT_TOLERANCE, STATUS_NAMES, check_tolerance
 from ..files import write_atomically
 from ..paths import resource
 from .build import check, problem_of
-from .setup import MAX_CONTENDERS, MODEL_PROBLEMS, Contender, Setup
+from .setup import (
+    MAX_CONTENDERS,
+    MAX_STEP_LIMIT,
+    MODEL_PROBLEMS,
+    SPEED_RANGE,
+    Contender,
+    Setup,
+    check_hyperparameter,
+    check_speed,
+)
 from .toml_scan import TooComplex, scan
 
 LANGUAGES = ("en", "zh")
 FIRST_NUMBER, LAST_NUMBER = 1, 9
-MAX_STEP_LIMIT = 1_000_000_000  # the window's step-limit box goes no higher
 EXPECTED_STATUSES = tuple(s for s in STATUS_NAMES if s != "running")
 DEFAULT_EXPECT_TOLERANCE = 1e-3
 TEXT_FIELDS = ("title", "notes")
@@ -472,11 +483,13 @@ def _data_source(data: str, folder: Path) -> str:
 def _speed(speed) -> float | None:
     if speed == "max":
         return None
-    if _is_number(speed) and speed > 0 and math.isfinite(speed):
-        return float(speed)
-    raise _Invalid(QT_TRANSLATE_NOOP(
-        "errors", '[setup] speed must be a positive number of steps per second or "max", got {got}'),
-        got=_describe(speed))
+    try:
+        return check_speed(speed)
+    except InputError:
+        raise _Invalid(QT_TRANSLATE_NOOP(
+            "errors", '[setup] speed must be a number of steps per second from {low:g} to {high:,g}, or '
+                      '"max"; got {got}'),
+            low=SPEED_RANGE[0], high=SPEED_RANGE[1], got=_describe(speed)) from None
 
 
 def _contenders(entries) -> tuple[Contender, ...]:
@@ -514,7 +527,7 @@ def _contenders(entries) -> tuple[Contender, ...]:
                 raise _Invalid(QT_TRANSLATE_NOOP("errors", "{where}: {key} must be a number, got {got}"),
                                where=where, key=key, got=_describe(value))
             with _placed(where):
-                hyperparameters[key] = optimizer.hyperparameter(key).check(value)
+                hyperparameters[key] = check_hyperparameter(name, key, value)
         contenders.append(Contender(name, hyperparameters))
     return tuple(contenders)
 

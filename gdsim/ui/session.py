@@ -128,9 +128,14 @@ class Session(QObject):
     def hyperparameters(self, index: int = 0) -> dict[str, float]:
         return self._setup.hyperparameters_of(index, self._problem)
 
-    def set_speed(self, speed: float | None) -> None:
-        self._setup = self._setup.with_speed(speed)
-        self.speed_requested.emit(speed)
+    def set_speed(self, speed: float | None) -> bool:
+        """Steps per second (the model's SPEED_RANGE), or None for as fast as possible."""
+        setup = self._refused_or(lambda: self._setup.with_speed(speed))
+        if setup is None:
+            return False
+        self._setup = setup
+        self.speed_requested.emit(setup.speed)
+        return True
 
     def set_step_limit(self, limit: int) -> bool:
         setup = self._refused_or(lambda: self._setup.with_step_limit(limit))

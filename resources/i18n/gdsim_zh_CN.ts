@@ -343,207 +343,207 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="179"/>
+        <location filename="../../gdsim/ui/controls.py" line="178"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="180"/>
+        <location filename="../../gdsim/ui/controls.py" line="179"/>
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="181"/>
+        <location filename="../../gdsim/ui/controls.py" line="180"/>
         <source>Start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="182"/>
+        <location filename="../../gdsim/ui/controls.py" line="181"/>
         <source>Pace</source>
         <translation>节奏</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="184"/>
+        <location filename="../../gdsim/ui/controls.py" line="183"/>
         <source>&amp;Problem</source>
         <translation>问题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="184"/>
+        <location filename="../../gdsim/ui/controls.py" line="183"/>
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="185"/>
+        <location filename="../../gdsim/ui/controls.py" line="184"/>
         <source>&amp;Loss</source>
         <translation>损失(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="185"/>
+        <location filename="../../gdsim/ui/controls.py" line="184"/>
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="186"/>
+        <location filename="../../gdsim/ui/controls.py" line="185"/>
         <source>&amp;Optimizers</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="186"/>
+        <location filename="../../gdsim/ui/controls.py" line="185"/>
         <source>&amp;Watch</source>
         <translation>关注(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="187"/>
+        <location filename="../../gdsim/ui/controls.py" line="186"/>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="188"/>
+        <location filename="../../gdsim/ui/controls.py" line="187"/>
         <source>Step &amp;limit</source>
         <translation>步数上限(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="188"/>
+        <location filename="../../gdsim/ui/controls.py" line="187"/>
         <source>&amp;Tolerance</source>
         <translation>收敛阈值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="208"/>
+        <location filename="../../gdsim/ui/controls.py" line="207"/>
         <source>The run that the η field, the arrows, the tangent and the formulas are about</source>
         <translation>η 输入框、箭头、切线和公式所针对的那一次运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="211"/>
+        <location filename="../../gdsim/ui/controls.py" line="210"/>
         <source>The function whose minimum gradient descent looks for</source>
         <translation>梯度下降要寻找其最小值的函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="212"/>
+        <location filename="../../gdsim/ui/controls.py" line="211"/>
         <source>The data the model is fitted to</source>
         <translation>模型要拟合的数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="213"/>
+        <location filename="../../gdsim/ui/controls.py" line="212"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="214"/>
+        <location filename="../../gdsim/ui/controls.py" line="213"/>
         <source>Load data from a CSV file with a header row and columns x (or x1, x2, …) and y</source>
         <translation>从 CSV 文件载入数据：第一行是表头，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="216"/>
+        <location filename="../../gdsim/ui/controls.py" line="215"/>
         <source>How the error between ŷ and y is measured</source>
         <translation>衡量 ŷ 与 y 之间误差的方式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="217"/>
+        <location filename="../../gdsim/ui/controls.py" line="216"/>
         <source>The neuron's activation function f and its derivative f′</source>
         <translation>神经元的激活函数 f 及其导数 f′</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="219"/>
+        <location filename="../../gdsim/ui/controls.py" line="218"/>
         <source>Tick the optimizers to run side by side from the same start (update rules as in PyTorch's torch.optim); the selected one's hyperparameters are shown below</source>
         <translation>勾选要从同一起点并排运行的优化器（更新规则与 PyTorch 的 torch.optim 一致）；下方显示选中的那个优化器的超参数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="221"/>
+        <location filename="../../gdsim/ui/controls.py" line="220"/>
         <source>Problem's own start</source>
         <translation>问题默认的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="222"/>
+        <location filename="../../gdsim/ui/controls.py" line="221"/>
         <source>Go back to the start this problem suggests</source>
         <translation>回到这个问题建议的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="223"/>
+        <location filename="../../gdsim/ui/controls.py" line="222"/>
         <source>Steps per second; at the right end, as fast as the computer can</source>
         <translation>每秒走几步；拖到最右端时，电脑能多快就多快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="224"/>
+        <location filename="../../gdsim/ui/controls.py" line="223"/>
         <source>The run stops after this many steps</source>
         <translation>走到这么多步就停止</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="225"/>
+        <location filename="../../gdsim/ui/controls.py" line="224"/>
         <source>The run has converged when the gradient norm ‖∇L‖ falls below this (0: never stop early)</source>
         <translation>当梯度的模 ‖∇L‖ 小于这个值时，就认为已经收敛（0 表示不提前停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="228"/>
+        <location filename="../../gdsim/ui/controls.py" line="227"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="229"/>
+        <location filename="../../gdsim/ui/controls.py" line="228"/>
         <source>Take exactly one step (→)</source>
         <translation>只走一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="230"/>
+        <location filename="../../gdsim/ui/controls.py" line="229"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="231"/>
+        <location filename="../../gdsim/ui/controls.py" line="230"/>
         <source>Go back to the start (R)</source>
         <translation>回到起点（R）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="239"/>
+        <location filename="../../gdsim/ui/controls.py" line="238"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="239"/>
+        <location filename="../../gdsim/ui/controls.py" line="238"/>
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="240"/>
+        <location filename="../../gdsim/ui/controls.py" line="239"/>
         <source>Run or pause gradient descent (Space)</source>
         <translation>运行或暂停梯度下降（空格键）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="243"/>
+        <location filename="../../gdsim/ui/controls.py" line="242"/>
         <source>Where {0} starts; you can also click or drag on the plot</source>
         <translation>{0} 的起始值；也可以在图上点击或拖动来设置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="373"/>
+        <location filename="../../gdsim/ui/controls.py" line="372"/>
         <source>&amp;η (learning rate)</source>
         <translation>η（学习率）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="378"/>
+        <location filename="../../gdsim/ui/controls.py" line="377"/>
         <source>{0}: {1}; allowed {2}, default {3}</source>
         <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="409"/>
+        <location filename="../../gdsim/ui/controls.py" line="414"/>
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="411"/>
+        <location filename="../../gdsim/ui/controls.py" line="416"/>
         <source>1 step per second</source>
         <translation>每秒 1 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="413"/>
+        <location filename="../../gdsim/ui/controls.py" line="418"/>
         <source>{0} steps per second</source>
         <translation>每秒 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="435"/>
+        <location filename="../../gdsim/ui/controls.py" line="440"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="436"/>
+        <location filename="../../gdsim/ui/controls.py" line="441"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -955,6 +955,7 @@
     </message>
     <message>
         <location filename="../../gdsim/engine/optimizers.py" line="48"/>
+        <location filename="../../gdsim/model/setup.py" line="53"/>
         <source>the learning rate η (lr)</source>
         <translation>学习率 η（lr）</translation>
     </message>
@@ -1054,354 +1055,369 @@
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="158"/>
+        <location filename="../../gdsim/model/lessons.py" line="169"/>
         <source>lesson file {path}: {problem}</source>
         <translation>课程文件 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="203"/>
+        <location filename="../../gdsim/model/lessons.py" line="214"/>
         <source>[lesson] number {number} is taken by {other} too; each lesson needs its own number from {first} to {last}</source>
         <translation>[lesson] number {number} 已被 {other} 使用；每节课都需要一个自己的编号，从 {first} 到 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="241"/>
+        <location filename="../../gdsim/model/lessons.py" line="253"/>
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="228"/>
+        <location filename="../../gdsim/model/lessons.py" line="239"/>
         <source>this is a folder, not a lesson file</source>
         <translation>这是一个文件夹，不是课程文件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="227"/>
+        <location filename="../../gdsim/model/lessons.py" line="238"/>
         <source>cannot read it: {reason}</source>
         <translation>无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="221"/>
+        <location filename="../../gdsim/model/lessons.py" line="232"/>
         <source>line {line}: the file is not UTF-8 text; save it as UTF-8</source>
         <translation>第 {line} 行：文件不是 UTF-8 文本；请把它存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="229"/>
+        <location filename="../../gdsim/model/lessons.py" line="240"/>
         <source>this is not a regular file (it is a {kind}); lessons are read from files only</source>
         <translation>这不是普通文件（它是{kind}）；课程只从普通文件读取</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="231"/>
+        <location filename="../../gdsim/model/lessons.py" line="242"/>
         <source>the file is larger than {limit} KB; a lesson file has at most {limit} KB</source>
         <translation>文件大于 {limit} KB；课程文件最多 {limit} KB</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="275"/>
+        <location filename="../../gdsim/model/lessons.py" line="287"/>
         <source>line {line}: arrays and tables nest more than {limit} deep; a lesson needs 2 at most</source>
         <translation>第 {line} 行：数组和表嵌套超过 {limit} 层；课程最多只需 2 层</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="277"/>
+        <location filename="../../gdsim/model/lessons.py" line="289"/>
         <source>line {line}: a key has more than {limit} dotted parts (such as a.b.c); a lesson needs 3 at most</source>
         <translation>第 {line} 行：一个键由超过 {limit} 段以点连接的部分组成（例如 a.b.c）；课程最多只需 3 段</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="279"/>
+        <location filename="../../gdsim/model/lessons.py" line="291"/>
         <source>line {line}: more than {limit} tables; a lesson has [lesson], [setup], at most {most} [[setup.optimizers]], [view] and [expect]</source>
         <translation>第 {line} 行：表超过 {limit} 个；课程包含 [lesson]、[setup]、最多 {most} 个 [[setup.optimizers]]、[view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="293"/>
+        <location filename="../../gdsim/model/lessons.py" line="307"/>
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="296"/>
+        <location filename="../../gdsim/model/lessons.py" line="310"/>
         <source>the TOML reader cannot read it ({error})</source>
         <translation>TOML 读取器无法读取它（{error}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="314"/>
+        <location filename="../../gdsim/model/lessons.py" line="328"/>
         <source>unknown table or key {key!r} at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="316"/>
+        <location filename="../../gdsim/model/lessons.py" line="330"/>
         <source>unknown table or key {key!r} (did you mean {close!r}?) at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}（是不是想写 {close!r}？）；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="321"/>
+        <location filename="../../gdsim/model/lessons.py" line="335"/>
         <source>the file needs a [{name}] table; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>文件需要一个 [{name}] 表；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="339"/>
+        <location filename="../../gdsim/model/lessons.py" line="353"/>
         <source>[lesson] needs number (a whole number from {first} to {last}: the lesson's place in the Lessons menu)</source>
         <translation>[lesson] 需要 number（从 {first} 到 {last} 的整数：这节课在“课程”菜单中的位置）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="344"/>
+        <location filename="../../gdsim/model/lessons.py" line="358"/>
         <source>[lesson] number must be a whole number from {first} to {last}, got {got}</source>
         <translation>[lesson] number 必须是从 {first} 到 {last} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="352"/>
+        <location filename="../../gdsim/model/lessons.py" line="366"/>
         <source>[lesson] needs {name}.en (write {example})</source>
         <translation>[lesson] 需要 {name}.en（请写成 {example}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="359"/>
+        <location filename="../../gdsim/model/lessons.py" line="373"/>
         <source>[lesson] {name} must be a table of texts by language, such as {example}; got {got}</source>
         <translation>[lesson] {name} 必须是按语言给出文字的表，比如 {example}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="366"/>
+        <location filename="../../gdsim/model/lessons.py" line="380"/>
         <source>[lesson] {name}.{language} must be a string, got {got}</source>
         <translation>[lesson] {name}.{language} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="371"/>
+        <location filename="../../gdsim/model/lessons.py" line="385"/>
         <source>[lesson] {name}.{language} has {length:,} characters; {most:,} at most</source>
         <translation>[lesson] {name}.{language} 有 {length:,} 个字符；最多 {most:,} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="376"/>
+        <location filename="../../gdsim/model/lessons.py" line="390"/>
         <source>[lesson] needs {name}.en (it is empty)</source>
         <translation>[lesson] 需要 {name}.en（它是空的）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="393"/>
+        <location filename="../../gdsim/model/lessons.py" line="407"/>
         <source>[setup] activation applies only to the problem neuron, not {problem!r}</source>
         <translation>[setup] activation 只适用于问题 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="397"/>
+        <location filename="../../gdsim/model/lessons.py" line="411"/>
         <source>[setup] {key} applies only to the problems {models}, not {problem!r}</source>
         <translation>[setup] {key} 只适用于问题 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="407"/>
+        <location filename="../../gdsim/model/lessons.py" line="421"/>
         <source>[setup] step_limit must be a whole number from 1 to {most}, got {got}</source>
         <translation>[setup] step_limit 必须是从 1 到 {most} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="413"/>
+        <location filename="../../gdsim/model/lessons.py" line="427"/>
         <source>[setup] tol must be a number ≥ 0, got {got}</source>
         <translation>[setup] tol 必须是 ≥ 0 的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="431"/>
+        <location filename="../../gdsim/model/lessons.py" line="445"/>
         <source>[setup] needs problem (one of: {valid})</source>
         <translation>[setup] 需要 problem（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="432"/>
+        <location filename="../../gdsim/model/lessons.py" line="446"/>
         <source>[setup] needs speed (steps per second, or "max" for as fast as possible)</source>
         <translation>[setup] 需要 speed（每秒的步数，或者写 "max" 表示尽可能快）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="434"/>
+        <location filename="../../gdsim/model/lessons.py" line="448"/>
         <source>[setup] needs step_limit (a whole number ≥ 1: the run stops after this many steps)</source>
         <translation>[setup] 需要 step_limit（≥ 1 的整数：运行走完这么多步后停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="436"/>
+        <location filename="../../gdsim/model/lessons.py" line="450"/>
         <source>[setup] needs optimizers (at least one [[setup.optimizers]] table with a name, such as name = "sgd")</source>
         <translation>[setup] 需要 optimizers（至少一个带名称的 [[setup.optimizers]] 表，比如 name = "sgd"）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="439"/>
+        <location filename="../../gdsim/model/lessons.py" line="453"/>
         <source>{where}: {error}</source>
         <translation>{where}：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="447"/>
+        <location filename="../../gdsim/model/lessons.py" line="461"/>
         <source>[setup] data has {length:,} characters; a path has at most {most:,}</source>
         <translation>[setup] data 有 {length:,} 个字符；路径最多 {most:,} 个字符</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="452"/>
+        <location filename="../../gdsim/model/lessons.py" line="466"/>
         <source>[setup] data is empty; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data 是空的；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="458"/>
+        <location filename="../../gdsim/model/lessons.py" line="472"/>
         <source>[setup] data: the data file {path} does not exist; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="462"/>
+        <location filename="../../gdsim/model/lessons.py" line="476"/>
         <source>[setup] data: the data file {path} does not exist (a relative path is taken from the lesson's folder {folder}); give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在（相对路径从课程所在的文件夹 {folder} 算起）；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="474"/>
-        <source>[setup] speed must be a positive number of steps per second or "max", got {got}</source>
-        <translation>[setup] speed 必须是每秒的步数（一个正数），或者 "max"，而给出的是 {got}</translation>
+        <location filename="../../gdsim/model/lessons.py" line="489"/>
+        <source>[setup] speed must be a number of steps per second from {low:g} to {high:,g}, or "max"; got {got}</source>
+        <translation>[setup] speed 必须是每秒的步数，从 {low:g} 到 {high:,g}，或者 "max"；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="481"/>
+        <location filename="../../gdsim/model/lessons.py" line="497"/>
         <source>[setup] optimizers must be one or more [[setup.optimizers]] tables, each with a name such as name = "sgd"; got {got}</source>
         <translation>[setup] optimizers 必须是一个或多个 [[setup.optimizers]] 表，每个都带有名称，比如 name = "sgd"；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="486"/>
+        <location filename="../../gdsim/model/lessons.py" line="502"/>
         <source>[setup] has {count} optimizers; a lesson runs at most {most} side by side</source>
         <translation>[setup] 有 {count} 个优化器；一节课最多同时运行 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="493"/>
+        <location filename="../../gdsim/model/lessons.py" line="509"/>
         <source>{where} needs name (one of: {valid})</source>
         <translation>{where} 需要 name（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="504"/>
+        <location filename="../../gdsim/model/lessons.py" line="520"/>
         <source>{where}: {optimizer} has no hyperparameter {key!r}; allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="506"/>
+        <location filename="../../gdsim/model/lessons.py" line="522"/>
         <source>{where}: {optimizer} has no hyperparameter {key!r} (did you mean {close!r}?); allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}（是不是想写 {close!r}？）；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="511"/>
+        <location filename="../../gdsim/model/lessons.py" line="527"/>
         <source>{where}: {key} must be a number, got {got}</source>
         <translation>{where}：{key} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="524"/>
+        <location filename="../../gdsim/model/lessons.py" line="540"/>
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has 1 parameter ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；问题 {problem!r} 只有 1 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="527"/>
+        <location filename="../../gdsim/model/lessons.py" line="543"/>
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has {dim} parameters ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；问题 {problem!r} 有 {dim} 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="533"/>
+        <location filename="../../gdsim/model/lessons.py" line="549"/>
         <source>{where} has {count} numbers; problem {problem!r} has 1 parameter ({names})</source>
         <translation>{where} 有 {count} 个数；而问题 {problem!r} 只有 1 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="536"/>
+        <location filename="../../gdsim/model/lessons.py" line="552"/>
         <source>{where} has 1 number; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 只有 1 个数；而问题 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="539"/>
+        <location filename="../../gdsim/model/lessons.py" line="555"/>
         <source>{where} has {count} numbers; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 有 {count} 个数；而问题 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="543"/>
+        <location filename="../../gdsim/model/lessons.py" line="559"/>
         <source>{where} must be finite numbers, got {got}</source>
         <translation>{where} 必须是有限的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="552"/>
+        <location filename="../../gdsim/model/lessons.py" line="568"/>
         <source>[view] {key} must be true or false, got {got}</source>
         <translation>[view] {key} 必须是 true 或 false，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="561"/>
+        <location filename="../../gdsim/model/lessons.py" line="577"/>
         <source>[expect] needs status: one per optimizer ({n} here), each one of: {valid}</source>
         <translation>[expect] 需要 status：每个优化器一个（这里共 {n} 个），每个都是以下之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="566"/>
+        <location filename="../../gdsim/model/lessons.py" line="582"/>
         <source>[expect] status must be an array of statuses, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] status 必须是状态数组，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="571"/>
+        <location filename="../../gdsim/model/lessons.py" line="587"/>
         <source>[expect] status[{i}] must be one of: {valid}; got {got}</source>
         <translation>[expect] status[{i}] 必须是以下之一：{valid}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="578"/>
+        <location filename="../../gdsim/model/lessons.py" line="594"/>
         <source>[expect] tolerance must be a positive number, got {got}</source>
         <translation>[expect] tolerance 必须是正数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="585"/>
+        <location filename="../../gdsim/model/lessons.py" line="601"/>
         <source>[expect] final must be an array of points, one per optimizer ({n} here) ([] for one not checked); got {got}</source>
         <translation>[expect] final 必须是由点组成的数组，每个优化器一个（这里共 {n} 个；不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="596"/>
+        <location filename="../../gdsim/model/lessons.py" line="612"/>
         <source>[expect] stopped_at must be an array of whole numbers from 0 to the step limit {limit}, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] stopped_at 必须是整数数组，每个数从 0 到步数上限 {limit}，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="610"/>
+        <location filename="../../gdsim/model/lessons.py" line="626"/>
         <source>{where}: unknown key {key!r}; allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="611"/>
+        <location filename="../../gdsim/model/lessons.py" line="627"/>
         <source>{where}: unknown key {key!r} (did you mean {close!r}?); allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}（是不是想写 {close!r}？）；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="627"/>
+        <location filename="../../gdsim/model/lessons.py" line="643"/>
         <source>{key} must be a table [{key}], got {got}</source>
         <translation>{key} 必须是一个表 [{key}]，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="644"/>
+        <location filename="../../gdsim/model/lessons.py" line="660"/>
         <source>{where} {key} must be a string, got {got}</source>
         <translation>{where} {key} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="660"/>
+        <location filename="../../gdsim/model/lessons.py" line="676"/>
         <source>{first} and {last}</source>
         <translation>{first} 和 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="677"/>
+        <location filename="../../gdsim/model/lessons.py" line="693"/>
         <source>the string {text!r}</source>
         <translation>字符串 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="679"/>
+        <location filename="../../gdsim/model/lessons.py" line="695"/>
         <source>a table</source>
         <translation>一个表</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="682"/>
+        <location filename="../../gdsim/model/lessons.py" line="698"/>
         <source>the array {text}</source>
         <translation>数组 {text}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="707"/>
+        <location filename="../../gdsim/model/lessons.py" line="723"/>
         <source>cannot be written as TOML: {error}</source>
         <translation>无法写成 TOML：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="747"/>
+        <location filename="../../gdsim/model/lessons.py" line="763"/>
         <source>{where} must be a number, got {got}</source>
         <translation>{where} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="755"/>
+        <location filename="../../gdsim/model/lessons.py" line="771"/>
         <source>[setup] data must be a built-in dataset name or a CSV path, got {got}</source>
         <translation>[setup] data 必须是内置数据集的名称或 CSV 文件的路径，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="773"/>
+        <location filename="../../gdsim/model/lessons.py" line="789"/>
         <source>cannot write it: {reason}</source>
         <translation>无法写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="99"/>
+        <location filename="../../gdsim/model/setup.py" line="39"/>
+        <source>the speed must be a number of steps per second from {low:g} to {high:,g}, or "max" (as fast as possible); got {value}</source>
+        <translation>速度必须是每秒的步数，从 {low:g} 到 {high:,g}，或者 "max"（尽可能快）；而给出的是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/setup.py" line="51"/>
+        <source>{what} must be from {low:g} to {high:g} in the window, got {value}</source>
+        <translation>在窗口中，{what} 必须在 {low:g} 到 {high:g} 之间，而输入的是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/setup.py" line="56"/>
+        <source>{what} must be 0 or from {low:g} to {high:g} in the window, got {value}</source>
+        <translation>在窗口中，{what} 必须是 0，或在 {low:g} 到 {high:g} 之间，而输入的是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/setup.py" line="150"/>
         <source>choose at least one optimizer</source>
         <translation>请至少选择一个优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="121"/>
-        <source>the step limit must be a whole number ≥ 1, got {limit}</source>
-        <translation>步数上限必须是 ≥ 1 的整数，而输入的是 {limit}</translation>
+        <location filename="../../gdsim/model/setup.py" line="173"/>
+        <source>the step limit must be a whole number from 1 to {most}, got {limit}</source>
+        <translation>步数上限必须是从 1 到 {most} 的整数，而输入的是 {limit}</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/problems.py" line="70"/>
