@@ -43,6 +43,19 @@ def check_speed(speed) -> float | None:
     return float(speed)
 
 
+def check_step_limit(limit) -> int:
+    """A step limit the window's box shows: a whole number from 1 to MAX_STEP_LIMIT (3.0 is 3)."""
+    try:
+        whole = not isinstance(limit, bool) and int(limit) == limit
+    except (TypeError, ValueError, OverflowError):
+        whole = False
+    if not whole or not 1 <= limit <= MAX_STEP_LIMIT:
+        raise InputError(QT_TRANSLATE_NOOP("errors", "the step limit must be a whole number from 1 to "
+                                                     "{most}, got {limit}"),
+                         most=f"{MAX_STEP_LIMIT:,}", limit=shown(limit))
+    return int(limit)
+
+
 def check_hyperparameter(optimizer: str, name: str, value) -> float:
     """A hyperparameter as the engine allows it and as the window's fields show it exactly."""
     v = get_optimizer(optimizer).hyperparameter(name).check(value)
@@ -165,15 +178,7 @@ class Setup:
         return replace(self, speed=check_speed(speed))
 
     def with_step_limit(self, limit: int) -> "Setup":
-        try:
-            whole = not isinstance(limit, bool) and int(limit) == limit
-        except (TypeError, ValueError, OverflowError):
-            whole = False
-        if not whole or not 1 <= limit <= MAX_STEP_LIMIT:
-            raise InputError(QT_TRANSLATE_NOOP("errors", "the step limit must be a whole number from 1 to "
-                                                         "{most}, got {limit}"),
-                             most=f"{MAX_STEP_LIMIT:,}", limit=shown(limit))
-        return replace(self, step_limit=int(limit))
+        return replace(self, step_limit=check_step_limit(limit))
 
     def with_tolerance(self, tol) -> "Setup":
         return replace(self, tol=check_tolerance(tol))
@@ -206,4 +211,4 @@ def setup_from_dict(d: dict) -> Setup:
 
 __all__ = ["DEFAULT_SPEED", "DEFAULT_STEP_LIMIT", "LR_RANGE", "MAX_CONTENDERS", "MAX_STEP_LIMIT",
            "MODEL_PROBLEMS", "SHOWN_RANGE", "SPEED_RANGE", "Contender", "Setup", "check_hyperparameter",
-           "check_speed", "field_range", "setup_from_dict", "setup_to_dict"]
+           "check_speed", "check_step_limit", "field_range", "setup_from_dict", "setup_to_dict"]

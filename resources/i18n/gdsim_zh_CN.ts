@@ -559,107 +559,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="112"/>
+        <location filename="../../gdsim/ui/main_window.py" line="114"/>
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="113"/>
+        <location filename="../../gdsim/ui/main_window.py" line="115"/>
         <source>Controls</source>
         <translation>控制面板</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="114"/>
+        <location filename="../../gdsim/ui/main_window.py" line="116"/>
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="115"/>
+        <location filename="../../gdsim/ui/main_window.py" line="117"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="174"/>
+        <location filename="../../gdsim/ui/main_window.py" line="176"/>
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="175"/>
+        <location filename="../../gdsim/ui/main_window.py" line="177"/>
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课程 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="182"/>
+        <location filename="../../gdsim/ui/main_window.py" line="184"/>
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="183"/>
+        <location filename="../../gdsim/ui/main_window.py" line="185"/>
         <source>Lessons (*.toml)</source>
         <translation>课程 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="186"/>
+        <location filename="../../gdsim/ui/main_window.py" line="188"/>
         <source>Lesson title</source>
         <translation>课程标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="186"/>
+        <location filename="../../gdsim/ui/main_window.py" line="188"/>
         <source>Title of the lesson:</source>
         <translation>课程的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="239"/>
+        <location filename="../../gdsim/ui/main_window.py" line="241"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="239"/>
+        <location filename="../../gdsim/ui/main_window.py" line="241"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="240"/>
+        <location filename="../../gdsim/ui/main_window.py" line="242"/>
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="241"/>
+        <location filename="../../gdsim/ui/main_window.py" line="243"/>
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="242"/>
+        <location filename="../../gdsim/ui/main_window.py" line="244"/>
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="245"/>
+        <location filename="../../gdsim/ui/main_window.py" line="247"/>
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="246"/>
+        <location filename="../../gdsim/ui/main_window.py" line="248"/>
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="247"/>
+        <location filename="../../gdsim/ui/main_window.py" line="249"/>
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="248"/>
+        <location filename="../../gdsim/ui/main_window.py" line="250"/>
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="256"/>
+        <location filename="../../gdsim/ui/main_window.py" line="258"/>
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="257"/>
+        <location filename="../../gdsim/ui/main_window.py" line="259"/>
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
@@ -955,7 +955,7 @@
     </message>
     <message>
         <location filename="../../gdsim/engine/optimizers.py" line="48"/>
-        <location filename="../../gdsim/model/setup.py" line="53"/>
+        <location filename="../../gdsim/model/setup.py" line="66"/>
         <source>the learning rate η (lr)</source>
         <translation>学习率 η（lr）</translation>
     </message>
@@ -1400,22 +1400,22 @@
         <translation>速度必须是每秒的步数，从 {low:g} 到 {high:,g}，或者 "max"（尽可能快）；而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="51"/>
+        <location filename="../../gdsim/model/setup.py" line="64"/>
         <source>{what} must be from {low:g} to {high:g} in the window, got {value}</source>
         <translation>在窗口中，{what} 必须在 {low:g} 到 {high:g} 之间，而输入的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="56"/>
+        <location filename="../../gdsim/model/setup.py" line="69"/>
         <source>{what} must be 0 or from {low:g} to {high:g} in the window, got {value}</source>
         <translation>在窗口中，{what} 必须是 0，或在 {low:g} 到 {high:g} 之间，而输入的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="150"/>
+        <location filename="../../gdsim/model/setup.py" line="163"/>
         <source>choose at least one optimizer</source>
         <translation>请至少选择一个优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="173"/>
+        <location filename="../../gdsim/model/setup.py" line="53"/>
         <source>the step limit must be a whole number from 1 to {most}, got {limit}</source>
         <translation>步数上限必须是从 1 到 {most} 的整数，而输入的是 {limit}</translation>
     </message>
@@ -1463,6 +1463,176 @@
         <location filename="../../gdsim/files.py" line="45"/>
         <source>block device (a disk)</source>
         <translation>块设备（磁盘）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="35"/>
+        <source>Settings: the stored {key} is not usable: {reason}; using {default} instead</source>
+        <translation>设置：保存的 {key} 不能使用：{reason}；改用 {default}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="37"/>
+        <source>Settings: the last setup cannot be restored: {reason}; gdsim starts with the default setup</source>
+        <translation>设置：无法恢复上次的设置：{reason}；gdsim 以默认设置启动</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="62"/>
+        <source>it is not a JSON object</source>
+        <translation>它不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="73"/>
+        <source>it is not text</source>
+        <translation>它不是文本</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="75"/>
+        <source>it is longer than {limit:,} characters</source>
+        <translation>它超过 {limit:,} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="82"/>
+        <source>it nests deeper than {limit}</source>
+        <translation>它的嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="86"/>
+        <source>it is not JSON: {error}</source>
+        <translation>它不是 JSON：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="109"/>
+        <source>the problem's own</source>
+        <translation>该问题自己的设定</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="116"/>
+        <source>the problem's own start</source>
+        <translation>该问题自己的起点</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="121"/>
+        <source>the watched run</source>
+        <translation>所观察的运行</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="127"/>
+        <source>one run of SGD</source>
+        <translation>一次 SGD 运行</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="131"/>
+        <source>the other runs</source>
+        <translation>其余的运行</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="135"/>
+        <source>a run must be an object with an optimizer's name, got {value}</source>
+        <translation>一次运行必须是带有优化器名称的对象，而给出的是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="150"/>
+        <source>the optimizer's defaults</source>
+        <translation>该优化器的默认值</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="152"/>
+        <source>the hyperparameters must be an object of numbers by name, got {value}</source>
+        <translation>超参数必须是按名称给出数值的对象，而给出的是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="162"/>
+        <source>the optimizer's default</source>
+        <translation>该优化器的默认值</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="168"/>
+        <source>contenders must be a list of 1 to {most} runs, got {value}</source>
+        <translation>contenders 必须是包含 1 到 {most} 次运行的列表，而给出的是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="180"/>
+        <source>a start must be a list of finite numbers, got {value}</source>
+        <translation>起点必须是由有限的数组成的列表，而给出的是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="189"/>
+        <source>activation applies only to the problem neuron, not {problem!r}</source>
+        <translation>activation 只适用于问题 neuron，不适用于 {problem!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="191"/>
+        <source>{key} applies only to the problems {models}, not {problem!r}</source>
+        <translation>{key} 只适用于问题 {models}，不适用于 {problem!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="201"/>
+        <source>data must be a built-in dataset's name or a path, got {value}</source>
+        <translation>data 必须是内置数据集的名称或文件路径，而给出的是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="204"/>
+        <source>a path has at most {most:,} characters, got {length:,}</source>
+        <translation>路径最多 {most:,} 个字符，而这里有 {length:,} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/settings.py" line="34"/>
+        <source>Settings: the settings file {path} cannot be read safely: {reason}; gdsim starts with its defaults and, when it closes, keeps that file as {backup} and writes a new one</source>
+        <translation>设置：无法安全地读取设置文件 {path}：{reason}；gdsim 以默认设置启动，并在关闭时把该文件保留为 {backup}，另写一个新文件</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/settings.py" line="37"/>
+        <source>Settings: the settings file {path} cannot be read safely: {reason}; gdsim starts with its defaults and remembers nothing until that is removed</source>
+        <translation>设置：无法安全地读取设置文件 {path}：{reason}；gdsim 以默认设置启动，在它被移除之前不会记住任何设置</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/settings.py" line="40"/>
+        <source>it cannot be read: {reason}</source>
+        <translation>无法读取它：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/settings.py" line="112"/>
+        <source>the default layout</source>
+        <translation>默认布局</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/settings.py" line="196"/>
+        <source>it is a folder</source>
+        <translation>它是一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/settings.py" line="198"/>
+        <source>it is not a regular file (it is a {kind})</source>
+        <translation>它不是普通文件（它是{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/settings.py" line="200"/>
+        <source>it is larger than {limit} MB</source>
+        <translation>它大于 {limit} MB</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/settings.py" line="215"/>
+        <source>it holds binary data (a NUL byte)</source>
+        <translation>它含有二进制数据（NUL 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/settings.py" line="217"/>
+        <source>it holds a value gdsim never writes (@Variant)</source>
+        <translation>它含有 gdsim 从不写入的值（@Variant）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/settings.py" line="231"/>
+        <source>{value} is not a theme; choose one of: {valid}</source>
+        <translation>{value} 不是主题；请从以下选择：{valid}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/settings.py" line="243"/>
+        <source>the scale must be a number from {low:g} to {high:g}, got {value}</source>
+        <translation>缩放比例必须是从 {low:g} 到 {high:g} 的数，而给出的是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/settings.py" line="252"/>
+        <source>it is not a window layout saved by gdsim, got {value}</source>
+        <translation>它不是 gdsim 保存的窗口布局，而给出的是 {value}</translation>
     </message>
 </context>
 <context>
