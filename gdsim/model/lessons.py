@@ -467,7 +467,7 @@ def _data_source(data: str, folder: Path) -> str:
                                                    "built-in datasets: {valid}"),
                        valid=valid)
     path = os.path.normpath(os.path.join(os.path.abspath(folder), data))
-    if not os.path.isfile(path):
+    if not os.path.lexists(path):  # one that is there but no CSV file (a FIFO, a folder…): the reader says so
         if os.path.isabs(data):
             raise _Invalid(QT_TRANSLATE_NOOP(
                 "errors", "[setup] data: the data file {path} does not exist; give a CSV file or one of the "

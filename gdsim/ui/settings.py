@@ -6,8 +6,8 @@ setup is checked value by value in the model (``gdsim.model.remembered``).
 
 Qt reads a settings file whole as soon as it opens it, waits for ever on a FIFO, and aborts the
 process on some values it cannot load (an @Variant list of 2³¹ entries). So the file is looked at
-first: one that is not a regular file of at most 1 MB, or that holds a NUL byte or an @Variant
-(gdsim never writes one), is not opened at all. The window then starts with the defaults and, when
+first: one that is not a regular file of UTF-8 text of at most 1 MB, or that holds a NUL byte or an
+@Variant (gdsim never writes one), is not opened at all. The window then starts with the defaults and, when
 it closes, keeps that file beside a new one. Tests point QSettings at a temporary folder.
 """
 
@@ -76,6 +76,9 @@ class Settings:
         """The stored value as ``check`` accepts it (it raises InputError otherwise), else ``default``."""
         value = self._q.value(key)
         if value is None:
+            if self._q.contains(key):  # @Invalid() and the like: there, but no value
+                self._name(key, unusable(key, QT_TRANSLATE_NOOP("errors", "it holds no value"),
+                                         default if shown_default is None else shown_default))
             return default
         try:
             return check(value)
@@ -163,6 +166,9 @@ class _Unsaved:
     def value(self, key: str, default=None):
         return self.values.get(key, default)
 
+    def contains(self, key: str) -> bool:
+        return key in self.values
+
     def setValue(self, key: str, value) -> None:  # noqa: N802 (QSettings' name)
         self.values[key] = value
 
@@ -213,6 +219,10 @@ def _unsafe(path: Path):
         return too_big
     if b"\0" in raw:
         return QT_TRANSLATE_NOOP("errors", "it holds binary data (a NUL byte)")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return QT_TRANSLATE_NOOP("errors", "it is not UTF-8 text")
     if b"@Variant(" in raw:
         return QT_TRANSLATE_NOOP("errors", "it holds a value gdsim never writes (@Variant)")
     return None

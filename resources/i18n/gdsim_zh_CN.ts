@@ -1590,47 +1590,57 @@
         <translation>无法读取它：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="112"/>
+        <location filename="../../gdsim/ui/settings.py" line="80"/>
+        <source>it holds no value</source>
+        <translation>它没有值</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/settings.py" line="115"/>
         <source>the default layout</source>
         <translation>默认布局</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="196"/>
+        <location filename="../../gdsim/ui/settings.py" line="202"/>
         <source>it is a folder</source>
         <translation>它是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="198"/>
+        <location filename="../../gdsim/ui/settings.py" line="204"/>
         <source>it is not a regular file (it is a {kind})</source>
         <translation>它不是普通文件（它是{kind}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="200"/>
+        <location filename="../../gdsim/ui/settings.py" line="206"/>
         <source>it is larger than {limit} MB</source>
         <translation>它大于 {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="215"/>
+        <location filename="../../gdsim/ui/settings.py" line="221"/>
         <source>it holds binary data (a NUL byte)</source>
         <translation>它含有二进制数据（NUL 字节）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="217"/>
+        <location filename="../../gdsim/ui/settings.py" line="225"/>
+        <source>it is not UTF-8 text</source>
+        <translation>它不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/settings.py" line="227"/>
         <source>it holds a value gdsim never writes (@Variant)</source>
         <translation>它含有 gdsim 从不写入的值（@Variant）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="231"/>
+        <location filename="../../gdsim/ui/settings.py" line="241"/>
         <source>{value} is not a theme; choose one of: {valid}</source>
         <translation>{value} 不是主题；请从以下选择：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="243"/>
+        <location filename="../../gdsim/ui/settings.py" line="253"/>
         <source>the scale must be a number from {low:g} to {high:g}, got {value}</source>
         <translation>缩放比例必须是从 {low:g} 到 {high:g} 的数，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="252"/>
+        <location filename="../../gdsim/ui/settings.py" line="262"/>
         <source>it is not a window layout saved by gdsim, got {value}</source>
         <translation>它不是 gdsim 保存的窗口布局，而给出的是 {value}</translation>
     </message>
