@@ -88,3 +88,16 @@ def test_a_speed_no_timer_can_keep_is_refused_and_play_still_works(qtbot, window
     session.play()
     qtbot.waitUntil(lambda: session.latest is not None and session.latest.lead.step >= 1, timeout=5000)
     session.pause()
+
+
+@pytest.mark.parametrize("setup, says", [
+    (Setup(speed=0.0), "the speed must be a number of steps per second from 0.1 to 1,000"),
+    (Setup(step_limit=0), "the step limit must be a whole number from 1 to 1,000,000,000, got 0"),
+    (Setup(contenders=(Contender("sgd", {"lr": 0.0}),)), "η (lr) must be from 1e-05 to 10 in the window"),
+    (Setup(contenders=(Contender("adam", {"eps": 1e-320}),)), "eps must be 0 or from 1e-300 to 1e+300"),
+])
+def test_a_whole_setup_the_window_cannot_show_is_refused(qtbot, window, setup, says):
+    before = window.session.setup
+    assert not window.session.apply(setup)
+    assert says in window.error.text()
+    assert window.session.setup is before

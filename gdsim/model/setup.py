@@ -72,6 +72,17 @@ def check_hyperparameter(optimizer: str, name: str, value) -> float:
     return v
 
 
+def check_shown(setup: "Setup") -> "Setup":
+    """The setup, if the window can show and keep each of its values (speed, step limit, every
+    hyperparameter); else InputError for the first it cannot. Whether it runs, ``build`` decides."""
+    check_speed(setup.speed)
+    check_step_limit(setup.step_limit)
+    for c in setup.contenders:
+        for name, value in c.hyperparameters.items():
+            check_hyperparameter(c.optimizer, name, value)
+    return setup
+
+
 def field_range(h: Hyperparameter) -> tuple[float, float]:
     """The least and the greatest value a window's field for ``h`` takes: those the engine allows
     and check_hyperparameter lets through (an open end moves inside)."""
@@ -211,4 +222,5 @@ def setup_from_dict(d: dict) -> Setup:
 
 __all__ = ["DEFAULT_SPEED", "DEFAULT_STEP_LIMIT", "LR_RANGE", "MAX_CONTENDERS", "MAX_STEP_LIMIT",
            "MODEL_PROBLEMS", "SHOWN_RANGE", "SPEED_RANGE", "Contender", "Setup", "check_hyperparameter",
-           "check_speed", "check_step_limit", "field_range", "setup_from_dict", "setup_to_dict"]
+           "check_shown", "check_speed", "check_step_limit", "field_range", "setup_from_dict",
+           "setup_to_dict"]

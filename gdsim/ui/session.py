@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..engine import InputError, Problem
 from ..model.build import Built, build
-from ..model.setup import Setup
+from ..model.setup import Setup, check_shown
 from .i18n import translate_error
 from .worker import FrameGate, Worker
 
@@ -85,8 +85,11 @@ class Session(QObject):
     # --- the setup ----------------------------------------------------------------------------
 
     def apply(self, setup: Setup, problem: Problem | None = None) -> bool:
-        """Switch to a whole new setup (a lesson) if the engine accepts it; otherwise report why and
-        keep the old. ``problem``, if given, is that setup's problem, already built and checked."""
+        """Switch to a whole new setup (a lesson) if the engine accepts it and the window can show
+        it; otherwise report why and keep the old. ``problem``, if given, is that setup's problem,
+        already built and checked."""
+        if self._refused_or(lambda: check_shown(setup)) is None:
+            return False
         return self._build(setup, problem)
 
     def set_problem(self, name: str) -> bool:
