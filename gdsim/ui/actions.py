@@ -89,7 +89,7 @@ class WindowActions(QObject):
         self.lesson_actions = []
         for lesson in lessons:
             action = self._add(self.lessons_menu, Qt.Key.Key_0 + lesson.number,
-                               lambda _=False, chosen=lesson: self.window.load_lesson(chosen),
+                               lambda chosen=lesson: self.window.load_lesson(chosen),
                                before=self._lessons_end)
             self.lesson_actions.append((lesson, action))
         self.retranslate()
@@ -103,7 +103,9 @@ class WindowActions(QObject):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.keyed.append(action)
         if slot is not None:
-            action.triggered.connect(slot)
+            # triggered(bool) hands Qt's `checked` flag to a slot's first parameter, even to a lambda's
+            # default one (lambda c=code: …, which then gets True): the menus' slots take no arguments.
+            action.triggered.connect(lambda _checked=False, run=slot: run())
         if before is None:
             menu.addAction(action)
         else:
