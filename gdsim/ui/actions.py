@@ -17,6 +17,11 @@ from .i18n import LANGUAGES, tr
 from .style import SCALES
 
 
+def percent(scale: float) -> str:
+    """A scale as people say it: 1.25 → '125 %'."""
+    return tr("{0} %").format(round(scale * 100))
+
+
 class WindowActions(QObject):
     def __init__(self, window):
         super().__init__(window)
@@ -59,9 +64,17 @@ class WindowActions(QObject):
             self.themes.addAction(action)
         self.switch_theme = self._add(self.view_menu, Qt.Key.Key_T, lambda: window.set_theme(
             "dark" if window.appearance.name == "light" else "light"))
+        self.scale_menu = self.view_menu.addMenu("")
         zoom_in, zoom_out = QKeySequence.StandardKey.ZoomIn, QKeySequence.StandardKey.ZoomOut
-        self.larger = self._add(self.view_menu, zoom_in, lambda: self.step_scale(+1))
-        self.smaller = self._add(self.view_menu, zoom_out, lambda: self.step_scale(-1))
+        self.larger = self._add(self.scale_menu, zoom_in, lambda: self.step_scale(+1))
+        self.smaller = self._add(self.scale_menu, zoom_out, lambda: self.step_scale(-1))
+        self.scale_menu.addSeparator()
+        self.scales = QActionGroup(self)
+        self.scale_actions = {}
+        for scale in SCALES:
+            action = self._add(self.scale_menu, None, lambda s=scale: window.set_scale(s), checkable=True)
+            self.scales.addAction(action)
+            self.scale_actions[scale] = action
         self.full_screen = self._add(self.view_menu, Qt.Key.Key_F11, window.toggle_full_screen)
 
         self.lesson_actions = []  # (lesson, action), filled in by set_lessons
@@ -126,6 +139,9 @@ class WindowActions(QObject):
         self.help_menu.setTitle(tr("&Help"))
         for code, action in self.language_actions.items():
             action.setText(LANGUAGES[code] if code else tr("As the system"))
+        for scale, action in self.scale_actions.items():
+            action.setText(percent(scale))
+        self.show_scale(self.window.appearance.scale)
         texts = {
             self.import_data: tr("&Import data…"), self.quit: tr("&Quit"),
             self.play: tr("Play / Pause"), self.step: tr("One step"), self.reset: tr("Reset to the start"),
@@ -146,6 +162,13 @@ class WindowActions(QObject):
 
     def show_language(self, language: str) -> None:
         self.language_actions.get(language, self.language_actions[""]).setChecked(True)
+
+    def show_scale(self, scale: float) -> None:
+        """The scale as a number: in the submenu's title and as its ticked step."""
+        self.scale_menu.setTitle(tr("&Scale: {0}").format(percent(scale)))
+        action = self.scale_actions.get(scale)
+        if action is not None:
+            action.setChecked(True)
 
     def scale_lr(self, factor: float) -> None:
         """η of the watched run times a factor, within the η field's range."""

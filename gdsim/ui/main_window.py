@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.lessons import LessonError, LessonView, load_lesson, save_lesson, shipped_lessons
-from .actions import WindowActions
+from .actions import WindowActions, percent
 from .canvas import Canvas
 from .controls import ControlPanel
 from .formula_panel import FormulaPanel
@@ -64,8 +64,10 @@ class MainWindow(QMainWindow):
         self.error = QLabel()
         self.error.setStyleSheet("color: #D55E00; font-weight: bold")
         self.error.setWordWrap(True)
+        self.scale_label = QLabel()
         self.statusBar().addWidget(self.status, 1)
         self.statusBar().addPermanentWidget(self.error, 2)
+        self.statusBar().addPermanentWidget(self.scale_label)
         self._error_timer = QTimer(self)
         self._error_timer.setSingleShot(True)
         self._error_timer.timeout.connect(self.error.clear)
@@ -116,6 +118,8 @@ class MainWindow(QMainWindow):
         self.controls.retranslate()
         self.canvas.retranslate()
         self.formulas.retranslate()
+        self.scale_label.setText(percent(self.appearance.scale))
+        self.scale_label.setToolTip(self.tr("The scale of text and lines (Ctrl + / Ctrl −, View → Scale)"))
         if self.session.latest is not None:
             self.status.setText(self.describe(self.session.latest))
 
@@ -210,6 +214,8 @@ class MainWindow(QMainWindow):
         self.formulas.apply_style(style)
         self.actions.dark.setChecked(style.name == "dark")
         self.actions.light.setChecked(style.name == "light")
+        self.actions.show_scale(style.scale)
+        self.scale_label.setText(percent(style.scale))
 
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)

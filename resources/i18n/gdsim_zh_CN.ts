@@ -4,162 +4,172 @@
 <context>
     <name />
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="114" />
+        <location filename="../../gdsim/ui/actions.py" line="22" />
+        <source>{0} %</source>
+        <translation>{0}%</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="129" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="115" />
+        <location filename="../../gdsim/ui/actions.py" line="130" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="116" />
+        <location filename="../../gdsim/ui/actions.py" line="131" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="117" />
+        <location filename="../../gdsim/ui/actions.py" line="132" />
         <source>Less&amp;ons</source>
         <translation>课程(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="121" />
+        <location filename="../../gdsim/ui/actions.py" line="136" />
         <source>&amp;Open a lesson file…</source>
         <translation>打开课程文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="122" />
+        <location filename="../../gdsim/ui/actions.py" line="137" />
         <source>&amp;Save the setup as a lesson…</source>
         <translation>把当前设置存为课程(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="123" />
+        <location filename="../../gdsim/ui/actions.py" line="138" />
         <source>La&amp;nguage</source>
         <translation>语言(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="124" />
+        <location filename="../../gdsim/ui/actions.py" line="139" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="126" />
+        <location filename="../../gdsim/ui/actions.py" line="141" />
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="128" />
+        <location filename="../../gdsim/ui/actions.py" line="146" />
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="128" />
+        <location filename="../../gdsim/ui/actions.py" line="146" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="129" />
+        <location filename="../../gdsim/ui/actions.py" line="147" />
         <source>Play / Pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="129" />
+        <location filename="../../gdsim/ui/actions.py" line="147" />
         <source>One step</source>
         <translation>走一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="129" />
+        <location filename="../../gdsim/ui/actions.py" line="147" />
         <source>Reset to the start</source>
         <translation>回到起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="130" />
+        <location filename="../../gdsim/ui/actions.py" line="148" />
         <source>η × 2</source>
         <translation>η × 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="130" />
+        <location filename="../../gdsim/ui/actions.py" line="148" />
         <source>η ÷ 2</source>
         <translation>η ÷ 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="131" />
+        <location filename="../../gdsim/ui/actions.py" line="149" />
         <source>&amp;Log scale for the loss</source>
         <translation>损失用对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="132" />
+        <location filename="../../gdsim/ui/actions.py" line="150" />
         <source>Show the &amp;parts of each step</source>
         <translation>分解显示每一步(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="133" />
+        <location filename="../../gdsim/ui/actions.py" line="151" />
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="133" />
+        <location filename="../../gdsim/ui/actions.py" line="151" />
         <source>&amp;Light theme (projector)</source>
         <translation>浅色主题（投影仪）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="134" />
+        <location filename="../../gdsim/ui/actions.py" line="152" />
         <source>Switch between the dark and the light &amp;theme</source>
         <translation>在深色和浅色主题之间切换(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="135" />
+        <location filename="../../gdsim/ui/actions.py" line="153" />
         <source>&amp;Larger</source>
         <translation>放大(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="135" />
+        <location filename="../../gdsim/ui/actions.py" line="153" />
         <source>&amp;Smaller</source>
         <translation>缩小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="135" />
+        <location filename="../../gdsim/ui/actions.py" line="153" />
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="136" />
+        <location filename="../../gdsim/ui/actions.py" line="154" />
         <source>&amp;Keyboard</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="136" />
+        <location filename="../../gdsim/ui/actions.py" line="154" />
         <source>&amp;About gdsim</source>
         <translation>关于 gdsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="140" />
+        <location filename="../../gdsim/ui/actions.py" line="158" />
         <source>&amp;Controls</source>
         <translation>控制面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="141" />
+        <location filename="../../gdsim/ui/actions.py" line="159" />
         <source>F&amp;ormulas</source>
         <translation>公式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="167" />
+        <location filename="../../gdsim/ui/actions.py" line="168" />
+        <source>&amp;Scale: {0}</source>
+        <translation>缩放(&amp;S)：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="192" />
         <source>Open lesson 1 … {0}</source>
         <translation>打开第 1 … {0} 课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="177" />
+        <location filename="../../gdsim/ui/actions.py" line="202" />
         <source>Keyboard</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="179" />
+        <location filename="../../gdsim/ui/actions.py" line="204" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="179" />
+        <location filename="../../gdsim/ui/actions.py" line="204" />
         <source>Does</source>
         <translation>作用</translation>
     </message>
@@ -559,107 +569,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="110" />
+        <location filename="../../gdsim/ui/main_window.py" line="112" />
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="111" />
+        <location filename="../../gdsim/ui/main_window.py" line="113" />
         <source>Controls</source>
         <translation>控制面板</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="112" />
+        <location filename="../../gdsim/ui/main_window.py" line="114" />
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="113" />
+        <location filename="../../gdsim/ui/main_window.py" line="115" />
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="172" />
+        <location filename="../../gdsim/ui/main_window.py" line="122" />
+        <source>The scale of text and lines (Ctrl + / Ctrl −, View → Scale)</source>
+        <translation>文字和线条的缩放比例（Ctrl + / Ctrl −，视图 → 缩放）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="176" />
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="173" />
+        <location filename="../../gdsim/ui/main_window.py" line="177" />
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课程 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="180" />
+        <location filename="../../gdsim/ui/main_window.py" line="184" />
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="181" />
+        <location filename="../../gdsim/ui/main_window.py" line="185" />
         <source>Lessons (*.toml)</source>
         <translation>课程 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="184" />
+        <location filename="../../gdsim/ui/main_window.py" line="188" />
         <source>Lesson title</source>
         <translation>课程标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="184" />
+        <location filename="../../gdsim/ui/main_window.py" line="188" />
         <source>Title of the lesson:</source>
         <translation>课程的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="237" />
+        <location filename="../../gdsim/ui/main_window.py" line="243" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="237" />
+        <location filename="../../gdsim/ui/main_window.py" line="243" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="238" />
+        <location filename="../../gdsim/ui/main_window.py" line="244" />
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="239" />
+        <location filename="../../gdsim/ui/main_window.py" line="245" />
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="240" />
+        <location filename="../../gdsim/ui/main_window.py" line="246" />
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="243" />
+        <location filename="../../gdsim/ui/main_window.py" line="249" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="244" />
+        <location filename="../../gdsim/ui/main_window.py" line="250" />
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="245" />
+        <location filename="../../gdsim/ui/main_window.py" line="251" />
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="246" />
+        <location filename="../../gdsim/ui/main_window.py" line="252" />
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="254" />
+        <location filename="../../gdsim/ui/main_window.py" line="260" />
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="255" />
+        <location filename="../../gdsim/ui/main_window.py" line="261" />
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
