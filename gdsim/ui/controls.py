@@ -6,8 +6,9 @@ fields are generated from the engine's description of the chosen optimizer.
 
 import math
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_NAMES
 from ..engine.catalog import DEFAULT_DATASET
 from ..engine.models import MODEL_KINDS
-from .fields import LR_RANGE, LogSlider, NumberField
+from .fields import LR_RANGE, LogSlider, NumberField, put_back
 from .names import (
     activation_title,
     dataset_title,
@@ -42,6 +43,8 @@ SPEED_RANGE = (1.0, 1000.0)  # steps per second; the slider's right end means "a
 
 
 class ControlPanel(QWidget):
+    field_left = Signal()  # Enter or Escape in a field: the window gives the keys back to the canvas
+
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -241,6 +244,18 @@ class ControlPanel(QWidget):
 
     def _start_tip(self, name: str) -> str:
         return self.tr("Where {0} starts; you can also click or drag on the plot").format(name)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Enter and Escape, which a field passes on once it has entered the value (Enter) or not
+        (Escape): Escape also puts the field's last value back. Either way the field is left, so
+        that Space, →, R, ↑ and ↓ work again."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            if event.key() == Qt.Key.Key_Escape:
+                put_back(QApplication.focusWidget())
+            event.accept()
+            self.field_left.emit()
+            return
+        super().keyPressEvent(event)
 
     # --- reacting to the session --------------------------------------------------------------
 

@@ -44,6 +44,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas)
 
         self.controls = ControlPanel(session)
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # where the keys go after a field
+        self.controls.field_left.connect(self._on_field_left)
         scroll = QScrollArea()
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
@@ -227,6 +229,10 @@ class MainWindow(QMainWindow):
         self.error.setText(message)
         self.error.setToolTip(message)
         self._error_timer.start(ERROR_SHOWN_MS)
+
+    @Slot()
+    def _on_field_left(self) -> None:
+        self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot(object, object)
     def _on_setup_changed(self, setup, problem) -> None:
