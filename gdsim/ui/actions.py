@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..engine.models import MODEL_KINDS
+from .controls import data_import_off
 from .fields import LR_RANGE
 from .i18n import LANGUAGES, tr
 from .style import SCALES
@@ -37,6 +39,7 @@ class WindowActions(QObject):
 
         self.import_data = self._add(self.file_menu, QKeySequence.StandardKey.Open,
                                      window.controls.ask_for_data_file)
+        self.file_menu.setToolTipsVisible(True)  # why Import is off for a fixed function
         self.quit = self._add(self.file_menu, QKeySequence.StandardKey.Quit, window.close)
 
         session = window.session
@@ -131,8 +134,8 @@ class WindowActions(QObject):
         self.view_menu.setTitle(tr("&View"))
         self.lessons_menu.setTitle(tr("Less&ons"))
         language = self.window.translations.language
-        for lesson, action in self.lesson_actions:
-            action.setText(f"&{lesson.number}  {lesson.text('title', language)}")
+        for lesson, action in self.lesson_actions:  # a title's own & is not a mnemonic
+            action.setText(f"&{lesson.number}  {lesson.text('title', language).replace('&', '&&')}")
         self.open_lesson.setText(tr("&Open a lesson file…"))
         self.save_lesson.setText(tr("&Save the setup as a lesson…"))
         self.language_menu.setTitle(tr("La&nguage") + " / 语言")
@@ -142,6 +145,7 @@ class WindowActions(QObject):
         for scale, action in self.scale_actions.items():
             action.setText(percent(scale))
         self.show_scale(self.window.appearance.scale)
+        self.show_data_import(self.window.session.problem)
         texts = {
             self.import_data: tr("&Import data…"), self.quit: tr("&Quit"),
             self.play: tr("Play / Pause"), self.step: tr("One step"), self.reset: tr("Reset to the start"),
@@ -162,6 +166,13 @@ class WindowActions(QObject):
 
     def show_language(self, language: str) -> None:
         self.language_actions.get(language, self.language_actions[""]).setChecked(True)
+
+    def show_data_import(self, problem) -> None:
+        """File → Import data… only for the problems fitted to data; for a fixed function it is off
+        and says why, so that Ctrl O cannot lead to an error message."""
+        on = problem.name in MODEL_KINDS
+        self.import_data.setEnabled(on)
+        self.import_data.setToolTip("" if on else data_import_off(problem))
 
     def show_scale(self, scale: float) -> None:
         """The scale as a number: in the submenu's title and as its ticked step."""

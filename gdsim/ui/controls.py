@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +30,7 @@ from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_
 from ..engine.catalog import DEFAULT_DATASET
 from ..engine.models import MODEL_KINDS
 from .fields import LR_RANGE, LogSlider, NumberField, put_back
+from .i18n import tr
 from .names import (
     activation_title,
     dataset_title,
@@ -37,6 +40,7 @@ from .names import (
     problem_title,
     run_labels,
 )
+from .refusals import reported, show_refusal
 from .session import Session
 
 SPEED_RANGE = (1.0, 1000.0)  # steps per second; the slider's right end means "as fast as possible"
@@ -50,6 +54,7 @@ class ControlPanel(QWidget):
         self.session = session
         self._playing = False
         layout = QVBoxLayout(self)
+        layout.addWidget(self._refusal_banner())
         layout.addWidget(self._problem_group())
         layout.addWidget(self._optimizer_group())
         layout.addWidget(self._start_group())
@@ -60,10 +65,31 @@ class ControlPanel(QWidget):
         session.hyperparameter_changed.connect(self._on_hyperparameter_changed)
         session.watched_changed.connect(self._on_watched_changed)
         session.stepped.connect(self._on_stepped)
+        session.error_occurred.connect(self._on_refused)
         self.retranslate()
-        self._on_setup_changed(session.setup, session.problem)
+        self._show_setup(session.setup, session.problem)
 
     # --- building (the texts are set in retranslate) ------------------------------------------
+
+    def _refusal_banner(self) -> QFrame:
+        """Why the last request was refused, above the panel, until the next one is accepted."""
+        self.banner = QFrame()
+        self.banner.setObjectName("refusal")
+        self.banner.setStyleSheet("QFrame#refusal { background: #FBE3D6; border: 1px solid #D55E00; "
+                                  "border-radius: 4px; } QFrame#refusal QLabel { color: #5C1A00; }")
+        self.banner_text = QLabel()
+        self.banner_text.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a file or what was typed
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner_close = QToolButton()
+        self.banner_close.setText("✕")
+        self.banner_close.setAutoRaise(True)
+        self.banner_close.clicked.connect(self.banner.hide)
+        row = QHBoxLayout(self.banner)
+        row.addWidget(self.banner_text, 1)
+        row.addWidget(self.banner_close, 0, Qt.AlignmentFlag.AlignTop)
+        self.banner.hide()
+        return self.banner
 
     def _problem_group(self) -> QGroupBox:
         self.problem_box = box = QGroupBox()
@@ -150,11 +176,11 @@ class ControlPanel(QWidget):
         self.step_limit.setRange(1, 1_000_000_000)
         self.step_limit.setGroupSeparatorShown(True)
         self.step_limit.setKeyboardTracking(False)
-        self.step_limit.valueChanged.connect(self.session.set_step_limit)
+        self.step_limit.valueChanged.connect(lambda limit: self._accepted(self.session.set_step_limit(limit)))
         self.step_limit_label = self._buddy(self.step_limit)
         form.addRow(self.step_limit_label, self.step_limit)
         self.tolerance = NumberField(self.session.setup.tol)
-        self.tolerance.value_entered.connect(self.session.set_tolerance)
+        self.tolerance.value_entered.connect(lambda tol: self._accepted(self.session.set_tolerance(tol)))
         self.tolerance_label = self._buddy(self.tolerance)
         form.addRow(self.tolerance_label, self.tolerance)
         return box
@@ -214,8 +240,7 @@ class ControlPanel(QWidget):
         self.problem.setToolTip(self.tr("The function whose minimum gradient descent looks for"))
         self.dataset.setToolTip(self.tr("The data the model is fitted to"))
         self.import_button.setText(self.tr("Import CSV…"))
-        self.import_button.setToolTip(self.tr("Load data from a CSV file with a header row and columns "
-                                              "x (or x1, x2, …) and y"))
+        self._show_import_tip(self.session.problem)
         self.loss.setToolTip(self.tr("How the error between ŷ and y is measured"))
         self.activation.setToolTip(self.tr("The neuron's activation function f and its derivative f′"))
         self.optimizers.setToolTip(self.tr(
@@ -232,6 +257,7 @@ class ControlPanel(QWidget):
         self.step_button.setToolTip(self.tr("Take exactly one step (→)"))
         self.reset_button.setText(self.tr("Reset"))
         self.reset_button.setToolTip(self.tr("Go back to the start (R)"))
+        self.banner_close.setToolTip(self.tr("Hide this message"))
         self._show_speed(self.session.setup.speed)
         self._hyperparameter_owner = None  # labels and tooltips anew
         self._build_hyperparameter_fields(self.session.setup)
@@ -259,12 +285,36 @@ class ControlPanel(QWidget):
 
     # --- reacting to the session --------------------------------------------------------------
 
+    def _show_import_tip(self, problem) -> None:
+        self.import_button.setToolTip(
+            self.tr("Load data from a CSV file with a header row and columns x (or x1, x2, …) and y")
+            if problem.name in MODEL_KINDS else data_import_off(problem))
+
     @Slot(object, object)
     def _on_setup_changed(self, setup, problem) -> None:
+        self.banner.hide()  # accepted: an earlier refusal no longer applies
+        self._show_setup(setup, problem)
+
+    def _accepted(self, accepted: bool) -> None:
+        """After a request that changes no setup (step limit, tolerance): if accepted, an earlier
+        refusal no longer applies."""
+        if accepted:
+            self.banner.hide()
+
+    @Slot(str)
+    def _on_refused(self, message: str) -> None:
+        """Say why, and show the setup again in every field and list (which still hold what the
+        user chose or typed)."""
+        self.banner_text.setText(message)
+        self.banner.show()
+        self._show_setup(self.session.setup, self.session.problem)
+
+    def _show_setup(self, setup, problem) -> None:
         _select(self.problem, setup.problem)
         is_model = problem.name in MODEL_KINDS
         for widget in (self.dataset, self.import_button, self.dataset_label, self.loss, self.loss_label):
             widget.setEnabled(is_model)
+        self._show_import_tip(problem)
         self.activation.setEnabled(problem.name == "neuron")
         self.activation_label.setEnabled(problem.name == "neuron")
         if is_model:
@@ -283,6 +333,7 @@ class ControlPanel(QWidget):
 
     @Slot(int, str, float)
     def _on_hyperparameter_changed(self, index: int, name: str, value: float) -> None:
+        self.banner.hide()
         field = self.hyperparameter_fields.get(name)
         if index == self.session.setup.watched and field is not None:
             field.set_value(value)
@@ -449,8 +500,19 @@ class ControlPanel(QWidget):
         """Ask for a CSV file and use its data."""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import data"), "",
                                               self.tr("CSV files (*.csv);;All files (*)"))
-        if path:
-            self.session.set_data(path)
+        if not path:
+            return
+        with reported(self.session) as said:
+            accepted = self.session.set_data(path)
+        if not accepted:
+            show_refusal(self, self.tr("Import data"), "\n".join(said))
+
+
+def data_import_off(problem) -> str:
+    """Why a problem takes no data: the tooltip of Import when it is off."""
+    return tr("{0} is a fixed function; only {1} and {2} are fitted to data: choose one of them as "
+              "the problem to import data").format(problem_title(problem.name), problem_title("linreg"),
+                                                   problem_title("neuron"))
 
 
 class _SpinField(QDoubleSpinBox):

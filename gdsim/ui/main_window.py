@@ -24,6 +24,7 @@ from .formula_panel import FormulaPanel
 from .i18n import Translations, translate_error
 from .lesson_panel import LessonPanel
 from .names import optimizer_title, problem_title
+from .refusals import show_refusal
 from .session import Session
 from .settings import Settings
 from .style import format_number, themed
@@ -64,6 +65,8 @@ class MainWindow(QMainWindow):
         self.status = QLabel()
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = QLabel()
+        for label in (self.status, self.error):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # they may quote a file's name or contents
         self.error.setStyleSheet("color: #D55E00; font-weight: bold")
         self.error.setWordWrap(True)
         self.scale_label = QLabel()
@@ -158,7 +161,7 @@ class MainWindow(QMainWindow):
         try:
             lesson = load_lesson(path)
         except LessonError as e:
-            self.show_error(translate_error(e))
+            self._refuse(self.tr("Open lesson"), e)
             return False
         return self.load_lesson(lesson)
 
@@ -168,9 +171,16 @@ class MainWindow(QMainWindow):
         try:
             save_lesson(path, self.session.setup, view, {"en": title, "zh": title}, {}, number=1)
         except LessonError as e:
-            self.show_error(translate_error(e))
+            self._refuse(self.tr("Save the setup as a lesson"), e)
             return False
         return True
+
+    def _refuse(self, title: str, error: LessonError) -> None:
+        """A lesson file refused: said over the window and in the status bar, with the names the file
+        uses (not the window's titles)."""
+        message = translate_error(error, titles=False)
+        self.show_error(message)
+        show_refusal(self, title, message)
 
     @Slot()
     def ask_to_open_lesson(self) -> None:
@@ -237,6 +247,7 @@ class MainWindow(QMainWindow):
     @Slot(object, object)
     def _on_setup_changed(self, setup, problem) -> None:
         self.error.clear()
+        self.actions.show_data_import(problem)
         self.status.setText(problem_title(problem.name))
 
     @Slot(object)
