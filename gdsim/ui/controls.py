@@ -6,7 +6,7 @@ fields are generated from the engine's description of the chosen optimizer.
 
 import math
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -93,7 +94,7 @@ class ControlPanel(QWidget):
 
     def _problem_group(self) -> QGroupBox:
         self.problem_box = box = QGroupBox()
-        form = QFormLayout(box)
+        form = _form(box)
         self.problem = _compact(QComboBox())
         for name in PROBLEM_NAMES:
             self.problem.addItem("", name)
@@ -107,11 +108,9 @@ class ControlPanel(QWidget):
         self.dataset.activated.connect(lambda i: self.session.set_data(self.dataset.itemData(i)))
         self.import_button = QPushButton()
         self.import_button.clicked.connect(self.ask_for_data_file)
-        row = QHBoxLayout()
-        row.addWidget(self.dataset, 1)
-        row.addWidget(self.import_button)
         self.dataset_label = self._buddy(self.dataset)
-        form.addRow(self.dataset_label, row)
+        form.addRow(self.dataset_label, self.dataset)
+        form.addRow(self.import_button)
 
         self.loss = _compact(QComboBox())
         for loss in LOSSES.values():
@@ -131,7 +130,7 @@ class ControlPanel(QWidget):
 
     def _optimizer_group(self) -> QGroupBox:
         self.optimizer_box = box = QGroupBox()
-        self._optimizer_form = QFormLayout(box)
+        self._optimizer_form = _form(box)
         self.optimizers = QListWidget()
         for name in OPTIMIZERS:
             item = QListWidgetItem()
@@ -156,7 +155,7 @@ class ControlPanel(QWidget):
 
     def _start_group(self) -> QGroupBox:
         self.start_box = box = QGroupBox()
-        self._start_form = QFormLayout(box)
+        self._start_form = _form(box)
         self.start_fields: list[QDoubleSpinBox] = []
         self.default_start = QPushButton()
         self.default_start.clicked.connect(self._on_default_start_clicked)
@@ -165,7 +164,7 @@ class ControlPanel(QWidget):
 
     def _pace_group(self) -> QGroupBox:
         self.pace_box = box = QGroupBox()
-        form = QFormLayout(box)
+        form = _form(box)
         self.speed = LogSlider(SPEED_RANGE[0], SPEED_RANGE[1] * 10, 10.0, decimals=0)
         self.speed.value_changed.connect(self._on_speed_changed)
         self.speed_label = QLabel()
@@ -187,11 +186,11 @@ class ControlPanel(QWidget):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.play_button = QPushButton()
+        self.play_button = _CompactButton()
         self.play_button.clicked.connect(self.session.toggle)
-        self.step_button = QPushButton()
+        self.step_button = _CompactButton()
         self.step_button.clicked.connect(self.session.step)
-        self.reset_button = QPushButton()
+        self.reset_button = _CompactButton()
         self.reset_button.clicked.connect(self.session.reset)
         for button in (self.play_button, self.step_button, self.reset_button):
             row.addWidget(button)
@@ -455,7 +454,7 @@ class ControlPanel(QWidget):
                 self._start_form.removeRow(0)
             self.start_fields = []
             for i, name in enumerate(problem.param_names):
-                field = QDoubleSpinBox()
+                field = _StartField()
                 field.setObjectName(name)
                 field.setRange(-1e6, 1e6)
                 field.setDecimals(4)
@@ -540,10 +539,44 @@ class _SpinField(QDoubleSpinBox):
         self.blockSignals(False)
 
 
+class _CompactButton(QPushButton):
+    """A push button that can be as narrow as its text (Qt's least is 80 px): three fit side by side
+    in a narrow panel."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # may shrink
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().minimumSizeHint()
+        metrics = self.fontMetrics()
+        return QSize(min(hint.width(), metrics.horizontalAdvance(self.text()) + 2 * metrics.height()),
+                     hint.height())
+
+
+class _StartField(QDoubleSpinBox):
+    """A coordinate of the start: as narrow as a number like −12.3456 (the range's ends would make it
+    as wide as −1000000.0000); longer numbers scroll within it."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().minimumSizeHint()
+        spare = self.fontMetrics().horizontalAdvance("-1000000.0000") - self.fontMetrics().horizontalAdvance(
+            "-12.3456")
+        return QSize(max(hint.width() - spare, hint.height() * 3), hint.height())
+
+
+def _form(box: QGroupBox) -> QFormLayout:
+    """A form whose fields go below their labels when the panel is narrow (a small screen, a large
+    scale), rather than being cut off."""
+    form = QFormLayout(box)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
+
+
 def _compact(combo: QComboBox) -> QComboBox:
     """A combo box that does not widen the panel to its longest entry (the list still shows it)."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(14)
+    combo.setMinimumContentsLength(12)
     return combo
 
 

@@ -27,10 +27,14 @@ from .names import optimizer_title, problem_title
 from .refusals import show_refusal
 from .session import Session
 from .settings import Settings
+from .side_panels import SidePanels
 from .style import format_number, themed
 
 ERROR_SHOWN_MS = 10_000
 BASE_FONT_POINTS = 10.0
+PANEL_WIDTH = 340  # px the formula and lesson panels want at 100 %; they grow with the scale
+PANEL_FLOOR = 200  # px they keep, where they can, when the window is narrow
+CONTROLS_FLOOR = 240  # px the controls keep, where they can; narrower than their content, they scroll
 
 
 class MainWindow(QMainWindow):
@@ -50,17 +54,20 @@ class MainWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.dock = self._dock("controls", scroll, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._controls_scroll = scroll
 
         self.formulas = FormulaPanel(self.appearance)
         self.canvas.drawn.connect(self.formulas.show_snapshot)
         self.formula_dock = self._dock("formulas", self.formulas, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.formula_dock.setMinimumWidth(320)
         self.lesson_panel = LessonPanel()
         self.lesson_dock = self._dock("lesson", self.lesson_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.lessons = []  # read once the window is up: the first frame does not need them
+        # The controls give way first (they scroll); the formulas and the lesson grow with the scale.
+        self.side_panels = SidePanels(self, [(self.dock, self._controls_width, CONTROLS_FLOOR),
+                                             (self.formula_dock, self._panel_width, PANEL_FLOOR),
+                                             (self.lesson_dock, self._panel_width, PANEL_FLOOR)],
+                                      note=(self.formula_dock, self.lesson_dock))
 
         self.status = QLabel()
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -83,7 +90,7 @@ class MainWindow(QMainWindow):
         session.setup_changed.connect(self._on_setup_changed)
         session.error_occurred.connect(self.show_error)
         self.resize(1500, 900)
-        self._apply_style()  # first: the scale sets the docks' least sizes that a restore respects
+        self._apply_style()
         geometry, state = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -127,6 +134,15 @@ class MainWindow(QMainWindow):
         self.scale_label.setToolTip(self.tr("The scale of text and lines (Ctrl + / Ctrl −, View → Scale)"))
         if self.session.latest is not None:
             self.status.setText(self.describe(self.session.latest))
+        self.side_panels.fit()  # texts of another length
+
+    def _controls_width(self) -> int:
+        scroll = self._controls_scroll
+        return (self.controls.sizeHint().width() + 2 * scroll.frameWidth()
+                + scroll.verticalScrollBar().sizeHint().width())
+
+    def _panel_width(self) -> float:
+        return PANEL_WIDTH * self.appearance.scale
 
     def set_language(self, language: str) -> None:
         """'' follows the system. Qt sends every widget a LanguageChange; ours re-set their texts."""
@@ -151,9 +167,7 @@ class MainWindow(QMainWindow):
         self.formula_dock.setVisible(lesson.view.formula)
         self.lesson_panel.show_lesson(lesson, self.translations.language)
         self.lesson_dock.show()
-        if self.formula_dock.isVisible():  # room for the teacher's note below the formulas
-            self.resizeDocks([self.formula_dock, self.lesson_dock],
-                             [self.height() * 3 // 5, self.height() * 2 // 5], Qt.Orientation.Vertical)
+        self.side_panels.fit()
         return True
 
     def open_lesson_file(self, path) -> bool:
@@ -221,9 +235,9 @@ class MainWindow(QMainWindow):
                        self.lesson_dock):
             widget.setFont(font)
         self.lesson_panel.apply_style(style)
-        self._controls_scroll.setMinimumWidth(self.controls.sizeHint().width() + 24)
         self.canvas.apply_style(style)
         self.formulas.apply_style(style)
+        self.side_panels.fit()  # the widths of this scale, both ways
         self.actions.dark.setChecked(style.name == "dark")
         self.actions.light.setChecked(style.name == "light")
         self.actions.show_scale(style.scale)
