@@ -1,6 +1,8 @@
 """Refusals shown where the user acted: a file refused gets a message box over the window, a value
 refused a banner in the control panel; nothing changes, and what came from a file stays plain text."""
 
+import html
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -54,6 +56,7 @@ def test_a_refused_csv_says_why_in_a_message_box_and_changes_nothing(qtbot, wind
     assert box.icon() == QMessageBox.Icon.Warning and "Nothing was changed" in box.informativeText()
     assert session.setup is before and controls.dataset.currentText() == shown
     assert window.error.text() == message and window.error.textFormat() == Qt.TextFormat.PlainText
+    assert window.error.toolTip() == f"<p>{html.escape(message)}</p>"  # not read as markup
     close(qtbot, box)
     assert open_boxes() == []
 

@@ -1,6 +1,7 @@
 """The main window: a thin composer of the canvas, the panels, the status bar and the menus, which
 also keeps the window's appearance (theme, scale, full screen) and its settings between runs."""
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
@@ -251,7 +252,8 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def show_error(self, message: str) -> None:
         self.error.setText(message)
-        self.error.setToolTip(message)
+        # A tooltip is read as markup if it looks like markup: say it as escaped text in a paragraph.
+        self.error.setToolTip(f"<p>{html.escape(message)}</p>")
         self._error_timer.start(ERROR_SHOWN_MS)
 
     @Slot()
