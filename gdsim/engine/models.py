@@ -17,7 +17,7 @@ import numpy as np
 
 from .activations import ACTIVATIONS, Activation, softplus
 from .datasets import Dataset
-from .errors import QT_TRANSLATE_NOOP, InputError, unknown_name
+from .errors import QT_TRANSLATE_NOOP, InputError, check_name, shown
 from .problems import Problem
 from .workspace import Workspace
 
@@ -57,7 +57,9 @@ class DatasetProblem(Problem):
 
     def loss(self, params) -> np.ndarray:
         if self.activation.name == "identity" and self.loss_kind.name in ("sse", "mse"):
-            return self._quadratic_loss(self._as_params(params))
+            params = self._as_params(params)
+            with np.errstate(all="ignore"):  # far out, a loss may overflow to inf: no warning
+                return self._quadratic_loss(params)
         params = self._as_params(params)
         out = np.empty(len(params))
         chunk = max(1, _LANDSCAPE_ELEMENTS // len(self.dataset.y))
@@ -87,22 +89,17 @@ class DatasetProblem(Problem):
 
 def make_model(kind: str, dataset: Dataset, activation: str | None = None, loss: str | None = None,
                start=None) -> DatasetProblem:
-    if kind not in MODEL_KINDS:
-        raise unknown_name("model", kind, MODEL_KINDS)
+    kind = check_name("model", kind, MODEL_KINDS)
     if kind == "linreg":
-        if activation not in (None, "identity"):
+        if activation is not None and not (isinstance(activation, str) and activation == "identity"):
             raise InputError(QT_TRANSLATE_NOOP(
                 "errors", "linreg has no activation (it is ŷ = w·x + b); use the problem 'neuron' "
-                "for activation {activation!r}"), activation=activation)
+                "for activation {activation!r}"), activation=shown(activation))
         act = ACTIVATIONS["identity"]
     else:
         act_name = "sigmoid" if activation is None else activation
-        if act_name not in ACTIVATIONS:
-            raise unknown_name("activation", act_name, ACTIVATIONS)
-        act = ACTIVATIONS[act_name]
-    loss_name = "sse" if loss is None else loss
-    if loss_name not in LOSSES:
-        raise unknown_name("loss", loss_name, LOSSES)
+        act = ACTIVATIONS[check_name("activation", act_name, ACTIVATIONS)]
+    loss_name = check_name("loss", "sse" if loss is None else loss, LOSSES)
     if loss_name == "bce":
         if not act.probability:
             raise InputError(QT_TRANSLATE_NOOP(
@@ -202,8 +199,10 @@ def _domain(dataset: Dataset, minima, kind: str) -> tuple[tuple[float, float], .
         centre = np.array(minima[0])
         half = 2.5 + 0.75 * np.abs(centre)
     else:
-        # A neuron's weights matter on the scale 1/(spread of x); its bias on that times |x|.
+        # A neuron's weights matter on the scale 1/(spread of x); its bias on that times |x|. A spread
+        # below 1e-30 is taken as 1e-30, so that with |x| ≤ 1e30 the box stays well inside 1e100.
         spread = float(np.ptp(X)) or 1.0
+        spread = max(spread, 1e-30)
         w = 12.0 / spread
         centre = np.zeros(X.shape[1] + 1)
         half = np.append(np.full(X.shape[1], 2.0 * w), 2.0 * w * max(1.0, float(np.abs(X).max())))
@@ -225,5 +224,11 @@ def _suggested_lr(dataset: Dataset, loss_name: str, act: Activation) -> float:
         if loss_name == "mse":
             curvature *= 2.0 / len(dataset.y)
     # Rounded down to one significant digit: a number a teacher can say aloud, still below 1/L.
-    scale = 10.0 ** np.floor(np.log10(1.0 / curvature))
-    return float(np.floor(1.0 / curvature / scale) * scale)
+    # (With the data bounded by MAX_MAGNITUDE, 1/L lies between about 1e-68 and 16.)
+    limit = 1.0 / curvature
+    scale = 10.0 ** np.floor(np.log10(limit))
+    digit = np.floor(limit / scale)
+    if digit < 1:  # log10 rounded up to the next power of ten
+        scale /= 10.0
+        digit = np.floor(limit / scale)
+    return float(digit * scale)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .errors import QT_TRANSLATE_NOOP, InputError, real_array
 from .workspace import Workspace, column_major
 
 Kernel = Callable[[np.ndarray, np.ndarray, "np.ndarray | None", Workspace], None]
@@ -66,11 +67,13 @@ class Problem:
         return out
 
     def _as_params(self, params) -> np.ndarray:
-        params = np.asarray(params, dtype=float)
+        params = real_array(params, QT_TRANSLATE_NOOP("errors", "the parameters"))
         if params.ndim == 1:
             params = params[None, :]
         if params.ndim != 2 or params.shape[1] != self.dim:
-            raise ValueError(f"params for {self.name!r} must have shape (K, {self.dim}), got {params.shape}")
+            raise InputError(QT_TRANSLATE_NOOP(
+                "errors", "the parameters of {problem!r} must have shape (K, {dim}), got {shape}"),
+                problem=self.name, dim=self.dim, shape=params.shape)
         soa = column_major(*params.shape)
         soa[...] = params
         return soa

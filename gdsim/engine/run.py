@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import QT_TRANSLATE_NOOP, InputError, parse_number
+from .errors import QT_TRANSLATE_NOOP, InputError, parse_number, real_array, shown, whole_number
 from .optimizers import Optimizer, State, coefficients, default_lr, get_optimizer
 from .problems import Problem
 from .trajectory import Trajectory
@@ -30,6 +30,7 @@ STATUS_NAMES = ("running", "converged", "diverged", "step limit")
 DIVERGENCE_LIMIT = 1e100  # beyond this a square overflows: no descent worth showing gets here
 DEFAULT_TOLERANCE = 1e-6
 DEFAULT_HISTORY_BYTES = 64 * 2**20
+MAX_HISTORY_BYTES = 2 * 2**30  # what history_rows may ask for, so a typo cannot eat the machine
 _BLOCK_STEPS = 64
 _BLOCK_ELEMENTS = 1 << 18  # a block's buffers stay in cache for the checks
 
@@ -92,9 +93,10 @@ class Run:
     def __init__(self, problem: Problem, optimizer: str | Optimizer, starts, hyperparameters=None, *,
                  tol: float = DEFAULT_TOLERANCE, step_limit: int | None = None,
                  batch_size: int | None = None, seed: int = 0, history_rows: int | None = None):
-        self.problem = problem
+        self.problem = _check_problem(problem)
         self.optimizer = get_optimizer(optimizer)
         starts = _check_starts(problem, starts)
+        history_rows = _check_history_rows(history_rows, *starts.shape)
         self.hyperparameters = self.optimizer.resolve(default_lr(problem, self.optimizer), hyperparameters)
         self._coefficients = coefficients(self.hyperparameters)
         self.tol = check_tolerance(tol)
@@ -246,6 +248,7 @@ class Run:
 
     def advance(self, n: int) -> int:
         """Take up to n steps with the starts still running; return how many were taken."""
+        n = whole_number(n, QT_TRANSLATE_NOOP("errors", "the number of steps"), 0)
         if self.step_limit is not None:
             n = min(n, self.step_limit - self.step)
         taken = 0
@@ -415,12 +418,16 @@ def _take_rows(a: np.ndarray, rows: np.ndarray) -> np.ndarray:
     return out
 
 
+def _check_problem(problem) -> Problem:
+    if not isinstance(problem, Problem):
+        raise InputError(QT_TRANSLATE_NOOP(
+            "errors", "a run needs a problem made by make_problem, such as Run(make_problem('parabola'), "
+            "'sgd', [2.0]); got {problem!r}"), problem=shown(problem))
+    return problem
+
+
 def _check_starts(problem: Problem, starts) -> np.ndarray:
-    try:
-        a = np.array(starts, dtype=float)
-    except (TypeError, ValueError):
-        raise InputError(QT_TRANSLATE_NOOP("errors", "a start must be numbers, got {start!r}"),
-                         start=starts) from None
+    a = real_array(starts, QT_TRANSLATE_NOOP("errors", "a start"))
     if a.ndim == 1:
         a = a[None, :]
     names = ", ".join(problem.param_names)
@@ -446,14 +453,16 @@ def check_tolerance(tol) -> float:
     return value
 
 
+def _check_history_rows(rows, k: int, d: int) -> int | None:
+    if rows is None:
+        return None
+    return whole_number(rows, "history_rows", 1, max(2, MAX_HISTORY_BYTES // (8 * k * (d + 2))))
+
+
 def _check_step_limit(limit) -> int | None:
     if limit is None:
         return None
-    if isinstance(limit, float) and limit.is_integer():
-        limit = int(limit)
-    if not isinstance(limit, (int, np.integer)) or isinstance(limit, bool) or limit < 0:
-        raise InputError(f"the step limit must be a whole number ≥ 0, got {limit!r}")
-    return int(limit)
+    return whole_number(limit, QT_TRANSLATE_NOOP("errors", "the step limit"), 0, float_ok=True)
 
 
 def _make_batches(problem: Problem, batch_size, seed) -> Batches | None:
@@ -461,13 +470,10 @@ def _make_batches(problem: Problem, batch_size, seed) -> Batches | None:
         return None
     dataset = getattr(problem, "dataset", None)
     if dataset is None:
-        raise InputError(f"mini-batches need a dataset model (linreg or neuron); "
-                         f"{problem.name!r} has no data")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "errors", "mini-batches need a dataset model (linreg or neuron); {problem!r} has no data"),
+            problem=problem.name)
     n = len(dataset.y)
-    whole = isinstance(batch_size, (int, np.integer)) and not isinstance(batch_size, bool)
-    if not whole or not 1 <= batch_size <= n:
-        raise InputError(f"the batch size must be a whole number from 1 to {n} (the number of samples), "
-                         f"got {batch_size!r}")
-    if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0:
-        raise InputError(f"the seed must be a whole number ≥ 0, got {seed!r}")
-    return Batches(dataset.X, dataset.y, int(batch_size), int(seed))
+    size = whole_number(batch_size, QT_TRANSLATE_NOOP("errors", "the batch size"), 1, n)
+    seed = whole_number(seed, QT_TRANSLATE_NOOP("errors", "the seed"), 0)
+    return Batches(dataset.X, dataset.y, size, seed)

@@ -580,114 +580,114 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="124" />
+        <location filename="../../gdsim/ui/main_window.py" line="125" />
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="125" />
+        <location filename="../../gdsim/ui/main_window.py" line="126" />
         <source>Controls</source>
         <translation>控制面板</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="126" />
+        <location filename="../../gdsim/ui/main_window.py" line="127" />
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="127" />
+        <location filename="../../gdsim/ui/main_window.py" line="128" />
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="134" />
+        <location filename="../../gdsim/ui/main_window.py" line="135" />
         <source>The scale of text and lines (Ctrl + / Ctrl −, View → Scale)</source>
         <translation>文字和线条的缩放比例（Ctrl + / Ctrl −，视图 → 缩放）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="178" />
-        <location filename="../../gdsim/ui/main_window.py" line="202" />
+        <location filename="../../gdsim/ui/main_window.py" line="179" />
+        <location filename="../../gdsim/ui/main_window.py" line="203" />
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="203" />
+        <location filename="../../gdsim/ui/main_window.py" line="204" />
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课程 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="188" />
-        <location filename="../../gdsim/ui/main_window.py" line="210" />
+        <location filename="../../gdsim/ui/main_window.py" line="189" />
+        <location filename="../../gdsim/ui/main_window.py" line="211" />
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="211" />
+        <location filename="../../gdsim/ui/main_window.py" line="212" />
         <source>Lessons (*.toml)</source>
         <translation>课程 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="214" />
+        <location filename="../../gdsim/ui/main_window.py" line="215" />
         <source>Lesson title</source>
         <translation>课程标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="214" />
+        <location filename="../../gdsim/ui/main_window.py" line="215" />
         <source>Title of the lesson:</source>
         <translation>课程的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="274" />
+        <location filename="../../gdsim/ui/main_window.py" line="276" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="274" />
+        <location filename="../../gdsim/ui/main_window.py" line="276" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="275" />
+        <location filename="../../gdsim/ui/main_window.py" line="277" />
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="276" />
+        <location filename="../../gdsim/ui/main_window.py" line="278" />
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="277" />
+        <location filename="../../gdsim/ui/main_window.py" line="279" />
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="280" />
+        <location filename="../../gdsim/ui/main_window.py" line="282" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="281" />
+        <location filename="../../gdsim/ui/main_window.py" line="283" />
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="282" />
+        <location filename="../../gdsim/ui/main_window.py" line="284" />
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="283" />
+        <location filename="../../gdsim/ui/main_window.py" line="285" />
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="291" />
+        <location filename="../../gdsim/ui/main_window.py" line="293" />
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="292" />
+        <location filename="../../gdsim/ui/main_window.py" line="294" />
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
@@ -695,152 +695,289 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gdsim/engine/catalog.py" line="25" />
+        <location filename="../../gdsim/engine/catalog.py" line="26" />
         <source>problem {name!r} is a fixed function; {given} applies only to linreg and neuron</source>
         <translation>问题 {name!r} 是一个固定的函数；{given} 只适用于 linreg 和 neuron</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/catalog.py" line="27" />
+        <location filename="../../gdsim/engine/catalog.py" line="28" />
         <source>problem {name!r} is a fixed function; {given} apply only to linreg and neuron</source>
         <translation>问题 {name!r} 是一个固定的函数；{given} 只适用于 linreg 和 neuron</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/catalog.py" line="45" />
+        <location filename="../../gdsim/engine/catalog.py" line="44" />
         <source>data must be a built-in dataset name, a CSV file, or a pair (X, y); got {kind}</source>
         <translation>数据必须是内置数据集的名称、一个 CSV 文件或一对 (X, y)，而给出的是 {kind}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/datasets.py" line="39" />
+        <location filename="../../gdsim/engine/datasets.py" line="43" />
         <source>unknown dataset {name!r}; give a CSV file or one of: {valid}</source>
         <translation>未知的数据集 {name!r}；请给出一个 CSV 文件，或从以下选择：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/datasets.py" line="43" />
+        <location filename="../../gdsim/engine/datasets.py" line="47" />
+        <source>data must be a built-in dataset name or the path of a CSV file, got {got}</source>
+        <translation>数据必须是内置数据集的名称或一个 CSV 文件的路径，而给出的是 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="51" />
         <source>data must be X of shape (N, k) and y of shape (N,) with N ≥ 1; got X {x_shape} and y {y_shape}</source>
         <translation>数据必须是形状为 (N, k) 的 X 和形状为 (N,) 的 y，且 N ≥ 1；而给出的是 X {x_shape} 和 y {y_shape}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/datasets.py" line="48" />
+        <location filename="../../gdsim/engine/datasets.py" line="56" />
         <source>data must be finite numbers (no NaN or infinity)</source>
         <translation>数据必须是有限的数（不能有 NaN 或无穷大）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/datasets.py" line="52" />
+        <location filename="../../gdsim/engine/datasets.py" line="60" />
+        <source>data has {count} input columns; gdsim's models take at most {limit}</source>
+        <translation>数据有 {count} 个输入列；gdsim 的模型最多接受 {limit} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="64" />
+        <source>data file {path} has {count} input columns; gdsim's models take at most {limit}</source>
+        <translation>数据文件 {path} 有 {count} 个输入列；gdsim 的模型最多接受 {limit} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="68" />
+        <source>{path}, line {line}: {column} = {value:g} is too large; data values must lie between -{limit:g} and {limit:g}, so that the model's loss can be computed</source>
+        <translation>{path}，第 {line} 行：{column} = {value:g} 太大了；数据的值必须在 -{limit:g} 和 {limit:g} 之间，模型的损失才能算得出来</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="73" />
+        <source>row {row}: {column} = {value:g} is too large; data values must lie between -{limit:g} and {limit:g}, so that the model's loss can be computed</source>
+        <translation>第 {row} 个样本：{column} = {value:g} 太大了；数据的值必须在 -{limit:g} 和 {limit:g} 之间，模型的损失才能算得出来</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="123" />
+        <source>the data's X</source>
+        <translation>数据的 X</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/datasets.py" line="124" />
+        <source>the data's y</source>
+        <translation>数据的 y</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/csv_file.py" line="32" />
         <source>data file {path} does not exist</source>
         <translation>数据文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/datasets.py" line="56" />
+        <location filename="../../gdsim/engine/csv_file.py" line="33" />
         <source>data file {path} is a folder, not a CSV file</source>
         <translation>数据文件 {path} 是一个文件夹，不是 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/datasets.py" line="60" />
+        <location filename="../../gdsim/engine/csv_file.py" line="34" />
+        <source>data file {path} is not a regular file (it is a {kind}); gdsim reads data only from files</source>
+        <translation>数据文件 {path} 不是普通文件（它是{kind}）；gdsim 只从普通文件读取数据</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/csv_file.py" line="37" />
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/csv_file.py" line="38" />
+        <source>block device</source>
+        <translation>块设备</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/csv_file.py" line="39" />
+        <source>FIFO</source>
+        <translation>命名管道（FIFO）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/csv_file.py" line="40" />
+        <location filename="../../gdsim/files.py" line="46" />
+        <source>socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/csv_file.py" line="42" />
+        <location filename="../../gdsim/files.py" line="48" />
+        <source>special file</source>
+        <translation>特殊文件</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/csv_file.py" line="43" />
         <source>cannot read data file {path}: {reason}</source>
         <translation>无法读取数据文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/datasets.py" line="64" />
+        <location filename="../../gdsim/engine/csv_file.py" line="44" />
+        <source>data file {path} is larger than {limit} MB; gdsim reads CSV files of up to {limit} MB</source>
+        <translation>数据文件 {path} 大于 {limit} MB；gdsim 只读取不超过 {limit} MB 的 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/csv_file.py" line="46" />
+        <source>cannot read data file {path}: line {line} is not UTF-8 text; save the file as CSV in UTF-8</source>
+        <translation>无法读取数据文件 {path}：第 {line} 行不是 UTF-8 文本；请把文件存为 UTF-8 编码的 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/csv_file.py" line="48" />
+        <source>data file {path} has more than {limit:,} lines; gdsim reads at most {rows:,} rows of data</source>
+        <translation>数据文件 {path} 超过 {limit:,} 行；gdsim 最多读取 {rows:,} 行数据</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/csv_file.py" line="50" />
+        <source>data file {path} has {count:,} rows, more than {limit:,} rows; gdsim reads at most {limit:,}</source>
+        <translation>数据文件 {path} 有 {count:,} 行数据，超过了 {limit:,} 行；gdsim 最多读取 {limit:,} 行</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/csv_file.py" line="52" />
+        <source>data file {path} holds {count:,} values ({rows:,} rows × {columns} columns); gdsim reads at most {limit:,} values</source>
+        <translation>数据文件 {path} 含有 {count:,} 个值（{rows:,} 行 × {columns} 列）；gdsim 最多读取 {limit:,} 个值</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/csv_file.py" line="55" />
         <source>data file {path} is empty; it needs a header row with columns x (or x1, x2, …) and y</source>
         <translation>数据文件 {path} 是空的；它需要一个表头行，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/datasets.py" line="68" />
+        <location filename="../../gdsim/engine/csv_file.py" line="58" />
+        <source>{path}, line {line}: a quote is not closed or is followed by more text ({reason}); quote whole fields only, such as "1.5"</source>
+        <translation>{path}，第 {line} 行：有一个引号没有闭合，或者引号后面还跟着别的文字（{reason}）；引号只能括住整个字段，比如 "1.5"</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/csv_file.py" line="61" />
+        <source>{path}, line {line}: a field is longer than {limit:,} characters</source>
+        <translation>{path}，第 {line} 行：有一个字段超过了 {limit:,} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/csv_file.py" line="63" />
+        <source>{path}, line {line}: the file holds a NUL character; it is not a text file</source>
+        <translation>{path}，第 {line} 行：文件中有 NUL 字符；它不是文本文件</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/csv_file.py" line="65" />
         <source>{path}, line {line}: expected {expected} values ({columns}), found {found}</source>
         <translation>{path}，第 {line} 行：应有 {expected} 个值（{columns}），实际有 {found} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/datasets.py" line="72" />
+        <location filename="../../gdsim/engine/csv_file.py" line="57" />
         <source>data file {path} has a header but no data rows</source>
         <translation>数据文件 {path} 只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/datasets.py" line="76" />
+        <location filename="../../gdsim/engine/datasets.py" line="78" />
         <source>data file {path}: a column name appears twice in the header {header}</source>
         <translation>数据文件 {path}：表头 {header} 中有重复的列名</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/datasets.py" line="80" />
+        <location filename="../../gdsim/engine/datasets.py" line="82" />
         <source>data file {path}: the header has no column y; it needs columns x (or x1, x2, …) and y</source>
         <translation>数据文件 {path}：表头中没有 y 列；需要的列是 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/datasets.py" line="84" />
+        <location filename="../../gdsim/engine/datasets.py" line="86" />
         <source>data file {path}: unexpected column {name!r}; allowed are columns x (or x1, x2, …) and y</source>
         <translation>数据文件 {path}：出现了意外的列 {name!r}；允许的列是 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/datasets.py" line="89" />
+        <location filename="../../gdsim/engine/datasets.py" line="91" />
         <source>data file {path}: input columns {columns} are not x or x1…xk numbered from 1; it needs columns x (or x1, x2, …) and y</source>
         <translation>数据文件 {path}：输入列 {columns} 既不是 x，也不是从 1 开始编号的 x1…xk；需要的列是 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/datasets.py" line="94" />
+        <location filename="../../gdsim/engine/csv_file.py" line="67" />
         <source>{path}, line {line}: {column} is not a number: {cell!r}</source>
         <translation>{path}，第 {line} 行：{column} 不是一个数：{cell!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/datasets.py" line="98" />
+        <location filename="../../gdsim/engine/csv_file.py" line="68" />
         <source>{path}, line {line}: {column} must be finite, got {cell!r}</source>
         <translation>{path}，第 {line} 行：{column} 必须是有限的数，而读到的是 {cell!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/errors.py" line="23" />
+        <location filename="../../gdsim/engine/errors.py" line="32" />
         <source>unknown problem {name!r}; choose one of: {valid}</source>
         <translation>未知的问题 {name!r}；请从以下选择：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/errors.py" line="24" />
+        <location filename="../../gdsim/engine/errors.py" line="33" />
         <source>unknown optimizer {name!r}; choose one of: {valid}</source>
         <translation>未知的优化器 {name!r}；请从以下选择：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/errors.py" line="25" />
+        <location filename="../../gdsim/engine/errors.py" line="34" />
         <source>unknown activation {name!r}; choose one of: {valid}</source>
         <translation>未知的激活函数 {name!r}；请从以下选择：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/errors.py" line="26" />
+        <location filename="../../gdsim/engine/errors.py" line="35" />
         <source>unknown loss {name!r}; choose one of: {valid}</source>
         <translation>未知的损失函数 {name!r}；请从以下选择：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/errors.py" line="27" />
+        <location filename="../../gdsim/engine/errors.py" line="36" />
         <source>unknown dataset {name!r}; choose one of: {valid}</source>
         <translation>未知的数据集 {name!r}；请从以下选择：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/errors.py" line="28" />
+        <location filename="../../gdsim/engine/errors.py" line="37" />
         <source>unknown model {name!r}; choose one of: {valid}</source>
         <translation>未知的模型 {name!r}；请从以下选择：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/errors.py" line="41" />
+        <location filename="../../gdsim/engine/errors.py" line="52" />
         <source>{what} must be a number, got {text!r}</source>
         <translation>{what} 必须是一个数，而输入的是 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/errors.py" line="44" />
+        <location filename="../../gdsim/engine/errors.py" line="53" />
         <source>{what} must be a finite number, got {text!r}</source>
         <translation>{what} 必须是一个有限的数，而输入的是 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="94" />
+        <location filename="../../gdsim/engine/errors.py" line="54" />
+        <source>{what} must be a real number, not a complex one; got {text!r}</source>
+        <translation>{what} 必须是实数，不能是复数；而输入的是 {text!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/errors.py" line="92" />
+        <source>{what} must be a whole number ≥ {low}, got {value!r}</source>
+        <translation>{what} 必须是 ≥ {low} 的整数，而给出的是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/errors.py" line="94" />
+        <source>{what} must be a whole number from {low} to {high}, got {value!r}</source>
+        <translation>{what} 必须是从 {low} 到 {high} 的整数，而给出的是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/errors.py" line="98" />
+        <source>{what} must be real numbers (not text, True/False or complex numbers), got {value!r}</source>
+        <translation>{what} 必须是实数（不能是文字、True/False 或复数），而给出的是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/errors.py" line="100" />
+        <source>{what} must be numbers in rows of equal length, got {value!r}</source>
+        <translation>{what} 必须是每行长度相同的数，而给出的是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/errors.py" line="102" />
+        <source>{what} must be finite numbers, got {value!r}</source>
+        <translation>{what} 必须是有限的数，而给出的是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/models.py" line="95" />
         <source>linreg has no activation (it is ŷ = w·x + b); use the problem 'neuron' for activation {activation!r}</source>
         <translation>linreg 没有激活函数（它就是 ŷ = w·x + b）；要使用激活函数 {activation!r}，请选择问题 'neuron'</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="108" />
+        <location filename="../../gdsim/engine/models.py" line="105" />
         <source>loss 'bce' needs an activation whose output lies in (0, 1), such as 'sigmoid'; {name!r} does not (its outputs lie in {range})</source>
         <translation>损失 'bce' 需要输出落在 (0, 1) 之内的激活函数，比如 'sigmoid'；{name!r} 不满足（它的输出范围是 {range}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="116" />
+        <location filename="../../gdsim/engine/models.py" line="113" />
         <source>{path}, line {line}: loss 'bce' needs targets y between 0 and 1, got y = {y:g}</source>
         <translation>{path}，第 {line} 行：损失 'bce' 要求目标值 y 在 0 和 1 之间，而这里 y = {y:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="120" />
+        <location filename="../../gdsim/engine/models.py" line="117" />
         <source>row {row}: loss 'bce' needs targets y between 0 and 1, got y = {y:g}</source>
         <translation>第 {row} 个样本：损失 'bce' 要求目标值 y 在 0 和 1 之间，而这里 y = {y:g}</translation>
     </message>
@@ -860,54 +997,89 @@
         <translation>{optimizer} 没有超参数 {name!r}；它的超参数有：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/optimizers.py" line="125" />
+        <location filename="../../gdsim/engine/optimizers.py" line="123" />
+        <source>hyperparameters must be given by name, in a dict such as {{'lr': 0.1}}; got {got!r}</source>
+        <translation>超参数必须按名称给出，放在字典里，比如 {{'lr': 0.1}}；而给出的是 {got!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/optimizers.py" line="129" />
         <source>{optimizer} needs a learning rate: give lr</source>
         <translation>{optimizer} 需要学习率：请给出 lr</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="120" />
+        <location filename="../../gdsim/engine/run.py" line="122" />
         <source>the loss or its gradient is not finite at the start {start}</source>
         <translation>在起点 {start} 处，损失或它的梯度不是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="124" />
+        <location filename="../../gdsim/engine/run.py" line="126" />
         <source>a start is too far out: its loss or parameters exceed {limit:g}</source>
         <translation>起点离得太远了：它的损失或参数超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="422" />
-        <source>a start must be numbers, got {start!r}</source>
-        <translation>起点必须是数，而输入的是 {start!r}</translation>
+        <location filename="../../gdsim/engine/run.py" line="251" />
+        <source>the number of steps</source>
+        <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="429" />
+        <location filename="../../gdsim/engine/run.py" line="423" />
+        <source>a run needs a problem made by make_problem, such as Run(make_problem('parabola'), 'sgd', [2.0]); got {problem!r}</source>
+        <translation>运行需要一个由 make_problem 生成的问题，比如 Run(make_problem('parabola'), 'sgd', [2.0])；而给出的是 {problem!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="430" />
+        <source>a start</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="436" />
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
         <translation>问题 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="431" />
+        <location filename="../../gdsim/engine/run.py" line="438" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
         <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="434" />
+        <location filename="../../gdsim/engine/run.py" line="441" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
         <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="438" />
+        <location filename="../../gdsim/engine/run.py" line="445" />
         <source>a start must be finite numbers</source>
         <translation>起点必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="443" />
+        <location filename="../../gdsim/engine/run.py" line="450" />
         <source>the tolerance</source>
         <translation>收敛阈值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="445" />
+        <location filename="../../gdsim/engine/run.py" line="452" />
         <source>the tolerance must be ≥ 0, got {tol}</source>
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="465" />
+        <source>the step limit</source>
+        <translation>步数上限</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="473" />
+        <source>mini-batches need a dataset model (linreg or neuron); {problem!r} has no data</source>
+        <translation>小批量需要一个基于数据集的模型（linreg 或 neuron）；{problem!r} 没有数据</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="477" />
+        <source>the batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="478" />
+        <source>the seed</source>
+        <translation>随机种子</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="146" />
@@ -1213,6 +1385,51 @@
         <location filename="../../gdsim/model/setup.py" line="120" />
         <source>the step limit must be a whole number ≥ 1, got {limit}</source>
         <translation>步数上限必须是 ≥ 1 的整数，而输入的是 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/problems.py" line="70" />
+        <source>the parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/problems.py" line="74" />
+        <source>the parameters of {problem!r} must have shape (K, {dim}), got {shape}</source>
+        <translation>{problem!r} 的参数的形状必须是 (K, {dim})，而给出的是 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/files.py" line="36" />
+        <source>the name ends in '/' or names a folder; give a file name</source>
+        <translation>这个名称以 '/' 结尾，或者指的是一个文件夹；请给出文件名</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/files.py" line="38" />
+        <source>the folder {folder} does not exist</source>
+        <translation>文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/files.py" line="39" />
+        <source>{folder} is not a folder</source>
+        <translation>{folder} 不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/files.py" line="40" />
+        <source>it is a folder; give a file name</source>
+        <translation>它是一个文件夹；请给出文件名</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/files.py" line="41" />
+        <source>it is a FIFO and no program is reading from it</source>
+        <translation>它是一个命名管道（FIFO），而没有程序在读取它</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/files.py" line="42" />
+        <source>it is a {kind}; gdsim writes only to files, FIFOs and devices such as /dev/null</source>
+        <translation>它是{kind}；gdsim 只写入普通文件、命名管道（FIFO）和 /dev/null 这样的设备</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/files.py" line="45" />
+        <source>block device (a disk)</source>
+        <translation>块设备（磁盘）</translation>
     </message>
 </context>
 <context>
