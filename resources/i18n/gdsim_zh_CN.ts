@@ -4,162 +4,172 @@
 <context>
     <name />
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="114" />
+        <location filename="../../gdsim/ui/actions.py" line="24" />
+        <source>{0} %</source>
+        <translation>{0}%</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="132" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="115" />
+        <location filename="../../gdsim/ui/actions.py" line="133" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="116" />
+        <location filename="../../gdsim/ui/actions.py" line="134" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="117" />
+        <location filename="../../gdsim/ui/actions.py" line="135" />
         <source>Less&amp;ons</source>
         <translation>课程(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="121" />
+        <location filename="../../gdsim/ui/actions.py" line="139" />
         <source>&amp;Open a lesson file…</source>
         <translation>打开课程文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="122" />
+        <location filename="../../gdsim/ui/actions.py" line="140" />
         <source>&amp;Save the setup as a lesson…</source>
         <translation>把当前设置存为课程(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="123" />
+        <location filename="../../gdsim/ui/actions.py" line="141" />
         <source>La&amp;nguage</source>
         <translation>语言(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="124" />
+        <location filename="../../gdsim/ui/actions.py" line="142" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="126" />
+        <location filename="../../gdsim/ui/actions.py" line="144" />
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="128" />
+        <location filename="../../gdsim/ui/actions.py" line="150" />
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="128" />
+        <location filename="../../gdsim/ui/actions.py" line="150" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="129" />
+        <location filename="../../gdsim/ui/actions.py" line="151" />
         <source>Play / Pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="129" />
+        <location filename="../../gdsim/ui/actions.py" line="151" />
         <source>One step</source>
         <translation>走一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="129" />
+        <location filename="../../gdsim/ui/actions.py" line="151" />
         <source>Reset to the start</source>
         <translation>回到起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="130" />
+        <location filename="../../gdsim/ui/actions.py" line="152" />
         <source>η × 2</source>
         <translation>η × 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="130" />
+        <location filename="../../gdsim/ui/actions.py" line="152" />
         <source>η ÷ 2</source>
         <translation>η ÷ 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="131" />
+        <location filename="../../gdsim/ui/actions.py" line="153" />
         <source>&amp;Log scale for the loss</source>
         <translation>损失用对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="132" />
+        <location filename="../../gdsim/ui/actions.py" line="154" />
         <source>Show the &amp;parts of each step</source>
         <translation>分解显示每一步(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="133" />
+        <location filename="../../gdsim/ui/actions.py" line="155" />
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="133" />
+        <location filename="../../gdsim/ui/actions.py" line="155" />
         <source>&amp;Light theme (projector)</source>
         <translation>浅色主题（投影仪）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="134" />
+        <location filename="../../gdsim/ui/actions.py" line="156" />
         <source>Switch between the dark and the light &amp;theme</source>
         <translation>在深色和浅色主题之间切换(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="135" />
+        <location filename="../../gdsim/ui/actions.py" line="157" />
         <source>&amp;Larger</source>
         <translation>放大(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="135" />
+        <location filename="../../gdsim/ui/actions.py" line="157" />
         <source>&amp;Smaller</source>
         <translation>缩小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="135" />
+        <location filename="../../gdsim/ui/actions.py" line="157" />
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="136" />
+        <location filename="../../gdsim/ui/actions.py" line="158" />
         <source>&amp;Keyboard</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="136" />
+        <location filename="../../gdsim/ui/actions.py" line="158" />
         <source>&amp;About gdsim</source>
         <translation>关于 gdsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="140" />
+        <location filename="../../gdsim/ui/actions.py" line="162" />
         <source>&amp;Controls</source>
         <translation>控制面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="141" />
+        <location filename="../../gdsim/ui/actions.py" line="163" />
         <source>F&amp;ormulas</source>
         <translation>公式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="167" />
+        <location filename="../../gdsim/ui/actions.py" line="179" />
+        <source>&amp;Scale: {0}</source>
+        <translation>缩放(&amp;S)：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="203" />
         <source>Open lesson 1 … {0}</source>
         <translation>打开第 1 … {0} 课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="177" />
+        <location filename="../../gdsim/ui/actions.py" line="213" />
         <source>Keyboard</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="179" />
+        <location filename="../../gdsim/ui/actions.py" line="215" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="179" />
+        <location filename="../../gdsim/ui/actions.py" line="215" />
         <source>Does</source>
         <translation>作用</translation>
     </message>
@@ -339,211 +349,222 @@
         <source>step taken</source>
         <translation>实际走的一步</translation>
     </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="512" />
+        <source>{0} is a fixed function; only {1} and {2} are fitted to data: choose one of them as the problem to import data</source>
+        <translation>{0}是一个固定的函数；只有{1}和{2}才拟合数据：要导入数据，请先选择其中之一作为问题</translation>
+    </message>
 </context>
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="179" />
+        <location filename="../../gdsim/ui/controls.py" line="207" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="180" />
+        <location filename="../../gdsim/ui/controls.py" line="208" />
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="181" />
+        <location filename="../../gdsim/ui/controls.py" line="209" />
         <source>Start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="182" />
+        <location filename="../../gdsim/ui/controls.py" line="210" />
         <source>Pace</source>
         <translation>节奏</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="184" />
+        <location filename="../../gdsim/ui/controls.py" line="212" />
         <source>&amp;Problem</source>
         <translation>问题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="184" />
+        <location filename="../../gdsim/ui/controls.py" line="212" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="185" />
+        <location filename="../../gdsim/ui/controls.py" line="213" />
         <source>&amp;Loss</source>
         <translation>损失(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="185" />
+        <location filename="../../gdsim/ui/controls.py" line="213" />
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="186" />
+        <location filename="../../gdsim/ui/controls.py" line="214" />
         <source>&amp;Optimizers</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="186" />
+        <location filename="../../gdsim/ui/controls.py" line="214" />
         <source>&amp;Watch</source>
         <translation>关注(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="187" />
+        <location filename="../../gdsim/ui/controls.py" line="215" />
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="188" />
+        <location filename="../../gdsim/ui/controls.py" line="216" />
         <source>Step &amp;limit</source>
         <translation>步数上限(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="188" />
+        <location filename="../../gdsim/ui/controls.py" line="216" />
         <source>&amp;Tolerance</source>
         <translation>收敛阈值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="208" />
+        <location filename="../../gdsim/ui/controls.py" line="236" />
         <source>The run that the η field, the arrows, the tangent and the formulas are about</source>
         <translation>η 输入框、箭头、切线和公式所针对的那一次运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="211" />
+        <location filename="../../gdsim/ui/controls.py" line="239" />
         <source>The function whose minimum gradient descent looks for</source>
         <translation>梯度下降要寻找其最小值的函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="212" />
+        <location filename="../../gdsim/ui/controls.py" line="240" />
         <source>The data the model is fitted to</source>
         <translation>模型要拟合的数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="213" />
+        <location filename="../../gdsim/ui/controls.py" line="241" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="214" />
+        <location filename="../../gdsim/ui/controls.py" line="289" />
         <source>Load data from a CSV file with a header row and columns x (or x1, x2, …) and y</source>
         <translation>从 CSV 文件载入数据：第一行是表头，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="216" />
+        <location filename="../../gdsim/ui/controls.py" line="243" />
         <source>How the error between ŷ and y is measured</source>
         <translation>衡量 ŷ 与 y 之间误差的方式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="217" />
+        <location filename="../../gdsim/ui/controls.py" line="244" />
         <source>The neuron's activation function f and its derivative f′</source>
         <translation>神经元的激活函数 f 及其导数 f′</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="219" />
+        <location filename="../../gdsim/ui/controls.py" line="246" />
         <source>Tick the optimizers to run side by side from the same start (update rules as in PyTorch's torch.optim); the selected one's hyperparameters are shown below</source>
         <translation>勾选要从同一起点并排运行的优化器（更新规则与 PyTorch 的 torch.optim 一致）；下方显示选中的那个优化器的超参数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="221" />
+        <location filename="../../gdsim/ui/controls.py" line="248" />
         <source>Problem's own start</source>
         <translation>问题默认的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="222" />
+        <location filename="../../gdsim/ui/controls.py" line="249" />
         <source>Go back to the start this problem suggests</source>
         <translation>回到这个问题建议的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="223" />
+        <location filename="../../gdsim/ui/controls.py" line="250" />
         <source>Steps per second; at the right end, as fast as the computer can</source>
         <translation>每秒走几步；拖到最右端时，电脑能多快就多快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="224" />
+        <location filename="../../gdsim/ui/controls.py" line="251" />
         <source>The run stops after this many steps</source>
         <translation>走到这么多步就停止</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="225" />
+        <location filename="../../gdsim/ui/controls.py" line="252" />
         <source>The run has converged when the gradient norm ‖∇L‖ falls below this (0: never stop early)</source>
         <translation>当梯度的模 ‖∇L‖ 小于这个值时，就认为已经收敛（0 表示不提前停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="228" />
+        <location filename="../../gdsim/ui/controls.py" line="255" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="229" />
+        <location filename="../../gdsim/ui/controls.py" line="256" />
         <source>Take exactly one step (→)</source>
         <translation>只走一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="230" />
+        <location filename="../../gdsim/ui/controls.py" line="257" />
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="231" />
+        <location filename="../../gdsim/ui/controls.py" line="258" />
         <source>Go back to the start (R)</source>
         <translation>回到起点（R）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="239" />
+        <location filename="../../gdsim/ui/controls.py" line="259" />
+        <source>Hide this message</source>
+        <translation>隐藏这条消息</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="267" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="239" />
+        <location filename="../../gdsim/ui/controls.py" line="267" />
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="240" />
+        <location filename="../../gdsim/ui/controls.py" line="268" />
         <source>Run or pause gradient descent (Space)</source>
         <translation>运行或暂停梯度下降（空格键）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="243" />
+        <location filename="../../gdsim/ui/controls.py" line="271" />
         <source>Where {0} starts; you can also click or drag on the plot</source>
         <translation>{0} 的起始值；也可以在图上点击或拖动来设置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="373" />
+        <location filename="../../gdsim/ui/controls.py" line="438" />
         <source>&amp;η (learning rate)</source>
         <translation>η（学习率）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="378" />
+        <location filename="../../gdsim/ui/controls.py" line="443" />
         <source>{0}: {1}; allowed {2}, default {3}</source>
         <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="409" />
+        <location filename="../../gdsim/ui/controls.py" line="474" />
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="411" />
+        <location filename="../../gdsim/ui/controls.py" line="476" />
         <source>1 step per second</source>
         <translation>每秒 1 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="413" />
+        <location filename="../../gdsim/ui/controls.py" line="478" />
         <source>{0} steps per second</source>
         <translation>每秒 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="435" />
+        <location filename="../../gdsim/ui/controls.py" line="500" />
+        <location filename="../../gdsim/ui/controls.py" line="507" />
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="436" />
+        <location filename="../../gdsim/ui/controls.py" line="501" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -559,107 +580,114 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="110" />
+        <location filename="../../gdsim/ui/main_window.py" line="125" />
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="111" />
+        <location filename="../../gdsim/ui/main_window.py" line="126" />
         <source>Controls</source>
         <translation>控制面板</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="112" />
+        <location filename="../../gdsim/ui/main_window.py" line="127" />
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="113" />
+        <location filename="../../gdsim/ui/main_window.py" line="128" />
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="172" />
+        <location filename="../../gdsim/ui/main_window.py" line="135" />
+        <source>The scale of text and lines (Ctrl + / Ctrl −, View → Scale)</source>
+        <translation>文字和线条的缩放比例（Ctrl + / Ctrl −，视图 → 缩放）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="179" />
+        <location filename="../../gdsim/ui/main_window.py" line="203" />
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="173" />
+        <location filename="../../gdsim/ui/main_window.py" line="204" />
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课程 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="180" />
+        <location filename="../../gdsim/ui/main_window.py" line="189" />
+        <location filename="../../gdsim/ui/main_window.py" line="211" />
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="181" />
+        <location filename="../../gdsim/ui/main_window.py" line="212" />
         <source>Lessons (*.toml)</source>
         <translation>课程 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="184" />
+        <location filename="../../gdsim/ui/main_window.py" line="215" />
         <source>Lesson title</source>
         <translation>课程标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="184" />
+        <location filename="../../gdsim/ui/main_window.py" line="215" />
         <source>Title of the lesson:</source>
         <translation>课程的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="237" />
+        <location filename="../../gdsim/ui/main_window.py" line="276" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="237" />
+        <location filename="../../gdsim/ui/main_window.py" line="276" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="238" />
+        <location filename="../../gdsim/ui/main_window.py" line="277" />
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="239" />
+        <location filename="../../gdsim/ui/main_window.py" line="278" />
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="240" />
+        <location filename="../../gdsim/ui/main_window.py" line="279" />
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="243" />
+        <location filename="../../gdsim/ui/main_window.py" line="282" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="244" />
+        <location filename="../../gdsim/ui/main_window.py" line="283" />
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="245" />
+        <location filename="../../gdsim/ui/main_window.py" line="284" />
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="246" />
+        <location filename="../../gdsim/ui/main_window.py" line="285" />
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="254" />
+        <location filename="../../gdsim/ui/main_window.py" line="293" />
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="255" />
+        <location filename="../../gdsim/ui/main_window.py" line="294" />
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
@@ -1600,6 +1628,14 @@
         <location filename="../../gdsim/ui/names.py" line="58" />
         <source>Pass or fail</source>
         <translation>考试是否通过</translation>
+    </message>
+</context>
+<context>
+    <name>refusals</name>
+    <message>
+        <location filename="../../gdsim/ui/refusals.py" line="16" />
+        <source>Nothing was changed.</source>
+        <translation>没有做任何更改。</translation>
     </message>
 </context>
 </TS>
