@@ -149,3 +149,23 @@ def test_snapshot_carries_the_problem_the_start_and_each_runs_state():
     assert snap.finished and snap.lead is converged and snap.watched_track is held
     snap.tracks[1].params[0] = 99.0  # a copy: the run is untouched
     assert built.runs[1].params[0, 0] != 99.0
+
+
+@pytest.mark.parametrize("watched", [0, 1])
+def test_snapshot_slices_and_model_curve_go_through_the_watched_runs_point(watched):
+    built = build(Setup("neuron", contenders=(Contender("sgd", {"lr": 0.3}), Contender("adam", {"lr": 0.3}))))
+    for run in built.runs:
+        run.advance(5)
+    snap = snapshot.take(built.runs, 0, False, 100, built.setup.start_of(built.problem), watched)
+    point = snap.tracks[watched].params
+    assert not np.array_equal(snap.tracks[0].params, snap.tracks[1].params)
+    for sl in snap.slices:
+        # the slice holds the other parameter where the watched run is: at its own value, its loss
+        at = np.argmin(np.abs(sl.values - point[sl.index]))
+        held = point.copy()
+        held[sl.index] = sl.values[at]
+        # the same sums over the 40 samples, perhaps grouped otherwise: 40 ulps of the loss
+        assert sl.loss[at] == pytest.approx(built.problem.loss(held[None])[0], rel=40 * np.finfo(float).eps)
+    w, b = point
+    yhat = 1 / (1 + np.exp(-(w * snap.model_x + b)))
+    np.testing.assert_allclose(snap.model_y, yhat, rtol=0, atol=8 * np.finfo(float).eps)
