@@ -84,3 +84,34 @@ def test_the_data_view_draws_the_watched_runs_model_in_its_colour(qtbot, window)
     np.testing.assert_allclose(y, 1 / (1 + np.exp(-(w * x + b))), rtol=0, atol=8 * np.finfo(float).eps)
     colour = window.canvas.data.model.opts["pen"].color().name().upper()
     assert colour == window.appearance.track(1).upper()
+
+
+# --- item 5: stuck is not converged ------------------------------------------------------------------
+
+
+def test_lesson_5_the_step_function_is_stuck_not_converged(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_5)
+    assert window.session.setup.activation == "step"
+    snap = drawn(qtbot, window, lambda s: s.lead.status == "stuck")
+    assert (snap.lead.step, snap.lead.loss, snap.lead.grad_norm) == (0, 5.5, 0.0)
+    qtbot.waitUntil(lambda: "stuck at step 0" in window.status.text(), timeout=2000)
+    assert "converged" not in window.status.text()
+    qtbot.waitUntil(lambda: "Stuck at step 0" in window.formulas.toPlainText(), timeout=2000)
+    text = window.formulas.toPlainText()
+    assert "f′(h) is 0 at every sample the model gets wrong" in text and "(the loss is still 5.500)" in text
+    assert "Converged" not in text and "Next step" not in text
+    assert not window.controls.step_button.isEnabled()  # nothing left to step
+
+
+def test_a_start_on_the_saddle_point_is_stuck_and_the_panel_says_why(qtbot, window):
+    window.session.set_problem("saddle")
+    fields = window.controls.start_fields
+    for field in fields:  # type the start (0, 0) as a user does
+        field.setFocus()
+        field.selectAll()
+        qtbot.keyClicks(field, "0")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    snap = drawn(qtbot, window, lambda s: s.lead.params.tolist() == [0.0, 0.0])
+    assert snap.lead.status == "stuck"
+    qtbot.waitUntil(lambda: "saddle point" in window.formulas.toPlainText(), timeout=2000)
+    assert "stuck at step 0" in window.status.text()

@@ -91,7 +91,7 @@ def test_a_shipped_lesson_shows_the_step_activation_stuck_at_step_zero():
     stuck = [lesson for lesson in shipped_lessons() if lesson.setup.activation == "step"]
     assert stuck
     for lesson in stuck:
-        assert lesson.expect["status"] == ["converged"] * len(lesson.setup.contenders)
+        assert lesson.expect["status"] == ["stuck"] * len(lesson.setup.contenders)
         assert lesson.expect["stopped_at"] == [0] * len(lesson.setup.contenders)
         assert all(tuple(p) == lesson.setup.start for p in lesson.expect["final"])
 
@@ -515,7 +515,7 @@ MALFORMED = {
         ["[expect] status must be an array of statuses, one per optimizer (2 here)"]),
     "expect unknown status": edited(
         VALID, STATUS_LINE, 'status = ["converged", "done"]',
-        ["[expect] status[2] must be one of: 'converged', 'diverged', 'step limit'"]),
+        ["[expect] status[2] must be one of: 'converged', 'diverged', 'step limit', 'stuck'"]),
     "expect final of the wrong dimension": edited(
         VALID, "final = [[0.0], []]", "final = [[0.0, 1.0], []]",
         ["[expect] final[1] has 2 numbers; problem 'parabola' has 1 "

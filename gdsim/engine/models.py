@@ -55,6 +55,26 @@ class DatasetProblem(Problem):
     def evaluate_on(self, X, y, params, loss, grad, ws: Workspace) -> None:
         _neuron_kernel(X, y, self.activation, self.loss_kind.name, params, loss, grad, ws)
 
+    def stuck_at(self, params) -> np.ndarray:
+        """(K,) True where the activation is flat at every sample the model gets wrong: some error
+        y − ŷ is not zero, yet f′(h) = 0 at each sample whose error is not zero, so every term of the
+        gradient Σ (ŷ − y)·f′(h)·x is exactly zero (the step function anywhere, ReLU with every wrong
+        sample at h ≤ 0, a sigmoid saturated to exactly 0 or 1). Such a point sits on a flat terrace
+        of the loss, not where the errors balance out. With bce the gradient (ŷ − y)/N·x does not go
+        through f′, so it never vanishes this way."""
+        params = np.asarray(params, dtype=float).reshape(-1, self.dim)
+        if self.loss_kind.name == "bce":
+            return np.zeros(len(params), dtype=bool)
+        X, y = self.dataset.X, self.dataset.y
+        k = X.shape[1]
+        h = params[:, :k] @ X.T + params[:, k:]
+        yhat, slope = np.empty_like(h), np.empty_like(h)
+        with np.errstate(all="ignore"):
+            self.activation.forward(h, yhat)
+            self.activation.derivative(h, yhat, slope)
+        wrong = yhat != y
+        return wrong.any(axis=1) & ~(wrong & (slope != 0)).any(axis=1)
+
     def loss(self, params) -> np.ndarray:
         if self.activation.name == "identity" and self.loss_kind.name in ("sse", "mse"):
             return self._quadratic_loss(self._as_params(params))

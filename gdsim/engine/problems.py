@@ -65,6 +65,15 @@ class Problem:
                 self.kernel(params[lo:hi], out[lo:hi], None, ws)
         return out
 
+    def stuck_at(self, params) -> np.ndarray:
+        """(K,) True where a point whose gradient is below the tolerance is known to be no minimum:
+        for a fixed function, exactly one of its known saddle points. (Dataset models say more.)"""
+        params = np.asarray(params, dtype=float).reshape(-1, self.dim)
+        stuck = np.zeros(len(params), dtype=bool)
+        for saddle in self.saddle_points:
+            stuck |= np.all(params == np.asarray(saddle), axis=1)
+        return stuck
+
     def _as_params(self, params) -> np.ndarray:
         params = np.asarray(params, dtype=float)
         if params.ndim == 1:

@@ -6,11 +6,16 @@ checked all at once, each start stopping at its own first converged or diverged 
 independent, so this gives exactly the numbers of a step-by-step loop; it keeps the per-step work to
 the update and the evaluation, with nothing allocated.
 
-A start *converges* at the first row whose gradient norm is below ``tol``; it *diverges* at the first
-row whose loss, parameters or gradient are not finite or whose loss or parameters exceed
-``DIVERGENCE_LIMIT`` in size, and is then kept at its last finite row (``stopped_at``). Stopped
-starts stay where they stopped. Starts still running when the run reaches its step limit are held
-there with the status *step limit*, and go on if the limit is raised.
+A start *converges* at the first row whose gradient norm is below ``tol``: a stationary point, such as
+a minimum (or a saddle point the run came close to). It is *stuck* instead when, on such a row, the
+problem knows the point is no minimum (``Problem.stuck_at``): for a dataset model, the activation is
+flat (f′(h) = 0) at every sample whose error y − ŷ is not zero, so the gradient is exactly zero
+although the errors are not; for a fixed function, the point is exactly one of its known saddle
+points. That check runs only for the rare starts whose gradient norm is below ``tol``. A start
+*diverges* at the first row whose loss, parameters or gradient are not finite or whose loss or
+parameters exceed ``DIVERGENCE_LIMIT`` in size, and is then kept at its last finite row
+(``stopped_at``). Stopped starts stay where they stopped. Starts still running when the run reaches
+its step limit are held there with the status *step limit*, and go on if the limit is raised.
 """
 
 import math
@@ -24,8 +29,8 @@ from .problems import Problem
 from .trajectory import Trajectory
 from .workspace import Workspace, column_major
 
-RUNNING, CONVERGED, DIVERGED, STEP_LIMIT = 0, 1, 2, 3
-STATUS_NAMES = ("running", "converged", "diverged", "step limit")
+RUNNING, CONVERGED, DIVERGED, STEP_LIMIT, STUCK = 0, 1, 2, 3, 4
+STATUS_NAMES = ("running", "converged", "diverged", "step limit", "stuck")
 
 DIVERGENCE_LIMIT = 1e100  # beyond this a square overflows: no descent worth showing gets here
 DEFAULT_TOLERANCE = 1e-6
@@ -137,7 +142,7 @@ class Run:
             history_rows = DEFAULT_HISTORY_BYTES // (8 * k * (d + 2))
         self.trajectory = Trajectory(history_rows, k, d)
         self._record(np.array([0]), self._p.T[None], self._loss[None], gnorm2[None])
-        self._stop_here(np.flatnonzero(self._gnorm < self.tol), CONVERGED)
+        self._stop_here(np.flatnonzero(self._gnorm < self.tol))
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -297,7 +302,9 @@ class Run:
         self._loss[...] = losses[m - 1]
         np.sqrt(gnorm2[m - 1], out=self._gnorm)
         if events is not None:
-            self._stop(hit, np.where(diverged, DIVERGED, CONVERGED), t0 + 1 + ends)
+            statuses = np.full(len(hit), DIVERGED)
+            statuses[~diverged] = self._stationary_status(final[~diverged])
+            self._stop(hit, statuses, t0 + 1 + ends)
 
     def _gradient_at(self, params: np.ndarray) -> np.ndarray:
         """The gradient at a few points (the final ones of stopped starts), evaluated afresh."""
@@ -380,10 +387,18 @@ class Run:
         self.status[self._active] = STEP_LIMIT if held else RUNNING
         self.stopped_at[self._active] = self.step if held else -1
 
-    def _stop_here(self, local: np.ndarray, status: int) -> None:
-        """Stop the running starts at the given local positions where they are now."""
+    def _stationary_status(self, params: np.ndarray) -> np.ndarray:
+        """CONVERGED or STUCK for points (n, d) whose gradient norm is below the tolerance."""
+        if len(params) == 0:
+            return np.empty(0, dtype=np.int8)
+        with np.errstate(all="ignore"):
+            return np.where(self.problem.stuck_at(params), STUCK, CONVERGED)
+
+    def _stop_here(self, local: np.ndarray) -> None:
+        """Stop the running starts at the given local positions where they are now, whose gradient
+        norm is below the tolerance (converged or stuck)."""
         self._set_final(local, self._p[local], self._grad[local], self._loss[local], self._gnorm[local])
-        self._stop(local, np.full(len(local), status), np.full(len(local), self.step))
+        self._stop(local, self._stationary_status(self._p[local]), np.full(len(local), self.step))
 
     def _stop(self, local: np.ndarray, statuses: np.ndarray, rows: np.ndarray) -> None:
         """Mark the running starts at the given local positions as stopped, on the given rows, and

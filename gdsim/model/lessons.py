@@ -32,7 +32,7 @@ The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it
     formula = true                  # show the live formula panel
 
     [expect]                        # optional: what running the setup to its step limit must give
-    status = ["converged"]          # one per optimizer: "converged", "diverged" or "step limit"
+    status = ["converged"]          # one per optimizer: "converged", "stuck", "diverged" or "step limit"
     final = [[0.0]]                 # optional: each optimizer's final point ([] = not checked),
     tolerance = 1e-3                #   compared within this absolute tolerance (default 1e-3)
     stopped_at = [69]               # optional: the step at which each run ended

@@ -25,7 +25,7 @@ class Track:
     gradient: np.ndarray  # (d,)
     grad_norm: float
     next_params: np.ndarray  # (d,) where the next step goes
-    status: str  # 'running', 'converged', 'diverged' or 'step limit'
+    status: str  # 'running', 'converged', 'stuck', 'diverged' or 'step limit'
     stopped_at: int
     hyperparameters: dict
     optimizer: str

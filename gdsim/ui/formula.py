@@ -37,7 +37,7 @@ def describe(problem, track) -> FormulaText:
     parts = [_loss(problem, track, out), _gradient(problem, track, out)]
     if getattr(problem, "dataset", None) is not None and problem.loss_kind.name == "sse":
         parts.append(_delta_rule(problem, track, out))
-    parts.append(_update(problem, track, out) if track.status == "running" else _stopped(track))
+    parts.append(_update(problem, track, out) if track.status == "running" else _stopped(problem, track))
     if problem.name in ("linreg", "neuron"):
         parts.append(_convention(problem))
     out.html = "".join(p for p in parts if p)
@@ -120,11 +120,21 @@ def _update(problem, track, out) -> str:
     return _h(title) + _p(*lines)
 
 
-def _stopped(track) -> str:
+def _stopped(problem, track) -> str:
     """A run that has stopped takes no next step; say why instead of showing one."""
     if track.status == "converged":
         title = tr("Converged at step {0}").format(track.stopped_at)
         why = tr("‖∇L‖ fell below the tolerance, so there is no next step.")
+    elif track.status == "stuck" and getattr(problem, "dataset", None) is not None:
+        title = tr("Stuck at step {0}: ∇L = 0").format(track.stopped_at)
+        why = tr("The activation's slope f′(h) is 0 at every sample the model gets wrong, so every term of "
+                 "the gradient is 0 although the errors are not (the loss is still {0}). This is no "
+                 "minimum, but the gradient shows no way down: gradient descent cannot move.").format(
+            num(track.loss))
+    elif track.status == "stuck":
+        title = tr("Stuck at step {0}: ∇L = 0").format(track.stopped_at)
+        why = tr("This is a saddle point: the gradient is 0, yet the loss falls along another direction. "
+                 "Gradient descent cannot leave it; start a little off it.")
     elif track.status == "diverged":
         title = tr("Diverged at step {0}").format(track.stopped_at + 1)
         why = tr("The loss or the parameters stopped being finite numbers; the point shown is the last "

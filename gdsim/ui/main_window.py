@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
         state = {
             "running": self.tr("running") if snap.playing else self.tr("paused"),
             "converged": self.tr("converged at step {0}").format(t.stopped_at),
+            "stuck": self.tr("stuck at step {0}: ∇L = 0, yet no minimum").format(t.stopped_at),
             "diverged": self.tr("diverged at step {0}").format(t.stopped_at + 1),
             "step limit": self.tr("stopped at the step limit"),
         }[t.status]

@@ -164,12 +164,12 @@
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="46" />
+        <location filename="../../gdsim/ui/data_view.py" line="49" />
         <source>data and model ŷ = f(w·x + b)</source>
         <translation>数据与模型 ŷ = f(w·x + b)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="47" />
+        <location filename="../../gdsim/ui/data_view.py" line="50" />
         <source>data and model ŷ = w·x + b</source>
         <translation>数据与模型 ŷ = w·x + b</translation>
     </message>
@@ -225,41 +225,57 @@
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="129" />
+        <location filename="../../gdsim/ui/formula.py" line="135" />
+        <source>Stuck at step {0}: ∇L = 0</source>
+        <translation>在第 {0} 步卡住：∇L = 0</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="130" />
+        <source>The activation's slope f′(h) is 0 at every sample the model gets wrong, so every term of the gradient is 0 although the errors are not (the loss is still {0}). This is no minimum, but the gradient shows no way down: gradient descent cannot move.</source>
+        <translation>在模型判错的每个样本处，激活函数的斜率 f′(h) 都是 0，所以梯度的每一项都是 0，尽管误差并不为零（损失仍是 {0}）。这里不是最小值，但梯度指不出下坡的方向：梯度下降无法移动。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="136" />
+        <source>This is a saddle point: the gradient is 0, yet the loss falls along another direction. Gradient descent cannot leave it; start a little off it.</source>
+        <translation>这是一个鞍点：梯度为 0，但沿另一个方向损失还会下降。梯度下降离不开这里；把起点稍微挪开一点试试。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="139" />
         <source>Diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="130" />
+        <location filename="../../gdsim/ui/formula.py" line="140" />
         <source>The loss or the parameters stopped being finite numbers; the point shown is the last finite one. Try a smaller η.</source>
         <translation>损失或参数已经不再是有限的数；图中显示的是最后一个有限的点。试试更小的 η。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="133" />
+        <location filename="../../gdsim/ui/formula.py" line="143" />
         <source>Held at the step limit</source>
         <translation>已到达步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="134" />
+        <location filename="../../gdsim/ui/formula.py" line="144" />
         <source>Raise the step limit to let the run go on.</source>
         <translation>提高步数上限，就可以继续运行。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="207" />
+        <location filename="../../gdsim/ui/formula.py" line="217" />
         <source>m*, v*: the running means corrected for starting at zero</source>
         <translation>m*、v*：修正了从零开始所带来偏差的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="252" />
+        <location filename="../../gdsim/ui/formula.py" line="262" />
         <source>Convention: E = ½ Σ (y − ŷ)². The ½ cancels the 2 of the square's derivative, so a gradient step is exactly the delta rule. (Without the ½, as in C = Σ (wx + b − y)², the derivative is ∂C/∂w = 2 Σ (wx + b − y)·x.)</source>
         <translation>约定：E = ½ Σ (y − ŷ)²。这里的 ½ 正好抵消平方求导得到的 2，所以梯度下降的一步恰好就是 delta 规则。（如果没有 ½，比如 C = Σ (wx + b − y)²，它的导数是 ∂C/∂w = 2 Σ (wx + b − y)·x。）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="255" />
+        <location filename="../../gdsim/ui/formula.py" line="265" />
         <source>Convention: E = (1/N) Σ (y − ŷ)², as PyTorch's MSELoss; its derivative carries the factor 2/N.</source>
         <translation>约定：E = (1/N) Σ (y − ŷ)²，与 PyTorch 的 MSELoss 相同；它的导数带有系数 2/N。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="257" />
+        <location filename="../../gdsim/ui/formula.py" line="267" />
         <source>Convention: E is the mean binary cross-entropy; with the sigmoid its derivative with respect to h is simply (ŷ − y)/N.</source>
         <translation>约定：E 是平均二元交叉熵；配合 sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
     </message>
@@ -625,41 +641,46 @@
     </message>
     <message>
         <location filename="../../gdsim/ui/main_window.py" line="239" />
+        <source>stuck at step {0}: ∇L = 0, yet no minimum</source>
+        <translation>在第 {0} 步卡住：∇L = 0，但这不是最小值</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="240" />
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="240" />
+        <location filename="../../gdsim/ui/main_window.py" line="241" />
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="243" />
+        <location filename="../../gdsim/ui/main_window.py" line="244" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="244" />
+        <location filename="../../gdsim/ui/main_window.py" line="245" />
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="245" />
+        <location filename="../../gdsim/ui/main_window.py" line="246" />
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="246" />
+        <location filename="../../gdsim/ui/main_window.py" line="247" />
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="254" />
+        <location filename="../../gdsim/ui/main_window.py" line="255" />
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="255" />
+        <location filename="../../gdsim/ui/main_window.py" line="256" />
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
@@ -797,22 +818,22 @@
         <translation>{what} 必须是一个有限的数，而输入的是 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="94" />
+        <location filename="../../gdsim/engine/models.py" line="114" />
         <source>linreg has no activation (it is ŷ = w·x + b); use the problem 'neuron' for activation {activation!r}</source>
         <translation>linreg 没有激活函数（它就是 ŷ = w·x + b）；要使用激活函数 {activation!r}，请选择问题 'neuron'</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="108" />
+        <location filename="../../gdsim/engine/models.py" line="128" />
         <source>loss 'bce' needs an activation whose output lies in (0, 1), such as 'sigmoid'; {name!r} does not (its outputs lie in {range})</source>
         <translation>损失 'bce' 需要输出落在 (0, 1) 之内的激活函数，比如 'sigmoid'；{name!r} 不满足（它的输出范围是 {range}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="116" />
+        <location filename="../../gdsim/engine/models.py" line="136" />
         <source>{path}, line {line}: loss 'bce' needs targets y between 0 and 1, got y = {y:g}</source>
         <translation>{path}，第 {line} 行：损失 'bce' 要求目标值 y 在 0 和 1 之间，而这里 y = {y:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="120" />
+        <location filename="../../gdsim/engine/models.py" line="140" />
         <source>row {row}: loss 'bce' needs targets y between 0 and 1, got y = {y:g}</source>
         <translation>第 {row} 个样本：损失 'bce' 要求目标值 y 在 0 和 1 之间，而这里 y = {y:g}</translation>
     </message>
@@ -837,47 +858,47 @@
         <translation>{optimizer} 需要学习率：请给出 lr</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="120" />
+        <location filename="../../gdsim/engine/run.py" line="125" />
         <source>the loss or its gradient is not finite at the start {start}</source>
         <translation>在起点 {start} 处，损失或它的梯度不是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="124" />
+        <location filename="../../gdsim/engine/run.py" line="129" />
         <source>a start is too far out: its loss or parameters exceed {limit:g}</source>
         <translation>起点离得太远了：它的损失或参数超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="422" />
+        <location filename="../../gdsim/engine/run.py" line="437" />
         <source>a start must be numbers, got {start!r}</source>
         <translation>起点必须是数，而输入的是 {start!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="429" />
+        <location filename="../../gdsim/engine/run.py" line="444" />
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
         <translation>问题 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="431" />
+        <location filename="../../gdsim/engine/run.py" line="446" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
         <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="434" />
+        <location filename="../../gdsim/engine/run.py" line="449" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
         <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="438" />
+        <location filename="../../gdsim/engine/run.py" line="453" />
         <source>a start must be finite numbers</source>
         <translation>起点必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="443" />
+        <location filename="../../gdsim/engine/run.py" line="458" />
         <source>the tolerance</source>
         <translation>收敛阈值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="445" />
+        <location filename="../../gdsim/engine/run.py" line="460" />
         <source>the tolerance must be ≥ 0, got {tol}</source>
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
