@@ -668,3 +668,124 @@ def test_stuck_needs_every_wrong_sample_on_a_flat_stretch():
     assert problem.stuck_at([[1.0, -1.5], [0.0, -1.0], [0.0, 1.0]]).tolist() == [False, True, False]
     bce = make_problem("neuron", ([[1.0], [2.0]], [0.0, 1.0]), "sigmoid", "bce")
     assert bce.stuck_at([[100.0, 100.0]]).tolist() == [False]
+
+
+# --- switching the problem of a run ------------------------------------------------------------------
+
+
+def test_switch_problem_keeps_point_step_state_and_eta_and_descends_the_new_problem():
+    sigmoid = make_problem("neuron", "pass-fail", "sigmoid", "sse")
+    tanh = make_problem("neuron", "pass-fail", "tanh", "sse")
+    run = Run(sigmoid, "momentum", [-1.0, 0.0], {"lr": 0.3, "momentum": 0.5}, tol=0.0)
+    run.advance(10)
+    params, velocity, history = run.params.copy(), run.state.buffers["b"].copy(), run.history()
+    run.switch_problem(tanh)
+    assert run.problem is tanh and run.step == 10 and run.hyperparameters["lr"] == 0.3
+    np.testing.assert_array_equal(run.params, params)
+    np.testing.assert_array_equal(run.state.buffers["b"], velocity)
+    loss, grad = tanh.loss_and_grad(params)
+    np.testing.assert_array_equal(run.loss, loss)
+    np.testing.assert_array_equal(run.gradient, grad)
+    np.testing.assert_array_equal(run.history().params, history.params)  # the record so far is kept
+    run.advance(1)
+    b = 0.5 * velocity + grad  # momentum on, with tanh's gradient: the engine's two roundings
+    np.testing.assert_array_equal(run.params, params - 0.3 * b)
+    assert run.history().step.tolist() == list(range(12))
+
+
+def test_switch_problem_refuses_other_parameters_or_a_point_it_cannot_evaluate():
+    run = Run(ANALYTIC_PROBLEMS["rosenbrock"], "adam", [-1.2, 1.0])
+    run.advance(3)
+    before = (run.params.copy(), run.step, run.problem)
+    with pytest.raises(InputError, match=r"'parabola' has the parameters \(x\); the run has \(x, y\)"):
+        run.switch_problem(PARABOLA)
+    line = make_problem("linreg", "line")
+    neuron = Run(make_problem("neuron", "line", "tanh"), "sgd", [1e60, 0.0], tol=0.0)
+    with pytest.raises(InputError, match=r"cannot go on from the point \(1e\+60, 0.0\) reached so far"):
+        neuron.switch_problem(line)  # ½ Σ (1e60·x − y)² is about 1e120
+    assert neuron.problem.activation.name == "tanh"
+    np.testing.assert_array_equal(run.params, before[0])
+    assert (run.step, run.problem) == before[1:]
+
+
+@pytest.mark.parametrize(("optimizer", "lr", "tol"), [("momentum", 0.001, 0.5), ("adam", 0.02, 0.5),
+                                                 ("nadam", 0.02, 0.5), ("adadelta", 1.0, 1.0)])
+def test_switch_problem_revives_a_converged_start_exactly_where_it_stopped(optimizer, lr, tol):
+    # Rosenbrock then Beale, both over (x, y): element-wise arithmetic, so a start replayed alone
+    # gives the same numbers as in its block. With a large tol the start converges inside a block.
+    rosenbrock, beale = ANALYTIC_PROBLEMS["rosenbrock"], ANALYTIC_PROBLEMS["beale"]
+    run = Run(rosenbrock, optimizer, [-1.2, 1.0], {"lr": lr}, tol=tol, step_limit=5000)
+    run.advance(5000)
+    assert run.status_names == ["converged"]
+    stop = int(run.stopped_at[0])
+    assert stop % 64 not in (0, 63) and run.step > stop  # inside a block, which ran on past it
+    # The same run stepped exactly `stop` times: its state is the one the start had on that row.
+    same = Run(rosenbrock, optimizer, [-1.2, 1.0], {"lr": lr}, tol=0.0, step_limit=stop)
+    same.advance(stop)
+    same.tol = tol
+    run.switch_problem(beale)
+    same.switch_problem(beale)
+    assert run.status_names == ["running"] and run.step == stop == same.step
+    for name, buf in same.state.buffers.items():
+        np.testing.assert_array_equal(run.state.buffers[name], buf)
+    assert run.state.scalars == same.state.scalars and run.state.step == same.state.step
+    run.set_step_limit(stop + 100)
+    same.set_step_limit(stop + 100)
+    run.advance(100)
+    same.advance(100)
+    h, g = run.history(), same.history()
+    np.testing.assert_array_equal(h.step, g.step)
+    np.testing.assert_array_equal(h.params, g.params)
+    np.testing.assert_array_equal(h.loss, g.loss)
+    assert h.step.tolist() == list(range(stop + 101))  # no row twice, none missing
+
+
+def test_switch_problem_a_stuck_start_learns_with_a_smooth_activation():
+    # Lesson 5's scene: the step function is stuck at step 0; with the sigmoid the same start learns,
+    # exactly as a sigmoid run from that start would.
+    step = make_problem("neuron", "pass-fail", "step", "sse")
+    sigmoid = make_problem("neuron", "pass-fail", "sigmoid", "sse")
+    run = Run(step, "adam", [1.0, -1.0], {"lr": 0.05})
+    assert run.status_names == ["stuck"]
+    run.switch_problem(sigmoid)
+    assert run.status_names == ["running"] and run.step == 0
+    fresh = Run(sigmoid, "adam", [1.0, -1.0], {"lr": 0.05})
+    run.advance(50)
+    fresh.advance(50)
+    np.testing.assert_array_equal(run.history().params, fresh.history().params)
+    run.switch_problem(step)  # back to the step function: stuck again, where it is now
+    assert run.status_names == ["stuck"] and run.stopped_at.tolist() == [50]
+
+
+def test_switch_problem_with_k_starts_judges_each_again():
+    # On x² with η = 1.01, x ← −1.02x: 0 converges at once, 1 swings slowly outwards, 9e49 diverges
+    # when its square passes 1e100, at step 6 (9e49·1.02⁶ > 1e50).
+    run = Run(PARABOLA, "sgd", [[0.0], [1.0], [9e49]], {"lr": 1.01}, step_limit=20)
+    run.advance(10)
+    assert run.status_names == ["converged", "running", "diverged"]
+    diverged = (run.params[2].copy(), int(run.stopped_at[2]))
+    waiting = run.history()
+    run.switch_problem(ANALYTIC_PROBLEMS["double-well"])  # f′(0) = 1: the first start has a slope now
+    assert run.status_names == ["running", "running", "diverged"] and run.step == 10
+    assert diverged[1] == 5
+    run.advance(1)
+    h = run.history()
+    np.testing.assert_array_equal(h.params[:11, :2], waiting.params[:, :2])  # it waited at 0 until now
+    assert h.params[11, 0, 0] == -1.01  # −η·f′(0), its first step on the double well
+    assert run.status_names[2] == "diverged"  # a diverged start stays as it ended
+    np.testing.assert_array_equal(run.params[2], diverged[0])
+    assert int(run.stopped_at[2]) == diverged[1]
+
+
+def test_switch_problem_with_mini_batches_goes_on_with_the_same_batches():
+    sse = make_problem("neuron", "pass-fail", "sigmoid", "sse")
+    mse = make_problem("neuron", "pass-fail", "sigmoid", "mse")
+    run = Run(sse, "sgd", [-1.0, 0.0], {"lr": 0.3}, batch_size=8, seed=3, tol=0.0)
+    run.advance(7)
+    run.switch_problem(mse)
+    point = run.params[0]
+    run.advance(1)
+    X, y = run._batches.at(7)  # the batch of step 8, as before the switch
+    _, grad = make_problem("neuron", (X, y), "sigmoid", "mse").loss_and_grad(point)
+    # mse on the batch of 8 against mse on all 40 through evaluate_on: the same 8 terms, scaled by 2/8
+    np.testing.assert_allclose(run.params[0], point - 0.3 * grad[0], rtol=0, atol=ulps(16) * 8)

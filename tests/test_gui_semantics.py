@@ -26,6 +26,8 @@ def drawn(qtbot, window, predicate, timeout=5000):
 
 
 def press(qtbot, window, key, times=1):
+    """Press a key of the window (its shortcuts answer while it is the active window)."""
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     window.setFocus()
     for _ in range(times):
         qtbot.keyClick(window, key)
@@ -115,3 +117,119 @@ def test_a_start_on_the_saddle_point_is_stuck_and_the_panel_says_why(qtbot, wind
     assert snap.lead.status == "stuck"
     qtbot.waitUntil(lambda: "saddle point" in window.formulas.toPlainText(), timeout=2000)
     assert "stuck at step 0" in window.status.text()
+
+
+# --- item 4: a new activation or loss keeps the runs going ------------------------------------------
+
+
+# Opening a combo box's list on the offscreen platform, which can neither grab the keyboard for it nor
+# raise a window.
+POPUP = pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard",
+                                  "This plugin does not support raise")
+
+
+def choose(qtbot, combo, data):
+    """Pick an entry of a combo box as a user does: click it open, walk its list with the arrow keys,
+    press Return. (The list ignores a click that comes right after it opened.)"""
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible, timeout=2000)
+    target = combo.findData(data)
+    while view.currentIndex().row() != target:
+        key = Qt.Key.Key_Down if view.currentIndex().row() < target else Qt.Key.Key_Up
+        qtbot.keyClick(view, key)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=2000)
+    combo.window().activateWindow()  # as a window manager does once the list has closed
+
+
+@POPUP
+def test_lesson_4_a_new_activation_keeps_w_b_the_step_and_eta_and_offers_the_new_eta(qtbot, window):
+    session, controls = window.session, window.controls
+    press(qtbot, window, Qt.Key.Key_4)  # the sigmoid neuron at η = 0.3
+    press(qtbot, window, Qt.Key.Key_Right, times=3)
+    before = drawn(qtbot, window, lambda s: s.lead.step == 3)
+    choose(qtbot, controls.activation, "tanh")  # tanh
+    assert session.setup.activation == "tanh" and session.problem.activation.name == "tanh"
+    snap = drawn(qtbot, window, lambda s: s.problem is session.problem)
+    track = snap.lead
+    assert (track.step, track.status, snap.playing) == (3, "running", False)
+    np.testing.assert_array_equal(track.params, before.lead.params)  # w and b stay
+    assert track.hyperparameters["lr"] == 0.3 and controls.hyperparameter_fields["lr"].value() == 0.3
+    np.testing.assert_array_equal(track.history_params, before.lead.history_params)  # the path so far
+    _, grad = session.problem.loss_and_grad(track.params)
+    np.testing.assert_array_equal(track.gradient, grad[0])  # on the new problem
+    # η was not changed silently: the status bar offers the new problem's suggestion
+    assert window.lr_offer.isVisible()
+    assert window.lr_offer.label.text() == (
+        f"η stays 0.3000 (suggested: {format_number(session.problem.lr)})")
+    press(qtbot, window, Qt.Key.Key_Right)
+    stepped = drawn(qtbot, window, lambda s: s.lead.step == 4)
+    np.testing.assert_array_equal(stepped.lead.params, track.params - 0.3 * grad[0])  # θ ← θ − η·g
+    assert stepped.lead.history_step.tolist() == [0, 1, 2, 3, 4]
+
+    qtbot.mouseClick(window.lr_offer.button, Qt.MouseButton.LeftButton)
+    assert session.hyperparameters(0)["lr"] == session.problem.lr
+    assert not window.lr_offer.isVisible()
+    press(qtbot, window, Qt.Key.Key_Right)
+    taken = drawn(qtbot, window, lambda s: s.lead.step == 5)
+    assert taken.lead.hyperparameters["lr"] == session.problem.lr
+
+
+@POPUP
+def test_a_new_activation_while_playing_keeps_playing_from_where_it_was(qtbot, window):
+    controls = window.controls
+    press(qtbot, window, Qt.Key.Key_4)
+    press(qtbot, window, Qt.Key.Key_Space)
+    playing = drawn(qtbot, window, lambda s: s.playing and s.lead.step >= 3)
+    choose(qtbot, controls.activation, "tanh")
+    later = drawn(qtbot, window,
+                  lambda s: s.problem.activation.name == "tanh" and s.lead.step > playing.lead.step)
+    assert later.playing and later.lead.status == "running"
+    assert later.lead.history_step.tolist() == list(range(later.lead.step + 1))  # no restart, no gap
+    press(qtbot, window, Qt.Key.Key_Space)
+
+
+@POPUP
+def test_a_stuck_run_learns_once_the_activation_has_a_slope(qtbot, window):
+    session, controls = window.session, window.controls
+    press(qtbot, window, Qt.Key.Key_5)  # the step function, stuck at step 0
+    drawn(qtbot, window, lambda s: s.lead.status == "stuck")
+    choose(qtbot, controls.activation, "sigmoid")
+    assert session.setup.activation == "sigmoid"
+    snap = drawn(qtbot, window, lambda s: s.problem.activation.name == "sigmoid")
+    assert (snap.lead.status, snap.lead.step) == ("running", 0)
+    assert window.controls.step_button.isEnabled()
+    press(qtbot, window, Qt.Key.Key_Right)
+    moved = drawn(qtbot, window, lambda s: s.lead.step == 1)
+    assert not np.array_equal(moved.lead.params, snap.lead.params)
+
+
+@POPUP
+def test_a_loss_the_activation_cannot_take_is_refused_and_changes_nothing(qtbot, window):
+    session, controls = window.session, window.controls
+    press(qtbot, window, Qt.Key.Key_4)
+    choose(qtbot, controls.activation, "tanh")  # tanh: outputs in (−1, 1), no probability
+    before = session.setup
+    choose(qtbot, controls.loss, "bce")  # bce
+    assert session.setup is before and controls.loss.currentData() == "sse"
+    assert "loss 'bce' needs an activation whose output lies in (0, 1)" in window.error.text()
+
+
+@POPUP
+def test_a_problem_that_cannot_go_on_from_the_runs_point_is_refused_and_undone(qtbot, window):
+    session, controls = window.session, window.controls
+    session.set_problem("neuron")
+    session.set_data("line")
+    choose(qtbot, controls.activation, "tanh")  # tanh: at w = 1e60 every output is ±1
+    assert session.set_start([1e60, 0.0])
+    drawn(qtbot, window, lambda s: s.lead.params[0] == 1e60)
+    with qtbot.waitSignal(session.error_occurred, timeout=5000) as error:
+        choose(qtbot, controls.activation, "identity")  # identity: ½ Σ (1e60·x − y)² is about 1e120
+    assert "cannot go on from the point (1e+60, 0.0)" in error.args[0]
+    assert session.setup.activation == "tanh" and session.problem.activation.name == "tanh"
+    assert controls.activation.currentData() == "tanh"
+    assert "cannot go on" in window.error.text()
+    snap = drawn(qtbot, window, lambda s: s.problem is session.problem)
+    assert snap.lead.params[0] == 1e60
+    qtbot.waitUntil(lambda: window.canvas.parameters.image.image is not None, timeout=5000)

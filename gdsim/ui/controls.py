@@ -87,15 +87,14 @@ class ControlPanel(QWidget):
         self.loss = _compact(QComboBox())
         for loss in LOSSES.values():
             self.loss.addItem(f"{loss.name}:  {loss.formula}", loss.name)
-        self.loss.activated.connect(lambda i: self.session.set_loss(self.loss.itemData(i)))
+        self.loss.activated.connect(self._on_loss_chosen)
         self.loss_label = self._buddy(self.loss)
         form.addRow(self.loss_label, self.loss)
 
         self.activation = _compact(QComboBox())
         for name in ACTIVATIONS:
             self.activation.addItem("", name)
-        self.activation.activated.connect(
-            lambda i: self.session.set_activation(self.activation.itemData(i)))
+        self.activation.activated.connect(self._on_activation_chosen)
         self.activation_label = self._buddy(self.activation)
         form.addRow(self.activation_label, self.activation)
         return box
@@ -414,6 +413,17 @@ class ControlPanel(QWidget):
         self.speed_label.setText(text)
 
     # --- user actions -------------------------------------------------------------------------
+
+    @Slot(int)
+    def _on_activation_chosen(self, index: int) -> None:
+        """A new activation: the runs go on with it; refused, the box shows the activation in use."""
+        if not self.session.set_activation(self.activation.itemData(index)):
+            _select(self.activation, self.session.problem.activation.name)
+
+    @Slot(int)
+    def _on_loss_chosen(self, index: int) -> None:
+        if not self.session.set_loss(self.loss.itemData(index)):
+            _select(self.loss, self.session.problem.loss_kind.name)
 
     @Slot()
     def _on_start_edited(self) -> None:

@@ -23,6 +23,7 @@ from .controls import ControlPanel
 from .formula_panel import FormulaPanel
 from .i18n import Translations, translate_error
 from .lesson_panel import LessonPanel
+from .lr_offer import LrOffer
 from .names import optimizer_title, problem_title
 from .session import Session
 from .settings import Settings
@@ -64,7 +65,9 @@ class MainWindow(QMainWindow):
         self.error = QLabel()
         self.error.setStyleSheet("color: #D55E00; font-weight: bold")
         self.error.setWordWrap(True)
+        self.lr_offer = LrOffer(session)
         self.statusBar().addWidget(self.status, 1)
+        self.statusBar().addPermanentWidget(self.lr_offer, 4)
         self.statusBar().addPermanentWidget(self.error, 2)
         self._error_timer = QTimer(self)
         self._error_timer.setSingleShot(True)
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
         self.controls.retranslate()
         self.canvas.retranslate()
         self.formulas.retranslate()
+        self.lr_offer.retranslate()
         if self.session.latest is not None:
             self.status.setText(self.describe(self.session.latest))
 
@@ -201,8 +205,8 @@ class MainWindow(QMainWindow):
         style = self.appearance
         font = QFont(QApplication.font())
         font.setPointSizeF(BASE_FONT_POINTS * style.scale)
-        for widget in (self.controls, self.status, self.error, self.menuBar(), self.dock, self.formula_dock,
-                       self.lesson_dock):
+        for widget in (self.controls, self.status, self.error, self.lr_offer, self.menuBar(), self.dock,
+                       self.formula_dock, self.lesson_dock):
             widget.setFont(font)
         self.lesson_panel.apply_style(style)
         self._controls_scroll.setMinimumWidth(self.controls.sizeHint().width() + 24)

@@ -359,207 +359,207 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="179" />
+        <location filename="../../gdsim/ui/controls.py" line="178" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="180" />
+        <location filename="../../gdsim/ui/controls.py" line="179" />
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="181" />
+        <location filename="../../gdsim/ui/controls.py" line="180" />
         <source>Start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="182" />
+        <location filename="../../gdsim/ui/controls.py" line="181" />
         <source>Pace</source>
         <translation>节奏</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="184" />
+        <location filename="../../gdsim/ui/controls.py" line="183" />
         <source>&amp;Problem</source>
         <translation>问题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="184" />
+        <location filename="../../gdsim/ui/controls.py" line="183" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="185" />
+        <location filename="../../gdsim/ui/controls.py" line="184" />
         <source>&amp;Loss</source>
         <translation>损失(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="185" />
+        <location filename="../../gdsim/ui/controls.py" line="184" />
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="186" />
+        <location filename="../../gdsim/ui/controls.py" line="185" />
         <source>&amp;Optimizers</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="186" />
+        <location filename="../../gdsim/ui/controls.py" line="185" />
         <source>&amp;Watch</source>
         <translation>关注(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="187" />
+        <location filename="../../gdsim/ui/controls.py" line="186" />
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="188" />
+        <location filename="../../gdsim/ui/controls.py" line="187" />
         <source>Step &amp;limit</source>
         <translation>步数上限(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="188" />
+        <location filename="../../gdsim/ui/controls.py" line="187" />
         <source>&amp;Tolerance</source>
         <translation>收敛阈值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="208" />
+        <location filename="../../gdsim/ui/controls.py" line="207" />
         <source>The run that the η field, the arrows, the tangent and the formulas are about</source>
         <translation>η 输入框、箭头、切线和公式所针对的那一次运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="211" />
+        <location filename="../../gdsim/ui/controls.py" line="210" />
         <source>The function whose minimum gradient descent looks for</source>
         <translation>梯度下降要寻找其最小值的函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="212" />
+        <location filename="../../gdsim/ui/controls.py" line="211" />
         <source>The data the model is fitted to</source>
         <translation>模型要拟合的数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="213" />
+        <location filename="../../gdsim/ui/controls.py" line="212" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="214" />
+        <location filename="../../gdsim/ui/controls.py" line="213" />
         <source>Load data from a CSV file with a header row and columns x (or x1, x2, …) and y</source>
         <translation>从 CSV 文件载入数据：第一行是表头，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="216" />
+        <location filename="../../gdsim/ui/controls.py" line="215" />
         <source>How the error between ŷ and y is measured</source>
         <translation>衡量 ŷ 与 y 之间误差的方式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="217" />
+        <location filename="../../gdsim/ui/controls.py" line="216" />
         <source>The neuron's activation function f and its derivative f′</source>
         <translation>神经元的激活函数 f 及其导数 f′</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="219" />
+        <location filename="../../gdsim/ui/controls.py" line="218" />
         <source>Tick the optimizers to run side by side from the same start (update rules as in PyTorch's torch.optim); the selected one's hyperparameters are shown below</source>
         <translation>勾选要从同一起点并排运行的优化器（更新规则与 PyTorch 的 torch.optim 一致）；下方显示选中的那个优化器的超参数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="221" />
+        <location filename="../../gdsim/ui/controls.py" line="220" />
         <source>Problem's own start</source>
         <translation>问题默认的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="222" />
+        <location filename="../../gdsim/ui/controls.py" line="221" />
         <source>Go back to the start this problem suggests</source>
         <translation>回到这个问题建议的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="223" />
+        <location filename="../../gdsim/ui/controls.py" line="222" />
         <source>Steps per second; at the right end, as fast as the computer can</source>
         <translation>每秒走几步；拖到最右端时，电脑能多快就多快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="224" />
+        <location filename="../../gdsim/ui/controls.py" line="223" />
         <source>The run stops after this many steps</source>
         <translation>走到这么多步就停止</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="225" />
+        <location filename="../../gdsim/ui/controls.py" line="224" />
         <source>The run has converged when the gradient norm ‖∇L‖ falls below this (0: never stop early)</source>
         <translation>当梯度的模 ‖∇L‖ 小于这个值时，就认为已经收敛（0 表示不提前停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="228" />
+        <location filename="../../gdsim/ui/controls.py" line="227" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="229" />
+        <location filename="../../gdsim/ui/controls.py" line="228" />
         <source>Take exactly one step (→)</source>
         <translation>只走一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="230" />
+        <location filename="../../gdsim/ui/controls.py" line="229" />
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="231" />
+        <location filename="../../gdsim/ui/controls.py" line="230" />
         <source>Go back to the start (R)</source>
         <translation>回到起点（R）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="239" />
+        <location filename="../../gdsim/ui/controls.py" line="238" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="239" />
+        <location filename="../../gdsim/ui/controls.py" line="238" />
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="240" />
+        <location filename="../../gdsim/ui/controls.py" line="239" />
         <source>Run or pause gradient descent (Space)</source>
         <translation>运行或暂停梯度下降（空格键）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="243" />
+        <location filename="../../gdsim/ui/controls.py" line="242" />
         <source>Where {0} starts; you can also click or drag on the plot</source>
         <translation>{0} 的起始值；也可以在图上点击或拖动来设置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="373" />
+        <location filename="../../gdsim/ui/controls.py" line="372" />
         <source>&amp;η (learning rate)</source>
         <translation>η（学习率）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="378" />
+        <location filename="../../gdsim/ui/controls.py" line="377" />
         <source>{0}: {1}; allowed {2}, default {3}</source>
         <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="409" />
+        <location filename="../../gdsim/ui/controls.py" line="408" />
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="411" />
+        <location filename="../../gdsim/ui/controls.py" line="410" />
         <source>1 step per second</source>
         <translation>每秒 1 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="413" />
+        <location filename="../../gdsim/ui/controls.py" line="412" />
         <source>{0} steps per second</source>
         <translation>每秒 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="435" />
+        <location filename="../../gdsim/ui/controls.py" line="445" />
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="436" />
+        <location filename="../../gdsim/ui/controls.py" line="446" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -573,114 +573,142 @@
     </message>
 </context>
 <context>
+    <name>LrOffer</name>
+    <message>
+        <location filename="../../gdsim/ui/lr_offer.py" line="39" />
+        <source>Use η = {0}</source>
+        <translation>改用 η = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/lr_offer.py" line="35" />
+        <source>η stays {0} (suggested: {1})</source>
+        <translation>η 仍为 {0}（建议：{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/lr_offer.py" line="43" />
+        <source>Every η stays (suggested: {0})</source>
+        <translation>各个 η 不变（建议：{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/lr_offer.py" line="44" />
+        <source>Use the suggested η</source>
+        <translation>改用建议的 η</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/lr_offer.py" line="47" />
+        <source>Give the runs the η this problem suggests, from the next step on</source>
+        <translation>从下一步起，改用这个问题建议的 η</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="110" />
+        <location filename="../../gdsim/ui/main_window.py" line="113" />
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="111" />
+        <location filename="../../gdsim/ui/main_window.py" line="114" />
         <source>Controls</source>
         <translation>控制面板</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="112" />
+        <location filename="../../gdsim/ui/main_window.py" line="115" />
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="113" />
+        <location filename="../../gdsim/ui/main_window.py" line="116" />
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="172" />
+        <location filename="../../gdsim/ui/main_window.py" line="176" />
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="173" />
+        <location filename="../../gdsim/ui/main_window.py" line="177" />
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课程 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="180" />
+        <location filename="../../gdsim/ui/main_window.py" line="184" />
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="181" />
+        <location filename="../../gdsim/ui/main_window.py" line="185" />
         <source>Lessons (*.toml)</source>
         <translation>课程 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="184" />
+        <location filename="../../gdsim/ui/main_window.py" line="188" />
         <source>Lesson title</source>
         <translation>课程标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="184" />
+        <location filename="../../gdsim/ui/main_window.py" line="188" />
         <source>Title of the lesson:</source>
         <translation>课程的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="237" />
+        <location filename="../../gdsim/ui/main_window.py" line="241" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="237" />
+        <location filename="../../gdsim/ui/main_window.py" line="241" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="238" />
+        <location filename="../../gdsim/ui/main_window.py" line="242" />
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="239" />
+        <location filename="../../gdsim/ui/main_window.py" line="243" />
         <source>stuck at step {0}: ∇L = 0, yet no minimum</source>
         <translation>在第 {0} 步卡住：∇L = 0，但这不是最小值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="240" />
+        <location filename="../../gdsim/ui/main_window.py" line="244" />
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="241" />
+        <location filename="../../gdsim/ui/main_window.py" line="245" />
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="244" />
+        <location filename="../../gdsim/ui/main_window.py" line="248" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="245" />
+        <location filename="../../gdsim/ui/main_window.py" line="249" />
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="246" />
+        <location filename="../../gdsim/ui/main_window.py" line="250" />
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="247" />
+        <location filename="../../gdsim/ui/main_window.py" line="251" />
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="255" />
+        <location filename="../../gdsim/ui/main_window.py" line="259" />
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="256" />
+        <location filename="../../gdsim/ui/main_window.py" line="260" />
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
@@ -868,37 +896,47 @@
         <translation>起点离得太远了：它的损失或参数超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="437" />
+        <location filename="../../gdsim/engine/run.py" line="301" />
+        <source>problem {problem!r} has the parameters ({names}); the run has ({have})</source>
+        <translation>问题 {problem!r} 的参数是 ({names})；而这次运行的参数是 ({have})</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="316" />
+        <source>problem {problem!r} cannot go on from the point {point} reached so far: its loss or gradient there is not finite or exceeds {limit:g}</source>
+        <translation>问题 {problem!r} 无法从目前到达的点 {point} 继续：它在那里的损失或梯度不是有限数，或超过了 {limit:g}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="585" />
         <source>a start must be numbers, got {start!r}</source>
         <translation>起点必须是数，而输入的是 {start!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="444" />
+        <location filename="../../gdsim/engine/run.py" line="592" />
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
         <translation>问题 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="446" />
+        <location filename="../../gdsim/engine/run.py" line="594" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
         <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="449" />
+        <location filename="../../gdsim/engine/run.py" line="597" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
         <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="453" />
+        <location filename="../../gdsim/engine/run.py" line="601" />
         <source>a start must be finite numbers</source>
         <translation>起点必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="458" />
+        <location filename="../../gdsim/engine/run.py" line="606" />
         <source>the tolerance</source>
         <translation>收敛阈值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="460" />
+        <location filename="../../gdsim/engine/run.py" line="608" />
         <source>the tolerance must be ≥ 0, got {tol}</source>
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
@@ -1198,12 +1236,12 @@
         <translation>无法写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="98" />
+        <location filename="../../gdsim/model/setup.py" line="120" />
         <source>choose at least one optimizer</source>
         <translation>请至少选择一个优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="120" />
+        <location filename="../../gdsim/model/setup.py" line="142" />
         <source>the step limit must be a whole number ≥ 1, got {limit}</source>
         <translation>步数上限必须是 ≥ 1 的整数，而输入的是 {limit}</translation>
     </message>
