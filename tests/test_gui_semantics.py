@@ -2,10 +2,18 @@
 the mouse): the slices follow the watched run, a new activation or loss keeps the runs going, a run
 whose gradient vanishes on a flat activation is stuck, and the formula panel reads right."""
 
+import html
+import re
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from gdsim.engine import OPTIMIZERS
+from gdsim.model import snapshot
+from gdsim.model.build import build
+from gdsim.model.setup import Contender, Setup
+from gdsim.ui.formula import describe
 from gdsim.ui.style import format_number
 
 
@@ -26,8 +34,11 @@ def drawn(qtbot, window, predicate, timeout=5000):
 
 
 def press(qtbot, window, key, times=1):
-    """Press a key of the window (its shortcuts answer while it is the active window)."""
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    """Press a key of the window. Its shortcuts answer while it is the active window; the offscreen
+    platform sometimes lets go of it (after a dock is shown), where a user would click into it."""
+    if not window.isActiveWindow():
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     window.setFocus()
     for _ in range(times):
         qtbot.keyClick(window, key)
@@ -140,7 +151,6 @@ def choose(qtbot, combo, data):
         qtbot.keyClick(view, key)
     qtbot.keyClick(view, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not view.isVisible(), timeout=2000)
-    combo.window().activateWindow()  # as a window manager does once the list has closed
 
 
 @POPUP
@@ -233,3 +243,85 @@ def test_a_problem_that_cannot_go_on_from_the_runs_point_is_refused_and_undone(q
     snap = drawn(qtbot, window, lambda s: s.problem is session.problem)
     assert snap.lead.params[0] == 1e60
     qtbot.waitUntil(lambda: window.canvas.parameters.image.image is not None, timeout=5000)
+
+
+# --- items 16 and 17: the formula panel reads right ---------------------------------------------------
+
+
+def panel_text(snap) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", describe(snap.problem, snap.watched_track).html))
+
+
+def snapshot_of(setup, steps):
+    built = build(setup)
+    for run in built.runs:
+        run.advance(steps)
+    return snapshot.take(built.runs, 0, False, 10, built.setup.start_of(built.problem), built.setup.watched)
+
+
+# Each optimizer on problems whose gradients and steps have either sign, a few steps in.
+PANEL_CASES = [(problem, name, steps) for name in OPTIMIZERS
+               for problem, steps in (("parabola", 3), ("ravine", 2), ("rosenbrock", 5))]
+
+
+@pytest.mark.parametrize(("problem", "name", "steps"), PANEL_CASES)
+def test_formula_panel_never_writes_plus_minus_or_times_minus(qapp, problem, name, steps):
+    text = panel_text(snapshot_of(Setup(problem, contenders=(Contender(name),)), steps))
+    assert "−" in text  # negative numbers are there …
+    for bad in ("+ −", "× −", "- −", "− −"):  # … but never after an operator
+        assert bad not in text, (bad, text)
+    assert "∂f" not in text and "∂E" not in text and "E =" not in text  # the loss is L throughout
+
+
+def test_formula_panel_one_variable_has_a_derivative_two_have_partial_derivatives(qapp):
+    one = panel_text(snapshot_of(Setup("parabola"), 1))
+    assert "Derivative" in one and "partial" not in one and "L′(x) = 2x" in one
+    two = panel_text(snapshot_of(Setup("ravine"), 1))
+    assert "Gradient (partial derivatives)" in two and "∂L/∂x = x" in two and "∂L/∂y = 20y" in two
+
+
+@pytest.mark.parametrize(("problem", "activation", "rule"), [
+    ("neuron", "sigmoid", "δ = (y − ŷ)·f′(h),  f′(h) = f(h)(1 − f(h))"),
+    ("neuron", "tanh", "δ = (y − ŷ)·f′(h),  f′(h) = 1 − f(h)²"),
+    ("neuron", "relu", "δ = (y − ŷ)·f′(h),  f′(h) = 1 if h > 0 else 0"),
+    ("linreg", None, "h = w·x + b,  ŷ = h,  δ = y − ŷ  (f′(h) = 1)"),
+])
+def test_delta_rule_states_each_activations_derivative_once(qapp, problem, activation, rule):
+    text = panel_text(snapshot_of(Setup(problem, activation=activation), 1))
+    assert rule in text
+    assert "f′(h) = (y − ŷ)·f′(h)" not in text  # not "δ = (y − ŷ)·f′(h) = (y − ŷ)·f′(h)"
+    assert "L = ½ Σ (y − ŷ)²" in text and "the tutorial calls this error E" in text
+
+
+def test_nadam_writes_both_products_and_defines_v_star(qapp):
+    snap = snapshot_of(Setup("rosenbrock", contenders=(Contender("nadam"),)), 3)
+    text = panel_text(snap)
+    assert "1 − Π μ" not in text
+    assert "(1 − μₜ)·g / (1 − Πₜ) + μₜ₊₁·m / (1 − Πₜ₊₁)" in text and "Πₜ = μ₁·μ₂·…·μₜ" in text
+    assert "v*: the running mean of g² corrected for starting at zero" in text
+    # the products shown are the engine's: Π₄ = μ₁μ₂μ₃μ₄ (the next step is t = 4)
+    b1, psi = 0.9, 0.004
+    mu = [b1 * (1 - 0.5 * 0.96 ** (t * psi)) for t in range(1, 6)]
+    assert f"Πₜ = {format_number(np.prod(mu[:4]))}" in text
+    assert f"Πₜ₊₁ = Πₜ·μₜ₊₁ = {format_number(np.prod(mu))}" in text
+
+
+def test_the_delta_rule_is_the_step_only_for_gradient_descent(qtbot, window):
+    press(qtbot, window, Qt.Key.Key_4)  # the sigmoid neuron under SSE, gradient descent
+    press(qtbot, window, Qt.Key.Key_Right)
+    drawn(qtbot, window, lambda s: s.lead.step == 1)
+    qtbot.waitUntil(lambda: "This is the step gradient descent takes." in window.formulas.toPlainText())
+    values, track = window.formulas.text.values, window.canvas.last_drawn.lead
+    # η·Σ δ·x is the step taken, up to the rounding of θ + Δθ − θ: an ulp of θ and one of the new θ
+    np.testing.assert_allclose(values["delta_step"], values["step"], rtol=0, atol=2 * np.finfo(float).eps
+                               * np.abs([track.params, track.next_params]).max())
+    click_optimizer(qtbot, window, "adam")  # a click on its name ticks nothing: tick it, then watch it
+    window.controls.optimizers.item(6).setCheckState(Qt.CheckState.Checked)
+    click_optimizer(qtbot, window, "adam")
+    press(qtbot, window, Qt.Key.Key_Right)
+    drawn(qtbot, window, lambda s: s.watched == 1 and s.tracks[1].step == 1)
+    qtbot.waitUntil(lambda: "Next step of Adam" in window.formulas.toPlainText())
+    text = window.formulas.toPlainText()
+    assert "This is the plain gradient step, for comparison: Adam starts from the same gradient" in text
+    values = window.formulas.text.values
+    assert np.abs(values["delta_step"] - values["step"]).max() > 1e-3  # Adam's step is another

@@ -174,110 +174,130 @@
         <translation>数据与模型 ŷ = w·x + b</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="61" />
+        <location filename="../../gdsim/ui/formula.py" line="73" />
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="61" />
+        <location filename="../../gdsim/ui/formula.py" line="73" />
         <source>now L = {0}</source>
         <translation>当前 L = {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="70" />
+        <location filename="../../gdsim/ui/formula.py" line="82" />
         <source>the slope of the tangent at x = {0}: {1}</source>
         <translation>在 x = {0} 处切线的斜率：{1}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="72" />
+        <location filename="../../gdsim/ui/formula.py" line="84" />
         <source>positive slope: step left; negative: step right — against the slope</source>
         <translation>斜率为正就往左走，为负就往右走——总是逆着斜率的方向</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="73" />
+        <location filename="../../gdsim/ui/formula.py" line="86" />
         <source>Gradient (partial derivatives)</source>
         <translation>梯度（偏导数）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="95" />
+        <location filename="../../gdsim/ui/formula.py" line="86" />
+        <source>Derivative</source>
+        <translation>导数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="112" />
         <source>first sample x = {0}, y = {1}: h = {2}, ŷ = {3}, δ = {4}</source>
         <translation>第一个样本 x = {0}，y = {1}：h = {2}，ŷ = {3}，δ = {4}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="101" />
+        <location filename="../../gdsim/ui/formula.py" line="119" />
+        <source>This is the step gradient descent takes.</source>
+        <translation>这正是梯度下降这一步走的距离。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="121" />
+        <source>This is the plain gradient step, for comparison: {0} starts from the same gradient but takes a step of its own (below).</source>
+        <translation>这是普通梯度下降的一步，仅供对照：{0} 用的是同一个梯度，但走的是它自己的一步（见下）。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="124" />
         <source>The delta rule</source>
         <translation>Delta 规则（误差项）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="119" />
+        <location filename="../../gdsim/ui/formula.py" line="142" />
         <source>Next step of {0} (t = {1}, η = {2})</source>
         <translation>{0} 的下一步（t = {1}，η = {2}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="126" />
+        <location filename="../../gdsim/ui/formula.py" line="149" />
         <source>Converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="127" />
+        <location filename="../../gdsim/ui/formula.py" line="150" />
         <source>‖∇L‖ fell below the tolerance, so there is no next step.</source>
         <translation>‖∇L‖ 已经小于收敛阈值，所以没有下一步了。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="129" />
-        <location filename="../../gdsim/ui/formula.py" line="135" />
+        <location filename="../../gdsim/ui/formula.py" line="152" />
+        <location filename="../../gdsim/ui/formula.py" line="158" />
         <source>Stuck at step {0}: ∇L = 0</source>
         <translation>在第 {0} 步卡住：∇L = 0</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="130" />
+        <location filename="../../gdsim/ui/formula.py" line="153" />
         <source>The activation's slope f′(h) is 0 at every sample the model gets wrong, so every term of the gradient is 0 although the errors are not (the loss is still {0}). This is no minimum, but the gradient shows no way down: gradient descent cannot move.</source>
         <translation>在模型判错的每个样本处，激活函数的斜率 f′(h) 都是 0，所以梯度的每一项都是 0，尽管误差并不为零（损失仍是 {0}）。这里不是最小值，但梯度指不出下坡的方向：梯度下降无法移动。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="136" />
+        <location filename="../../gdsim/ui/formula.py" line="159" />
         <source>This is a saddle point: the gradient is 0, yet the loss falls along another direction. Gradient descent cannot leave it; start a little off it.</source>
         <translation>这是一个鞍点：梯度为 0，但沿另一个方向损失还会下降。梯度下降离不开这里；把起点稍微挪开一点试试。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="139" />
+        <location filename="../../gdsim/ui/formula.py" line="162" />
         <source>Diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="140" />
+        <location filename="../../gdsim/ui/formula.py" line="163" />
         <source>The loss or the parameters stopped being finite numbers; the point shown is the last finite one. Try a smaller η.</source>
         <translation>损失或参数已经不再是有限的数；图中显示的是最后一个有限的点。试试更小的 η。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="143" />
+        <location filename="../../gdsim/ui/formula.py" line="166" />
         <source>Held at the step limit</source>
         <translation>已到达步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="144" />
+        <location filename="../../gdsim/ui/formula.py" line="167" />
         <source>Raise the step limit to let the run go on.</source>
         <translation>提高步数上限，就可以继续运行。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="217" />
+        <location filename="../../gdsim/ui/formula.py" line="240" />
         <source>m*, v*: the running means corrected for starting at zero</source>
         <translation>m*、v*：修正了从零开始所带来偏差的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="262" />
-        <source>Convention: E = ½ Σ (y − ŷ)². The ½ cancels the 2 of the square's derivative, so a gradient step is exactly the delta rule. (Without the ½, as in C = Σ (wx + b − y)², the derivative is ∂C/∂w = 2 Σ (wx + b − y)·x.)</source>
-        <translation>约定：E = ½ Σ (y − ŷ)²。这里的 ½ 正好抵消平方求导得到的 2，所以梯度下降的一步恰好就是 delta 规则。（如果没有 ½，比如 C = Σ (wx + b − y)²，它的导数是 ∂C/∂w = 2 Σ (wx + b − y)·x。）</translation>
+        <location filename="../../gdsim/ui/formula.py" line="275" />
+        <source>v*: the running mean of g² corrected for starting at zero</source>
+        <translation>v*：修正了从零开始所带来偏差的 g² 的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="265" />
-        <source>Convention: E = (1/N) Σ (y − ŷ)², as PyTorch's MSELoss; its derivative carries the factor 2/N.</source>
-        <translation>约定：E = (1/N) Σ (y − ŷ)²，与 PyTorch 的 MSELoss 相同；它的导数带有系数 2/N。</translation>
+        <location filename="../../gdsim/ui/formula.py" line="292" />
+        <source>Convention: L = ½ Σ (y − ŷ)² (the tutorial calls this error E). The ½ cancels the 2 of the square's derivative, so a gradient step is exactly the delta rule. (Without the ½, as in the tutorial's C = Σ (wx + b − y)², the derivative is ∂C/∂w = 2 Σ (wx + b − y)·x.)</source>
+        <translation>约定：L = ½ Σ (y − ŷ)²（教程里把这个误差记作 E）。这里的 ½ 正好抵消平方求导得到的 2，所以梯度下降的一步恰好就是 delta 规则。（如果没有 ½，比如教程中的 C = Σ (wx + b − y)²，它的导数是 ∂C/∂w = 2 Σ (wx + b − y)·x。）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="267" />
-        <source>Convention: E is the mean binary cross-entropy; with the sigmoid its derivative with respect to h is simply (ŷ − y)/N.</source>
-        <translation>约定：E 是平均二元交叉熵；配合 sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
+        <location filename="../../gdsim/ui/formula.py" line="295" />
+        <source>Convention: L = (1/N) Σ (y − ŷ)², as PyTorch's MSELoss; its derivative carries the factor 2/N.</source>
+        <translation>约定：L = (1/N) Σ (y − ŷ)²，与 PyTorch 的 MSELoss 相同；它的导数带有系数 2/N。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="297" />
+        <source>Convention: L is the mean binary cross-entropy; with the sigmoid its derivative with respect to h is simply (ŷ − y)/N.</source>
+        <translation>约定：L 是平均二元交叉熵；配合 sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/loss_view.py" line="43" />
@@ -317,8 +337,8 @@
     </message>
     <message>
         <location filename="../../gdsim/ui/parameter_view.py" line="252" />
-        <source>slope f′(x) = {0}</source>
-        <translation>斜率 f′(x) = {0}</translation>
+        <source>slope L′(x) = {0}</source>
+        <translation>斜率 L′(x) = {0}</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/slice_view.py" line="56" />
