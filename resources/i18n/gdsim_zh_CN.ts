@@ -961,297 +961,317 @@
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="146" />
+        <location filename="../../gdsim/model/lessons.py" line="156" />
         <source>lesson file {path}: {problem}</source>
         <translation>课程文件 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="184" />
+        <location filename="../../gdsim/model/lessons.py" line="194" />
         <source>[lesson] number {number} is taken by {other} too; each lesson needs its own number from {first} to {last}</source>
         <translation>[lesson] number {number} 已被 {other} 使用；每节课都需要一个自己的编号，从 {first} 到 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="197" />
+        <location filename="../../gdsim/model/lessons.py" line="207" />
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="199" />
+        <location filename="../../gdsim/model/lessons.py" line="209" />
         <source>this is a folder, not a lesson file</source>
         <translation>这是一个文件夹，不是课程文件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="201" />
+        <location filename="../../gdsim/model/lessons.py" line="211" />
         <source>cannot read it: {reason}</source>
         <translation>无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="206" />
+        <location filename="../../gdsim/model/lessons.py" line="216" />
         <source>line {line}: the file is not UTF-8 text; save it as UTF-8</source>
         <translation>第 {line} 行：文件不是 UTF-8 文本；请把它存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="217" />
+        <location filename="../../gdsim/model/lessons.py" line="227" />
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="235" />
+        <location filename="../../gdsim/model/lessons.py" line="245" />
         <source>unknown table or key {key!r} at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="237" />
+        <location filename="../../gdsim/model/lessons.py" line="247" />
         <source>unknown table or key {key!r} (did you mean {close!r}?) at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}（是不是想写 {close!r}？）；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="242" />
+        <location filename="../../gdsim/model/lessons.py" line="252" />
         <source>the file needs a [{name}] table; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>文件需要一个 [{name}] 表；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="260" />
+        <location filename="../../gdsim/model/lessons.py" line="270" />
         <source>[lesson] needs number (a whole number from {first} to {last}: the lesson's place in the Lessons menu)</source>
         <translation>[lesson] 需要 number（从 {first} 到 {last} 的整数：这节课在“课程”菜单中的位置）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="265" />
+        <location filename="../../gdsim/model/lessons.py" line="275" />
         <source>[lesson] number must be a whole number from {first} to {last}, got {got}</source>
         <translation>[lesson] number 必须是从 {first} 到 {last} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="273" />
+        <location filename="../../gdsim/model/lessons.py" line="283" />
         <source>[lesson] needs {name}.en (write {example})</source>
         <translation>[lesson] 需要 {name}.en（请写成 {example}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="280" />
+        <location filename="../../gdsim/model/lessons.py" line="290" />
         <source>[lesson] {name} must be a table of texts by language, such as {example}; got {got}</source>
         <translation>[lesson] {name} 必须是按语言给出文字的表，比如 {example}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="287" />
+        <location filename="../../gdsim/model/lessons.py" line="297" />
         <source>[lesson] {name}.{language} must be a string, got {got}</source>
         <translation>[lesson] {name}.{language} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="293" />
+        <location filename="../../gdsim/model/lessons.py" line="303" />
         <source>[lesson] needs {name}.en (it is empty)</source>
         <translation>[lesson] 需要 {name}.en（它是空的）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="310" />
+        <location filename="../../gdsim/model/lessons.py" line="320" />
         <source>[setup] activation applies only to the problem neuron, not {problem!r}</source>
         <translation>[setup] activation 只适用于问题 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="314" />
+        <location filename="../../gdsim/model/lessons.py" line="324" />
         <source>[setup] {key} applies only to the problems {models}, not {problem!r}</source>
         <translation>[setup] {key} 只适用于问题 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="324" />
+        <location filename="../../gdsim/model/lessons.py" line="334" />
         <source>[setup] step_limit must be a whole number from 1 to {most}, got {got}</source>
         <translation>[setup] step_limit 必须是从 1 到 {most} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="330" />
+        <location filename="../../gdsim/model/lessons.py" line="340" />
         <source>[setup] tol must be a number ≥ 0, got {got}</source>
         <translation>[setup] tol 必须是 ≥ 0 的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="348" />
+        <location filename="../../gdsim/model/lessons.py" line="358" />
         <source>[setup] needs problem (one of: {valid})</source>
         <translation>[setup] 需要 problem（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="349" />
+        <location filename="../../gdsim/model/lessons.py" line="359" />
         <source>[setup] needs speed (steps per second, or "max" for as fast as possible)</source>
         <translation>[setup] 需要 speed（每秒的步数，或者写 "max" 表示尽可能快）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="351" />
+        <location filename="../../gdsim/model/lessons.py" line="361" />
         <source>[setup] needs step_limit (a whole number ≥ 1: the run stops after this many steps)</source>
         <translation>[setup] 需要 step_limit（≥ 1 的整数：运行走完这么多步后停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="353" />
+        <location filename="../../gdsim/model/lessons.py" line="363" />
         <source>[setup] needs optimizers (at least one [[setup.optimizers]] table with a name, such as name = "sgd")</source>
         <translation>[setup] 需要 optimizers（至少一个带名称的 [[setup.optimizers]] 表，比如 name = "sgd"）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="356" />
+        <location filename="../../gdsim/model/lessons.py" line="366" />
         <source>{where}: {error}</source>
         <translation>{where}：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="365" />
+        <location filename="../../gdsim/model/lessons.py" line="375" />
         <source>[setup] data is empty; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data 是空的；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="371" />
+        <location filename="../../gdsim/model/lessons.py" line="381" />
         <source>[setup] data: the data file {path} does not exist; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="375" />
+        <location filename="../../gdsim/model/lessons.py" line="385" />
         <source>[setup] data: the data file {path} does not exist (a relative path is taken from the lesson's folder {folder}); give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在（相对路径从课程所在的文件夹 {folder} 算起）；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="387" />
+        <location filename="../../gdsim/model/lessons.py" line="397" />
         <source>[setup] speed must be a positive number of steps per second or "max", got {got}</source>
         <translation>[setup] speed 必须是每秒的步数（一个正数），或者 "max"，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="394" />
+        <location filename="../../gdsim/model/lessons.py" line="404" />
         <source>[setup] optimizers must be one or more [[setup.optimizers]] tables, each with a name such as name = "sgd"; got {got}</source>
         <translation>[setup] optimizers 必须是一个或多个 [[setup.optimizers]] 表，每个都带有名称，比如 name = "sgd"；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="402" />
+        <location filename="../../gdsim/model/lessons.py" line="412" />
         <source>{where} needs name (one of: {valid})</source>
         <translation>{where} 需要 name（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="413" />
+        <location filename="../../gdsim/model/lessons.py" line="423" />
         <source>{where}: {optimizer} has no hyperparameter {key!r}; allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="415" />
+        <location filename="../../gdsim/model/lessons.py" line="425" />
         <source>{where}: {optimizer} has no hyperparameter {key!r} (did you mean {close!r}?); allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}（是不是想写 {close!r}？）；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="420" />
+        <location filename="../../gdsim/model/lessons.py" line="430" />
         <source>{where}: {key} must be a number, got {got}</source>
         <translation>{where}：{key} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="433" />
+        <location filename="../../gdsim/model/lessons.py" line="443" />
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has 1 parameter ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；问题 {problem!r} 只有 1 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="436" />
+        <location filename="../../gdsim/model/lessons.py" line="446" />
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has {dim} parameters ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；问题 {problem!r} 有 {dim} 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="442" />
+        <location filename="../../gdsim/model/lessons.py" line="452" />
         <source>{where} has {count} numbers; problem {problem!r} has 1 parameter ({names})</source>
         <translation>{where} 有 {count} 个数；而问题 {problem!r} 只有 1 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="445" />
+        <location filename="../../gdsim/model/lessons.py" line="455" />
         <source>{where} has 1 number; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 只有 1 个数；而问题 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="448" />
+        <location filename="../../gdsim/model/lessons.py" line="458" />
         <source>{where} has {count} numbers; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 有 {count} 个数；而问题 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="452" />
+        <location filename="../../gdsim/model/lessons.py" line="462" />
         <source>{where} must be finite numbers, got {got}</source>
         <translation>{where} 必须是有限的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="461" />
+        <location filename="../../gdsim/model/lessons.py" line="471" />
         <source>[view] {key} must be true or false, got {got}</source>
         <translation>[view] {key} 必须是 true 或 false，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="470" />
+        <location filename="../../gdsim/model/lessons.py" line="480" />
         <source>[expect] needs status: one per optimizer ({n} here), each one of: {valid}</source>
         <translation>[expect] 需要 status：每个优化器一个（这里共 {n} 个），每个都是以下之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="475" />
+        <location filename="../../gdsim/model/lessons.py" line="485" />
         <source>[expect] status must be an array of statuses, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] status 必须是状态数组，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="480" />
+        <location filename="../../gdsim/model/lessons.py" line="490" />
         <source>[expect] status[{i}] must be one of: {valid}; got {got}</source>
         <translation>[expect] status[{i}] 必须是以下之一：{valid}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="487" />
+        <location filename="../../gdsim/model/lessons.py" line="497" />
         <source>[expect] tolerance must be a positive number, got {got}</source>
         <translation>[expect] tolerance 必须是正数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="494" />
+        <location filename="../../gdsim/model/lessons.py" line="504" />
         <source>[expect] final must be an array of points, one per optimizer ({n} here) ([] for one not checked); got {got}</source>
         <translation>[expect] final 必须是由点组成的数组，每个优化器一个（这里共 {n} 个；不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="505" />
+        <location filename="../../gdsim/model/lessons.py" line="515" />
         <source>[expect] stopped_at must be an array of whole numbers from 0 to the step limit {limit}, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] stopped_at 必须是整数数组，每个数从 0 到步数上限 {limit}，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="519" />
+        <location filename="../../gdsim/model/lessons.py" line="524" />
+        <source>[expect] path must be an array with, for each optimizer ({n} here), an array of its first points from the start ([] for one not checked); got {got}</source>
+        <translation>[expect] path 必须是一个数组，每个优化器（这里有 {n} 个）对应一个数组，列出它从起点开始的最初几个点（不检查的写 []）；而给出的是 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/lessons.py" line="531" />
+        <source>[expect] path[{i}] has {count} points; a run of {limit} steps has at most {most}</source>
+        <translation>[expect] path[{i}] 有 {count} 个点；走 {limit} 步的运行最多只有 {most} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/lessons.py" line="545" />
+        <source>[expect] closest must be an array with, for each optimizer ({n} here), a pair [distance ≥ 0, step from 0 to the step limit {limit}] ([] for one not checked); got {got}</source>
+        <translation>[expect] closest 必须是一个数组，每个优化器（这里有 {n} 个）对应一对 [距离 ≥ 0, 从 0 到步数上限 {limit} 的步数]（不检查的写 []）；而给出的是 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/lessons.py" line="551" />
+        <source>[expect] closest needs a problem with a known minimum; {problem!r} has none</source>
+        <translation>[expect] closest 需要一个已知最小值的问题；{problem!r} 没有</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/lessons.py" line="564" />
         <source>{where}: unknown key {key!r}; allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="520" />
+        <location filename="../../gdsim/model/lessons.py" line="565" />
         <source>{where}: unknown key {key!r} (did you mean {close!r}?); allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}（是不是想写 {close!r}？）；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="536" />
+        <location filename="../../gdsim/model/lessons.py" line="581" />
         <source>{key} must be a table [{key}], got {got}</source>
         <translation>{key} 必须是一个表 [{key}]，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="553" />
+        <location filename="../../gdsim/model/lessons.py" line="598" />
         <source>{where} {key} must be a string, got {got}</source>
         <translation>{where} {key} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="569" />
+        <location filename="../../gdsim/model/lessons.py" line="614" />
         <source>{first} and {last}</source>
         <translation>{first} 和 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="586" />
+        <location filename="../../gdsim/model/lessons.py" line="631" />
         <source>the string {text!r}</source>
         <translation>字符串 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="588" />
+        <location filename="../../gdsim/model/lessons.py" line="633" />
         <source>a table</source>
         <translation>一个表</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="591" />
+        <location filename="../../gdsim/model/lessons.py" line="636" />
         <source>the array {text}</source>
         <translation>数组 {text}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="616" />
+        <location filename="../../gdsim/model/lessons.py" line="661" />
         <source>cannot be written as TOML: {error}</source>
         <translation>无法写成 TOML：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="656" />
+        <location filename="../../gdsim/model/lessons.py" line="701" />
         <source>{where} must be a number, got {got}</source>
         <translation>{where} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="664" />
+        <location filename="../../gdsim/model/lessons.py" line="709" />
         <source>[setup] data must be a built-in dataset name or a CSV path, got {got}</source>
         <translation>[setup] data 必须是内置数据集的名称或 CSV 文件的路径，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="682" />
+        <location filename="../../gdsim/model/lessons.py" line="727" />
         <source>cannot write it: {reason}</source>
         <translation>无法写入：{reason}</translation>
     </message>
