@@ -152,12 +152,12 @@ def _stopped(problem, track) -> str:
         title = tr("Stuck at step {0}: ∇L = 0").format(track.stopped_at)
         why = tr("The activation's slope f′(h) is 0 at every sample the model gets wrong, so every term of "
                  "the gradient is 0 although the errors are not (the loss is still {0}). This is no "
-                 "minimum, but the gradient shows no way down: gradient descent cannot move.").format(
+                 "minimum, but the gradient shows no way down, so the run stops here.").format(
             num(track.loss))
     elif track.status == "stuck":
         title = tr("Stuck at step {0}: ∇L = 0").format(track.stopped_at)
         why = tr("This is a saddle point: the gradient is 0, yet the loss falls along another direction. "
-                 "Gradient descent cannot leave it; start a little off it.")
+                 "The gradient shows no way down, so the run stops here; start a little off it.")
     elif track.status == "diverged":
         title = tr("Diverged at step {0}").format(track.stopped_at + 1)
         why = tr("The loss or the parameters stopped being finite numbers; the point shown is the last "

@@ -246,13 +246,13 @@
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="153" />
-        <source>The activation's slope f′(h) is 0 at every sample the model gets wrong, so every term of the gradient is 0 although the errors are not (the loss is still {0}). This is no minimum, but the gradient shows no way down: gradient descent cannot move.</source>
-        <translation>在模型判错的每个样本处，激活函数的斜率 f′(h) 都是 0，所以梯度的每一项都是 0，尽管误差并不为零（损失仍是 {0}）。这里不是最小值，但梯度指不出下坡的方向：梯度下降无法移动。</translation>
+        <source>The activation's slope f′(h) is 0 at every sample the model gets wrong, so every term of the gradient is 0 although the errors are not (the loss is still {0}). This is no minimum, but the gradient shows no way down, so the run stops here.</source>
+        <translation>在模型判错的每个样本处，激活函数的斜率 f′(h) 都是 0，所以梯度的每一项都是 0，尽管误差并不为零（损失仍是 {0}）。这里不是最小值，但梯度指不出下坡的方向，所以运行停在这里。</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="159" />
-        <source>This is a saddle point: the gradient is 0, yet the loss falls along another direction. Gradient descent cannot leave it; start a little off it.</source>
-        <translation>这是一个鞍点：梯度为 0，但沿另一个方向损失还会下降。梯度下降离不开这里；把起点稍微挪开一点试试。</translation>
+        <source>This is a saddle point: the gradient is 0, yet the loss falls along another direction. The gradient shows no way down, so the run stops here; start a little off it.</source>
+        <translation>这是一个鞍点：梯度为 0，但沿另一个方向损失还会下降。梯度指不出下坡的方向，所以运行停在这里；把起点稍微挪开一点试试。</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="162" />
