@@ -30,6 +30,7 @@ from .fields import LR_RANGE, LogSlider, NumberField
 from .names import (
     activation_title,
     dataset_title,
+    formula_text,
     hyperparameter_description,
     optimizer_title,
     problem_formula,
@@ -197,7 +198,8 @@ class ControlPanel(QWidget):
                 self.dataset.setItemText(i, dataset_title(name, BUILTIN_DATASETS[name][0]))
         for i in range(self.activation.count()):
             name = self.activation.itemData(i)
-            self.activation.setItemText(i, f"{activation_title(name)}:  {ACTIVATIONS[name].formula}")
+            formula = formula_text(ACTIVATIONS[name].formula)
+            self.activation.setItemText(i, f"{activation_title(name)}:  {formula}")
         self.optimizers.blockSignals(True)  # a new text is not a new tick (itemChanged says both)
         for row in range(self.optimizers.count()):
             item = self.optimizers.item(row)

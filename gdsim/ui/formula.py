@@ -14,7 +14,7 @@ import numpy as np
 
 from ..engine import OPTIMIZERS
 from .i18n import tr
-from .names import optimizer_title
+from .names import formula_text, optimizer_title
 from .style import format_number
 
 
@@ -106,7 +106,7 @@ def _delta_rule(problem, track, out) -> str:
     if act.name == "identity":  # linear regression: ŷ = h, so f′(h) = 1 and δ is the error itself
         rule = "h = w·x + b,  ŷ = h,  δ = y − ŷ  (f′(h) = 1)"
     else:
-        rule = f"h = w·x + b,  ŷ = f(h),  δ = (y − ŷ)·f′(h),  {act.derivative_formula}"
+        rule = f"h = w·x + b,  ŷ = f(h),  δ = (y − ŷ)·f′(h),  {formula_text(act.derivative_formula)}"
     lines = [
         _e(rule),
         tr("first sample x = {0}, y = {1}: h = {2}, ŷ = {3}, δ = {4}").format(

@@ -108,6 +108,8 @@ class Worker(QObject):
         loss), playing or paused as they were. If one of them cannot go on from where it is, none
         switches and ``switch_refused`` says why; the next snapshots belong to ``generation`` either way."""
         self._generation = generation
+        if not self._runs:
+            return
         try:
             for run in self._runs:
                 run.check_problem(problem)

@@ -379,207 +379,207 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="178" />
+        <location filename="../../gdsim/ui/controls.py" line="179" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="179" />
+        <location filename="../../gdsim/ui/controls.py" line="180" />
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="180" />
+        <location filename="../../gdsim/ui/controls.py" line="181" />
         <source>Start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="181" />
+        <location filename="../../gdsim/ui/controls.py" line="182" />
         <source>Pace</source>
         <translation>节奏</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="183" />
+        <location filename="../../gdsim/ui/controls.py" line="184" />
         <source>&amp;Problem</source>
         <translation>问题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="183" />
+        <location filename="../../gdsim/ui/controls.py" line="184" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="184" />
+        <location filename="../../gdsim/ui/controls.py" line="185" />
         <source>&amp;Loss</source>
         <translation>损失(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="184" />
+        <location filename="../../gdsim/ui/controls.py" line="185" />
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="185" />
+        <location filename="../../gdsim/ui/controls.py" line="186" />
         <source>&amp;Optimizers</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="185" />
+        <location filename="../../gdsim/ui/controls.py" line="186" />
         <source>&amp;Watch</source>
         <translation>关注(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="186" />
+        <location filename="../../gdsim/ui/controls.py" line="187" />
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="187" />
+        <location filename="../../gdsim/ui/controls.py" line="188" />
         <source>Step &amp;limit</source>
         <translation>步数上限(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="187" />
+        <location filename="../../gdsim/ui/controls.py" line="188" />
         <source>&amp;Tolerance</source>
         <translation>收敛阈值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="207" />
+        <location filename="../../gdsim/ui/controls.py" line="209" />
         <source>The run that the η field, the arrows, the tangent and the formulas are about</source>
         <translation>η 输入框、箭头、切线和公式所针对的那一次运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="210" />
+        <location filename="../../gdsim/ui/controls.py" line="212" />
         <source>The function whose minimum gradient descent looks for</source>
         <translation>梯度下降要寻找其最小值的函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="211" />
+        <location filename="../../gdsim/ui/controls.py" line="213" />
         <source>The data the model is fitted to</source>
         <translation>模型要拟合的数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="212" />
+        <location filename="../../gdsim/ui/controls.py" line="214" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="213" />
+        <location filename="../../gdsim/ui/controls.py" line="215" />
         <source>Load data from a CSV file with a header row and columns x (or x1, x2, …) and y</source>
         <translation>从 CSV 文件载入数据：第一行是表头，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="215" />
+        <location filename="../../gdsim/ui/controls.py" line="217" />
         <source>How the error between ŷ and y is measured</source>
         <translation>衡量 ŷ 与 y 之间误差的方式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="216" />
+        <location filename="../../gdsim/ui/controls.py" line="218" />
         <source>The neuron's activation function f and its derivative f′</source>
         <translation>神经元的激活函数 f 及其导数 f′</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="218" />
+        <location filename="../../gdsim/ui/controls.py" line="220" />
         <source>Tick the optimizers to run side by side from the same start (update rules as in PyTorch's torch.optim); the selected one's hyperparameters are shown below</source>
         <translation>勾选要从同一起点并排运行的优化器（更新规则与 PyTorch 的 torch.optim 一致）；下方显示选中的那个优化器的超参数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="220" />
+        <location filename="../../gdsim/ui/controls.py" line="222" />
         <source>Problem's own start</source>
         <translation>问题默认的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="221" />
+        <location filename="../../gdsim/ui/controls.py" line="223" />
         <source>Go back to the start this problem suggests</source>
         <translation>回到这个问题建议的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="222" />
+        <location filename="../../gdsim/ui/controls.py" line="224" />
         <source>Steps per second; at the right end, as fast as the computer can</source>
         <translation>每秒走几步；拖到最右端时，电脑能多快就多快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="223" />
+        <location filename="../../gdsim/ui/controls.py" line="225" />
         <source>The run stops after this many steps</source>
         <translation>走到这么多步就停止</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="224" />
+        <location filename="../../gdsim/ui/controls.py" line="226" />
         <source>The run has converged when the gradient norm ‖∇L‖ falls below this (0: never stop early)</source>
         <translation>当梯度的模 ‖∇L‖ 小于这个值时，就认为已经收敛（0 表示不提前停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="227" />
+        <location filename="../../gdsim/ui/controls.py" line="229" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="228" />
+        <location filename="../../gdsim/ui/controls.py" line="230" />
         <source>Take exactly one step (→)</source>
         <translation>只走一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="229" />
+        <location filename="../../gdsim/ui/controls.py" line="231" />
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="230" />
+        <location filename="../../gdsim/ui/controls.py" line="232" />
         <source>Go back to the start (R)</source>
         <translation>回到起点（R）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="238" />
+        <location filename="../../gdsim/ui/controls.py" line="240" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="238" />
+        <location filename="../../gdsim/ui/controls.py" line="240" />
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="239" />
+        <location filename="../../gdsim/ui/controls.py" line="241" />
         <source>Run or pause gradient descent (Space)</source>
         <translation>运行或暂停梯度下降（空格键）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="242" />
+        <location filename="../../gdsim/ui/controls.py" line="244" />
         <source>Where {0} starts; you can also click or drag on the plot</source>
         <translation>{0} 的起始值；也可以在图上点击或拖动来设置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="372" />
+        <location filename="../../gdsim/ui/controls.py" line="374" />
         <source>&amp;η (learning rate)</source>
         <translation>η（学习率）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="377" />
+        <location filename="../../gdsim/ui/controls.py" line="379" />
         <source>{0}: {1}; allowed {2}, default {3}</source>
         <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="408" />
+        <location filename="../../gdsim/ui/controls.py" line="410" />
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="410" />
+        <location filename="../../gdsim/ui/controls.py" line="412" />
         <source>1 step per second</source>
         <translation>每秒 1 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="412" />
+        <location filename="../../gdsim/ui/controls.py" line="414" />
         <source>{0} steps per second</source>
         <translation>每秒 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="445" />
+        <location filename="../../gdsim/ui/controls.py" line="447" />
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="446" />
+        <location filename="../../gdsim/ui/controls.py" line="448" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -1284,6 +1284,34 @@
         <location filename="../../gdsim/model/setup.py" line="142" />
         <source>the step limit must be a whole number ≥ 1, got {limit}</source>
         <translation>步数上限必须是 ≥ 1 的整数，而输入的是 {limit}</translation>
+    </message>
+</context>
+<context>
+    <name>formulas</name>
+    <message>
+        <location filename="../../gdsim/engine/activations.py" line="119" />
+        <source>f′(h) = 1 if h &gt; 0 else 0</source>
+        <translation>h &gt; 0 时 f′(h) = 1，否则为 0</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/activations.py" line="122" />
+        <source>f(h) = h if h &gt; 0 else 0.01·h</source>
+        <translation>h &gt; 0 时 f(h) = h，否则为 0.01·h</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/activations.py" line="123" />
+        <source>f′(h) = 1 if h &gt; 0 else 0.01</source>
+        <translation>h &gt; 0 时 f′(h) = 1，否则为 0.01</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/activations.py" line="129" />
+        <source>f(h) = 1 if h ≥ 0 else 0</source>
+        <translation>h ≥ 0 时 f(h) = 1，否则为 0</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/activations.py" line="130" />
+        <source>f′(h) = 0 (wherever it exists)</source>
+        <translation>f′(h) = 0（在有定义处）</translation>
     </message>
 </context>
 <context>
