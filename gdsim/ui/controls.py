@@ -35,6 +35,7 @@ from .i18n import tr
 from .names import (
     activation_title,
     dataset_title,
+    formula_text,
     hyperparameter_description,
     optimizer_title,
     problem_formula,
@@ -115,15 +116,14 @@ class ControlPanel(QWidget):
         self.loss = _compact(QComboBox())
         for loss in LOSSES.values():
             self.loss.addItem(f"{loss.name}:  {loss.formula}", loss.name)
-        self.loss.activated.connect(lambda i: self.session.set_loss(self.loss.itemData(i)))
+        self.loss.activated.connect(self._on_loss_chosen)
         self.loss_label = self._buddy(self.loss)
         form.addRow(self.loss_label, self.loss)
 
         self.activation = _compact(QComboBox())
         for name in ACTIVATIONS:
             self.activation.addItem("", name)
-        self.activation.activated.connect(
-            lambda i: self.session.set_activation(self.activation.itemData(i)))
+        self.activation.activated.connect(self._on_activation_chosen)
         self.activation_label = self._buddy(self.activation)
         form.addRow(self.activation_label, self.activation)
         return box
@@ -226,7 +226,8 @@ class ControlPanel(QWidget):
                 self.dataset.setItemText(i, dataset_title(name, BUILTIN_DATASETS[name][0]))
         for i in range(self.activation.count()):
             name = self.activation.itemData(i)
-            self.activation.setItemText(i, f"{activation_title(name)}:  {ACTIVATIONS[name].formula}")
+            formula = formula_text(ACTIVATIONS[name].formula)
+            self.activation.setItemText(i, f"{activation_title(name)}:  {formula}")
         self.optimizers.blockSignals(True)  # a new text is not a new tick (itemChanged says both)
         for row in range(self.optimizers.count()):
             item = self.optimizers.item(row)
@@ -479,6 +480,17 @@ class ControlPanel(QWidget):
         self.speed_label.setText(text)
 
     # --- user actions -------------------------------------------------------------------------
+
+    @Slot(int)
+    def _on_activation_chosen(self, index: int) -> None:
+        """A new activation: the runs go on with it; refused, the box shows the activation in use."""
+        if not self.session.set_activation(self.activation.itemData(index)):
+            _select(self.activation, self.session.problem.activation.name)
+
+    @Slot(int)
+    def _on_loss_chosen(self, index: int) -> None:
+        if not self.session.set_loss(self.loss.itemData(index)):
+            _select(self.loss, self.session.problem.loss_kind.name)
 
     @Slot()
     def _on_start_edited(self) -> None:

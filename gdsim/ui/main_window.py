@@ -24,6 +24,7 @@ from .controls import ControlPanel
 from .formula_panel import FormulaPanel
 from .i18n import Translations, translate_error
 from .lesson_panel import LessonPanel
+from .lr_offer import LrOffer
 from .names import optimizer_title, problem_title
 from .refusals import show_refusal
 from .session import Session
@@ -78,7 +79,9 @@ class MainWindow(QMainWindow):
         self.error.setStyleSheet("color: #D55E00; font-weight: bold")
         self.error.setWordWrap(True)
         self.scale_label = QLabel()
+        self.lr_offer = LrOffer(session)
         self.statusBar().addWidget(self.status, 1)
+        self.statusBar().addPermanentWidget(self.lr_offer, 4)
         self.statusBar().addPermanentWidget(self.error, 2)
         self.statusBar().addPermanentWidget(self.scale_label)
         self._error_timer = QTimer(self)
@@ -133,6 +136,7 @@ class MainWindow(QMainWindow):
         self.formulas.retranslate()
         self.scale_label.setText(percent(self.appearance.scale))
         self.scale_label.setToolTip(self.tr("The scale of text and lines (Ctrl + / Ctrl −, View → Scale)"))
+        self.lr_offer.retranslate()
         if self.session.latest is not None:
             self.status.setText(self.describe(self.session.latest))
         self.side_panels.fit()  # texts of another length
@@ -232,8 +236,8 @@ class MainWindow(QMainWindow):
         style = self.appearance
         font = QFont(QApplication.font())
         font.setPointSizeF(BASE_FONT_POINTS * style.scale)
-        for widget in (self.controls, self.status, self.error, self.menuBar(), self.dock, self.formula_dock,
-                       self.lesson_dock):
+        for widget in (self.controls, self.status, self.error, self.lr_offer, self.menuBar(), self.dock,
+                       self.formula_dock, self.lesson_dock):
             widget.setFont(font)
         self.lesson_panel.apply_style(style)
         self.canvas.apply_style(style)
@@ -275,6 +279,7 @@ class MainWindow(QMainWindow):
         state = {
             "running": self.tr("running") if snap.playing else self.tr("paused"),
             "converged": self.tr("converged at step {0}").format(t.stopped_at),
+            "stuck": self.tr("stuck at step {0}: ∇L = 0, yet no minimum").format(t.stopped_at),
             "diverged": self.tr("diverged at step {0}").format(t.stopped_at + 1),
             "step limit": self.tr("stopped at the step limit"),
         }[t.status]
