@@ -125,6 +125,9 @@ def _run(args) -> int:
         print(f"diverged at step {last + 1}", file=sys.stderr)
     elif status == "converged":
         print(f"converged at step {last}", file=sys.stderr)
+    elif status == "stuck":
+        print(f"stuck at step {last}: ∇L = 0 but the loss is {float(result.loss[last, 0]):g}, not a minimum",
+              file=sys.stderr)
     return 0
 
 

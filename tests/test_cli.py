@@ -121,6 +121,16 @@ def test_cli_run_converging_reports_the_step(capsys):
     assert rows[-1, 3] < 1e-6 <= rows[-2, 3]
 
 
+def test_cli_run_stuck_says_the_gradient_vanished_at_no_minimum(capsys):
+    # A dead ReLU: from w = −1, b = 0 every h = −x is negative, so ŷ = 0 and f′(h) = 0 for all 40
+    # students while the 22 who passed are wrong: ∇L = 0 exactly, and the loss ½·22 = 11.
+    status, out, err = run_cli(capsys, "run", "--problem", "neuron", "--activation", "relu", "--start=-1,0")
+    assert status == 0
+    _, rows = parse(out)
+    assert rows.tolist() == [[0, 11.0, -1.0, 0.0, 0.0]]
+    assert err == "stuck at step 0: ∇L = 0 but the loss is 11, not a minimum\n"
+
+
 def test_cli_run_dataset_options(capsys, tmp_path):
     path = tmp_path / "d.csv"
     path.write_text("x,y\n0,0\n1,0\n2,1\n3,1\n")

@@ -391,3 +391,12 @@ def test_sse_gradient_step_is_the_delta_rule(dname, activation):
     step = eta * (per_sample @ np.abs(A) + reordering_bound(len(y), np.abs(delta) @ np.abs(A)))
     bound = step + ulps(2, eta * np.abs(delta) @ np.abs(A)) + ulps(2, np.abs(start) + np.abs(expected))
     np.testing.assert_array_less(np.abs(sim.params[1, 0] - expected), bound)
+
+
+def test_leaky_relus_formulas_write_its_slope():
+    # The formulas are literal strings (marked for translation), so they must say LEAKY_SLOPE's value.
+    from gdsim.engine.activations import ACTIVATIONS, LEAKY_SLOPE
+
+    leaky = ACTIVATIONS["leaky_relu"]
+    assert leaky.formula.endswith(f"else {LEAKY_SLOPE}·h")
+    assert leaky.derivative_formula.endswith(f"else {LEAKY_SLOPE}")

@@ -28,13 +28,13 @@ def test_formula_panel_shows_the_tangent_and_step_of_the_tutorial(qtbot, window)
     drawn(qtbot, window, lambda s: s.lead.step == 0)
     qtbot.waitUntil(lambda: "Next step" in window.formulas.toPlainText(), timeout=2000)
     values = window.formulas.text.values
-    # f(x) = x² at x = 2: f′(x) = 2x = 4; with η = 0.1 the step is −0.4 and x becomes 1.6
+    # L(x) = x² at x = 2: L′(x) = 2x = 4; with η = 0.1 the step is −0.4 and x becomes 1.6
     np.testing.assert_array_equal(values["gradient"], [4.0])
     # The decimals 0.1, 0.4 and 1.6, η·4 and 2 − 0.4 (the step is next − x): 4 ulps of numbers up to 2.
     np.testing.assert_allclose(values["step"], [-0.4], rtol=0, atol=4 * np.finfo(float).eps * 2)
     np.testing.assert_allclose(values["next"], [1.6], rtol=0, atol=4 * np.finfo(float).eps * 2)
     text = window.formulas.toPlainText()
-    assert "f′(x) = 2x = 4.000" in text and "1.600" in text and "−0.4000" in text
+    assert "L′(x) = 2x = 4.000" in text and "θ ← 2.000 − 0.4000 = 1.600" in text
 
 
 def test_formula_panel_numbers_equal_the_engines_for_momentum(qtbot, window):

@@ -225,7 +225,7 @@ def test_the_tangent_slope_equals_the_engines_gradient(qtbot, window):
     # The tangent's ends round within an ulp of |y| and of |x|: over x₁ − x₀ that is the slope's error.
     assert slope == pytest.approx(grad[0, 0], abs=4 * np.finfo(float).eps / abs(x[1] - x[0])
                                   * (abs(y[0]) + abs(y[1]) + abs(slope) * (abs(x[0]) + abs(x[1]))))
-    assert "slope f′(x) = " in window.canvas.parameters.slope_label.textItem.toPlainText()
+    assert "slope L′(x) = " in window.canvas.parameters.slope_label.textItem.toPlainText()
 
 
 def one_step_drawn(qtbot, window, problem):

@@ -2,7 +2,7 @@
 
 Parameters are ordered w1…wk, b (with one input: w, b). Losses, for N samples:
 
-- ``sse``  E = ½ Σ (y − ŷ)²: the ½ makes −∂E/∂wᵢ = Σ (y − ŷ) f′(h) xᵢ, so one gradient step is exactly
+- ``sse``  L = ½ Σ (y − ŷ)²: the ½ makes −∂L/∂wᵢ = Σ (y − ŷ) f′(h) xᵢ, so one gradient step is exactly
   the delta rule Δwᵢ = η Σ δ xᵢ with δ = (y − ŷ) f′(h).
 - ``mse``  (1/N) Σ (y − ŷ)², as torch.nn.MSELoss; its gradient carries the factor 2/N.
 - ``bce``  −(1/N) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)], for an output in (0, 1) (the sigmoid). It is computed
@@ -32,9 +32,9 @@ class Loss:
 LOSSES = {
     loss.name: loss
     for loss in (
-        Loss("sse", "Sum of squared errors", "E = ½ Σ (y − ŷ)²"),
-        Loss("mse", "Mean squared error", "E = (1/N) Σ (y − ŷ)²"),
-        Loss("bce", "Binary cross-entropy", "E = −(1/N) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)]"),
+        Loss("sse", "Sum of squared errors", "L = ½ Σ (y − ŷ)²"),
+        Loss("mse", "Mean squared error", "L = (1/N) Σ (y − ŷ)²"),
+        Loss("bce", "Binary cross-entropy", "L = −(1/N) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)]"),
     )
 }
 
@@ -54,6 +54,26 @@ class DatasetProblem(Problem):
 
     def evaluate_on(self, X, y, params, loss, grad, ws: Workspace) -> None:
         _neuron_kernel(X, y, self.activation, self.loss_kind.name, params, loss, grad, ws)
+
+    def stuck_at(self, params) -> np.ndarray:
+        """(K,) True where the activation is flat at every sample the model gets wrong: some error
+        y − ŷ is not zero, yet f′(h) = 0 at each sample whose error is not zero, so every term of the
+        gradient Σ (ŷ − y)·f′(h)·x is exactly zero (the step function anywhere, ReLU with every wrong
+        sample at h ≤ 0, a sigmoid saturated to exactly 0 or 1). Such a point sits on a flat terrace
+        of the loss, not where the errors balance out. With bce the gradient (ŷ − y)/N·x does not go
+        through f′, so it never vanishes this way."""
+        params = np.asarray(params, dtype=float).reshape(-1, self.dim)
+        if self.loss_kind.name == "bce":
+            return np.zeros(len(params), dtype=bool)
+        X, y = self.dataset.X, self.dataset.y
+        k = X.shape[1]
+        h = params[:, :k] @ X.T + params[:, k:]
+        yhat, slope = np.empty_like(h), np.empty_like(h)
+        with np.errstate(all="ignore"):
+            self.activation.forward(h, yhat)
+            self.activation.derivative(h, yhat, slope)
+        wrong = yhat != y
+        return wrong.any(axis=1) & ~(wrong & (slope != 0)).any(axis=1)
 
     def loss(self, params) -> np.ndarray:
         if self.activation.name == "identity" and self.loss_kind.name in ("sse", "mse"):
@@ -138,12 +158,12 @@ def make_model(kind: str, dataset: Dataset, activation: str | None = None, loss:
 
 
 def _gradient_formula(names: tuple[str, ...], loss_name: str, kind: str) -> tuple[str, ...]:
-    """∂E/∂wᵢ and ∂E/∂b for the loss (with f′ = 1 for linear regression)."""
+    """∂L/∂wᵢ and ∂L/∂b for the loss (with f′ = 1 for linear regression)."""
     factor = {"sse": "−Σ (y − ŷ)", "mse": "−(2/N) Σ (y − ŷ)", "bce": "(1/N) Σ (ŷ − y)"}[loss_name]
     slope = "" if loss_name == "bce" or kind == "linreg" else "·f′(h)"
     inputs = ["x"] if len(names) == 2 else [f"x{i}" for i in range(1, len(names))]
-    return tuple(f"∂E/∂{n} = {factor}{slope}·{x}" for n, x in zip(names[:-1], inputs, strict=True)) + (
-        f"∂E/∂{names[-1]} = {factor}{slope}",)
+    return tuple(f"∂L/∂{n} = {factor}{slope}·{x}" for n, x in zip(names[:-1], inputs, strict=True)) + (
+        f"∂L/∂{names[-1]} = {factor}{slope}",)
 
 
 def _neuron_kernel(X, y, act: Activation, loss_name: str, p, loss, grad, ws: Workspace) -> None:

@@ -1,4 +1,5 @@
-"""The data and the model: the points (x, y) and the curve ŷ = f(w·x + b) as it is now."""
+"""The data and the model: the points (x, y) and the curve ŷ = f(w·x + b) of the watched run as it is
+now, in that run's colour."""
 
 import pyqtgraph as pg
 
@@ -15,6 +16,7 @@ class DataView(PlotView):
         self.points = pg.ScatterPlotItem()
         self.model = pg.PlotCurveItem()
         self.model.setZValue(10)
+        self._watched = 0
         plot.addItem(self.points)
         plot.addItem(self.model)
         self.apply_style(style)
@@ -22,9 +24,10 @@ class DataView(PlotView):
     def apply_style(self, style: Style) -> None:
         style_plot(self, style)
         self.points.setPen(pg.mkPen(style.background, width=style.width(1)))
-        self.points.setBrush(pg.mkBrush(style.tracks[1]))
+        self.points.setBrush(pg.mkBrush(style.foreground))  # neutral: no run's colour is the data's
         self.points.setSize(style.width(10))
-        self.model.setPen(pg.mkPen(style.tracks[0], width=style.width(3)))
+        self._style = style
+        self.model.setPen(pg.mkPen(style.track(self._watched), width=style.width(3)))
 
     def set_problem(self, problem) -> None:
         dataset = getattr(problem, "dataset", None)
@@ -47,5 +50,8 @@ class DataView(PlotView):
                                     else tr("data and model ŷ = w·x + b"))
 
     def draw(self, snap) -> None:
+        if snap.watched != self._watched:
+            self._watched = snap.watched
+            self.model.setPen(pg.mkPen(self._style.track(snap.watched), width=self._style.width(3)))
         if snap.model_x is not None:
             self.model.setData(snap.model_x, snap.model_y)

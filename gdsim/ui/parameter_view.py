@@ -249,7 +249,7 @@ class ParameterView(PlotView):
         half = TANGENT_HALF_WIDTH * (hi - lo)
         xs = np.array([x - half, x + half])
         self.tangent.setData(xs, y + slope * (xs - x))
-        self.slope_label.setText(tr("slope f′(x) = {0}").format(format_number(slope)))
+        self.slope_label.setText(tr("slope L′(x) = {0}").format(format_number(slope)))
         right = x < (lo + hi) / 2  # beside the point, on the side with more room
         gap = (0.04 if right else -0.04) * (hi - lo)
         keep_inside(self, self.slope_label, x + gap, y, 0 if right else 1, 1)

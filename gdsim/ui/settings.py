@@ -26,6 +26,7 @@ from ..engine.errors import QT_TRANSLATE_NOOP, shown
 from ..model.build import Built, build
 from ..model.remembered import not_restored, setup_from_json, unusable
 from ..model.setup import Setup, setup_to_dict
+from .i18n import LANGUAGES
 from .style import SCALES, THEMES
 
 DEFAULTS = {"theme": "dark", "scale": 1.0, "language": ""}
@@ -59,13 +60,6 @@ class Settings:
                                           backup=self._backup))
         else:
             self._name("file", InputError(_UNSAFE_KEPT, path=self._file, reason=reason))
-
-    def _get(self, key: str, default, kind):
-        value = self._q.value(key, default)
-        try:
-            return kind(value)
-        except (TypeError, ValueError):
-            return default
 
     def _name(self, key: str, message: InputError) -> None:
         if key not in self._named:
@@ -104,11 +98,22 @@ class Settings:
 
     @property
     def language(self) -> str:
-        """'' follows the system's language."""
-        return self._get("language", DEFAULTS["language"], str)
+        """'' follows the system's language; so does a stored value that is not a language gdsim
+        ships (a damaged file, or an older version's bug that stored `true`), which is dropped and
+        named."""
+        code = self._q.value("language", DEFAULTS["language"])
+        if isinstance(code, str) and (code == "" or code in LANGUAGES):
+            return code
+        self._name("language", unusable("language", InputError(QT_TRANSLATE_NOOP(
+            "errors", "{value} is not a language gdsim ships; choose one of: {valid}"), value=shown(code),
+            valid=", ".join(LANGUAGES)), QT_TRANSLATE_NOOP("errors", "the system's language")))
+        self._q.remove("language")
+        return DEFAULTS["language"]
 
     @language.setter
     def language(self, code: str) -> None:
+        if code != "" and code not in LANGUAGES:
+            raise ValueError(f"not a language gdsim ships: {code!r}")
         self._q.setValue("language", code)
 
     def geometry(self) -> tuple[QByteArray | None, QByteArray | None]:
@@ -168,6 +173,9 @@ class _Unsaved:
 
     def contains(self, key: str) -> bool:
         return key in self.values
+
+    def remove(self, key: str) -> None:
+        self.values.pop(key, None)
 
     def setValue(self, key: str, value) -> None:  # noqa: N802 (QSettings' name)
         self.values[key] = value

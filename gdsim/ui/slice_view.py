@@ -1,5 +1,5 @@
 """A slice through the landscape: the loss along one parameter with the others held where they are,
-and the tangent at the current point, whose slope is that parameter's partial derivative."""
+and the tangent at the watched run's current point, whose slope is that parameter's partial derivative."""
 
 import numpy as np
 import pyqtgraph as pg
@@ -60,7 +60,7 @@ class SliceView(PlotView):
         sl = next((s for s in snap.slices if s.index == self.index), None)
         if sl is None:
             return
-        track = snap.lead
+        track = snap.watched_track
         lo, hi = self._domain
         self.curve.setData(sl.values, sl.loss)
         x = float(clip_for_display(np.array([track.params[self.index]]), lo, hi)[0])
