@@ -1,8 +1,12 @@
 """Lessons in the window: the Lessons menu and its keys, opening and saving lesson files."""
 
+import os
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from gdsim.engine import OPTIMIZERS
 from gdsim.model.lessons import load_lesson, shipped_lessons
@@ -152,3 +156,57 @@ def test_each_of_several_runs_of_one_optimizer_can_be_watched_and_changed(qtbot,
 
     assert window.load_lesson(window.lessons[0])  # one run: nothing to choose between
     assert not controls.watched.isVisible()
+
+
+HOSTILE_VALID = ('[lesson]\nnumber = 3\ntitle = { en = "x" }\n[setup]\nproblem = "parabola"\n'
+                 'speed = 2\nstep_limit = 10\n[[setup.optimizers]]\nname = "sgd"\n')
+
+
+def nested_500(tmp_path):
+    path = tmp_path / "nested.toml"
+    path.write_text(HOSTILE_VALID + "x = " + "[" * 500 + "]" * 500 + "\n")
+    return path
+
+
+def dotted_100_000(tmp_path):
+    path = tmp_path / "dotted.toml"
+    path.write_text(HOSTILE_VALID + "a" + ".a" * 99_999 + " = 1\n")
+    return path
+
+
+def optimizers_1000(tmp_path):
+    path = tmp_path / "thousand.toml"
+    path.write_text(HOSTILE_VALID + '[[setup.optimizers]]\nname = "adam"\n' * 1000)
+    return path
+
+
+def a_fifo(tmp_path):
+    os.mkfifo(tmp_path / "fifo.toml")
+    return tmp_path / "fifo.toml"
+
+
+@pytest.mark.parametrize("make, says", [
+    (nested_500, "line 10: arrays and tables nest more than 10 deep"),
+    (dotted_100_000, "line 10: a key has more than 8 dotted parts"),
+    (optimizers_1000, "more than 32 tables"),
+    (lambda tmp: Path("/dev/zero"), "this is not a regular file (it is a device)"),
+    (a_fifo, "this is not a regular file (it is a FIFO)"),
+])
+def test_a_hostile_lesson_file_opened_from_the_menu_is_reported_and_changes_nothing(
+        qtbot, window, tmp_path, monkeypatch, make, says):
+    path = make(tmp_path)
+    before = window.session.setup
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+    window.actions.open_lesson.trigger()
+    assert window.error.text() == f"lesson file {path}: " + window.error.text().split(": ", 1)[1]
+    assert says in window.error.text()
+    assert window.session.setup is before and not window.lesson_dock.isVisible()
+
+
+def test_a_message_quoting_html_is_shown_as_the_text_it_is(qtbot, window, tmp_path):
+    path = tmp_path / "html.toml"
+    path.write_text(HOSTILE_VALID.replace("number = 3", 'number = "<b>3</b><img src=x.png>"'))
+    assert not window.open_lesson_file(path)
+    assert window.error.textFormat() == Qt.TextFormat.PlainText
+    assert "got the string '<b>3</b><img src=x.png>'" in window.error.text()
+    assert "&lt;b&gt;3&lt;/b&gt;" in window.error.toolTip()  # a tooltip would render HTML: escaped

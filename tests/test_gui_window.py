@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
-from gdsim.engine import make_problem
+from gdsim.engine import Run, make_problem
 from gdsim.model.landscape import Surface
 
 
@@ -109,12 +109,16 @@ def test_eta_set_while_running_applies_without_a_restart(qtbot, window):
     session.set_tolerance(0)  # never converges: it must still be running when we look
     session.play()
     first = wait_for(qtbot, window, lambda s: s.playing and s.lead.step > 50)
-    session.set_hyperparameter("lr", 0.0)  # from now on every update is zero
-    frozen = wait_for(qtbot, window, lambda s: s.lead.hyperparameters["lr"] == 0.0)
-    later = wait_for(qtbot, window, lambda s: s.lead.step > frozen.lead.step + 100)
-    assert later.lead.step > first.lead.step  # it kept running: no restart
-    assert np.array_equal(later.lead.params, frozen.lead.params)
+    session.set_hyperparameter("lr", 1e-5)  # the field's least η: from now on every step is tiny
+    slow = wait_for(qtbot, window, lambda s: s.lead.hyperparameters["lr"] == 1e-5)
+    later = wait_for(qtbot, window, lambda s: s.lead.step > slow.lead.step + 100)
     session.pause()
+    assert later.lead.step > slow.lead.step > first.lead.step  # it kept running: no restart
+    # SGD keeps no state: the steps since are those of a run started where it was, at η = 1e-5
+    alone = Run(session.problem, "sgd", slow.lead.params, {"lr": 1e-5}, tol=0.0, step_limit=10**9)
+    alone.advance(later.lead.step - slow.lead.step)
+    assert np.array_equal(later.lead.params, alone.params[0])
+    assert not np.array_equal(later.lead.params, slow.lead.params)
 
 
 def test_clicking_on_the_landscape_sets_the_start(qtbot, window):

@@ -68,10 +68,12 @@ def test_setup_values_are_checked_by_the_engines_rules():
         setup.with_hyperparameter(0, "beta1", 0.5)
     with pytest.raises(InputError, match="the tolerance must be ≥ 0"):
         setup.with_tolerance(-1)
-    with pytest.raises(InputError, match="step limit must be a whole number ≥ 1, got 0"):
+    with pytest.raises(InputError, match="step limit must be a whole number from 1 to 1,000,000,000, got 0"):
         setup.with_step_limit(0)
-    with pytest.raises(InputError, match="step limit must be a whole number ≥ 1, got 2.5"):
+    with pytest.raises(InputError, match="whole number from 1 to 1,000,000,000, got 2.5"):
         setup.with_step_limit(2.5)
+    with pytest.raises(InputError, match="step limit must be a whole number from 1 to 1,000,000,000, got 10"):
+        setup.with_step_limit(10**9 + 1)
     assert (setup.with_step_limit(3.0).step_limit, setup.with_tolerance("0").tol) == (3, 0.0)
     assert setup.with_start([1, 2]).start == (1.0, 2.0) and setup.with_start(None).start is None
 
@@ -197,3 +199,53 @@ def test_the_same_model_on_other_terms_reads_no_data_again(tmp_path):
     assert tanh.activation.name == "tanh" and tanh.dataset is problem.dataset
     with pytest.raises(InputError, match="needs an activation whose output lies in"):
         problem_on_the_same_data(setup.with_activation("relu").with_loss("bce"), problem)
+
+
+# --- what the window can show: η within its field, speeds a timer can take ---------------------------
+
+
+def test_setup_refuses_an_eta_outside_the_windows_field():
+    """The η field spans LR_RANGE: a setup holding another η would show one number and run another."""
+    from gdsim.model.setup import LR_RANGE
+
+    setup = Setup()
+    for bad in (0, 0.0, 1e-6, 10.5, 1000):
+        with pytest.raises(InputError, match=r"η \(lr\) must be from 1e-05 to 10 in the window, got"):
+            setup.with_hyperparameter(0, "lr", bad)
+    assert setup.with_hyperparameter(0, "lr", LR_RANGE[0]).contenders[0].hyperparameters["lr"] == 1e-5
+    assert setup.with_hyperparameter(0, "lr", LR_RANGE[1]).contenders[0].hyperparameters["lr"] == 10.0
+    with pytest.raises(InputError, match=r"eps must be 0 or from 1e-300 to 1e\+300 in the window, got 1e-32"):
+        Setup(contenders=(Contender("adam"),)).with_hyperparameter(0, "eps", 1e-320)
+    assert Setup(contenders=(Contender("adam"),)).with_hyperparameter(0, "eps", 0).contenders[0] == Contender(
+        "adam", {"eps": 0.0})
+
+
+def test_every_problem_suggests_an_eta_the_window_can_show():
+    from gdsim.engine import OPTIMIZERS, PROBLEM_NAMES
+    from gdsim.model.build import problem_of
+    from gdsim.model.setup import LR_RANGE
+
+    for name in PROBLEM_NAMES:
+        setup = Setup(contenders=tuple(Contender(o) for o in OPTIMIZERS)).with_problem(name)
+        problem = problem_of(setup)
+        for i in range(len(setup.contenders)):
+            assert LR_RANGE[0] <= setup.hyperparameters_of(i, problem)["lr"] <= LR_RANGE[1]
+
+
+@pytest.mark.parametrize("bad, says", [
+    (0, "got 0"), (-1, "got -1"), (1e-7, "got 1e-07"), (0.09, "got 0.09"), (1000.5, "got 1000.5"),
+    (1e9, "got 1000000000.0"), (float("nan"), "got nan"), (float("inf"), "got inf"), ("fast", "got 'fast'"),
+    (True, "got True"), ([10], "got [10]"),
+])
+def test_setup_refuses_a_speed_a_timer_cannot_keep(bad, says):
+    with pytest.raises(InputError) as caught:
+        Setup().with_speed(bad)
+    message = str(caught.value)
+    assert message.startswith('the speed must be a number of steps per second from 0.1 to 1,000, or "max" '
+                              "(as fast as possible); ") and message.endswith(says), message
+
+
+def test_setup_takes_any_speed_in_its_range_or_none():
+    for speed in (0.1, 0.25, 1, 999.5, 1000):
+        assert Setup().with_speed(speed).speed == speed
+    assert Setup(speed=3.0).with_speed(None).speed is None

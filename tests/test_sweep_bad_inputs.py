@@ -7,12 +7,18 @@ one of the ``RUNNERS``:
   error starting "gdsim: ", nothing on standard output;
 - ``api``: a call of the Python API, ``f(tmp)``: it raises ``InputError`` (or the row's ``raises``);
 - ``csv``: a file's bytes (or a function making the file): ``load_dataset`` raises InputError, and
-  ``gdsim run --problem linreg --data FILE`` fails as a ``cli`` row does, both with the phrase.
+  ``gdsim run --problem linreg --data FILE`` fails as a ``cli`` row does, both with the phrase;
+- ``lesson``: a lesson file's text or bytes (or a function making the path): ``load_lesson`` raises
+  one LessonError, a one-line message whose templates fill in (the window translates them);
+- ``settings``: a settings file's text or bytes (or a function making the path): ``Settings`` reads
+  every value without raising, uses the defaults, names exactly one damaged value or file, and Qt
+  logs nothing.
 
 For every row, whatever the runner: the message holds the phrase, no traceback text appears, no
 warning is issued (recorded, not raised, so that nothing can catch it), and every file and folder
 in the row's scratch folder (hostile files included: FIFOs, sockets, devices, symlinks) is as it was,
-compared by type, mode, inode, size, time and contents. A row that blocks fails after 10 s.
+compared by type, mode, inode, size, time and contents. A row that blocks fails after 10 s; a
+lesson or settings row must also finish within 2 s (the window reads these on its own thread).
 
 To add rows: append ``Bad(via, input, says)`` to ``ROWS`` (or use the helpers below). To add a way
 in (the lesson loader, the settings reader), register a ``Runner`` in ``RUNNERS``: ``prepare`` makes
@@ -21,11 +27,14 @@ kind and returns the messages it saw.
 """
 
 import hashlib
+import json
 import os
+import random
 import shutil
 import signal
 import socket
 import stat
+import time
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +42,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QByteArray
 
 import gdsim
 from gdsim import InputError, Run, make_problem, simulate
@@ -40,6 +50,13 @@ from gdsim.cli import main
 from gdsim.engine import OPTIMIZERS, load_dataset
 from gdsim.engine.csv_file import MAX_BYTES, MAX_ROWS, MAX_VALUES
 from gdsim.files import WriteRefused, write_atomically
+from gdsim.model.build import Built
+from gdsim.model.lessons import MAX_BYTES as MAX_LESSON_BYTES
+from gdsim.model.lessons import LessonError, load_lesson
+from gdsim.model.remembered import setup_to_json
+from gdsim.model.setup import Setup
+from gdsim.ui.settings import Settings
+from gdsim.ui.style import SCALES, THEMES
 
 
 @dataclass(frozen=True)
@@ -159,12 +176,71 @@ def run_csv(row: Bad, tmp: Path, capsys, path: Path) -> list[str]:
 class Runner:
     run: Callable  # (row, tmp, capsys, what prepare made) -> the messages seen; makes its own checks
     prepare: Callable = lambda row, tmp: None  # files the row reads, made before the snapshot
+    seconds: float | None = None  # the longest a row may take (measured, generous: it proves no hang)
+
+
+def make_file(row: Bad, tmp: Path, name: str) -> Path:
+    """The row's file: its text or bytes written to ``name``, or what its function makes."""
+    if callable(row.input):
+        return row.input(tmp)
+    path = tmp / name
+    if isinstance(row.input, bytes):
+        path.write_bytes(row.input)
+    else:
+        path.write_text(row.input, encoding="utf-8")
+    return path
+
+
+def messages_inside(error) -> list:
+    """A message and every message among its values (a value with a template of its own)."""
+    found = [error]
+    for value in getattr(error, "values", {}).values():
+        if getattr(value, "template", None):
+            found += messages_inside(value)
+    return found
+
+
+def run_lesson(row: Bad, tmp: Path, capsys, path: Path) -> list[str]:
+    with pytest.raises(LessonError) as e:
+        load_lesson(path)
+    message = str(e.value)
+    assert "\n" not in message and len(message) < 1000, message[:300]
+    for inner in messages_inside(e.value):  # each a template the window can translate
+        assert str(inner) == (inner.template.format(**inner.values) if inner.values else inner.template)
+    assert capsys.readouterr() == ("", "")
+    return [message]
+
+
+def run_settings(row: Bad, tmp: Path, capsys, path: Path) -> list[str]:
+    from PySide6.QtCore import qInstallMessageHandler
+
+    logged = []
+    previous = qInstallMessageHandler(lambda kind, context, text: logged.append(text))
+    try:
+        settings = Settings(path)
+        theme, scale, geometry = settings.theme, settings.scale, settings.geometry()
+        built = settings.last_setup()
+    finally:
+        qInstallMessageHandler(previous)
+    assert logged == []
+    assert theme in THEMES and SCALES[0] <= scale <= SCALES[-1]
+    assert all(g is None or isinstance(g, QByteArray) for g in geometry)
+    assert built is None or isinstance(built, Built)
+    assert len(settings.damaged) == 1, [str(m) for m in settings.damaged]  # named once
+    message = str(settings.damaged[0])
+    assert message.startswith("Settings: ") and "\n" not in message and len(message) < 1000, message[:300]
+    for inner in messages_inside(settings.damaged[0]):
+        assert str(inner) == (inner.template.format(**inner.values) if inner.values else inner.template)
+    assert capsys.readouterr() == ("", "")
+    return [message]
 
 
 RUNNERS: dict[str, Runner] = {
     "cli": Runner(lambda row, tmp, capsys, _: [run_cli(row.input, tmp, capsys)]),
     "api": Runner(run_api),
     "csv": Runner(run_csv, make_csv),
+    "lesson": Runner(run_lesson, lambda row, tmp: make_file(row, tmp, "lesson.toml"), seconds=2.0),
+    "settings": Runner(run_settings, lambda row, tmp: make_file(row, tmp, "gdsim.ini"), seconds=2.0),
 }
 
 
@@ -551,6 +627,347 @@ for maker, says in [
     data(maker, says)
 
 
+# --- lesson files -----------------------------------------------------------------------------------------
+
+LESSON = """\
+[lesson]
+number = 2
+title = { en = "Two runs", zh = "两次运行" }
+notes = { en = "Watch them.", zh = "看。" }
+
+[setup]
+problem = "parabola"
+start = [2.0]
+speed = 2
+step_limit = 100
+tol = 1e-6
+
+[[setup.optimizers]]
+name = "sgd"
+lr = 0.1
+
+[[setup.optimizers]]
+name = "momentum"
+lr = 0.05
+momentum = 0.5
+
+[view]
+log_scale = false
+step_parts = true
+formula = true
+
+[expect]
+status = ["converged", "converged"]
+final = [[0.0], []]
+"""
+NEURON_LESSON = LESSON.replace('problem = "parabola"\nstart = [2.0]',
+                               'problem = "neuron"\ndata = "pass-fail"\nactivation = "sigmoid"\nloss = "sse"'
+                               ).replace("final = [[0.0], []]\n", "")
+LINES = LESSON.count("\n")  # what a row appends starts on the next line
+
+
+def noise(seed: int, size: int, low: int = 0, high: int = 256) -> bytes:
+    """Random bytes from low to high − 1, the same each run."""
+    draw = random.Random(seed)
+    return bytes(draw.randrange(low, high) for _ in range(size))
+
+
+def lesson(content, says: str, name: str) -> None:
+    ROWS.append(Bad("lesson", content, says, name=name))
+
+
+def changed(old: str, new: str, text: str = LESSON) -> str:
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+def optimizer_tables(count: int) -> str:
+    table = '[[setup.optimizers]]\nname = "adam"\nlr = 0.01\n'
+    return LESSON.split("[[setup.optimizers]]")[0] + table * count
+
+
+# Hostile files made at test time: nesting, dotted keys, tables, sizes.
+lesson(LESSON + "x = " + "[" * 500 + "]" * 500 + "\n",
+       f"line {LINES + 1}: arrays and tables nest more than 10",
+       "arrays 500 deep (1 KB)")
+DEEP = "nest more than 10 deep"
+lesson(LESSON + "x = " + "[" * 100_000 + "]" * 100_000 + "\n", DEEP, "arrays 100,000 deep")
+lesson(LESSON + "x = " + "{a = " * 600 + "1" + "}" * 600 + "\n", DEEP, "inline tables 600 deep")
+lesson(LESSON + "x = " + "[{a = " * 300 + "1" + "}]" * 300 + "\n", DEEP, "arrays of tables deep")
+lesson(LESSON + "x = [[[[[[[[[[[1]]]]]]]]]]]\n", "nest more than 10 deep", "arrays 11 deep")
+lesson("[" * 20 + "a" + "]" * 20 + "\n", "line 1: arrays and tables nest more than 10", "a header 20 deep")
+lesson(LESSON + "a" + ".a" * 99_999 + " = 1\n", f"line {LINES + 1}: a key has more than 8 dotted parts",
+       "a key of 100,000 dotted parts (200 KB)")
+lesson("[" + ".".join(["t"] * 50_000) + "]\n" + LESSON, "line 1: a key has more than 8 dotted parts",
+       "a table header of 50,000 parts")
+lesson(LESSON + ".".join(['"q"'] * 20_000) + " = 1\n", "a key has more than 8 dotted parts",
+       "quoted dotted key")
+lesson(LESSON + "a . b . c . d . e . f . g . h . i = 1\n", "a key has more than 8", "9 parts with spaces")
+lesson(optimizer_tables(1000), "more than 32 tables", "1,000 optimizer tables (32 KB)")
+lesson(LESSON + "".join(f"[t{i}]\n" for i in range(40)), "more than 32 tables", "40 tables")
+lesson(optimizer_tables(11), "[setup] has 11 optimizers; a lesson runs at most 10 side by side",
+       "11 optimizers")
+lesson(LESSON + "# " + "x" * MAX_LESSON_BYTES + "\n", "is larger than 256 KB", "a comment of 256 KB")
+lesson(changed('en = "Two runs"', 'en = "' + "T" * 300_000 + '"'), "is larger than 256 KB",
+       "a title of 300 KB")
+lesson(changed('en = "Two runs"', 'en = "' + "T" * 201 + '"'),
+       "[lesson] title.en has 201 characters; 200 at most", "a title of 201 characters")
+lesson(changed('zh = "两次运行"', 'zh = "' + "长" * 5000 + '"'), "[lesson] title.zh has 5,000 characters",
+       "a Chinese title of 5,000 characters")
+lesson(changed('en = "Watch them."', 'en = """' + "n\n" * 15_000 + '"""'),
+       "[lesson] notes.en has 29,999 characters", "notes of 30,000 characters")
+lesson(changed('name = "sgd"', 'name = "' + "x" * 100_000 + '"'), "unknown optimizer 'xxxxx",
+       "a name of 100 KB")
+lesson(changed('problem = "parabola"', 'problem = "' + "p" * 100_000 + '"'), "unknown problem 'ppp",
+       "a problem of 100 KB")
+lesson(changed('data = "pass-fail"', 'data = "' + "d" * 5000 + '"', NEURON_LESSON),
+       "[setup] data has 5,000 characters; a path has at most 4,096", "a data path of 5,000 characters")
+lesson(changed("number = 2", "number = 2\n" + "k" * 100_000 + " = 1"), "[lesson]: unknown key 'kkk",
+       "a key of 100 KB")
+lesson(changed("step_limit = 100", "step_limit = " + "9" * 5000),
+       "the TOML reader cannot read it (ValueError(", "an integer of 5,000 digits")
+lesson(changed("start = [2.0]", "start = [" + "1.0, " * 20_000 + "]"), "[setup] start has 20000 numbers",
+       "a start of 20,000 numbers")
+lesson(changed('status = ["converged", "converged"]', "status = [" + '"converged", ' * 10_000 + "]"),
+       "[expect] status must be an array of statuses, one per optimizer (2 here)", "10,000 statuses")
+
+# HTML where a lesson holds texts and names: shown as the text it is, or refused as any other value.
+for where, old, new, says in [
+    ("number", "number = 2", 'number = "<b>2</b>"', "got the string '<b>2</b>'"),
+    ("problem", 'problem = "parabola"', 'problem = "<img src=/dev/zero>"',
+     "unknown problem '<img src=/dev/zero>'"),
+    ("name", 'name = "sgd"', "name = \"<script>alert('x')</script>\"", "unknown optimizer"),
+    ("key", "number = 2", "number = 2\n\"<h1>big</h1>\" = 1", "unknown key '<h1>big</h1>'"),
+    ("title", 'en = "Two runs"', 'en = "' + "<table>" * 40 + '"', "title.en has 280 characters"),
+    ("notes", 'en = "Watch them."', 'en = 3', "notes.en must be a string, got 3"),
+    ("lr", "lr = 0.1", 'lr = "<i>0.1</i>"', "lr must be a number, got the string '<i>0.1</i>'"),
+    ("view", "formula = true", 'formula = "<b>yes</b>"', "formula must be true or false"),
+    ("status", 'status = ["converged", "converged"]', 'status = ["<b>x</b>", "converged"]',
+     "status[1] must be"),
+    ("speed", "speed = 2", 'speed = "<marquee>max</marquee>"', "got the string '<marquee>max</marquee>'"),
+]:
+    lesson(changed(old, new), says, f"HTML in {where}")
+lesson(b"<!DOCTYPE html><html><body><h1>Lesson</h1></body></html>\n", "line 1: ", "an HTML page")
+
+# Paths that are no regular file, read without waiting.
+for maker, says, name in [
+    (lambda t: Path("/dev/zero"), "this is not a regular file (it is a device)", "/dev/zero"),
+    (lambda t: Path("/dev/urandom"), "(it is a device)", "/dev/urandom"),
+    (lambda t: Path("/dev/null"), "(it is a device)", "/dev/null"),
+    (lambda t: t / "zero.csv", "(it is a device)", "a symlink to /dev/zero"),
+    (lambda t: t / "fifo", "this is not a regular file (it is a FIFO)", "a FIFO"),
+    (lambda t: t / "sock", "this is not a regular file (it is a socket)", "a socket"),
+    (lambda t: t / "sub", "this is a folder, not a lesson file", "a folder"),
+    (lambda t: t / "link-to-sub", "this is a folder, not a lesson file", "a symlink to a folder"),
+    (lambda t: t / "loop-a", "cannot read it: Too many levels of symbolic links", "a symlink loop"),
+    (lambda t: t / "dangling", "the file does not exist", "a dangling symlink"),
+    (lambda t: t / "missing.toml", "the file does not exist", "no such file"),
+    (lambda t: t / "file" / "x.toml", "cannot read it: Not a directory", "a path through a file"),
+    (lambda t: Path(str(t) + "/a\x00b.toml"), "cannot read it: embedded null byte", "a NUL in the path"),
+    (lambda t: t / ("n" * 300 + ".toml"), "cannot read it: File name too long", "a name too long"),
+    (lambda t: t / "disk" if (t / "disk").exists() else t / "fifo", "this is not a regular file",
+     "a device node"),
+]:
+    lesson(maker, says, "path: " + name)
+
+# Bytes that are no UTF-8 text or no TOML.
+lesson(b"", "the file needs a [lesson] table", "an empty file")
+lesson(b"# only a comment\n\n", "the file needs a [lesson] table", "only a comment")
+lesson(noise(9, 4096), "is not UTF-8 text", "4 KB of random bytes")
+lesson(noise(9, 4096, low=32, high=128), "line 1: ", "4 KB of random ASCII")
+lesson(bytes(range(256)) * 8, "is not UTF-8 text", "every byte value")
+lesson(LESSON.encode("utf-16"), "is not UTF-8 text", "UTF-16")
+lesson(LESSON.replace("看。", "caf\xe9").encode("latin-1", "replace"), "line 4: the file is not UTF-8",
+       "Latin-1")
+lesson(LESSON.encode() + b"\x00\n", f"line {LINES + 1}: ", "a NUL byte")
+lesson(b"\xef\xbb\xbf\xef\xbb\xbf" + LESSON.encode(), "line 1: ", "two byte-order marks")
+lesson(LESSON.encode() + b"\xff\xfe", "is not UTF-8 text", "bad bytes at the end")
+lesson(b"\x89PNG\r\n\x1a\n" + bytes(200), "is not UTF-8 text", "a PNG")
+lesson(b"PK\x03\x04" + bytes(100), "line 1: ", "a zip")
+lesson(LESSON + 'x = """never closed\n', f"line {LINES + 1}: Unterminated string", "an unclosed string")
+lesson(LESSON + "[lesson]\n", f"line {LINES + 1}: ", "a table twice")
+
+# A value of the wrong kind in every key.
+KINDS = {"a string": '"x"', "a float": "2.5", "true": "true", "an array": "[1, 2]", "a table": "{ a = 1 }",
+         "a date": "1979-05-27", "an integer": "7", "infinity": "inf", "NaN": "nan"}
+for key, old, good, says in [
+    ("number", "number = 2", {"an integer"}, "[lesson] number must be a whole number from 1 to 9"),
+    ("title", 'title = { en = "Two runs", zh = "两次运行" }', {"a table"},
+     "[lesson] title must be a table of texts"),
+    ("notes", 'notes = { en = "Watch them.", zh = "看。" }', {"a table"},
+     "[lesson] notes must be a table of texts"),
+    ("problem", 'problem = "parabola"', set(), "[setup] problem"),
+    ("start", "start = [2.0]", {"an array"}, "[setup] start must be an array of numbers"),
+    ("speed", "speed = 2", {"a float", "an integer"}, "[setup] speed must be a number of steps per second"),
+    ("step_limit", "step_limit = 100", {"an integer"}, "[setup] step_limit must be a whole number from 1"),
+    ("tol", "tol = 1e-6", {"a float", "an integer"}, "[setup] tol must be a number ≥ 0"),
+    ("name", 'name = "sgd"', set(), "[setup] optimizers[1]"),
+    ("lr", "lr = 0.1", {"a float", "an integer"}, "[setup] optimizers[1]"),
+    ("momentum", "momentum = 0.5", {"a float", "an integer"}, "[setup] optimizers[2]"),
+    ("log_scale", "log_scale = false", {"true"}, "[view] log_scale must be true or false"),
+    ("status", 'status = ["converged", "converged"]', set(), "[expect] status"),
+    ("final", "final = [[0.0], []]", set(), "[expect] final"),
+]:
+    for kind, value in KINDS.items():
+        if kind in good:
+            continue
+        text = changed(old, f"{key} = {value}" if key != "name" else f"name = {value}")
+        finite = key == "tol" and kind in ("infinity", "NaN")
+        lesson(text, "[setup]: the tolerance must be a finite number" if finite else says, f"{key} = {kind}")
+lesson(changed('en = "Two runs"', "en = 3"), "[lesson] title.en must be a string, got 3", "title.en = 3")
+lesson(changed('en = "Two runs"', 'en = ""'), "[lesson] needs title.en (it is empty)", "title.en empty")
+lesson(changed("[view]", "view = 3\n[other]"), "unknown table or key 'other'", "an unknown table")
+lesson(changed("[[setup.optimizers]]\nname = \"sgd\"", "[setup.optimizers]\nname = \"sgd\""), "line ",
+       "optimizers as one table")
+lesson(LESSON.split("[[setup.optimizers]]")[0] + "optimizers = []\n",
+       "[setup] optimizers must be one or more [[setup.optimizers]] tables", "no optimizers")
+lesson(LESSON.split("[[setup.optimizers]]")[0] + 'optimizers = ["sgd"]\n',
+       "[setup] optimizers must be one or more", "optimizers as strings")
+for bad, says in [("lr = 0", "η (lr) must be from 1e-05 to 10 in the window, got 0"),
+                  ("lr = 1000", "η (lr) must be from 1e-05 to 10 in the window, got 1000"),
+                  ("lr = 1e-6", "got 1e-06"), ("lr = -0.1", "must be in [0, ∞)")]:
+    lesson(changed("lr = 0.1", bad), says, bad)
+lesson(changed("momentum = 0.5", "momentum = 1e-320"), "momentum must be 0 or from 1e-300 to 1e+300",
+       "1e-320")
+for bad, says in [("speed = 0", "got 0"), ("speed = 4.6e-7", "got 4.6e-07"), ("speed = 1001", "got 1001"),
+                  ("speed = -1", "got -1"), ('speed = "fast"', "got the string 'fast'")]:
+    lesson(changed("speed = 2", bad), "speed must be a number of steps per second from 0.1 to 1,000", bad)
+    ROWS[-1] = Bad("lesson", ROWS[-1].input, says, name=bad)
+for bad in ["step_limit = 0", "step_limit = -5", "step_limit = 1000000001"]:
+    lesson(changed("step_limit = 100", bad),
+           "[setup] step_limit must be a whole number from 1 to 1,000,000,000", bad)
+
+
+def with_data(data: str):
+    """A lesson whose data is ``data``, {tmp} being the scratch folder."""
+    def make(tmp: Path) -> Path:
+        path = tmp / "data.toml"
+        path.write_text(changed('data = "pass-fail"', f'data = "{data.format(tmp=tmp)}"', NEURON_LESSON),
+                        encoding="utf-8")
+        return path
+    return make
+
+
+for data, says in [("{tmp}/fifo", "(it is a FIFO)"), ("/dev/zero", "(it is a device)"),
+                   ("{tmp}/folder.csv", "is a folder, not a CSV file"), ("{tmp}/loop-a", "Too many levels"),
+                   ("{tmp}/bad.csv", "line 3: y is not a number"), ("nowhere.csv", "does not exist")]:
+    lesson(with_data(data), says, f"data = {data}")
+
+
+# --- settings files ----------------------------------------------------------------------------------------
+
+
+def ini_string(text: str) -> str:
+    """A value as QSettings writes it in an ini file: quoted, backslashes and quotes escaped."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def stored(**changes) -> str:
+    d = json.loads(setup_to_json(Setup()))
+    d.update(changes)
+    return "setup=" + ini_string(json.dumps(d))
+
+
+def settings(content, says: str, name: str) -> None:
+    ROWS.append(Bad("settings", "[General]\n" + content + "\n" if isinstance(content, str) else content, says,
+                    name=name))
+
+
+for line, says in [
+    ("theme=purple", "the stored theme is not usable: 'purple' is not a theme"),
+    ("theme=", "'' is not a theme"),
+    ("theme=DARK", "'DARK' is not a theme"), ("theme=dark, light", "['dark', 'light'] is not a theme"),
+    ("theme=@ByteArray(dark)", "is not a theme"), ("theme=@Rect(1 2 3 4)", "is not a theme"),
+    ("theme=@Invalid()", "the stored theme is not usable: it holds no value"),
+    ("scale=abc", "the scale must be a number from 1 to 2.5, got 'abc'"), ("scale=nan", "got 'nan'"),
+    ("scale=inf", "got 'inf'"), ("scale=-1", "got '-1'"), ("scale=0", "got '0'"), ("scale=100", "got '100'"),
+    ("scale=1e308", "got '1e308'"), ("scale=1,5", "got ['1', '5']"),
+    ("scale=@Size(1 2)", "the scale must be"),
+    ("geometry=abc", "the stored geometry is not usable: it is not a window layout saved by gdsim"),
+    ("window_state=1, 2", "the stored window_state is not usable"),
+    ("geometry=@Point(1 2)", "the stored geometry is not usable"),
+]:
+    settings(line, says, line[:40])
+for changes, says in [
+    ({"speed": "fast"}, "the stored speed is not usable: the speed must be a number of steps per second"),
+    ({"speed": 0}, "got 0; using 10.0 instead"), ({"speed": -1}, "got -1"),
+    ({"speed": 4.7e-7}, "got 4.7e-07"),
+    ({"speed": 1e9}, "got 1000000000.0"), ({"speed": True}, "got True"), ({"speed": float("nan")}, "got nan"),
+    ({"speed": float("inf")}, "got inf"), ({"speed": [10]}, "got [10]"),
+    ({"step_limit": 0}, "the stored step_limit is not usable"), ({"step_limit": -5}, "got -5"),
+    ({"step_limit": 2.5}, "got 2.5"), ({"step_limit": "100"}, "got '100'"),
+    ({"step_limit": 10**20}, "got 1000"),
+    ({"step_limit": None}, "got None"),
+    ({"tol": -1}, "the tolerance must be ≥ 0"), ({"tol": "x"}, "the tolerance must be a number"),
+    ({"tol": float("nan")}, "the tolerance must be a finite number"),
+    ({"problem": "sphere"}, "the last setup cannot be restored: unknown problem 'sphere'"),
+    ({"problem": 3}, "unknown problem 3"), ({"problem": None}, "unknown problem None"),
+    ({"contenders": []}, "contenders must be a list of 1 to 10 runs"),
+    ({"contenders": "sgd"}, "contenders must be a list"),
+    ({"contenders": [{"optimizer": "sgd"}] * 1000}, "contenders must be a list of 1 to 10 runs, got ["),
+    ({"contenders": [3]}, "a run must be an object with an optimizer's name, got 3"),
+    ({"contenders": [{"optimizer": "adom"}]}, "unknown optimizer 'adom'"),
+    ({"contenders": [{"optimizer": "sgd", "hyperparameters": {"lr": 0}}]}, "η (lr) must be from 1e-05 to 10"),
+    ({"contenders": [{"optimizer": "sgd", "hyperparameters": {"lr": 1000}}]}, "got 1000"),
+    ({"contenders": [{"optimizer": "sgd", "hyperparameters": {"lr": "fast"}}]}, "must be a number"),
+    ({"contenders": [{"optimizer": "sgd", "hyperparameters": {"momentum": 0.5}}]},
+     "sgd has no hyperparameter"),
+    ({"contenders": [{"optimizer": "adam", "hyperparameters": {"beta1": 1.0}}]}, "beta1 must be in [0, 1)"),
+    ({"contenders": [{"optimizer": "adam", "hyperparameters": {"eps": 1e-320}}]},
+     "eps must be 0 or from 1e-300"),
+    ({"contenders": [{"optimizer": "adam", "hyperparameters": [0.1]}]}, "hyperparameters must be an object"),
+    ({"watched": 5}, "the watched run must be a whole number from 0 to 0, got 5"),
+    ({"watched": "0"}, "got '0'"),
+    ({"start": "abc"}, "a start must be a list of finite numbers"), ({"start": [float("nan")]}, "got [nan]"),
+    ({"start": [1.0, 2.0, 3.0]}, "the last setup cannot be restored: problem 'parabola' has 1 parameter"),
+    ({"start": [1e300]}, "the last setup cannot be restored: the loss or its gradient is not finite"),
+    ({"data": "line"}, "data applies only to the problems linreg, neuron, not 'parabola'"),
+    ({"problem": "linreg", "data": "nosuchdataset"}, "unknown dataset 'nosuchdataset'"),
+    ({"problem": "linreg", "data": "/nowhere/moved.csv"}, "data file /nowhere/moved.csv does not exist"),
+    ({"problem": "linreg", "data": "/dev/zero"}, "not a regular file (it is a device)"),
+    ({"problem": "linreg", "data": 3}, "data must be a built-in dataset's name or a path, got 3"),
+    ({"problem": "neuron", "activation": "swish"}, "unknown activation 'swish'"),
+    ({"problem": "neuron", "activation": "tanh", "loss": "bce"}, "loss 'bce' needs an activation"),
+    ({"problem": "linreg", "loss": "hinge"}, "unknown loss 'hinge'"),
+]:
+    settings(stored(**changes), says, "setup " + json.dumps(changes)[-70:])
+for text, says in [("{not json", "the last setup cannot be restored: it is not JSON"),
+                   ("[]", "not a JSON object"),
+                   ("null", "not a JSON object"), ("[" * 20_000 + "]" * 20_000, "it nests deeper than 8"),
+                   ("[" * 70_000, "it is longer than 65,536 characters"),
+                   ('{"problem": "' + "p" * 70_000 + '"}', "it is longer than 65,536 characters"),
+                   ("1" * 5000, "it is not JSON")]:
+    settings("setup=" + ini_string(text), says, f"setup text {text[:20]} ({len(text)})")
+settings("setup=a, b", "the last setup cannot be restored: it is not text", "setup a list")
+
+
+def settings_file(content: bytes):
+    def make(tmp: Path) -> Path:
+        path = tmp / "gdsim.ini"
+        path.write_bytes(content)
+        return path
+    return make
+
+
+UNSAFE = "cannot be read safely: "
+for maker, says, name in [
+    (settings_file(b"[General]\nx=@Variant(\\0\\0\\0\\t\\x7f\\xff\\xff\\xff)\n"),
+     "it holds a value gdsim never writes (@Variant)", "a list of 2**31 values"),
+    (settings_file(b"[General]\ntheme=@Variant(garbage)\n"), "it holds a value gdsim never writes",
+     "garbage"),
+    (settings_file(b"[General]\ntheme=light\n" + b"#" * 2**20), "it is larger than 1 MB", "a file of 1 MB"),
+    (settings_file(noise(7, 4096, low=1)), "it is not UTF-8 text", "random bytes"),
+    (settings_file(bytes(range(256)) * 4), "it holds binary data (a NUL byte)", "every byte value"),
+    (settings_file("[General]\ntheme=caf\xe9\n".encode("latin-1")), "it is not UTF-8 text", "Latin-1"),
+    (lambda t: t / "fifo", "it is not a regular file (it is a FIFO)", "a FIFO"),
+    (lambda t: t / "sub", "it is a folder", "a folder"),
+    (lambda t: t / "zero.csv", "it is not a regular file (it is a device)", "a symlink to /dev/zero"),
+    (lambda t: t / "sock", "it is not a regular file (it is a socket)", "a socket"),
+    (lambda t: t / "loop-a", "it cannot be read: Too many levels of symbolic links", "a symlink loop"),
+]:
+    ROWS.append(Bad("settings", maker, UNSAFE + says, name="settings file: " + name))
+
+
 # --- the sweep ----------------------------------------------------------------------------------------------
 
 
@@ -570,6 +987,8 @@ def watchdog():
 
 def test_the_sweep_is_large():
     assert len(ROWS) >= 300
+    assert sum(row.via == "lesson" for row in ROWS) >= 100
+    assert sum(row.via == "settings" for row in ROWS) >= 40
     assert len({row.id for row in ROWS}) == len(ROWS), "two rows with the same id"
 
 
@@ -595,8 +1014,11 @@ def test_bad_input_is_refused_cleanly_and_changes_nothing(row, neighbourhood, ca
         before = snapshot(tmp)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
+            started = time.perf_counter()
             messages = runner.run(row, tmp, capsys, prepared)
+            took = time.perf_counter() - started
         assert [str(w.message) for w in caught] == []
+        assert runner.seconds is None or took < runner.seconds, f"the row took {took:.2f} s"
         says = row.says.format(tmp=tmp)
         for message in messages:
             assert says in message, message

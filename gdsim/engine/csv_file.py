@@ -152,7 +152,13 @@ def _check_regular(info: os.stat_result, name: str) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise InputError(_A_FOLDER, path=name)
     if not stat.S_ISREG(info.st_mode):
-        raise InputError(_NOT_REGULAR, path=name, kind=_KINDS.get(stat.S_IFMT(info.st_mode), _OTHER_KIND))
+        raise InputError(_NOT_REGULAR, path=name, kind=file_kind(info.st_mode))
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is neither a regular file nor a folder is ('FIFO', 'device'…), marked for
+    translation."""
+    return _KINDS.get(stat.S_IFMT(mode), _OTHER_KIND)
 
 
 class _Reader:

@@ -2,19 +2,95 @@
 and the pace. A Setup never changes; each transition (``with_problem``, ``with_start``, …) returns a
 new one, with the rules of what a change keeps and what it drops. No Qt here.
 
-A transition checks a single value it is given (a hyperparameter, the tolerance, the step limit) with
-the engine's own checks and raises ``InputError`` if it is not allowed; whether a whole Setup can be
-run is decided in one place, by building it (``gdsim.model.build``).
+A transition checks a single value it is given (a hyperparameter, the tolerance, the step limit, the
+speed) with the engine's own checks, and with what the window can show and keep (``check_speed``,
+``check_hyperparameter``), and raises ``InputError`` if it is not allowed; whether a whole Setup can
+be run is decided in one place, by building it (``gdsim.model.build``).
 """
 
+import math
 from dataclasses import asdict, dataclass, field, replace
 
-from ..engine import InputError, Problem
-from ..engine.errors import QT_TRANSLATE_NOOP
-from ..engine.optimizers import default_lr, get_optimizer
+from ..engine import OPTIMIZERS, InputError, Problem
+from ..engine.errors import QT_TRANSLATE_NOOP, shown
+from ..engine.optimizers import Hyperparameter, default_lr, get_optimizer
 from ..engine.run import DEFAULT_TOLERANCE, check_tolerance
 
 DEFAULT_STEP_LIMIT = 10_000
+MAX_STEP_LIMIT = 1_000_000_000  # the window's step-limit box goes no higher
+MAX_CONTENDERS = len(OPTIMIZERS)  # runs side by side: as many as there are optimizers
+DEFAULT_SPEED = 10.0
+# Steps per second when paced (None: as fast as the machine allows). Slower than 0.1 is a still
+# picture; faster than 1,000 no eye follows, and "max" is there for it. The worker's timer then waits
+# 1 ms to 10 s between steps, well within what a QTimer takes.
+SPEED_RANGE = (0.1, 1000.0)
+# What the window's fields show exactly: η within its slider's ends; any other hyperparameter 0 or a
+# magnitude within SHOWN_RANGE (a field keeps 323 decimals, so all 17 digits of a float down to 1e-300).
+LR_RANGE = (1e-5, 10.0)
+SHOWN_RANGE = (1e-300, 1e300)
+
+
+def check_speed(speed) -> float | None:
+    """A speed the window can keep: None (as fast as possible) or steps per second in SPEED_RANGE."""
+    if speed is None:
+        return None
+    ok = isinstance(speed, (int, float)) and not isinstance(speed, bool)
+    if not ok or not SPEED_RANGE[0] <= speed <= SPEED_RANGE[1]:
+        raise InputError(QT_TRANSLATE_NOOP(
+            "errors", 'the speed must be a number of steps per second from {low:g} to {high:,g}, or "max" '
+                      '(as fast as possible); got {value}'),
+            low=SPEED_RANGE[0], high=SPEED_RANGE[1], value=shown(speed))
+    return float(speed)
+
+
+def check_step_limit(limit) -> int:
+    """A step limit the window's box shows: a whole number from 1 to MAX_STEP_LIMIT (3.0 is 3)."""
+    try:
+        whole = not isinstance(limit, bool) and int(limit) == limit
+    except (TypeError, ValueError, OverflowError):
+        whole = False
+    if not whole or not 1 <= limit <= MAX_STEP_LIMIT:
+        raise InputError(QT_TRANSLATE_NOOP("errors", "the step limit must be a whole number from 1 to "
+                                                     "{most}, got {limit}"),
+                         most=f"{MAX_STEP_LIMIT:,}", limit=shown(limit))
+    return int(limit)
+
+
+def check_hyperparameter(optimizer: str, name: str, value) -> float:
+    """A hyperparameter as the engine allows it and as the window's fields show it exactly."""
+    v = get_optimizer(optimizer).hyperparameter(name).check(value)
+    if name == "lr":
+        if not LR_RANGE[0] <= v <= LR_RANGE[1]:
+            raise InputError(QT_TRANSLATE_NOOP("errors", "{what} must be from {low:g} to {high:g} in the "
+                                                         "window, got {value}"),
+                             what=QT_TRANSLATE_NOOP("errors", "the learning rate η (lr)"), low=LR_RANGE[0],
+                             high=LR_RANGE[1], value=shown(value))
+    elif v != 0 and not SHOWN_RANGE[0] <= abs(v) <= SHOWN_RANGE[1]:
+        raise InputError(QT_TRANSLATE_NOOP("errors", "{what} must be 0 or from {low:g} to {high:g} in the "
+                                                     "window, got {value}"),
+                         what=name, low=SHOWN_RANGE[0], high=SHOWN_RANGE[1], value=shown(value))
+    return v
+
+
+def check_shown(setup: "Setup") -> "Setup":
+    """The setup, if the window can show and keep each of its values (speed, step limit, every
+    hyperparameter); else InputError for the first it cannot. Whether it runs, ``build`` decides."""
+    check_speed(setup.speed)
+    check_step_limit(setup.step_limit)
+    for c in setup.contenders:
+        for name, value in c.hyperparameters.items():
+            check_hyperparameter(c.optimizer, name, value)
+    return setup
+
+
+def field_range(h: Hyperparameter) -> tuple[float, float]:
+    """The least and the greatest value a window's field for ``h`` takes: those the engine allows
+    and check_hyperparameter lets through (an open end moves inside)."""
+    if h.name == "lr":
+        return LR_RANGE
+    low = (SHOWN_RANGE[0] if h.low == 0 else math.nextafter(h.low, math.inf)) if h.low_open else h.low
+    high = min(h.high, SHOWN_RANGE[1])
+    return low, math.nextafter(high, -math.inf) if h.high_open and high == h.high else high
 MODEL_PROBLEMS = ("linreg", "neuron")  # the problems that take data and a loss
 
 
@@ -34,7 +110,7 @@ class Setup:
     loss: str | None = None
     contenders: tuple[Contender, ...] = (Contender("sgd"),)
     start: tuple[float, ...] | None = None  # None: the problem's own start
-    speed: float | None = 10.0  # steps per second; None: as fast as the machine allows
+    speed: float | None = DEFAULT_SPEED  # steps per second; None: as fast as the machine allows
     step_limit: int = DEFAULT_STEP_LIMIT
     tol: float = DEFAULT_TOLERANCE
     watched: int = 0  # the contender that the η field, the tangent, the arrows and the formulas are about
@@ -107,7 +183,7 @@ class Setup:
     def with_hyperparameter(self, index: int, name: str, value) -> "Setup":
         """One hyperparameter of one contender, checked by its optimizer (InputError if not allowed)."""
         c = self.contenders[index]
-        checked = get_optimizer(c.optimizer).hyperparameter(name).check(value)
+        checked = check_hyperparameter(c.optimizer, name, value)
         contenders = list(self.contenders)
         contenders[index] = Contender(c.optimizer, {**c.hyperparameters, name: checked})
         return replace(self, contenders=tuple(contenders))
@@ -131,17 +207,11 @@ class Setup:
         return replace(self, watched=index)
 
     def with_speed(self, speed: float | None) -> "Setup":
-        return replace(self, speed=speed)
+        """Steps per second (see check_speed), or None for as fast as possible."""
+        return replace(self, speed=check_speed(speed))
 
     def with_step_limit(self, limit: int) -> "Setup":
-        try:
-            whole = not isinstance(limit, bool) and int(limit) == limit
-        except (TypeError, ValueError, OverflowError):
-            whole = False
-        if not whole or limit < 1:
-            raise InputError(QT_TRANSLATE_NOOP("errors", "the step limit must be a whole number ≥ 1, got "
-                                                         "{limit}"), limit=limit)
-        return replace(self, step_limit=int(limit))
+        return replace(self, step_limit=check_step_limit(limit))
 
     def with_tolerance(self, tol) -> "Setup":
         return replace(self, tol=check_tolerance(tol))
@@ -172,4 +242,7 @@ def setup_from_dict(d: dict) -> Setup:
                  watched=int(d.get("watched", 0)))
 
 
-__all__ = ["DEFAULT_STEP_LIMIT", "MODEL_PROBLEMS", "Contender", "Setup", "setup_from_dict", "setup_to_dict"]
+__all__ = ["DEFAULT_SPEED", "DEFAULT_STEP_LIMIT", "LR_RANGE", "MAX_CONTENDERS", "MAX_STEP_LIMIT",
+           "MODEL_PROBLEMS", "SHOWN_RANGE", "SPEED_RANGE", "Contender", "Setup", "check_hyperparameter",
+           "check_shown", "check_speed", "check_step_limit", "field_range", "setup_from_dict",
+           "setup_to_dict"]

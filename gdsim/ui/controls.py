@@ -4,8 +4,6 @@ The panel calls the session's verbs and redraws itself from ``setup_changed``; t
 fields are generated from the engine's description of the chosen optimizer.
 """
 
-import math
-
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,7 +28,8 @@ from PySide6.QtWidgets import (
 from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_NAMES
 from ..engine.catalog import DEFAULT_DATASET
 from ..engine.models import MODEL_KINDS
-from .fields import LR_RANGE, LogSlider, NumberField, put_back
+from ..model.setup import MAX_STEP_LIMIT, SPEED_RANGE, field_range
+from .fields import LR_RANGE, ExactNumberBox, LogSlider, NumberField, put_back
 from .i18n import tr
 from .names import (
     activation_title,
@@ -45,7 +44,7 @@ from .names import (
 from .refusals import reported, show_refusal
 from .session import Session
 
-SPEED_RANGE = (1.0, 1000.0)  # steps per second; the slider's right end means "as fast as possible"
+FASTEST = SPEED_RANGE[1] * 10  # the speed slider's right end: past SPEED_RANGE it means "as fast as possible"
 
 
 class ControlPanel(QWidget):
@@ -165,14 +164,14 @@ class ControlPanel(QWidget):
     def _pace_group(self) -> QGroupBox:
         self.pace_box = box = QGroupBox()
         form = _form(box)
-        self.speed = LogSlider(SPEED_RANGE[0], SPEED_RANGE[1] * 10, 10.0, decimals=0)
+        self.speed = LogSlider(SPEED_RANGE[0], FASTEST, 10.0)
         self.speed.value_changed.connect(self._on_speed_changed)
         self.speed_label = QLabel()
         self.speed_title = self._buddy(self.speed)
         form.addRow(self.speed_title, self.speed)
         form.addRow("", self.speed_label)
         self.step_limit = QSpinBox()
-        self.step_limit.setRange(1, 1_000_000_000)
+        self.step_limit.setRange(1, MAX_STEP_LIMIT)
         self.step_limit.setGroupSeparatorShown(True)
         self.step_limit.setKeyboardTracking(False)
         self.step_limit.valueChanged.connect(lambda limit: self._accepted(self.session.set_step_limit(limit)))
@@ -328,7 +327,7 @@ class ControlPanel(QWidget):
         self.step_limit.setValue(setup.step_limit)
         self.step_limit.blockSignals(False)
         self.tolerance.set_value(setup.tol)
-        self.speed.set_value(SPEED_RANGE[1] * 10 if setup.speed is None else setup.speed)
+        self.speed.set_value(FASTEST if setup.speed is None else setup.speed)
         self._show_speed(setup.speed)
 
     @Slot(int, str, float)
@@ -526,19 +525,11 @@ def data_import_off(problem) -> str:
                                                    problem_title("neuron"))
 
 
-class _SpinField(QDoubleSpinBox):
-    """A hyperparameter other than η: a number field kept within the engine's allowed range."""
-
-    DECIMALS = 8
+class _SpinField(ExactNumberBox):
+    """A hyperparameter other than η: a number field kept within the range the model allows."""
 
     def __init__(self, h, value: float):
-        super().__init__()
-        tiny = 10.0 ** -self.DECIMALS
-        self.setDecimals(self.DECIMALS)
-        self.setRange(h.low + (tiny if h.low_open else 0.0),
-                      1e9 if not math.isfinite(h.high) else h.high - (tiny if h.high_open else 0.0))
-        self.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
-        self.setKeyboardTracking(False)
+        super().__init__(*field_range(h))
         self.setValue(value)
 
     @property

@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self.lesson_dock.hide()  # a restored layout may show it, but no lesson is open yet
         self.retranslate()
+        if self.settings.damaged:  # what could not be used of the stored settings, named once
+            self.show_error("   ·   ".join(translate_error(message) for message in self.settings.damaged))
         self.canvas.drawn.connect(self._on_first_frame, Qt.ConnectionType.SingleShotConnection)
 
     def _on_first_frame(self, _snap) -> None:

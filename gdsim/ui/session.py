@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..engine import InputError, Problem
 from ..model.build import Built, build, problem_on_the_same_data
-from ..model.setup import Setup
+from ..model.setup import Setup, check_shown
 from .i18n import translate_error
 from .worker import FrameGate, Worker
 
@@ -94,8 +94,11 @@ class Session(QObject):
     # --- the setup ----------------------------------------------------------------------------
 
     def apply(self, setup: Setup, problem: Problem | None = None) -> bool:
-        """Switch to a whole new setup (a lesson) if the engine accepts it; otherwise report why and
-        keep the old. ``problem``, if given, is that setup's problem, already built and checked."""
+        """Switch to a whole new setup (a lesson) if the engine accepts it and the window can show
+        it; otherwise report why and keep the old. ``problem``, if given, is that setup's problem,
+        already built and checked."""
+        if self._refused_or(lambda: check_shown(setup)) is None:
+            return False
         return self._build(setup, problem)
 
     def set_problem(self, name: str) -> bool:
@@ -152,9 +155,14 @@ class Session(QObject):
         for index, lr in sorted(self._lr_suggestion.items()):
             self.set_hyperparameter("lr", lr, index)
 
-    def set_speed(self, speed: float | None) -> None:
-        self._setup = self._setup.with_speed(speed)
-        self.speed_requested.emit(speed)
+    def set_speed(self, speed: float | None) -> bool:
+        """Steps per second (the model's SPEED_RANGE), or None for as fast as possible."""
+        setup = self._refused_or(lambda: self._setup.with_speed(speed))
+        if setup is None:
+            return False
+        self._setup = setup
+        self.speed_requested.emit(setup.speed)
+        return True
 
     def set_step_limit(self, limit: int) -> bool:
         setup = self._refused_or(lambda: self._setup.with_step_limit(limit))

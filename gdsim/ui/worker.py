@@ -21,6 +21,7 @@ CHUNK_SECONDS = 0.004  # the longest the worker computes before it looks at its 
 SLICE_SECONDS = 0.0005  # within a chunk, how often it hands the interpreter lock to the window
 FRAME_WAIT_SECONDS = 0.05  # the longest it waits for a frame to be painted
 HISTORY_ROWS = 1000  # rows per snapshot until the window says how wide its plots are
+LONGEST_WAIT_MS = 10_000  # between paced steps; the model keeps speeds ≥ 0.1 steps/s, so this only guards
 
 
 class FrameGate:
@@ -193,7 +194,8 @@ class Worker(QObject):
             return
         if playing:
             self._paced_since, self._paced_done = time.perf_counter(), 0
-            self._timer.start(0 if self._speed is None else max(5, int(1000 / self._speed)))
+            wait = 0 if self._speed is None else min(max(5, int(1000 / self._speed)), LONGEST_WAIT_MS)
+            self._timer.start(wait)
         else:
             self._timer.stop()
 
