@@ -23,6 +23,8 @@ class Dataset:
     description: str = ""
     source: str = ""  # the file it was read from, if any
     lines: np.ndarray | None = field(default=None, repr=False)  # each row's line in that file
+    x_label: str = "x"  # what the inputs and the target are, for the axes of a plot of the data
+    y_label: str = "y"
 
     @property
     def n_inputs(self) -> int:
@@ -33,6 +35,11 @@ class Dataset:
 BUILTIN_DATASETS = {
     "line": ("Noisy line", "30 points scattered around y = 1.5x + 1 (regression)."),
     "pass-fail": ("Pass or fail", "40 students: hours studied (x) and passed (y = 1) or not (0)."),
+}
+# The built-in sets' columns by what they hold (a CSV file's own header names its columns).
+BUILTIN_LABELS = {
+    "line": ("x", "y"),
+    "pass-fail": ("hours studied", "passed (1) or not (0)"),
 }
 
 # Messages, as templates the window can translate (see errors.py).
@@ -108,8 +115,9 @@ def builtin_dataset(name: str) -> Dataset:
         raise unknown_name("dataset", name, BUILTIN_DATASETS)
     title, description = BUILTIN_DATASETS[name]
     path = resource("datasets", f"{name}.csv")
-    X, y, lines = _read_csv(path)
-    return Dataset(name, title, X, y, description, str(path), lines)
+    X, y, lines, _ = _read_csv(path)
+    x_label, y_label = BUILTIN_LABELS[name]
+    return Dataset(name, title, X, y, description, str(path), lines, x_label, y_label)
 
 
 def load_dataset(source: str | Path) -> Dataset:
@@ -120,8 +128,8 @@ def load_dataset(source: str | Path) -> Dataset:
     if path.suffix.lower() != ".csv" and not path.exists():
         raise InputError(_UNKNOWN_DATASET,
                          name=str(source), valid=", ".join(BUILTIN_DATASETS))
-    X, y, lines = _read_csv(path)
-    return Dataset(path.stem, path.name, X, y, f"Imported from {path}", str(path), lines)
+    X, y, lines, (x_label, y_label) = _read_csv(path)
+    return Dataset(path.stem, path.name, X, y, f"Imported from {path}", str(path), lines, x_label, y_label)
 
 
 def dataset_from_arrays(X, y, name: str = "data") -> Dataset:
@@ -136,8 +144,9 @@ def dataset_from_arrays(X, y, name: str = "data") -> Dataset:
     return Dataset(name, name, np.ascontiguousarray(X), np.ascontiguousarray(y))
 
 
-def _read_csv(path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """X (N, k), y (N,) and the line each row starts on."""
+def _read_csv(path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[str, str]]:
+    """X (N, k), y (N,), the line each row starts on, and the header's names of the first input and
+    of the target, as written."""
     try:
         with open(path, newline="", encoding="utf-8-sig") as f:
             reader = csv.reader(f)
@@ -156,8 +165,9 @@ def _read_csv(path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     numbered = [(n, row) for n, row in zip(starts, rows, strict=True) if any(cell.strip() for cell in row)]
     if not numbered:
         raise InputError(_EMPTY, path=str(path))
-    _, header = numbered[0]
-    header = [cell.strip().lower() for cell in header]
+    _, written = numbered[0]
+    written = [cell.strip() for cell in written]
+    header = [cell.lower() for cell in written]
     x_columns = _input_columns(path, header)
     y_column = header.index("y")
 
@@ -173,7 +183,8 @@ def _read_csv(path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         y[n] = _number(row[y_column], where, "y")
     if len(y) == 0:
         raise InputError(_NO_ROWS, path=str(path))
-    return X, y, np.array([line for line, _ in numbered[1:]])
+    names = (written[x_columns[0]], written[y_column])
+    return X, y, np.array([line for line, _ in numbered[1:]]), names
 
 
 def _input_columns(path: Path, header: list[str]) -> list[int]:
