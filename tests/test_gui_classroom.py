@@ -99,8 +99,7 @@ def test_several_optimizers_run_side_by_side(qtbot, window):
     losses = window.canvas.losses
     assert len(losses.losses) == 2
     np.testing.assert_array_equal(losses.losses[1].getData()[1], momentum.history_loss)
-    labels = [label.text for _, label in losses.legend.items]
-    assert any("Momentum" in text for text in labels) and any("Gradient descent" in text for text in labels)
+    assert losses.legend.texts == ["Gradient descent", "Momentum", "‖∇L‖ of Gradient descent"]
 
 
 def test_step_parts_add_up_to_the_step_taken(qtbot, window):
@@ -117,11 +116,12 @@ def test_step_parts_add_up_to_the_step_taken(qtbot, window):
         assert arrow.shaft.isVisible()
     here = track.params
     lr, mu = track.hyperparameters["lr"], track.hyperparameters["momentum"]
-    np.testing.assert_allclose(gradient.end - here, -lr * track.update_gradient, rtol=1e-12)
-    np.testing.assert_allclose(step.end - here, track.next_params - here, rtol=1e-12)
+    k = window.canvas.parameters.parts_magnified  # all three drawn k times as long, from the point
+    np.testing.assert_allclose(gradient.end - here, -k * lr * track.update_gradient, rtol=1e-12)
+    np.testing.assert_allclose(step.end - here, k * (track.next_params - here), rtol=1e-12)
     # what momentum adds is the carried-over velocity −η·μ·b, from the tip of the gradient step
     np.testing.assert_allclose(correction.start, gradient.end, rtol=1e-12)
-    np.testing.assert_allclose(correction.end - correction.start, -lr * mu * track.state_before["b"],
+    np.testing.assert_allclose(correction.end - correction.start, -k * lr * mu * track.state_before["b"],
                                rtol=1e-9, atol=1e-12)
     captions = [label.textItem.toPlainText() for label in window.canvas.parameters.part_labels]
     assert captions == ["−η·∇L", "momentum: −η·μ·b", "step taken"]

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from .i18n import tr
-from .plot_style import PlotView, keep_inside, set_view, style_plot
+from .placement import Placer
+from .plot_style import PlotView, set_view, style_plot
 from .style import DARK, Style, clip_for_display, format_number
 
 TANGENT_HALF_WIDTH = 0.2
@@ -34,11 +35,15 @@ class SliceView(PlotView):
         style_plot(self, style)
         w = style.width
         self.curve.setPen(pg.mkPen(style.foreground, width=w(2)))
-        self.tangent.setPen(pg.mkPen(style.point, width=w(2), style=Qt.PenStyle.DashLine))
-        self.point.setPen(pg.mkPen(style.background, width=w(1.5)))
-        self.point.setBrush(pg.mkBrush(style.point))
-        self.point.setSize(w(12))
+        self.tangent.setPen(pg.mkPen(style.tangent, width=w(2.5), style=Qt.PenStyle.DashLine))
+        look = style.run(0)  # the slices go through the first run's point
+        self.point.setPen(pg.mkPen(look.outline, width=w(1.5)))
+        self.point.setBrush(pg.mkBrush(look.color))
+        self.point.setSymbol(look.symbol)
+        self.point.setSize(w(13))
         self.label.setColor(style.foreground)
+        self.label.fill = pg.mkBrush(style.background)
+        self.label.border = pg.mkPen(style.tangent, width=w(1.5))
         font = QFont()
         font.setPointSizeF(11 * style.scale)
         self.label.setFont(font)
@@ -53,7 +58,7 @@ class SliceView(PlotView):
         name = self._names[self.index] if self.index < len(self._names) else ""
         others = ", ".join(n for i, n in enumerate(self._names) if i != self.index)
         plot = self.getPlotItem()
-        plot.setTitle(tr("loss along {0}, {1} held").format(name, others))
+        self.set_title(tr("loss along {0}, {1} held").format(name, others))
         plot.setLabel("bottom", name)
 
     def draw(self, snap) -> None:
@@ -74,14 +79,19 @@ class SliceView(PlotView):
         self.label.setText(f"∂L/∂{name} = {format_number(slope)}")
         y_lo, y_hi = float(sl.loss.min()), float(sl.loss.max())
         set_view(self, (lo, hi), (y_lo, y_hi))
-        self._place_label(x, y)
+        tangent = np.column_stack([np.linspace(*xs, 20), y + slope * (np.linspace(*xs, 20) - x)])
+        self._place_label(x, y, np.concatenate([np.column_stack([sl.values, sl.loss]), tangent, [[x, y]]]))
 
-    def _place_label(self, x: float, y: float) -> None:
-        """Beside the point, on the side and in the half of the plot with more room."""
+    def _place_label(self, x: float, y: float, drawn: np.ndarray) -> None:
+        """Where it covers least of the curve, the tangent and the point: beside the point, or at
+        the top of the plot."""
         box = self.getPlotItem().getViewBox()
         (x0, x1), (y0, y1) = box.viewRange()
-        right, above = x - x0 < x1 - x, y < (y0 + y1) / 2
-        gap = 0.03 * (x1 - x0)
         if 0 < box.width() < self.label.boundingRect().width():  # too wide for a narrow plot: two lines
             self.label.setText(self.label.textItem.toPlainText().replace(" = ", " =\n"))
-        keep_inside(self, self.label, x + gap if right else x - gap, y, 0 if right else 1, 1 if above else 0)
+        gap = 0.03 * (x1 - x0)
+        right = x - x0 < x1 - x  # the side with more room first
+        sides = [(x + gap, 0.0), (x - gap, 1.0)] if right else [(x - gap, 1.0), (x + gap, 0.0)]
+        candidates = [(sx, y, ax, ay) for ay in (1.0, 0.0) for sx, ax in sides]
+        candidates += [((x0 + x1) / 2, y1, 0.5, 0.0), (x0, y1, 0.0, 0.0), (x1, y1, 1.0, 0.0)]
+        Placer(box, drawn).place(self.label, candidates)
