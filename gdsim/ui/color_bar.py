@@ -6,6 +6,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QGraphicsItem
 
 from ..model.landscape import Surface
 from .i18n import tr
@@ -38,6 +39,9 @@ class LossColorBar:
     def __init__(self, plot: pg.PlotItem):
         self._plot = plot
         self.bar = pg.ColorBarItem(interactive=False, colorMapMenu=False)
+        # Static until the next landscape: painted once into pixmaps, not with every frame.
+        for item in (self.bar.bar, *(self.bar.getAxis(side) for side in ("left", "right", "top", "bottom"))):
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._shown = False
         self._labels: list[tuple[float, str]] = []
         self._font = QFont()
