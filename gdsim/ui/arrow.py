@@ -19,6 +19,7 @@ class Arrow:
         self._start = self._end = None
         self._direction = None  # with point(): a data-space direction drawn at a given pixel length
         self._pixels = 0.0
+        self._bounds = None  # with point(): ((x0, x1), (y0, y1)) it stays within, besides the view
         self._head = head
         self.shaft = pg.PlotCurveItem(pen=pg.mkPen(color, width=width))
         self.head = pg.ArrowItem(angle=0, headLen=head, tipAngle=36, tailLen=None, pen=pg.mkPen(color),
@@ -60,15 +61,16 @@ class Arrow:
         self._direction = None
         self._show(np.asarray(start, float), np.asarray(end, float))
 
-    def point(self, start, direction, pixels: float) -> None:
+    def point(self, start, direction, pixels: float, bounds=None) -> None:
         """An arrow from ``start`` along ``direction`` (data coordinates), ``pixels`` long on screen
-        whatever the zoom, but shortened where it would leave the view (hidden if ``start`` is outside
-        it, or if too little room is left for its head)."""
+        whatever the zoom, but shortened where it would leave the view, or ``bounds`` ((x0, x1),
+        (y0, y1)) if given and ``start`` is within them (hidden if ``start`` is outside the view, or
+        if too little room is left for its head)."""
         direction = np.asarray(direction, float)
         if not np.isfinite(direction).all() or not direction.any():
             self.hide()
             return
-        self._direction, self._pixels = direction, pixels
+        self._direction, self._pixels, self._bounds = direction, pixels, bounds
         start = np.asarray(start, float)
         self._show(start, self._end_at(start))
 
@@ -100,6 +102,10 @@ class Arrow:
         lo, hi = np.array([x0, y0]) + margin, np.array([x1, y1]) - margin
         if (start < lo).any() or (start > hi).any():
             return None
+        if self._bounds is not None:
+            (bx0, bx1), (by0, by1) = self._bounds
+            if bx0 <= start[0] <= bx1 and by0 <= start[1] <= by1:
+                lo, hi = np.maximum(lo, [bx0, by0]), np.minimum(hi, [bx1, by1])
         step = end - start
         t = 1.0
         for k in (0, 1):

@@ -455,14 +455,17 @@ class ParameterView(PlotView):
 
     def _draw_gradient(self, track, here) -> None:
         """−∇L, its length on screen proportional to |∇L| (see GRADIENT_MIN_PX); none at a point
-        where the run has converged (|∇L| below the tolerance) or where ∇L = 0."""
+        where the run has converged (|∇L| below the tolerance) or where ∇L = 0. It stays within the
+        view and the heat map."""
         norm = float(track.grad_norm)
         if track.status == "converged" or not norm > 0 or not np.isfinite(norm):
             self.gradient_arrow.hide()
             return
         scale = self._style.scale
         pixels = min(max(GRADIENT_MAX_PX * norm / self._gradient_reference, GRADIENT_MIN_PX), GRADIENT_MAX_PX)
-        self.gradient_arrow.point(here, -np.asarray(track.gradient, float), pixels * scale)
+        # within the view, and within the heat map while the point is on it
+        self.gradient_arrow.point(here, -np.asarray(track.gradient, float), pixels * scale,
+                                  bounds=self._problem.domain)
 
     def _draw_parts(self, track, here, placer: Placer) -> None:
         """The gradient step, what momentum or rescaling adds to it, and the step taken, magnified
