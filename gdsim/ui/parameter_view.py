@@ -492,7 +492,7 @@ class ParameterView(PlotView):
                 a, b = base + start, base + end
             self.part_arrows[part.kind].set(a, b)
             drawn.append((part, a, b))
-            placer.add_obstacles(np.linspace(a, b, 12))
+            placer.add_obstacles(np.linspace(a, b, 16), weight=20)  # a caption must not hide an arrow
         for part, a, b in drawn:
             label = self.part_labels[part.kind]
             label.setText(part.caption)
@@ -512,18 +512,18 @@ class ParameterView(PlotView):
         d = np.array([(b[0] - a[0]) / sx, (b[1] - a[1]) / sy])
         length = float(np.hypot(*d)) or 1.0
         normal = np.array([-d[1], d[0]]) / length  # in pixels, y upwards
-        off = 14.0
         spots = []
-        for sign in (1, -1):
-            nx, ny = sign * normal
-            anchor = (0.5 - 0.5 * np.sign(nx) if abs(nx) > 0.3 else 0.5,
-                      0.5 + 0.5 * np.sign(ny) if abs(ny) > 0.3 else 0.5)
-            spots.append((mid[0] + nx * off * sx, mid[1] + ny * off * sy, *anchor))
         ux, uy = d / length
-        for point, sign in ((b, 1), (a, -1)):
-            spots.append((point[0] + sign * ux * off * sx, point[1] + sign * uy * off * sy,
-                          0.5 - 0.5 * np.sign(sign * ux) if abs(ux) > 0.3 else 0.5,
-                          0.5 + 0.5 * np.sign(sign * uy) if abs(uy) > 0.3 else 0.5))
+        for off in (14.0, 45.0, 90.0):  # near the arrow first, farther out where it is crowded
+            for sign in (1, -1):
+                nx, ny = sign * normal
+                anchor = (0.5 - 0.5 * np.sign(nx) if abs(nx) > 0.3 else 0.5,
+                          0.5 + 0.5 * np.sign(ny) if abs(ny) > 0.3 else 0.5)
+                spots.append((mid[0] + nx * off * sx, mid[1] + ny * off * sy, *anchor))
+            for point, sign in ((b, 1), (a, -1)):
+                spots.append((point[0] + sign * ux * off * sx, point[1] + sign * uy * off * sy,
+                              0.5 - 0.5 * np.sign(sign * ux) if abs(ux) > 0.3 else 0.5,
+                              0.5 + 0.5 * np.sign(sign * uy) if abs(uy) > 0.3 else 0.5))
         return spots
 
     def _hide_step(self) -> None:

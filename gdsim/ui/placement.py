@@ -18,15 +18,18 @@ class Placer:
         self._sx = (x1 - self._x0) / self._width if self._width > 0 else 1.0
         self._sy = (self._y1 - y0) / self._height if self._height > 0 else 1.0
         self._points = self.to_pixels(np.asarray(obstacles, float).reshape(-1, 2))
+        self._weights = np.ones(len(self._points))
         self.taken: list[QRectF] = []
 
     def to_pixels(self, points: np.ndarray) -> np.ndarray:
         """Data coordinates (n, 2) to the view box's pixels, y downwards."""
         return np.column_stack([(points[:, 0] - self._x0) / self._sx, (self._y1 - points[:, 1]) / self._sy])
 
-    def add_obstacles(self, points) -> None:
+    def add_obstacles(self, points, weight: float = 1.0) -> None:
+        """More points not to cover; covering one costs ``weight`` (a point of a path costs 1)."""
         more = self.to_pixels(np.asarray(points, float).reshape(-1, 2))
         self._points = np.concatenate([self._points, more])
+        self._weights = np.concatenate([self._weights, np.full(len(more), float(weight))])
 
     def place(self, label: pg.TextItem, candidates) -> QRectF:
         """Put the label at the best of the candidates, each (x, y, anchor_x, anchor_y): the point in
@@ -51,10 +54,10 @@ class Placer:
         self.taken.append(rect)
         return rect
 
-    def _covered(self, rect: QRectF) -> int:
+    def _covered(self, rect: QRectF) -> float:
         p = self._points
         if not len(p):
-            return 0
+            return 0.0
         inside = ((p[:, 0] >= rect.left()) & (p[:, 0] <= rect.right())
                   & (p[:, 1] >= rect.top()) & (p[:, 1] <= rect.bottom()))
-        return int(inside.sum())
+        return float(self._weights[inside].sum())
