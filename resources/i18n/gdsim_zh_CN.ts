@@ -289,8 +289,8 @@
         <translation>‖∇L‖（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/color_bar.py" line="78"/>
         <location filename="../../gdsim/ui/color_bar.py" line="82"/>
+        <location filename="../../gdsim/ui/color_bar.py" line="86"/>
         <location filename="../../gdsim/ui/loss_view.py" line="57"/>
         <location filename="../../gdsim/ui/loss_view.py" line="96"/>
         <location filename="../../gdsim/ui/parameter_view.py" line="269"/>
@@ -323,7 +323,7 @@
         <translation>斜率 f′(x) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="499"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="502"/>
         <source>arrows drawn ×{0}</source>
         <translation>箭头放大 ×{0}</translation>
     </message>
