@@ -28,12 +28,13 @@ def test_formula_panel_shows_the_tangent_and_step_of_the_tutorial(qtbot, window)
     drawn(qtbot, window, lambda s: s.lead.step == 0)
     qtbot.waitUntil(lambda: "Next step" in window.formulas.toPlainText(), timeout=2000)
     values = window.formulas.text.values
-    # f(x) = x² at x = 2: f′(x) = 2x = 4; with η = 0.1 the step is −0.4 and x becomes 1.6
+    # L(x) = x² at x = 2: L′(x) = 2x = 4; with η = 0.1 the step is −0.4 and x becomes 1.6
     np.testing.assert_array_equal(values["gradient"], [4.0])
-    np.testing.assert_allclose(values["step"], [-0.4], rtol=1e-15)
-    np.testing.assert_allclose(values["next"], [1.6], rtol=1e-15)
+    # The decimals 0.1, 0.4 and 1.6, η·4 and 2 − 0.4 (the step is next − x): 4 ulps of numbers up to 2.
+    np.testing.assert_allclose(values["step"], [-0.4], rtol=0, atol=4 * np.finfo(float).eps * 2)
+    np.testing.assert_allclose(values["next"], [1.6], rtol=0, atol=4 * np.finfo(float).eps * 2)
     text = window.formulas.toPlainText()
-    assert "f′(x) = 2x = 4.000" in text and "1.600" in text and "−0.4000" in text
+    assert "L′(x) = 2x = 4.000" in text and "θ ← 2.000 − 0.4000 = 1.600" in text
 
 
 def test_formula_panel_numbers_equal_the_engines_for_momentum(qtbot, window):
@@ -53,7 +54,7 @@ def test_formula_panel_numbers_equal_the_engines_for_momentum(qtbot, window):
     run.advance(1)
     np.testing.assert_array_equal(values["update_gradient"], grad)
     np.testing.assert_array_equal(values["b"], run.state.buffers["b"][0])
-    np.testing.assert_allclose(values["b"], 0.9 * b_before + grad, rtol=1e-15)
+    np.testing.assert_array_equal(values["b"], 0.9 * b_before + grad)  # the engine's two roundings
     np.testing.assert_array_equal(values["next"], run.params[0])
 
 
@@ -69,12 +70,20 @@ def test_formula_panel_delta_rule_matches_a_direct_computation(qtbot, window):
     w, b = snap.lead.params
     yhat = 1 / (1 + np.exp(-(w * data.X[:, 0] + b)))
     delta = (data.y - yhat) * yhat * (1 - yhat)  # δ = (y − ŷ)·σ(h)(1 − σ(h))
-    np.testing.assert_allclose(values["sum_delta_x"], [delta @ data.X[:, 0], delta.sum()], rtol=1e-10)
-    assert values["delta"] == pytest.approx(delta[0], rel=1e-12)
+    # The engine sums the 40 samples in its own order (40 + 1 ulps of Σ|δ·x|); each δ = (y − ŷ)·ŷ(1 − ŷ)
+    # is within 2·(2·4 + 8) ulps of (|y| + ŷ) on the two sides (exp within 4 ulps, then 8 roundings).
+    np.testing.assert_allclose(values["sum_delta_x"], [delta @ data.X[:, 0], delta.sum()], rtol=0,
+                               atol=(40 + 1 + 32) * np.finfo(float).eps
+                               * ((np.abs(data.y) + yhat) @ (1 + np.abs(data.X[:, 0]))))
+    assert values["delta"] == pytest.approx(delta[0],
+                                            abs=32 * np.finfo(float).eps * (abs(data.y[0]) + yhat[0]))
     lr = snap.lead.hyperparameters["lr"]
     # for plain descent the step is exactly the delta rule Δw = η Σ δ x
+    # as above, times η, plus the step's own roundings (next − x: an ulp of x and of next each)
     np.testing.assert_allclose(values["step"], lr * np.array([delta @ data.X[:, 0], delta.sum()]),
-                               rtol=1e-10)
+                               rtol=0, atol=np.finfo(float).eps
+                               * (lr * (40 + 1 + 34) * ((np.abs(data.y) + yhat) @ (1 + np.abs(data.X[:, 0])))
+                                  + 2 * np.abs([snap.lead.params, snap.lead.next_params]).max()))
 
 
 def test_several_optimizers_run_side_by_side(qtbot, window):
@@ -117,12 +126,19 @@ def test_step_parts_add_up_to_the_step_taken(qtbot, window):
     here = track.params
     lr, mu = track.hyperparameters["lr"], track.hyperparameters["momentum"]
     k = window.canvas.parameters.parts_magnified  # all three drawn k times as long, from the point
-    np.testing.assert_allclose(gradient.end - here, -k * lr * track.update_gradient, rtol=1e-12)
-    np.testing.assert_allclose(step.end - here, k * (track.next_params - here), rtol=1e-12)
+    # An arrow's ends are here + k·part, with k·part worked out as the window does: its length comes
+    # back within an ulp or two of the points drawn.
+    points = np.abs([here, track.next_params, gradient.end, step.end, correction.end]).max()
+    np.testing.assert_allclose(gradient.end - here, k * (-lr * track.update_gradient), rtol=0,
+                               atol=2 * np.finfo(float).eps * points)
+    np.testing.assert_allclose(step.end - here, k * (track.next_params - here), rtol=0,
+                               atol=2 * np.finfo(float).eps * points)
     # what momentum adds is the carried-over velocity −η·μ·b, from the tip of the gradient step
-    np.testing.assert_allclose(correction.start, gradient.end, rtol=1e-12)
+    np.testing.assert_array_equal(correction.start, gradient.end)  # the same here + k·(−η·g)
+    # η·(μb + g) − η·g against η·μ·b: the update's and the arrows' roundings, ≤ 8 ulps of the points,
+    # the update's magnified k times with the arrow
     np.testing.assert_allclose(correction.end - correction.start, -k * lr * mu * track.state_before["b"],
-                               rtol=1e-9, atol=1e-12)
+                               rtol=0, atol=8 * k * np.finfo(float).eps * points)
     captions = [label.textItem.toPlainText() for label in window.canvas.parameters.part_labels]
     assert captions == ["−η·∇L", "momentum: −η·μ·b", "step taken"]
 

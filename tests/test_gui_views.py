@@ -281,9 +281,9 @@ def test_the_gradient_arrow_stays_on_the_heat_map_and_is_gone_at_a_stationary_po
     (x0, x1), (y0, y1) = box_of(view).viewRange()
     assert x0 <= arrow.end[0] <= x1 and y0 <= arrow.end[1] <= y1
 
-    type_start(qtbot, window, (0, 0))  # the saddle point itself, where ∇L = 0
+    type_start(qtbot, window, (0, 0))  # the saddle point itself, where ∇L = 0: stuck, no minimum
     snap = drawn(qtbot, window, lambda s: s.start == (0.0, 0.0))
-    assert snap.lead.status == "converged" and snap.lead.grad_norm == 0
+    assert snap.lead.status == "stuck" and snap.lead.grad_norm == 0
     assert not arrow.visible and not arrow.head.isVisible()
 
 

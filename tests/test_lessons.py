@@ -56,6 +56,11 @@ def test_shipped_lessons_are_numbered_one_to_n_in_file_order():
         assert lesson.path.name.startswith(f"{lesson.number:02d}-"), lesson.path.name
 
 
+def distance_from_minima(points: np.ndarray, minima) -> np.ndarray:
+    """(R,) the distance of each point (R, d) from the nearest of the minima."""
+    return np.min([np.linalg.norm(points - np.asarray(m), axis=1) for m in minima], axis=0)
+
+
 @pytest.mark.parametrize("path", LESSON_FILES, ids=[p.stem for p in LESSON_FILES])
 def test_shipped_lesson_loads_and_runs_to_its_expected_state(path):
     lesson = load_lesson(path)
@@ -71,6 +76,17 @@ def test_shipped_lesson_loads_and_runs_to_its_expected_state(path):
                                        err_msg=what)
         if "stopped_at" in expect:
             assert int(run.stopped_at[0]) == expect["stopped_at"][i], what
+        history = run.history()
+        assert history.step.tolist() == list(range(len(history.step)))  # every step is recorded
+        if expect.get("path") and expect["path"][i] is not None:
+            points = expect["path"][i]
+            np.testing.assert_allclose(history.params[: len(points), 0], points, rtol=0,
+                                       atol=expect["tolerance"], err_msg=what)
+        if expect.get("closest") and expect["closest"][i] is not None:
+            distance, step = expect["closest"][i]
+            away = distance_from_minima(history.params[:, 0], lesson.problem.minima)
+            assert int(np.argmin(away)) == step, what
+            assert abs(away.min() - distance) <= expect["tolerance"], (what, away.min())
 
 
 @pytest.mark.parametrize("path", LESSON_FILES, ids=[p.stem for p in LESSON_FILES])
@@ -91,7 +107,7 @@ def test_a_shipped_lesson_shows_the_step_activation_stuck_at_step_zero():
     stuck = [lesson for lesson in shipped_lessons() if lesson.setup.activation == "step"]
     assert stuck
     for lesson in stuck:
-        assert lesson.expect["status"] == ["converged"] * len(lesson.setup.contenders)
+        assert lesson.expect["status"] == ["stuck"] * len(lesson.setup.contenders)
         assert lesson.expect["stopped_at"] == [0] * len(lesson.setup.contenders)
         assert all(tuple(p) == lesson.setup.start for p in lesson.expect["final"])
 
@@ -515,12 +531,30 @@ MALFORMED = {
         ["[expect] status must be an array of statuses, one per optimizer (2 here)"]),
     "expect unknown status": edited(
         VALID, STATUS_LINE, 'status = ["converged", "done"]',
-        ["[expect] status[2] must be one of: 'converged', 'diverged', 'step limit'"]),
+        ["[expect] status[2] must be one of: 'converged', 'diverged', 'step limit', 'stuck'"]),
     "expect final of the wrong dimension": edited(
         VALID, "final = [[0.0], []]", "final = [[0.0, 1.0], []]",
         ["[expect] final[1] has 2 numbers; problem 'parabola' has 1 "
                                                    "parameter"]),
     "expect without status": edited(VALID, STATUS_LINE + "\n", "", ["[expect] needs status"]),
+    "expect path not arrays": edited(
+        VALID, "final = [[0.0], []]", "final = [[0.0], []]\npath = [2.0, []]",
+        ["[expect] path must be an array with, for each optimizer (2 here), an array of its first points"]),
+    "expect path longer than the run": edited(
+        VALID.replace("step_limit = 100", "step_limit = 1"), "final = [[0.0], []]",
+        "final = [[0.0], []]\npath = [[[2.0], [1.6], [1.28]], []]",
+        ["[expect] path[1] has 3 points; a run of 1 steps has at most 2"]),
+    "expect path point of the wrong dimension": edited(
+        VALID, "final = [[0.0], []]", "final = [[0.0], []]\npath = [[[2.0, 1.0]], []]",
+        ["[expect] path[1][1] has 2 numbers; problem 'parabola' has 1 parameter"]),
+    "expect closest malformed": edited(
+        VALID, "final = [[0.0], []]", "final = [[0.0], []]\nclosest = [[0.1], []]",
+        ["[expect] closest must be an array with, for each optimizer (2 here), a pair [distance ≥ 0, "
+         "step from 0 to the step limit 100]"]),
+    "expect closest without a known minimum": edited(
+        VALID.replace('problem = "parabola"\nstart = [2.0]', 'problem = "saddle"\nstart = [1.0, 0.1]'),
+        "final = [[0.0], []]", "closest = [[0.1, 3], []]",
+        ["[expect] closest needs a problem with a known minimum; 'saddle' has none"]),
     "unknown key in [expect]": edited(
         VALID, "final = [[0.0], []]", "final = [[0.0], []]\nsteps = [1, 2]",
         ["[expect]: unknown key 'steps'",

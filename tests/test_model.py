@@ -6,7 +6,7 @@ import pytest
 
 from gdsim.engine import CONVERGED, STEP_LIMIT, InputError
 from gdsim.model import snapshot
-from gdsim.model.build import build, check
+from gdsim.model.build import build, check, problem_on_the_same_data
 from gdsim.model.setup import Contender, Setup, setup_from_dict, setup_to_dict
 
 # --- transitions ------------------------------------------------------------------------------------
@@ -182,3 +182,51 @@ def test_snapshot_gives_no_divergence_warning_for_a_stopped_run():
     built.runs[0].advance(1000)
     track = snapshot.take(built.runs, 0, False, 1000, (2.0,), 0).lead
     assert track.status == "diverged" and not track.diverging
+
+
+@pytest.mark.parametrize("watched", [0, 1])
+def test_snapshot_slices_and_model_curve_go_through_the_watched_runs_point(watched):
+    built = build(Setup("neuron", contenders=(Contender("sgd", {"lr": 0.3}), Contender("adam", {"lr": 0.3}))))
+    for run in built.runs:
+        run.advance(5)
+    snap = snapshot.take(built.runs, 0, False, 100, built.setup.start_of(built.problem), watched)
+    point = snap.tracks[watched].params
+    assert not np.array_equal(snap.tracks[0].params, snap.tracks[1].params)
+    for sl in snap.slices:
+        # the slice holds the other parameter where the watched run is: at its own value, its loss
+        at = np.argmin(np.abs(sl.values - point[sl.index]))
+        held = point.copy()
+        held[sl.index] = sl.values[at]
+        # the same sums over the 40 samples, perhaps grouped otherwise: 40 ulps of the loss
+        assert sl.loss[at] == pytest.approx(built.problem.loss(held[None])[0], rel=40 * np.finfo(float).eps)
+    w, b = point
+    yhat = 1 / (1 + np.exp(-(w * snap.model_x + b)))
+    np.testing.assert_allclose(snap.model_y, yhat, rtol=0, atol=8 * np.finfo(float).eps)
+
+
+# --- a new activation or loss under running runs ----------------------------------------------------
+
+
+def test_setup_keeping_lr_writes_each_runs_eta_out_and_names_the_new_suggestions():
+    setup = Setup("neuron", contenders=(Contender("sgd"), Contender("adam", {"lr": 0.3})))
+    sigmoid = build(setup).problem
+    kept = setup.keeping_lr(sigmoid)
+    assert [c.hyperparameters["lr"] for c in kept.contenders] == [sigmoid.lr, 0.3]
+    assert kept.suggested_lr(sigmoid) == {1: sigmoid.adaptive_lr}  # Adam's 0.3 is not the suggestion
+    tanh = build(kept.with_activation("tanh")).problem
+    assert tanh.lr != sigmoid.lr
+    moved = kept.with_activation("tanh")
+    assert moved.hyperparameters_of(0, tanh)["lr"] == sigmoid.lr  # η stays …
+    assert moved.suggested_lr(tanh) == {0: tanh.lr, 1: tanh.adaptive_lr}  # … and the new one is named
+
+
+def test_the_same_model_on_other_terms_reads_no_data_again(tmp_path):
+    csv = tmp_path / "points.csv"
+    csv.write_text("x,y\n0,0\n1,0\n2,1\n3,1\n", encoding="utf-8")
+    setup = Setup("neuron", data=str(csv))
+    problem = build(setup).problem
+    csv.unlink()
+    tanh = problem_on_the_same_data(setup.with_activation("tanh"), problem)
+    assert tanh.activation.name == "tanh" and tanh.dataset is problem.dataset
+    with pytest.raises(InputError, match="needs an activation whose output lies in"):
+        problem_on_the_same_data(setup.with_activation("relu").with_loss("bce"), problem)

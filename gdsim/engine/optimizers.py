@@ -17,12 +17,12 @@ units of the parameters.
 """
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from .errors import QT_TRANSLATE_NOOP, InputError, parse_number, unknown_name
+from .errors import QT_TRANSLATE_NOOP, InputError, check_name, parse_number, shown
 from .workspace import Workspace, column_major
 
 
@@ -109,7 +109,7 @@ class Optimizer:
                 return h
         raise InputError(QT_TRANSLATE_NOOP(
             "errors", "{optimizer} has no hyperparameter {name!r}; its hyperparameters are: {valid}"),
-            optimizer=self.name, name=name, valid=", ".join(h.name for h in self.hyperparameters))
+            optimizer=self.name, name=shown(name), valid=", ".join(h.name for h in self.hyperparameters))
 
     def resolve(self, lr: float | None, overrides: dict | None = None) -> dict[str, float]:
         """The defaults with ``lr`` as the default η, then the overrides, checked: a new dict.
@@ -119,6 +119,10 @@ class Optimizer:
         values = {h.name: h.default for h in self.hyperparameters}
         if lr is not None:
             values["lr"] = float(lr)
+        if overrides is not None and not isinstance(overrides, Mapping):
+            raise InputError(QT_TRANSLATE_NOOP(
+                "errors", "hyperparameters must be given by name, in a dict such as {{'lr': 0.1}}; "
+                "got {got!r}"), got=shown(overrides))
         for name, value in (overrides or {}).items():
             values[name] = self.hyperparameter(name).check(value)
         if values["lr"] is None:
@@ -368,8 +372,8 @@ OPTIMIZERS: dict[str, Optimizer] = {
                                                  description="ψ: how fast μₜ approaches β₁"),),
                   ("m", "v"), _nadam, scalars=(("mu_product", 1.0),),
                   rule=("m ← β₁·m + (1 − β₁)·g", "v ← β₂·v + (1 − β₂)·g²", "v* = v / (1 − β₂ᵗ)",
-                        "μₜ = β₁·(1 − ½·0.96^(t·ψ))",
-                        "θ ← θ − η·(μₜ₊₁·m / (1 − Π μ) + (1 − μₜ)·g / (1 − Π μ)) / (√v* + ε)")),
+                        "μₜ = β₁·(1 − ½·0.96^(t·ψ)),  Πₜ = μ₁·μ₂·…·μₜ",
+                        "θ ← θ − η·((1 − μₜ)·g / (1 − Πₜ) + μₜ₊₁·m / (1 − Πₜ₊₁)) / (√v* + ε)")),
         Optimizer("amsgrad", "AMSGrad", "torch.optim.Adam(lr, betas, eps, amsgrad=True)", _ADAM_FAMILY,
                   ("m", "v", "vmax"), _amsgrad,
                   rule=("m ← β₁·m + (1 − β₁)·g", "v ← β₂·v + (1 − β₂)·g²", "vₘₐₓ ← max(vₘₐₓ, v)",
@@ -381,6 +385,4 @@ OPTIMIZERS: dict[str, Optimizer] = {
 def get_optimizer(name: str) -> Optimizer:
     if isinstance(name, Optimizer):
         return name
-    if name not in OPTIMIZERS:
-        raise unknown_name("optimizer", name, OPTIMIZERS)
-    return OPTIMIZERS[name]
+    return OPTIMIZERS[check_name("optimizer", name, OPTIMIZERS)]

@@ -18,7 +18,8 @@ class Simulation:
     """What ``simulate`` returns. Arrays have one row per step from 0 to ``steps``:
     params (steps+1, K, d), loss and grad_norm (steps+1, K). A start that stopped early keeps its
     final values in later rows; ``stopped_at[k]`` is its last row (−1 if it ran to the end) and
-    ``status[k]`` one of 'converged', 'diverged', 'step limit'."""
+    ``status[k]`` one of 'converged', 'stuck', 'diverged', 'step limit' (see ``gdsim.engine.run``:
+    stuck is a zero gradient at a point known to be no minimum, such as a flat activation)."""
 
     problem: Problem
     optimizer: str

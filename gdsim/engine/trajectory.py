@@ -57,6 +57,26 @@ class Trajectory:
         self._order[self._used : self._used + n] = slots
         self._used += n
 
+    def truncate(self, last_step: int) -> None:
+        """Drop the rows after ``last_step`` (a run going back to it)."""
+        order = self.order
+        dropped = self.step[order] > last_step
+        if not dropped.any():
+            return
+        freed, kept = order[dropped], order[~dropped]
+        self.step[freed] = -1
+        self._order[: len(kept)] = kept
+        self._used = len(kept)
+        self._free = np.sort(np.concatenate([self._free, freed]))
+
+    def fill(self, column: int, after_step: int, params, loss: float, grad_norm: float) -> None:
+        """Write one start's values into its column of every row after ``after_step``."""
+        order = self.order
+        rows = order[self.step[order] > after_step]
+        self.params[rows, :, column] = params
+        self.loss[rows, column] = loss
+        self.grad_norm[rows, column] = grad_norm
+
     def slots(self, max_rows: int | None = None) -> np.ndarray:
         """Slots in step order; with ``max_rows``, evenly spaced ones including the first and last."""
         if max_rows is None or self._used <= max_rows:

@@ -31,6 +31,13 @@ def problem_of(setup: Setup) -> Problem:
     return make_problem(setup.problem, setup.data, setup.activation, setup.loss)
 
 
+def problem_on_the_same_data(setup: Setup, problem: Problem) -> Problem:
+    """The setup's problem made on the data ``problem`` holds, nothing read again: the same model
+    with another activation or loss, for runs that go on (``Run.switch_problem``). Raises InputError
+    for a combination the engine refuses (bce with an activation that is no probability)."""
+    return make_problem(setup.problem, getattr(problem, "dataset", None), setup.activation, setup.loss)
+
+
 def build(setup: Setup, problem: Problem | None = None, *, record_rows: int = RECORD_ROWS) -> Built:
     """The setup's problem and its runs, each with the setup's tolerance and step limit; raises
     InputError when the engine refuses any of it. A ``problem`` given (the setup's, built before) is
@@ -49,4 +56,4 @@ def check(setup: Setup, problem: Problem | None = None) -> Problem:
     return build(setup, problem, record_rows=CHECK_ROWS).problem
 
 
-__all__ = ["CHECK_ROWS", "RECORD_ROWS", "Built", "build", "check", "problem_of"]
+__all__ = ["CHECK_ROWS", "RECORD_ROWS", "Built", "build", "check", "problem_of", "problem_on_the_same_data"]

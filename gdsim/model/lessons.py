@@ -32,10 +32,18 @@ The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it
     formula = true                  # show the live formula panel
 
     [expect]                        # optional: what running the setup to its step limit must give
-    status = ["converged"]          # one per optimizer: "converged", "diverged" or "step limit"
+    status = ["converged"]          # one per optimizer: "converged", "stuck", "diverged" or "step limit"
     final = [[0.0]]                 # optional: each optimizer's final point ([] = not checked),
     tolerance = 1e-3                #   compared within this absolute tolerance (default 1e-3)
     stopped_at = [69]               # optional: the step at which each run ended
+    path = [[[2.0], [1.6]]]         # optional: each optimizer's first points, from the start (steps
+                                    #   0, 1, …; [] = not checked), within the tolerance
+    closest = [[0.0, 69]]           # optional: for each optimizer, the least distance of its path from
+                                    #   the problem's nearest known minimum and the step where it is
+                                    #   least ([] = not checked); the distance within the tolerance
+
+Every claim a lesson's notes make about its runs should be one its ``[expect]`` checks (or a test
+does): the tests run every shipped lesson to its step limit and compare.
 
 Required are ``[lesson]`` with ``number`` and ``title.en``, and ``[setup]`` with ``problem``,
 ``speed``, ``step_limit`` and at least one ``[[setup.optimizers]]``. A key that is not listed here
@@ -89,7 +97,7 @@ _TOP_KEYS = ("lesson", "setup", "view", "expect")
 _LESSON_KEYS = ("number", "title", "notes")
 _SETUP_KEYS = ("problem", "data", "activation", "loss", "start", "speed", "step_limit", "tol", "optimizers")
 _VIEW_KEYS = ("log_scale", "step_parts", "formula")
-_EXPECT_KEYS = ("status", "final", "tolerance", "stopped_at")
+_EXPECT_KEYS = ("status", "final", "tolerance", "stopped_at", "path", "closest")
 
 
 @dataclass(frozen=True)
@@ -108,9 +116,11 @@ class Lesson:
 
     ``expect`` is empty when the file has no [expect]; otherwise it holds ``status`` (a list of
     status names, one per optimizer), ``tolerance`` (a float), and, when the file gives them,
-    ``final`` (one tuple of numbers per optimizer, or None where not checked) and ``stopped_at``
-    (one step number per optimizer). ``problem`` is the setup's problem, built (its data read) when
-    the lesson was read and checked; the window runs the lesson on it.
+    ``final`` (one tuple of numbers per optimizer, or None where not checked), ``stopped_at``
+    (one step number per optimizer), ``path`` (per optimizer a list of points from the start, or
+    None) and ``closest`` (per optimizer a pair (distance, step), or None). ``problem`` is the
+    setup's problem, built (its data read) when the lesson was read and checked; the window runs the
+    lesson on it.
     """
 
     path: Path
@@ -507,6 +517,41 @@ def _expect(table: dict, setup: Setup, problem) -> dict:
                           "{limit}, one per optimizer ({n} here); got {got}"),
                 limit=setup.step_limit, n=n, got=_describe(steps))
         out["stopped_at"] = list(steps)
+
+    if "path" in table:
+        paths = table["path"]
+        if not isinstance(paths, list) or len(paths) != n or not all(isinstance(p, list) for p in paths):
+            raise _Invalid(QT_TRANSLATE_NOOP(
+                "errors", "[expect] path must be an array with, for each optimizer ({n} here), an array of "
+                          "its first points from the start ([] for one not checked); got {got}"),
+                n=n, got=_describe(paths))
+        out["path"] = []
+        for i, points in enumerate(paths, start=1):
+            if len(points) > setup.step_limit + 1:
+                raise _Invalid(QT_TRANSLATE_NOOP(
+                    "errors", "[expect] path[{i}] has {count} points; a run of {limit} steps has at most "
+                              "{most}"),
+                    i=i, count=len(points), limit=setup.step_limit, most=setup.step_limit + 1)
+            out["path"].append([_point(p, f"[expect] path[{i}][{j}]", problem)
+                                for j, p in enumerate(points, start=1)] or None)
+
+    if "closest" in table:
+        pairs = table["closest"]
+        ok = isinstance(pairs, list) and len(pairs) == n and all(
+            p == [] or (isinstance(p, list) and len(p) == 2 and _is_number(p[0]) and math.isfinite(p[0])
+                        and p[0] >= 0 and _is_int(p[1]) and 0 <= p[1] <= setup.step_limit)
+            for p in pairs)
+        if not ok:
+            raise _Invalid(QT_TRANSLATE_NOOP(
+                "errors", "[expect] closest must be an array with, for each optimizer ({n} here), a pair "
+                          "[distance ≥ 0, step from 0 to the step limit {limit}] ([] for one not checked); "
+                          "got {got}"),
+                n=n, limit=setup.step_limit, got=_describe(pairs))
+        if not problem.minima:
+            raise _Invalid(QT_TRANSLATE_NOOP(
+                "errors", "[expect] closest needs a problem with a known minimum; {problem!r} has none"),
+                problem=problem.name)
+        out["closest"] = [None if p == [] else (float(p[0]), int(p[1])) for p in pairs]
     return out
 
 

@@ -73,10 +73,32 @@ class Setup:
         return replace(self, data=source, start=None)
 
     def with_activation(self, name: str) -> "Setup":
+        """Another activation of the neuron. The runs go on from where they are (see
+        ``keeping_lr``: their η stays too)."""
         return replace(self, activation=name)
 
     def with_loss(self, name: str) -> "Setup":
+        """Another loss of a dataset model; as for the activation, the runs go on."""
         return replace(self, loss=name)
+
+    def keeping_lr(self, problem: Problem) -> "Setup":
+        """Every contender's η written out as it is on ``problem``, so that it stays when the problem
+        changes under the runs (a new activation or loss) instead of following the new problem's
+        suggestion silently."""
+        contenders = tuple(
+            Contender(c.optimizer, {**c.hyperparameters, "lr": self.hyperparameters_of(i, problem)["lr"]})
+            for i, c in enumerate(self.contenders))
+        return replace(self, contenders=contenders)
+
+    def suggested_lr(self, problem: Problem) -> dict[int, float]:
+        """The contenders whose η differs from what ``problem`` suggests for their optimizer, with
+        that suggestion: {index: η}."""
+        out = {}
+        for i, c in enumerate(self.contenders):
+            suggestion = default_lr(problem, get_optimizer(c.optimizer))
+            if self.hyperparameters_of(i, problem)["lr"] != suggestion:
+                out[i] = suggestion
+        return out
 
     def with_start(self, start) -> "Setup":
         """A start of one number per parameter; None for the problem's own."""

@@ -1,7 +1,8 @@
 """What the window draws, copied out of the runs: a Snapshot never shares an array with the worker.
 
 Everything a frame needs is computed here, on the worker thread: the thinned trajectory, the next
-step, the slices through the current point and the model's curve over its data. No Qt here.
+step, and, for the watched run, the slices through its current point and its model's curve over the
+data. No Qt here.
 """
 
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ class Track:
     gradient: np.ndarray  # (d,)
     grad_norm: float
     next_params: np.ndarray  # (d,) where the next step goes
-    status: str  # 'running', 'converged', 'diverged' or 'step limit'
+    status: str  # 'running', 'converged', 'stuck', 'diverged' or 'step limit'
     stopped_at: int
     hyperparameters: dict
     optimizer: str
@@ -55,8 +56,8 @@ class Snapshot:
     generation: int  # which setup it belongs to: older snapshots are dropped
     playing: bool
     tracks: tuple[Track, ...]
-    slices: tuple[Slice, ...]
-    model_x: np.ndarray | None  # (M,) inputs and (M,) outputs of the first contender's model
+    slices: tuple[Slice, ...]  # through the watched run's current point
+    model_x: np.ndarray | None  # (M,) inputs and (M,) outputs of the watched run's model
     model_y: np.ndarray | None
     problem: Problem  # the very problem the runs step on
     start: tuple[float, ...]  # where every run started
@@ -77,13 +78,14 @@ class Snapshot:
 
 def take(runs, generation: int, playing: bool, max_rows: int, start, watched: int) -> Snapshot:
     """A snapshot of runs of one start each (at most ``max_rows`` rows of each path) that all
-    began at ``start`` on one problem, of which run ``watched`` is watched."""
+    began at ``start`` on one problem, of which run ``watched`` is watched: the slices and the model's
+    curve go through its current point."""
     problem = runs[0].problem
     problem_start_loss = float(problem.loss(np.asarray(problem.start, float))[0])
     tracks = tuple(_track(run, max_rows, problem_start_loss) for run in runs)
-    lead = tracks[0].params
-    slices = tuple(_slice(problem, lead, i) for i in range(problem.dim)) if problem.dim >= 2 else ()
-    model_x, model_y = _model_curve(problem, lead)
+    point = tracks[watched].params
+    slices = tuple(_slice(problem, point, i) for i in range(problem.dim)) if problem.dim >= 2 else ()
+    model_x, model_y = _model_curve(problem, point)
     return Snapshot(generation, playing, tracks, slices, model_x, model_y, problem,
                     tuple(float(v) for v in start), watched)
 

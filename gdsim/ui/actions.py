@@ -12,9 +12,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..engine.models import MODEL_KINDS
+from .controls import data_import_off
 from .fields import LR_RANGE
 from .i18n import LANGUAGES, tr
 from .style import SCALES
+
+
+def percent(scale: float) -> str:
+    """A scale as people say it: 1.25 → '125 %'."""
+    return tr("{0} %").format(round(scale * 100))
 
 
 class WindowActions(QObject):
@@ -32,6 +39,7 @@ class WindowActions(QObject):
 
         self.import_data = self._add(self.file_menu, QKeySequence.StandardKey.Open,
                                      window.controls.ask_for_data_file)
+        self.file_menu.setToolTipsVisible(True)  # why Import is off for a fixed function
         self.quit = self._add(self.file_menu, QKeySequence.StandardKey.Quit, window.close)
 
         session = window.session
@@ -64,9 +72,17 @@ class WindowActions(QObject):
             self.themes.addAction(action)
         self.switch_theme = self._add(self.view_menu, Qt.Key.Key_T, lambda: window.set_theme(
             "dark" if window.appearance.name == "light" else "light"))
+        self.scale_menu = self.view_menu.addMenu("")
         zoom_in, zoom_out = QKeySequence.StandardKey.ZoomIn, QKeySequence.StandardKey.ZoomOut
-        self.larger = self._add(self.view_menu, zoom_in, lambda: self.step_scale(+1))
-        self.smaller = self._add(self.view_menu, zoom_out, lambda: self.step_scale(-1))
+        self.larger = self._add(self.scale_menu, zoom_in, lambda: self.step_scale(+1))
+        self.smaller = self._add(self.scale_menu, zoom_out, lambda: self.step_scale(-1))
+        self.scale_menu.addSeparator()
+        self.scales = QActionGroup(self)
+        self.scale_actions = {}
+        for scale in SCALES:
+            action = self._add(self.scale_menu, None, lambda s=scale: window.set_scale(s), checkable=True)
+            self.scales.addAction(action)
+            self.scale_actions[scale] = action
         self.full_screen = self._add(self.view_menu, Qt.Key.Key_F11, window.toggle_full_screen)
 
         self.lesson_actions = []  # (lesson, action), filled in by set_lessons
@@ -77,7 +93,7 @@ class WindowActions(QObject):
         self.languages = QActionGroup(self)
         self.language_actions = {}
         for code in ("", *LANGUAGES):
-            action = self._add(self.language_menu, None, lambda _=False, c=code: window.set_language(c),
+            action = self._add(self.language_menu, None, lambda c=code: window.set_language(c),
                                checkable=True)
             self.languages.addAction(action)
             self.language_actions[code] = action
@@ -94,7 +110,7 @@ class WindowActions(QObject):
         self.lesson_actions = []
         for lesson in lessons:
             action = self._add(self.lessons_menu, Qt.Key.Key_0 + lesson.number,
-                               lambda _=False, chosen=lesson: self.window.load_lesson(chosen),
+                               lambda chosen=lesson: self.window.load_lesson(chosen),
                                before=self._lessons_end)
             self.lesson_actions.append((lesson, action))
         self.retranslate()
@@ -108,7 +124,9 @@ class WindowActions(QObject):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.keyed.append(action)
         if slot is not None:
-            action.triggered.connect(slot)
+            # triggered(bool) hands Qt's `checked` flag to a slot's first parameter, even to a lambda's
+            # default one (lambda c=code: …, which then gets True): the menus' slots take no arguments.
+            action.triggered.connect(lambda _checked=False, run=slot: run())
         if before is None:
             menu.addAction(action)
         else:
@@ -121,14 +139,18 @@ class WindowActions(QObject):
         self.view_menu.setTitle(tr("&View"))
         self.lessons_menu.setTitle(tr("Less&ons"))
         language = self.window.translations.language
-        for lesson, action in self.lesson_actions:
-            action.setText(f"&{lesson.number}  {lesson.text('title', language)}")
+        for lesson, action in self.lesson_actions:  # a title's own & is not a mnemonic
+            action.setText(f"&{lesson.number}  {lesson.text('title', language).replace('&', '&&')}")
         self.open_lesson.setText(tr("&Open a lesson file…"))
         self.save_lesson.setText(tr("&Save the setup as a lesson…"))
         self.language_menu.setTitle(tr("La&nguage") + " / 语言")
         self.help_menu.setTitle(tr("&Help"))
         for code, action in self.language_actions.items():
             action.setText(LANGUAGES[code] if code else tr("As the system"))
+        for scale, action in self.scale_actions.items():
+            action.setText(percent(scale))
+        self.show_scale(self.window.appearance.scale)
+        self.show_data_import(self.window.session.problem)
         texts = {
             self.import_data: tr("&Import data…"), self.quit: tr("&Quit"),
             self.play: tr("Play / Pause"), self.step: tr("One step"), self.reset: tr("Reset to the start"),
@@ -155,6 +177,20 @@ class WindowActions(QObject):
 
     def show_language(self, language: str) -> None:
         self.language_actions.get(language, self.language_actions[""]).setChecked(True)
+
+    def show_data_import(self, problem) -> None:
+        """File → Import data… only for the problems fitted to data; for a fixed function it is off
+        and says why, so that Ctrl O cannot lead to an error message."""
+        on = problem.name in MODEL_KINDS
+        self.import_data.setEnabled(on)
+        self.import_data.setToolTip("" if on else data_import_off(problem))
+
+    def show_scale(self, scale: float) -> None:
+        """The scale as a number: in the submenu's title and as its ticked step."""
+        self.scale_menu.setTitle(tr("&Scale: {0}").format(percent(scale)))
+        action = self.scale_actions.get(scale)
+        if action is not None:
+            action.setChecked(True)
 
     def scale_lr(self, factor: float) -> None:
         """η of the watched run times a factor, within the η field's range."""

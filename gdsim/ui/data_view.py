@@ -1,6 +1,7 @@
-"""The data and the model: the points (x, y) and the curve ŷ = f(w·x + b) as it is now, on axes named
-after the dataset's columns. The range holds the data and grows to hold the model's curve (a tanh
-neuron's outputs down to −1, say), never shrinking while one setup runs."""
+"""The data and the model: the points (x, y) and the curve ŷ = f(w·x + b) of the watched run as it is
+now, in that run's colour, on axes named after the dataset's columns. The range holds the data and
+grows to hold the model's curve (a tanh neuron's outputs down to −1, say), never shrinking while one
+setup runs."""
 
 import numpy as np
 import pyqtgraph as pg
@@ -37,6 +38,7 @@ class DataView(PlotView):
         self.points = pg.ScatterPlotItem()
         self.model = pg.PlotCurveItem()
         self.model.setZValue(10)
+        self._watched = 0
         plot.addItem(self.points)
         plot.addItem(self.model)
         self.apply_style(style)
@@ -44,9 +46,10 @@ class DataView(PlotView):
     def apply_style(self, style: Style) -> None:
         style_plot(self, style)
         self.points.setPen(pg.mkPen(style.background, width=style.width(1)))
-        self.points.setBrush(pg.mkBrush(style.tracks[1]))
+        self.points.setBrush(pg.mkBrush(style.foreground))  # neutral: no run's colour is the data's
         self.points.setSize(style.width(10))
-        self.model.setPen(pg.mkPen(style.tracks[0], width=style.width(3)))
+        self._style = style
+        self.model.setPen(pg.mkPen(style.track(self._watched), width=style.width(3)))
 
     def set_problem(self, problem) -> None:
         dataset = getattr(problem, "dataset", None)
@@ -78,6 +81,9 @@ class DataView(PlotView):
             plot.setLabel("left", column_name(self._dataset.y_label))
 
     def draw(self, snap) -> None:
+        if snap.watched != self._watched:
+            self._watched = snap.watched
+            self.model.setPen(pg.mkPen(self._style.track(snap.watched), width=self._style.width(3)))
         if snap.model_x is None or self._data_range is None:
             return
         self.model.setData(snap.model_x, snap.model_y)

@@ -4,7 +4,7 @@ import math
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QDoubleValidator
-from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLineEdit, QSlider, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLineEdit, QSlider, QSpinBox, QWidget
 
 from .style import format_number
 
@@ -102,11 +102,27 @@ class NumberField(QLineEdit):
         self.set_value(value)
         self.editingFinished.connect(self._on_editing_finished)
 
+    def value(self) -> float:
+        """The value last set or entered (not what is being typed)."""
+        return self._value
+
     def set_value(self, value: float) -> None:
+        self._value = value
         self.setText(format_number(value).replace("−", "-"))
 
     def _on_editing_finished(self) -> None:
         try:
-            self.value_entered.emit(float(self.text()))
+            value = float(self.text())
         except ValueError:
-            pass
+            return
+        if value != self._value:  # leaving the field after Escape enters nothing
+            self._value = value
+            self.value_entered.emit(value)
+
+
+def put_back(widget) -> None:
+    """Show a number field's last value again, dropping what was typed since (Escape)."""
+    if isinstance(widget, NumberField):
+        widget.set_value(widget.value())
+    elif isinstance(widget, QSpinBox | QDoubleSpinBox):
+        widget.setValue(widget.value())  # the text again; no signal, as the value is the same

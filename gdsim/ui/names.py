@@ -104,6 +104,12 @@ def short_run_labels(setup, problem) -> list[str]:
     return labels
 
 
+def formula_text(formula: str) -> str:
+    """A formula in the user's language: those with words ("f(h) = 1 if h ≥ 0 else 0") are marked
+    for translation in the engine (context "formulas"); the others come back as they are."""
+    return QCoreApplication.translate("formulas", formula)
+
+
 def problem_formula(name: str) -> str:
     """The formula shown beside a problem's name (mathematics needs no translation)."""
     return ANALYTIC_PROBLEMS[name].formula if name in ANALYTIC_PROBLEMS else _MODEL_FORMULAS[name]

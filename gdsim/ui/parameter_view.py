@@ -440,7 +440,7 @@ class ParameterView(PlotView):
         xs = np.linspace(x - half, x + half, 24)
         ys = self._clip_loss(y + slope * (xs - x))
         self.tangent.setData(xs[[0, -1]], ys[[0, -1]])
-        self.slope_label.setText(tr("slope f′(x) = {0}").format(format_number(slope)))
+        self.slope_label.setText(tr("slope L′(x) = {0}").format(format_number(slope)))
         placer.add_obstacles(np.column_stack([xs, ys]))
         placer.add_obstacles(np.repeat([here], 100, axis=0))  # the point above all must stay seen
         (_, _), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
@@ -455,10 +455,10 @@ class ParameterView(PlotView):
 
     def _draw_gradient(self, track, here) -> None:
         """−∇L, its length on screen proportional to |∇L| (see GRADIENT_MIN_PX); none at a point
-        where the run has converged (|∇L| below the tolerance) or where ∇L = 0. It stays within the
-        view and the heat map."""
+        where the run has stopped with |∇L| below the tolerance (converged or stuck) or where ∇L = 0.
+        It stays within the view and the heat map."""
         norm = float(track.grad_norm)
-        if track.status == "converged" or not norm > 0 or not np.isfinite(norm):
+        if track.status in ("converged", "stuck") or not norm > 0 or not np.isfinite(norm):
             self.gradient_arrow.hide()
             return
         scale = self._style.scale

@@ -3,7 +3,9 @@ thread, and tells the views what changed.
 
 Views call the verbs here (set_problem, set_hyperparameter, play, …). Each verb applies one of the
 model's transitions (``gdsim.model.setup``) and, when the runs must start over, builds the new setup
-once (``gdsim.model.build``) and hands the built runs to the worker. A request the model refuses is
+once (``gdsim.model.build``) and hands the built runs to the worker. A new activation or loss does not
+start over: the worker's runs go on with the new problem from where they are, η kept; if the new
+problem suggests another η, ``lr_suggestion_changed`` offers it. A request the model refuses is
 reported through ``error_occurred``, in the user's language, and changes nothing. The newest snapshot
 of the current setup is kept in ``latest``; views draw it on their own clock.
 """
@@ -11,7 +13,7 @@ of the current setup is kept in ``latest``; views draw it on their own clock.
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..engine import InputError, Problem
-from ..model.build import Built, build
+from ..model.build import Built, build, problem_on_the_same_data
 from ..model.setup import Setup
 from .i18n import translate_error
 from .worker import FrameGate, Worker
@@ -32,15 +34,18 @@ class Session(QObject):
     tolerance_requested = Signal(float)
     watched_requested = Signal(int)
     history_rows_requested = Signal(int)
+    switch_requested = Signal(object, int)  # (Problem, generation): the runs go on with it
 
     # What the views react to.
     problem_changed = Signal(object)  # a new Problem: new landscape, new parameters
-    setup_changed = Signal(object, object)  # (Setup, Problem): anything changed, the run restarts
+    setup_changed = Signal(object, object)  # (Setup, Problem): anything changed (the runs restarted,
+    # or, for a new activation or loss, go on)
     hyperparameter_changed = Signal(int, str, float)  # (contender, name, value), applied mid-run
     watched_changed = Signal(int)  # another run is watched; the runs go on
     landscape_changed = Signal(object)  # Curve | Surface | None
     stepped = Signal(object)  # Snapshot of the current setup
     error_occurred = Signal(str)
+    lr_suggestion_changed = Signal(object)  # {contender: the η the problem suggests}; {} for none
 
     def __init__(self, built: Built | None = None, parent=None):
         """``built``: the setup to begin with, already built (by default gdsim's first setup)."""
@@ -50,6 +55,8 @@ class Session(QObject):
         self.latest = None
         self._generation = 0
         self._problem_generation = 0  # the generation whose landscape is the current one
+        self._before_switch: tuple[Setup, Problem] | None = None  # what a refused switch goes back to
+        self._lr_suggestion: dict[int, float] = {}
         self._thread = QThread()
         self._thread.setObjectName("gdsim-worker")
         self._gate = FrameGate()
@@ -68,6 +75,8 @@ class Session(QObject):
         self.tolerance_requested.connect(self._worker.set_tolerance)
         self.watched_requested.connect(self._worker.set_watched)
         self.history_rows_requested.connect(self._worker.set_history_rows)
+        self.switch_requested.connect(self._worker.switch_problem)
+        self._worker.switch_refused.connect(self._on_switch_refused)
         self._worker.landscape_ready.connect(self._on_landscape_ready)
         self._worker.stepped.connect(self._on_stepped)
         self._thread.start()
@@ -96,10 +105,12 @@ class Session(QObject):
         return self._build(self._setup.with_data(source))
 
     def set_activation(self, name: str) -> bool:
-        return self._build(self._setup.with_activation(name))
+        """The neuron's activation; the runs go on from where they are (w, b, step, η, optimizer state)."""
+        return self._switch(self._setup.with_activation(name))
 
     def set_loss(self, name: str) -> bool:
-        return self._build(self._setup.with_loss(name))
+        """The dataset model's loss; the runs go on from where they are, as for the activation."""
+        return self._switch(self._setup.with_loss(name))
 
     def set_start(self, start) -> bool:
         """A start of one number per parameter, or None for the problem's own."""
@@ -123,10 +134,23 @@ class Session(QObject):
         checked = setup.contenders[index].hyperparameters[name]
         self.hyperparameter_requested.emit(index, name, checked)
         self.hyperparameter_changed.emit(index, name, checked)
+        if name == "lr" and index in self._lr_suggestion:
+            self._offer_lr({i: lr for i, lr in self._lr_suggestion.items() if i != index})
         return True
 
     def hyperparameters(self, index: int = 0) -> dict[str, float]:
         return self._setup.hyperparameters_of(index, self._problem)
+
+    @property
+    def lr_suggestion(self) -> dict[int, float]:
+        """The η the current problem suggests for the runs whose η a new activation or loss kept."""
+        return dict(self._lr_suggestion)
+
+    @Slot()
+    def take_lr_suggestion(self) -> None:
+        """Give every run the η its problem suggests (from the next step on)."""
+        for index, lr in sorted(self._lr_suggestion.items()):
+            self.set_hyperparameter("lr", lr, index)
 
     def set_speed(self, speed: float | None) -> None:
         self._setup = self._setup.with_speed(speed)
@@ -178,6 +202,32 @@ class Session(QObject):
         self._run(built, new_landscape=True)
         return True
 
+    def _switch(self, setup: Setup) -> bool:
+        """The same model with another activation or loss: the worker's runs go on with the new problem
+        from where they are. Each run keeps its η; where the new problem suggests another, it is
+        offered (``lr_suggestion_changed``), never set silently."""
+        if setup == self._setup:
+            return True
+        setup = setup.keeping_lr(self._problem)
+        problem = self._refused_or(lambda: problem_on_the_same_data(setup, self._problem))
+        if problem is None:
+            return False
+        self._before_switch = (self._setup, self._problem)
+        self._setup, self._problem = setup, problem
+        self._generation += 1
+        self._problem_generation = self._generation
+        self.latest = None
+        self.problem_changed.emit(problem)
+        self.setup_changed.emit(setup, problem)
+        self.switch_requested.emit(problem, self._generation)
+        self._offer_lr(setup.suggested_lr(problem))
+        return True
+
+    def _offer_lr(self, suggestion: dict[int, float]) -> None:
+        if suggestion != self._lr_suggestion:
+            self._lr_suggestion = dict(suggestion)
+            self.lr_suggestion_changed.emit(dict(suggestion))
+
     def _restart(self, setup: Setup) -> bool:
         """Build the setup on the current problem (a new start, other optimizers) and run it."""
         built = self._refused_or(lambda: build(setup, self._problem))
@@ -187,6 +237,7 @@ class Session(QObject):
         return True
 
     def _run(self, built: Built, new_landscape: bool) -> None:
+        self._offer_lr({})
         self._setup = built.setup
         self._generation += 1
         self.latest = None
@@ -257,6 +308,17 @@ class Session(QObject):
         # Later setups with the same problem (a new start, say) keep this landscape.
         if generation == self._problem_generation:
             self.landscape_changed.emit(surface)
+
+    @Slot(object, int)
+    def _on_switch_refused(self, error, generation: int):
+        """A run could not go on with the new problem from where it is: back to the old one."""
+        if generation != self._generation or self._before_switch is None:
+            return
+        self._setup, self._problem = self._before_switch
+        self._offer_lr({})
+        self.problem_changed.emit(self._problem)
+        self.setup_changed.emit(self._setup, self._problem)
+        self.error_occurred.emit(translate_error(error))
 
     @Slot(object)
     def _on_stepped(self, snap):

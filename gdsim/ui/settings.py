@@ -11,6 +11,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from ..engine import InputError
 from ..model.build import Built, build
 from ..model.setup import Setup, setup_from_dict, setup_to_dict
+from .i18n import LANGUAGES
 
 DEFAULTS = {"theme": "dark", "scale": 1.0, "language": ""}
 
@@ -44,11 +45,18 @@ class Settings:
 
     @property
     def language(self) -> str:
-        """'' follows the system's language."""
-        return self._get("language", DEFAULTS["language"], str)
+        """'' follows the system's language; so does a stored value that is not a language gdsim
+        ships (a damaged file, or an older version's bug that stored `true`), which is dropped."""
+        code = self._q.value("language", DEFAULTS["language"])
+        if isinstance(code, str) and (code == "" or code in LANGUAGES):
+            return code
+        self._q.remove("language")
+        return DEFAULTS["language"]
 
     @language.setter
     def language(self, code: str) -> None:
+        if code != "" and code not in LANGUAGES:
+            raise ValueError(f"not a language gdsim ships: {code!r}")
         self._q.setValue("language", code)
 
     def geometry(self) -> tuple[QByteArray | None, QByteArray | None]:

@@ -1,5 +1,5 @@
 """A slice through the landscape: the loss along one parameter with the others held where they are,
-and the tangent at the current point, whose slope is that parameter's partial derivative."""
+and the tangent at the watched run's current point, whose slope is that parameter's partial derivative."""
 
 import numpy as np
 import pyqtgraph as pg
@@ -12,6 +12,8 @@ from .plot_style import PlotView, set_view, style_plot
 from .style import DARK, Style, clip_for_display, format_number
 
 TANGENT_HALF_WIDTH = 0.2
+LABEL_POINTS = 11  # the ∂L label's size at 100 %; it grows with the scale …
+LABEL_MIN_POINTS = 9  # … and shrinks no smaller than this where the plot is too narrow for it
 
 
 class SliceView(PlotView):
@@ -20,6 +22,7 @@ class SliceView(PlotView):
         self.index = index
         self._names = ("",)
         self._domain = (0.0, 1.0)
+        self._watched = 0
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
         self.curve = pg.PlotCurveItem()
@@ -36,16 +39,26 @@ class SliceView(PlotView):
         w = style.width
         self.curve.setPen(pg.mkPen(style.foreground, width=w(2)))
         self.tangent.setPen(pg.mkPen(style.tangent, width=w(2.5), style=Qt.PenStyle.DashLine))
-        look = style.run(0)  # the slices go through the first run's point
-        self.point.setPen(pg.mkPen(look.outline, width=w(1.5)))
-        self.point.setBrush(pg.mkBrush(look.color))
-        self.point.setSymbol(look.symbol)
+        self._style = style
+        self._show_run(self._watched)  # the slices go through the watched run's point
         self.point.setSize(w(13))
         self.label.setColor(style.foreground)
         self.label.fill = pg.mkBrush(style.background)
         self.label.border = pg.mkPen(style.tangent, width=w(1.5))
+        self._font_points = LABEL_POINTS * style.scale
+        self._set_label_points(self._font_points)
+
+    def _show_run(self, index: int) -> None:
+        """The point in the look of the run it belongs to."""
+        self._watched = index
+        look = self._style.run(index)
+        self.point.setPen(pg.mkPen(look.outline, width=self._style.width(1.5)))
+        self.point.setBrush(pg.mkBrush(look.color))
+        self.point.setSymbol(look.symbol)
+
+    def _set_label_points(self, points: float) -> None:
         font = QFont()
-        font.setPointSizeF(11 * style.scale)
+        font.setPointSizeF(points)
         self.label.setFont(font)
 
     def set_problem(self, problem) -> None:
@@ -65,7 +78,9 @@ class SliceView(PlotView):
         sl = next((s for s in snap.slices if s.index == self.index), None)
         if sl is None:
             return
-        track = snap.lead
+        track = snap.watched_track
+        if snap.watched != self._watched:
+            self._show_run(snap.watched)
         lo, hi = self._domain
         self.curve.setData(sl.values, sl.loss)
         x = float(clip_for_display(np.array([track.params[self.index]]), lo, hi)[0])
@@ -87,8 +102,19 @@ class SliceView(PlotView):
         the top of the plot."""
         box = self.getPlotItem().getViewBox()
         (x0, x1), (y0, y1) = box.viewRange()
-        if 0 < box.width() < self.label.boundingRect().width():  # too wide for a narrow plot: two lines
+        room = box.width()
+        if self.label.textItem.font().pointSizeF() != self._font_points:
+            self._set_label_points(self._font_points)
+        if 0 < room < self.label.boundingRect().width():  # too wide for a narrow plot: two lines
             self.label.setText(self.label.textItem.toPlainText().replace(" = ", " =\n"))
+            # still too wide (a large scale in a small window): smaller, down to LABEL_MIN_POINTS
+            points = self._font_points
+            for _ in range(3):
+                width = self.label.boundingRect().width()
+                if width <= room or points <= LABEL_MIN_POINTS:
+                    break
+                points = max(LABEL_MIN_POINTS, points * room / width * 0.97)
+                self._set_label_points(points)
         gap = 0.03 * (x1 - x0)
         right = x - x0 < x1 - x  # the side with more room first
         sides = [(x + gap, 0.0), (x - gap, 1.0)] if right else [(x - gap, 1.0), (x + gap, 0.0)]

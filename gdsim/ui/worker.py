@@ -12,6 +12,7 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from ..engine import InputError
 from ..model import landscape, snapshot
 from ..model.build import Built
 
@@ -60,6 +61,7 @@ class FrameGate:
 class Worker(QObject):
     landscape_ready = Signal(object, int)  # (Curve | Surface | None, generation)
     stepped = Signal(object)  # a Snapshot
+    switch_refused = Signal(object, int)  # (InputError, generation): the runs stay on their problem
 
     def __init__(self, gate: "FrameGate | None" = None):
         super().__init__()
@@ -98,6 +100,27 @@ class Worker(QObject):
         self._set_playing(False)
         if new_landscape:
             self.landscape_ready.emit(landscape.compute(built.problem), generation)
+        self._publish()
+
+    @Slot(object, int)
+    def switch_problem(self, problem, generation: int):
+        """The same runs go on with another problem over the same parameters (a new activation or
+        loss), playing or paused as they were. If one of them cannot go on from where it is, none
+        switches and ``switch_refused`` says why; the next snapshots belong to ``generation`` either way."""
+        self._generation = generation
+        if not self._runs:
+            return
+        try:
+            for run in self._runs:
+                run.check_problem(problem)
+        except InputError as e:
+            self.switch_refused.emit(e, generation)
+        else:
+            for run in self._runs:
+                run.switch_problem(problem)
+        self.landscape_ready.emit(landscape.compute(self._runs[0].problem), generation)
+        if self._finished():
+            self._set_playing(False)
         self._publish()
 
     @Slot()
