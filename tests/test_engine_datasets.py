@@ -260,6 +260,17 @@ def test_data_of_an_unknown_kind_is_an_input_error():
         make_problem("linreg", [[0.0, 1.0, 2.0], [1.0, 2.0, 3.0]])
 
 
+def test_datasets_name_their_columns_for_the_axes(tmp_path):
+    assert (load_dataset("pass-fail").x_label, load_dataset("pass-fail").y_label) == (
+        "hours studied", "passed (1) or not (0)")
+    assert (load_dataset("line").x_label, load_dataset("line").y_label) == ("x", "y")
+    path = tmp_path / "mine.csv"
+    path.write_text(" Y , X \n1,2\n", encoding="utf-8")  # a header as written, in any order
+    data = load_dataset(path)
+    assert (data.x_label, data.y_label) == ("X", "Y")
+    assert data.X.tolist() == [[2.0]] and data.y.tolist() == [1.0]
+
+
 # --- hostile files: only regular files, within limits, quotes closed ------------------------------
 
 

@@ -108,8 +108,7 @@ def test_several_optimizers_run_side_by_side(qtbot, window):
     losses = window.canvas.losses
     assert len(losses.losses) == 2
     np.testing.assert_array_equal(losses.losses[1].getData()[1], momentum.history_loss)
-    labels = [label.text for _, label in losses.legend.items]
-    assert any("Momentum" in text for text in labels) and any("Gradient descent" in text for text in labels)
+    assert losses.legend.texts == ["Gradient descent", "Momentum", "‖∇L‖ of Gradient descent"]
 
 
 def test_step_parts_add_up_to_the_step_taken(qtbot, window):
@@ -126,17 +125,20 @@ def test_step_parts_add_up_to_the_step_taken(qtbot, window):
         assert arrow.shaft.isVisible()
     here = track.params
     lr, mu = track.hyperparameters["lr"], track.hyperparameters["momentum"]
-    # An arrow's ends are here + part, so its length comes back within an ulp or two of the points.
-    points = np.abs([here, track.next_params, gradient.end]).max()
-    np.testing.assert_allclose(gradient.end - here, -lr * track.update_gradient, rtol=0,
+    k = window.canvas.parameters.parts_magnified  # all three drawn k times as long, from the point
+    # An arrow's ends are here + k·part, with k·part worked out as the window does: its length comes
+    # back within an ulp or two of the points drawn.
+    points = np.abs([here, track.next_params, gradient.end, step.end, correction.end]).max()
+    np.testing.assert_allclose(gradient.end - here, k * (-lr * track.update_gradient), rtol=0,
                                atol=2 * np.finfo(float).eps * points)
-    np.testing.assert_allclose(step.end - here, track.next_params - here, rtol=0,
+    np.testing.assert_allclose(step.end - here, k * (track.next_params - here), rtol=0,
                                atol=2 * np.finfo(float).eps * points)
     # what momentum adds is the carried-over velocity −η·μ·b, from the tip of the gradient step
-    np.testing.assert_array_equal(correction.start, gradient.end)  # the same here + (−η·g)
-    # η·(μb + g) − η·g against η·μ·b: the update's and the arrows' roundings, ≤ 8 ulps of the points
-    np.testing.assert_allclose(correction.end - correction.start, -lr * mu * track.state_before["b"],
-                               rtol=0, atol=8 * np.finfo(float).eps * points)
+    np.testing.assert_array_equal(correction.start, gradient.end)  # the same here + k·(−η·g)
+    # η·(μb + g) − η·g against η·μ·b: the update's and the arrows' roundings, ≤ 8 ulps of the points,
+    # the update's magnified k times with the arrow
+    np.testing.assert_allclose(correction.end - correction.start, -k * lr * mu * track.state_before["b"],
+                               rtol=0, atol=8 * k * np.finfo(float).eps * points)
     captions = [label.textItem.toPlainText() for label in window.canvas.parameters.part_labels]
     assert captions == ["−η·∇L", "momentum: −η·μ·b", "step taken"]
 

@@ -56,12 +56,15 @@ def test_slice_labels_stay_inside_a_narrow_plot(qtbot, window):
     session.set_problem("ravine")
     session.set_start([-9.0, 2.0])
     window.set_scale(2.5)
-    window.resize(900, 600)  # the slices get little room
+    window.resize(900, 600)  # the slices get little room …
+    window.actions.show_controls.trigger()  # … even with the controls hidden (with them, none at all)
     session.step()
 
     qtbot.waitUntil(lambda: window.canvas.last_drawn is not None and window.canvas.last_drawn.lead.step == 1)
     for view in window.canvas.slices:
         box = view.getPlotItem().getViewBox()
+        assert 0 < box.width() < 300, view.index  # narrow indeed, and not wider than its view on screen
+        assert box.sceneBoundingRect().right() <= view.viewport().width() + 1, view.index
         label = view.label.mapRectToItem(box, view.label.boundingRect())
         inside = box.boundingRect()
         assert label.left() >= inside.left() - 1 and label.right() <= inside.right() + 1, view.index

@@ -84,6 +84,9 @@ def test_lesson_6_slices_and_formulas_follow_the_watched_momentum_run(qtbot, win
                                                / abs(x[1] - x[0]) * (np.abs(y).sum() + abs(slope_of(view))
                                                                      * np.abs(x).sum()))
         assert view.point.getData()[1][0] == momentum.loss
+        look = window.appearance.run(1)  # the point is drawn as momentum's, not gradient descent's
+        assert view.point.opts["brush"].color().name().upper() == look.color.upper()
+        assert view.point.opts["symbol"] == look.symbol
 
 
 def test_the_data_view_draws_the_watched_runs_model_in_its_colour(qtbot, window):

@@ -153,6 +153,39 @@ def test_snapshot_carries_the_problem_the_start_and_each_runs_state():
     assert built.runs[1].params[0, 0] != 99.0
 
 
+def _diverging_after(setup: Setup, steps: int) -> list[bool]:
+    built = build(setup)
+    for run in built.runs:
+        run.advance(steps)
+    start = built.setup.start_of(built.problem)
+    return [t.diverging for t in snapshot.take(built.runs, 0, True, 1000, start, 0).tracks]
+
+
+def test_snapshot_warns_of_divergence_once_the_loss_has_grown_a_thousandfold():
+    # x ← (1 − 2η)x on x²: the loss 4·1.44ⁿ at η = 1.1 passes 1000 × 4 at step 19 (4·1.44¹⁸ ≈ 2826)
+    race = Setup(contenders=(Contender("sgd", {"lr": 1.1}), Contender("sgd", {"lr": 1.0}),
+                             Contender("sgd", {"lr": 0.3})), start=(2.0,))
+    assert _diverging_after(race, 18) == [False, False, False]
+    assert _diverging_after(race, 19) == [True, False, False]  # long before 10¹⁰⁰, at step 628
+    assert _diverging_after(race, 400) == [True, False, False]
+
+
+def test_snapshot_gives_no_divergence_warning_for_a_run_that_leaves_a_minimum_it_started_at():
+    # Adam's first steps are about η whatever the gradient: from 10⁻⁶ the loss grows ten-billionfold,
+    # but stays far below the loss at the problem's own start (4), so nothing is diverging
+    near = Setup(contenders=(Contender("adam", {"lr": 0.1}),), start=(1e-6,))
+    assert not any(_diverging_after(near, n)[0] for n in range(1, 40))
+
+
+def test_snapshot_gives_no_divergence_warning_for_a_stopped_run():
+    # η = 2.5 on x²: ×(−4) a step, the engine's limit is met within a few hundred steps
+    gone = Setup(contenders=(Contender("sgd", {"lr": 2.5}),), start=(2.0,))
+    built = build(gone)
+    built.runs[0].advance(1000)
+    track = snapshot.take(built.runs, 0, False, 1000, (2.0,), 0).lead
+    assert track.status == "diverged" and not track.diverging
+
+
 @pytest.mark.parametrize("watched", [0, 1])
 def test_snapshot_slices_and_model_curve_go_through_the_watched_runs_point(watched):
     built = build(Setup("neuron", contenders=(Contender("sgd", {"lr": 0.3}), Contender("adam", {"lr": 0.3}))))

@@ -23,16 +23,22 @@ class Dataset:
     description: str = ""
     source: str = ""  # the file it was read from, if any
     lines: np.ndarray | None = field(default=None, repr=False)  # each row's line in that file
+    x_label: str = "x"  # what the inputs and the target are, for the axes of a plot of the data
+    y_label: str = "y"
 
     @property
     def n_inputs(self) -> int:
         return self.X.shape[1]
 
 
-
 BUILTIN_DATASETS = {
     "line": ("Noisy line", "30 points scattered around y = 1.5x + 1 (regression)."),
     "pass-fail": ("Pass or fail", "40 students: hours studied (x) and passed (y = 1) or not (0)."),
+}
+# The built-in sets' columns by what they hold (a CSV file's own header names its columns).
+BUILTIN_LABELS = {
+    "line": ("x", "y"),
+    "pass-fail": ("hours studied", "passed (1) or not (0)"),
 }
 
 MAX_INPUTS = 100
@@ -102,8 +108,9 @@ def builtin_dataset(name: str) -> Dataset:
         raise unknown_name("dataset", name, BUILTIN_DATASETS)
     title, description = BUILTIN_DATASETS[name]
     path = resource("datasets", f"{name}.csv")
-    X, y, lines = _read_csv(path)
-    return Dataset(name, title, X, y, description, str(path), lines)
+    X, y, lines, _ = _read_csv(path)
+    x_label, y_label = BUILTIN_LABELS[name]
+    return Dataset(name, title, X, y, description, str(path), lines, x_label, y_label)
 
 
 def load_dataset(source: str | os.PathLike) -> Dataset:
@@ -115,8 +122,8 @@ def load_dataset(source: str | os.PathLike) -> Dataset:
     path = Path(source)
     if path.suffix.lower() != ".csv" and not os.path.lexists(path):  # a broken link is a file's name
         raise InputError(_UNKNOWN_DATASET, name=str(source), valid=", ".join(BUILTIN_DATASETS))
-    X, y, lines = _read_csv(path)
-    return Dataset(path.stem, path.name, X, y, f"Imported from {path}", str(path), lines)
+    X, y, lines, (x_label, y_label) = _read_csv(path)
+    return Dataset(path.stem, path.name, X, y, f"Imported from {path}", str(path), lines, x_label, y_label)
 
 
 def dataset_from_arrays(X, y, name: str = "data") -> Dataset:
@@ -137,8 +144,9 @@ def dataset_from_arrays(X, y, name: str = "data") -> Dataset:
     return Dataset(name, name, np.ascontiguousarray(X), np.ascontiguousarray(y))
 
 
-def _read_csv(path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """X (N, k), y (N,) and the line each row starts on."""
+def _read_csv(path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[str, str]]:
+    """X (N, k), y (N,), the line each row starts on, and the header's names of the first input and
+    of the target, as written."""
     table = read_table(path, lambda header: _columns(path, header))
     k = table.values.shape[1] - 1
     X, y = np.ascontiguousarray(table.values[:, :k]), np.ascontiguousarray(table.values[:, k])
@@ -147,7 +155,9 @@ def _read_csv(path: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         row, column, value = bad
         raise InputError(_TOO_LARGE_CELL, path=str(path), line=int(table.lines[row]), column=column,
                          value=value, limit=MAX_MAGNITUDE)
-    return X, y, table.lines
+    chosen = _columns(path, table.header)
+    names = (table.header[chosen[0][0]], table.header[chosen[-1][0]])
+    return X, y, table.lines, names
 
 
 def _columns(path: Path, header: list[str]) -> list[tuple[int, str]]:

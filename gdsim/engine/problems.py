@@ -42,6 +42,9 @@ class Problem:
     global_minima: tuple[tuple[float, ...], ...] = ()
     saddle_points: tuple[tuple[float, ...], ...] = ()
     gradient_formula: tuple[str, ...] = ()  # one line per parameter, e.g. "∂L/∂y = 200(y − x²)"
+    # Drawn with one scale on both axes: the shape of the landscape is the point (a ravine must look
+    # long and narrow, Himmelblau's minima lie where they are).
+    equal_axes: bool = False
 
     @property
     def dim(self) -> int:
@@ -355,20 +358,20 @@ ANALYTIC_PROBLEMS: dict[str, Problem] = {
         Problem(
             "ravine", "Ravine", "L(x, y) = ½(x² + 20y²)", ("x", "y"), ((-10.0, 10.0), (-3.0, 3.0)),
             (-9.0, 2.0), 0.09, 0.5, _ravine, minima=((0.0, 0.0),), global_minima=((0.0, 0.0),),
-            gradient_formula=('∂L/∂x = x', '∂L/∂y = 20y'),
+            equal_axes=True, gradient_formula=('∂L/∂x = x', '∂L/∂y = 20y'),
         ),
         Problem(
             "rosenbrock", "Rosenbrock", "L(x, y) = (1 − x)² + 100(y − x²)²", ("x", "y"),
             ((-2.0, 2.0), (-1.0, 3.0)), (-1.2, 1.0), 0.001, 0.02, _rosenbrock,
             minima=((1.0, 1.0),), global_minima=((1.0, 1.0),),
-            gradient_formula=('∂L/∂x = −2(1 − x) − 400x(y − x²)', '∂L/∂y = 200(y − x²)'),
+            equal_axes=True, gradient_formula=('∂L/∂x = −2(1 − x) − 400x(y − x²)', '∂L/∂y = 200(y − x²)'),
         ),
         Problem(
             "beale", "Beale",
             "L(x, y) = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²", ("x", "y"),
             ((-4.5, 4.5), (-4.5, 4.5)), (1.0, 1.4), 0.001, 0.05, _beale,
             minima=((3.0, 0.5),), global_minima=((3.0, 0.5),),
-            gradient_formula=(
+            equal_axes=True, gradient_formula=(
                 '∂L/∂x = 2 Σᵢ aᵢ(yⁱ − 1),  aᵢ = cᵢ − x + xyⁱ',
                 '∂L/∂y = 2x(a₁ + 2y·a₂ + 3y²·a₃)',
             ),
@@ -377,7 +380,7 @@ ANALYTIC_PROBLEMS: dict[str, Problem] = {
             "himmelblau", "Himmelblau", "L(x, y) = (x² + y − 11)² + (x + y² − 7)²", ("x", "y"),
             ((-5.0, 5.0), (-5.0, 5.0)), (0.0, 0.0), 0.01, 0.1, _himmelblau,
             minima=_HIMMELBLAU_MINIMA, global_minima=_HIMMELBLAU_MINIMA,
-            gradient_formula=(
+            equal_axes=True, gradient_formula=(
                 '∂L/∂x = 4x(x² + y − 11) + 2(x + y² − 7)',
                 '∂L/∂y = 2(x² + y − 11) + 4y(x + y² − 7)',
             ),
@@ -385,13 +388,13 @@ ANALYTIC_PROBLEMS: dict[str, Problem] = {
         Problem(
             "saddle", "Saddle", "L(x, y) = x² − y²", ("x", "y"), ((-2.0, 2.0), (-2.0, 2.0)),
             (1.5, 0.01), 0.1, 0.05, _saddle, saddle_points=((0.0, 0.0),),
-            gradient_formula=('∂L/∂x = 2x', '∂L/∂y = −2y'),
+            equal_axes=True, gradient_formula=('∂L/∂x = 2x', '∂L/∂y = −2y'),
         ),
         Problem(
             "booth", "Booth", "L(x, y) = (x + 2y − 7)² + (2x + y − 5)²", ("x", "y"),
             ((-10.0, 10.0), (-10.0, 10.0)), (-6.0, -6.0), 0.05, 0.5, _booth,
             minima=((1.0, 3.0),), global_minima=((1.0, 3.0),),
-            gradient_formula=(
+            equal_axes=True, gradient_formula=(
                 '∂L/∂x = 2(x + 2y − 7) + 4(2x + y − 5)',
                 '∂L/∂y = 4(x + 2y − 7) + 2(2x + y − 5)',
             ),
@@ -400,14 +403,14 @@ ANALYTIC_PROBLEMS: dict[str, Problem] = {
             "rastrigin", "Rastrigin", "L(x, y) = 20 + Σ (xᵢ² − 10 cos 2πxᵢ)", ("x", "y"),
             ((-5.12, 5.12), (-5.12, 5.12)), (3.2, -2.7), 0.002, 0.05, _rastrigin,
             minima=((0.0, 0.0),), global_minima=((0.0, 0.0),),
-            gradient_formula=('∂L/∂x = 2x + 20π sin 2πx', '∂L/∂y = 2y + 20π sin 2πy'),
+            equal_axes=True, gradient_formula=('∂L/∂x = 2x + 20π sin 2πx', '∂L/∂y = 2y + 20π sin 2πy'),
         ),
         Problem(
             "six-hump-camel", "Six-hump camel",
             "L(x, y) = (4 − 2.1x² + x⁴/3)x² + xy + (−4 + 4y²)y²", ("x", "y"),
             ((-2.0, 2.0), (-1.1, 1.1)), (-1.5, 0.9), 0.01, 0.05, _six_hump_camel,
             minima=_CAMEL_GLOBAL, global_minima=_CAMEL_GLOBAL,
-            gradient_formula=('∂L/∂x = 8x − 8.4x³ + 2x⁵ + y', '∂L/∂y = x − 8y + 16y³'),
+            equal_axes=True, gradient_formula=('∂L/∂x = 8x − 8.4x³ + 2x⁵ + y', '∂L/∂y = x − 8y + 16y³'),
         ),
     )
 }

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..engine import RUNNING, Problem, Run
+from .divergence import is_diverging, reference_loss
 
 SLICE_POINTS = 301
 MODEL_POINTS = 200
@@ -38,6 +39,7 @@ class Track:
     history_params: np.ndarray  # (R, d)
     history_loss: np.ndarray  # (R,)
     history_grad_norm: np.ndarray  # (R,)
+    diverging: bool = False  # still running, but its loss keeps growing (see gdsim.model.divergence)
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,9 @@ def take(runs, generation: int, playing: bool, max_rows: int, start, watched: in
     """A snapshot of runs of one start each (at most ``max_rows`` rows of each path) that all
     began at ``start`` on one problem, of which run ``watched`` is watched: the slices and the model's
     curve go through its current point."""
-    tracks = tuple(_track(run, max_rows) for run in runs)
     problem = runs[0].problem
+    problem_start_loss = float(problem.loss(np.asarray(problem.start, float))[0])
+    tracks = tuple(_track(run, max_rows, problem_start_loss) for run in runs)
     point = tracks[watched].params
     slices = tuple(_slice(problem, point, i) for i in range(problem.dim)) if problem.dim >= 2 else ()
     model_x, model_y = _model_curve(problem, point)
@@ -87,11 +90,14 @@ def take(runs, generation: int, playing: bool, max_rows: int, start, watched: in
                     tuple(float(v) for v in start), watched)
 
 
-def _track(run: Run, max_rows: int) -> Track:
+def _track(run: Run, max_rows: int, problem_start_loss: float) -> Track:
     h = run.history(max_rows)
     update = run.next_update()
+    running = run.status[0] == RUNNING
+    loss = h.loss[:, 0]
+    diverging = running and is_diverging(loss, reference_loss(float(loss[0]), problem_start_loss))
     return Track(
-        step=run.step if run.status[0] == RUNNING else int(run.stopped_at[0]),
+        step=run.step if running else int(run.stopped_at[0]),
         params=run.params[0], loss=float(run.loss[0]), gradient=run.gradient[0],
         grad_norm=float(run.grad_norm[0]), next_params=update.params[0],
         status=run.status_names[0], stopped_at=int(run.stopped_at[0]),
@@ -100,7 +106,8 @@ def _track(run: Run, max_rows: int) -> Track:
         state_before={name: a[0] for name, a in update.before.items()},
         state_after={name: a[0] for name, a in update.after.items()},
         update_step=update.step, scalars=update.scalars, history_step=h.step,
-        history_params=h.params[:, 0], history_loss=h.loss[:, 0], history_grad_norm=h.grad_norm[:, 0],
+        history_params=h.params[:, 0], history_loss=loss, history_grad_norm=h.grad_norm[:, 0],
+        diverging=diverging,
     )
 
 

@@ -46,6 +46,7 @@ class WindowActions(QObject):
         self.play = self._add(self.run_menu, Qt.Key.Key_Space, session.toggle)
         self.step = self._add(self.run_menu, Qt.Key.Key_Right, session.step)
         self.reset = self._add(self.run_menu, Qt.Key.Key_R, session.reset)
+        self.reset.triggered.connect(window.canvas.parameters.reset_view)  # and show the whole domain
         self.faster = self._add(self.run_menu, Qt.Key.Key_Up, lambda: self.scale_lr(2.0))
         self.slower = self._add(self.run_menu, Qt.Key.Key_Down, lambda: self.scale_lr(0.5))
 
@@ -59,6 +60,10 @@ class WindowActions(QObject):
         self.log_scale.toggled.connect(window.canvas.losses.set_log_scale)
         self.step_parts = self._add(self.view_menu, Qt.Key.Key_P, None, checkable=True)
         self.step_parts.toggled.connect(window.canvas.set_step_parts)
+        self.equal_axes = self._add(self.view_menu, None, None, checkable=True)
+        self.equal_axes.toggled.connect(window.canvas.parameters.set_equal_axes)
+        session.problem_changed.connect(self._show_equal_axes)
+        self._show_equal_axes(session.problem)
         self.view_menu.addSeparator()
         self.themes = QActionGroup(self)
         self.dark = self._add(self.view_menu, None, lambda: window.set_theme("dark"), checkable=True)
@@ -152,6 +157,7 @@ class WindowActions(QObject):
             self.faster: tr("η × 2"), self.slower: tr("η ÷ 2"),
             self.log_scale: tr("&Log scale for the loss"),
             self.step_parts: tr("Show the &parts of each step"),
+            self.equal_axes: tr("&Equal axis scales (1:1)"),
             self.dark: tr("&Dark theme"), self.light: tr("&Light theme (projector)"),
             self.switch_theme: tr("Switch between the dark and the light &theme"),
             self.larger: tr("&Larger"), self.smaller: tr("&Smaller"), self.full_screen: tr("&Full screen"),
@@ -163,6 +169,11 @@ class WindowActions(QObject):
         self.show_formulas.setText(tr("F&ormulas"))
 
     # --- what the keys do ---------------------------------------------------------------------
+
+    def _show_equal_axes(self, problem) -> None:
+        """The 1:1 toggle follows each new problem: on where its shape is the point, and only in 2-D."""
+        self.equal_axes.setEnabled(problem.dim == 2)
+        self.equal_axes.setChecked(problem.dim == 2 and problem.equal_axes)
 
     def show_language(self, language: str) -> None:
         self.language_actions.get(language, self.language_actions[""]).setChecked(True)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from .data_view import DataView
 from .loss_view import LossView
-from .names import run_labels
+from .names import short_run_labels
 from .parameter_view import ParameterView
 from .session import Session
 from .slice_view import SliceView
@@ -124,6 +124,8 @@ class Canvas(QWidget):
     def _on_setup_changed(self, setup, problem) -> None:
         self._show_labels()
         self.losses.clear_data()
+        if self._data is not None:
+            self._data.clear_model()
         self._newest = self._drawn = None  # the old runs' snapshots are not drawn again
 
     @Slot(int, str, float)
@@ -131,7 +133,7 @@ class Canvas(QWidget):
         self._show_labels()
 
     def _show_labels(self) -> None:
-        self.losses.set_labels(run_labels(self.session.setup, self.session.problem))
+        self.losses.set_labels(short_run_labels(self.session.setup, self.session.problem))
 
     def set_step_parts(self, on: bool) -> None:
         self.step_parts = bool(on)

@@ -49,6 +49,8 @@ def describe(problem, track) -> FormulaText:
     parts = [_loss(problem, track, out), _gradient(problem, track, out)]
     if getattr(problem, "dataset", None) is not None and problem.loss_kind.name == "sse":
         parts.append(_delta_rule(problem, track, out))
+    if getattr(track, "diverging", False):
+        parts.append(_diverging())
     parts.append(_update(problem, track, out) if track.status == "running" else _stopped(problem, track))
     if problem.name in ("linreg", "neuron"):
         parts.append(_convention(problem))
@@ -141,6 +143,12 @@ def _update(problem, track, out) -> str:
     lines.append(_e(plus(f"θ ← {num(theta)}", after - theta) + " = ") + f"<b>{num(after)}</b>")
     title = tr("Next step of {0} (t = {1}, η = {2})").format(optimizer_title(name), t, num(lr))
     return _h(title) + _p(*lines)
+
+
+def _diverging() -> str:
+    """The early warning of gdsim.model.divergence, before the engine's hard limit stops the run."""
+    return _h(tr("Diverging")) + _p(_e(tr("The loss has grown a thousandfold and grows at every step: "
+                                          "each step overshoots by more than the last. Try a smaller η.")))
 
 
 def _stopped(problem, track) -> str:

@@ -285,6 +285,9 @@ class MainWindow(QMainWindow):
             "diverged": self.tr("diverged at step {0}").format(t.stopped_at + 1),
             "step limit": self.tr("stopped at the step limit"),
         }[t.status]
+        if t.diverging:  # an early warning, long before the engine stops the run
+            state = self.tr("diverging: the loss keeps growing") + ("" if snap.playing else
+                                                                     " · " + self.tr("paused"))
         parts = [
             self.tr("step {0}").format(t.step),
             self.tr("loss {0}").format(format_number(t.loss)),

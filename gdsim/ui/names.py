@@ -90,6 +90,20 @@ def run_labels(setup, problem) -> list[str]:
             for i, c in enumerate(setup.contenders)]
 
 
+def short_run_labels(setup, problem) -> list[str]:
+    """A name for each run as short as tells them apart: its optimizer's title, and η only where one
+    optimizer runs more than once (η = 0.02, not 0.02000)."""
+    names = [c.optimizer for c in setup.contenders]
+    labels = []
+    for i, name in enumerate(names):
+        label = optimizer_title(name)
+        if names.count(name) > 1:
+            lr = setup.hyperparameters_of(i, problem)["lr"]
+            label += " η=" + f"{lr:.3g}".replace("-", "−")
+        labels.append(label)
+    return labels
+
+
 def formula_text(formula: str) -> str:
     """A formula in the user's language: those with words ("f(h) = 1 if h ≥ 0 else 0") are marked
     for translation in the engine (context "formulas"); the others come back as they are."""
