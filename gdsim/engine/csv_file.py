@@ -22,12 +22,19 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import QT_TRANSLATE_NOOP, InputError, shorten
+from .progress import checkpoint
 
 MAX_BYTES = 200 * 2**20
 MAX_ROWS = 1_000_000
 MAX_VALUES = 10_000_000
 _MAX_LINES = 4 * MAX_ROWS  # blank lines included; bounds the per-line arrays
-_CELLS_PER_CHUNK = 1 << 20  # converted at a time, so temporary lists stay small
+# Converted at a time, so that temporary lists stay small and a job reading a file can be cancelled
+# within a few tens of milliseconds (see gdsim.engine.progress).
+_CELLS_PER_CHUNK = 1 << 18
+_READ_BYTES = 1 << 24  # read at a time, for the same reason
+_ROWS_PER_CHECKPOINT = 1 << 15  # rows the csv module reads between two checkpoints
+# How much of reading a file each stage is, for the fraction a checkpoint reports.
+_READ_PART, _SCAN_PART = 0.15, 0.25
 
 _MISSING_FILE = QT_TRANSLATE_NOOP("errors", "data file {path} does not exist")
 _A_FOLDER = QT_TRANSLATE_NOOP("errors", "data file {path} is a folder, not a CSV file")
@@ -138,7 +145,7 @@ def _read_bytes(path, name: str) -> bytes:
         if info.st_size > MAX_BYTES:
             raise InputError(_TOO_BIG, path=name, limit=limit_mb)
         with os.fdopen(fd, "rb", closefd=False) as f:
-            raw = f.read(MAX_BYTES + 1)
+            raw = _read_all(f, info.st_size)
     except OSError as e:
         raise InputError(_UNREADABLE, path=name, reason=e.strerror or str(e)) from None
     finally:
@@ -146,6 +153,20 @@ def _read_bytes(path, name: str) -> bytes:
     if len(raw) > MAX_BYTES:  # it grew while being read
         raise InputError(_TOO_BIG, path=name, limit=limit_mb)
     return raw
+
+
+def _read_all(f, size: int) -> bytes:
+    """At most MAX_BYTES + 1 bytes of ``f`` (one more says the file grew too large), in blocks, with
+    a checkpoint after each."""
+    blocks, read = [], 0
+    while read <= MAX_BYTES:
+        block = f.read(min(_READ_BYTES, MAX_BYTES + 1 - read))
+        if not block:
+            break
+        blocks.append(block)
+        read += len(block)
+        checkpoint(_READ_PART * read / max(size, read))
+    return b"".join(blocks)
 
 
 def _check_regular(info: os.stat_result, name: str) -> None:
@@ -185,6 +206,7 @@ class _Reader:
         else:
             spaces = 0
         filled = np.flatnonzero(ends - starts > commas + spaces)
+        checkpoint(_SCAN_PART)
         if len(filled) == 0:
             raise InputError(_EMPTY, path=self.name)
         first = int(filled[0])
@@ -233,7 +255,8 @@ class _Reader:
             values[rows] = parsed
             return bool(np.isfinite(parsed[:, order]).all())
 
-        for rows in chunks:
+        for done, rows in enumerate(chunks):
+            checkpoint(_SCAN_PART + (1 - _SCAN_PART) * done / len(chunks))
             if not convert(rows):
                 for i, line in zip(range(len(data))[rows], data[rows], strict=True):
                     cells = self.raw[starts[line]:ends[line]].decode().split(",")
@@ -245,8 +268,11 @@ class _Reader:
     def row_by_row(self, columns: Columns) -> Table:
         reader = csv.reader(io.StringIO(self.raw.decode("utf-8"), newline=""), strict=True)
         rows, count, line, keep = [], 0, 1, 1
+        lines = self.raw.count(b"\n") + 1
         try:
-            for row in reader:
+            for seen, row in enumerate(reader):
+                if seen % _ROWS_PER_CHECKPOINT == 0:
+                    checkpoint(_SCAN_PART + (1 - _SCAN_PART) * reader.line_num / lines)
                 if any(cell.strip() for cell in row):
                     count += 1
                     if count == 1:  # the header: rows past the limits are counted, not kept
