@@ -1,20 +1,56 @@
 """The loss over the plotting domain: a curve for 1-D problems, a grid with contours for 2-D ones.
 
-Computed once per problem (on the worker thread), never per frame. Contour lines come from
+Computed once per problem, off the window's thread, never per frame. Contour lines come from
 contourpy, the library matplotlib uses for the same job. No Qt here.
+
+A dataset model whose loss sums over many samples would take minutes for the whole grid (200 × 200
+points × 1,000,000 samples), so its landscape comes in stages (``stages``, ``refine``): a coarse grid
+on a seeded subsample of the rows first (under a second for any size the engine reads), then the
+whole grid, then more samples, each stage a picture of its own that replaces the last. A Surface
+says how many of the samples it was estimated from; the estimate is unbiased (a mean over the rows
+used, or for sse their sum scaled to all of them). Where the loss is a quadratic in (w, b) (linear
+regression with sse or mse) it is exact and cheap for any number of samples, in one stage. Between
+chunks of work ``checkpoint`` says how far the whole is, so a background job can be cancelled.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..engine import Problem
+from ..engine.progress import part
+from . import samples
 
 CURVE_POINTS = 801
 GRID = 200
+COARSE_GRID = 50
 CONTOUR_LEVELS = 14
 # A loss range wider than this factor is shown on a log scale (colours and contour levels).
 LOG_RANGE = 1e3
+# Loss terms (grid points × samples) a landscape may take in one stage: about 0.3 s for a sigmoid.
+AT_ONCE = 25_000_000
+SAMPLE_LEVELS = (10_000, 100_000)  # the samples a large dataset's stages are estimated from
+SLICE_SAMPLES = 1_000  # a slice (301 points, at every snapshot) of a larger dataset is estimated
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One picture of a landscape: a ``grid`` × ``grid`` grid, the loss estimated from ``samples`` of
+    the ``total`` samples of the data (both 0 for a fixed function)."""
+
+    grid: int
+    samples: int = 0
+    total: int = 0
+
+    @property
+    def exact(self) -> bool:
+        return self.samples >= self.total
+
+    @property
+    def cost(self) -> int:
+        """Loss terms to evaluate."""
+        return self.grid * self.grid * max(self.samples, 1)
 
 
 @dataclass(frozen=True)
@@ -46,6 +82,13 @@ class Surface:
     contour_values: np.ndarray
     log_shift: float = 0.0
     loss_range: tuple[float, float] = (0.0, 1.0)
+    samples: int = 0  # of the data's ``total`` samples the loss was estimated from (0: no data)
+    total: int = 0
+
+    @property
+    def estimated(self) -> bool:
+        """True if the loss was estimated from some of the samples, not all."""
+        return self.samples < self.total
 
     def loss_of(self, shown):
         """The loss that a shown value (or an array of them) stands for."""
@@ -54,19 +97,54 @@ class Surface:
 
 
 def compute(problem: Problem, grid: int = GRID) -> Curve | Surface | None:
+    """The exact landscape at once, from every sample (a Curve in 1-D, None above 2-D)."""
     if problem.dim == 1:
         x = np.linspace(*problem.domain[0], CURVE_POINTS)
         return Curve(x, problem.loss(x[:, None]))
     if problem.dim == 2:
-        return _surface(problem, grid)
+        total = samples.count(problem)
+        return surface(problem, Stage(grid, total, total))
     return None
 
 
-def _surface(problem: Problem, grid: int) -> Surface:
+def stages(problem: Problem) -> tuple[Stage, ...]:
+    """The stages of a 2-D problem's landscape, each finer or from more samples than the one before:
+    one exact stage where that is quick; else a coarse grid on at most 10,000 samples, the whole grid
+    on them, then on up to 100,000 (all of them, for up to that many)."""
+    total = samples.count(problem)
+    if total == 0 or getattr(problem, "quadratic", False) or GRID * GRID * total <= AT_ONCE:
+        return (Stage(GRID, total, total),)
+    first, second = (min(total, n) for n in SAMPLE_LEVELS)
+    plan = [Stage(COARSE_GRID, first, total), Stage(GRID, first, total)]
+    if second > first:
+        plan.append(Stage(GRID, second, total))
+    return tuple(plan)
+
+
+def refine(problem: Problem) -> Iterator[Surface]:
+    """The 2-D problem's landscape, stage by stage (``stages``). Checkpoints inside report the
+    fraction of all the stages' work done."""
+    plan = stages(problem)
+    whole, done = sum(stage.cost for stage in plan), 0
+    for stage in plan:
+        with part(done / whole, (done + stage.cost) / whole):
+            picture = surface(problem, stage)
+        done += stage.cost
+        yield picture
+
+
+def surface(problem: Problem, stage: Stage) -> Surface:
+    """The loss on the stage's grid over the domain, ready to draw."""
     (x0, x1), (y0, y1) = problem.domain
+    grid = stage.grid
     x, y = np.linspace(x0, x1, grid), np.linspace(y0, y1, grid)
     xx, yy = np.meshgrid(x, y, indexing="ij")
-    loss = problem.loss(np.column_stack([xx.ravel(), yy.ravel()])).reshape(grid, grid)
+    points = np.column_stack([xx.ravel(), yy.ravel()])
+    if stage.exact:
+        loss = problem.loss(points)
+    else:
+        loss = problem.loss_estimate(points, samples.rows(stage.total, stage.samples))
+    loss = loss.reshape(grid, grid)
     finite = np.isfinite(loss)
     if not finite.all():  # e.g. overflow far out in a corner: show it as the largest finite value
         loss = np.where(finite, loss, np.nanmax(np.where(finite, loss, np.nan)))
@@ -83,7 +161,23 @@ def _surface(problem: Problem, grid: int) -> Surface:
     shift = lo - offset if log_scale else 0.0
     values = (10.0 ** levels + shift) if log_scale else levels
     return Surface(x, y, np.ascontiguousarray(shown, dtype=np.float32), (s_lo, s_hi), log_scale,
-                   points, connect, values, shift, (lo, hi))
+                   points, connect, values, shift, (lo, hi), stage.samples, stage.total)
+
+
+def loss_along(problem: Problem, points: np.ndarray, at: np.ndarray,
+               loss_at: float) -> tuple[np.ndarray, int]:
+    """The loss at ``points`` (M, d) of a line through ``at`` (d,), whose exact loss is ``loss_at``, and
+    the number of samples it was worked out from. Of a dataset of more than SLICE_SAMPLES samples
+    (whose loss is no quadratic) it is estimated: ``loss_at`` plus the change from ``at`` estimated
+    on a subsample, so the curve passes through the exact point, and the closer to it, the smaller
+    the error."""
+    total = samples.count(problem)
+    if total <= SLICE_SAMPLES or getattr(problem, "quadratic", False):
+        return problem.loss(points), total
+    rows = samples.rows(total, SLICE_SAMPLES)
+    estimate = problem.loss_estimate(np.vstack([points, at[None, :]]), rows)
+    with np.errstate(all="ignore"):
+        return estimate[:-1] - estimate[-1] + loss_at, SLICE_SAMPLES
 
 
 def _contour_lines(x, y, z, levels) -> tuple[np.ndarray, np.ndarray]:

@@ -11,6 +11,7 @@ import numpy as np
 
 from ..engine import RUNNING, Problem, Run
 from .divergence import is_diverging, reference_loss
+from .landscape import loss_along
 
 SLICE_POINTS = 301
 MODEL_POINTS = 200
@@ -49,6 +50,8 @@ class Slice:
     index: int
     values: np.ndarray
     loss: np.ndarray
+    samples: int = 0  # of the data's ``total`` samples the curve was estimated from (see loss_along)
+    total: int = 0
 
 
 @dataclass(frozen=True)
@@ -83,8 +86,8 @@ def take(runs, generation: int, playing: bool, max_rows: int, start, watched: in
     problem = runs[0].problem
     problem_start_loss = float(problem.loss(np.asarray(problem.start, float))[0])
     tracks = tuple(_track(run, max_rows, problem_start_loss) for run in runs)
-    point = tracks[watched].params
-    slices = tuple(_slice(problem, point, i) for i in range(problem.dim)) if problem.dim >= 2 else ()
+    point, loss = tracks[watched].params, tracks[watched].loss
+    slices = tuple(_slice(problem, point, loss, i) for i in range(problem.dim)) if problem.dim >= 2 else ()
     model_x, model_y = _model_curve(problem, point)
     return Snapshot(generation, playing, tracks, slices, model_x, model_y, problem,
                     tuple(float(v) for v in start), watched)
@@ -111,12 +114,14 @@ def _track(run: Run, max_rows: int, problem_start_loss: float) -> Track:
     )
 
 
-def _slice(problem, point: np.ndarray, index: int) -> Slice:
+def _slice(problem, point: np.ndarray, loss: float, index: int) -> Slice:
     lo, hi = problem.domain[index]
     values = np.linspace(lo, hi, SLICE_POINTS)
     points = np.repeat(point[None, :], SLICE_POINTS, axis=0)
     points[:, index] = values
-    return Slice(index, values, _finite(problem.loss(points)))
+    along, used = loss_along(problem, points, point, loss)
+    total = len(problem.dataset.y) if getattr(problem, "dataset", None) is not None else 0
+    return Slice(index, values, _finite(along), used, total)
 
 
 def _model_curve(problem, point: np.ndarray):

@@ -1,0 +1,112 @@
+"""Landscapes in stages: exact and at once where that is quick; for a large dataset a coarse grid on a
+seeded subsample first, then finer and from more samples, each estimate unbiased and saying from how
+many samples it comes; slices of a large dataset estimated through the exact point."""
+
+import numpy as np
+import pytest
+
+from gdsim.engine import make_problem
+from gdsim.engine.progress import Cancelled, reporting
+from gdsim.model import landscape, samples
+from gdsim.model.landscape import GRID, Stage
+
+
+def neuron(n: int, loss: str = "sse", activation: str = "sigmoid"):
+    rng = np.random.default_rng(n)
+    x = rng.uniform(0, 10, n)
+    y = (x + rng.normal(0, 2, n) > 5).astype(float)
+    return make_problem("neuron", (x, y), activation, loss)
+
+
+def test_subsamples_are_seeded_sorted_and_nested():
+    small, large = samples.rows(10_000, 100), samples.rows(10_000, 1000)
+    np.testing.assert_array_equal(small, samples.rows(10_000, 100))
+    assert (np.diff(large) > 0).all() and set(small) <= set(large)
+    np.testing.assert_array_equal(samples.rows(50, 100), np.arange(50))
+
+
+@pytest.mark.parametrize("n, plan", [
+    (40, [(200, 40)]),
+    (5_000, [(50, 5_000), (200, 5_000)]),
+    (20_000, [(50, 10_000), (200, 10_000), (200, 20_000)]),
+    (1_000_000, [(50, 10_000), (200, 10_000), (200, 100_000)]),
+])
+def test_a_neurons_landscape_comes_in_stages_by_the_size_of_its_data(n, plan):
+    rng = np.random.default_rng(0)
+    x = rng.uniform(0, 10, n)
+    problem = make_problem("neuron", (x, (x > 5).astype(float)))
+    assert [(s.grid, s.samples) for s in landscape.stages(problem)] == plan
+    assert all(s.total == n for s in landscape.stages(problem))
+
+
+def test_quadratic_losses_and_fixed_functions_are_exact_at_once():
+    x = np.linspace(0, 1, 1_000_000)
+    assert landscape.stages(make_problem("linreg", (x, 2 * x + 1))) == (Stage(GRID, 1_000_000, 1_000_000),)
+    assert landscape.stages(make_problem("rosenbrock")) == (Stage(GRID, 0, 0),)
+
+
+@pytest.mark.parametrize("loss", ["sse", "mse", "bce"])
+def test_an_estimate_is_unbiased_the_estimates_of_a_partition_average_to_the_exact_loss(loss):
+    problem = neuron(4000, loss)
+    points = np.random.default_rng(2).normal(size=(7, 2))
+    blocks = np.array_split(np.random.default_rng(3).permutation(4000), 4)  # sizes 1000 each
+    estimates = [problem.loss_estimate(points, np.sort(rows)) for rows in blocks]
+    np.testing.assert_allclose(np.mean(estimates, axis=0), problem.loss(points), rtol=1e-12)
+    np.testing.assert_array_equal(problem.loss_estimate(points, np.arange(4000)), problem.loss(points))
+
+
+def test_refining_ends_with_the_exact_landscape_when_the_data_allow(monkeypatch):
+    monkeypatch.setattr(landscape, "SAMPLE_LEVELS", (300, 600))
+    problem = neuron(1500)
+    stages = list(landscape.refine(problem))
+    assert [(s.image.shape, s.samples, s.total) for s in stages] == [
+        ((50, 50), 300, 1500), ((200, 200), 300, 1500), ((200, 200), 600, 1500)]
+    assert all(s.estimated for s in stages)
+    monkeypatch.setattr(landscape, "SAMPLE_LEVELS", (300, 1500))
+    final = list(landscape.refine(problem))[-1]
+    assert not final.estimated
+    np.testing.assert_array_equal(final.image, landscape.compute(problem).image)
+
+
+def test_an_estimated_landscape_is_close_to_the_exact_one(monkeypatch):
+    monkeypatch.setattr(landscape, "SAMPLE_LEVELS", (1000, 1000))
+    problem = neuron(3000)
+    estimated = landscape.surface(problem, Stage(60, 1000, 3000))
+    exact = landscape.surface(problem, Stage(60, 3000, 3000))
+    assert estimated.log_scale == exact.log_scale
+    lo, hi = exact.levels
+    assert np.abs(estimated.image - exact.image).max() < 0.05 * (hi - lo)  # 5 % of the colour range
+
+
+def test_refining_reports_the_fraction_of_all_stages_and_stops_when_cancelled():
+    problem = neuron(20_000)
+    heard = []
+
+    def stop_after_a_while(done):
+        heard.append(done)
+        if len(heard) == 40:
+            raise Cancelled
+
+    stages = []
+    with pytest.raises(Cancelled), reporting(stop_after_a_while):
+        for surface in landscape.refine(problem):
+            stages.append(surface)
+    assert len(stages) == 1 and stages[0].image.shape == (50, 50)  # the coarse one came first
+    assert heard == sorted(heard) and heard[-1] < 0.1  # the later stages are most of the work
+
+
+def test_a_slice_of_a_large_dataset_is_estimated_through_the_exact_point():
+    problem = neuron(5000)
+    at = np.array([0.8, -4.0])
+    exact_at = float(problem.loss(at)[0])
+    points = np.repeat(at[None, :], 21, axis=0)
+    points[:, 0] = np.linspace(0.3, 1.3, 21)
+    along, used = landscape.loss_along(problem, points, at, exact_at)
+    assert used == landscape.SLICE_SAMPLES
+    assert along[10] == exact_at  # points[10] is the point itself
+    exact = problem.loss(points)
+    assert (np.abs(along - exact) <= 0.1 * exact).all()  # 1,000 of 5,000 samples: within a few per cent
+    small = neuron(500)
+    along, used = landscape.loss_along(small, points, at, float(small.loss(at)[0]))
+    assert used == 500
+    np.testing.assert_array_equal(along, small.loss(points))  # exact for small data
