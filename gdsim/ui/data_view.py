@@ -1,14 +1,17 @@
 """The data and the model: the points (x, y) and the curve ŷ = f(w·x + b) of the watched run as it is
 now, in that run's colour, on axes named after the dataset's columns. The range holds the data and
 grows to hold the model's curve (a tanh neuron's outputs down to −1, say), never shrinking while one
-setup runs."""
+setup runs. Of a large dataset a seeded subsample of the points is drawn, and a note says so."""
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ..model import samples
 from .i18n import tr
+from .placement import Placer
 from .plot_style import PlotView, set_view, style_plot
+from .sample_note import SampleNote
 from .style import DARK, Style
 
 # The built-in datasets' column names, as the engine gives them, for translation.
@@ -19,6 +22,7 @@ _COLUMN_NAMES = {
 # How far beyond the data the range may grow to show the model: a line gone wild is not followed
 # until the data is a speck.
 MODEL_REACH = 2.0  # data spans
+SHOWN_POINTS = 2_000  # more points than these make a blot, and take long to draw
 
 
 def column_name(name: str) -> str:
@@ -34,6 +38,7 @@ class DataView(PlotView):
         self._dataset = None
         self._kind = "linreg"
         self._data_range = None  # ((x0, x1), (y0, y1)) of the points
+        self._shown = 0  # how many of the points are drawn
         self._y_range = None  # the shown y range: the data's, grown to hold the model
         self.points = pg.ScatterPlotItem()
         self.model = pg.PlotCurveItem()
@@ -41,6 +46,7 @@ class DataView(PlotView):
         self._watched = 0
         plot.addItem(self.points)
         plot.addItem(self.model)
+        self.sample_note = SampleNote(plot)
         self.apply_style(style)
 
     def apply_style(self, style: Style) -> None:
@@ -50,6 +56,7 @@ class DataView(PlotView):
         self.points.setSize(style.width(10))
         self._style = style
         self.model.setPen(pg.mkPen(style.track(self._watched), width=style.width(3)))
+        self.sample_note.apply_style(style)
 
     def set_problem(self, problem) -> None:
         dataset = getattr(problem, "dataset", None)
@@ -60,9 +67,11 @@ class DataView(PlotView):
             return
         self._dataset = dataset
         self._kind = problem.name
-        self.retranslate()
         x, y = dataset.X[:, 0], dataset.y
-        self.points.setData(x, y)
+        shown = samples.rows(len(y), SHOWN_POINTS)
+        self._shown = len(shown)
+        self.retranslate()
+        self.points.setData(x[shown], y[shown])
         self._data_range = ((float(x.min()), float(x.max())), (float(y.min()), float(y.max())))
         self.clear_model()
 
@@ -79,6 +88,9 @@ class DataView(PlotView):
         if self._dataset is not None:
             plot.setLabel("bottom", column_name(self._dataset.x_label))
             plot.setLabel("left", column_name(self._dataset.y_label))
+            total = len(self._dataset.y)
+            self.sample_note.show(tr("{0} of {1} samples shown").format(f"{self._shown:,}", f"{total:,}")
+                                  if self._shown < total else "")
 
     def draw(self, snap) -> None:
         if snap.watched != self._watched:
@@ -94,3 +106,7 @@ class DataView(PlotView):
         if grown != self._y_range:
             self._y_range = grown
             set_view(self, self._data_range[0], grown, pad=0.1)
+        if self.sample_note.text:  # where it covers fewest points and least of the model
+            x, y = self.points.getData()
+            drawn = np.concatenate([np.column_stack([x, y]), np.column_stack([snap.model_x, shown])])
+            self.sample_note.place(Placer(self.getPlotItem().getViewBox(), drawn))

@@ -16,6 +16,7 @@ from .color_bar import LossColorBar
 from .i18n import tr
 from .placement import Placer
 from .plot_style import PlotView, outline_pen, run_pen, style_plot
+from .sample_note import SampleNote
 from .style import DARK, RunLook, Style, clip_for_display, format_number
 from .update_parts import update_parts
 
@@ -112,6 +113,8 @@ class ParameterView(PlotView):
         for item in (self.image, self.contours):  # static: painted once per zoom, not per frame
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.color_bar = LossColorBar(plot)
+        self.sample_note = SampleNote(plot)  # a landscape estimated from some of the samples says so
+        self._estimated_from = (0, 0)  # (samples, of how many) of the landscape shown, if estimated
         self.loss_curve = pg.PlotCurveItem()
         self.tangent = pg.PlotCurveItem()
         self.tangent.setZValue(15)
@@ -176,6 +179,7 @@ class ParameterView(PlotView):
         self.start_marker.setPen(pg.mkPen(style.foreground, width=w(2)))
         self.start_marker.setScale(style.scale)
         self.color_bar.apply_style(style)
+        self.sample_note.apply_style(style)
         if self._problem is not None:
             self._set_colormap()
         self._redraw()
@@ -189,6 +193,8 @@ class ParameterView(PlotView):
         for item in (self.image, self.contours):
             item.setVisible(problem.dim == 2)
         self.color_bar.show(False)  # until the landscape is there
+        self._estimated_from = (0, 0)
+        self._show_sample_note()
         for item in (self.loss_curve, self.tangent, self.slope_label):
             item.setVisible(one_d)
         self._hide_step()
@@ -261,6 +267,7 @@ class ParameterView(PlotView):
         self.start_marker.setToolTip(tr("The start: drag it, or click anywhere, to start from there"))
         self.minima.setToolTip(tr("A minimum of the loss"))
         self.color_bar.retranslate()
+        self._show_sample_note()
         problem = self._problem
         if problem is not None:
             names = problem.param_names
@@ -282,6 +289,13 @@ class ParameterView(PlotView):
         self.contours.setData(landscape.contours[:, 0], landscape.contours[:, 1], connect=landscape.connect)
         self.color_bar.set_surface(landscape)
         self.color_bar.show(True)
+        self._estimated_from = (landscape.samples, landscape.total) if landscape.estimated else (0, 0)
+        self._show_sample_note()
+
+    def _show_sample_note(self) -> None:
+        used, total = self._estimated_from
+        text = tr("landscape estimated from {0} of {1} samples").format(f"{used:,}", f"{total:,}")
+        self.sample_note.show(text if total else "")
 
     def _set_colormap(self) -> None:
         cmap = pg.colormap.get(self._style.colormap)
@@ -352,6 +366,8 @@ class ParameterView(PlotView):
             after = self._clip(track.next_params)
             self.next_step.setData([here[0], after[0]], [here[1], after[1]])
         self._draw_start(snap.start)
+        placer.add_obstacles([here, snap.start] if problem.dim == 2 else [here], weight=100)
+        self.sample_note.place(placer)
 
     def _obstacles(self) -> np.ndarray:
         """What a label should not cover: the 1-D curve, the paths and points of the runs."""

@@ -183,24 +183,29 @@
         <location filename="../../gdsim/ui/color_bar.py" line="86" />
         <location filename="../../gdsim/ui/loss_view.py" line="57" />
         <location filename="../../gdsim/ui/loss_view.py" line="96" />
-        <location filename="../../gdsim/ui/parameter_view.py" line="269" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="276" />
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="523" />
+        <location filename="../../gdsim/ui/controls.py" line="534" />
         <source>{0} is a fixed function; only {1} and {2} are fitted to data: choose one of them as the problem to import data</source>
         <translation>{0}是一个固定的函数；只有{1}和{2}才拟合数据：要导入数据，请先选择其中之一作为问题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="77" />
+        <location filename="../../gdsim/ui/data_view.py" line="86" />
         <source>data and model ŷ = f(w·x + b)</source>
         <translation>数据与模型 ŷ = f(w·x + b)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="78" />
+        <location filename="../../gdsim/ui/data_view.py" line="87" />
         <source>data and model ŷ = w·x + b</source>
         <translation>数据与模型 ŷ = w·x + b</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/data_view.py" line="92" />
+        <source>{0} of {1} samples shown</source>
+        <translation>显示了 {1} 个样本中的 {0} 个</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="75" />
@@ -354,34 +359,44 @@
         <translation>‖∇L‖（梯度的模）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="260" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="266" />
         <source>Parameter space</source>
         <translation>参数空间</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="261" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="267" />
         <source>The start: drag it, or click anywhere, to start from there</source>
         <translation>起点：拖动它，或在任意位置点击，就从那里出发</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="262" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="268" />
         <source>A minimum of the loss</source>
         <translation>损失的一个极小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="443" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="297" />
+        <source>landscape estimated from {0} of {1} samples</source>
+        <translation>损失地形由 {1} 个样本中的 {0} 个估计</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/parameter_view.py" line="459" />
         <source>slope L′(x) = {0}</source>
         <translation>斜率 L′(x) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="502" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="518" />
         <source>arrows drawn ×{0}</source>
         <translation>箭头放大 ×{0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/slice_view.py" line="74" />
+        <location filename="../../gdsim/ui/slice_view.py" line="78" />
         <source>loss along {0}, {1} held</source>
         <translation>沿 {0} 方向的损失（{1} 固定）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/slice_view.py" line="81" />
+        <source>estimated from {0} samples</source>
+        <translation>由 {0} 个样本估计</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/update_parts.py" line="24" />
@@ -417,213 +432,213 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="206" />
+        <location filename="../../gdsim/ui/controls.py" line="209" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="207" />
+        <location filename="../../gdsim/ui/controls.py" line="210" />
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="208" />
+        <location filename="../../gdsim/ui/controls.py" line="211" />
         <source>Start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="209" />
+        <location filename="../../gdsim/ui/controls.py" line="212" />
         <source>Pace</source>
         <translation>节奏</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="211" />
+        <location filename="../../gdsim/ui/controls.py" line="214" />
         <source>&amp;Problem</source>
         <translation>问题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="211" />
+        <location filename="../../gdsim/ui/controls.py" line="214" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="212" />
+        <location filename="../../gdsim/ui/controls.py" line="215" />
         <source>&amp;Loss</source>
         <translation>损失(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="212" />
+        <location filename="../../gdsim/ui/controls.py" line="215" />
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="213" />
+        <location filename="../../gdsim/ui/controls.py" line="216" />
         <source>&amp;Optimizers</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="213" />
+        <location filename="../../gdsim/ui/controls.py" line="216" />
         <source>&amp;Watch</source>
         <translation>关注(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="214" />
+        <location filename="../../gdsim/ui/controls.py" line="217" />
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="215" />
+        <location filename="../../gdsim/ui/controls.py" line="218" />
         <source>Step &amp;limit</source>
         <translation>步数上限(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="215" />
+        <location filename="../../gdsim/ui/controls.py" line="218" />
         <source>&amp;Tolerance</source>
         <translation>收敛阈值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="236" />
+        <location filename="../../gdsim/ui/controls.py" line="239" />
         <source>The run that the η field, the arrows, the tangent and the formulas are about</source>
         <translation>η 输入框、箭头、切线和公式所针对的那一次运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="239" />
+        <location filename="../../gdsim/ui/controls.py" line="242" />
         <source>The function whose minimum gradient descent looks for</source>
         <translation>梯度下降要寻找其最小值的函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="240" />
+        <location filename="../../gdsim/ui/controls.py" line="243" />
         <source>The data the model is fitted to</source>
         <translation>模型要拟合的数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="241" />
+        <location filename="../../gdsim/ui/controls.py" line="244" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="243" />
+        <location filename="../../gdsim/ui/controls.py" line="246" />
         <source>How the error between ŷ and y is measured</source>
         <translation>衡量 ŷ 与 y 之间误差的方式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="244" />
+        <location filename="../../gdsim/ui/controls.py" line="247" />
         <source>The neuron's activation function f and its derivative f′</source>
         <translation>神经元的激活函数 f 及其导数 f′</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="246" />
+        <location filename="../../gdsim/ui/controls.py" line="249" />
         <source>Tick the optimizers to run side by side from the same start (update rules as in PyTorch's torch.optim); the selected one's hyperparameters are shown below</source>
         <translation>勾选要从同一起点并排运行的优化器（更新规则与 PyTorch 的 torch.optim 一致）；下方显示选中的那个优化器的超参数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="248" />
+        <location filename="../../gdsim/ui/controls.py" line="251" />
         <source>Problem's own start</source>
         <translation>问题默认的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="249" />
+        <location filename="../../gdsim/ui/controls.py" line="252" />
         <source>Go back to the start this problem suggests</source>
         <translation>回到这个问题建议的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="250" />
+        <location filename="../../gdsim/ui/controls.py" line="253" />
         <source>Steps per second; at the right end, as fast as the computer can</source>
         <translation>每秒走几步；拖到最右端时，电脑能多快就多快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="251" />
+        <location filename="../../gdsim/ui/controls.py" line="254" />
         <source>The run stops after this many steps</source>
         <translation>走到这么多步就停止</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="252" />
+        <location filename="../../gdsim/ui/controls.py" line="255" />
         <source>The run has converged when the gradient norm ‖∇L‖ falls below this (0: never stop early)</source>
         <translation>当梯度的模 ‖∇L‖ 小于这个值时，就认为已经收敛（0 表示不提前停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="255" />
+        <location filename="../../gdsim/ui/controls.py" line="258" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="256" />
+        <location filename="../../gdsim/ui/controls.py" line="259" />
         <source>Take exactly one step (→)</source>
         <translation>只走一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="257" />
+        <location filename="../../gdsim/ui/controls.py" line="260" />
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="258" />
+        <location filename="../../gdsim/ui/controls.py" line="261" />
         <source>Go back to the start (R)</source>
         <translation>回到起点（R）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="259" />
+        <location filename="../../gdsim/ui/controls.py" line="262" />
         <source>Hide this message</source>
         <translation>隐藏这条消息</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="267" />
+        <location filename="../../gdsim/ui/controls.py" line="270" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="267" />
+        <location filename="../../gdsim/ui/controls.py" line="270" />
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="268" />
+        <location filename="../../gdsim/ui/controls.py" line="271" />
         <source>Run or pause gradient descent (Space)</source>
         <translation>运行或暂停梯度下降（空格键）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="271" />
+        <location filename="../../gdsim/ui/controls.py" line="274" />
         <source>Where {0} starts; you can also click or drag on the plot</source>
         <translation>{0} 的起始值；也可以在图上点击或拖动来设置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="289" />
+        <location filename="../../gdsim/ui/controls.py" line="292" />
         <source>Load data from a CSV file with a header row and columns x (or x1, x2, …) and y</source>
         <translation>从 CSV 文件载入数据：第一行是表头，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="438" />
+        <location filename="../../gdsim/ui/controls.py" line="441" />
         <source>&amp;η (learning rate)</source>
         <translation>η（学习率）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="443" />
+        <location filename="../../gdsim/ui/controls.py" line="446" />
         <source>{0}: {1}; allowed {2}, default {3}</source>
         <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="474" />
+        <location filename="../../gdsim/ui/controls.py" line="477" />
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="476" />
+        <location filename="../../gdsim/ui/controls.py" line="479" />
         <source>1 step per second</source>
         <translation>每秒 1 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="478" />
+        <location filename="../../gdsim/ui/controls.py" line="481" />
         <source>{0} steps per second</source>
         <translation>每秒 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="511" />
-        <location filename="../../gdsim/ui/controls.py" line="518" />
+        <location filename="../../gdsim/ui/controls.py" line="514" />
+        <location filename="../../gdsim/ui/controls.py" line="525" />
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="512" />
+        <location filename="../../gdsim/ui/controls.py" line="515" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -634,6 +649,14 @@
         <location filename="../../gdsim/ui/formula_panel.py" line="30" />
         <source>Formulas</source>
         <translation>公式</translation>
+    </message>
+</context>
+<context>
+    <name>JobIndicator</name>
+    <message>
+        <location filename="../../gdsim/ui/job_indicator.py" line="59" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -667,125 +690,135 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="130" />
+        <location filename="../../gdsim/ui/main_window.py" line="142" />
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="131" />
+        <location filename="../../gdsim/ui/main_window.py" line="143" />
         <source>Controls</source>
         <translation>控制面板</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="132" />
+        <location filename="../../gdsim/ui/main_window.py" line="144" />
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="133" />
+        <location filename="../../gdsim/ui/main_window.py" line="145" />
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="140" />
+        <location filename="../../gdsim/ui/main_window.py" line="152" />
         <source>The scale of text and lines (Ctrl + / Ctrl −, View → Scale)</source>
         <translation>文字和线条的缩放比例（Ctrl + / Ctrl −，视图 → 缩放）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="185" />
-        <location filename="../../gdsim/ui/main_window.py" line="209" />
+        <location filename="../../gdsim/ui/main_window.py" line="201" />
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="205" />
+        <source>Refining the landscape…</source>
+        <translation>正在细化损失地形…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="210" />
+        <location filename="../../gdsim/ui/main_window.py" line="232" />
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="195" />
-        <location filename="../../gdsim/ui/main_window.py" line="217" />
+        <location filename="../../gdsim/ui/main_window.py" line="218" />
+        <location filename="../../gdsim/ui/main_window.py" line="240" />
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="210" />
+        <location filename="../../gdsim/ui/main_window.py" line="233" />
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课程 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="218" />
+        <location filename="../../gdsim/ui/main_window.py" line="241" />
         <source>Lessons (*.toml)</source>
         <translation>课程 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="221" />
+        <location filename="../../gdsim/ui/main_window.py" line="244" />
         <source>Lesson title</source>
         <translation>课程标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="221" />
+        <location filename="../../gdsim/ui/main_window.py" line="244" />
         <source>Title of the lesson:</source>
         <translation>课程的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="282" />
+        <location filename="../../gdsim/ui/main_window.py" line="305" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="282" />
-        <location filename="../../gdsim/ui/main_window.py" line="290" />
+        <location filename="../../gdsim/ui/main_window.py" line="305" />
+        <location filename="../../gdsim/ui/main_window.py" line="313" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="283" />
+        <location filename="../../gdsim/ui/main_window.py" line="306" />
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="284" />
+        <location filename="../../gdsim/ui/main_window.py" line="307" />
         <source>stuck at step {0}: ∇L = 0, yet no minimum</source>
         <translation>在第 {0} 步卡住：∇L = 0，但这不是最小值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="285" />
+        <location filename="../../gdsim/ui/main_window.py" line="308" />
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="286" />
+        <location filename="../../gdsim/ui/main_window.py" line="309" />
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="289" />
+        <location filename="../../gdsim/ui/main_window.py" line="312" />
         <source>diverging: the loss keeps growing</source>
         <translation>正在发散：损失不断增大</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="292" />
+        <location filename="../../gdsim/ui/main_window.py" line="315" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="293" />
+        <location filename="../../gdsim/ui/main_window.py" line="316" />
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="294" />
+        <location filename="../../gdsim/ui/main_window.py" line="317" />
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="295" />
+        <location filename="../../gdsim/ui/main_window.py" line="318" />
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="303" />
+        <location filename="../../gdsim/ui/main_window.py" line="326" />
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="304" />
+        <location filename="../../gdsim/ui/main_window.py" line="327" />
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
@@ -808,114 +841,114 @@
         <translation>数据必须是内置数据集的名称、一个 CSV 文件或一对 (X, y)，而给出的是 {kind}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="32" />
+        <location filename="../../gdsim/engine/csv_file.py" line="39" />
         <source>data file {path} does not exist</source>
         <translation>数据文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="33" />
+        <location filename="../../gdsim/engine/csv_file.py" line="40" />
         <source>data file {path} is a folder, not a CSV file</source>
         <translation>数据文件 {path} 是一个文件夹，不是 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="34" />
+        <location filename="../../gdsim/engine/csv_file.py" line="41" />
         <source>data file {path} is not a regular file (it is a {kind}); gdsim reads data only from files</source>
         <translation>数据文件 {path} 不是普通文件（它是{kind}）；gdsim 只从普通文件读取数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="37" />
+        <location filename="../../gdsim/engine/csv_file.py" line="44" />
         <source>device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="38" />
+        <location filename="../../gdsim/engine/csv_file.py" line="45" />
         <source>block device</source>
         <translation>块设备</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="39" />
+        <location filename="../../gdsim/engine/csv_file.py" line="46" />
         <source>FIFO</source>
         <translation>命名管道（FIFO）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="40" />
+        <location filename="../../gdsim/engine/csv_file.py" line="47" />
         <location filename="../../gdsim/files.py" line="46" />
         <source>socket</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="42" />
+        <location filename="../../gdsim/engine/csv_file.py" line="49" />
         <location filename="../../gdsim/files.py" line="48" />
         <source>special file</source>
         <translation>特殊文件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="43" />
+        <location filename="../../gdsim/engine/csv_file.py" line="50" />
         <source>cannot read data file {path}: {reason}</source>
         <translation>无法读取数据文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="44" />
+        <location filename="../../gdsim/engine/csv_file.py" line="51" />
         <source>data file {path} is larger than {limit} MB; gdsim reads CSV files of up to {limit} MB</source>
         <translation>数据文件 {path} 大于 {limit} MB；gdsim 只读取不超过 {limit} MB 的 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="46" />
+        <location filename="../../gdsim/engine/csv_file.py" line="53" />
         <source>cannot read data file {path}: line {line} is not UTF-8 text; save the file as CSV in UTF-8</source>
         <translation>无法读取数据文件 {path}：第 {line} 行不是 UTF-8 文本；请把文件存为 UTF-8 编码的 CSV</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="48" />
+        <location filename="../../gdsim/engine/csv_file.py" line="55" />
         <source>data file {path} has more than {limit:,} lines; gdsim reads at most {rows:,} rows of data</source>
         <translation>数据文件 {path} 超过 {limit:,} 行；gdsim 最多读取 {rows:,} 行数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="50" />
+        <location filename="../../gdsim/engine/csv_file.py" line="57" />
         <source>data file {path} has {count:,} rows, more than {limit:,} rows; gdsim reads at most {limit:,}</source>
         <translation>数据文件 {path} 有 {count:,} 行数据，超过了 {limit:,} 行；gdsim 最多读取 {limit:,} 行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="52" />
+        <location filename="../../gdsim/engine/csv_file.py" line="59" />
         <source>data file {path} holds {count:,} values ({rows:,} rows × {columns} columns); gdsim reads at most {limit:,} values</source>
         <translation>数据文件 {path} 含有 {count:,} 个值（{rows:,} 行 × {columns} 列）；gdsim 最多读取 {limit:,} 个值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="55" />
+        <location filename="../../gdsim/engine/csv_file.py" line="62" />
         <source>data file {path} is empty; it needs a header row with columns x (or x1, x2, …) and y</source>
         <translation>数据文件 {path} 是空的；它需要一个表头行，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="57" />
+        <location filename="../../gdsim/engine/csv_file.py" line="64" />
         <source>data file {path} has a header but no data rows</source>
         <translation>数据文件 {path} 只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="58" />
+        <location filename="../../gdsim/engine/csv_file.py" line="65" />
         <source>{path}, line {line}: a quote is not closed or is followed by more text ({reason}); quote whole fields only, such as "1.5"</source>
         <translation>{path}，第 {line} 行：有一个引号没有闭合，或者引号后面还跟着别的文字（{reason}）；引号只能括住整个字段，比如 "1.5"</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="61" />
+        <location filename="../../gdsim/engine/csv_file.py" line="68" />
         <source>{path}, line {line}: a field is longer than {limit:,} characters</source>
         <translation>{path}，第 {line} 行：有一个字段超过了 {limit:,} 个字符</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="63" />
+        <location filename="../../gdsim/engine/csv_file.py" line="70" />
         <source>{path}, line {line}: the file holds a NUL character; it is not a text file</source>
         <translation>{path}，第 {line} 行：文件中有 NUL 字符；它不是文本文件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="65" />
+        <location filename="../../gdsim/engine/csv_file.py" line="72" />
         <source>{path}, line {line}: expected {expected} values ({columns}), found {found}</source>
         <translation>{path}，第 {line} 行：应有 {expected} 个值（{columns}），实际有 {found} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="67" />
+        <location filename="../../gdsim/engine/csv_file.py" line="74" />
         <source>{path}, line {line}: {column} is not a number: {cell!r}</source>
         <translation>{path}，第 {line} 行：{column} 不是一个数：{cell!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="68" />
+        <location filename="../../gdsim/engine/csv_file.py" line="75" />
         <source>{path}, line {line}: {column} must be finite, got {cell!r}</source>
         <translation>{path}，第 {line} 行：{column} 必须是有限的数，而读到的是 {cell!r}</translation>
     </message>
@@ -1060,22 +1093,22 @@
         <translation>{what} 必须是有限的数，而给出的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="115" />
+        <location filename="../../gdsim/engine/models.py" line="146" />
         <source>linreg has no activation (it is ŷ = w·x + b); use the problem 'neuron' for activation {activation!r}</source>
         <translation>linreg 没有激活函数（它就是 ŷ = w·x + b）；要使用激活函数 {activation!r}，请选择问题 'neuron'</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="125" />
+        <location filename="../../gdsim/engine/models.py" line="156" />
         <source>loss 'bce' needs an activation whose output lies in (0, 1), such as 'sigmoid'; {name!r} does not (its outputs lie in {range})</source>
         <translation>损失 'bce' 需要输出落在 (0, 1) 之内的激活函数，比如 'sigmoid'；{name!r} 不满足（它的输出范围是 {range}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="133" />
+        <location filename="../../gdsim/engine/models.py" line="164" />
         <source>{path}, line {line}: loss 'bce' needs targets y between 0 and 1, got y = {y:g}</source>
         <translation>{path}，第 {line} 行：损失 'bce' 要求目标值 y 在 0 和 1 之间，而这里 y = {y:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="137" />
+        <location filename="../../gdsim/engine/models.py" line="168" />
         <source>row {row}: loss 'bce' needs targets y between 0 and 1, got y = {y:g}</source>
         <translation>第 {row} 个样本：损失 'bce' 要求目标值 y 在 0 和 1 之间，而这里 y = {y:g}</translation>
     </message>
@@ -1766,47 +1799,47 @@
         <translation>默认布局</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="210" />
+        <location filename="../../gdsim/ui/settings.py" line="218" />
         <source>it is a folder</source>
         <translation>它是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="212" />
+        <location filename="../../gdsim/ui/settings.py" line="220" />
         <source>it is not a regular file (it is a {kind})</source>
         <translation>它不是普通文件（它是{kind}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="214" />
+        <location filename="../../gdsim/ui/settings.py" line="222" />
         <source>it is larger than {limit} MB</source>
         <translation>它大于 {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="229" />
+        <location filename="../../gdsim/ui/settings.py" line="237" />
         <source>it holds binary data (a NUL byte)</source>
         <translation>它含有二进制数据（NUL 字节）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="233" />
+        <location filename="../../gdsim/ui/settings.py" line="241" />
         <source>it is not UTF-8 text</source>
         <translation>它不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="235" />
+        <location filename="../../gdsim/ui/settings.py" line="243" />
         <source>it holds a value gdsim never writes (@Variant)</source>
         <translation>它含有 gdsim 从不写入的值（@Variant）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="249" />
+        <location filename="../../gdsim/ui/settings.py" line="257" />
         <source>{value} is not a theme; choose one of: {valid}</source>
         <translation>{value} 不是主题；请从以下选择：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="261" />
+        <location filename="../../gdsim/ui/settings.py" line="269" />
         <source>the scale must be a number from {low:g} to {high:g}, got {value}</source>
         <translation>缩放比例必须是从 {low:g} 到 {high:g} 的数，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="270" />
+        <location filename="../../gdsim/ui/settings.py" line="278" />
         <source>it is not a window layout saved by gdsim, got {value}</source>
         <translation>它不是 gdsim 保存的窗口布局，而给出的是 {value}</translation>
     </message>
@@ -1842,12 +1875,12 @@
 <context>
     <name>names</name>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="16" />
+        <location filename="../../gdsim/ui/data_view.py" line="19" />
         <source>hours studied</source>
         <translation>学习时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="17" />
+        <location filename="../../gdsim/ui/data_view.py" line="20" />
         <source>passed (1) or not (0)</source>
         <translation>是否通过（1 通过，0 未通过）</translation>
     </message>
@@ -2050,7 +2083,7 @@
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../gdsim/ui/refusals.py" line="16" />
+        <location filename="../../gdsim/ui/refusals.py" line="13" />
         <source>Nothing was changed.</source>
         <translation>没有做任何更改。</translation>
     </message>
