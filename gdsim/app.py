@@ -25,9 +25,16 @@ def create_window():
     import pyqtgraph as pg
 
     pg.setConfigOptions(antialias=False, imageAxisOrder="col-major")
+    from .model.build import reads_a_file
     from .ui.main_window import MainWindow
     from .ui.session import Session
     from .ui.settings import Settings
 
     settings = Settings()
-    return MainWindow(Session(settings.last_setup()), settings)
+    remembered = settings.remembered_setup()
+    later = remembered is not None and reads_a_file(remembered)  # its file is read once the window is up
+    session = Session(None if later or remembered is None else settings.built(remembered))
+    window = MainWindow(session, settings)
+    if later:
+        session.restore(remembered)
+    return window

@@ -7,8 +7,8 @@ the runs to the worker, which never builds anything. No Qt here.
 
 from dataclasses import dataclass
 
-from ..engine import Problem, Run, make_problem
-from .setup import Setup
+from ..engine import BUILTIN_DATASETS, Problem, Run, make_problem
+from .setup import MODEL_PROBLEMS, Setup
 
 # The window draws at most a few thousand points of a path, so 65,536 evenly spaced rows are plenty
 # even for a million-step run; the engine's default (64 MiB a run) would cost milliseconds to
@@ -29,6 +29,12 @@ class Built:
 def problem_of(setup: Setup) -> Problem:
     """The setup's problem, with its data read now (a CSV file too); raises InputError."""
     return make_problem(setup.problem, setup.data, setup.activation, setup.loss)
+
+
+def reads_a_file(setup: Setup) -> bool:
+    """True if building the setup reads a file (a dataset model's CSV data): the window does that in
+    the background."""
+    return setup.problem in MODEL_PROBLEMS and setup.data is not None and setup.data not in BUILTIN_DATASETS
 
 
 def problem_on_the_same_data(setup: Setup, problem: Problem) -> Problem:
@@ -56,4 +62,5 @@ def check(setup: Setup, problem: Problem | None = None) -> Problem:
     return build(setup, problem, record_rows=CHECK_ROWS).problem
 
 
-__all__ = ["CHECK_ROWS", "RECORD_ROWS", "Built", "build", "check", "problem_of", "problem_on_the_same_data"]
+__all__ = ["CHECK_ROWS", "RECORD_ROWS", "Built", "build", "check", "problem_of", "problem_on_the_same_data",
+           "reads_a_file"]

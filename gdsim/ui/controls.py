@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_NAMES
+from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_NAMES, InputError
 from ..engine.catalog import DEFAULT_DATASET
 from ..engine.models import MODEL_KINDS
 from ..model.setup import MAX_STEP_LIMIT, SPEED_RANGE, field_range
 from .fields import LR_RANGE, ExactNumberBox, LogSlider, NumberField, put_back
-from .i18n import tr
+from .i18n import tr, translate_error
 from .names import (
     activation_title,
     dataset_title,
@@ -41,7 +41,7 @@ from .names import (
     problem_title,
     run_labels,
 )
-from .refusals import reported, show_refusal
+from .refusals import show_refusal
 from .session import Session
 
 FASTEST = SPEED_RANGE[1] * 10  # the speed slider's right end: past SPEED_RANGE it means "as fast as possible"
@@ -54,6 +54,7 @@ class ControlPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self._playing = False
+        self._importing = False  # a file chosen with Import is being read
         layout = QVBoxLayout(self)
         layout.addWidget(self._refusal_banner())
         layout.addWidget(self._problem_group())
@@ -67,6 +68,8 @@ class ControlPanel(QWidget):
         session.watched_changed.connect(self._on_watched_changed)
         session.stepped.connect(self._on_stepped)
         session.error_occurred.connect(self._on_refused)
+        session.loading_refused.connect(self._on_loading_refused)
+        session.loading_finished.connect(self._on_loading_finished)
         self.retranslate()
         self._show_setup(session.setup, session.problem)
 
@@ -512,10 +515,18 @@ class ControlPanel(QWidget):
                                               self.tr("CSV files (*.csv);;All files (*)"))
         if not path:
             return
-        with reported(self.session) as said:
-            accepted = self.session.set_data(path)
-        if not accepted:
-            show_refusal(self, self.tr("Import data"), "\n".join(said))
+        self.session.set_data(path)  # read in the background
+        self._importing = self.session.loading
+
+    @Slot(object)
+    def _on_loading_refused(self, error) -> None:
+        """The file chosen with Import was refused: said over the window (and in the banner)."""
+        if self._importing and isinstance(error, InputError):
+            show_refusal(self, self.tr("Import data"), translate_error(error))
+
+    @Slot(bool)
+    def _on_loading_finished(self, loaded: bool) -> None:
+        self._importing = False
 
 
 def data_import_off(problem) -> str:

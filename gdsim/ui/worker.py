@@ -1,10 +1,10 @@
 """The worker: owns the runs and steps them on its own thread, in short time-boxed chunks.
 
 The session builds every setup (``gdsim.model.build``) and hands the worker the built runs; the worker
-never builds a problem or a run. A QTimer inside the worker's thread drives the stepping, so requests
-(pause, step, new runs, a new η) are handled between chunks, within a few milliseconds even at full
-speed. After a chunk the worker publishes a Snapshot (copies) at most about 60 times a second; it never
-emits once per step.
+never builds a problem or a run, nor computes a landscape (the session's background jobs do). A
+QTimer inside the worker's thread drives the stepping, so requests (pause, step, new runs, a new η)
+are handled between chunks, within a few milliseconds even at full speed. After a chunk the worker
+publishes a Snapshot (copies) at most about 60 times a second; it never emits once per step.
 """
 
 import threading
@@ -13,7 +13,7 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..engine import InputError
-from ..model import landscape, snapshot
+from ..model import snapshot
 from ..model.build import Built
 
 FRAME_SECONDS = 1 / 60
@@ -60,7 +60,6 @@ class FrameGate:
 
 
 class Worker(QObject):
-    landscape_ready = Signal(object, int)  # (Curve | Surface | None, generation)
     stepped = Signal(object)  # a Snapshot
     switch_refused = Signal(object, int)  # (InputError, generation): the runs stay on their problem
 
@@ -88,19 +87,15 @@ class Worker(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
 
-    @Slot(object, int, int)
-    def configure(self, built: Built, generation: int, new_landscape: int):
+    @Slot(object, int)
+    def configure(self, built: Built, generation: int):
         """Take over freshly built runs (a new setup, or the same one reset), paused at their start."""
-        # new_landscape travels as an int: PySide6 6.12 miscounts references to True and False
-        # passed through a queued Signal(bool) into a Slot(bool), and the interpreter aborts.
         self._runs = built.runs
         self._start = built.setup.start_of(built.problem)
         self._watched = built.setup.watched
         self._generation = generation
         self._speed = built.setup.speed
         self._set_playing(False)
-        if new_landscape:
-            self.landscape_ready.emit(landscape.compute(built.problem), generation)
         self._publish()
 
     @Slot(object, int)
@@ -119,7 +114,6 @@ class Worker(QObject):
         else:
             for run in self._runs:
                 run.switch_problem(problem)
-        self.landscape_ready.emit(landscape.compute(self._runs[0].problem), generation)
         if self._finished():
             self._set_playing(False)
         self._publish()
