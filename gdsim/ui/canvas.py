@@ -1,8 +1,9 @@
 """The canvas: parameter space, the two slices, the loss over the steps and the data, laid out for the
 current problem, redrawn from the session's newest snapshot at most ~60 times a second.
 
-Each frame is drawn from one snapshot alone (its problem, its start, its watched run). While the
-views paint it the worker waits (``Session.begin_frame`` / ``end_frame``): see ``FrameGate``."""
+Each frame is drawn from one snapshot alone (its problem, its start, its watched run). From the moment
+the views take it until Qt has painted it the worker waits (``Session.begin_frame`` / ``end_frame``):
+see ``FrameGate``."""
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QWidget
@@ -25,9 +26,8 @@ class Canvas(QWidget):
         super().__init__(parent)
         self.session = session
         self._style = style
-        self._unpainted: set = set()
-        self.parameters = self._watched(ParameterView(style))
-        self.losses = self._watched(LossView(style))
+        self.parameters = ParameterView(style)
+        self.losses = LossView(style)
         # The slices and the data view are made when a problem first needs them: the first
         # window (a 1-D problem) then appears sooner.
         self._slices: tuple[SliceView, SliceView] | None = None
@@ -56,16 +56,13 @@ class Canvas(QWidget):
         # Never more points per curve than the widest plot has pixels.
         self.session.set_history_rows(max(self.parameters.width(), self.losses.width()))
 
-    def _watched(self, view):
-        view.on_painted = self._on_view_painted
-        return view
-
     def _begin_frame(self) -> None:
-        """Hold the worker at its gate until every view on screen has painted this frame."""
-        # A view Qt will not paint (hidden, no area on screen) must not keep the gate shut.
-        self._unpainted = self.views_on_screen()
-        if self._unpainted and self.window().isVisible() and not self.window().isMinimized():
+        """Hold the worker at its gate until Qt has painted this frame, if any view is on screen."""
+        if self.views_on_screen() and self.window().isVisible() and not self.window().isMinimized():
             self.session.begin_frame()
+            # Qt paints what a frame changed when it next handles its posted events, all in one pass,
+            # and a zero timer fires only after that: the gate opens once the pass is over.
+            QTimer.singleShot(0, self.session.end_frame)
 
     def views_on_screen(self) -> set:
         """The views Qt will paint: shown, with some of their viewport (where a view paints; it
@@ -73,23 +70,16 @@ class Canvas(QWidget):
         return {view for view in self._views()
                 if view.isVisible() and not view.viewport().visibleRegion().isEmpty()}
 
-    def _on_view_painted(self, view) -> None:
-        if view not in self._unpainted:
-            return
-        self._unpainted.discard(view)
-        if not self._unpainted:
-            self.session.end_frame()
-
     @property
     def slices(self) -> tuple[SliceView, SliceView]:
         if self._slices is None:
-            self._slices = tuple(self._watched(SliceView(i, self._style)) for i in (0, 1))
+            self._slices = tuple(SliceView(i, self._style) for i in (0, 1))
         return self._slices
 
     @property
     def data(self) -> DataView:
         if self._data is None:
-            self._data = self._watched(DataView(self._style))
+            self._data = DataView(self._style)
         return self._data
 
     def _views(self) -> list:
@@ -184,7 +174,5 @@ class Canvas(QWidget):
         self.losses.draw(snap)
         if self._data is not None and self._data.isVisible():
             self._data.draw(snap)
-        for view in self._unpainted:
-            view.viewport().update()  # even a frame that changed nothing in a view repaints it once
         self._drawn = snap
         self.drawn.emit(snap)

@@ -37,22 +37,15 @@ class EdgeAxis(pg.AxisItem):
 
 
 class PlotView(pg.PlotWidget):
-    """A PlotWidget that calls ``on_painted`` after each paint (the canvas counts its frames' paints),
-    with a title that is shortened (…) rather than cut where the plot is narrow, and axes whose end
-    labels are kept (EdgeAxis)."""
+    """A PlotWidget with a title that is shortened (…) rather than cut where the plot is narrow, and
+    axes whose end labels are kept (EdgeAxis)."""
 
-    on_painted = None
     _title: str | None = None
     _title_points = 10.0
 
     def __init__(self, parent=None, axisItems=None, **kwargs):  # noqa: N803 (pyqtgraph's name)
         axes = {"left": EdgeAxis("left"), "bottom": EdgeAxis("bottom"), **(axisItems or {})}
         super().__init__(parent=parent, axisItems=axes, **kwargs)
-
-    def paintEvent(self, event):  # noqa: N802 (Qt's name)
-        super().paintEvent(event)
-        if self.on_painted is not None:
-            self.on_painted(self)
 
     def set_title(self, text: str) -> None:
         self._title = text
@@ -111,8 +104,9 @@ class LogAxis(EdgeAxis):
 
 def set_view(widget: pg.PlotWidget, x: tuple[float, float], y: tuple[float, float],
              pad: float = 0.05) -> None:
-    """Set the shown range directly. pyqtgraph's auto-range works it out while painting and then
-    asks for a second paint; a frame that sets its ranges itself is painted once."""
+    """Set the shown range directly, and apply it now. pyqtgraph's auto-range works it out while
+    painting and then asks for a second paint, and so does a new range that is applied only when the
+    view is painted (the items it moves ask again): a frame that sets its ranges itself is painted once."""
     (x0, x1), (y0, y1) = x, y
     if not (np.isfinite([x0, x1, y0, y1]).all()):
         return
@@ -120,7 +114,9 @@ def set_view(widget: pg.PlotWidget, x: tuple[float, float], y: tuple[float, floa
         x0, x1 = x0 - 0.5, x0 + 0.5
     if y1 <= y0:
         y0, y1 = y0 - 0.5, y0 + 0.5
-    widget.getPlotItem().getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=pad)
+    box = widget.getPlotItem().getViewBox()
+    box.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=pad)
+    box.updateMatrix()
 
 
 def run_pen(look: RunLook, width: float) -> QPen:
