@@ -1,11 +1,14 @@
 """The canvas: parameter space, the two slices, the loss over the steps and the data, laid out for the
-current problem, redrawn from the session's newest snapshot at most ~60 times a second.
+current problem, redrawn from the session's newest snapshot at most ~60 times a second, and never
+taking more than FRAME_SHARE of the window's time.
 
 Each frame is drawn from one snapshot alone (its problem, its start, its watched run). From the moment
 the views take it until Qt has painted it the worker waits (``Session.begin_frame`` / ``end_frame``):
 see ``FrameGate``."""
 
-from PySide6.QtCore import QTimer, Signal, Slot
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from .data_view import DataView
@@ -17,6 +20,26 @@ from .slice_view import SliceView
 from .style import DARK, Style
 
 FRAME_MS = 16
+# The share of its time the window spends on frames, at most: the worker waits while a frame is drawn
+# and painted, and the window must stay quick to answer. A frame that takes 10 ms is followed by the
+# next 25 ms later at the earliest.
+FRAME_SHARE = 0.4
+UNPAINTED_FRAME_MS = 100  # a frame that changed nothing on screen is not painted: the gate opens anyway
+
+
+class _PaintWatcher(QObject):
+    """Tells the canvas when Qt has painted a frame: Qt paints everything the frame changed while it
+    handles the window's UpdateRequest, so a zero timer started then fires after the paint."""
+
+    def __init__(self, canvas: "Canvas"):
+        super().__init__()
+        self._canvas = canvas
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        frame = self._canvas._unpainted_frame
+        if frame is not None and event.type() == QEvent.Type.UpdateRequest:
+            QTimer.singleShot(0, lambda: self._canvas._end_frame(frame))
+        return False
 
 
 class Canvas(QWidget):
@@ -43,6 +66,16 @@ class Canvas(QWidget):
         self._frame.setInterval(FRAME_MS)
         self._frame.timeout.connect(self._on_frame)
         self._frame.start()
+        self._paint_watcher = _PaintWatcher(self)
+        self._watched_window = None
+        self._frames = 0
+        self._unpainted_frame: int | None = None  # the frame the worker waits for, until it is painted
+        self._frame_began = 0.0
+        self._next_frame = 0.0  # perf_counter() time before which no frame begins
+        self._unpainted = QTimer(self)
+        self._unpainted.setSingleShot(True)
+        self._unpainted.setInterval(UNPAINTED_FRAME_MS)
+        self._unpainted.timeout.connect(lambda: self._end_frame(self._unpainted_frame))
         self.parameters.start_requested.connect(session.set_start)
         session.problem_changed.connect(self._on_problem_changed)
         session.setup_changed.connect(self._on_setup_changed)
@@ -58,11 +91,26 @@ class Canvas(QWidget):
 
     def _begin_frame(self) -> None:
         """Hold the worker at its gate until Qt has painted this frame, if any view is on screen."""
-        if self.views_on_screen() and self.window().isVisible() and not self.window().isMinimized():
-            self.session.begin_frame()
-            # Qt paints what a frame changed when it next handles its posted events, all in one pass,
-            # and a zero timer fires only after that: the gate opens once the pass is over.
-            QTimer.singleShot(0, self.session.end_frame)
+        window = self.window()
+        if not (self.views_on_screen() and window.isVisible() and not window.isMinimized()):
+            return
+        if self._watched_window is not window:  # the canvas is placed in its window after it is made
+            window.installEventFilter(self._paint_watcher)
+            self._watched_window = window
+        self._frames += 1
+        self._unpainted_frame = self._frames
+        self._frame_began = time.perf_counter()
+        self.session.begin_frame()
+        self._unpainted.start()
+
+    def _end_frame(self, frame: int | None) -> None:
+        """Frame ``frame`` is painted: the worker goes on (unless a later frame has begun since)."""
+        if frame is not None and frame == self._unpainted_frame:
+            self._unpainted_frame = None
+            self._unpainted.stop()
+            self.session.end_frame()
+            took = time.perf_counter() - self._frame_began
+            self._next_frame = self._frame_began + took / FRAME_SHARE
 
     def views_on_screen(self) -> set:
         """The views Qt will paint: shown, with some of their viewport (where a view paints; it
@@ -162,7 +210,8 @@ class Canvas(QWidget):
 
     @Slot()
     def _on_frame(self) -> None:
-        if self._newest is not None and self._newest is not self._drawn:
+        if (self._newest is not None and self._newest is not self._drawn and self._unpainted_frame is None
+                and time.perf_counter() >= self._next_frame):
             self.draw(self._newest)
 
     def draw(self, snap) -> None:
