@@ -224,4 +224,5 @@ class Canvas(QWidget):
         if self._data is not None and self._data.isVisible():
             self._data.draw(snap)
         self._drawn = snap
+        self.session.snapshot_drawn()
         self.drawn.emit(snap)
