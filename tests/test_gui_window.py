@@ -209,7 +209,7 @@ def test_closing_while_running_stops_and_joins_the_worker(qtbot):
     qtbot.waitUntil(lambda: win.session.latest is not None and win.session.latest.lead.step > 100,
                     timeout=5000)
     win.close()
-    assert not win.session.worker_running
+    assert win.session.shut_down.joined and not win.session.threads_running
 
 
 def test_the_tangent_slope_equals_the_engines_gradient(qtbot, window):

@@ -21,6 +21,7 @@ background too, coarse first and then refined (``landscape_changed`` for each st
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -35,6 +36,14 @@ from .jobs import DONE, JobLane
 from .worker import FrameGate, Worker
 
 JOIN_TIMEOUT_MS = 1000
+
+
+@dataclass(frozen=True)
+class Shutdown:
+    """How the session's threads ended on close: all of them (``joined``), within ``seconds``."""
+
+    joined: bool
+    seconds: float
 
 
 class Session(QObject):
@@ -79,6 +88,7 @@ class Session(QObject):
         self._generation = 0
         self._before_switch: tuple[Setup, Problem] | None = None  # what a refused switch goes back to
         self._lr_suggestion: dict[int, float] = {}
+        self.shut_down: Shutdown | None = None  # once ``shutdown`` has run
         self._thread = QThread()
         self._thread.setObjectName("gdsim-worker")
         self._gate = FrameGate()
@@ -474,21 +484,24 @@ class Session(QObject):
         return self._thread.isRunning() or any(lane.thread.is_alive()
                                                for lane in (self._loads, self._landscapes))
 
-    def shutdown(self) -> bool:
-        """Stop the worker and the background jobs, whatever they are doing, and join their threads;
-        True if all ended within a second."""
-        deadline = time.perf_counter() + JOIN_TIMEOUT_MS / 1000
+    def shutdown(self) -> "Shutdown":
+        """Stop the worker and the background jobs, whatever they are doing, and join their threads,
+        within a second in all; says whether they ended and how long it took (also kept in
+        ``shut_down``)."""
+        began = time.perf_counter()
+        deadline = began + JOIN_TIMEOUT_MS / 1000
         self._load = self._landscape_job = None
-        # Everything is told to stop first, then each is waited for, within one second in all. The
-        # worker's event loop ends after its current chunk (a few milliseconds); its timer and the
-        # worker itself are deleted in that thread as it finishes. A job stops at its next
-        # checkpoint, a few tens of milliseconds away.
+        # Everything is told to stop first, then each is waited for. The worker's event loop ends after
+        # its current chunk (a few milliseconds); its timer and the worker itself are deleted in that
+        # thread as it finishes. A job stops at its next checkpoint, a few tens of milliseconds away.
         self._loads.cancel()
         self._landscapes.cancel()
         self._thread.quit()
         ended = [lane.shutdown(deadline - time.perf_counter()) for lane in (self._loads, self._landscapes)]
         left_ms = max(int((deadline - time.perf_counter()) * 1000), 0)
-        return self._thread.wait(left_ms) and all(ended)
+        ended.append(self._thread.wait(left_ms))  # QThread.wait lets go of the interpreter lock
+        self.shut_down = Shutdown(all(ended), time.perf_counter() - began)
+        return self.shut_down
 
     # --- from the worker ----------------------------------------------------------------------
 
