@@ -27,9 +27,11 @@ def create_window():
     pg.setConfigOptions(antialias=False, imageAxisOrder="col-major")
     from .model.build import reads_a_file
     from .ui.main_window import MainWindow
+    from .ui.memory import return_large_blocks
     from .ui.session import Session
     from .ui.settings import Settings
 
+    return_large_blocks()
     settings = Settings()
     remembered = settings.remembered_setup()
     later = remembered is not None and reads_a_file(remembered)  # its file is read once the window is up
