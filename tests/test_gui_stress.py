@@ -57,8 +57,11 @@ class User:
         self.window.actions.quit.trigger()  # File → Quit
         session = self.window.session
         self.shutdowns.append((session.shut_down, session.threads_running))
+        # The process would end here; in this one the window is deleted as the next one opens (closed,
+        # it stays alive: its signals' connections to its own methods hold it through Qt).
+        self.window.deleteLater()
         self.window = None
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # a closed window is deleted
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         gc.collect()
 
     def settle(self) -> None:

@@ -43,9 +43,6 @@ CONTROLS_FLOOR = 240  # px the controls keep, where they can; narrower than thei
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, settings: Settings | None = None, parent=None):
         super().__init__(parent)
-        # Closed, it is deleted: its signals' connections to its own methods would otherwise keep it
-        # and everything it holds alive (about 15 MB a window) for as long as the process runs.
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.session = session
         self.settings = settings or Settings()
         self.translations = Translations()
