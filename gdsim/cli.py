@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                      help="another hyperparameter, e.g. --set momentum=0.5 (repeatable)")
     run.add_argument("--activation", help="activation of the 'neuron' problem")
-    run.add_argument("--loss", help="loss of the dataset models: sse, mse or bce")
+    run.add_argument("--loss", help="loss of the dataset models: sse, mse, half-mse or bce")
     run.add_argument("--data", help="CSV data for the dataset models (header row; columns x or "
                      "x1…xk, and y), or a built-in dataset name")
     run.add_argument("--batch-size", help="mini-batch size (dataset models; default: all the data)")

@@ -428,7 +428,7 @@ MALFORMED = {
          "softplus, identity, step"]),
     "unknown loss": edited(
         NEURON, 'loss = "sse"', 'loss = "mae"',
-        ["[setup] loss: unknown loss 'mae'; choose one of: sse, mse, bce"]),
+        ["[setup] loss: unknown loss 'mae'; choose one of: sse, mse, half-mse, bce"]),
     "activation on linreg": edited(
         NEURON, 'problem = "neuron"', 'problem = "linreg"',
         ["activation applies only to the problem neuron, not 'linreg'"]),

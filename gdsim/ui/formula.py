@@ -302,6 +302,9 @@ def _convention(problem) -> str:
                   "as in the tutorial's C = Σ (wx + b − y)², the derivative is ∂C/∂w = 2 Σ (wx + b − y)·x.)"),
         "mse": tr("Convention: L = (1/N) Σ (y − ŷ)², as PyTorch's MSELoss; its derivative carries the "
                   "factor 2/N."),
+        "half-mse": tr("Convention: L = 1/(2N) Σ (y − ŷ)². The ½ cancels the 2 of the square's derivative, "
+                       "so ∂L/∂w = (1/N) Σ (ŷ − y)·x: the tutorial's formulas. At the same point SSE's "
+                       "gradient is N times this one and MSE's 2 times."),
         "bce": tr("Convention: L is the mean binary cross-entropy; with the sigmoid its derivative "
                   "with respect to h is simply (ŷ − y)/N."),
     }[loss]
