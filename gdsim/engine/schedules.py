@@ -51,6 +51,7 @@ class ScheduleParameter:
     high: float = math.inf
     low_open: bool = False
     whole: bool = False  # a number of updates
+    symbol: str = ""  # as the formulas write it
     description: str = ""
 
     @property
@@ -114,31 +115,32 @@ class ScheduleKind:
     torch_equivalent: str = ""
 
 
-_GAMMA = "γ: the factor of each decay"
-WARMUP = ScheduleParameter("warmup", 0, 0, MAX_STEPS, whole=True,
-                           description="w: updates of linear warm-up, η·t/w, before the schedule starts")
+_GAMMA = "the factor of each decay"
+WARMUP = ScheduleParameter("warmup", 0, 0, MAX_STEPS, whole=True, symbol="w",
+                           description="updates of linear warm-up, η·t/w, before the schedule starts")
 
 SCHEDULES: dict[str, ScheduleKind] = {
     k.name: k
     for k in (
-        ScheduleKind("constant", "Constant", constant, (), "ηₜ = η",
-                     "no scheduler"),
+        ScheduleKind("constant", "Constant", constant, (), "ηₜ = η", "no scheduler"),
         ScheduleKind("step", "Step decay", step_decay,
-                     (ScheduleParameter("decay_steps", 100, 1, MAX_STEPS, whole=True,
-                                        description="k: updates between two decays"),
-                      ScheduleParameter("gamma", 0.5, 0.0, 1.0, low_open=True, description=_GAMMA)),
+                     (ScheduleParameter("decay_steps", 100, 1, MAX_STEPS, whole=True, symbol="k",
+                                        description="updates between two decays"),
+                      ScheduleParameter("gamma", 0.5, 0.0, 1.0, low_open=True, symbol="γ",
+                                        description=_GAMMA)),
                      "ηₜ = η·γ^⌊(t − 1)/k⌋", "StepLR(step_size=k, gamma=γ)"),
         ScheduleKind("exponential", "Exponential decay", exponential_decay,
-                     (ScheduleParameter("gamma", 0.99, 0.0, 1.0, low_open=True, description=_GAMMA),),
+                     (ScheduleParameter("gamma", 0.99, 0.0, 1.0, low_open=True, symbol="γ",
+                                        description=_GAMMA),),
                      "ηₜ = η·γ^(t − 1)", "ExponentialLR(gamma=γ)"),
         ScheduleKind("inverse-time", "1/t decay", inverse_time_decay,
-                     (ScheduleParameter("decay", 0.01, 0.0, description="d: how fast η falls"),),
+                     (ScheduleParameter("decay", 0.01, 0.0, symbol="d", description="how fast η falls"),),
                      "ηₜ = η / (1 + d·(t − 1))", "LambdaLR(lambda s: 1 / (1 + d·s))"),
         ScheduleKind("cosine", "Cosine annealing", cosine_decay,
-                     (ScheduleParameter("decay_steps", 1000, 1, MAX_STEPS, whole=True,
-                                        description="T: updates from η down to the floor"),
-                      ScheduleParameter("floor", 0.0, 0.0, 1.0,
-                                        description="φ: the last η as a share of η")),
+                     (ScheduleParameter("decay_steps", 1000, 1, MAX_STEPS, whole=True, symbol="T",
+                                        description="updates from η down to the floor"),
+                      ScheduleParameter("floor", 0.0, 0.0, 1.0, symbol="φ",
+                                        description="the last η as a share of η")),
                      "ηₜ = η·(φ + (1 − φ)·½(1 + cos(π·min(t − 1, T)/T)))",
                      "CosineAnnealingLR(T_max=T, eta_min=φ·η), up to T"),
     )
