@@ -134,7 +134,7 @@ class Run:
         self._lr_plan = [(1, self.hyperparameters["lr"], self.schedule)]
         self.tol = check_tolerance(tol)
         self.step_limit = _check_step_limit(step_limit)
-        self._batches = _make_batches(problem, batch_size, seed)
+        self._batches = make_batches(problem, batch_size, seed)
         self.batch_size, self.seed = batch_size, seed
 
         k, d = starts.shape
@@ -384,7 +384,7 @@ class Run:
                 "errors", "problem {problem!r} has the parameters ({names}); the run has ({have})"),
                 problem=problem.name, names=", ".join(problem.param_names),
                 have=", ".join(self.problem.param_names))
-        batches = _make_batches(problem, self.batch_size, self.seed)
+        batches = make_batches(problem, self.batch_size, self.seed)
         d = problem.dim
         alive = np.flatnonzero(self.status != DIVERGED)
         points = self.params[alive]
@@ -729,7 +729,9 @@ def _check_step_limit(limit) -> int | None:
     return whole_number(limit, QT_TRANSLATE_NOOP("errors", "the step limit"), 0, float_ok=True)
 
 
-def _make_batches(problem: Problem, batch_size, seed) -> Batches | None:
+def make_batches(problem: Problem, batch_size, seed) -> Batches | None:
+    """The mini-batches of ``problem``'s data (None for ``batch_size`` None: the whole data); raises
+    InputError for a problem without data, a size that is no whole number from 1 to N, a bad seed."""
     if batch_size is None:
         return None
     dataset = getattr(problem, "dataset", None)

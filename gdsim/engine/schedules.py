@@ -206,6 +206,15 @@ class Schedule:
             out = np.where(t <= w, t / w, out)
         return out if out.ndim else float(out)
 
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __reduce__(self):
+        return _rebuilt, (self.name, self.settings)
+
     def __eq__(self, other):
         return isinstance(other, Schedule) and (self.name, self.settings) == (other.name, other.settings)
 
@@ -218,6 +227,10 @@ class Schedule:
 
     def __str__(self):
         return f"{self.name}(" + ", ".join(f"{k}={v:g}" for k, v in self.settings) + ")"
+
+
+def _rebuilt(name: str, settings) -> Schedule:
+    return Schedule(name, **dict(settings))
 
 
 def get_schedule(schedule) -> Schedule | None:
