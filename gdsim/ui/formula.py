@@ -102,7 +102,7 @@ def _delta_rule(problem, track, out) -> str:
         act.forward(np.array([h]), f_h)
         act.derivative(np.array([h]), f_h, slope)
     delta = (y - f_h[0]) * slope[0]
-    lr = track.hyperparameters["lr"]
+    lr = track.lr  # the η of the next update (with a schedule: lr times its factor)
     sums = -np.asarray(track.gradient, float)  # Σ δ·xᵢ and Σ δ, from the engine's gradient
     out.values.update(h=h, yhat=float(f_h[0]), delta=float(delta), sum_delta_x=sums, delta_step=lr * sums)
     if act.name == "identity":  # linear regression: ŷ = h, so f′(h) = 1 and δ is the error itself
@@ -129,7 +129,7 @@ def _delta_rule(problem, track, out) -> str:
 def _update(problem, track, out) -> str:
     """The optimizer's rule for the next step, with the numbers before and after it."""
     name = track.optimizer
-    hp = track.hyperparameters
+    hp = dict(track.hyperparameters, lr=track.lr)  # η as the next update uses it
     g = np.asarray(track.update_gradient, float)
     theta, after = np.asarray(track.params, float), np.asarray(track.next_params, float)
     before, new = track.state_before, track.state_after
