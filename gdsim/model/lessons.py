@@ -21,11 +21,17 @@ The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it
     speed = 2                       # steps per second, from 0.1 to 1000, or "max"
     step_limit = 100                # a whole number ≥ 1
     tol = 1e-6                      # optional, ≥ 0: a run converges when its gradient norm is below it
+    batch_size = 8                  # optional; linreg/neuron only: every optimizer's mini-batches …
+    seed = 0                        #   … and their order, unless its own table says otherwise
 
     [[setup.optimizers]]            # one table per optimizer, run side by side from the same start
     name = "sgd"
     lr = 0.1                        # any hyperparameter of that optimizer by name; the rest: defaults
                                     #   (η from 1e-5 to 10, the window's η field; others 0 or 1e-300 … 1e300)
+    schedule = "step"               # optional: a learning-rate schedule (gdsim.engine.schedules) …
+    decay_steps = 100               #   … and any of its parameters, by name
+    batch_size = 1                  # optional; linreg/neuron only: this optimizer's mini-batches
+    seed = 3                        #   and their order (a seed needs a batch size)
 
     [view]                          # optional; every key optional
     log_scale = false               # the loss plot on a log scale
