@@ -458,3 +458,19 @@ def test_sse_and_mse_gradients_are_n_and_2_times_half_mse(dname, activation):
     bound = reordering_bound(n + 2, terms) + ulps(2, terms)
     np.testing.assert_array_less(np.abs(g_sse - n * g_half), bound + 1e-300)
     assert np.abs(g_sse).max() > 10 * bound.max()  # the relation is not met by gradients of zero
+
+
+@pytest.mark.parametrize("activation", ["identity", "sigmoid"])
+def test_square_loss_gradients_are_each_loss_own_gradient_at_the_same_point(activation):
+    from gdsim.engine.models import square_loss_gradients
+
+    kind = "linreg" if activation == "identity" else "neuron"
+    point = np.array([0.7, -0.3])
+    shown = square_loss_gradients(make_problem(kind, "line", None if kind == "linreg" else activation),
+                                  point)
+    n = 30
+    for loss in ("half-mse", "sse", "mse"):
+        _, grad = make_problem(kind, "line", None if kind == "linreg" else activation, loss).loss_and_grad(point)
+        np.testing.assert_array_equal(shown[loss], grad[0])
+    np.testing.assert_array_equal(shown["mse"], 2 * shown["half-mse"])
+    np.testing.assert_allclose(shown["sse"], n * shown["half-mse"], rtol=1e-13)

@@ -149,6 +149,42 @@ def test_lesson_3_eta_0_01_zig_zags_across_the_valley_and_arrives_sooner(lessons
         assert np.all(signs[1:] != signs[:-1]) == zig_zags
 
 
+def test_lesson_3_the_tutorial_s_formulas_beside_sse_and_mse_at_the_start(lessons):
+    """"at the start (−1, 0) the tutorial's give (−13.69, −5.707), SSE's 30 times that with N = 30, MSE's
+    2 times, C's own derivative 60 times"."""
+    from gdsim.engine.models import square_loss_gradients
+
+    lesson = lessons[3]
+    problem = lesson.problem
+    x, y = problem.dataset.X[:, 0], problem.dataset.y
+    n = len(y)
+    assert n == 30 and lesson.setup.start == (-1.0, 0.0) and "N = 30" in notes(lesson)
+    r = -1.0 * x + 0.0 - y  # wx + b − y
+    tutorial = np.array([r @ x / n, r.sum() / n])  # the tutorial's formulas, written out
+    grads = square_loss_gradients(problem, lesson.setup.start)
+    np.testing.assert_allclose(grads["half-mse"], tutorial, rtol=1e-13)
+    np.testing.assert_allclose(grads["half-mse"], [-13.69, -5.707], atol=0.005)
+    np.testing.assert_allclose(grads["sse"], 30 * tutorial, rtol=1e-13)
+    np.testing.assert_allclose(grads["mse"], 2 * tutorial, rtol=1e-13)
+    c = np.array([2 * r @ x, 2 * r.sum()])  # ∂/∂(w, b) of C = Σ (wx + b − y)², written out
+    np.testing.assert_allclose(c, 60 * tutorial, rtol=1e-13)
+
+
+def test_lesson_3_half_mse_with_thirty_times_eta_takes_the_same_path_and_stops_sooner(lessons):
+    """"with the loss half-mse and η = 0.15 (30 × 0.005) the path is the same but stops at step 322, as
+    its gradient, 30 times smaller, falls below the tolerance sooner"."""
+    lesson = lessons[3]
+    (sse,) = runs_of(lesson)
+    setup = replace(lesson.setup, loss="half-mse", contenders=(Contender("sgd", {"lr": 0.15}),))
+    (half,) = build(setup).runs
+    half.advance(setup.step_limit)
+    assert half.status_names == ["converged"] and half.stopped_at[0] == 322 < sse.stopped_at[0] == 422
+    a, b = sse.history(), half.history()
+    np.testing.assert_allclose(b.params[:, 0], a.params[: len(b.params), 0], rtol=0, atol=1e-5)
+    np.testing.assert_allclose(b.grad_norm[:50] * 30, a.grad_norm[:50], rtol=1e-6)
+    assert b.grad_norm[-1, 0] < 1e-6 <= a.grad_norm[len(b.grad_norm) - 1, 0]
+
+
 # --- lesson 4 ---------------------------------------------------------------------------------------
 
 

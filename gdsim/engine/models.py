@@ -174,6 +174,21 @@ def make_model(kind: str, dataset: Dataset, activation: str | None = None, loss:
     )
 
 
+def square_loss_gradients(problem: DatasetProblem, params) -> dict[str, np.ndarray]:
+    """The gradient at one point (d,) under each loss that sums squared errors ("half-mse", "sse",
+    "mse"), on the problem's data and model: each from the kernel a run under that loss steps with,
+    so the very numbers it would use. (SSE's is N times half-mse's, MSE's 2 times, up to rounding.)"""
+    point = np.asarray(params, dtype=float).reshape(1, problem.dim)
+    X, y = problem.dataset.X, problem.dataset.y
+    out = {}
+    for name in ("half-mse", "sse", "mse"):
+        loss, grad = np.empty(1), np.empty((1, problem.dim))
+        with np.errstate(all="ignore"):
+            _neuron_kernel(X, y, problem.activation, name, point, loss, grad, Workspace())
+        out[name] = grad[0]
+    return out
+
+
 def _gradient_formula(names: tuple[str, ...], loss_name: str, kind: str) -> tuple[str, ...]:
     """∂L/∂wᵢ and ∂L/∂b for the loss (with f′ = 1 for linear regression)."""
     factor = {"sse": "−Σ (y − ŷ)", "mse": "−(2/N) Σ (y − ŷ)", "half-mse": "−(1/N) Σ (y − ŷ)",

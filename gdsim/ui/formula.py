@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..engine import OPTIMIZERS
+from ..engine.models import square_loss_gradients
 from .i18n import tr
 from .names import formula_text, optimizer_title
 from .style import format_number
@@ -47,6 +48,8 @@ def plus(left: str, v) -> str:
 def describe(problem, track) -> FormulaText:
     out = FormulaText("")
     parts = [_loss(problem, track, out), _gradient(problem, track, out)]
+    if problem.name == "linreg" and problem.loss_kind.name in ("sse", "mse", "half-mse"):
+        parts.append(_tutorial_beside(problem, track, out))
     if getattr(problem, "dataset", None) is not None and problem.loss_kind.name == "sse":
         parts.append(_delta_rule(problem, track, out))
     if getattr(track, "diverging", False):
@@ -87,6 +90,27 @@ def _gradient(problem, track, out) -> str:
     # One variable has a derivative (导数); several have partial derivatives (偏导数), the gradient.
     heading = tr("Derivative") if problem.dim == 1 else tr("Gradient (partial derivatives)")
     return _h(heading) + _p(*lines)
+
+
+def _tutorial_beside(problem, track, out) -> str:
+    """The tutorial's ∂C/∂w = (1/N) Σ (wx + b − y)·x and ∂C/∂b beside SSE's, MSE's and the derivative
+    of its C = Σ (wx + b − y)² itself, all at the current point: the same direction, other factors."""
+    grads = square_loss_gradients(problem, track.params)
+    n = len(problem.dataset.y)
+    tutorial, sse, mse = grads["half-mse"], grads["sse"], grads["mse"]
+    own_c = 2.0 * sse  # C = Σ (ŷ − y)² is twice L = ½ Σ (ŷ − y)²: doubling is exact
+    out.values.update(tutorial=tutorial, sse=sse, mse=mse, tutorial_c=own_c)
+    lines = [
+        _e(tr("(∂/∂w, ∂/∂b) at (w, b) = {0}, N = {1}:").format(num(track.params), n)),
+        _line(tr("the tutorial: (1/N) Σ (wx + b − y)·x, (1/N) Σ (wx + b − y)"), tutorial),
+        _e(tr("(the gradient of half-mse, L = 1/(2N) Σ (y − ŷ)²)")),
+        _line(tr("SSE, L = ½ Σ (y − ŷ)²: N × the tutorial's"), sse),
+        _line(tr("MSE, L = (1/N) Σ (y − ŷ)²: 2 × the tutorial's"), mse),
+        _line(tr("the tutorial's C = Σ (wx + b − y)² itself: 2N × the tutorial's"), own_c),
+        _e(tr("All four point the same way and differ by a constant factor, which η makes up: "
+              "η on SSE takes the step that N·η takes on half-mse.")),
+    ]
+    return _h(tr("The tutorial's formulas beside SSE and MSE")) + _p(*lines)
 
 
 def _delta_rule(problem, track, out) -> str:
@@ -141,6 +165,14 @@ def _update(problem, track, out) -> str:
     written = _RULES.get(name)
     lines = written(OPTIMIZERS[name].rule, hp, g, before, new, t, track.scalars) if written else []
     lines.append(_e(plus(f"θ ← {num(theta)}", after - theta) + " = ") + f"<b>{num(after)}</b>")
+    if getattr(track, "lookahead", None) is not None:
+        look = track.lookahead
+        out.values.update(ruder_position=np.asarray(look.position, float),
+                          ruder_velocity=np.asarray(look.velocity, float))
+        lines.append(_e(tr("Ruder's form is the same method: his point φ = θ + η·μ·b = {0} moves by momentum "
+                           "alone to the look-ahead point φ − μ·v (v = η·b) = θ, takes the gradient there, "
+                           "and steps v ← μ·v + η·g, φ ← φ − v; so θ is where he looks ahead to.").format(
+            num(look.position))))
     title = tr("Next step of {0} (t = {1}, η = {2})").format(optimizer_title(name), t, num(lr))
     return _h(title) + _p(*lines)
 
