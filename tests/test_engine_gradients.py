@@ -470,7 +470,8 @@ def test_square_loss_gradients_are_each_loss_own_gradient_at_the_same_point(acti
                                   point)
     n = 30
     for loss in ("half-mse", "sse", "mse"):
-        _, grad = make_problem(kind, "line", None if kind == "linreg" else activation, loss).loss_and_grad(point)
+        problem = make_problem(kind, "line", None if kind == "linreg" else activation, loss)
+        _, grad = problem.loss_and_grad(point)
         np.testing.assert_array_equal(shown[loss], grad[0])
     np.testing.assert_array_equal(shown["mse"], 2 * shown["half-mse"])
     np.testing.assert_allclose(shown["sse"], n * shown["half-mse"], rtol=1e-13)

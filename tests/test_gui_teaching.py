@@ -4,9 +4,9 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from test_gui_views import choose, click_run_in_list, drawn, open_lesson, press, step
 
 from gdsim.engine.models import square_loss_gradients
-from test_gui_views import choose, click_run_in_list, drawn, open_lesson, press, step
 
 POPUP = pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
 

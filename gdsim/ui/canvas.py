@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from .data_view import DataView
 from .loss_view import LossView
+from .lr_view import LrView
 from .names import short_run_labels
 from .parameter_view import ParameterView
 from .session import Session
@@ -55,6 +56,8 @@ class Canvas(QWidget):
         # window (a 1-D problem) then appears sooner.
         self._slices: tuple[SliceView, SliceView] | None = None
         self._data: DataView | None = None
+        self._lr: LrView | None = None  # η per step, while some run has a schedule
+        self._lr_wanted = False
         self._layout = QGridLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
@@ -80,9 +83,11 @@ class Canvas(QWidget):
         session.problem_changed.connect(self._on_problem_changed)
         session.setup_changed.connect(self._on_setup_changed)
         session.hyperparameter_changed.connect(self._on_hyperparameter_changed)
+        session.schedule_changed.connect(self._on_schedule_changed)
         session.landscape_changed.connect(self.parameters.set_landscape)
         session.stepped.connect(self._on_stepped)
         self._on_problem_changed(session.problem)
+        self._show_lr(session.setup)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -130,8 +135,20 @@ class Canvas(QWidget):
             self._data = DataView(self._style)
         return self._data
 
+    @property
+    def lr(self) -> LrView:
+        if self._lr is None:
+            self._lr = LrView(self._style)
+        return self._lr
+
+    @property
+    def lr_shown(self) -> bool:
+        """Whether η per step is laid out under the loss (some run has a schedule)."""
+        return self._lr_wanted
+
     def _views(self) -> list:
-        return [v for v in (self.parameters, *(self._slices or ()), self.losses, self._data) if v is not None]
+        return [v for v in (self.parameters, *(self._slices or ()), self.losses, self._data, self._lr)
+                if v is not None]
 
     def retranslate(self) -> None:
         for view in self._views():
@@ -149,19 +166,26 @@ class Canvas(QWidget):
     def _on_problem_changed(self, problem) -> None:
         self.parameters.set_problem(problem)
         slices = problem.dim >= 2
-        data = getattr(problem, "dataset", None) is not None and problem.dataset.n_inputs == 1
+        data = self._shows_data(problem)
         if slices:
             self.slices[1].index = problem.dim - 1  # the second parameter, or the bias if there are more
             for view in self.slices:
                 view.set_problem(problem)
         if data:
             self.data.set_problem(problem)
-        self._arrange(slices, data)
+        self._arrange(slices, data, self.lr_shown)
+
+    @staticmethod
+    def _shows_data(problem) -> bool:
+        return getattr(problem, "dataset", None) is not None and problem.dataset.n_inputs == 1
 
     @Slot(object, object)
     def _on_setup_changed(self, setup, problem) -> None:
         self._show_labels()
+        self._show_lr(setup)
         self.losses.clear_data()
+        if self._lr is not None:
+            self._lr.clear_data()
         if self._data is not None:
             self._data.clear_model()
         self._newest = self._drawn = None  # the old runs' snapshots are not drawn again
@@ -170,6 +194,18 @@ class Canvas(QWidget):
     def _on_hyperparameter_changed(self, index: int, name: str, value: float) -> None:
         self._show_labels()
 
+    @Slot(int, object)
+    def _on_schedule_changed(self, index: int, schedule) -> None:
+        self._show_labels()
+        self._show_lr(self.session.setup)
+
+    def _show_lr(self, setup) -> None:
+        """η per step under the loss, while some run's η changes from step to step."""
+        scheduled = any(c.schedule is not None for c in setup.contenders)
+        if scheduled != self.lr_shown:
+            problem = self.session.problem
+            self._arrange(problem.dim >= 2, self._shows_data(problem), lr=scheduled)
+
     def _show_labels(self) -> None:
         self.losses.set_labels(short_run_labels(self.session.setup, self.session.problem))
 
@@ -177,9 +213,10 @@ class Canvas(QWidget):
         self.step_parts = bool(on)
         self._drawn = None
 
-    def _arrange(self, slices: bool, data: bool) -> None:
-        """Parameter space big on the left, slices beside it, the loss (and the data) below; a view
-        that does not apply is hidden and leaves its room to its neighbours."""
+    def _arrange(self, slices: bool, data: bool, lr: bool = False) -> None:
+        """Parameter space big on the left, slices beside it, the loss (and the data) below, and η
+        per step beside the loss (or under it); a view that does not apply is hidden and leaves its
+        room to its neighbours."""
         layout = self._layout
         for view in self._views():
             layout.removeWidget(view)
@@ -189,15 +226,22 @@ class Canvas(QWidget):
         if slices:
             layout.addWidget(self.slices[0], 0, 1)
             layout.addWidget(self.slices[1], 1, 1)
-        layout.addWidget(self.losses, 2, 0, 1, 1 if data else 2)
+        # η per step beside the loss; under it when the data view takes the place beside
+        layout.addWidget(self.losses, 2, 0, 1, 1 if data or lr else 2)
         if self._data is not None:
             self._data.setVisible(data)
         if data:
             layout.addWidget(self.data, 2, 1)
+        self._lr_wanted = lr
+        if lr:
+            layout.addWidget(self.lr, 3 if data else 2, 0 if data else 1)
+        if self._lr is not None:
+            self._lr.setVisible(lr)
         layout.setColumnStretch(0, 3)
-        layout.setColumnStretch(1, 2 if slices or data else 0)
+        layout.setColumnStretch(1, 2 if slices or data or lr else 0)
         for row in range(3):
             layout.setRowStretch(row, 2)
+        layout.setRowStretch(3, 1 if lr and data else 0)
 
     @property
     def last_drawn(self):
@@ -221,6 +265,8 @@ class Canvas(QWidget):
             for view in self.slices:
                 view.draw(snap)
         self.losses.draw(snap)
+        if self.lr_shown:
+            self._lr.draw(snap)
         if self._data is not None and self._data.isVisible():
             self._data.draw(snap)
         self._drawn = snap

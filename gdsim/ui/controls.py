@@ -42,6 +42,7 @@ from .names import (
     run_labels,
 )
 from .refusals import reported, show_refusal
+from .schedule_box import ScheduleBox
 from .session import Session
 
 FASTEST = SPEED_RANGE[1] * 10  # the speed slider's right end: past SPEED_RANGE it means "as fast as possible"
@@ -58,12 +59,14 @@ class ControlPanel(QWidget):
         layout.addWidget(self._refusal_banner())
         layout.addWidget(self._problem_group())
         layout.addWidget(self._optimizer_group())
+        layout.addWidget(self._schedule_group())
         layout.addWidget(self._start_group())
         layout.addWidget(self._pace_group())
         layout.addLayout(self._buttons())
         layout.addStretch(1)
         session.setup_changed.connect(self._on_setup_changed)
         session.hyperparameter_changed.connect(self._on_hyperparameter_changed)
+        session.schedule_changed.connect(self._on_schedule_changed)
         session.watched_changed.connect(self._on_watched_changed)
         session.stepped.connect(self._on_stepped)
         session.error_occurred.connect(self._on_refused)
@@ -152,6 +155,16 @@ class ControlPanel(QWidget):
         self._hyperparameter_owner = None
         return box
 
+    def _schedule_group(self) -> QGroupBox:
+        """The watched run's learning-rate schedule."""
+        self.schedule_box_group = box = QGroupBox()
+        layout = QVBoxLayout(box)
+        self.schedule = ScheduleBox()
+        self.schedule.schedule_requested.connect(
+            lambda chosen: self.session.set_schedule(chosen, self.session.setup.watched))
+        layout.addWidget(self.schedule)
+        return box
+
     def _start_group(self) -> QGroupBox:
         self.start_box = box = QGroupBox()
         self._start_form = _form(box)
@@ -205,6 +218,8 @@ class ControlPanel(QWidget):
         """Every text of the panel in the current language."""
         self.problem_box.setTitle(self.tr("Problem"))
         self.optimizer_box.setTitle(self.tr("Optimizers"))
+        self.schedule_box_group.setTitle(self.tr("η schedule"))
+        self.schedule.retranslate()
         self.start_box.setTitle(self.tr("Start"))
         self.pace_box.setTitle(self.tr("Pace"))
         labels = {
@@ -322,6 +337,7 @@ class ControlPanel(QWidget):
             _select(self.activation, problem.activation.name)
         self._show_optimizers(setup)
         self._build_hyperparameter_fields(setup)
+        self.schedule.show_schedule(setup.contenders[setup.watched].schedule)
         self._build_start_fields(setup, problem)
         self.step_limit.blockSignals(True)
         self.step_limit.setValue(setup.step_limit)
@@ -343,7 +359,15 @@ class ControlPanel(QWidget):
     def _on_watched_changed(self, index: int) -> None:
         self._select_watched_optimizer(self.session.setup)
         self._build_hyperparameter_fields(self.session.setup)
+        self.schedule.show_schedule(self.session.setup.contenders[index].schedule)
         self._show_watched()
+
+    @Slot(int, object)
+    def _on_schedule_changed(self, index: int, schedule) -> None:
+        self.banner.hide()
+        if index == self.session.setup.watched:
+            self.schedule.show_schedule(schedule)
+        self._show_watched()  # the labels name the schedule
 
     def _show_optimizers(self, setup) -> None:
         """Tick the optimizers of the setup, and select the watched one."""

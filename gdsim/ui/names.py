@@ -52,6 +52,23 @@ _HYPERPARAMETERS = {
     "eps": QT_TRANSLATE_NOOP("names", "ε: keeps the division finite"),
     "momentum_decay": QT_TRANSLATE_NOOP("names", "ψ: how fast μₜ approaches β₁"),
 }
+_SCHEDULES = {
+    "constant": QT_TRANSLATE_NOOP("names", "Constant"),
+    "step": QT_TRANSLATE_NOOP("names", "Step decay"),
+    "exponential": QT_TRANSLATE_NOOP("names", "Exponential decay"),
+    "inverse-time": QT_TRANSLATE_NOOP("names", "1/t decay"),
+    "cosine": QT_TRANSLATE_NOOP("names", "Cosine annealing"),
+}
+# A schedule's parameter as its field is labelled: the symbol of the formulas, then what it is.
+_SCHEDULE_PARAMETERS = {
+    ("step", "decay_steps"): QT_TRANSLATE_NOOP("names", "k: updates between two decays"),
+    ("step", "gamma"): QT_TRANSLATE_NOOP("names", "γ: the factor of each decay"),
+    ("exponential", "gamma"): QT_TRANSLATE_NOOP("names", "γ: the factor of each update"),
+    ("inverse-time", "decay"): QT_TRANSLATE_NOOP("names", "d: how fast η falls"),
+    ("cosine", "decay_steps"): QT_TRANSLATE_NOOP("names", "T: updates from η down to the floor"),
+    ("cosine", "floor"): QT_TRANSLATE_NOOP("names", "φ: the last η as a share of η"),
+    ("", "warmup"): QT_TRANSLATE_NOOP("names", "w: updates of linear warm-up"),
+}
 _MODEL_FORMULAS = {"linreg": "ŷ = w·x + b", "neuron": "ŷ = f(w·x + b)"}
 _DATASETS = {
     "line": QT_TRANSLATE_NOOP("names", "Noisy line"),
@@ -84,10 +101,26 @@ def hyperparameter_description(name: str, fallback: str) -> str:
     return _name(_HYPERPARAMETERS, name, fallback)
 
 
+def schedule_title(name: str) -> str:
+    return _name(_SCHEDULES, name, name)
+
+
+def schedule_parameter_label(schedule: str, parameter: str) -> str:
+    key = ("", parameter) if parameter == "warmup" else (schedule, parameter)
+    return _name(_SCHEDULE_PARAMETERS, key, parameter)
+
+
+def _with_schedule(label: str, contender) -> str:
+    return label if contender.schedule is None else f"{label}, {schedule_title(contender.schedule.name)}"
+
+
 def run_labels(setup, problem) -> list[str]:
-    """A short name for each optimizer run of a setup, in order: its title and η."""
-    return [f"{optimizer_title(c.optimizer)} η={format_number(setup.hyperparameters_of(i, problem)['lr'])}"
-            for i, c in enumerate(setup.contenders)]
+    """A short name for each optimizer run of a setup, in order: its title, η and its schedule."""
+    labels = []
+    for i, c in enumerate(setup.contenders):
+        lr = format_number(setup.hyperparameters_of(i, problem)["lr"])
+        labels.append(_with_schedule(f"{optimizer_title(c.optimizer)} η={lr}", c))
+    return labels
 
 
 def short_run_labels(setup, problem) -> list[str]:
@@ -100,7 +133,7 @@ def short_run_labels(setup, problem) -> list[str]:
         if names.count(name) > 1:
             lr = setup.hyperparameters_of(i, problem)["lr"]
             label += " η=" + f"{lr:.3g}".replace("-", "−")
-        labels.append(label)
+        labels.append(_with_schedule(label, setup.contenders[i]))
     return labels
 
 
