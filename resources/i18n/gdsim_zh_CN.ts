@@ -181,14 +181,14 @@
     <message>
         <location filename="../../gdsim/ui/color_bar.py" line="82"/>
         <location filename="../../gdsim/ui/color_bar.py" line="86"/>
-        <location filename="../../gdsim/ui/loss_view.py" line="57"/>
-        <location filename="../../gdsim/ui/loss_view.py" line="96"/>
-        <location filename="../../gdsim/ui/parameter_view.py" line="269"/>
+        <location filename="../../gdsim/ui/loss_view.py" line="58"/>
+        <location filename="../../gdsim/ui/loss_view.py" line="99"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="285"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="523"/>
+        <location filename="../../gdsim/ui/controls.py" line="547"/>
         <source>{0} is a fixed function; only {1} and {2} are fitted to data: choose one of them as the problem to import data</source>
         <translation>{0}是一个固定的函数；只有{1}和{2}才拟合数据：要导入数据，请先选择其中之一作为问题</translation>
     </message>
@@ -203,188 +203,239 @@
         <translation>数据与模型 ŷ = w·x + b</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="75"/>
+        <location filename="../../gdsim/ui/formula.py" line="78"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="75"/>
+        <location filename="../../gdsim/ui/formula.py" line="78"/>
         <source>now L = {0}</source>
         <translation>当前 L = {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="84"/>
+        <location filename="../../gdsim/ui/formula.py" line="87"/>
         <source>the slope of the tangent at x = {0}: {1}</source>
         <translation>在 x = {0} 处切线的斜率：{1}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="86"/>
+        <location filename="../../gdsim/ui/formula.py" line="89"/>
         <source>positive slope: step left; negative: step right — against the slope</source>
         <translation>斜率为正就往左走，为负就往右走——总是逆着斜率的方向</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="88"/>
+        <location filename="../../gdsim/ui/formula.py" line="91"/>
         <source>Derivative</source>
         <translation>导数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="88"/>
+        <location filename="../../gdsim/ui/formula.py" line="91"/>
         <source>Gradient (partial derivatives)</source>
         <translation>梯度（偏导数）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="114"/>
+        <location filename="../../gdsim/ui/formula.py" line="104"/>
+        <source>(∂/∂w, ∂/∂b) at (w, b) = {0}, N = {1}:</source>
+        <translation>(∂/∂w, ∂/∂b)，在 (w, b) = {0} 处，N = {1}：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="105"/>
+        <source>the tutorial: (1/N) Σ (wx + b − y)·x, (1/N) Σ (wx + b − y)</source>
+        <translation>教程的公式：(1/N) Σ (wx + b − y)·x，(1/N) Σ (wx + b − y)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="106"/>
+        <source>(the gradient of half-mse, L = 1/(2N) Σ (y − ŷ)²)</source>
+        <translation>（即 half-mse 的梯度，L = 1/(2N) Σ (y − ŷ)²）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="107"/>
+        <source>SSE, L = ½ Σ (y − ŷ)²: N × the tutorial&apos;s</source>
+        <translation>SSE，L = ½ Σ (y − ŷ)²：教程公式的 N 倍</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="108"/>
+        <source>MSE, L = (1/N) Σ (y − ŷ)²: 2 × the tutorial&apos;s</source>
+        <translation>MSE，L = (1/N) Σ (y − ŷ)²：教程公式的 2 倍</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="109"/>
+        <source>the tutorial&apos;s C = Σ (wx + b − y)² itself: 2N × the tutorial&apos;s</source>
+        <translation>教程中的 C = Σ (wx + b − y)² 本身的导数：教程公式的 2N 倍</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="110"/>
+        <source>All four point the same way and differ by a constant factor, which η makes up: η on SSE takes the step that N·η takes on half-mse.</source>
+        <translation>四者方向相同，只差一个常数因子，这个因子可以由 η 弥补：在 SSE 上用 η 走的一步，等于在 half-mse 上用 N·η 走的一步。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="113"/>
+        <source>The tutorial&apos;s formulas beside SSE and MSE</source>
+        <translation>教程的公式与 SSE、MSE 对照</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="138"/>
         <source>first sample x = {0}, y = {1}: h = {2}, ŷ = {3}, δ = {4}</source>
         <translation>第一个样本 x = {0}，y = {1}：h = {2}，ŷ = {3}，δ = {4}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="121"/>
+        <location filename="../../gdsim/ui/formula.py" line="145"/>
         <source>This is the step gradient descent takes.</source>
         <translation>这正是梯度下降这一步走的距离。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="123"/>
+        <location filename="../../gdsim/ui/formula.py" line="147"/>
         <source>This is the plain gradient step, for comparison: {0} starts from the same gradient but takes a step of its own (below).</source>
         <translation>这是普通梯度下降的一步，仅供对照：{0} 用的是同一个梯度，但走的是它自己的一步（见下）。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="126"/>
+        <location filename="../../gdsim/ui/formula.py" line="150"/>
         <source>The delta rule</source>
         <translation>Delta 规则（误差项）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="144"/>
+        <location filename="../../gdsim/ui/formula.py" line="172"/>
+        <source>Ruder&apos;s form is the same method: his point φ = θ + η·μ·b = {0} moves by momentum alone to the look-ahead point φ − μ·v (v = η·b) = θ, takes the gradient there, and steps v ← μ·v + η·g, φ ← φ − v; so θ is where he looks ahead to.</source>
+        <translation>Ruder 的写法是同一种方法：他的点 φ = θ + η·μ·b = {0} 先只靠动量移到前瞻点 φ − μ·v（v = η·b），这正是 θ；在那里求梯度，再按 v ← μ·v + η·g、φ ← φ − v 更新。所以 θ 就是他向前看到的那个点。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="176"/>
         <source>Next step of {0} (t = {1}, η = {2})</source>
         <translation>{0} 的下一步（t = {1}，η = {2}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="150"/>
+        <location filename="../../gdsim/ui/formula.py" line="182"/>
         <source>Diverging</source>
         <translation>正在发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="150"/>
+        <location filename="../../gdsim/ui/formula.py" line="182"/>
         <source>The loss has grown a thousandfold and grows at every step: each step overshoots by more than the last. Try a smaller η.</source>
         <translation>损失已经增大到原来的一千倍以上，而且每一步都在继续增大：每一步都比上一步冲得更远。试试更小的 η。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="157"/>
+        <location filename="../../gdsim/ui/formula.py" line="189"/>
         <source>Converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="158"/>
+        <location filename="../../gdsim/ui/formula.py" line="190"/>
         <source>‖∇L‖ fell below the tolerance, so there is no next step.</source>
         <translation>‖∇L‖ 已经小于收敛阈值，所以没有下一步了。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="160"/>
-        <location filename="../../gdsim/ui/formula.py" line="166"/>
+        <location filename="../../gdsim/ui/formula.py" line="192"/>
+        <location filename="../../gdsim/ui/formula.py" line="198"/>
         <source>Stuck at step {0}: ∇L = 0</source>
         <translation>在第 {0} 步卡住：∇L = 0</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="161"/>
+        <location filename="../../gdsim/ui/formula.py" line="193"/>
         <source>The activation&apos;s slope f′(h) is 0 at every sample the model gets wrong, so every term of the gradient is 0 although the errors are not (the loss is still {0}). This is no minimum, but the gradient shows no way down, so the run stops here.</source>
         <translation>在模型判错的每个样本处，激活函数的斜率 f′(h) 都是 0，所以梯度的每一项都是 0，尽管误差并不为零（损失仍是 {0}）。这里不是最小值，但梯度指不出下坡的方向，所以运行停在这里。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="167"/>
+        <location filename="../../gdsim/ui/formula.py" line="199"/>
         <source>This is a saddle point: the gradient is 0, yet the loss falls along another direction. The gradient shows no way down, so the run stops here; start a little off it.</source>
         <translation>这是一个鞍点：梯度为 0，但沿另一个方向损失还会下降。梯度指不出下坡的方向，所以运行停在这里；把起点稍微挪开一点试试。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="170"/>
+        <location filename="../../gdsim/ui/formula.py" line="202"/>
         <source>Diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="171"/>
+        <location filename="../../gdsim/ui/formula.py" line="203"/>
         <source>The loss or the parameters stopped being finite numbers; the point shown is the last finite one. Try a smaller η.</source>
         <translation>损失或参数已经不再是有限的数；图中显示的是最后一个有限的点。试试更小的 η。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="174"/>
+        <location filename="../../gdsim/ui/formula.py" line="206"/>
         <source>Held at the step limit</source>
         <translation>已到达步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="175"/>
+        <location filename="../../gdsim/ui/formula.py" line="207"/>
         <source>Raise the step limit to let the run go on.</source>
         <translation>提高步数上限，就可以继续运行。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="248"/>
+        <location filename="../../gdsim/ui/formula.py" line="280"/>
         <source>m*, v*: the running means corrected for starting at zero</source>
         <translation>m*、v*：修正了从零开始所带来偏差的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="283"/>
+        <location filename="../../gdsim/ui/formula.py" line="315"/>
         <source>v*: the running mean of g² corrected for starting at zero</source>
         <translation>v*：修正了从零开始所带来偏差的 g² 的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="300"/>
+        <location filename="../../gdsim/ui/formula.py" line="332"/>
         <source>Convention: L = ½ Σ (y − ŷ)² (the tutorial calls this error E). The ½ cancels the 2 of the square&apos;s derivative, so a gradient step is exactly the delta rule. (Without the ½, as in the tutorial&apos;s C = Σ (wx + b − y)², the derivative is ∂C/∂w = 2 Σ (wx + b − y)·x.)</source>
         <translation>约定：L = ½ Σ (y − ŷ)²（教程里把这个误差记作 E）。这里的 ½ 正好抵消平方求导得到的 2，所以梯度下降的一步恰好就是 delta 规则。（如果没有 ½，比如教程中的 C = Σ (wx + b − y)²，它的导数是 ∂C/∂w = 2 Σ (wx + b − y)·x。）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="303"/>
+        <location filename="../../gdsim/ui/formula.py" line="335"/>
         <source>Convention: L = (1/N) Σ (y − ŷ)², as PyTorch&apos;s MSELoss; its derivative carries the factor 2/N.</source>
         <translation>约定：L = (1/N) Σ (y − ŷ)²，与 PyTorch 的 MSELoss 相同；它的导数带有系数 2/N。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="305"/>
+        <location filename="../../gdsim/ui/formula.py" line="337"/>
         <source>Convention: L = 1/(2N) Σ (y − ŷ)². The ½ cancels the 2 of the square&apos;s derivative, so ∂L/∂w = (1/N) Σ (ŷ − y)·x: the tutorial&apos;s formulas. At the same point SSE&apos;s gradient is N times this one and MSE&apos;s 2 times.</source>
         <translation>约定：L = 1/(2N) Σ (y − ŷ)²。½ 抵消了平方求导得到的 2，所以 ∂L/∂w = (1/N) Σ (ŷ − y)·x，正是教程中的公式。在同一点上，SSE 的梯度是它的 N 倍，MSE 的梯度是它的 2 倍。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="308"/>
+        <location filename="../../gdsim/ui/formula.py" line="340"/>
         <source>Convention: L is the mean binary cross-entropy; with the sigmoid its derivative with respect to h is simply (ŷ − y)/N.</source>
         <translation>约定：L 是平均二元交叉熵；配合 sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/loss_view.py" line="56"/>
+        <location filename="../../gdsim/ui/loss_view.py" line="57"/>
+        <location filename="../../gdsim/ui/lr_view.py" line="33"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/loss_view.py" line="100"/>
+        <location filename="../../gdsim/ui/loss_view.py" line="103"/>
         <source>‖∇L‖ of {0}</source>
         <translation>‖∇L‖（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/loss_view.py" line="100"/>
+        <location filename="../../gdsim/ui/loss_view.py" line="103"/>
         <source>‖∇L‖ (gradient norm)</source>
         <translation>‖∇L‖（梯度的模）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="260"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="276"/>
         <source>Parameter space</source>
         <translation>参数空间</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="261"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="277"/>
         <source>The start: drag it, or click anywhere, to start from there</source>
         <translation>起点：拖动它，或在任意位置点击，就从那里出发</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="262"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="278"/>
         <source>A minimum of the loss</source>
         <translation>损失的一个极小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="443"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="459"/>
         <source>slope L′(x) = {0}</source>
         <translation>斜率 L′(x) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="502"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="523"/>
+        <source>φ: look-ahead −μ·v</source>
+        <translation>φ：前瞻 −μ·v</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/parameter_view.py" line="535"/>
         <source>arrows drawn ×{0}</source>
         <translation>箭头放大 ×{0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/slice_view.py" line="74"/>
+        <location filename="../../gdsim/ui/slice_view.py" line="76"/>
         <source>loss along {0}, {1} held</source>
         <translation>沿 {0} 方向的损失（{1} 固定）</translation>
     </message>
@@ -418,217 +469,232 @@
         <source>step taken</source>
         <translation>实际走的一步</translation>
     </message>
+    <message>
+        <location filename="../../gdsim/ui/lr_view.py" line="34"/>
+        <source>η per step</source>
+        <translation>每步的 η</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/schedule_box.py" line="66"/>
+        <source>{0}; allowed {1}, default {2}</source>
+        <translation>{0}；允许 {1}，默认 {2}</translation>
+    </message>
 </context>
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="206"/>
+        <location filename="../../gdsim/ui/controls.py" line="219"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="207"/>
+        <location filename="../../gdsim/ui/controls.py" line="220"/>
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="208"/>
+        <location filename="../../gdsim/ui/controls.py" line="221"/>
+        <source>η schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="223"/>
         <source>Start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="209"/>
+        <location filename="../../gdsim/ui/controls.py" line="224"/>
         <source>Pace</source>
         <translation>节奏</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="211"/>
+        <location filename="../../gdsim/ui/controls.py" line="226"/>
         <source>&amp;Problem</source>
         <translation>问题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="211"/>
+        <location filename="../../gdsim/ui/controls.py" line="226"/>
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="212"/>
+        <location filename="../../gdsim/ui/controls.py" line="227"/>
         <source>&amp;Loss</source>
         <translation>损失(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="212"/>
+        <location filename="../../gdsim/ui/controls.py" line="227"/>
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="213"/>
+        <location filename="../../gdsim/ui/controls.py" line="228"/>
         <source>&amp;Optimizers</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="213"/>
+        <location filename="../../gdsim/ui/controls.py" line="228"/>
         <source>&amp;Watch</source>
         <translation>关注(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="214"/>
+        <location filename="../../gdsim/ui/controls.py" line="229"/>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="215"/>
+        <location filename="../../gdsim/ui/controls.py" line="230"/>
         <source>Step &amp;limit</source>
         <translation>步数上限(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="215"/>
+        <location filename="../../gdsim/ui/controls.py" line="230"/>
         <source>&amp;Tolerance</source>
         <translation>收敛阈值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="236"/>
+        <location filename="../../gdsim/ui/controls.py" line="251"/>
         <source>The run that the η field, the arrows, the tangent and the formulas are about</source>
         <translation>η 输入框、箭头、切线和公式所针对的那一次运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="239"/>
+        <location filename="../../gdsim/ui/controls.py" line="254"/>
         <source>The function whose minimum gradient descent looks for</source>
         <translation>梯度下降要寻找其最小值的函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="240"/>
+        <location filename="../../gdsim/ui/controls.py" line="255"/>
         <source>The data the model is fitted to</source>
         <translation>模型要拟合的数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="241"/>
+        <location filename="../../gdsim/ui/controls.py" line="256"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="243"/>
+        <location filename="../../gdsim/ui/controls.py" line="258"/>
         <source>How the error between ŷ and y is measured</source>
         <translation>衡量 ŷ 与 y 之间误差的方式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="244"/>
+        <location filename="../../gdsim/ui/controls.py" line="259"/>
         <source>The neuron&apos;s activation function f and its derivative f′</source>
         <translation>神经元的激活函数 f 及其导数 f′</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="246"/>
+        <location filename="../../gdsim/ui/controls.py" line="261"/>
         <source>Tick the optimizers to run side by side from the same start (update rules as in PyTorch&apos;s torch.optim); the selected one&apos;s hyperparameters are shown below</source>
         <translation>勾选要从同一起点并排运行的优化器（更新规则与 PyTorch 的 torch.optim 一致）；下方显示选中的那个优化器的超参数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="248"/>
+        <location filename="../../gdsim/ui/controls.py" line="263"/>
         <source>Problem&apos;s own start</source>
         <translation>问题默认的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="249"/>
+        <location filename="../../gdsim/ui/controls.py" line="264"/>
         <source>Go back to the start this problem suggests</source>
         <translation>回到这个问题建议的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="250"/>
+        <location filename="../../gdsim/ui/controls.py" line="265"/>
         <source>Steps per second; at the right end, as fast as the computer can</source>
         <translation>每秒走几步；拖到最右端时，电脑能多快就多快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="251"/>
+        <location filename="../../gdsim/ui/controls.py" line="266"/>
         <source>The run stops after this many steps</source>
         <translation>走到这么多步就停止</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="252"/>
+        <location filename="../../gdsim/ui/controls.py" line="267"/>
         <source>The run has converged when the gradient norm ‖∇L‖ falls below this (0: never stop early)</source>
         <translation>当梯度的模 ‖∇L‖ 小于这个值时，就认为已经收敛（0 表示不提前停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="255"/>
+        <location filename="../../gdsim/ui/controls.py" line="270"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="256"/>
+        <location filename="../../gdsim/ui/controls.py" line="271"/>
         <source>Take exactly one step (→)</source>
         <translation>只走一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="257"/>
+        <location filename="../../gdsim/ui/controls.py" line="272"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="258"/>
+        <location filename="../../gdsim/ui/controls.py" line="273"/>
         <source>Go back to the start (R)</source>
         <translation>回到起点（R）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="259"/>
+        <location filename="../../gdsim/ui/controls.py" line="274"/>
         <source>Hide this message</source>
         <translation>隐藏这条消息</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="267"/>
+        <location filename="../../gdsim/ui/controls.py" line="282"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="267"/>
+        <location filename="../../gdsim/ui/controls.py" line="282"/>
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="268"/>
+        <location filename="../../gdsim/ui/controls.py" line="283"/>
         <source>Run or pause gradient descent (Space)</source>
         <translation>运行或暂停梯度下降（空格键）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="271"/>
+        <location filename="../../gdsim/ui/controls.py" line="286"/>
         <source>Where {0} starts; you can also click or drag on the plot</source>
         <translation>{0} 的起始值；也可以在图上点击或拖动来设置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="289"/>
+        <location filename="../../gdsim/ui/controls.py" line="304"/>
         <source>Load data from a CSV file with a header row and columns x (or x1, x2, …) and y</source>
         <translation>从 CSV 文件载入数据：第一行是表头，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="438"/>
+        <location filename="../../gdsim/ui/controls.py" line="462"/>
         <source>&amp;η (learning rate)</source>
         <translation>η（学习率）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="443"/>
+        <location filename="../../gdsim/ui/controls.py" line="467"/>
         <source>{0}: {1}; allowed {2}, default {3}</source>
         <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="474"/>
+        <location filename="../../gdsim/ui/controls.py" line="498"/>
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="476"/>
+        <location filename="../../gdsim/ui/controls.py" line="500"/>
         <source>1 step per second</source>
         <translation>每秒 1 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="478"/>
+        <location filename="../../gdsim/ui/controls.py" line="502"/>
         <source>{0} steps per second</source>
         <translation>每秒 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="511"/>
-        <location filename="../../gdsim/ui/controls.py" line="518"/>
+        <location filename="../../gdsim/ui/controls.py" line="535"/>
+        <location filename="../../gdsim/ui/controls.py" line="542"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="512"/>
+        <location filename="../../gdsim/ui/controls.py" line="536"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -793,6 +859,15 @@
         <location filename="../../gdsim/ui/main_window.py" line="304"/>
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch&apos;s torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleBox</name>
+    <message>
+        <location filename="../../gdsim/ui/schedule_box.py" line="42"/>
+        <location filename="../../gdsim/ui/schedule_box.py" line="75"/>
+        <source>How η changes from step to step: update t uses ηₜ = η·λ(t)</source>
+        <translation>η 如何随步数变化：第 t 次更新使用 ηₜ = η·λ(t)</translation>
     </message>
 </context>
 <context>
@@ -1153,67 +1228,68 @@
     </message>
     <message>
         <location filename="../../gdsim/engine/run.py" line="439"/>
+        <location filename="../../gdsim/engine/run.py" line="726"/>
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="687"/>
+        <location filename="../../gdsim/engine/run.py" line="793"/>
         <source>a run needs a problem made by make_problem, such as Run(make_problem(&apos;parabola&apos;), &apos;sgd&apos;, [2.0]); got {problem!r}</source>
         <translation>运行需要一个由 make_problem 生成的问题，比如 Run(make_problem(&apos;parabola&apos;), &apos;sgd&apos;, [2.0])；而给出的是 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="694"/>
+        <location filename="../../gdsim/engine/run.py" line="800"/>
         <source>a start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="700"/>
+        <location filename="../../gdsim/engine/run.py" line="806"/>
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
         <translation>问题 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="702"/>
+        <location filename="../../gdsim/engine/run.py" line="808"/>
         <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
         <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="705"/>
+        <location filename="../../gdsim/engine/run.py" line="811"/>
         <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
         <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="709"/>
+        <location filename="../../gdsim/engine/run.py" line="815"/>
         <source>a start must be finite numbers</source>
         <translation>起点必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="714"/>
+        <location filename="../../gdsim/engine/run.py" line="820"/>
         <source>the tolerance</source>
         <translation>收敛阈值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="716"/>
+        <location filename="../../gdsim/engine/run.py" line="822"/>
         <source>the tolerance must be ≥ 0, got {tol}</source>
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="729"/>
+        <location filename="../../gdsim/engine/run.py" line="835"/>
         <source>the step limit</source>
         <translation>步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="739"/>
+        <location filename="../../gdsim/engine/run.py" line="845"/>
         <source>mini-batches need a dataset model (linreg or neuron); {problem!r} has no data</source>
         <translation>小批量需要一个基于数据集的模型（linreg 或 neuron）；{problem!r} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="743"/>
+        <location filename="../../gdsim/engine/run.py" line="849"/>
         <location filename="../../gdsim/model/setup.py" line="247"/>
         <source>the batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="744"/>
+        <location filename="../../gdsim/engine/run.py" line="850"/>
         <location filename="../../gdsim/model/setup.py" line="251"/>
         <source>the seed</source>
         <translation>随机种子</translation>
@@ -1254,387 +1330,387 @@
         <translation>块设备（磁盘）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="181"/>
+        <location filename="../../gdsim/model/lessons.py" line="187"/>
         <source>lesson file {path}: {problem}</source>
         <translation>课程文件 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="226"/>
+        <location filename="../../gdsim/model/lessons.py" line="232"/>
         <source>[lesson] number {number} is taken by {other} too; each lesson needs its own number from {first} to {last}</source>
         <translation>[lesson] number {number} 已被 {other} 使用；每节课都需要一个自己的编号，从 {first} 到 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="244"/>
+        <location filename="../../gdsim/model/lessons.py" line="250"/>
         <source>line {line}: the file is not UTF-8 text; save it as UTF-8</source>
         <translation>第 {line} 行：文件不是 UTF-8 文本；请把它存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="250"/>
+        <location filename="../../gdsim/model/lessons.py" line="256"/>
         <source>cannot read it: {reason}</source>
         <translation>无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="251"/>
+        <location filename="../../gdsim/model/lessons.py" line="257"/>
         <source>this is a folder, not a lesson file</source>
         <translation>这是一个文件夹，不是课程文件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="252"/>
+        <location filename="../../gdsim/model/lessons.py" line="258"/>
         <source>this is not a regular file (it is a {kind}); lessons are read from files only</source>
         <translation>这不是普通文件（它是{kind}）；课程只从普通文件读取</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="254"/>
+        <location filename="../../gdsim/model/lessons.py" line="260"/>
         <source>the file is larger than {limit} KB; a lesson file has at most {limit} KB</source>
         <translation>文件大于 {limit} KB；课程文件最多 {limit} KB</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="265"/>
+        <location filename="../../gdsim/model/lessons.py" line="271"/>
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="299"/>
+        <location filename="../../gdsim/model/lessons.py" line="305"/>
         <source>line {line}: arrays and tables nest more than {limit} deep; a lesson needs 2 at most</source>
         <translation>第 {line} 行：数组和表嵌套超过 {limit} 层；课程最多只需 2 层</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="301"/>
+        <location filename="../../gdsim/model/lessons.py" line="307"/>
         <source>line {line}: a key has more than {limit} dotted parts (such as a.b.c); a lesson needs 3 at most</source>
         <translation>第 {line} 行：一个键由超过 {limit} 段以点连接的部分组成（例如 a.b.c）；课程最多只需 3 段</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="303"/>
+        <location filename="../../gdsim/model/lessons.py" line="309"/>
         <source>line {line}: more than {limit} tables; a lesson has [lesson], [setup], at most {most} [[setup.optimizers]], [view] and [expect]</source>
         <translation>第 {line} 行：表超过 {limit} 个；课程包含 [lesson]、[setup]、最多 {most} 个 [[setup.optimizers]]、[view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="319"/>
+        <location filename="../../gdsim/model/lessons.py" line="325"/>
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="322"/>
+        <location filename="../../gdsim/model/lessons.py" line="328"/>
         <source>the TOML reader cannot read it ({error})</source>
         <translation>TOML 读取器无法读取它（{error}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="340"/>
+        <location filename="../../gdsim/model/lessons.py" line="346"/>
         <source>unknown table or key {key!r} at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="342"/>
+        <location filename="../../gdsim/model/lessons.py" line="348"/>
         <source>unknown table or key {key!r} (did you mean {close!r}?) at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}（是不是想写 {close!r}？）；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="347"/>
+        <location filename="../../gdsim/model/lessons.py" line="353"/>
         <source>the file needs a [{name}] table; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>文件需要一个 [{name}] 表；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="365"/>
+        <location filename="../../gdsim/model/lessons.py" line="371"/>
         <source>[lesson] needs number (a whole number from {first} to {last}: the lesson&apos;s place in the Lessons menu)</source>
         <translation>[lesson] 需要 number（从 {first} 到 {last} 的整数：这节课在“课程”菜单中的位置）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="370"/>
+        <location filename="../../gdsim/model/lessons.py" line="376"/>
         <source>[lesson] number must be a whole number from {first} to {last}, got {got}</source>
         <translation>[lesson] number 必须是从 {first} 到 {last} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="378"/>
+        <location filename="../../gdsim/model/lessons.py" line="384"/>
         <source>[lesson] needs {name}.en (write {example})</source>
         <translation>[lesson] 需要 {name}.en（请写成 {example}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="385"/>
+        <location filename="../../gdsim/model/lessons.py" line="391"/>
         <source>[lesson] {name} must be a table of texts by language, such as {example}; got {got}</source>
         <translation>[lesson] {name} 必须是按语言给出文字的表，比如 {example}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="392"/>
+        <location filename="../../gdsim/model/lessons.py" line="398"/>
         <source>[lesson] {name}.{language} must be a string, got {got}</source>
         <translation>[lesson] {name}.{language} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="397"/>
+        <location filename="../../gdsim/model/lessons.py" line="403"/>
         <source>[lesson] {name}.{language} has {length:,} characters; {most:,} at most</source>
         <translation>[lesson] {name}.{language} 有 {length:,} 个字符；最多 {most:,} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="402"/>
+        <location filename="../../gdsim/model/lessons.py" line="408"/>
         <source>[lesson] needs {name}.en (it is empty)</source>
         <translation>[lesson] 需要 {name}.en（它是空的）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="419"/>
+        <location filename="../../gdsim/model/lessons.py" line="425"/>
         <source>[setup] activation applies only to the problem neuron, not {problem!r}</source>
         <translation>[setup] activation 只适用于问题 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="423"/>
+        <location filename="../../gdsim/model/lessons.py" line="429"/>
         <source>[setup] {key} applies only to the problems {models}, not {problem!r}</source>
         <translation>[setup] {key} 只适用于问题 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="433"/>
+        <location filename="../../gdsim/model/lessons.py" line="439"/>
         <source>[setup] step_limit must be a whole number from 1 to {most}, got {got}</source>
         <translation>[setup] step_limit 必须是从 1 到 {most} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="439"/>
+        <location filename="../../gdsim/model/lessons.py" line="445"/>
         <source>[setup] tol must be a number ≥ 0, got {got}</source>
         <translation>[setup] tol 必须是 ≥ 0 的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="450"/>
+        <location filename="../../gdsim/model/lessons.py" line="456"/>
         <source>{where} batch_size applies only to the problems {models}, not {problem!r}</source>
         <translation>{where} batch_size 只适用于问题 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="470"/>
+        <location filename="../../gdsim/model/lessons.py" line="476"/>
         <source>[setup] needs problem (one of: {valid})</source>
         <translation>[setup] 需要 problem（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="471"/>
+        <location filename="../../gdsim/model/lessons.py" line="477"/>
         <source>[setup] needs speed (steps per second, or &quot;max&quot; for as fast as possible)</source>
         <translation>[setup] 需要 speed（每秒的步数，或者写 &quot;max&quot; 表示尽可能快）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="473"/>
+        <location filename="../../gdsim/model/lessons.py" line="479"/>
         <source>[setup] needs step_limit (a whole number ≥ 1: the run stops after this many steps)</source>
         <translation>[setup] 需要 step_limit（≥ 1 的整数：运行走完这么多步后停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="475"/>
+        <location filename="../../gdsim/model/lessons.py" line="481"/>
         <source>[setup] needs optimizers (at least one [[setup.optimizers]] table with a name, such as name = &quot;sgd&quot;)</source>
         <translation>[setup] 需要 optimizers（至少一个带名称的 [[setup.optimizers]] 表，比如 name = &quot;sgd&quot;）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="478"/>
+        <location filename="../../gdsim/model/lessons.py" line="484"/>
         <source>{where}: {error}</source>
         <translation>{where}：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="486"/>
+        <location filename="../../gdsim/model/lessons.py" line="492"/>
         <source>[setup] data has {length:,} characters; a path has at most {most:,}</source>
         <translation>[setup] data 有 {length:,} 个字符；路径最多 {most:,} 个字符</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="491"/>
+        <location filename="../../gdsim/model/lessons.py" line="497"/>
         <source>[setup] data is empty; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data 是空的；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="497"/>
+        <location filename="../../gdsim/model/lessons.py" line="503"/>
         <source>[setup] data: the data file {path} does not exist; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="501"/>
+        <location filename="../../gdsim/model/lessons.py" line="507"/>
         <source>[setup] data: the data file {path} does not exist (a relative path is taken from the lesson&apos;s folder {folder}); give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在（相对路径从课程所在的文件夹 {folder} 算起）；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="514"/>
+        <location filename="../../gdsim/model/lessons.py" line="520"/>
         <source>[setup] speed must be a number of steps per second from {low:g} to {high:,g}, or &quot;max&quot;; got {got}</source>
         <translation>[setup] speed 必须是每秒的步数，从 {low:g} 到 {high:,g}，或者 &quot;max&quot;；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="527"/>
+        <location filename="../../gdsim/model/lessons.py" line="533"/>
         <source>[setup] optimizers must be one or more [[setup.optimizers]] tables, each with a name such as name = &quot;sgd&quot;; got {got}</source>
         <translation>[setup] optimizers 必须是一个或多个 [[setup.optimizers]] 表，每个都带有名称，比如 name = &quot;sgd&quot;；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="532"/>
+        <location filename="../../gdsim/model/lessons.py" line="538"/>
         <source>[setup] has {count} optimizers; a lesson runs at most {most} side by side</source>
         <translation>[setup] 有 {count} 个优化器；一节课最多同时运行 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="539"/>
+        <location filename="../../gdsim/model/lessons.py" line="545"/>
         <source>{where} needs name (one of: {valid})</source>
         <translation>{where} 需要 name（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="556"/>
+        <location filename="../../gdsim/model/lessons.py" line="562"/>
         <source>{where}: {key} is a parameter of a learning-rate schedule; give schedule = &quot;…&quot; too (one of: {valid})</source>
         <translation>{where}：{key} 是学习率调度的参数；请同时给出 schedule = &quot;…&quot;（可选：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="560"/>
+        <location filename="../../gdsim/model/lessons.py" line="566"/>
         <source>{where}: the schedule {schedule} has no parameter {key!r}; its parameters are: {valid}</source>
         <translation>{where}：学习率调度 {schedule} 没有参数 {key!r}；它的参数有：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="565"/>
+        <location filename="../../gdsim/model/lessons.py" line="571"/>
         <source>{where}: {optimizer} has no hyperparameter {key!r}; allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="567"/>
+        <location filename="../../gdsim/model/lessons.py" line="573"/>
         <source>{where}: {optimizer} has no hyperparameter {key!r} (did you mean {close!r}?); allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}（是不是想写 {close!r}？）；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="572"/>
+        <location filename="../../gdsim/model/lessons.py" line="578"/>
         <source>{where}: {key} must be a number, got {got}</source>
         <translation>{where}：{key} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="602"/>
+        <location filename="../../gdsim/model/lessons.py" line="608"/>
         <source>{where} {key} must be a whole number ≥ {low}, got {got}</source>
         <translation>{where} {key} 必须是 ≥ {low} 的整数，而输入的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="608"/>
+        <location filename="../../gdsim/model/lessons.py" line="614"/>
         <source>{where} seed orders the mini-batches; give batch_size too (without it every step uses the whole data)</source>
         <translation>{where} seed 决定小批量的顺序；请同时给出 batch_size（没有它，每一步都使用全部数据）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="619"/>
+        <location filename="../../gdsim/model/lessons.py" line="625"/>
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has 1 parameter ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；问题 {problem!r} 只有 1 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="622"/>
+        <location filename="../../gdsim/model/lessons.py" line="628"/>
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has {dim} parameters ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；问题 {problem!r} 有 {dim} 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="628"/>
+        <location filename="../../gdsim/model/lessons.py" line="634"/>
         <source>{where} has {count} numbers; problem {problem!r} has 1 parameter ({names})</source>
         <translation>{where} 有 {count} 个数；而问题 {problem!r} 只有 1 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="631"/>
+        <location filename="../../gdsim/model/lessons.py" line="637"/>
         <source>{where} has 1 number; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 只有 1 个数；而问题 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="634"/>
+        <location filename="../../gdsim/model/lessons.py" line="640"/>
         <source>{where} has {count} numbers; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 有 {count} 个数；而问题 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="638"/>
+        <location filename="../../gdsim/model/lessons.py" line="644"/>
         <source>{where} must be finite numbers, got {got}</source>
         <translation>{where} 必须是有限的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="647"/>
+        <location filename="../../gdsim/model/lessons.py" line="653"/>
         <source>[view] {key} must be true or false, got {got}</source>
         <translation>[view] {key} 必须是 true 或 false，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="656"/>
+        <location filename="../../gdsim/model/lessons.py" line="662"/>
         <source>[expect] needs status: one per optimizer ({n} here), each one of: {valid}</source>
         <translation>[expect] 需要 status：每个优化器一个（这里共 {n} 个），每个都是以下之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="661"/>
+        <location filename="../../gdsim/model/lessons.py" line="667"/>
         <source>[expect] status must be an array of statuses, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] status 必须是状态数组，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="666"/>
+        <location filename="../../gdsim/model/lessons.py" line="672"/>
         <source>[expect] status[{i}] must be one of: {valid}; got {got}</source>
         <translation>[expect] status[{i}] 必须是以下之一：{valid}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="673"/>
+        <location filename="../../gdsim/model/lessons.py" line="679"/>
         <source>[expect] tolerance must be a positive number, got {got}</source>
         <translation>[expect] tolerance 必须是正数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="680"/>
+        <location filename="../../gdsim/model/lessons.py" line="686"/>
         <source>[expect] final must be an array of points, one per optimizer ({n} here) ([] for one not checked); got {got}</source>
         <translation>[expect] final 必须是由点组成的数组，每个优化器一个（这里共 {n} 个；不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="691"/>
+        <location filename="../../gdsim/model/lessons.py" line="697"/>
         <source>[expect] stopped_at must be an array of whole numbers from 0 to the step limit {limit}, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] stopped_at 必须是整数数组，每个数从 0 到步数上限 {limit}，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="700"/>
+        <location filename="../../gdsim/model/lessons.py" line="706"/>
         <source>[expect] path must be an array with, for each optimizer ({n} here), an array of its first points from the start ([] for one not checked); got {got}</source>
         <translation>[expect] path 必须是一个数组，每个优化器（这里有 {n} 个）对应一个数组，列出它从起点开始的最初几个点（不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="707"/>
+        <location filename="../../gdsim/model/lessons.py" line="713"/>
         <source>[expect] path[{i}] has {count} points; a run of {limit} steps has at most {most}</source>
         <translation>[expect] path[{i}] 有 {count} 个点；走 {limit} 步的运行最多只有 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="721"/>
+        <location filename="../../gdsim/model/lessons.py" line="727"/>
         <source>[expect] closest must be an array with, for each optimizer ({n} here), a pair [distance ≥ 0, step from 0 to the step limit {limit}] ([] for one not checked); got {got}</source>
         <translation>[expect] closest 必须是一个数组，每个优化器（这里有 {n} 个）对应一对 [距离 ≥ 0, 从 0 到步数上限 {limit} 的步数]（不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="727"/>
+        <location filename="../../gdsim/model/lessons.py" line="733"/>
         <source>[expect] closest needs a problem with a known minimum; {problem!r} has none</source>
         <translation>[expect] closest 需要一个已知最小值的问题；{problem!r} 没有</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="740"/>
+        <location filename="../../gdsim/model/lessons.py" line="746"/>
         <source>{where}: unknown key {key!r}; allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="741"/>
+        <location filename="../../gdsim/model/lessons.py" line="747"/>
         <source>{where}: unknown key {key!r} (did you mean {close!r}?); allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}（是不是想写 {close!r}？）；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="757"/>
+        <location filename="../../gdsim/model/lessons.py" line="763"/>
         <source>{key} must be a table [{key}], got {got}</source>
         <translation>{key} 必须是一个表 [{key}]，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="774"/>
+        <location filename="../../gdsim/model/lessons.py" line="780"/>
         <source>{where} {key} must be a string, got {got}</source>
         <translation>{where} {key} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="790"/>
+        <location filename="../../gdsim/model/lessons.py" line="796"/>
         <source>{first} and {last}</source>
         <translation>{first} 和 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="807"/>
+        <location filename="../../gdsim/model/lessons.py" line="813"/>
         <source>the string {text!r}</source>
         <translation>字符串 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="809"/>
+        <location filename="../../gdsim/model/lessons.py" line="815"/>
         <source>a table</source>
         <translation>一个表</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="812"/>
+        <location filename="../../gdsim/model/lessons.py" line="818"/>
         <source>the array {text}</source>
         <translation>数组 {text}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="837"/>
+        <location filename="../../gdsim/model/lessons.py" line="843"/>
         <source>cannot be written as TOML: {error}</source>
         <translation>无法写成 TOML：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="886"/>
+        <location filename="../../gdsim/model/lessons.py" line="892"/>
         <source>{where} must be a number, got {got}</source>
         <translation>{where} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="894"/>
+        <location filename="../../gdsim/model/lessons.py" line="900"/>
         <source>[setup] data must be a built-in dataset name or a CSV path, got {got}</source>
         <translation>[setup] data 必须是内置数据集的名称或 CSV 文件的路径，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="912"/>
+        <location filename="../../gdsim/model/lessons.py" line="918"/>
         <source>cannot write it: {reason}</source>
         <translation>无法写入：{reason}</translation>
     </message>
@@ -2100,12 +2176,72 @@
         <translation>ψ：μₜ 趋近 β₁ 的快慢</translation>
     </message>
     <message>
+        <location filename="../../gdsim/ui/names.py" line="56"/>
+        <source>Constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
         <location filename="../../gdsim/ui/names.py" line="57"/>
+        <source>Step decay</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="58"/>
+        <source>Exponential decay</source>
+        <translation>指数衰减</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="59"/>
+        <source>1/t decay</source>
+        <translation>1/t 衰减</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="60"/>
+        <source>Cosine annealing</source>
+        <translation>余弦退火</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="64"/>
+        <source>k: updates between two decays</source>
+        <translation>k：两次衰减之间的更新次数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="65"/>
+        <source>γ: the factor of each decay</source>
+        <translation>γ：每次衰减乘的因子</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="66"/>
+        <source>γ: the factor of each update</source>
+        <translation>γ：每次更新乘的因子</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="67"/>
+        <source>d: how fast η falls</source>
+        <translation>d：η 下降的快慢</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="68"/>
+        <source>T: updates from η down to the floor</source>
+        <translation>T：η 降到下限所用的更新次数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="69"/>
+        <source>φ: the last η as a share of η</source>
+        <translation>φ：最终的 η 占 η 的比例</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="70"/>
+        <source>w: updates of linear warm-up</source>
+        <translation>w：线性预热的更新次数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="74"/>
         <source>Noisy line</source>
         <translation>带噪声的直线</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="58"/>
+        <location filename="../../gdsim/ui/names.py" line="75"/>
         <source>Pass or fail</source>
         <translation>考试是否通过</translation>
     </message>
