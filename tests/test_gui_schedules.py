@@ -87,6 +87,8 @@ def test_a_schedule_chosen_mid_run_applies_from_the_next_update_at_the_run_s_own
     assert track.history_lr[6] == 0.05 * 0.99**5 and track.history_lr[7] == 0.05 * 0.99**6
     assert track.lr == 0.05 * 0.99**7  # the next update's, in the formula panel and the status bar
     qtbot.waitUntil(lambda: "η 0.04660" in window.status.text())  # 0.05·0.99⁷ = 0.046603…
+    qtbot.waitUntil(lambda: window.formulas.text.values.get("schedule_factor") == 0.99**7)
+    assert "Exponential decay: ηₜ = η·γ^(t − 1) (γ = 0.99)" in window.formulas.toPlainText()
     choose(qtbot, controls.schedule.kind, "constant")  # back to none: η stays lr, no η plot
     assert session.setup.contenders[0].schedule is None and not window.canvas.lr_shown
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..engine import RUNNING, Lookahead, Problem, Run
+from ..engine.schedules import Schedule
 from .divergence import is_diverging, reference_loss
 
 SLICE_POINTS = 301
@@ -47,6 +48,7 @@ class Track:
     # Nesterov momentum: the next update in Ruder's form, each (d,): his point φ, the look-ahead point
     # φ − μ·v where the gradient is evaluated (the current point), his velocity v, φ after the update.
     lookahead: Lookahead | None = None
+    schedule: Schedule | None = None  # the run's learning-rate schedule now (immutable, shared)
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,7 @@ def _track(run: Run, max_rows: int, problem_start_loss: float) -> Track:
         lookahead=None if update.lookahead is None else Lookahead(
             *(a[0] for a in (update.lookahead.position, update.lookahead.lookahead, update.lookahead.velocity,
                              update.lookahead.position_after))),
+        schedule=run.schedule,
     )
 
 

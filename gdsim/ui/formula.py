@@ -14,8 +14,9 @@ import numpy as np
 
 from ..engine import OPTIMIZERS
 from ..engine.models import square_loss_gradients
+from ..engine.schedules import WARMUP, WARMUP_FORMULA
 from .i18n import tr
-from .names import formula_text, optimizer_title
+from .names import formula_text, optimizer_title, schedule_title
 from .style import format_number
 
 
@@ -163,7 +164,8 @@ def _update(problem, track, out) -> str:
         out.values[key] = np.asarray(value, float)
     lr = hp.get("lr", 0.0)
     written = _RULES.get(name)
-    lines = written(OPTIMIZERS[name].rule, hp, g, before, new, t, track.scalars) if written else []
+    lines = _schedule(track, t, out)
+    lines += written(OPTIMIZERS[name].rule, hp, g, before, new, t, track.scalars) if written else []
     lines.append(_e(plus(f"θ ← {num(theta)}", after - theta) + " = ") + f"<b>{num(after)}</b>")
     if getattr(track, "lookahead", None) is not None:
         look = track.lookahead
@@ -175,6 +177,23 @@ def _update(problem, track, out) -> str:
             num(look.position))))
     title = tr("Next step of {0} (t = {1}, η = {2})").format(optimizer_title(name), t, num(lr))
     return _h(title) + _p(*lines)
+
+
+def _schedule(track, t: int, out) -> list[str]:
+    """With a schedule: its formula and this update's ηₜ = η·λ(t), from the engine's own λ."""
+    schedule = getattr(track, "schedule", None)
+    if schedule is None or schedule.is_constant:
+        return []
+    kind = schedule.kind
+    formula = kind.formula if not schedule.warmup else f"{kind.formula};  {WARMUP_FORMULA}"
+    symbols = {p.name: p.symbol for p in (*kind.parameters, WARMUP)}
+    settings = ", ".join(f"{symbols[k]} = {v:g}" for k, v in schedule.parameters.items()
+                         if k != "warmup" or v)
+    factor_t = float(schedule(t))
+    lr = track.hyperparameters["lr"]
+    out.values.update(schedule_factor=factor_t)
+    return [_e(tr("{0}: {1}  ({2})").format(schedule_title(schedule.name), formula, settings)),
+            _line(f"ηₜ = η·λ({t}) = {num(lr)} × {num(factor_t)}", track.lr)]
 
 
 def _diverging() -> str:

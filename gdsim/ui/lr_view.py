@@ -3,6 +3,7 @@ and on its step axis. The canvas shows it while some run has a schedule."""
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from .i18n import tr
 from .plot_style import PlotView, held_range, nice_end, run_pen, set_view, style_plot
@@ -14,6 +15,7 @@ class LrView(PlotView):
         super().__init__(parent=parent)
         self._style = style
         self._range = None
+        self._tick_spacing = None
         self.getPlotItem().setMenuEnabled(False)
         self.curves: list[pg.PlotDataItem] = []
         self.apply_style(style)
@@ -21,6 +23,7 @@ class LrView(PlotView):
 
     def apply_style(self, style: Style) -> None:
         self._style = style
+        self._tick_spacing = None  # fitted anew to the new font
         style_plot(self, style)
         for i, item in enumerate(self.curves):
             item.setPen(self._pen(i))
@@ -67,4 +70,24 @@ class LrView(PlotView):
             return
         last = max(int(t.history_step[-1]) for t in snap.tracks)
         self._range = held_range(self._range, (0.0, hi), margin=0.05)
-        set_view(self, (0.0, nice_end(max(10, last))), self._range, pad=0.03)
+        end = nice_end(max(10, last))
+        self._fit_step_ticks(end)
+        set_view(self, (0.0, end), self._range, pad=0.03)
+
+    def _fit_step_ticks(self, end: float) -> None:
+        """As many step ticks as their labels have room for (a narrow plot at 200 % has room for two
+        or three; pyqtgraph would draw its top-level labels over each other)."""
+        axis = self.getPlotItem().getAxis("bottom")
+        font = axis.style.get("tickFont") or QFont()
+        widest = QFontMetricsF(font).horizontalAdvance(f"{end:,.0f}")
+        room = max(1, int(max(axis.width(), 1.0) // (1.3 * widest)))  # a label and a gap
+        spacing = _nice_spacing(end / room)
+        if spacing != self._tick_spacing:
+            self._tick_spacing = spacing
+            axis.setTickSpacing(spacing, spacing)
+
+
+def _nice_spacing(least: float) -> float:
+    """The least of 1, 2, 5 times a power of ten that is at least ``least`` (> 0)."""
+    decade = 10.0 ** np.floor(np.log10(max(least, 1.0)))
+    return float(next(m * decade for m in (1, 2, 5, 10) if m * decade >= least))

@@ -203,194 +203,199 @@
         <translation>数据与模型 ŷ = w·x + b</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="78"/>
+        <location filename="../../gdsim/ui/formula.py" line="79"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="78"/>
+        <location filename="../../gdsim/ui/formula.py" line="79"/>
         <source>now L = {0}</source>
         <translation>当前 L = {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="87"/>
+        <location filename="../../gdsim/ui/formula.py" line="88"/>
         <source>the slope of the tangent at x = {0}: {1}</source>
         <translation>在 x = {0} 处切线的斜率：{1}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="89"/>
+        <location filename="../../gdsim/ui/formula.py" line="90"/>
         <source>positive slope: step left; negative: step right — against the slope</source>
         <translation>斜率为正就往左走，为负就往右走——总是逆着斜率的方向</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="91"/>
+        <location filename="../../gdsim/ui/formula.py" line="92"/>
         <source>Derivative</source>
         <translation>导数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="91"/>
+        <location filename="../../gdsim/ui/formula.py" line="92"/>
         <source>Gradient (partial derivatives)</source>
         <translation>梯度（偏导数）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="104"/>
+        <location filename="../../gdsim/ui/formula.py" line="105"/>
         <source>(∂/∂w, ∂/∂b) at (w, b) = {0}, N = {1}:</source>
         <translation>(∂/∂w, ∂/∂b)，在 (w, b) = {0} 处，N = {1}：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="105"/>
+        <location filename="../../gdsim/ui/formula.py" line="106"/>
         <source>the tutorial: (1/N) Σ (wx + b − y)·x, (1/N) Σ (wx + b − y)</source>
         <translation>教程的公式：(1/N) Σ (wx + b − y)·x，(1/N) Σ (wx + b − y)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="106"/>
+        <location filename="../../gdsim/ui/formula.py" line="107"/>
         <source>(the gradient of half-mse, L = 1/(2N) Σ (y − ŷ)²)</source>
         <translation>（即 half-mse 的梯度，L = 1/(2N) Σ (y − ŷ)²）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="107"/>
+        <location filename="../../gdsim/ui/formula.py" line="108"/>
         <source>SSE, L = ½ Σ (y − ŷ)²: N × the tutorial&apos;s</source>
         <translation>SSE，L = ½ Σ (y − ŷ)²：教程公式的 N 倍</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="108"/>
+        <location filename="../../gdsim/ui/formula.py" line="109"/>
         <source>MSE, L = (1/N) Σ (y − ŷ)²: 2 × the tutorial&apos;s</source>
         <translation>MSE，L = (1/N) Σ (y − ŷ)²：教程公式的 2 倍</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="109"/>
+        <location filename="../../gdsim/ui/formula.py" line="110"/>
         <source>the tutorial&apos;s C = Σ (wx + b − y)² itself: 2N × the tutorial&apos;s</source>
         <translation>教程中的 C = Σ (wx + b − y)² 本身的导数：教程公式的 2N 倍</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="110"/>
+        <location filename="../../gdsim/ui/formula.py" line="111"/>
         <source>All four point the same way and differ by a constant factor, which η makes up: η on SSE takes the step that N·η takes on half-mse.</source>
         <translation>四者方向相同，只差一个常数因子，这个因子可以由 η 弥补：在 SSE 上用 η 走的一步，等于在 half-mse 上用 N·η 走的一步。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="113"/>
+        <location filename="../../gdsim/ui/formula.py" line="114"/>
         <source>The tutorial&apos;s formulas beside SSE and MSE</source>
         <translation>教程的公式与 SSE、MSE 对照</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="138"/>
+        <location filename="../../gdsim/ui/formula.py" line="139"/>
         <source>first sample x = {0}, y = {1}: h = {2}, ŷ = {3}, δ = {4}</source>
         <translation>第一个样本 x = {0}，y = {1}：h = {2}，ŷ = {3}，δ = {4}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="145"/>
+        <location filename="../../gdsim/ui/formula.py" line="146"/>
         <source>This is the step gradient descent takes.</source>
         <translation>这正是梯度下降这一步走的距离。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="147"/>
+        <location filename="../../gdsim/ui/formula.py" line="148"/>
         <source>This is the plain gradient step, for comparison: {0} starts from the same gradient but takes a step of its own (below).</source>
         <translation>这是普通梯度下降的一步，仅供对照：{0} 用的是同一个梯度，但走的是它自己的一步（见下）。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="150"/>
+        <location filename="../../gdsim/ui/formula.py" line="151"/>
         <source>The delta rule</source>
         <translation>Delta 规则（误差项）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="172"/>
+        <location filename="../../gdsim/ui/formula.py" line="174"/>
         <source>Ruder&apos;s form is the same method: his point φ = θ + η·μ·b = {0} moves by momentum alone to the look-ahead point φ − μ·v (v = η·b) = θ, takes the gradient there, and steps v ← μ·v + η·g, φ ← φ − v; so θ is where he looks ahead to.</source>
         <translation>Ruder 的写法是同一种方法：他的点 φ = θ + η·μ·b = {0} 先只靠动量移到前瞻点 φ − μ·v（v = η·b），这正是 θ；在那里求梯度，再按 v ← μ·v + η·g、φ ← φ − v 更新。所以 θ 就是他向前看到的那个点。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="176"/>
+        <location filename="../../gdsim/ui/formula.py" line="178"/>
         <source>Next step of {0} (t = {1}, η = {2})</source>
         <translation>{0} 的下一步（t = {1}，η = {2}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="182"/>
+        <location filename="../../gdsim/ui/formula.py" line="195"/>
+        <source>{0}: {1}  ({2})</source>
+        <translation>{0}：{1}（{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="201"/>
         <source>Diverging</source>
         <translation>正在发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="182"/>
+        <location filename="../../gdsim/ui/formula.py" line="201"/>
         <source>The loss has grown a thousandfold and grows at every step: each step overshoots by more than the last. Try a smaller η.</source>
         <translation>损失已经增大到原来的一千倍以上，而且每一步都在继续增大：每一步都比上一步冲得更远。试试更小的 η。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="189"/>
+        <location filename="../../gdsim/ui/formula.py" line="208"/>
         <source>Converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="190"/>
+        <location filename="../../gdsim/ui/formula.py" line="209"/>
         <source>‖∇L‖ fell below the tolerance, so there is no next step.</source>
         <translation>‖∇L‖ 已经小于收敛阈值，所以没有下一步了。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="192"/>
-        <location filename="../../gdsim/ui/formula.py" line="198"/>
+        <location filename="../../gdsim/ui/formula.py" line="211"/>
+        <location filename="../../gdsim/ui/formula.py" line="217"/>
         <source>Stuck at step {0}: ∇L = 0</source>
         <translation>在第 {0} 步卡住：∇L = 0</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="193"/>
+        <location filename="../../gdsim/ui/formula.py" line="212"/>
         <source>The activation&apos;s slope f′(h) is 0 at every sample the model gets wrong, so every term of the gradient is 0 although the errors are not (the loss is still {0}). This is no minimum, but the gradient shows no way down, so the run stops here.</source>
         <translation>在模型判错的每个样本处，激活函数的斜率 f′(h) 都是 0，所以梯度的每一项都是 0，尽管误差并不为零（损失仍是 {0}）。这里不是最小值，但梯度指不出下坡的方向，所以运行停在这里。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="199"/>
+        <location filename="../../gdsim/ui/formula.py" line="218"/>
         <source>This is a saddle point: the gradient is 0, yet the loss falls along another direction. The gradient shows no way down, so the run stops here; start a little off it.</source>
         <translation>这是一个鞍点：梯度为 0，但沿另一个方向损失还会下降。梯度指不出下坡的方向，所以运行停在这里；把起点稍微挪开一点试试。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="202"/>
+        <location filename="../../gdsim/ui/formula.py" line="221"/>
         <source>Diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="203"/>
+        <location filename="../../gdsim/ui/formula.py" line="222"/>
         <source>The loss or the parameters stopped being finite numbers; the point shown is the last finite one. Try a smaller η.</source>
         <translation>损失或参数已经不再是有限的数；图中显示的是最后一个有限的点。试试更小的 η。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="206"/>
+        <location filename="../../gdsim/ui/formula.py" line="225"/>
         <source>Held at the step limit</source>
         <translation>已到达步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="207"/>
+        <location filename="../../gdsim/ui/formula.py" line="226"/>
         <source>Raise the step limit to let the run go on.</source>
         <translation>提高步数上限，就可以继续运行。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="280"/>
+        <location filename="../../gdsim/ui/formula.py" line="299"/>
         <source>m*, v*: the running means corrected for starting at zero</source>
         <translation>m*、v*：修正了从零开始所带来偏差的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="315"/>
+        <location filename="../../gdsim/ui/formula.py" line="334"/>
         <source>v*: the running mean of g² corrected for starting at zero</source>
         <translation>v*：修正了从零开始所带来偏差的 g² 的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="332"/>
+        <location filename="../../gdsim/ui/formula.py" line="351"/>
         <source>Convention: L = ½ Σ (y − ŷ)² (the tutorial calls this error E). The ½ cancels the 2 of the square&apos;s derivative, so a gradient step is exactly the delta rule. (Without the ½, as in the tutorial&apos;s C = Σ (wx + b − y)², the derivative is ∂C/∂w = 2 Σ (wx + b − y)·x.)</source>
         <translation>约定：L = ½ Σ (y − ŷ)²（教程里把这个误差记作 E）。这里的 ½ 正好抵消平方求导得到的 2，所以梯度下降的一步恰好就是 delta 规则。（如果没有 ½，比如教程中的 C = Σ (wx + b − y)²，它的导数是 ∂C/∂w = 2 Σ (wx + b − y)·x。）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="335"/>
+        <location filename="../../gdsim/ui/formula.py" line="354"/>
         <source>Convention: L = (1/N) Σ (y − ŷ)², as PyTorch&apos;s MSELoss; its derivative carries the factor 2/N.</source>
         <translation>约定：L = (1/N) Σ (y − ŷ)²，与 PyTorch 的 MSELoss 相同；它的导数带有系数 2/N。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="337"/>
+        <location filename="../../gdsim/ui/formula.py" line="356"/>
         <source>Convention: L = 1/(2N) Σ (y − ŷ)². The ½ cancels the 2 of the square&apos;s derivative, so ∂L/∂w = (1/N) Σ (ŷ − y)·x: the tutorial&apos;s formulas. At the same point SSE&apos;s gradient is N times this one and MSE&apos;s 2 times.</source>
         <translation>约定：L = 1/(2N) Σ (y − ŷ)²。½ 抵消了平方求导得到的 2，所以 ∂L/∂w = (1/N) Σ (ŷ − y)·x，正是教程中的公式。在同一点上，SSE 的梯度是它的 N 倍，MSE 的梯度是它的 2 倍。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="340"/>
+        <location filename="../../gdsim/ui/formula.py" line="359"/>
         <source>Convention: L is the mean binary cross-entropy; with the sigmoid its derivative with respect to h is simply (ŷ − y)/N.</source>
         <translation>约定：L 是平均二元交叉熵；配合 sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/loss_view.py" line="57"/>
-        <location filename="../../gdsim/ui/lr_view.py" line="33"/>
+        <location filename="../../gdsim/ui/lr_view.py" line="36"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -470,7 +475,7 @@
         <translation>实际走的一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/lr_view.py" line="34"/>
+        <location filename="../../gdsim/ui/lr_view.py" line="37"/>
         <source>η per step</source>
         <translation>每步的 η</translation>
     </message>
