@@ -150,8 +150,9 @@ def test_lesson_3_eta_0_01_zig_zags_across_the_valley_and_arrives_sooner(lessons
 
 
 def test_lesson_3_the_tutorial_s_formulas_beside_sse_and_mse_at_the_start(lessons):
-    """"at the start (−1, 0) the tutorial's give (−13.69, −5.707), SSE's 30 times that with N = 30, MSE's
-    2 times, C's own derivative 60 times"."""
+    """"The formula panel sets the tutorial's ∂C/∂w = (1/N) Σ (wx + b − y)·x, the gradient of half-mse,
+    beside SSE's (N = 30 times it) and MSE's (2 times)" (at the start, say, and what the panel adds:
+    the derivative of C itself, 60 times it)."""
     from gdsim.engine.models import square_loss_gradients
 
     lesson = lessons[3]
@@ -171,8 +172,8 @@ def test_lesson_3_the_tutorial_s_formulas_beside_sse_and_mse_at_the_start(lesson
 
 
 def test_lesson_3_half_mse_with_thirty_times_eta_takes_the_same_path_and_stops_sooner(lessons):
-    """"with the loss half-mse and η = 0.15 (30 × 0.005) the path is the same but stops at step 322, as
-    its gradient, 30 times smaller, falls below the tolerance sooner"."""
+    """"the gradient of half-mse … SSE's (N = 30 times it)": so half-mse with η = 30 × 0.005 takes the
+    same path (it stops sooner, at step 322, as its gradient falls below the tolerance sooner)."""
     lesson = lessons[3]
     (sse,) = runs_of(lesson)
     setup = replace(lesson.setup, loss="half-mse", contenders=(Contender("sgd", {"lr": 0.15}),))
