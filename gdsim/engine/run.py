@@ -99,12 +99,19 @@ class Batches:
         self._epoch = -1
 
     def at(self, step: int) -> tuple[np.ndarray, np.ndarray]:
+        """The samples (X, y) of the update from ``step`` to step + 1."""
         epoch, i = divmod(step, self.per_epoch)
         if epoch != self._epoch:
             order = np.random.default_rng([self.seed, epoch]).permutation(len(self.y))
             self._X, self._y, self._epoch = self.X[order], self.y[order], epoch
         rows = slice(i * self.size, (i + 1) * self.size)
         return self._X[rows], self._y[rows]
+
+    def rows_at(self, step: int) -> np.ndarray:
+        """Which samples (their rows in the data, in the batch's order) ``at(step)`` gives."""
+        epoch, i = divmod(step, self.per_epoch)
+        order = np.random.default_rng([self.seed, epoch]).permutation(len(self.y))
+        return order[i * self.size:(i + 1) * self.size]
 
 
 class Run:
@@ -320,6 +327,17 @@ class Run:
         self._coefficients = coefficients(self.hyperparameters)
         if name == "lr":
             self._plan_from_next_update()
+
+    def set_batches(self, batch_size: int | None, seed: int = 0) -> None:
+        """Step on mini-batches of ``batch_size`` samples (None: the whole data) in the order ``seed``
+        sets, from the next update on: update t uses the batch a run built with them uses for t.
+        Bad input (no data, a size that is no whole number from 1 to N, a bad seed) changes nothing."""
+        self._batches = make_batches(self.problem, batch_size, seed)
+        self.batch_size, self.seed = batch_size, seed
+
+    def next_batch_rows(self) -> np.ndarray | None:
+        """The rows of the data the next update's mini-batch holds, or None on the whole data."""
+        return None if self._batches is None else self._batches.rows_at(self.step)
 
     def set_schedule(self, schedule: str | Schedule | None) -> None:
         """Another learning-rate schedule (None: none), from the next update on; its factor is taken

@@ -49,6 +49,8 @@ class Track:
     # φ − μ·v where the gradient is evaluated (the current point), his velocity v, φ after the update.
     lookahead: Lookahead | None = None
     schedule: Schedule | None = None  # the run's learning-rate schedule now (immutable, shared)
+    # With mini-batches: the rows of the data the next update's batch holds (a copy), while it runs.
+    batch_rows: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ def _track(run: Run, max_rows: int, problem_start_loss: float) -> Track:
             *(a[0] for a in (update.lookahead.position, update.lookahead.lookahead, update.lookahead.velocity,
                              update.lookahead.position_after))),
         schedule=run.schedule,
+        batch_rows=run.next_batch_rows() if running else None,
     )
 
 

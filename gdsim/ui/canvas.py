@@ -84,6 +84,7 @@ class Canvas(QWidget):
         session.setup_changed.connect(self._on_setup_changed)
         session.hyperparameter_changed.connect(self._on_hyperparameter_changed)
         session.schedule_changed.connect(self._on_schedule_changed)
+        session.batches_changed.connect(lambda *_: self._show_labels())  # the names say the batch size
         session.landscape_changed.connect(self.parameters.set_landscape)
         session.stepped.connect(self._on_stepped)
         self._on_problem_changed(session.problem)

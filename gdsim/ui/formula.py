@@ -165,6 +165,12 @@ def _update(problem, track, out) -> str:
     lr = hp.get("lr", 0.0)
     written = _RULES.get(name)
     lines = _schedule(track, t, out)
+    rows = getattr(track, "batch_rows", None)
+    if rows is not None:
+        out.values["batch_gradient"] = g
+        n = len(problem.dataset.y)
+        lines.append(_line(tr("g: the gradient on this step's mini-batch, {0} of the {1} samples").format(
+            len(rows), n), g))
     lines += written(OPTIMIZERS[name].rule, hp, g, before, new, t, track.scalars) if written else []
     lines.append(_e(plus(f"θ ← {num(theta)}", after - theta) + " = ") + f"<b>{num(after)}</b>")
     if getattr(track, "lookahead", None) is not None:

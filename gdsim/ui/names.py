@@ -52,6 +52,7 @@ _HYPERPARAMETERS = {
     "eps": QT_TRANSLATE_NOOP("names", "ε: keeps the division finite"),
     "momentum_decay": QT_TRANSLATE_NOOP("names", "ψ: how fast μₜ approaches β₁"),
 }
+QT_TRANSLATE_NOOP("names", "batch {0}")  # a run on mini-batches of {0} samples, in its name
 _SCHEDULES = {
     "constant": QT_TRANSLATE_NOOP("names", "Constant"),
     "step": QT_TRANSLATE_NOOP("names", "Step decay"),
@@ -111,7 +112,12 @@ def schedule_parameter_label(schedule: str, parameter: str) -> str:
 
 
 def _with_schedule(label: str, contender) -> str:
-    return label if contender.schedule is None else f"{label}, {schedule_title(contender.schedule.name)}"
+    """The label with the run's schedule and mini-batches, where it has them."""
+    if contender.schedule is not None:
+        label = f"{label}, {schedule_title(contender.schedule.name)}"
+    if contender.batch_size is not None:
+        label = f"{label}, " + QCoreApplication.translate("names", "batch {0}").format(contender.batch_size)
+    return label
 
 
 def run_labels(setup, problem) -> list[str]:

@@ -13,6 +13,7 @@ of the current setup is kept in ``latest``; views draw it on their own clock.
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..engine import InputError, Problem
+from ..engine.run import make_batches
 from ..model.build import Built, build, problem_on_the_same_data
 from ..model.setup import Setup, check_shown, schedule_from_dict
 from .i18n import translate_error
@@ -30,6 +31,7 @@ class Session(QObject):
     step_requested = Signal()
     hyperparameter_requested = Signal(int, str, object)
     schedule_requested = Signal(int, object)  # (contender, Schedule or None)
+    batches_requested = Signal(int, object, int)  # (contender, batch size or None, seed)
     speed_requested = Signal(object)
     step_limit_requested = Signal(int)
     tolerance_requested = Signal(float)
@@ -43,6 +45,7 @@ class Session(QObject):
     # or, for a new activation or loss, go on)
     hyperparameter_changed = Signal(int, str, float)  # (contender, name, value), applied mid-run
     schedule_changed = Signal(int, object)  # (contender, Schedule or None), applied mid-run
+    batches_changed = Signal(int, object, int)  # (contender, batch size or None, seed), applied mid-run
     watched_changed = Signal(int)  # another run is watched; the runs go on
     landscape_changed = Signal(object)  # Curve | Surface | None
     stepped = Signal(object)  # Snapshot of the current setup
@@ -73,6 +76,7 @@ class Session(QObject):
         self.step_requested.connect(self._worker.step_once)
         self.hyperparameter_requested.connect(self._worker.set_hyperparameter)
         self.schedule_requested.connect(self._worker.set_schedule)
+        self.batches_requested.connect(self._worker.set_batches)
         self.speed_requested.connect(self._worker.set_speed)
         self.step_limit_requested.connect(self._worker.set_step_limit)
         self.tolerance_requested.connect(self._worker.set_tolerance)
@@ -161,6 +165,25 @@ class Session(QObject):
         chosen = setup.contenders[index].schedule
         self.schedule_requested.emit(index, chosen)
         self.schedule_changed.emit(index, chosen)
+        return True
+
+    def set_batches(self, batch_size: int | None, seed: int = 0, index: int = 0) -> bool:
+        """One run's mini-batches: ``batch_size`` samples a step (None: the whole data, 1: stochastic)
+        in the order ``seed`` sets; from its next update on (``Run.set_batches``), and from the start
+        after a reset. A size the data cannot give, or a problem without data, is reported."""
+        def checked() -> Setup:
+            make_batches(self._problem, batch_size, seed)  # raises for a size the data cannot give
+            return self._setup.with_batches(index, batch_size, seed)
+
+        setup = self._refused_or(checked)
+        if setup is None:
+            return False
+        if setup == self._setup:
+            return True
+        self._setup = setup
+        c = setup.contenders[index]
+        self.batches_requested.emit(index, c.batch_size, c.seed)
+        self.batches_changed.emit(index, c.batch_size, c.seed)
         return True
 
     def hyperparameters(self, index: int = 0) -> dict[str, float]:

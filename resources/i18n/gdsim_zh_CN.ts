@@ -188,19 +188,24 @@
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="547"/>
+        <location filename="../../gdsim/ui/controls.py" line="607"/>
         <source>{0} is a fixed function; only {1} and {2} are fitted to data: choose one of them as the problem to import data</source>
         <translation>{0}是一个固定的函数；只有{1}和{2}才拟合数据：要导入数据，请先选择其中之一作为问题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="77"/>
+        <location filename="../../gdsim/ui/data_view.py" line="99"/>
         <source>data and model ŷ = f(w·x + b)</source>
         <translation>数据与模型 ŷ = f(w·x + b)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="78"/>
+        <location filename="../../gdsim/ui/data_view.py" line="100"/>
         <source>data and model ŷ = w·x + b</source>
         <translation>数据与模型 ŷ = w·x + b</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/data_view.py" line="113"/>
+        <source>○ mini-batch: {0}/{1}</source>
+        <translation>○ 小批量：{0}/{1}</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="79"/>
@@ -293,103 +298,108 @@
         <translation>Delta 规则（误差项）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="174"/>
+        <location filename="../../gdsim/ui/formula.py" line="172"/>
+        <source>g: the gradient on this step&apos;s mini-batch, {0} of the {1} samples</source>
+        <translation>g：这一步小批量上的梯度，{1} 个样本中的 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="180"/>
         <source>Ruder&apos;s form is the same method: his point φ = θ + η·μ·b = {0} moves by momentum alone to the look-ahead point φ − μ·v (v = η·b) = θ, takes the gradient there, and steps v ← μ·v + η·g, φ ← φ − v; so θ is where he looks ahead to.</source>
         <translation>Ruder 的写法是同一种方法：他的点 φ = θ + η·μ·b = {0} 先只靠动量移到前瞻点 φ − μ·v（v = η·b），这正是 θ；在那里求梯度，再按 v ← μ·v + η·g、φ ← φ − v 更新。所以 θ 就是他向前看到的那个点。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="178"/>
+        <location filename="../../gdsim/ui/formula.py" line="184"/>
         <source>Next step of {0} (t = {1}, η = {2})</source>
         <translation>{0} 的下一步（t = {1}，η = {2}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="195"/>
+        <location filename="../../gdsim/ui/formula.py" line="201"/>
         <source>{0}: {1}  ({2})</source>
         <translation>{0}：{1}（{2}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="201"/>
+        <location filename="../../gdsim/ui/formula.py" line="207"/>
         <source>Diverging</source>
         <translation>正在发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="201"/>
+        <location filename="../../gdsim/ui/formula.py" line="207"/>
         <source>The loss has grown a thousandfold and grows at every step: each step overshoots by more than the last. Try a smaller η.</source>
         <translation>损失已经增大到原来的一千倍以上，而且每一步都在继续增大：每一步都比上一步冲得更远。试试更小的 η。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="208"/>
+        <location filename="../../gdsim/ui/formula.py" line="214"/>
         <source>Converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="209"/>
+        <location filename="../../gdsim/ui/formula.py" line="215"/>
         <source>‖∇L‖ fell below the tolerance, so there is no next step.</source>
         <translation>‖∇L‖ 已经小于收敛阈值，所以没有下一步了。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="211"/>
         <location filename="../../gdsim/ui/formula.py" line="217"/>
+        <location filename="../../gdsim/ui/formula.py" line="223"/>
         <source>Stuck at step {0}: ∇L = 0</source>
         <translation>在第 {0} 步卡住：∇L = 0</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="212"/>
+        <location filename="../../gdsim/ui/formula.py" line="218"/>
         <source>The activation&apos;s slope f′(h) is 0 at every sample the model gets wrong, so every term of the gradient is 0 although the errors are not (the loss is still {0}). This is no minimum, but the gradient shows no way down, so the run stops here.</source>
         <translation>在模型判错的每个样本处，激活函数的斜率 f′(h) 都是 0，所以梯度的每一项都是 0，尽管误差并不为零（损失仍是 {0}）。这里不是最小值，但梯度指不出下坡的方向，所以运行停在这里。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="218"/>
+        <location filename="../../gdsim/ui/formula.py" line="224"/>
         <source>This is a saddle point: the gradient is 0, yet the loss falls along another direction. The gradient shows no way down, so the run stops here; start a little off it.</source>
         <translation>这是一个鞍点：梯度为 0，但沿另一个方向损失还会下降。梯度指不出下坡的方向，所以运行停在这里；把起点稍微挪开一点试试。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="221"/>
+        <location filename="../../gdsim/ui/formula.py" line="227"/>
         <source>Diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="222"/>
+        <location filename="../../gdsim/ui/formula.py" line="228"/>
         <source>The loss or the parameters stopped being finite numbers; the point shown is the last finite one. Try a smaller η.</source>
         <translation>损失或参数已经不再是有限的数；图中显示的是最后一个有限的点。试试更小的 η。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="225"/>
+        <location filename="../../gdsim/ui/formula.py" line="231"/>
         <source>Held at the step limit</source>
         <translation>已到达步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="226"/>
+        <location filename="../../gdsim/ui/formula.py" line="232"/>
         <source>Raise the step limit to let the run go on.</source>
         <translation>提高步数上限，就可以继续运行。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="299"/>
+        <location filename="../../gdsim/ui/formula.py" line="305"/>
         <source>m*, v*: the running means corrected for starting at zero</source>
         <translation>m*、v*：修正了从零开始所带来偏差的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="334"/>
+        <location filename="../../gdsim/ui/formula.py" line="340"/>
         <source>v*: the running mean of g² corrected for starting at zero</source>
         <translation>v*：修正了从零开始所带来偏差的 g² 的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="351"/>
+        <location filename="../../gdsim/ui/formula.py" line="357"/>
         <source>Convention: L = ½ Σ (y − ŷ)² (the tutorial calls this error E). The ½ cancels the 2 of the square&apos;s derivative, so a gradient step is exactly the delta rule. (Without the ½, as in the tutorial&apos;s C = Σ (wx + b − y)², the derivative is ∂C/∂w = 2 Σ (wx + b − y)·x.)</source>
         <translation>约定：L = ½ Σ (y − ŷ)²（教程里把这个误差记作 E）。这里的 ½ 正好抵消平方求导得到的 2，所以梯度下降的一步恰好就是 delta 规则。（如果没有 ½，比如教程中的 C = Σ (wx + b − y)²，它的导数是 ∂C/∂w = 2 Σ (wx + b − y)·x。）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="354"/>
+        <location filename="../../gdsim/ui/formula.py" line="360"/>
         <source>Convention: L = (1/N) Σ (y − ŷ)², as PyTorch&apos;s MSELoss; its derivative carries the factor 2/N.</source>
         <translation>约定：L = (1/N) Σ (y − ŷ)²，与 PyTorch 的 MSELoss 相同；它的导数带有系数 2/N。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="356"/>
+        <location filename="../../gdsim/ui/formula.py" line="362"/>
         <source>Convention: L = 1/(2N) Σ (y − ŷ)². The ½ cancels the 2 of the square&apos;s derivative, so ∂L/∂w = (1/N) Σ (ŷ − y)·x: the tutorial&apos;s formulas. At the same point SSE&apos;s gradient is N times this one and MSE&apos;s 2 times.</source>
         <translation>约定：L = 1/(2N) Σ (y − ŷ)²。½ 抵消了平方求导得到的 2，所以 ∂L/∂w = (1/N) Σ (ŷ − y)·x，正是教程中的公式。在同一点上，SSE 的梯度是它的 N 倍，MSE 的梯度是它的 2 倍。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="359"/>
+        <location filename="../../gdsim/ui/formula.py" line="365"/>
         <source>Convention: L is the mean binary cross-entropy; with the sigmoid its derivative with respect to h is simply (ŷ − y)/N.</source>
         <translation>约定：L 是平均二元交叉熵；配合 sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
     </message>
@@ -488,218 +498,248 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="219"/>
+        <location filename="../../gdsim/ui/controls.py" line="238"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="220"/>
+        <location filename="../../gdsim/ui/controls.py" line="239"/>
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="221"/>
+        <location filename="../../gdsim/ui/controls.py" line="240"/>
         <source>η schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="223"/>
+        <location filename="../../gdsim/ui/controls.py" line="241"/>
+        <source>Mini-batches</source>
+        <translation>小批量</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="243"/>
         <source>Start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="224"/>
+        <location filename="../../gdsim/ui/controls.py" line="244"/>
         <source>Pace</source>
         <translation>节奏</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="226"/>
+        <location filename="../../gdsim/ui/controls.py" line="246"/>
         <source>&amp;Problem</source>
         <translation>问题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="226"/>
+        <location filename="../../gdsim/ui/controls.py" line="246"/>
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="227"/>
+        <location filename="../../gdsim/ui/controls.py" line="247"/>
         <source>&amp;Loss</source>
         <translation>损失(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="227"/>
+        <location filename="../../gdsim/ui/controls.py" line="247"/>
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="228"/>
+        <location filename="../../gdsim/ui/controls.py" line="248"/>
         <source>&amp;Optimizers</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="228"/>
+        <location filename="../../gdsim/ui/controls.py" line="248"/>
         <source>&amp;Watch</source>
         <translation>关注(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="229"/>
+        <location filename="../../gdsim/ui/controls.py" line="249"/>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="230"/>
+        <location filename="../../gdsim/ui/controls.py" line="250"/>
         <source>Step &amp;limit</source>
         <translation>步数上限(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="230"/>
+        <location filename="../../gdsim/ui/controls.py" line="250"/>
         <source>&amp;Tolerance</source>
         <translation>收敛阈值(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/controls.py" line="251"/>
+        <source>&amp;Batch size</source>
+        <translation>批大小(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="251"/>
+        <source>S&amp;eed</source>
+        <translation>随机种子(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="272"/>
         <source>The run that the η field, the arrows, the tangent and the formulas are about</source>
         <translation>η 输入框、箭头、切线和公式所针对的那一次运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="254"/>
+        <location filename="../../gdsim/ui/controls.py" line="275"/>
         <source>The function whose minimum gradient descent looks for</source>
         <translation>梯度下降要寻找其最小值的函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="255"/>
+        <location filename="../../gdsim/ui/controls.py" line="276"/>
         <source>The data the model is fitted to</source>
         <translation>模型要拟合的数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="256"/>
+        <location filename="../../gdsim/ui/controls.py" line="277"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="258"/>
+        <location filename="../../gdsim/ui/controls.py" line="279"/>
         <source>How the error between ŷ and y is measured</source>
         <translation>衡量 ŷ 与 y 之间误差的方式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="259"/>
+        <location filename="../../gdsim/ui/controls.py" line="280"/>
         <source>The neuron&apos;s activation function f and its derivative f′</source>
         <translation>神经元的激活函数 f 及其导数 f′</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="261"/>
+        <location filename="../../gdsim/ui/controls.py" line="282"/>
         <source>Tick the optimizers to run side by side from the same start (update rules as in PyTorch&apos;s torch.optim); the selected one&apos;s hyperparameters are shown below</source>
         <translation>勾选要从同一起点并排运行的优化器（更新规则与 PyTorch 的 torch.optim 一致）；下方显示选中的那个优化器的超参数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="263"/>
+        <location filename="../../gdsim/ui/controls.py" line="284"/>
         <source>Problem&apos;s own start</source>
         <translation>问题默认的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="264"/>
+        <location filename="../../gdsim/ui/controls.py" line="285"/>
         <source>Go back to the start this problem suggests</source>
         <translation>回到这个问题建议的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="265"/>
+        <location filename="../../gdsim/ui/controls.py" line="286"/>
         <source>Steps per second; at the right end, as fast as the computer can</source>
         <translation>每秒走几步；拖到最右端时，电脑能多快就多快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="266"/>
+        <location filename="../../gdsim/ui/controls.py" line="287"/>
         <source>The run stops after this many steps</source>
         <translation>走到这么多步就停止</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="267"/>
+        <location filename="../../gdsim/ui/controls.py" line="289"/>
+        <source>How many samples each step&apos;s gradient is taken on: the whole data (batch gradient descent), 1 (stochastic gradient descent) or any number between (mini-batch); the data is shuffled every time it has all been used</source>
+        <translation>每一步的梯度用多少个样本来算：全部数据（批量梯度下降）、1 个（随机梯度下降），或介于两者之间的任意个数（小批量梯度下降）；每当全部数据都用过一遍，就重新打乱顺序</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="292"/>
+        <source>Sets the order of the shuffled samples: the same seed, the same batches</source>
+        <translation>决定打乱后样本的顺序：种子相同，批次就相同</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="295"/>
         <source>The run has converged when the gradient norm ‖∇L‖ falls below this (0: never stop early)</source>
         <translation>当梯度的模 ‖∇L‖ 小于这个值时，就认为已经收敛（0 表示不提前停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="270"/>
+        <location filename="../../gdsim/ui/controls.py" line="298"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="271"/>
+        <location filename="../../gdsim/ui/controls.py" line="299"/>
         <source>Take exactly one step (→)</source>
         <translation>只走一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="272"/>
+        <location filename="../../gdsim/ui/controls.py" line="300"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="273"/>
+        <location filename="../../gdsim/ui/controls.py" line="301"/>
         <source>Go back to the start (R)</source>
         <translation>回到起点（R）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="274"/>
+        <location filename="../../gdsim/ui/controls.py" line="302"/>
         <source>Hide this message</source>
         <translation>隐藏这条消息</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="282"/>
+        <location filename="../../gdsim/ui/controls.py" line="310"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="282"/>
+        <location filename="../../gdsim/ui/controls.py" line="310"/>
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="283"/>
+        <location filename="../../gdsim/ui/controls.py" line="311"/>
         <source>Run or pause gradient descent (Space)</source>
         <translation>运行或暂停梯度下降（空格键）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="286"/>
+        <location filename="../../gdsim/ui/controls.py" line="314"/>
         <source>Where {0} starts; you can also click or drag on the plot</source>
         <translation>{0} 的起始值；也可以在图上点击或拖动来设置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="304"/>
+        <location filename="../../gdsim/ui/controls.py" line="332"/>
         <source>Load data from a CSV file with a header row and columns x (or x1, x2, …) and y</source>
         <translation>从 CSV 文件载入数据：第一行是表头，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="462"/>
+        <location filename="../../gdsim/ui/controls.py" line="420"/>
+        <source>all {0} (batch)</source>
+        <translation>全部 {0} 个（批量）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="522"/>
         <source>&amp;η (learning rate)</source>
         <translation>η（学习率）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="467"/>
+        <location filename="../../gdsim/ui/controls.py" line="527"/>
         <source>{0}: {1}; allowed {2}, default {3}</source>
         <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="498"/>
+        <location filename="../../gdsim/ui/controls.py" line="558"/>
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="500"/>
+        <location filename="../../gdsim/ui/controls.py" line="560"/>
         <source>1 step per second</source>
         <translation>每秒 1 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="502"/>
+        <location filename="../../gdsim/ui/controls.py" line="562"/>
         <source>{0} steps per second</source>
         <translation>每秒 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="535"/>
-        <location filename="../../gdsim/ui/controls.py" line="542"/>
+        <location filename="../../gdsim/ui/controls.py" line="595"/>
+        <location filename="../../gdsim/ui/controls.py" line="602"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="536"/>
+        <location filename="../../gdsim/ui/controls.py" line="596"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -1207,94 +1247,94 @@
         <translation>{problem!r} 的参数的形状必须是 (K, {dim})，而给出的是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="155"/>
+        <location filename="../../gdsim/engine/run.py" line="162"/>
         <source>the loss or its gradient is not finite at the start {start}</source>
         <translation>在起点 {start} 处，损失或它的梯度不是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="159"/>
+        <location filename="../../gdsim/engine/run.py" line="166"/>
         <source>a start is too far out: its loss or parameters exceed {limit:g}</source>
         <translation>起点离得太远了：它的损失或参数超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="254"/>
+        <location filename="../../gdsim/engine/run.py" line="261"/>
         <source>lr_at needs update numbers t ≥ 1 (whole numbers), got {t!r}</source>
         <translation>lr_at 需要更新的序号 t ≥ 1（整数），而输入的是 {t!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="383"/>
+        <location filename="../../gdsim/engine/run.py" line="401"/>
         <source>problem {problem!r} has the parameters ({names}); the run has ({have})</source>
         <translation>问题 {problem!r} 的参数是 ({names})；而这次运行的参数是 ({have})</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="398"/>
+        <location filename="../../gdsim/engine/run.py" line="416"/>
         <source>problem {problem!r} cannot go on from the point {point} reached so far: its loss or gradient there is not finite or exceeds {limit:g}</source>
         <translation>问题 {problem!r} 无法从目前到达的点 {point} 继续：它在那里的损失或梯度不是有限数，或超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="439"/>
-        <location filename="../../gdsim/engine/run.py" line="726"/>
+        <location filename="../../gdsim/engine/run.py" line="457"/>
+        <location filename="../../gdsim/engine/run.py" line="744"/>
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="793"/>
+        <location filename="../../gdsim/engine/run.py" line="811"/>
         <source>a run needs a problem made by make_problem, such as Run(make_problem(&apos;parabola&apos;), &apos;sgd&apos;, [2.0]); got {problem!r}</source>
         <translation>运行需要一个由 make_problem 生成的问题，比如 Run(make_problem(&apos;parabola&apos;), &apos;sgd&apos;, [2.0])；而给出的是 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="800"/>
+        <location filename="../../gdsim/engine/run.py" line="818"/>
         <source>a start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="806"/>
+        <location filename="../../gdsim/engine/run.py" line="824"/>
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
         <translation>问题 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="808"/>
+        <location filename="../../gdsim/engine/run.py" line="826"/>
         <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
         <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="811"/>
+        <location filename="../../gdsim/engine/run.py" line="829"/>
         <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
         <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="815"/>
+        <location filename="../../gdsim/engine/run.py" line="833"/>
         <source>a start must be finite numbers</source>
         <translation>起点必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="820"/>
+        <location filename="../../gdsim/engine/run.py" line="838"/>
         <source>the tolerance</source>
         <translation>收敛阈值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="822"/>
+        <location filename="../../gdsim/engine/run.py" line="840"/>
         <source>the tolerance must be ≥ 0, got {tol}</source>
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="835"/>
+        <location filename="../../gdsim/engine/run.py" line="853"/>
         <source>the step limit</source>
         <translation>步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="845"/>
+        <location filename="../../gdsim/engine/run.py" line="863"/>
         <source>mini-batches need a dataset model (linreg or neuron); {problem!r} has no data</source>
         <translation>小批量需要一个基于数据集的模型（linreg 或 neuron）；{problem!r} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="849"/>
+        <location filename="../../gdsim/engine/run.py" line="867"/>
         <location filename="../../gdsim/model/setup.py" line="247"/>
         <source>the batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="850"/>
+        <location filename="../../gdsim/engine/run.py" line="868"/>
         <location filename="../../gdsim/model/setup.py" line="251"/>
         <source>the seed</source>
         <translation>随机种子</translation>
@@ -1986,12 +2026,12 @@
 <context>
     <name>names</name>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="16"/>
+        <location filename="../../gdsim/ui/data_view.py" line="17"/>
         <source>hours studied</source>
         <translation>学习时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="17"/>
+        <location filename="../../gdsim/ui/data_view.py" line="18"/>
         <source>passed (1) or not (0)</source>
         <translation>是否通过（1 通过，0 未通过）</translation>
     </message>
@@ -2181,72 +2221,78 @@
         <translation>ψ：μₜ 趋近 β₁ 的快慢</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="56"/>
+        <location filename="../../gdsim/ui/names.py" line="55"/>
+        <location filename="../../gdsim/ui/names.py" line="119"/>
+        <source>batch {0}</source>
+        <translation>批大小 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="57"/>
         <source>Constant</source>
         <translation>恒定</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="57"/>
+        <location filename="../../gdsim/ui/names.py" line="58"/>
         <source>Step decay</source>
         <translation>阶梯衰减</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="58"/>
+        <location filename="../../gdsim/ui/names.py" line="59"/>
         <source>Exponential decay</source>
         <translation>指数衰减</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="59"/>
+        <location filename="../../gdsim/ui/names.py" line="60"/>
         <source>1/t decay</source>
         <translation>1/t 衰减</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="60"/>
+        <location filename="../../gdsim/ui/names.py" line="61"/>
         <source>Cosine annealing</source>
         <translation>余弦退火</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="64"/>
+        <location filename="../../gdsim/ui/names.py" line="65"/>
         <source>k: updates between two decays</source>
         <translation>k：两次衰减之间的更新次数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="65"/>
+        <location filename="../../gdsim/ui/names.py" line="66"/>
         <source>γ: the factor of each decay</source>
         <translation>γ：每次衰减乘的因子</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="66"/>
+        <location filename="../../gdsim/ui/names.py" line="67"/>
         <source>γ: the factor of each update</source>
         <translation>γ：每次更新乘的因子</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="67"/>
+        <location filename="../../gdsim/ui/names.py" line="68"/>
         <source>d: how fast η falls</source>
         <translation>d：η 下降的快慢</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="68"/>
+        <location filename="../../gdsim/ui/names.py" line="69"/>
         <source>T: updates from η down to the floor</source>
         <translation>T：η 降到下限所用的更新次数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="69"/>
+        <location filename="../../gdsim/ui/names.py" line="70"/>
         <source>φ: the last η as a share of η</source>
         <translation>φ：最终的 η 占 η 的比例</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="70"/>
+        <location filename="../../gdsim/ui/names.py" line="71"/>
         <source>w: updates of linear warm-up</source>
         <translation>w：线性预热的更新次数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="74"/>
+        <location filename="../../gdsim/ui/names.py" line="75"/>
         <source>Noisy line</source>
         <translation>带噪声的直线</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="75"/>
+        <location filename="../../gdsim/ui/names.py" line="76"/>
         <source>Pass or fail</source>
         <translation>考试是否通过</translation>
     </message>
