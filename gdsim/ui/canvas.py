@@ -38,7 +38,7 @@ class _PaintWatcher(QObject):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         frame = self._canvas._unpainted_frame
         if frame is not None and event.type() == QEvent.Type.UpdateRequest:
-            QTimer.singleShot(0, lambda: self._canvas._end_frame(frame))
+            QTimer.singleShot(0, self._canvas, lambda: self._canvas._end_frame(frame))
         return False
 
 
