@@ -56,12 +56,12 @@ def test_slice_labels_stay_inside_a_narrow_plot(qtbot, window):
     session.set_problem("ravine")
     session.set_start([-9.0, 2.0])
     window.set_scale(1.25)
-    window.resize(1100, 600)  # the slices get little room (any less, and they give way to the landscape)
+    window.resize(1200, 600)  # the slices get little room (any less, and they give way to the landscape)
     window.actions.show_controls.trigger()
     session.step()
 
+    qtbot.waitUntil(lambda: window.canvas.slices_shown)  # laid out again once the controls have gone
     qtbot.waitUntil(lambda: window.canvas.last_drawn is not None and window.canvas.last_drawn.lead.step == 1)
-    assert window.canvas.slices_shown
     for view in window.canvas.slices:
         box = view.getPlotItem().getViewBox()
         assert 0 < box.width() < 300, view.index  # narrow indeed, and not wider than its view on screen
