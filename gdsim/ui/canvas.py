@@ -25,6 +25,9 @@ FRAME_MS = 16
 # and painted, and the window must stay quick to answer. A frame that takes 10 ms is followed by the
 # next 25 ms later at the earliest.
 FRAME_SHARE = 0.4
+# Beside the parameter space the slices leave it about 3/5 of the canvas: below this width (times the
+# scale) its axis, colour bar and ticks leave the landscape a sliver, so the slices give way to it.
+SLICES_MIN_WIDTH = 520
 UNPAINTED_FRAME_MS = 100  # a frame that changed nothing on screen is not painted: the gate opens anyway
 
 
@@ -39,7 +42,7 @@ class _PaintWatcher(QObject):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         frame = self._canvas._unpainted_frame
         if frame is not None and event.type() == QEvent.Type.UpdateRequest:
-            QTimer.singleShot(0, lambda: self._canvas._end_frame(frame))
+            QTimer.singleShot(0, self._canvas, lambda: self._canvas._end_frame(frame))
         return False
 
 
@@ -56,13 +59,15 @@ class Canvas(QWidget):
         # window (a 1-D problem) then appears sooner.
         self._slices: tuple[SliceView, SliceView] | None = None
         self._data: DataView | None = None
-        self._lr: LrView | None = None  # η per step, while some run has a schedule
-        self._lr_wanted = False
         self._layout = QGridLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
 
         self.step_parts = False
+        self._lr: LrView | None = None  # η per step, while some run has a schedule
+        # (slices, data, η per step) the current problem and runs have
+        self._wanted = (False, False, False)
+        self._arranged: tuple[bool, bool, bool] | None = None  # what is laid out: the slices need room
         self._newest = None  # the newest snapshot of the current setup
         self._drawn = None
         self._frame = QTimer(self)
@@ -94,6 +99,8 @@ class Canvas(QWidget):
         super().resizeEvent(event)
         # Never more points per curve than the widest plot has pixels.
         self.session.set_history_rows(max(self.parameters.width(), self.losses.width()))
+        if event.size().width() != event.oldSize().width():
+            self._arrange(*self._wanted)
 
     def _begin_frame(self) -> None:
         """Hold the worker at its gate until Qt has painted this frame, if any view is on screen."""
@@ -144,8 +151,8 @@ class Canvas(QWidget):
 
     @property
     def lr_shown(self) -> bool:
-        """Whether η per step is laid out under the loss (some run has a schedule)."""
-        return self._lr_wanted
+        """Whether η per step is laid out beside the loss (some run has a schedule)."""
+        return self._wanted[2]
 
     def _views(self) -> list:
         return [v for v in (self.parameters, *(self._slices or ()), self.losses, self._data, self._lr)
@@ -161,6 +168,7 @@ class Canvas(QWidget):
         self._style = style
         for view in self._views():
             view.apply_style(style)
+        self._arrange(*self._wanted)
         self._drawn = None  # redraw with the new style on the next frame
 
     @Slot(object)
@@ -201,11 +209,10 @@ class Canvas(QWidget):
         self._show_lr(self.session.setup)
 
     def _show_lr(self, setup) -> None:
-        """η per step under the loss, while some run's η changes from step to step."""
+        """η per step beside the loss, while some run's η changes from step to step."""
         scheduled = any(c.schedule is not None for c in setup.contenders)
         if scheduled != self.lr_shown:
-            problem = self.session.problem
-            self._arrange(problem.dim >= 2, self._shows_data(problem), lr=scheduled)
+            self._arrange(*self._wanted[:2], scheduled)
 
     def _show_labels(self) -> None:
         self.losses.set_labels(short_run_labels(self.session.setup, self.session.problem))
@@ -214,10 +221,20 @@ class Canvas(QWidget):
         self.step_parts = bool(on)
         self._drawn = None
 
-    def _arrange(self, slices: bool, data: bool, lr: bool = False) -> None:
+    @property
+    def slices_shown(self) -> bool:
+        return self._slices is not None and not self._slices[0].isHidden()
+
+    def _arrange(self, slices: bool, data: bool, lr: bool) -> None:
         """Parameter space big on the left, slices beside it, the loss (and the data) below, and η
-        per step beside the loss (or under it); a view that does not apply is hidden and leaves its
-        room to its neighbours."""
+        per step beside the loss (or under it, when the data is beside); a view that does not apply,
+        or has no room, is hidden and leaves its room to its neighbours."""
+        self._wanted = (slices, data, lr)
+        slices = slices and self.width() >= SLICES_MIN_WIDTH * self._style.scale
+        if (slices, data, lr) == self._arranged:
+            return
+        self._arranged = (slices, data, lr)
+        self._drawn = None  # views shown again are drawn on the next frame
         layout = self._layout
         for view in self._views():
             layout.removeWidget(view)
@@ -227,13 +244,11 @@ class Canvas(QWidget):
         if slices:
             layout.addWidget(self.slices[0], 0, 1)
             layout.addWidget(self.slices[1], 1, 1)
-        # η per step beside the loss; under it when the data view takes the place beside
         layout.addWidget(self.losses, 2, 0, 1, 1 if data or lr else 2)
         if self._data is not None:
             self._data.setVisible(data)
         if data:
             layout.addWidget(self.data, 2, 1)
-        self._lr_wanted = lr
         if lr:
             layout.addWidget(self.lr, 3 if data else 2, 0 if data else 1)
         if self._lr is not None:
@@ -262,7 +277,7 @@ class Canvas(QWidget):
     def draw(self, snap) -> None:
         self._begin_frame()
         self.parameters.draw(snap, self.step_parts)
-        if snap.problem.dim >= 2:
+        if snap.problem.dim >= 2 and self.slices_shown:
             for view in self.slices:
                 view.draw(snap)
         self.losses.draw(snap)
