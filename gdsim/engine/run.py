@@ -100,18 +100,21 @@ class Batches:
 
     def at(self, step: int) -> tuple[np.ndarray, np.ndarray]:
         """The samples (X, y) of the update from ``step`` to step + 1."""
-        epoch, i = divmod(step, self.per_epoch)
-        if epoch != self._epoch:
-            order = np.random.default_rng([self.seed, epoch]).permutation(len(self.y))
-            self._X, self._y, self._epoch = self.X[order], self.y[order], epoch
-        rows = slice(i * self.size, (i + 1) * self.size)
+        rows = self._rows(step)
         return self._X[rows], self._y[rows]
 
     def rows_at(self, step: int) -> np.ndarray:
         """Which samples (their rows in the data, in the batch's order) ``at(step)`` gives."""
+        rows = self._rows(step)  # (first: it may shuffle for a new epoch)
+        return self._order[rows].copy()
+
+    def _rows(self, step: int) -> slice:
+        """The step's slice of its epoch's shuffled order (made once per epoch)."""
         epoch, i = divmod(step, self.per_epoch)
-        order = np.random.default_rng([self.seed, epoch]).permutation(len(self.y))
-        return order[i * self.size:(i + 1) * self.size]
+        if epoch != self._epoch:
+            self._order = np.random.default_rng([self.seed, epoch]).permutation(len(self.y))
+            self._X, self._y, self._epoch = self.X[self._order], self.y[self._order], epoch
+        return slice(i * self.size, (i + 1) * self.size)
 
 
 class Run:
