@@ -12,7 +12,7 @@ def test_the_language_menu_switches_the_language_and_remembers_it(qtbot, window)
     assert {chinese, english, system} <= set(actions.language_menu.actions())
     chinese.trigger()
     assert window.translations.language == "zh_CN"
-    assert window.controls.problem_box.title() == "问题"
+    assert window.controls.problem_box.title() == "目标函数"
     assert actions.file_menu.title() == "文件(&F)"
     assert window.settings.language == "zh_CN" and chinese.isChecked()
     english.trigger()

@@ -6,6 +6,8 @@ translations live in resources/i18n as gdsim_<language>.ts (made with pyside6-lu
 .qm (made with pyside6-lrelease), and are packed into the wheel with the other resources.
 """
 
+import re
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..engine import ACTIVATIONS, OPTIMIZERS, PROBLEM_NAMES
@@ -17,6 +19,25 @@ LANGUAGES = {"en": "English", "zh_CN": "简体中文"}  # each named in its own 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
+
+
+# Chinese characters and full-width punctuation: no space goes between two of them.
+_CJK = "[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
+_SPACE_BETWEEN_CJK = re.compile(f"(?<={_CJK}) +(?={_CJK})")
+# A mnemonic as Chinese menus write it, "导入数据(&I)…", or inside the text, "&Import data…".
+_MNEMONIC = re.compile(r"\s*\(&[^&)]\)|&(?=[^&])")
+
+
+def tidy(text: str) -> str:
+    """A translated text with its values filled in, without the spaces a template keeps around a
+    value ("{0} 的下一步", right for "Adam 的下一步") where the value is Chinese ("梯度下降的下一步")."""
+    return _SPACE_BETWEEN_CJK.sub("", text)
+
+
+def without_mnemonic(text: str) -> str:
+    """A menu entry's text as a sentence: "导入数据(&I)…" → "导入数据…", "&Import data…" → "Import
+    data…", and "&&" → "&"."""
+    return _MNEMONIC.sub("", text).replace("&&", "&")
 
 
 def resolve(language: str) -> str:
@@ -43,7 +64,7 @@ def translate_error(error, titles: bool = True) -> str:
         return str(error)
     values = {key: _translated(key, value, titles) for key, value in error.values.items()}
     text = QCoreApplication.translate("errors", template)
-    return text.format(**values) if values else text
+    return tidy(text.format(**values)) if values else text
 
 
 def _translated(key: str, value, titles: bool):

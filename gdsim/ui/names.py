@@ -4,7 +4,7 @@ titles are English)."""
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ..engine import ACTIVATIONS, ANALYTIC_PROBLEMS, OPTIMIZERS
+from ..engine import ACTIVATIONS, ANALYTIC_PROBLEMS, LOSSES, OPTIMIZERS
 from .style import format_number
 
 _OPTIMIZERS = {
@@ -42,6 +42,11 @@ _ACTIVATIONS = {
     "identity": QT_TRANSLATE_NOOP("names", "Identity"),
     "step": QT_TRANSLATE_NOOP("names", "Step (perceptron)"),
 }
+_LOSSES = {
+    "sse": QT_TRANSLATE_NOOP("names", "Sum of squared errors"),
+    "mse": QT_TRANSLATE_NOOP("names", "Mean squared error"),
+    "bce": QT_TRANSLATE_NOOP("names", "Binary cross-entropy"),
+}
 _HYPERPARAMETERS = {
     "lr": QT_TRANSLATE_NOOP("names", "learning rate η: the step size"),
     "momentum": QT_TRANSLATE_NOOP("names", "μ: how much of the last step carries over"),
@@ -74,6 +79,16 @@ def problem_title(name: str) -> str:
 
 def activation_title(name: str) -> str:
     return _name(_ACTIVATIONS, name, ACTIVATIONS[name].title if name in ACTIVATIONS else name)
+
+
+def loss_title(name: str) -> str:
+    return _name(_LOSSES, name, LOSSES[name].title if name in LOSSES else name)
+
+
+def titled_formula(title: str, formula: str) -> str:
+    """A name and its formula, as the problem, loss and activation lists show them ("Parabola:  L(x) = x²";
+    in Chinese with a full-width colon)."""
+    return QCoreApplication.translate("names", "{0}:  {1}").format(title, formula)
 
 
 def dataset_title(name: str, fallback: str) -> str:
