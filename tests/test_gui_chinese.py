@@ -271,3 +271,22 @@ def test_an_error_fills_a_chinese_name_in_without_a_stray_space(qtbot, window):
         window.session.set_hyperparameter("lr", -1)  # "{what} must be in {allowed}", what = 学习率 η（lr）
     assert error.args[0] == "学习率 η（lr）必须在 [0, ∞) 之内，而输入的是 -1"
     assert tidy("Adam 的下一步") == "Adam 的下一步"  # a space beside a Latin name stays
+
+
+def test_chinese_is_drawn_with_a_simplified_chinese_font(qtbot, window):
+    """Formulas and Latin letters keep the window's font; Chinese takes a Simplified Chinese one, not the
+    Japanese font Qt may fall back on (other glyph shapes, "：" centred in its box)."""
+    from PySide6.QtGui import QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    chinese = [f for f in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+               if re.search(r"\b(SC|CN)\b", f)]
+    if not chinese:
+        pytest.skip("no Simplified Chinese font is installed")
+    before = QApplication.font().families()
+    to_chinese(window)
+    families = QApplication.font().families()
+    assert len(families) == 2 and families[1] in chinese
+    assert window.formulas.font().families() == families
+    window.actions.language_actions["en"].trigger()
+    assert QApplication.font().families() == before

@@ -9,6 +9,7 @@ translations live in resources/i18n as gdsim_<language>.ts (made with pyside6-lu
 import re
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 
 from ..engine import ACTIVATIONS, OPTIMIZERS, PROBLEM_NAMES
 from ..paths import resource
@@ -108,4 +109,29 @@ class Translations:
                 if translator.load(f"{name}_{self.language}", folder):
                     app.installTranslator(translator)
                     Translations._installed.append(translator)
+        use_simplified_chinese_glyphs(self.language == "zh_CN")
         return self.language
+
+
+# Fonts that draw Han characters and full-width punctuation the Simplified Chinese way. Left to itself,
+# Qt may draw Chinese on a system that is not in Chinese with a Japanese font (Noto Sans CJK JP): other
+# shapes for some characters, and "：" and "，" centred in their box.
+_SIMPLIFIED = re.compile(r"\b(SC|CN|GB|Hans)\b|YaHei|WenQuanYi|SimSun|SimHei|DengXian")
+_font_before: list[QFont] = []  # the application's font before Chinese, while Chinese is on
+
+
+def use_simplified_chinese_glyphs(on: bool) -> None:
+    """In Chinese the application's font keeps its own family for Latin letters and formulas, followed
+    by the first Simplified Chinese font installed for Chinese; in English it is what it was."""
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return
+    if _font_before:
+        app.setFont(_font_before.pop())
+    chinese = [family for family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+               if _SIMPLIFIED.search(family) and not QFontDatabase.isFixedPitch(family)]
+    if on and chinese:
+        _font_before.append(app.font())
+        font = QFont(app.font())
+        font.setFamilies([QFontInfo(font).family(), chinese[0]])
+        app.setFont(font)
