@@ -75,5 +75,5 @@ def test_view_scale_shows_the_scale_and_offers_its_steps(qtbot, window):
 def test_the_scale_is_shown_in_the_chosen_language(qtbot, window):
     window.actions.language_actions["zh_CN"].trigger()
     window.actions.scale_actions[2.0].trigger()
-    assert window.actions.scale_menu.title() == "缩放(&S)：200%"
+    assert window.actions.scale_menu.title() == "缩放：200%(&S)"
     assert window.scale_label.text() == "200%"

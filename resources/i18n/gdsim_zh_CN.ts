@@ -156,7 +156,7 @@
     <message>
         <location filename="../../gdsim/ui/actions.py" line="191"/>
         <source>&amp;Scale: {0}</source>
-        <translation>缩放(&amp;S)：{0}</translation>
+        <translation>缩放：{0}(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/actions.py" line="215"/>
