@@ -290,3 +290,28 @@ def test_chinese_is_drawn_with_a_simplified_chinese_font(qtbot, window):
     assert window.formulas.font().families() == families
     window.actions.language_actions["en"].trigger()
     assert QApplication.font().families() == before
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")  # offscreen
+def test_a_hyperparameter_is_labelled_by_its_symbol_in_chinese(qtbot, window):
+    """The fields under the optimizers: 动量 μ, not the torch.optim name "momentum" (the English label)."""
+    from PySide6.QtCore import Qt
+
+    to_chinese(window)
+    qtbot.waitUntil(lambda: len(window.actions.lesson_actions) > 0, timeout=5000)
+    dict((chosen.number, action) for chosen, action in window.actions.lesson_actions)[6].trigger()
+    controls = window.controls
+    qtbot.mouseClick(controls.watched, Qt.MouseButton.LeftButton)  # open the list, pick the momentum run
+    view = controls.watched.view()
+    qtbot.waitUntil(view.isVisible, timeout=2000)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session.setup.watched == 1, timeout=2000)
+
+    def labels():
+        return [label.text() for label in controls.findChildren(QLabel) if label.isVisibleTo(controls)]
+
+    qtbot.waitUntil(lambda: "动量 μ" in labels(), timeout=3000)
+    assert "学习率 η(&E)" in labels() and "momentum" not in labels()
+    window.actions.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: "momentum" in labels(), timeout=3000)

@@ -36,6 +36,7 @@ from .names import (
     dataset_title,
     formula_text,
     hyperparameter_description,
+    hyperparameter_label,
     loss_title,
     optimizer_title,
     problem_formula,
@@ -443,7 +444,7 @@ class ControlPanel(QWidget):
                 label = self.tr("&η (learning rate)")
             else:
                 field = _SpinField(h, values[h.name])
-                label = h.name
+                label = hyperparameter_label(h.name)
             default = "—" if h.default is None else f"{h.default:g}"
             field.setToolTip(self.tr("{0}: {1}; allowed {2}, default {3}").format(
                 h.name, hyperparameter_description(h.name, h.description), h.allowed, default))

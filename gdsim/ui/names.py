@@ -57,6 +57,17 @@ _HYPERPARAMETERS = {
     "eps": QT_TRANSLATE_NOOP("names", "ε: keeps the division finite"),
     "momentum_decay": QT_TRANSLATE_NOOP("names", "ψ: how fast μₜ approaches β₁"),
 }
+# The label of a hyperparameter's field: in English its name in torch.optim (and in lesson files), in
+# Chinese its symbol with a word.
+_HYPERPARAMETER_LABELS = {
+    "momentum": QT_TRANSLATE_NOOP("names", "momentum"),
+    "rho": QT_TRANSLATE_NOOP("names", "rho"),
+    "alpha": QT_TRANSLATE_NOOP("names", "alpha"),
+    "beta1": QT_TRANSLATE_NOOP("names", "beta1"),
+    "beta2": QT_TRANSLATE_NOOP("names", "beta2"),
+    "eps": QT_TRANSLATE_NOOP("names", "eps"),
+    "momentum_decay": QT_TRANSLATE_NOOP("names", "momentum_decay"),
+}
 _MODEL_FORMULAS = {"linreg": "ŷ = w·x + b", "neuron": "ŷ = f(w·x + b)"}
 _DATASETS = {
     "line": QT_TRANSLATE_NOOP("names", "Noisy line"),
@@ -97,6 +108,10 @@ def dataset_title(name: str, fallback: str) -> str:
 
 def hyperparameter_description(name: str, fallback: str) -> str:
     return _name(_HYPERPARAMETERS, name, fallback)
+
+
+def hyperparameter_label(name: str) -> str:
+    return _name(_HYPERPARAMETER_LABELS, name, name)
 
 
 def run_labels(setup, problem) -> list[str]:

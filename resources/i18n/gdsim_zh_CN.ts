@@ -188,7 +188,7 @@
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="528"/>
+        <location filename="../../gdsim/ui/controls.py" line="529"/>
         <source>{0} is a fixed function; only {1} and {2} are fitted to data: choose one of them as the problem to import data</source>
         <translation>{0}是一个固定的函数，只有{1}和{2}才拟合数据：要导入数据，请先把目标函数换成其中之一</translation>
     </message>
@@ -417,213 +417,213 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="208"/>
+        <location filename="../../gdsim/ui/controls.py" line="209"/>
         <source>Problem</source>
         <translation>目标函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="209"/>
+        <location filename="../../gdsim/ui/controls.py" line="210"/>
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="210"/>
+        <location filename="../../gdsim/ui/controls.py" line="211"/>
         <source>Start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="211"/>
+        <location filename="../../gdsim/ui/controls.py" line="212"/>
         <source>Pace</source>
         <translation>运行控制</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="213"/>
+        <location filename="../../gdsim/ui/controls.py" line="214"/>
         <source>&amp;Problem</source>
         <translation>目标函数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="213"/>
+        <location filename="../../gdsim/ui/controls.py" line="214"/>
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="214"/>
+        <location filename="../../gdsim/ui/controls.py" line="215"/>
         <source>&amp;Loss</source>
         <translation>损失函数(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="214"/>
+        <location filename="../../gdsim/ui/controls.py" line="215"/>
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="215"/>
+        <location filename="../../gdsim/ui/controls.py" line="216"/>
         <source>&amp;Optimizers</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="215"/>
+        <location filename="../../gdsim/ui/controls.py" line="216"/>
         <source>&amp;Watch</source>
         <translation>查看对象(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="216"/>
+        <location filename="../../gdsim/ui/controls.py" line="217"/>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="217"/>
+        <location filename="../../gdsim/ui/controls.py" line="218"/>
         <source>Step &amp;limit</source>
         <translation>步数上限(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="217"/>
+        <location filename="../../gdsim/ui/controls.py" line="218"/>
         <source>&amp;Tolerance</source>
         <translation>收敛阈值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="241"/>
+        <location filename="../../gdsim/ui/controls.py" line="242"/>
         <source>The run that the η field, the arrows, the tangent and the formulas are about</source>
         <translation>η 输入框、箭头、切线和公式所针对的那一次运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="244"/>
+        <location filename="../../gdsim/ui/controls.py" line="245"/>
         <source>The function whose minimum gradient descent looks for</source>
         <translation>梯度下降要寻找其最小值的函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="245"/>
+        <location filename="../../gdsim/ui/controls.py" line="246"/>
         <source>The data the model is fitted to</source>
         <translation>模型要拟合的数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="246"/>
+        <location filename="../../gdsim/ui/controls.py" line="247"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="248"/>
+        <location filename="../../gdsim/ui/controls.py" line="249"/>
         <source>How the error between ŷ and y is measured</source>
         <translation>衡量 ŷ 与 y 之间误差的方式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="249"/>
+        <location filename="../../gdsim/ui/controls.py" line="250"/>
         <source>The neuron&apos;s activation function f and its derivative f′</source>
         <translation>神经元的激活函数 f 及其导数 f′</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="251"/>
+        <location filename="../../gdsim/ui/controls.py" line="252"/>
         <source>Tick the optimizers to run side by side from the same start (update rules as in PyTorch&apos;s torch.optim); the selected one&apos;s hyperparameters are shown below</source>
         <translation>勾选要从同一起点并排运行的优化器（更新规则与 PyTorch 的 torch.optim 一致）；下方显示选中的那个优化器的超参数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="253"/>
+        <location filename="../../gdsim/ui/controls.py" line="254"/>
         <source>Problem&apos;s own start</source>
         <translation>目标函数的默认起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="254"/>
+        <location filename="../../gdsim/ui/controls.py" line="255"/>
         <source>Go back to the start this problem suggests</source>
         <translation>回到这个目标函数建议的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="255"/>
+        <location filename="../../gdsim/ui/controls.py" line="256"/>
         <source>Steps per second; at the right end, as fast as the computer can</source>
         <translation>每秒走几步；拖到最右端时，电脑能多快就多快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="256"/>
+        <location filename="../../gdsim/ui/controls.py" line="257"/>
         <source>The run stops after this many steps</source>
         <translation>走到这么多步就停止</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="257"/>
+        <location filename="../../gdsim/ui/controls.py" line="258"/>
         <source>The run has converged when the gradient norm ‖∇L‖ falls below this (0: never stop early)</source>
         <translation>当梯度的模 ‖∇L‖ 小于这个值时，就认为已经收敛（0 表示不提前停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="260"/>
+        <location filename="../../gdsim/ui/controls.py" line="261"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="261"/>
+        <location filename="../../gdsim/ui/controls.py" line="262"/>
         <source>Take exactly one step (→)</source>
         <translation>只走一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="262"/>
+        <location filename="../../gdsim/ui/controls.py" line="263"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="263"/>
+        <location filename="../../gdsim/ui/controls.py" line="264"/>
         <source>Go back to the start (R)</source>
         <translation>回到起点（R）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="264"/>
+        <location filename="../../gdsim/ui/controls.py" line="265"/>
         <source>Hide this message</source>
         <translation>隐藏这条消息</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="272"/>
+        <location filename="../../gdsim/ui/controls.py" line="273"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="272"/>
+        <location filename="../../gdsim/ui/controls.py" line="273"/>
         <source>Play</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="273"/>
+        <location filename="../../gdsim/ui/controls.py" line="274"/>
         <source>Run or pause gradient descent (Space)</source>
         <translation>开始或暂停梯度下降（空格键）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="276"/>
+        <location filename="../../gdsim/ui/controls.py" line="277"/>
         <source>Where {0} starts; you can also click or drag on the plot</source>
         <translation>{0} 的起始值；也可以在图上点击或拖动来设置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="294"/>
+        <location filename="../../gdsim/ui/controls.py" line="295"/>
         <source>Load data from a CSV file with a header row and columns x (or x1, x2, …) and y</source>
         <translation>从 CSV 文件载入数据：第一行是表头，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="443"/>
+        <location filename="../../gdsim/ui/controls.py" line="444"/>
         <source>&amp;η (learning rate)</source>
         <translation>学习率 η(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="448"/>
+        <location filename="../../gdsim/ui/controls.py" line="449"/>
         <source>{0}: {1}; allowed {2}, default {3}</source>
         <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="479"/>
+        <location filename="../../gdsim/ui/controls.py" line="480"/>
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="481"/>
+        <location filename="../../gdsim/ui/controls.py" line="482"/>
         <source>1 step per second</source>
         <translation>每秒 1 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="483"/>
+        <location filename="../../gdsim/ui/controls.py" line="484"/>
         <source>{0} steps per second</source>
         <translation>每秒 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="516"/>
-        <location filename="../../gdsim/ui/controls.py" line="523"/>
+        <location filename="../../gdsim/ui/controls.py" line="517"/>
+        <location filename="../../gdsim/ui/controls.py" line="524"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="517"/>
+        <location filename="../../gdsim/ui/controls.py" line="518"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -692,100 +692,100 @@
         <translation>文字和线条的缩放比例（Ctrl + / Ctrl −，视图 → 缩放）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="185"/>
-        <location filename="../../gdsim/ui/main_window.py" line="209"/>
+        <location filename="../../gdsim/ui/main_window.py" line="186"/>
+        <location filename="../../gdsim/ui/main_window.py" line="210"/>
         <source>Open lesson</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="195"/>
-        <location filename="../../gdsim/ui/main_window.py" line="217"/>
+        <location filename="../../gdsim/ui/main_window.py" line="196"/>
+        <location filename="../../gdsim/ui/main_window.py" line="218"/>
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="210"/>
+        <location filename="../../gdsim/ui/main_window.py" line="211"/>
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课件 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="218"/>
+        <location filename="../../gdsim/ui/main_window.py" line="219"/>
         <source>Lessons (*.toml)</source>
         <translation>课件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="221"/>
+        <location filename="../../gdsim/ui/main_window.py" line="222"/>
         <source>Lesson title</source>
         <translation>课件标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="221"/>
+        <location filename="../../gdsim/ui/main_window.py" line="222"/>
         <source>Title of the lesson:</source>
         <translation>这一课的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="282"/>
+        <location filename="../../gdsim/ui/main_window.py" line="283"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="282"/>
-        <location filename="../../gdsim/ui/main_window.py" line="290"/>
+        <location filename="../../gdsim/ui/main_window.py" line="283"/>
+        <location filename="../../gdsim/ui/main_window.py" line="291"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="283"/>
+        <location filename="../../gdsim/ui/main_window.py" line="284"/>
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="284"/>
+        <location filename="../../gdsim/ui/main_window.py" line="285"/>
         <source>stuck at step {0}: ∇L = 0, yet no minimum</source>
         <translation>在第 {0} 步停滞：∇L = 0，但这里不是最小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="285"/>
+        <location filename="../../gdsim/ui/main_window.py" line="286"/>
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="286"/>
+        <location filename="../../gdsim/ui/main_window.py" line="287"/>
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="289"/>
+        <location filename="../../gdsim/ui/main_window.py" line="290"/>
         <source>diverging: the loss keeps growing</source>
         <translation>正在发散：损失不断增大</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="292"/>
+        <location filename="../../gdsim/ui/main_window.py" line="293"/>
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="293"/>
+        <location filename="../../gdsim/ui/main_window.py" line="294"/>
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="294"/>
+        <location filename="../../gdsim/ui/main_window.py" line="295"/>
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="295"/>
+        <location filename="../../gdsim/ui/main_window.py" line="296"/>
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="303"/>
+        <location filename="../../gdsim/ui/main_window.py" line="304"/>
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="304"/>
+        <location filename="../../gdsim/ui/main_window.py" line="305"/>
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch&apos;s torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
@@ -2053,17 +2053,52 @@
         <translation>ψ：μₜ 趋近 β₁ 的快慢</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="62"/>
+        <location filename="../../gdsim/ui/names.py" line="63"/>
+        <source>momentum</source>
+        <translation>动量 μ</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="64"/>
+        <source>rho</source>
+        <translation>衰减率 ρ</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="65"/>
+        <source>alpha</source>
+        <translation>衰减率 α</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="66"/>
+        <source>beta1</source>
+        <translation>衰减率 β₁</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="67"/>
+        <source>beta2</source>
+        <translation>衰减率 β₂</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="68"/>
+        <source>eps</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="69"/>
+        <source>momentum_decay</source>
+        <translation>动量衰减 ψ</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="73"/>
         <source>Noisy line</source>
         <translation>带噪声的直线</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="63"/>
+        <location filename="../../gdsim/ui/names.py" line="74"/>
         <source>Pass or fail</source>
         <translation>考试是否通过</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="91"/>
+        <location filename="../../gdsim/ui/names.py" line="102"/>
         <source>{0}:  {1}</source>
         <translation>{0}：{1}</translation>
     </message>
