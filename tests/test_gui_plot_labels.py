@@ -68,3 +68,20 @@ def test_slice_labels_stay_inside_a_narrow_plot(qtbot, window):
         label = view.label.mapRectToItem(box, view.label.boundingRect())
         inside = box.boundingRect()
         assert label.left() >= inside.left() - 1 and label.right() <= inside.right() + 1, view.index
+
+
+def test_the_loss_axis_of_a_diverging_run_keeps_its_plain_label(qtbot, window):
+    qtbot.waitUntil(lambda: len(window.lessons) > 0)
+    window.setFocus()
+    qtbot.keyClick(window, "2")  # lesson 2: η = 1.1 grows the loss to about 1e99
+    window.session.set_speed(None)
+    qtbot.keyClick(window, " ")
+
+    def finished() -> bool:
+        snap = window.session.latest
+        return snap is not None and snap.finished and not snap.playing
+    qtbot.waitUntil(finished, timeout=20_000)
+    qtbot.waitUntil(lambda: window.canvas.last_drawn is window.session.latest)
+    axis = window.canvas.losses.getPlotItem().getAxis("left")
+    assert window.canvas.losses.log_scale
+    assert axis.labelString().count("loss") == 1 and "x1e" not in axis.labelString(), axis.labelString()

@@ -22,6 +22,12 @@ class EdgeAxis(pg.AxisItem):
 
     edge_room = 0.0
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # pyqtgraph would label a log axis spanning 1e-27 to 1e73 "loss (x1e+27)" and divide its
+        # ticks by that: the tick labels here carry their own powers of ten.
+        self.enableAutoSIPrefix(False)
+
     def set_edge_room(self, pixels: float) -> None:
         self.prepareGeometryChange()
         self.edge_room = float(pixels)
