@@ -55,11 +55,12 @@ def test_slice_labels_stay_inside_a_narrow_plot(qtbot, window):
     session = window.session
     session.set_problem("ravine")
     session.set_start([-9.0, 2.0])
-    window.set_scale(2.5)
-    window.resize(900, 600)  # the slices get little room …
-    window.actions.show_controls.trigger()  # … even with the controls hidden (with them, none at all)
+    window.set_scale(1.25)
+    window.resize(1200, 600)  # the slices get little room (any less, and they give way to the landscape)
+    window.actions.show_controls.trigger()
     session.step()
 
+    qtbot.waitUntil(lambda: window.canvas.slices_shown)  # laid out again once the controls have gone
     qtbot.waitUntil(lambda: window.canvas.last_drawn is not None and window.canvas.last_drawn.lead.step == 1)
     for view in window.canvas.slices:
         box = view.getPlotItem().getViewBox()
