@@ -15,7 +15,7 @@ import numpy as np
 from ..engine import OPTIMIZERS
 from ..engine.models import square_loss_gradients
 from ..engine.schedules import WARMUP, WARMUP_FORMULA
-from .i18n import tr
+from .i18n import tidy, tr
 from .names import formula_text, optimizer_title, schedule_title
 from .style import format_number
 
@@ -145,9 +145,9 @@ def _delta_rule(problem, track, out) -> str:
     if track.optimizer == "sgd":
         lines.append(_e(tr("This is the step gradient descent takes.")))
     else:
-        lines.append(_e(tr("This is the plain gradient step, for comparison: {0} starts from the same "
-                           "gradient but takes a step of its own (below).").format(
-            optimizer_title(track.optimizer))))
+        lines.append(_e(tidy(tr("This is the plain gradient step, for comparison: {0} starts from the same "
+                                "gradient but takes a step of its own (below).").format(
+            optimizer_title(track.optimizer)))))
     return _h(tr("The delta rule")) + _p(*lines)
 
 
@@ -181,7 +181,7 @@ def _update(problem, track, out) -> str:
                            "alone to the look-ahead point φ − μ·v (v = η·b) = θ, takes the gradient there, "
                            "and steps v ← μ·v + η·g, φ ← φ − v; so θ is where he looks ahead to.").format(
             num(look.position))))
-    title = tr("Next step of {0} (t = {1}, η = {2})").format(optimizer_title(name), t, num(lr))
+    title = tidy(tr("Next step of {0} (t = {1}, η = {2})").format(optimizer_title(name), t, num(lr)))
     return _h(title) + _p(*lines)
 
 

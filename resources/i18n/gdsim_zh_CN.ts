@@ -31,150 +31,150 @@
     <message>
         <location filename="../../gdsim/ui/actions.py" line="144"/>
         <source>&amp;Open a lesson file…</source>
-        <translation>打开课程文件(&amp;O)…</translation>
+        <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/actions.py" line="145"/>
         <source>&amp;Save the setup as a lesson…</source>
-        <translation>把当前设置存为课程(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/actions.py" line="146"/>
-        <source>La&amp;nguage</source>
-        <translation>语言(&amp;N)</translation>
+        <translation>把当前设置存为课件(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/actions.py" line="147"/>
+        <source>La&amp;nguage / 语言</source>
+        <translation>语言 / Language(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="148"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="149"/>
+        <location filename="../../gdsim/ui/actions.py" line="150"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="155"/>
+        <location filename="../../gdsim/ui/actions.py" line="156"/>
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="155"/>
+        <location filename="../../gdsim/ui/actions.py" line="156"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="156"/>
+        <location filename="../../gdsim/ui/actions.py" line="157"/>
         <source>Play / Pause</source>
-        <translation>运行 / 暂停</translation>
+        <translation>开始 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="156"/>
+        <location filename="../../gdsim/ui/actions.py" line="157"/>
         <source>One step</source>
         <translation>走一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="156"/>
+        <location filename="../../gdsim/ui/actions.py" line="157"/>
         <source>Reset to the start</source>
         <translation>回到起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="157"/>
+        <location filename="../../gdsim/ui/actions.py" line="158"/>
         <source>η × 2</source>
         <translation>η × 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="157"/>
+        <location filename="../../gdsim/ui/actions.py" line="158"/>
         <source>η ÷ 2</source>
         <translation>η ÷ 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="158"/>
+        <location filename="../../gdsim/ui/actions.py" line="159"/>
         <source>&amp;Log scale for the loss</source>
         <translation>损失用对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="159"/>
+        <location filename="../../gdsim/ui/actions.py" line="160"/>
         <source>Show the &amp;parts of each step</source>
         <translation>分解显示每一步(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="160"/>
+        <location filename="../../gdsim/ui/actions.py" line="161"/>
         <source>&amp;Equal axis scales (1:1)</source>
         <translation>坐标轴等比例（1:1）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="161"/>
+        <location filename="../../gdsim/ui/actions.py" line="162"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="161"/>
+        <location filename="../../gdsim/ui/actions.py" line="162"/>
         <source>&amp;Light theme (projector)</source>
         <translation>浅色主题（投影仪）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="162"/>
+        <location filename="../../gdsim/ui/actions.py" line="163"/>
         <source>Switch between the dark and the light &amp;theme</source>
         <translation>在深色和浅色主题之间切换(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="163"/>
+        <location filename="../../gdsim/ui/actions.py" line="164"/>
         <source>&amp;Larger</source>
         <translation>放大(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="163"/>
+        <location filename="../../gdsim/ui/actions.py" line="164"/>
         <source>&amp;Smaller</source>
         <translation>缩小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="163"/>
+        <location filename="../../gdsim/ui/actions.py" line="164"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="164"/>
+        <location filename="../../gdsim/ui/actions.py" line="165"/>
         <source>&amp;Keyboard</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="164"/>
+        <location filename="../../gdsim/ui/actions.py" line="165"/>
         <source>&amp;About gdsim</source>
         <translation>关于 gdsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="168"/>
+        <location filename="../../gdsim/ui/actions.py" line="169"/>
         <source>&amp;Controls</source>
         <translation>控制面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="169"/>
+        <location filename="../../gdsim/ui/actions.py" line="170"/>
         <source>F&amp;ormulas</source>
         <translation>公式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="190"/>
+        <location filename="../../gdsim/ui/actions.py" line="191"/>
         <source>&amp;Scale: {0}</source>
-        <translation>缩放(&amp;S)：{0}</translation>
+        <translation>缩放：{0}(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="214"/>
+        <location filename="../../gdsim/ui/actions.py" line="215"/>
         <source>Open lesson 1 … {0}</source>
         <translation>打开第 1 … {0} 课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="224"/>
+        <location filename="../../gdsim/ui/actions.py" line="225"/>
         <source>Keyboard</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="226"/>
+        <location filename="../../gdsim/ui/actions.py" line="227"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="226"/>
+        <location filename="../../gdsim/ui/actions.py" line="227"/>
         <source>Does</source>
         <translation>作用</translation>
     </message>
@@ -188,9 +188,9 @@
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="607"/>
+        <location filename="../../gdsim/ui/controls.py" line="613"/>
         <source>{0} is a fixed function; only {1} and {2} are fitted to data: choose one of them as the problem to import data</source>
-        <translation>{0}是一个固定的函数；只有{1}和{2}才拟合数据：要导入数据，请先选择其中之一作为问题</translation>
+        <translation>{0}是一个固定的函数，只有{1}和{2}才拟合数据：要导入数据，请先把目标函数换成其中之一</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/data_view.py" line="99"/>
@@ -280,22 +280,22 @@
     <message>
         <location filename="../../gdsim/ui/formula.py" line="139"/>
         <source>first sample x = {0}, y = {1}: h = {2}, ŷ = {3}, δ = {4}</source>
-        <translation>第一个样本 x = {0}，y = {1}：h = {2}，ŷ = {3}，δ = {4}</translation>
+        <translation>第一个样本（x = {0}, y = {1}）：h = {2}, ŷ = {3}, δ = {4}</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="146"/>
         <source>This is the step gradient descent takes.</source>
-        <translation>这正是梯度下降这一步走的距离。</translation>
+        <translation>这正是梯度下降走的这一步。</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="148"/>
         <source>This is the plain gradient step, for comparison: {0} starts from the same gradient but takes a step of its own (below).</source>
-        <translation>这是普通梯度下降的一步，仅供对照：{0} 用的是同一个梯度，但走的是它自己的一步（见下）。</translation>
+        <translation>这是普通梯度下降的一步，仅供对照：{0} 从同一个梯度出发，但走的是它自己的一步（见下）。</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="151"/>
         <source>The delta rule</source>
-        <translation>Delta 规则（误差项）</translation>
+        <translation>delta 规则</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="172"/>
@@ -310,7 +310,7 @@
     <message>
         <location filename="../../gdsim/ui/formula.py" line="184"/>
         <source>Next step of {0} (t = {1}, η = {2})</source>
-        <translation>{0} 的下一步（t = {1}，η = {2}）</translation>
+        <translation>{0} 的下一步（t = {1}, η = {2}）</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="201"/>
@@ -341,12 +341,12 @@
         <location filename="../../gdsim/ui/formula.py" line="217"/>
         <location filename="../../gdsim/ui/formula.py" line="223"/>
         <source>Stuck at step {0}: ∇L = 0</source>
-        <translation>在第 {0} 步卡住：∇L = 0</translation>
+        <translation>在第 {0} 步停滞：∇L = 0</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="218"/>
         <source>The activation&apos;s slope f′(h) is 0 at every sample the model gets wrong, so every term of the gradient is 0 although the errors are not (the loss is still {0}). This is no minimum, but the gradient shows no way down, so the run stops here.</source>
-        <translation>在模型判错的每个样本处，激活函数的斜率 f′(h) 都是 0，所以梯度的每一项都是 0，尽管误差并不为零（损失仍是 {0}）。这里不是最小值，但梯度指不出下坡的方向，所以运行停在这里。</translation>
+        <translation>在模型判错的每个样本处，激活函数的斜率 f′(h) 都是 0，所以梯度的每一项都是 0，尽管误差并不为零（损失仍是 {0}）。这里不是最小值点，但梯度指不出下坡的方向，所以运行停在这里。</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="224"/>
@@ -366,7 +366,7 @@
     <message>
         <location filename="../../gdsim/ui/formula.py" line="231"/>
         <source>Held at the step limit</source>
-        <translation>已到达步数上限</translation>
+        <translation>已达到步数上限</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="232"/>
@@ -401,7 +401,7 @@
     <message>
         <location filename="../../gdsim/ui/formula.py" line="365"/>
         <source>Convention: L is the mean binary cross-entropy; with the sigmoid its derivative with respect to h is simply (ŷ − y)/N.</source>
-        <translation>约定：L 是平均二元交叉熵；配合 sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
+        <translation>约定：L 是平均二元交叉熵；配合 Sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/loss_view.py" line="57"/>
@@ -418,6 +418,11 @@
         <location filename="../../gdsim/ui/loss_view.py" line="103"/>
         <source>‖∇L‖ (gradient norm)</source>
         <translation>‖∇L‖（梯度的模）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/lr_view.py" line="37"/>
+        <source>η per step</source>
+        <translation>每步的 η</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/parameter_view.py" line="276"/>
@@ -448,6 +453,11 @@
         <location filename="../../gdsim/ui/parameter_view.py" line="535"/>
         <source>arrows drawn ×{0}</source>
         <translation>箭头放大 ×{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/schedule_box.py" line="66"/>
+        <source>{0}; allowed {1}, default {2}</source>
+        <translation>{0}；允许 {1}，默认 {2}</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/slice_view.py" line="76"/>
@@ -484,262 +494,252 @@
         <source>step taken</source>
         <translation>实际走的一步</translation>
     </message>
-    <message>
-        <location filename="../../gdsim/ui/lr_view.py" line="37"/>
-        <source>η per step</source>
-        <translation>每步的 η</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/schedule_box.py" line="66"/>
-        <source>{0}; allowed {1}, default {2}</source>
-        <translation>{0}；允许 {1}，默认 {2}</translation>
-    </message>
 </context>
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="238"/>
+        <location filename="../../gdsim/ui/controls.py" line="241"/>
         <source>Problem</source>
-        <translation>问题</translation>
+        <translation>目标函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="239"/>
+        <location filename="../../gdsim/ui/controls.py" line="242"/>
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="240"/>
+        <location filename="../../gdsim/ui/controls.py" line="243"/>
         <source>η schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="241"/>
+        <location filename="../../gdsim/ui/controls.py" line="244"/>
         <source>Mini-batches</source>
         <translation>小批量</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="243"/>
+        <location filename="../../gdsim/ui/controls.py" line="246"/>
         <source>Start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="244"/>
+        <location filename="../../gdsim/ui/controls.py" line="247"/>
         <source>Pace</source>
-        <translation>节奏</translation>
+        <translation>运行控制</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="246"/>
+        <location filename="../../gdsim/ui/controls.py" line="249"/>
         <source>&amp;Problem</source>
-        <translation>问题(&amp;P)</translation>
+        <translation>目标函数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="246"/>
+        <location filename="../../gdsim/ui/controls.py" line="249"/>
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="247"/>
+        <location filename="../../gdsim/ui/controls.py" line="250"/>
         <source>&amp;Loss</source>
-        <translation>损失(&amp;L)</translation>
+        <translation>损失函数(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="247"/>
+        <location filename="../../gdsim/ui/controls.py" line="250"/>
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="248"/>
+        <location filename="../../gdsim/ui/controls.py" line="251"/>
         <source>&amp;Optimizers</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="248"/>
+        <location filename="../../gdsim/ui/controls.py" line="251"/>
         <source>&amp;Watch</source>
-        <translation>关注(&amp;W)</translation>
+        <translation>查看对象(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="249"/>
+        <location filename="../../gdsim/ui/controls.py" line="252"/>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="250"/>
+        <location filename="../../gdsim/ui/controls.py" line="253"/>
         <source>Step &amp;limit</source>
         <translation>步数上限(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="250"/>
+        <location filename="../../gdsim/ui/controls.py" line="253"/>
         <source>&amp;Tolerance</source>
         <translation>收敛阈值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="251"/>
+        <location filename="../../gdsim/ui/controls.py" line="254"/>
         <source>&amp;Batch size</source>
         <translation>批大小(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="251"/>
+        <location filename="../../gdsim/ui/controls.py" line="254"/>
         <source>S&amp;eed</source>
         <translation>随机种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="272"/>
+        <location filename="../../gdsim/ui/controls.py" line="278"/>
         <source>The run that the η field, the arrows, the tangent and the formulas are about</source>
         <translation>η 输入框、箭头、切线和公式所针对的那一次运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="275"/>
+        <location filename="../../gdsim/ui/controls.py" line="281"/>
         <source>The function whose minimum gradient descent looks for</source>
         <translation>梯度下降要寻找其最小值的函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="276"/>
+        <location filename="../../gdsim/ui/controls.py" line="282"/>
         <source>The data the model is fitted to</source>
         <translation>模型要拟合的数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="277"/>
+        <location filename="../../gdsim/ui/controls.py" line="283"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="279"/>
+        <location filename="../../gdsim/ui/controls.py" line="285"/>
         <source>How the error between ŷ and y is measured</source>
         <translation>衡量 ŷ 与 y 之间误差的方式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="280"/>
+        <location filename="../../gdsim/ui/controls.py" line="286"/>
         <source>The neuron&apos;s activation function f and its derivative f′</source>
         <translation>神经元的激活函数 f 及其导数 f′</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="282"/>
+        <location filename="../../gdsim/ui/controls.py" line="288"/>
         <source>Tick the optimizers to run side by side from the same start (update rules as in PyTorch&apos;s torch.optim); the selected one&apos;s hyperparameters are shown below</source>
         <translation>勾选要从同一起点并排运行的优化器（更新规则与 PyTorch 的 torch.optim 一致）；下方显示选中的那个优化器的超参数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="284"/>
+        <location filename="../../gdsim/ui/controls.py" line="290"/>
         <source>Problem&apos;s own start</source>
-        <translation>问题默认的起点</translation>
+        <translation>目标函数的默认起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="285"/>
+        <location filename="../../gdsim/ui/controls.py" line="291"/>
         <source>Go back to the start this problem suggests</source>
-        <translation>回到这个问题建议的起点</translation>
+        <translation>回到这个目标函数建议的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="286"/>
+        <location filename="../../gdsim/ui/controls.py" line="292"/>
         <source>Steps per second; at the right end, as fast as the computer can</source>
         <translation>每秒走几步；拖到最右端时，电脑能多快就多快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="287"/>
+        <location filename="../../gdsim/ui/controls.py" line="293"/>
         <source>The run stops after this many steps</source>
         <translation>走到这么多步就停止</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="289"/>
+        <location filename="../../gdsim/ui/controls.py" line="295"/>
         <source>How many samples each step&apos;s gradient is taken on: the whole data (batch gradient descent), 1 (stochastic gradient descent) or any number between (mini-batch); the data is shuffled every time it has all been used</source>
         <translation>每一步的梯度用多少个样本来算：全部数据（批量梯度下降）、1 个（随机梯度下降），或介于两者之间的任意个数（小批量梯度下降）；每当全部数据都用过一遍，就重新打乱顺序</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="292"/>
+        <location filename="../../gdsim/ui/controls.py" line="298"/>
         <source>Sets the order of the shuffled samples: the same seed, the same batches</source>
         <translation>决定打乱后样本的顺序：种子相同，批次就相同</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="295"/>
+        <location filename="../../gdsim/ui/controls.py" line="301"/>
         <source>The run has converged when the gradient norm ‖∇L‖ falls below this (0: never stop early)</source>
         <translation>当梯度的模 ‖∇L‖ 小于这个值时，就认为已经收敛（0 表示不提前停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="298"/>
+        <location filename="../../gdsim/ui/controls.py" line="304"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="299"/>
+        <location filename="../../gdsim/ui/controls.py" line="305"/>
         <source>Take exactly one step (→)</source>
         <translation>只走一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="300"/>
+        <location filename="../../gdsim/ui/controls.py" line="306"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="301"/>
+        <location filename="../../gdsim/ui/controls.py" line="307"/>
         <source>Go back to the start (R)</source>
         <translation>回到起点（R）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="302"/>
+        <location filename="../../gdsim/ui/controls.py" line="308"/>
         <source>Hide this message</source>
         <translation>隐藏这条消息</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="310"/>
+        <location filename="../../gdsim/ui/controls.py" line="316"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="310"/>
+        <location filename="../../gdsim/ui/controls.py" line="316"/>
         <source>Play</source>
-        <translation>运行</translation>
+        <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="311"/>
+        <location filename="../../gdsim/ui/controls.py" line="317"/>
         <source>Run or pause gradient descent (Space)</source>
-        <translation>运行或暂停梯度下降（空格键）</translation>
+        <translation>开始或暂停梯度下降（空格键）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="314"/>
+        <location filename="../../gdsim/ui/controls.py" line="320"/>
         <source>Where {0} starts; you can also click or drag on the plot</source>
         <translation>{0} 的起始值；也可以在图上点击或拖动来设置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="332"/>
+        <location filename="../../gdsim/ui/controls.py" line="338"/>
         <source>Load data from a CSV file with a header row and columns x (or x1, x2, …) and y</source>
         <translation>从 CSV 文件载入数据：第一行是表头，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="420"/>
+        <location filename="../../gdsim/ui/controls.py" line="426"/>
         <source>all {0} (batch)</source>
         <translation>全部 {0} 个（批量）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="522"/>
+        <location filename="../../gdsim/ui/controls.py" line="528"/>
         <source>&amp;η (learning rate)</source>
-        <translation>η（学习率）(&amp;E)</translation>
+        <translation>学习率 η(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="527"/>
+        <location filename="../../gdsim/ui/controls.py" line="533"/>
         <source>{0}: {1}; allowed {2}, default {3}</source>
         <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="558"/>
+        <location filename="../../gdsim/ui/controls.py" line="564"/>
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="560"/>
+        <location filename="../../gdsim/ui/controls.py" line="566"/>
         <source>1 step per second</source>
         <translation>每秒 1 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="562"/>
+        <location filename="../../gdsim/ui/controls.py" line="568"/>
         <source>{0} steps per second</source>
         <translation>每秒 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="595"/>
-        <location filename="../../gdsim/ui/controls.py" line="602"/>
+        <location filename="../../gdsim/ui/controls.py" line="601"/>
+        <location filename="../../gdsim/ui/controls.py" line="608"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="596"/>
+        <location filename="../../gdsim/ui/controls.py" line="602"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -777,7 +777,7 @@
     <message>
         <location filename="../../gdsim/ui/lr_offer.py" line="47"/>
         <source>Give the runs the η this problem suggests, from the next step on</source>
-        <translation>从下一步起，改用这个问题建议的 η</translation>
+        <translation>从下一步起，各次运行改用这个目标函数建议的 η</translation>
     </message>
 </context>
 <context>
@@ -800,7 +800,7 @@
     <message>
         <location filename="../../gdsim/ui/main_window.py" line="133"/>
         <source>Lesson</source>
-        <translation>课程</translation>
+        <translation>本课</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/main_window.py" line="140"/>
@@ -808,100 +808,100 @@
         <translation>文字和线条的缩放比例（Ctrl + / Ctrl −，视图 → 缩放）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="185"/>
-        <location filename="../../gdsim/ui/main_window.py" line="209"/>
-        <source>Open lesson</source>
-        <translation>打开课程</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/main_window.py" line="195"/>
-        <location filename="../../gdsim/ui/main_window.py" line="217"/>
-        <source>Save the setup as a lesson</source>
-        <translation>把当前设置存为课程</translation>
-    </message>
-    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="186"/>
         <location filename="../../gdsim/ui/main_window.py" line="210"/>
-        <source>Lessons (*.toml);;All files (*)</source>
-        <translation>课程 (*.toml);;所有文件 (*)</translation>
+        <source>Open lesson</source>
+        <translation>打开课件</translation>
     </message>
     <message>
+        <location filename="../../gdsim/ui/main_window.py" line="196"/>
         <location filename="../../gdsim/ui/main_window.py" line="218"/>
+        <source>Save the setup as a lesson</source>
+        <translation>把当前设置存为课件</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="211"/>
+        <source>Lessons (*.toml);;All files (*)</source>
+        <translation>课件 (*.toml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="219"/>
         <source>Lessons (*.toml)</source>
-        <translation>课程 (*.toml)</translation>
+        <translation>课件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="221"/>
+        <location filename="../../gdsim/ui/main_window.py" line="222"/>
         <source>Lesson title</source>
-        <translation>课程标题</translation>
+        <translation>课件标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="221"/>
+        <location filename="../../gdsim/ui/main_window.py" line="222"/>
         <source>Title of the lesson:</source>
-        <translation>课程的标题：</translation>
+        <translation>这一课的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="282"/>
+        <location filename="../../gdsim/ui/main_window.py" line="283"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="282"/>
-        <location filename="../../gdsim/ui/main_window.py" line="290"/>
+        <location filename="../../gdsim/ui/main_window.py" line="283"/>
+        <location filename="../../gdsim/ui/main_window.py" line="291"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="283"/>
+        <location filename="../../gdsim/ui/main_window.py" line="284"/>
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="284"/>
+        <location filename="../../gdsim/ui/main_window.py" line="285"/>
         <source>stuck at step {0}: ∇L = 0, yet no minimum</source>
-        <translation>在第 {0} 步卡住：∇L = 0，但这不是最小值</translation>
+        <translation>在第 {0} 步停滞：∇L = 0，但这里不是最小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="285"/>
+        <location filename="../../gdsim/ui/main_window.py" line="286"/>
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="286"/>
+        <location filename="../../gdsim/ui/main_window.py" line="287"/>
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="289"/>
+        <location filename="../../gdsim/ui/main_window.py" line="290"/>
         <source>diverging: the loss keeps growing</source>
         <translation>正在发散：损失不断增大</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="292"/>
+        <location filename="../../gdsim/ui/main_window.py" line="293"/>
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="293"/>
+        <location filename="../../gdsim/ui/main_window.py" line="294"/>
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="294"/>
+        <location filename="../../gdsim/ui/main_window.py" line="295"/>
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="295"/>
+        <location filename="../../gdsim/ui/main_window.py" line="296"/>
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="303"/>
+        <location filename="../../gdsim/ui/main_window.py" line="304"/>
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="304"/>
+        <location filename="../../gdsim/ui/main_window.py" line="305"/>
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch&apos;s torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
@@ -920,12 +920,12 @@
     <message>
         <location filename="../../gdsim/engine/catalog.py" line="26"/>
         <source>problem {name!r} is a fixed function; {given} applies only to linreg and neuron</source>
-        <translation>问题 {name!r} 是一个固定的函数；{given} 只适用于 linreg 和 neuron</translation>
+        <translation>目标函数 {name!r} 是一个固定的函数；{given} 只适用于 linreg 和 neuron</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/catalog.py" line="28"/>
         <source>problem {name!r} is a fixed function; {given} apply only to linreg and neuron</source>
-        <translation>问题 {name!r} 是一个固定的函数；{given} 只适用于 linreg 和 neuron</translation>
+        <translation>目标函数 {name!r} 是一个固定的函数；{given} 只适用于 linreg 和 neuron</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/catalog.py" line="44"/>
@@ -1117,7 +1117,7 @@
     <message>
         <location filename="../../gdsim/engine/errors.py" line="32"/>
         <source>unknown problem {name!r}; choose one of: {valid}</source>
-        <translation>未知的问题 {name!r}；请从以下选择：{valid}</translation>
+        <translation>未知的目标函数 {name!r}；请从以下选择：{valid}</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/errors.py" line="33"/>
@@ -1192,7 +1192,7 @@
     <message>
         <location filename="../../gdsim/engine/models.py" line="132"/>
         <source>linreg has no activation (it is ŷ = w·x + b); use the problem &apos;neuron&apos; for activation {activation!r}</source>
-        <translation>linreg 没有激活函数（它就是 ŷ = w·x + b）；要使用激活函数 {activation!r}，请选择问题 &apos;neuron&apos;</translation>
+        <translation>linreg 没有激活函数（它就是 ŷ = w·x + b）；要使用激活函数 {activation!r}，请选择目标函数 &apos;neuron&apos;</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/models.py" line="142"/>
@@ -1247,97 +1247,102 @@
         <translation>{problem!r} 的参数的形状必须是 (K, {dim})，而给出的是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="162"/>
+        <location filename="../../gdsim/engine/run.py" line="165"/>
         <source>the loss or its gradient is not finite at the start {start}</source>
         <translation>在起点 {start} 处，损失或它的梯度不是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="166"/>
+        <location filename="../../gdsim/engine/run.py" line="169"/>
         <source>a start is too far out: its loss or parameters exceed {limit:g}</source>
         <translation>起点离得太远了：它的损失或参数超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="261"/>
+        <location filename="../../gdsim/engine/run.py" line="264"/>
         <source>lr_at needs update numbers t ≥ 1 (whole numbers), got {t!r}</source>
         <translation>lr_at 需要更新的序号 t ≥ 1（整数），而输入的是 {t!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="401"/>
+        <location filename="../../gdsim/engine/run.py" line="404"/>
         <source>problem {problem!r} has the parameters ({names}); the run has ({have})</source>
-        <translation>问题 {problem!r} 的参数是 ({names})；而这次运行的参数是 ({have})</translation>
+        <translation>目标函数 {problem!r} 的参数是 ({names})；而这次运行的参数是 ({have})</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="416"/>
+        <location filename="../../gdsim/engine/run.py" line="419"/>
         <source>problem {problem!r} cannot go on from the point {point} reached so far: its loss or gradient there is not finite or exceeds {limit:g}</source>
-        <translation>问题 {problem!r} 无法从目前到达的点 {point} 继续：它在那里的损失或梯度不是有限数，或超过了 {limit:g}</translation>
+        <translation>目标函数 {problem!r} 无法从目前到达的点 {point} 继续：它在那里的损失或梯度不是有限的数，或超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="457"/>
-        <location filename="../../gdsim/engine/run.py" line="744"/>
+        <location filename="../../gdsim/engine/run.py" line="460"/>
+        <location filename="../../gdsim/engine/run.py" line="747"/>
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="811"/>
+        <location filename="../../gdsim/engine/run.py" line="814"/>
         <source>a run needs a problem made by make_problem, such as Run(make_problem(&apos;parabola&apos;), &apos;sgd&apos;, [2.0]); got {problem!r}</source>
-        <translation>运行需要一个由 make_problem 生成的问题，比如 Run(make_problem(&apos;parabola&apos;), &apos;sgd&apos;, [2.0])；而给出的是 {problem!r}</translation>
+        <translation>运行需要一个由 make_problem 生成的目标函数，比如 Run(make_problem(&apos;parabola&apos;), &apos;sgd&apos;, [2.0])；而给出的是 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="818"/>
+        <location filename="../../gdsim/engine/run.py" line="821"/>
         <source>a start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="824"/>
+        <location filename="../../gdsim/engine/run.py" line="827"/>
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
-        <translation>问题 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/run.py" line="826"/>
-        <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
-        <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
+        <translation>目标函数 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/run.py" line="829"/>
-        <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
-        <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
+        <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
+        <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="833"/>
+        <location filename="../../gdsim/engine/run.py" line="832"/>
+        <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
+        <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="836"/>
         <source>a start must be finite numbers</source>
         <translation>起点必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="838"/>
+        <location filename="../../gdsim/engine/run.py" line="841"/>
         <source>the tolerance</source>
         <translation>收敛阈值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="840"/>
+        <location filename="../../gdsim/engine/run.py" line="843"/>
         <source>the tolerance must be ≥ 0, got {tol}</source>
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="853"/>
+        <location filename="../../gdsim/engine/run.py" line="856"/>
         <source>the step limit</source>
         <translation>步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="863"/>
+        <location filename="../../gdsim/engine/run.py" line="866"/>
         <source>mini-batches need a dataset model (linreg or neuron); {problem!r} has no data</source>
         <translation>小批量需要一个基于数据集的模型（linreg 或 neuron）；{problem!r} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="867"/>
+        <location filename="../../gdsim/engine/run.py" line="870"/>
         <location filename="../../gdsim/model/setup.py" line="247"/>
         <source>the batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="868"/>
+        <location filename="../../gdsim/engine/run.py" line="871"/>
         <location filename="../../gdsim/model/setup.py" line="251"/>
         <source>the seed</source>
         <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/schedules.py" line="168"/>
+        <source>the schedule {schedule} has no parameter {name!r}; its parameters are: {valid}</source>
+        <translation>学习率调度 {schedule} 没有参数 {name!r}；它的参数有：{valid}</translation>
     </message>
     <message>
         <location filename="../../gdsim/files.py" line="36"/>
@@ -1377,12 +1382,12 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="187"/>
         <source>lesson file {path}: {problem}</source>
-        <translation>课程文件 {path}：{problem}</translation>
+        <translation>课件 {path}：{problem}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="232"/>
         <source>[lesson] number {number} is taken by {other} too; each lesson needs its own number from {first} to {last}</source>
-        <translation>[lesson] number {number} 已被 {other} 使用；每节课都需要一个自己的编号，从 {first} 到 {last}</translation>
+        <translation>[lesson] number {number} 已被 {other} 使用；每一课都需要自己的编号，从 {first} 到 {last}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="250"/>
@@ -1397,17 +1402,17 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="257"/>
         <source>this is a folder, not a lesson file</source>
-        <translation>这是一个文件夹，不是课程文件</translation>
+        <translation>这是一个文件夹，不是课件</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="258"/>
         <source>this is not a regular file (it is a {kind}); lessons are read from files only</source>
-        <translation>这不是普通文件（它是{kind}）；课程只从普通文件读取</translation>
+        <translation>这不是普通文件（它是{kind}）；课件只从普通文件读取</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="260"/>
         <source>the file is larger than {limit} KB; a lesson file has at most {limit} KB</source>
-        <translation>文件大于 {limit} KB；课程文件最多 {limit} KB</translation>
+        <translation>文件大于 {limit} KB；课件最多 {limit} KB</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="271"/>
@@ -1417,17 +1422,17 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="305"/>
         <source>line {line}: arrays and tables nest more than {limit} deep; a lesson needs 2 at most</source>
-        <translation>第 {line} 行：数组和表嵌套超过 {limit} 层；课程最多只需 2 层</translation>
+        <translation>第 {line} 行：数组和表嵌套超过 {limit} 层；一课最多只需 2 层</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="307"/>
         <source>line {line}: a key has more than {limit} dotted parts (such as a.b.c); a lesson needs 3 at most</source>
-        <translation>第 {line} 行：一个键由超过 {limit} 段以点连接的部分组成（例如 a.b.c）；课程最多只需 3 段</translation>
+        <translation>第 {line} 行：一个键由超过 {limit} 段以点连接的部分组成（例如 a.b.c）；一课最多只需 3 段</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="309"/>
         <source>line {line}: more than {limit} tables; a lesson has [lesson], [setup], at most {most} [[setup.optimizers]], [view] and [expect]</source>
-        <translation>第 {line} 行：表超过 {limit} 个；课程包含 [lesson]、[setup]、最多 {most} 个 [[setup.optimizers]]、[view] 和 [expect]</translation>
+        <translation>第 {line} 行：表超过 {limit} 个；一课包含 [lesson]、[setup]、最多 {most} 个 [[setup.optimizers]]、[view] 和 [expect]</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="325"/>
@@ -1442,22 +1447,22 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="346"/>
         <source>unknown table or key {key!r} at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
-        <translation>顶层出现了未知的表或键 {key!r}；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
+        <translation>顶层出现了未知的表或键 {key!r}；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="348"/>
         <source>unknown table or key {key!r} (did you mean {close!r}?) at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
-        <translation>顶层出现了未知的表或键 {key!r}（是不是想写 {close!r}？）；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
+        <translation>顶层出现了未知的表或键 {key!r}（是不是想写 {close!r}？）；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="353"/>
         <source>the file needs a [{name}] table; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
-        <translation>文件需要一个 [{name}] 表；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
+        <translation>文件需要一个 [{name}] 表；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="371"/>
         <source>[lesson] needs number (a whole number from {first} to {last}: the lesson&apos;s place in the Lessons menu)</source>
-        <translation>[lesson] 需要 number（从 {first} 到 {last} 的整数：这节课在“课程”菜单中的位置）</translation>
+        <translation>[lesson] 需要 number（从 {first} 到 {last} 的整数：这一课在“课程”菜单中的位置）</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="376"/>
@@ -1492,12 +1497,12 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="425"/>
         <source>[setup] activation applies only to the problem neuron, not {problem!r}</source>
-        <translation>[setup] activation 只适用于问题 neuron，不适用于 {problem!r}</translation>
+        <translation>[setup] activation 只适用于目标函数 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="429"/>
         <source>[setup] {key} applies only to the problems {models}, not {problem!r}</source>
-        <translation>[setup] {key} 只适用于问题 {models}，不适用于 {problem!r}</translation>
+        <translation>[setup] {key} 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="439"/>
@@ -1512,7 +1517,7 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="456"/>
         <source>{where} batch_size applies only to the problems {models}, not {problem!r}</source>
-        <translation>{where} batch_size 只适用于问题 {models}，不适用于 {problem!r}</translation>
+        <translation>{where} batch_size 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="476"/>
@@ -1557,7 +1562,7 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="507"/>
         <source>[setup] data: the data file {path} does not exist (a relative path is taken from the lesson&apos;s folder {folder}); give a CSV file or one of the built-in datasets: {valid}</source>
-        <translation>[setup] data：数据文件 {path} 不存在（相对路径从课程所在的文件夹 {folder} 算起）；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
+        <translation>[setup] data：数据文件 {path} 不存在（相对路径从课件所在的文件夹 {folder} 算起）；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="520"/>
@@ -1572,7 +1577,7 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="538"/>
         <source>[setup] has {count} optimizers; a lesson runs at most {most} side by side</source>
-        <translation>[setup] 有 {count} 个优化器；一节课最多同时运行 {most} 个</translation>
+        <translation>[setup] 有 {count} 个优化器；一课最多同时运行 {most} 个</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="545"/>
@@ -1617,27 +1622,27 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="625"/>
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has 1 parameter ({names}); got {got}</source>
-        <translation>{where} 必须是数值数组，比如 {example}；问题 {problem!r} 只有 1 个参数（{names}）；而给出的是 {got}</translation>
+        <translation>{where} 必须是数值数组，比如 {example}；目标函数 {problem!r} 只有 1 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="628"/>
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has {dim} parameters ({names}); got {got}</source>
-        <translation>{where} 必须是数值数组，比如 {example}；问题 {problem!r} 有 {dim} 个参数（{names}）；而给出的是 {got}</translation>
+        <translation>{where} 必须是数值数组，比如 {example}；目标函数 {problem!r} 有 {dim} 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="634"/>
         <source>{where} has {count} numbers; problem {problem!r} has 1 parameter ({names})</source>
-        <translation>{where} 有 {count} 个数；而问题 {problem!r} 只有 1 个参数（{names}）</translation>
+        <translation>{where} 有 {count} 个数；而目标函数 {problem!r} 只有 1 个参数（{names}）</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="637"/>
         <source>{where} has 1 number; problem {problem!r} has {dim} parameters ({names})</source>
-        <translation>{where} 只有 1 个数；而问题 {problem!r} 有 {dim} 个参数（{names}）</translation>
+        <translation>{where} 只有 1 个数；而目标函数 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="640"/>
         <source>{where} has {count} numbers; problem {problem!r} has {dim} parameters ({names})</source>
-        <translation>{where} 有 {count} 个数；而问题 {problem!r} 有 {dim} 个参数（{names}）</translation>
+        <translation>{where} 有 {count} 个数；而目标函数 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="644"/>
@@ -1697,7 +1702,7 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="733"/>
         <source>[expect] closest needs a problem with a known minimum; {problem!r} has none</source>
-        <translation>[expect] closest 需要一个已知最小值的问题；{problem!r} 没有</translation>
+        <translation>[expect] closest 需要一个最小值已知的目标函数；{problem!r} 的最小值未知</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="746"/>
@@ -1797,17 +1802,17 @@
     <message>
         <location filename="../../gdsim/model/remembered.py" line="112"/>
         <source>the problem&apos;s own</source>
-        <translation>该问题自己的设定</translation>
+        <translation>该目标函数自己的设定</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/remembered.py" line="119"/>
         <source>the problem&apos;s own start</source>
-        <translation>该问题自己的起点</translation>
+        <translation>该目标函数自己的起点</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/remembered.py" line="124"/>
         <source>the watched run</source>
-        <translation>所观察的运行</translation>
+        <translation>所查看的运行</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/remembered.py" line="135"/>
@@ -1822,7 +1827,7 @@
     <message>
         <location filename="../../gdsim/model/remembered.py" line="158"/>
         <source>one run of SGD</source>
-        <translation>一次 SGD 运行</translation>
+        <translation>一次梯度下降（SGD）运行</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/remembered.py" line="162"/>
@@ -1862,12 +1867,12 @@
     <message>
         <location filename="../../gdsim/model/remembered.py" line="221"/>
         <source>activation applies only to the problem neuron, not {problem!r}</source>
-        <translation>activation 只适用于问题 neuron，不适用于 {problem!r}</translation>
+        <translation>activation 只适用于目标函数 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/remembered.py" line="223"/>
         <source>{key} applies only to the problems {models}, not {problem!r}</source>
-        <translation>{key} 只适用于问题 {models}，不适用于 {problem!r}</translation>
+        <translation>{key} 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/remembered.py" line="233"/>
@@ -1989,38 +1994,33 @@
         <source>it is not a window layout saved by gdsim, got {value}</source>
         <translation>它不是 gdsim 保存的窗口布局，而给出的是 {value}</translation>
     </message>
-    <message>
-        <location filename="../../gdsim/engine/schedules.py" line="168"/>
-        <source>the schedule {schedule} has no parameter {name!r}; its parameters are: {valid}</source>
-        <translation>学习率调度 {schedule} 没有参数 {name!r}；它的参数有：{valid}</translation>
-    </message>
 </context>
 <context>
     <name>formulas</name>
     <message>
         <location filename="../../gdsim/engine/activations.py" line="119"/>
         <source>f′(h) = 1 if h &gt; 0 else 0</source>
-        <translation>h &gt; 0 时 f′(h) = 1，否则为 0</translation>
+        <translation>f′(h) = 1 (h &gt; 0), 0 (h ≤ 0)</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/activations.py" line="122"/>
         <source>f(h) = h if h &gt; 0 else 0.01·h</source>
-        <translation>h &gt; 0 时 f(h) = h，否则为 0.01·h</translation>
+        <translation>f(h) = h (h &gt; 0), 0.01·h (h ≤ 0)</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/activations.py" line="123"/>
         <source>f′(h) = 1 if h &gt; 0 else 0.01</source>
-        <translation>h &gt; 0 时 f′(h) = 1，否则为 0.01</translation>
+        <translation>f′(h) = 1 (h &gt; 0), 0.01 (h ≤ 0)</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/activations.py" line="129"/>
         <source>f(h) = 1 if h ≥ 0 else 0</source>
-        <translation>h ≥ 0 时 f(h) = 1，否则为 0</translation>
+        <translation>f(h) = 1 (h ≥ 0), 0 (h &lt; 0)</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/activations.py" line="130"/>
         <source>f′(h) = 0 (wherever it exists)</source>
-        <translation>f′(h) = 0（在有定义处）</translation>
+        <translation>f′(h) = 0 (h ≠ 0)</translation>
     </message>
 </context>
 <context>
@@ -2118,7 +2118,7 @@
     <message>
         <location filename="../../gdsim/ui/names.py" line="29"/>
         <source>Saddle</source>
-        <translation>鞍点</translation>
+        <translation>马鞍面</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/names.py" line="30"/>
@@ -2133,7 +2133,7 @@
     <message>
         <location filename="../../gdsim/ui/names.py" line="32"/>
         <source>Six-hump camel</source>
-        <translation>六峰驼函数</translation>
+        <translation>六驼峰函数</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/names.py" line="33"/>
@@ -2182,119 +2182,179 @@
     </message>
     <message>
         <location filename="../../gdsim/ui/names.py" line="46"/>
+        <source>Sum of squared errors</source>
+        <translation>误差平方和</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="47"/>
+        <source>Mean squared error</source>
+        <translation>均方误差</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="48"/>
+        <source>Half the mean squared error</source>
+        <translation>均方误差的一半</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="49"/>
+        <source>Binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="52"/>
         <source>learning rate η: the step size</source>
         <translation>学习率 η：步子的大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="47"/>
+        <location filename="../../gdsim/ui/names.py" line="53"/>
         <source>μ: how much of the last step carries over</source>
         <translation>μ：上一步保留下来的比例</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="48"/>
+        <location filename="../../gdsim/ui/names.py" line="54"/>
         <source>ρ: decay of both running means</source>
         <translation>ρ：两个滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="49"/>
+        <location filename="../../gdsim/ui/names.py" line="55"/>
         <source>α: decay of the running mean of g²</source>
         <translation>α：g² 滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="50"/>
+        <location filename="../../gdsim/ui/names.py" line="56"/>
         <source>β₁: decay of the running mean of gradients</source>
         <translation>β₁：梯度滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="51"/>
+        <location filename="../../gdsim/ui/names.py" line="57"/>
         <source>β₂: decay of the running mean of squared gradients</source>
         <translation>β₂：梯度平方滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="52"/>
+        <location filename="../../gdsim/ui/names.py" line="58"/>
         <source>ε: keeps the division finite</source>
         <translation>ε：防止除以零</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="53"/>
+        <location filename="../../gdsim/ui/names.py" line="59"/>
         <source>ψ: how fast μₜ approaches β₁</source>
         <translation>ψ：μₜ 趋近 β₁ 的快慢</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="55"/>
-        <location filename="../../gdsim/ui/names.py" line="119"/>
+        <location filename="../../gdsim/ui/names.py" line="61"/>
+        <location filename="../../gdsim/ui/names.py" line="146"/>
         <source>batch {0}</source>
         <translation>批大小 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="57"/>
+        <location filename="../../gdsim/ui/names.py" line="63"/>
         <source>Constant</source>
         <translation>恒定</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="58"/>
+        <location filename="../../gdsim/ui/names.py" line="64"/>
         <source>Step decay</source>
         <translation>阶梯衰减</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="59"/>
+        <location filename="../../gdsim/ui/names.py" line="65"/>
         <source>Exponential decay</source>
         <translation>指数衰减</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="60"/>
+        <location filename="../../gdsim/ui/names.py" line="66"/>
         <source>1/t decay</source>
         <translation>1/t 衰减</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="61"/>
+        <location filename="../../gdsim/ui/names.py" line="67"/>
         <source>Cosine annealing</source>
         <translation>余弦退火</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="65"/>
+        <location filename="../../gdsim/ui/names.py" line="71"/>
         <source>k: updates between two decays</source>
         <translation>k：两次衰减之间的更新次数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="66"/>
+        <location filename="../../gdsim/ui/names.py" line="72"/>
         <source>γ: the factor of each decay</source>
         <translation>γ：每次衰减乘的因子</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="67"/>
+        <location filename="../../gdsim/ui/names.py" line="73"/>
         <source>γ: the factor of each update</source>
         <translation>γ：每次更新乘的因子</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="68"/>
+        <location filename="../../gdsim/ui/names.py" line="74"/>
         <source>d: how fast η falls</source>
         <translation>d：η 下降的快慢</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="69"/>
+        <location filename="../../gdsim/ui/names.py" line="75"/>
         <source>T: updates from η down to the floor</source>
         <translation>T：η 降到下限所用的更新次数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="70"/>
+        <location filename="../../gdsim/ui/names.py" line="76"/>
         <source>φ: the last η as a share of η</source>
         <translation>φ：最终的 η 占 η 的比例</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="71"/>
+        <location filename="../../gdsim/ui/names.py" line="77"/>
         <source>w: updates of linear warm-up</source>
         <translation>w：线性预热的更新次数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="75"/>
+        <location filename="../../gdsim/ui/names.py" line="82"/>
+        <source>momentum</source>
+        <translation>动量 μ</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="83"/>
+        <source>rho</source>
+        <translation>衰减率 ρ</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="84"/>
+        <source>alpha</source>
+        <translation>衰减率 α</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="85"/>
+        <source>beta1</source>
+        <translation>衰减率 β₁</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="86"/>
+        <source>beta2</source>
+        <translation>衰减率 β₂</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="87"/>
+        <source>eps</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="88"/>
+        <source>momentum_decay</source>
+        <translation>动量衰减 ψ</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="92"/>
         <source>Noisy line</source>
         <translation>带噪声的直线</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="76"/>
+        <location filename="../../gdsim/ui/names.py" line="93"/>
         <source>Pass or fail</source>
         <translation>考试是否通过</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="121"/>
+        <source>{0}:  {1}</source>
+        <translation>{0}：{1}</translation>
     </message>
 </context>
 <context>
