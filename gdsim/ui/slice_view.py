@@ -7,8 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from .i18n import tr
+from .marker import Marker
 from .placement import Placer
 from .plot_style import PlotView, held_range, set_view, style_plot
+from .polyline import Polyline
 from .style import DARK, Style, clip_for_display, format_number
 
 TANGENT_HALF_WIDTH = 0.2
@@ -26,13 +28,14 @@ class SliceView(PlotView):
         self._watched = 0
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
-        self.curve = pg.PlotCurveItem()
-        self.tangent = pg.PlotCurveItem()
-        self.point = pg.ScatterPlotItem()
+        self.curve = Polyline()
+        self.tangent = Polyline()
+        self.point = Marker()
         self.point.setZValue(10)
         self.label = pg.TextItem(anchor=(0, 1))
-        for item in (self.curve, self.tangent, self.point, self.label):
+        for item in (self.curve, self.tangent, self.label):
             plot.addItem(item)
+        plot.addItem(self.point, ignoreBounds=True)
         self.apply_style(style)
 
     def apply_style(self, style: Style) -> None:

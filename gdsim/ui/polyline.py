@@ -1,0 +1,115 @@
+"""A line through points in a view's coordinates, lean enough to be given new points every frame.
+
+pyqtgraph's PlotCurveItem (and PlotDataItem around it) does much in Python for each new set of points
+and for each paint: options and signals, bounds found again with nanmin/nanmax under a warnings guard
+and padded by a pixel size worked out from the device transform, for every curve, every frame (with
+lesson 8's runs, ~25 curves, a third of a frame's time). A Polyline does only what gdsim's views need:
+a pen, an optional wider outline under it (the shadow pen), the bounds kept from setData, and a paint
+that leaves out the points that fall in the pixel of the point before them (a converging path crosses
+the same few pixels thousands of times; those points change nothing that can be seen, and every
+segment painted with a wide pen costs about a microsecond). ``getData`` still gives every point.
+"""
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainter, QPen
+
+
+def pixel_steps(px: np.ndarray, py: np.ndarray) -> np.ndarray:
+    """Indices of the points (device pixels (n,), (n,)) that lie in another pixel than the point before
+    them, with the first and the last point always kept."""
+    if len(px) <= 2:
+        return np.arange(len(px))
+    cx, cy = np.floor(px), np.floor(py)
+    moved = (cx[1:] != cx[:-1]) | (cy[1:] != cy[:-1])
+    moved[-1] = True
+    return np.concatenate([[0], np.flatnonzero(moved) + 1])
+
+
+class Polyline(pg.GraphicsObject):
+    """Connected points (n,), (n,) drawn with ``opts['pen']`` over ``opts['shadowPen']`` (or none).
+    Points that are not finite are left out, with the line broken there."""
+
+    def __init__(self, pen=None, shadow_pen=None):
+        super().__init__()
+        self.opts = {"pen": pg.mkPen(pen if pen is not None else "w"),
+                     "shadowPen": None if shadow_pen is None else pg.mkPen(shadow_pen)}
+        self._x: np.ndarray | None = None
+        self._y: np.ndarray | None = None
+        self._finite: np.ndarray | None = None  # None: every point is
+        self._bounds: tuple[float, float, float, float] | None = None  # x0, x1, y0, y1 of the points
+        self._rect: QRectF | None = None
+        self._pixel: tuple[float, float] | None = None  # a pixel's width and height in data units
+
+    # --- as PlotCurveItem ---------------------------------------------------------------------
+
+    def setPen(self, *args, **kwargs) -> None:  # noqa: N802 (pyqtgraph's names)
+        self.opts["pen"] = pg.mkPen(*args, **kwargs)
+        self._new_bounds()
+
+    def setShadowPen(self, *args, **kwargs) -> None:  # noqa: N802
+        self.opts["shadowPen"] = None if args and args[0] is None else pg.mkPen(*args, **kwargs)
+        self._new_bounds()
+
+    def setData(self, x, y) -> None:  # noqa: N802
+        x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+        if x.shape != y.shape:
+            raise ValueError(f"x and y differ in shape: {x.shape} and {y.shape}")
+        finite = np.isfinite(x) & np.isfinite(y)
+        self._x, self._y = x, y
+        self._finite = None if finite.all() else finite
+        if finite.any():
+            fx, fy = (x, y) if self._finite is None else (x[finite], y[finite])
+            self._bounds = (float(fx.min()), float(fx.max()), float(fy.min()), float(fy.max()))
+        else:
+            self._bounds = None
+        self._new_bounds()
+
+    def getData(self) -> tuple[np.ndarray | None, np.ndarray | None]:  # noqa: N802
+        return self._x, self._y
+
+    def dataBounds(self, ax: int, frac: float = 1.0, orthoRange=None):  # noqa: N802, N803
+        """For a view box that ranges itself over its items (the points' bounds, whole)."""
+        if self._bounds is None:
+            return None, None
+        return self._bounds[2 * ax: 2 * ax + 2]
+
+    # --- QGraphicsItem ------------------------------------------------------------------------
+
+    def viewTransformChanged(self) -> None:  # noqa: N802 (pyqtgraph's name)
+        self._pixel = None  # the pens' widths are in pixels: in data units they change with the view
+        self._new_bounds()
+
+    def _new_bounds(self) -> None:
+        self.prepareGeometryChange()
+        self._rect = None
+        self.update()
+
+    def _pens(self) -> list[QPen]:
+        return [pen for pen in (self.opts["shadowPen"], self.opts["pen"])
+                if pen is not None and pen.style() != Qt.PenStyle.NoPen]
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        if self._rect is None:
+            if self._bounds is None:
+                self._rect = QRectF()
+            else:
+                x0, x1, y0, y1 = self._bounds
+                pad = max((pen.widthF() for pen in self._pens()), default=0.0) / 2 + 1  # pixels
+                if self._pixel is None:
+                    self._pixel = tuple(0.0 if v is None else v.length() for v in self.pixelVectors())
+                dx, dy = pad * self._pixel[0], pad * self._pixel[1]
+                self._rect = QRectF(x0 - dx, y0 - dy, x1 - x0 + 2 * dx, y1 - y0 + 2 * dy)
+        return self._rect
+
+    def paint(self, p: QPainter, opt, widget) -> None:
+        x, y = self._x, self._y
+        if x is None or len(x) < 2:
+            return
+        t = p.transform()
+        kept = pixel_steps(t.m11() * x + t.m21() * y + t.dx(), t.m12() * x + t.m22() * y + t.dy())
+        path = pg.arrayToQPath(x[kept], y[kept], connect="all" if self._finite is None else "finite")
+        for pen in self._pens():
+            p.setPen(pen)
+            p.drawPath(path)
