@@ -7,13 +7,16 @@ lesson 8's runs, ~25 curves, a third of a frame's time). A Polyline does only wh
 a pen, an optional wider outline under it (the shadow pen), the bounds kept from setData, and a paint
 that leaves out the points that fall in the pixel of the point before them (a converging path crosses
 the same few pixels thousands of times; those points change nothing that can be seen, and every
-segment painted with a wide pen costs about a microsecond). ``getData`` still gives every point.
+segment painted with a wide pen costs about a microsecond), and, when Qt repaints only part of the
+view (a point moved), the segments of a solid line that lie outside that part (Qt strokes a whole
+path before it clips it). ``getData`` still gives every point.
 """
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem
 
 
 def pixel_steps(px: np.ndarray, py: np.ndarray) -> np.ndarray:
@@ -41,6 +44,7 @@ class Polyline(pg.GraphicsObject):
         self._bounds: tuple[float, float, float, float] | None = None  # x0, x1, y0, y1 of the points
         self._rect: QRectF | None = None
         self._pixel: tuple[float, float] | None = None  # a pixel's width and height in data units
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for exposedRect
 
     # --- as PlotCurveItem ---------------------------------------------------------------------
 
@@ -108,8 +112,39 @@ class Polyline(pg.GraphicsObject):
         if x is None or len(x) < 2:
             return
         t = p.transform()
-        kept = pixel_steps(t.m11() * x + t.m21() * y + t.dx(), t.m12() * x + t.m22() * y + t.dy())
-        path = pg.arrayToQPath(x[kept], y[kept], connect="all" if self._finite is None else "finite")
+        px, py = t.m11() * x + t.m21() * y + t.dx(), t.m12() * x + t.m22() * y + t.dy()
+        kept = pixel_steps(px, py)
+        x, y, px, py = x[kept], y[kept], px[kept], py[kept]
+        finite = None if self._finite is None else self._finite[kept]
+        exposed = t.mapRect(opt.exposedRect)
+        paths = {}
         for pen in self._pens():
+            # A dashed line is drawn whole: cut into pieces, its dashes would start anew at each piece
+            # and no longer meet those painted before around the exposed part.
+            solid = pen.style() == Qt.PenStyle.SolidLine
+            if solid not in paths:
+                paths[solid] = (self._exposed_part(x, y, px, py, finite, exposed, pen.widthF() + 2) if solid
+                                else pg.arrayToQPath(x, y, connect="all" if finite is None else "finite"))
             p.setPen(pen)
-            p.drawPath(path)
+            p.drawPath(paths[solid])
+
+    @staticmethod
+    def _exposed_part(x, y, px, py, finite, exposed: QRectF, pad: float) -> QPainterPath:
+        """The path through the segments that reach into the exposed rectangle (device pixels) or
+        within ``pad`` pixels of it: inside it, the same as the whole line."""
+        left, right = exposed.left() - pad, exposed.right() + pad
+        top, bottom = exposed.top() - pad, exposed.bottom() + pad
+        a, b = slice(None, -1), slice(1, None)
+        seen = ((np.maximum(px[a], px[b]) >= left) & (np.minimum(px[a], px[b]) <= right)
+                & (np.maximum(py[a], py[b]) >= top) & (np.minimum(py[a], py[b]) <= bottom))
+        if finite is not None:
+            seen &= finite[:-1] & finite[1:]  # as "finite": no segment to or from a gap
+        if seen.all():
+            return pg.arrayToQPath(x, y)
+        if not seen.any():
+            return QPainterPath()
+        ends = np.zeros(len(x), dtype=bool)
+        ends[:-1] |= seen
+        ends[1:] |= seen
+        connect = np.append(seen, False)[ends]  # a kept point joins the next kept one if its segment is seen
+        return pg.arrayToQPath(x[ends], y[ends], connect=connect)
