@@ -337,7 +337,7 @@ class ParameterView(PlotView):
             items.clear()
         for items, track in zip(self.tracks, snap.tracks, strict=False):
             self._draw_track(items, track)
-        placer = Placer(self.getPlotItem().getViewBox(), self._obstacles())
+        placer = Placer(self.getPlotItem().getViewBox(), self._obstacles)
         for items, track in zip(self.tracks, snap.tracks, strict=False):
             self._mark_edge(items, track, placer)  # first: its label belongs next to its marker
         track = snap.watched_track
