@@ -7,7 +7,8 @@ lesson 8's runs, ~25 curves, a third of a frame's time). A Polyline does only wh
 a pen, an optional wider outline under it (the shadow pen), the bounds kept from setData, and a paint
 that leaves out the points that fall in the pixel of the point before them (a converging path crosses
 the same few pixels thousands of times; those points change nothing that can be seen, and every
-segment painted with a wide pen costs about a microsecond), and, when Qt repaints only part of the
+segment painted with a wide pen costs about a microsecond), the points where it bends by less than a
+fraction of a pixel (see straight_drops), and, when Qt repaints only part of the
 view (a point moved), the segments of a solid line that lie outside that part (Qt strokes a whole
 path before it clips it). ``getData`` still gives every point.
 """
@@ -28,6 +29,31 @@ def pixel_steps(px: np.ndarray, py: np.ndarray) -> np.ndarray:
     moved = (cx[1:] != cx[:-1]) | (cy[1:] != cy[:-1])
     moved[-1] = True
     return np.concatenate([[0], np.flatnonzero(moved) + 1])
+
+
+def straight_drops(px: np.ndarray, py: np.ndarray, tolerance: float = 0.2, passes: int = 3) -> np.ndarray:
+    """Indices of the points to keep (device pixels (n,), (n,)) once the points where the line bends by
+    less than ``tolerance`` pixels are left out: each pass leaves out every other such point (never
+    two side by side), so the line moves by at most ``passes`` × ``tolerance`` pixels. Qt strokes a
+    wide line at about 6,000 instructions a corner (its join is worked out with atan2), and a smooth
+    curve of 500 points has few corners one could see."""
+    keep = np.arange(len(px))
+    for parity in range(passes):
+        if len(keep) < 3:
+            break
+        x, y = px[keep], py[keep]
+        dx, dy = x[2:] - x[:-2], y[2:] - y[:-2]
+        chord = np.hypot(dx, dy)
+        # the middle point's distance from the chord between its neighbours
+        off = np.abs(dx * (y[1:-1] - y[:-2]) - dy * (x[1:-1] - x[:-2])) / np.where(chord > 0, chord, 1.0)
+        flat = off < tolerance
+        flat[(np.arange(len(flat)) + parity) % 2 == 1] = False  # never two neighbours in one pass
+        if not flat.any():
+            break
+        drop = np.zeros(len(keep), dtype=bool)
+        drop[1:-1] = flat
+        keep = keep[~drop]
+    return keep
 
 
 class Polyline(pg.GraphicsObject):
@@ -114,6 +140,8 @@ class Polyline(pg.GraphicsObject):
         t = p.transform()
         px, py = t.m11() * x + t.m21() * y + t.dx(), t.m12() * x + t.m22() * y + t.dy()
         kept = pixel_steps(px, py)
+        if self._finite is None:  # a line with gaps keeps its corners: its pieces are few
+            kept = kept[straight_drops(px[kept], py[kept])]
         x, y, px, py = x[kept], y[kept], px[kept], py[kept]
         finite = None if self._finite is None else self._finite[kept]
         exposed = t.mapRect(opt.exposedRect)
