@@ -26,6 +26,9 @@ FRAME_MS = 16
 # next 25 ms later at the earliest.
 FRAME_SHARE = 0.4
 MIN_HISTORY_ROWS = 50  # a plot narrower than this has not been laid out yet
+# Beside the parameter space the slices leave it about 3/5 of the canvas: below this width (times the
+# scale) its axis, colour bar and ticks leave the landscape a sliver, so the slices give way to it.
+SLICES_MIN_WIDTH = 520
 UNPAINTED_FRAME_MS = 100  # a frame that changed nothing on screen is not painted: the gate opens anyway
 
 
@@ -40,7 +43,7 @@ class _PaintWatcher(QObject):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         frame = self._canvas._unpainted_frame
         if frame is not None and event.type() == QEvent.Type.UpdateRequest:
-            QTimer.singleShot(0, lambda: self._canvas._end_frame(frame))
+            QTimer.singleShot(0, self._canvas, lambda: self._canvas._end_frame(frame))
         return False
 
 
@@ -62,6 +65,8 @@ class Canvas(QWidget):
         self._layout.setSpacing(4)
 
         self.step_parts = False
+        self._wanted = (False, False)  # (slices, data) the current problem has
+        self._arranged: tuple[bool, bool] | None = None  # what is laid out: the slices need room
         self._newest = None  # the newest snapshot of the current setup
         self._drawn = None
         self._frame = QTimer(self)
@@ -94,6 +99,11 @@ class Canvas(QWidget):
         session.landscape_changed.connect(self.parameters.set_landscape)
         session.stepped.connect(self._on_stepped)
         self._on_problem_changed(session.problem)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._arrange(*self._wanted)
 
     def _fit_history_rows(self) -> None:
         """Never more points per curve than the widest plot area has pixels (the axes and the loss
@@ -159,6 +169,7 @@ class Canvas(QWidget):
         self._style = style
         for view in self._views():
             view.apply_style(style)
+        self._arrange(*self._wanted)
         self._drawn = None  # redraw with the new style on the next frame
 
     @Slot(object)
@@ -193,9 +204,19 @@ class Canvas(QWidget):
         self.step_parts = bool(on)
         self._drawn = None
 
+    @property
+    def slices_shown(self) -> bool:
+        return self._slices is not None and not self._slices[0].isHidden()
+
     def _arrange(self, slices: bool, data: bool) -> None:
         """Parameter space big on the left, slices beside it, the loss (and the data) below; a view
-        that does not apply is hidden and leaves its room to its neighbours."""
+        that does not apply, or has no room, is hidden and leaves its room to its neighbours."""
+        self._wanted = (slices, data)
+        slices = slices and self.width() >= SLICES_MIN_WIDTH * self._style.scale
+        if (slices, data) == self._arranged:
+            return
+        self._arranged = (slices, data)
+        self._drawn = None  # views shown again are drawn on the next frame
         layout = self._layout
         for view in self._views():
             layout.removeWidget(view)
@@ -235,7 +256,7 @@ class Canvas(QWidget):
     def draw(self, snap) -> None:
         self._begin_frame()
         self.parameters.draw(snap, self.step_parts)
-        if snap.problem.dim >= 2:
+        if snap.problem.dim >= 2 and self.slices_shown:
             for view in self.slices:
                 view.draw(snap)
         self.losses.draw(snap)
