@@ -56,6 +56,9 @@ def straight_drops(px: np.ndarray, py: np.ndarray, tolerance: float = 0.2, passe
     return keep
 
 
+SHORT = 16  # points; a line this short is painted whole, without working out what to leave out
+
+
 class Polyline(pg.GraphicsObject):
     """Connected points (n,), (n,) drawn with ``opts['pen']`` over ``opts['shadowPen']`` (or none).
     Points that are not finite are left out, with the line broken there."""
@@ -69,6 +72,7 @@ class Polyline(pg.GraphicsObject):
         self._finite: np.ndarray | None = None  # None: every point is
         self._bounds: tuple[float, float, float, float] | None = None  # x0, x1, y0, y1 of the points
         self._rect: QRectF | None = None
+        self._whole: QPainterPath | None = None  # the path of a short line, made once per setData
         self._pixel: tuple[float, float] | None = None  # a pixel's width and height in data units
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for exposedRect
 
@@ -89,6 +93,7 @@ class Polyline(pg.GraphicsObject):
         finite = np.isfinite(x) & np.isfinite(y)
         self._x, self._y = x, y
         self._finite = None if finite.all() else finite
+        self._whole = None
         if finite.any():
             fx, fy = (x, y) if self._finite is None else (x[finite], y[finite])
             self._bounds = (float(fx.min()), float(fx.max()), float(fy.min()), float(fy.max()))
@@ -136,6 +141,13 @@ class Polyline(pg.GraphicsObject):
     def paint(self, p: QPainter, opt, widget) -> None:
         x, y = self._x, self._y
         if x is None or len(x) < 2:
+            return
+        if len(x) <= SHORT:  # a tangent, an arrow's shaft: numpy's calls would cost more than they save
+            if self._whole is None:
+                self._whole = pg.arrayToQPath(x, y, connect="all" if self._finite is None else "finite")
+            for pen in self._pens():
+                p.setPen(pen)
+                p.drawPath(self._whole)
             return
         t = p.transform()
         px, py = t.m11() * x + t.m21() * y + t.dx(), t.m12() * x + t.m22() * y + t.dy()
