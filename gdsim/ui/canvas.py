@@ -6,13 +6,15 @@ Each frame is drawn from one snapshot alone (its problem, its start, its watched
 the views take it until Qt has painted it the worker waits (``Session.begin_frame`` / ``end_frame``):
 see ``FrameGate``."""
 
+import math
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from .data_view import DataView
 from .loss_view import LossView
+from .lr_view import LrView
 from .names import short_run_labels
 from .parameter_view import ParameterView
 from .session import Session
@@ -24,6 +26,11 @@ FRAME_MS = 16
 # and painted, and the window must stay quick to answer. A frame that takes 10 ms is followed by the
 # next 25 ms later at the earliest.
 FRAME_SHARE = 0.4
+LONGEST_PAUSE_SECONDS = 0.1
+MIN_HISTORY_ROWS = 50  # a plot narrower than this has not been laid out yet
+# Beside the parameter space the slices leave it about 3/5 of the canvas: below this width (times the
+# scale) its axis, colour bar and ticks leave the landscape a sliver, so the slices give way to it.
+SLICES_MIN_WIDTH = 520
 UNPAINTED_FRAME_MS = 100  # a frame that changed nothing on screen is not painted: the gate opens anyway
 
 
@@ -73,6 +80,10 @@ class Canvas(QWidget):
         self._layout.setSpacing(4)
 
         self.step_parts = False
+        self._lr: LrView | None = None  # η per step, while some run has a schedule
+        # (slices, data, η per step) the current problem and runs have
+        self._wanted = (False, False, False)
+        self._arranged: tuple[bool, bool, bool] | None = None  # what is laid out: the slices need room
         self._newest = None  # the newest snapshot of the current setup
         self._drawn = None
         self._frame = QTimer(self)
@@ -89,18 +100,39 @@ class Canvas(QWidget):
         self._unpainted.setSingleShot(True)
         self._unpainted.setInterval(UNPAINTED_FRAME_MS)
         self._unpainted.timeout.connect(lambda: self._end_frame(self._unpainted_frame))
+        # The next frame begins as soon as it may (a snapshot waits and the last frame's share is
+        # kept), not at the periodic timer's next tick, which could come nearly a tick later.
+        self._due = QTimer(self)
+        self._due.setSingleShot(True)
+        self._due.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may fire up to 5 % early
+        self._due.timeout.connect(self._on_frame)
+        self._history_rows = None
+        for view in (self.parameters, self.losses):
+            view.getPlotItem().getViewBox().sigResized.connect(self._fit_history_rows)
         self.parameters.start_requested.connect(session.set_start)
         session.problem_changed.connect(self._on_problem_changed)
         session.setup_changed.connect(self._on_setup_changed)
         session.hyperparameter_changed.connect(self._on_hyperparameter_changed)
+        session.schedule_changed.connect(self._on_schedule_changed)
+        session.batches_changed.connect(self._on_batches_changed)
         session.landscape_changed.connect(self.parameters.set_landscape)
         session.stepped.connect(self._on_stepped)
         self._on_problem_changed(session.problem)
+        self._show_lr(session.setup)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        # Never more points per curve than the widest plot has pixels.
-        self.session.set_history_rows(max(self.parameters.width(), self.losses.width()))
+        if event.size().width() != event.oldSize().width():
+            self._arrange(*self._wanted)
+
+    def _fit_history_rows(self) -> None:
+        """Never more points per curve than the widest plot area has pixels (the axes and the loss
+        view's legend take a third of a view's width; every point costs the worker its copy and the
+        window a segment to stroke)."""
+        rows = max(int(view.getPlotItem().getViewBox().width()) for view in (self.parameters, self.losses))
+        if rows >= MIN_HISTORY_ROWS and rows != self._history_rows:
+            self._history_rows = rows
+            self.session.set_history_rows(rows)
 
     def _begin_frame(self) -> None:
         """Hold the worker at its gate until Qt has painted this frame, if any view is on screen."""
@@ -122,8 +154,12 @@ class Canvas(QWidget):
             self._unpainted_frame = None
             self._unpainted.stop()
             self.session.end_frame()
-            took = time.perf_counter() - self._frame_began
-            self._next_frame = self._frame_began + took / FRAME_SHARE
+            now = time.perf_counter()
+            # The time since the frame began also counts whatever else the window did meanwhile (a
+            # lesson loaded, a dialog): the pause it earns is held to LONGEST_PAUSE_SECONDS.
+            pause = (now - self._frame_began) * (1 / FRAME_SHARE - 1)
+            self._next_frame = now + min(pause, LONGEST_PAUSE_SECONDS)
+            self._due.start(max(0, math.ceil((self._next_frame - now) * 1000)))
 
     def views_on_screen(self) -> set:
         """The views Qt will paint: shown, with some of their viewport (where a view paints; it
@@ -143,8 +179,20 @@ class Canvas(QWidget):
             self._data = DataView(self._style)
         return self._data
 
+    @property
+    def lr(self) -> LrView:
+        if self._lr is None:
+            self._lr = LrView(self._style)
+        return self._lr
+
+    @property
+    def lr_shown(self) -> bool:
+        """Whether η per step is laid out beside the loss (some run has a schedule)."""
+        return self._wanted[2]
+
     def _views(self) -> list:
-        return [v for v in (self.parameters, *(self._slices or ()), self.losses, self._data) if v is not None]
+        return [v for v in (self.parameters, *(self._slices or ()), self.losses, self._data, self._lr)
+                if v is not None]
 
     def retranslate(self) -> None:
         for view in self._views():
@@ -156,25 +204,33 @@ class Canvas(QWidget):
         self._style = style
         for view in self._views():
             view.apply_style(style)
+        self._arrange(*self._wanted)
         self._drawn = None  # redraw with the new style on the next frame
 
     @Slot(object)
     def _on_problem_changed(self, problem) -> None:
         self.parameters.set_problem(problem)
         slices = problem.dim >= 2
-        data = getattr(problem, "dataset", None) is not None and problem.dataset.n_inputs == 1
+        data = self._shows_data(problem)
         if slices:
             self.slices[1].index = problem.dim - 1  # the second parameter, or the bias if there are more
             for view in self.slices:
                 view.set_problem(problem)
         if data:
             self.data.set_problem(problem)
-        self._arrange(slices, data)
+        self._arrange(slices, data, self.lr_shown)
+
+    @staticmethod
+    def _shows_data(problem) -> bool:
+        return getattr(problem, "dataset", None) is not None and problem.dataset.n_inputs == 1
 
     @Slot(object, object)
     def _on_setup_changed(self, setup, problem) -> None:
         self._show_labels()
+        self._show_lr(setup)
         self.losses.clear_data()
+        if self._lr is not None:
+            self._lr.clear_data()
         if self._data is not None:
             self._data.clear_model()
         self._newest = self._drawn = None  # the old runs' snapshots are not drawn again
@@ -183,6 +239,23 @@ class Canvas(QWidget):
     def _on_hyperparameter_changed(self, index: int, name: str, value: float) -> None:
         self._show_labels()
 
+    @Slot(int, object)
+    @Slot(int, object, int)
+    def _on_batches_changed(self, index: int, batch_size, seed: int) -> None:
+        # A method, not a lambda: the session outlives a deleted window, and a lambda connected to it
+        # would keep the window alive through Qt, where Python's collector cannot see it.
+        self._show_labels()  # the names say the batch size
+
+    def _on_schedule_changed(self, index: int, schedule) -> None:
+        self._show_labels()
+        self._show_lr(self.session.setup)
+
+    def _show_lr(self, setup) -> None:
+        """η per step beside the loss, while some run's η changes from step to step."""
+        scheduled = any(c.schedule is not None for c in setup.contenders)
+        if scheduled != self.lr_shown:
+            self._arrange(*self._wanted[:2], scheduled)
+
     def _show_labels(self) -> None:
         self.losses.set_labels(short_run_labels(self.session.setup, self.session.problem))
 
@@ -190,9 +263,20 @@ class Canvas(QWidget):
         self.step_parts = bool(on)
         self._drawn = None
 
-    def _arrange(self, slices: bool, data: bool) -> None:
-        """Parameter space big on the left, slices beside it, the loss (and the data) below; a view
-        that does not apply is hidden and leaves its room to its neighbours."""
+    @property
+    def slices_shown(self) -> bool:
+        return self._slices is not None and not self._slices[0].isHidden()
+
+    def _arrange(self, slices: bool, data: bool, lr: bool) -> None:
+        """Parameter space big on the left, slices beside it, the loss (and the data) below, and η
+        per step beside the loss (or under it, when the data is beside); a view that does not apply,
+        or has no room, is hidden and leaves its room to its neighbours."""
+        self._wanted = (slices, data, lr)
+        slices = slices and self.width() >= SLICES_MIN_WIDTH * self._style.scale
+        if (slices, data, lr) == self._arranged:
+            return
+        self._arranged = (slices, data, lr)
+        self._drawn = None  # views shown again are drawn on the next frame
         layout = self._layout
         for view in self._views():
             layout.removeWidget(view)
@@ -202,15 +286,20 @@ class Canvas(QWidget):
         if slices:
             layout.addWidget(self.slices[0], 0, 1)
             layout.addWidget(self.slices[1], 1, 1)
-        layout.addWidget(self.losses, 2, 0, 1, 1 if data else 2)
+        layout.addWidget(self.losses, 2, 0, 1, 1 if data or lr else 2)
         if self._data is not None:
             self._data.setVisible(data)
         if data:
             layout.addWidget(self.data, 2, 1)
+        if lr:
+            layout.addWidget(self.lr, 3 if data else 2, 0 if data else 1)
+        if self._lr is not None:
+            self._lr.setVisible(lr)
         layout.setColumnStretch(0, 3)
-        layout.setColumnStretch(1, 2 if slices or data else 0)
+        layout.setColumnStretch(1, 2 if slices or data or lr else 0)
         for row in range(3):
             layout.setRowStretch(row, 2)
+        layout.setRowStretch(3, 1 if lr and data else 0)
 
     @property
     def last_drawn(self):
@@ -220,6 +309,8 @@ class Canvas(QWidget):
     @Slot(object)
     def _on_stepped(self, snap) -> None:
         self._newest = snap  # drawn by the next frame; snapshots between two frames are skipped
+        if self._unpainted_frame is None and time.perf_counter() >= self._next_frame:
+            self._due.start(0)
 
     @Slot()
     def _on_frame(self) -> None:
@@ -230,10 +321,12 @@ class Canvas(QWidget):
     def draw(self, snap) -> None:
         self._begin_frame()
         self.parameters.draw(snap, self.step_parts)
-        if snap.problem.dim >= 2:
+        if snap.problem.dim >= 2 and self.slices_shown:
             for view in self.slices:
                 view.draw(snap)
         self.losses.draw(snap)
+        if self.lr_shown:
+            self._lr.draw(snap)
         if self._data is not None and self._data.isVisible():
             self._data.draw(snap)
         self._drawn = snap

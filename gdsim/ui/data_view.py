@@ -5,7 +5,8 @@ setup runs. Of a large dataset a seeded subsample of the points is drawn, and a 
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF
+from PySide6.QtGui import QFont
 
 from ..model import samples
 from .i18n import tr
@@ -43,9 +44,17 @@ class DataView(PlotView):
         self.points = pg.ScatterPlotItem()
         self.model = pg.PlotCurveItem()
         self.model.setZValue(10)
+        # The samples of the watched run's next mini-batch, ringed in its colour, and how many.
+        self.batch = pg.ScatterPlotItem()
+        self.batch.setZValue(5)
+        self.batch_label = pg.TextItem(anchor=(0, 0))
+        self.batch_label.setZValue(20)
+        self.batch_label.hide()
         self._watched = 0
         plot.addItem(self.points)
         plot.addItem(self.model)
+        plot.addItem(self.batch)
+        plot.addItem(self.batch_label)
         self.sample_note = SampleNote(plot)
         self.apply_style(style)
 
@@ -57,10 +66,23 @@ class DataView(PlotView):
         self._style = style
         self.model.setPen(pg.mkPen(style.track(self._watched), width=style.width(3)))
         self.sample_note.apply_style(style)
+        self._style_batch()
+        font = QFont()
+        font.setPointSizeF(10 * style.scale)
+        self.batch_label.setFont(font)
+        self.batch_label.setColor(style.foreground)
+        self.batch_label.fill = pg.mkBrush(style.background)
+
+    def _style_batch(self) -> None:
+        style = self._style
+        self.batch.setPen(pg.mkPen(style.track(self._watched), width=style.width(3)))
+        self.batch.setBrush(pg.mkBrush(None))
+        self.batch.setSize(style.width(22))
 
     def set_problem(self, problem) -> None:
         dataset = getattr(problem, "dataset", None)
         self.model.setData([], [])
+        self._show_batch(None)
         if dataset is None or dataset.n_inputs != 1:
             self._dataset = None
             self.points.setData([], [])
@@ -92,10 +114,24 @@ class DataView(PlotView):
             self.sample_note.show(tr("{0} of {1} samples shown").format(f"{self._shown:,}", f"{total:,}")
                                   if self._shown < total else "")
 
+    def _show_batch(self, rows) -> None:
+        """Ring the samples ``rows`` of the data (None: the step takes them all, nothing ringed)."""
+        if rows is None or self._dataset is None:
+            self.batch.setData([], [])
+            self.batch_label.hide()
+            return
+        x, y = self._dataset.X[rows, 0], self._dataset.y[rows]
+        self.batch.setData(x, y)
+        self.batch_label.setText(tr("○ mini-batch: {0}/{1}").format(len(rows), len(self._dataset.y)))
+        (x0, _), (_, y1) = self.getPlotItem().getViewBox().viewRange()
+        self.batch_label.setPos(x0, y1)
+        self.batch_label.show()
+
     def draw(self, snap) -> None:
         if snap.watched != self._watched:
             self._watched = snap.watched
             self.model.setPen(pg.mkPen(self._style.track(snap.watched), width=self._style.width(3)))
+            self._style_batch()
         if snap.model_x is None or self._data_range is None:
             return
         self.model.setData(snap.model_x, snap.model_y)
@@ -106,7 +142,12 @@ class DataView(PlotView):
         if grown != self._y_range:
             self._y_range = grown
             set_view(self, self._data_range[0], grown, pad=0.1)
+        self._show_batch(snap.watched_track.batch_rows)  # its caption in the corner of the range
         if self.sample_note.text:  # where it covers fewest points and least of the model
             x, y = self.points.getData()
             drawn = np.concatenate([np.column_stack([x, y]), np.column_stack([snap.model_x, shown])])
-            self.sample_note.place(Placer(self.getPlotItem().getViewBox(), drawn))
+            placer = Placer(self.getPlotItem().getViewBox(), drawn)
+            if self.batch_label.isVisible():  # the mini-batch's caption holds the top left corner
+                size = self.batch_label.boundingRect()
+                placer.taken.append(QRectF(0.0, 0.0, size.width(), size.height()))
+            self.sample_note.place(placer)

@@ -2,6 +2,7 @@
 also keeps the window's appearance (theme, scale, full screen) and its settings between runs."""
 
 import html
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
@@ -21,7 +22,7 @@ from ..model.lessons import LessonError, LessonView, load_lesson, save_lesson, s
 from .actions import WindowActions, percent
 from .canvas import Canvas
 from .controls import ControlPanel
-from .formula_panel import FormulaPanel
+from .formula_panel import TEXT_UPDATES_PER_SECOND, FormulaPanel
 from .i18n import Translations, translate_error
 from .job_indicator import JobIndicator
 from .lesson_panel import LessonPanel
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
                                       note=(self.formula_dock, self.lesson_dock))
 
         self.status = QLabel()
+        self._status_at = float("-inf")  # when the status line last took a snapshot's numbers
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = QLabel()
         for label in (self.status, self.error):
@@ -119,7 +121,7 @@ class MainWindow(QMainWindow):
         self.canvas.drawn.connect(self._on_first_frame, Qt.ConnectionType.SingleShotConnection)
 
     def _on_first_frame(self, _snap) -> None:
-        QTimer.singleShot(0, self._read_shipped_lessons)  # once the frame is on screen
+        QTimer.singleShot(0, self, self._read_shipped_lessons)  # once the frame is on screen
 
     def _read_shipped_lessons(self) -> None:
         try:
@@ -170,6 +172,7 @@ class MainWindow(QMainWindow):
         self.settings.language = language
         self.translations.install(language)
         self.actions.show_language(language)
+        self._apply_style()  # fonts made anew: Chinese takes a Simplified Chinese font for its glyphs
         self.retranslate()  # now, not when the LanguageChange events arrive
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -297,6 +300,10 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_stepped(self, snap) -> None:
+        now = time.perf_counter()
+        if snap.playing and now - self._status_at < 1 / TEXT_UPDATES_PER_SECOND:
+            return  # as the formulas: a playing run's numbers at a rate one can read
+        self._status_at = now
         self.status.setText(self.describe(snap))
 
     def describe(self, snap) -> str:
@@ -315,7 +322,7 @@ class MainWindow(QMainWindow):
             self.tr("step {0}").format(t.step),
             self.tr("loss {0}").format(format_number(t.loss)),
             self.tr("‖∇L‖ {0}").format(format_number(t.grad_norm)),
-            self.tr("η {0}").format(format_number(t.hyperparameters.get("lr", 0.0))),
+            self.tr("η {0}").format(format_number(t.lr or t.hyperparameters.get("lr", 0.0))),  # the next ηₜ
             state,
         ]
         if len(snap.tracks) > 1:

@@ -14,9 +14,10 @@ from ..model.landscape import Surface
 from .arrow import Arrow
 from .color_bar import LossColorBar
 from .i18n import tr
-from .path_curve import PathCurve
+from .marker import Marker
 from .placement import Placer
 from .plot_style import PlotView, outline_pen, run_pen, style_plot
+from .polyline import Polyline
 from .sample_note import SampleNote
 from .style import DARK, RunLook, Style, clip_for_display, format_number
 from .update_parts import update_parts
@@ -51,15 +52,15 @@ class _TrackItems:
     edge of the view that stands for the point while it is outside."""
 
     def __init__(self, plot: pg.PlotItem):
-        self.trail = PathCurve()  # its outline is the curve's shadow pen: one path, drawn twice
+        self.trail = Polyline()  # its outline is the shadow pen: one path, drawn twice
         self.dots = pg.ScatterPlotItem()
-        self.point = pg.ScatterPlotItem()
-        self.edge = pg.ScatterPlotItem()
+        self.point = Marker()
+        self.edge = Marker()
         self.edge_label = pg.TextItem(anchor=(0, 0.5))
         for item, z in ((self.trail, 10), (self.dots, 11), (self.point, 30),
                         (self.edge, 32), (self.edge_label, 42)):
             item.setZValue(z)
-            plot.addItem(item)
+            plot.addItem(item, ignoreBounds=isinstance(item, Marker))
         self.edge.hide()
         self.edge_label.hide()
 
@@ -117,7 +118,7 @@ class ParameterView(PlotView):
         self.sample_note = SampleNote(plot)  # a landscape estimated from some of the samples says so
         self._estimated_from = (0, 0)  # (samples, of how many) of the landscape shown, if estimated
         self.loss_curve = pg.PlotCurveItem()
-        self.tangent = pg.PlotCurveItem()
+        self.tangent = Polyline()
         self.tangent.setZValue(15)
         self.minima = pg.ScatterPlotItem(symbol="star")
         self.saddles = pg.ScatterPlotItem(symbol="x")
@@ -127,7 +128,7 @@ class ParameterView(PlotView):
 
         self.step_arrow = Arrow(plot, style.step)
         self.gradient_arrow = Arrow(plot, style.gradient)
-        self.next_step = pg.PlotCurveItem()
+        self.next_step = Polyline()
         self.next_step.setZValue(25)
         plot.addItem(self.next_step)
         # The parts of one update, for stepping through it in class.
@@ -139,6 +140,13 @@ class ParameterView(PlotView):
             label.setZValue(40)
             plot.addItem(label)
         self.parts_magnified = 1  # how many times as long as they are the parts of a step are drawn
+        # Nesterov in the parts: Ruder's point φ and its look-ahead jump −μ·v to where ∇L is taken.
+        self.lookahead_line = pg.PlotCurveItem()
+        self.lookahead_point = pg.ScatterPlotItem(symbol="o")
+        self.lookahead_label = pg.TextItem(anchor=(0.5, 1))
+        for item, z in ((self.lookahead_line, 24), (self.lookahead_point, 26), (self.lookahead_label, 40)):
+            item.setZValue(z)
+            plot.addItem(item)
         self.start_marker = pg.TargetItem(size=18, symbol="crosshair", movable=True)
         self.start_marker.setZValue(35)
         plot.addItem(self.start_marker)
@@ -177,6 +185,14 @@ class ParameterView(PlotView):
             label.setFont(font)
             label.fill = pg.mkBrush(style.background)
             label.border = pg.mkPen(color, width=w(1.5))
+        self.lookahead_line.setPen(pg.mkPen(style.correction, width=w(2.5), style=Qt.PenStyle.DashLine))
+        self.lookahead_point.setPen(pg.mkPen(style.correction, width=w(2.5)))
+        self.lookahead_point.setBrush(pg.mkBrush(style.background))
+        self.lookahead_point.setSize(w(14))
+        self.lookahead_label.setColor(style.foreground)
+        self.lookahead_label.setFont(font)
+        self.lookahead_label.fill = pg.mkBrush(style.background)
+        self.lookahead_label.border = pg.mkPen(style.correction, width=w(1.5))
         self.start_marker.setPen(pg.mkPen(style.foreground, width=w(2)))
         self.start_marker.setScale(style.scale)
         self.color_bar.apply_style(style)
@@ -350,7 +366,7 @@ class ParameterView(PlotView):
             items.clear()
         for items, track in zip(self.tracks, snap.tracks, strict=False):
             self._draw_track(items, track)
-        placer = Placer(self.getPlotItem().getViewBox(), self._obstacles())
+        placer = Placer(self.getPlotItem().getViewBox(), self._obstacles)
         for items, track in zip(self.tracks, snap.tracks, strict=False):
             self._mark_edge(items, track, placer)  # first: its label belongs next to its marker
         track = snap.watched_track
@@ -510,7 +526,24 @@ class ParameterView(PlotView):
             self.part_arrows[part.kind].set(a, b)
             drawn.append((part, a, b))
             placer.add_obstacles(np.linspace(a, b, 16), weight=20)  # a caption must not hide an arrow
+        if track.lookahead is not None:
+            # φ lies η·μ·b from θ; drawn with the parts' magnification, in 1-D at a height of its own
+            offset = k * (np.asarray(track.lookahead.position, float) - np.asarray(track.params, float))
+            if one_d:
+                lift = np.array([0.0, spacing * (len(parts) + 1)])
+                phi, look = base + lift + [offset[0], 0.0], base + lift
+            else:
+                phi, look = base + offset, base
+            self.lookahead_line.setData([phi[0], look[0]], [phi[1], look[1]])
+            self.lookahead_point.setData([phi[0]], [phi[1]])
+            placer.add_obstacles(np.linspace(phi, look, 16), weight=20)
+            self.lookahead_label.setText(tr("φ: look-ahead −μ·v"))
+            drawn.append((None, phi, look))
         for part, a, b in drawn:
+            if part is None:
+                placer.place(self.lookahead_label, self._caption_spots(a, b, sx, sy))
+                self.lookahead_label.show()
+                continue
             label = self.part_labels[part.kind]
             label.setText(part.caption)
             placer.place(label, self._caption_spots(a, b, sx, sy))
@@ -552,6 +585,9 @@ class ParameterView(PlotView):
             label.hide()
         self.parts_scale_label.hide()
         self.parts_magnified = 1
+        self.lookahead_line.setData([], [])
+        self.lookahead_point.setData([], [])
+        self.lookahead_label.hide()
 
     def _draw_start(self, start) -> None:
         if self._problem.dim == 2:
