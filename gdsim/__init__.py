@@ -5,14 +5,16 @@ from .engine import (
     LOSSES,
     OPTIMIZERS,
     PROBLEM_NAMES,
+    FunctionError,
     InputError,
     Run,
     Simulation,
     make_problem,
     simulate,
 )
+from .engine import typed_function as function
 
 __version__ = "0.1.0"
 
-__all__ = ["ACTIVATIONS", "LOSSES", "OPTIMIZERS", "PROBLEM_NAMES", "InputError", "Run", "Simulation",
-           "__version__", "make_problem", "simulate"]
+__all__ = ["ACTIVATIONS", "LOSSES", "OPTIMIZERS", "PROBLEM_NAMES", "FunctionError", "InputError", "Run",
+           "Simulation", "__version__", "function", "make_problem", "simulate"]

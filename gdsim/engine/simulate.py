@@ -19,7 +19,9 @@ class Simulation:
     params (steps+1, K, d), loss and grad_norm (steps+1, K). A start that stopped early keeps its
     final values in later rows; ``stopped_at[k]`` is its last row (−1 if it ran to the end) and
     ``status[k]`` one of 'converged', 'stuck', 'diverged', 'step limit' (see ``gdsim.engine.run``:
-    stuck is a zero gradient at a point known to be no minimum, such as a flat activation)."""
+    stuck is a zero gradient at a point known to be no minimum, such as a flat activation).
+    ``undefined_at`` (K, d) is, for a start that diverged because its step landed where the loss or
+    its gradient is not defined (NaN), that point; NaN for the others (see ``Run.undefined_at``)."""
 
     problem: Problem
     optimizer: str
@@ -29,6 +31,7 @@ class Simulation:
     grad_norm: np.ndarray
     status: list
     stopped_at: np.ndarray
+    undefined_at: np.ndarray | None = None
 
     @property
     def last_step(self) -> int:
@@ -39,13 +42,16 @@ class Simulation:
 
 
 def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 100, *, data=None,
-             activation: str | None = None, loss: str | None = None, batch_size: int | None = None,
-             seed: int = 0, tol: float = DEFAULT_TOLERANCE, **hyperparameters) -> Simulation:
+             activation: str | None = None, loss: str | None = None, function: str | None = None,
+             range=None, batch_size: int | None = None, seed: int = 0, tol: float = DEFAULT_TOLERANCE,
+             **hyperparameters) -> Simulation:
     """Run ``optimizer`` on ``problem`` from ``start`` ((d,) or (K, d); default: the problem's) for
-    ``steps`` steps. Keyword arguments not listed are hyperparameters (lr, momentum, rho, alpha,
-    beta1, beta2, eps, momentum_decay). Bad input raises ``gdsim.InputError``."""
+    ``steps`` steps. ``problem`` is a name, or a Problem such as ``gdsim.function("x^2 + 3*sin(y)")``;
+    ``function`` and ``range`` make the problem "custom" by name. Keyword arguments not listed are
+    hyperparameters (lr, momentum, rho, alpha, beta1, beta2, eps, momentum_decay). Bad input raises
+    ``gdsim.InputError``."""
     hyperparameters = {k: v for k, v in hyperparameters.items() if v is not None}  # None: the default
-    prob = make_problem(problem, data, activation, loss)
+    prob = make_problem(problem, data, activation, loss, function=function, range=range)
     start = prob.start if start is None else start
     if not isinstance(steps, (int, np.integer)) or isinstance(steps, bool) or steps < 0:
         raise InputError(f"steps must be a whole number ≥ 0, got {steps!r}")
@@ -69,4 +75,4 @@ def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 10
         gnorm = np.concatenate([gnorm, np.broadcast_to(run.grad_norm, (pad, run.k))])
     stopped_at = np.where(run.status == STEP_LIMIT, -1, run.stopped_at)
     return Simulation(prob, run.optimizer.name, dict(run.hyperparameters), params, loss_rows, gnorm,
-                      run.status_names, stopped_at)
+                      run.status_names, stopped_at, run.undefined_at)
