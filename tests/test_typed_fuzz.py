@@ -137,8 +137,8 @@ def _expressions():
     def grow(inner):
         return st.one_of(
             st.builds(ast.BinOp, inner, st.sampled_from(_BINARY).map(lambda op: op()), inner),
-            st.builds(ast.UnaryOp, st.sampled_from([ast.USub, ast.UAdd, ast.Not, ast.Invert]).map(lambda o: o()),
-                      inner),
+            st.builds(ast.UnaryOp,
+                      st.sampled_from([ast.USub, ast.UAdd, ast.Not, ast.Invert]).map(lambda o: o()), inner),
             st.builds(lambda f, args: ast.Call(ast.Name(f, ast.Load()), args, []), st.sampled_from(_NAMES),
                       st.lists(inner, max_size=3)),
             st.builds(lambda v, a: ast.Attribute(v, a, ast.Load()), inner,
@@ -152,8 +152,8 @@ def _expressions():
             st.builds(lambda items: ast.List(items, ast.Load()), st.lists(inner, max_size=3)),
             st.builds(lambda v: ast.Starred(v, ast.Load()), inner).map(
                 lambda s: ast.Call(ast.Name("min", ast.Load()), [s], [])),
-            st.builds(lambda e: ast.GeneratorExp(e, [ast.comprehension(ast.Name("x", ast.Store()),
-                                                                     ast.Name("y", ast.Load()), [], 0)]), inner),
+            st.builds(lambda e: ast.GeneratorExp(
+                e, [ast.comprehension(ast.Name("x", ast.Store()), ast.Name("y", ast.Load()), [], 0)]), inner),
         )
 
     return st.recursive(leaves, grow, max_leaves=8)
@@ -182,8 +182,8 @@ def _formulas(max_leaves: int):
 
     def grow(inner):
         return st.one_of(
-            st.builds(lambda a, op, b: f"({a}){op}({b})", inner, st.sampled_from(["+", "-", "*", "/", "^", "**"]),
-                      inner),
+            st.builds(lambda a, op, b: f"({a}){op}({b})", inner,
+                      st.sampled_from(["+", "-", "*", "/", "^", "**"]), inner),
             st.builds(lambda a, op, b: f"{a} {op} {b}", inner, st.sampled_from(["+", "-", "*", "/"]), inner),
             st.builds(lambda a: f"-{a}", inner),
             st.builds(lambda f, a: f"{f}({a})", st.sampled_from([f for f, n in FUNCTIONS.items() if n == 1]),
