@@ -368,9 +368,7 @@ class Run:
 
     def advance(self, n: int) -> int:
         """Take up to n steps with the starts still running; return how many were taken."""
-        n = whole_number(n, QT_TRANSLATE_NOOP("errors", "the number of steps"), 0)
-        if self.step_limit is not None:
-            n = min(n, self.step_limit - self.step)
+        n = self._steps_allowed(whole_number(n, QT_TRANSLATE_NOOP("errors", "the number of steps"), 0))
         taken = 0
         with np.errstate(all="ignore"):
             while taken < n and len(self._active):
@@ -380,6 +378,10 @@ class Run:
         self._mark_step_limit()
         return taken
 
+    def _steps_allowed(self, n: int) -> int:
+        """Of n steps, those the step limit allows."""
+        return n if self.step_limit is None else max(0, min(n, self.step_limit - self.step))
+
     # --- the step loop ------------------------------------------------------------------------
 
     def _block_steps(self) -> int:
@@ -388,19 +390,30 @@ class Run:
 
     def _block(self, m: int) -> None:
         """m steps for every running start, then the checks for all m rows at once."""
+        block = self._begin_block(m)
+        self._step_rows(m, block.batches)
+        self._end_block(block)
+
+    def _begin_block(self, m: int) -> "_Block":
+        """What a block of m steps starts from, and the buffers its rows go to."""
         ws = self._ws
         k, d = self._p.shape
         xs, losses, gnorm2, _ = self._block_buffers(k, d)
-        xs, losses, gnorm2 = xs[:m], losses[:m], gnorm2[:m]
-        t0 = self.step
         before = ws.like("before", self._p)
         before[...] = self._p
         # What a replay of the block needs, to find the exact state of a start that stops inside it.
         start_state = self.state.copy() if self._stateful else None
         start_grad = np.array(self._grad) if self._stateful else None
-
+        t0 = self.step
         batches = None if self._batches is None else [self._batches.at(t0 + j) for j in range(m)]
-        self._step_rows(m, batches)
+        return _Block(m, t0, xs[:m], losses[:m], gnorm2[:m], before, start_state, start_grad, batches)
+
+    def _end_block(self, block: "_Block") -> None:
+        """The checks for all rows of a block that has been stepped: record the rows, and stop the
+        starts that converged, got stuck or diverged in it, each on its own row."""
+        m, t0, xs, losses, gnorm2 = block.m, block.t0, block.xs, block.losses, block.gnorm2
+        before, start_state = block.before, block.start_state
+        d = self._p.shape[1]
         self.step = t0 + m
         events = self._events(xs, losses, gnorm2)
         self._record(np.arange(t0 + 1, t0 + m + 1), xs, losses, gnorm2)
@@ -429,7 +442,7 @@ class Run:
             stops = self._active[hit]
             self._stop(hit, statuses, t0 + 1 + ends)
             if start_state is not None and (~diverged).any():
-                self._keep_states(start_state, before, start_grad, batches, stops[~diverged],
+                self._keep_states(start_state, before, block.start_grad, block.batches, stops[~diverged],
                                   hit[~diverged], ends[~diverged])
 
     def _note_undefined(self, xs, losses, gnorm2, rows: np.ndarray, local: np.ndarray) -> None:
@@ -500,13 +513,7 @@ class Run:
             update(g, state, p, c, ws)
             x_row[...] = p
             kernel(p, loss_row, grad, ws)
-            np.multiply(grad, grad, out=square)
-            if d == 1:
-                gnorm2_row[...] = square[:, 0]
-            elif d == 2:
-                np.add(square[:, 0], square[:, 1], out=gnorm2_row)
-            else:
-                np.sum(square, axis=1, out=gnorm2_row)
+            _squared_norms(grad, square, gnorm2_row)
 
     def _block_buffers(self, k: int, d: int):
         """The block's buffers, params (M, d, K), losses (M, K) and squared gradient norms (M, K),
@@ -595,6 +602,96 @@ class Run:
         """Record rows of the running starts: params (n, d, Ka), loss and squared norms (n, Ka)."""
         columns = None if len(self._active) == self.k else self._active
         self.trajectory.append(steps, params, loss, gnorm2, columns)
+
+
+@dataclass
+class _Block:
+    """A block of m steps from step t0: the buffers of its rows (params (m, d, K), losses and squared
+    gradient norms (m, K)), the running starts' points before it, and what a replay needs."""
+
+    m: int
+    t0: int
+    xs: np.ndarray
+    losses: np.ndarray
+    gnorm2: np.ndarray
+    before: np.ndarray
+    start_state: State | None
+    start_grad: np.ndarray | None
+    batches: list | None
+
+
+def _squared_norms(grad: np.ndarray, square: np.ndarray, out: np.ndarray) -> None:
+    """Each row's squared norm of grad (K, d) into out (K,), through square (K, d)."""
+    np.multiply(grad, grad, out=square)
+    d = grad.shape[1]
+    if d == 1:
+        out[...] = square[:, 0]
+    elif d == 2:
+        np.add(square[:, 0], square[:, 1], out=out)
+    else:
+        np.sum(square, axis=1, out=out)
+
+
+def advance_together(runs, n: int) -> int:
+    """Up to n steps of each run (each stops at its own step limit), as ``run.advance(n)`` takes them,
+    with the same numbers; returns the most steps a run took.
+
+    Runs of one problem that is a fixed function step side by side, the problem evaluated once per step
+    for all their starts: for a few starts that evaluation costs the same for one as for many, and it
+    is most of a step (on Beale's function 15 of 21 µs). Each start's numbers are its own (the
+    functions' arithmetic is element-wise: one point gives the same bits alone as among others, as
+    tests/test_engine_gradients.py checks), and each run's blocks of steps are the ones it takes alone.
+    Runs of a dataset model (whose sums over the samples may be taken in another order for another
+    number of rows), with mini-batches, or alone step one by one."""
+    n = whole_number(n, QT_TRANSLATE_NOOP("errors", "the number of steps"), 0)
+    allowed = [run._steps_allowed(n) for run in runs]
+    taken = [0] * len(runs)
+    groups: dict[int, list[int]] = {}
+    for i, run in enumerate(runs):
+        if (run._batches is None and len(run._active) and run.problem is runs[0].problem
+                and getattr(run.problem, "dataset", None) is None):
+            groups.setdefault(allowed[i], []).append(i)
+    ws = Workspace()
+    for steps, members in groups.items():
+        with np.errstate(all="ignore"):
+            while True:
+                members = [i for i in members if len(runs[i]._active)]
+                sizes = {min(steps - taken[i], runs[i]._block_steps()) for i in members}
+                if len(members) < 2 or len(sizes) != 1 or taken[members[0]] >= steps:
+                    break
+                m = sizes.pop()
+                _block_together([runs[i] for i in members], m, ws)
+                for i in members:
+                    taken[i] += m
+    return max((taken[i] + run.advance(n - taken[i]) for i, run in enumerate(runs)), default=0)
+
+
+def _block_together(runs, m: int, ws: Workspace) -> None:
+    """A block of m steps for several runs of one problem, evaluated for all their starts at once:
+    each run's update on its rows of one (K, d) array of points, then one evaluation of the problem,
+    then each run's checks on its own rows."""
+    blocks = [run._begin_block(m) for run in runs]
+    bounds = np.cumsum([0] + [len(run._active) for run in runs]).tolist()
+    k, d = bounds[-1], runs[0].problem.dim
+    p, grad, square = column_major(k, d), column_major(k, d), column_major(k, d)
+    xs, losses, gnorm2 = ws.get("xs", (m, d, k)), ws.get("losses", (m, k)), ws.get("gnorm2", (m, k))
+    updates = []
+    for run, a, b in zip(runs, bounds[:-1], bounds[1:], strict=True):
+        p[a:b], grad[a:b] = run._p, run._grad
+        updates.append((run.optimizer.update, grad[a:b], run.state, p[a:b], run._coefficients, run._ws))
+    kernel = runs[0].problem.kernel
+    for j in range(m):
+        for update, g, state, params, c, run_ws in updates:
+            update(g, state, params, c, run_ws)
+        xs[j] = p.T
+        kernel(p, losses[j], grad, ws)
+        _squared_norms(grad, square, gnorm2[j])
+    for run, block, a, b in zip(runs, blocks, bounds[:-1], bounds[1:], strict=True):
+        block.xs[...] = xs[:, :, a:b]
+        block.losses[...] = losses[:, a:b]
+        block.gnorm2[...] = gnorm2[:, a:b]
+        run._p[...], run._grad[...] = p[a:b], grad[a:b]
+        run._end_block(block)
 
 
 def _take_rows(a: np.ndarray, rows: np.ndarray) -> np.ndarray:

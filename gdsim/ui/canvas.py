@@ -1,10 +1,14 @@
 """The canvas: parameter space, the two slices, the loss over the steps and the data, laid out for the
-current problem, redrawn from the session's newest snapshot at most ~60 times a second.
+current problem, redrawn from the session's newest snapshot at most ~60 times a second, and never
+taking more than FRAME_SHARE of the window's time.
 
-Each frame is drawn from one snapshot alone (its problem, its start, its watched run). While the
-views paint it the worker waits (``Session.begin_frame`` / ``end_frame``): see ``FrameGate``."""
+Each frame is drawn from one snapshot alone (its problem, its start, its watched run). From the moment
+the views take it until Qt has painted it the worker waits (``Session.begin_frame`` / ``end_frame``):
+see ``FrameGate``."""
 
-from PySide6.QtCore import QTimer, Signal, Slot
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from .data_view import DataView
@@ -16,6 +20,26 @@ from .slice_view import SliceView
 from .style import DARK, Style
 
 FRAME_MS = 16
+# The share of its time the window spends on frames, at most: the worker waits while a frame is drawn
+# and painted, and the window must stay quick to answer. A frame that takes 10 ms is followed by the
+# next 25 ms later at the earliest.
+FRAME_SHARE = 0.4
+UNPAINTED_FRAME_MS = 100  # a frame that changed nothing on screen is not painted: the gate opens anyway
+
+
+class _PaintWatcher(QObject):
+    """Tells the canvas when Qt has painted a frame: Qt paints everything the frame changed while it
+    handles the window's UpdateRequest, so a zero timer started then fires after the paint."""
+
+    def __init__(self, canvas: "Canvas"):
+        super().__init__()
+        self._canvas = canvas
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        frame = self._canvas._unpainted_frame
+        if frame is not None and event.type() == QEvent.Type.UpdateRequest:
+            QTimer.singleShot(0, lambda: self._canvas._end_frame(frame))
+        return False
 
 
 class Canvas(QWidget):
@@ -25,9 +49,8 @@ class Canvas(QWidget):
         super().__init__(parent)
         self.session = session
         self._style = style
-        self._unpainted: set = set()
-        self.parameters = self._watched(ParameterView(style))
-        self.losses = self._watched(LossView(style))
+        self.parameters = ParameterView(style)
+        self.losses = LossView(style)
         # The slices and the data view are made when a problem first needs them: the first
         # window (a 1-D problem) then appears sooner.
         self._slices: tuple[SliceView, SliceView] | None = None
@@ -43,6 +66,16 @@ class Canvas(QWidget):
         self._frame.setInterval(FRAME_MS)
         self._frame.timeout.connect(self._on_frame)
         self._frame.start()
+        self._paint_watcher = _PaintWatcher(self)
+        self._watched_window = None
+        self._frames = 0
+        self._unpainted_frame: int | None = None  # the frame the worker waits for, until it is painted
+        self._frame_began = 0.0
+        self._next_frame = 0.0  # perf_counter() time before which no frame begins
+        self._unpainted = QTimer(self)
+        self._unpainted.setSingleShot(True)
+        self._unpainted.setInterval(UNPAINTED_FRAME_MS)
+        self._unpainted.timeout.connect(lambda: self._end_frame(self._unpainted_frame))
         self.parameters.start_requested.connect(session.set_start)
         session.problem_changed.connect(self._on_problem_changed)
         session.setup_changed.connect(self._on_setup_changed)
@@ -56,16 +89,28 @@ class Canvas(QWidget):
         # Never more points per curve than the widest plot has pixels.
         self.session.set_history_rows(max(self.parameters.width(), self.losses.width()))
 
-    def _watched(self, view):
-        view.on_painted = self._on_view_painted
-        return view
-
     def _begin_frame(self) -> None:
-        """Hold the worker at its gate until every view on screen has painted this frame."""
-        # A view Qt will not paint (hidden, no area on screen) must not keep the gate shut.
-        self._unpainted = self.views_on_screen()
-        if self._unpainted and self.window().isVisible() and not self.window().isMinimized():
-            self.session.begin_frame()
+        """Hold the worker at its gate until Qt has painted this frame, if any view is on screen."""
+        window = self.window()
+        if not (self.views_on_screen() and window.isVisible() and not window.isMinimized()):
+            return
+        if self._watched_window is not window:  # the canvas is placed in its window after it is made
+            window.installEventFilter(self._paint_watcher)
+            self._watched_window = window
+        self._frames += 1
+        self._unpainted_frame = self._frames
+        self._frame_began = time.perf_counter()
+        self.session.begin_frame()
+        self._unpainted.start()
+
+    def _end_frame(self, frame: int | None) -> None:
+        """Frame ``frame`` is painted: the worker goes on (unless a later frame has begun since)."""
+        if frame is not None and frame == self._unpainted_frame:
+            self._unpainted_frame = None
+            self._unpainted.stop()
+            self.session.end_frame()
+            took = time.perf_counter() - self._frame_began
+            self._next_frame = self._frame_began + took / FRAME_SHARE
 
     def views_on_screen(self) -> set:
         """The views Qt will paint: shown, with some of their viewport (where a view paints; it
@@ -73,23 +118,16 @@ class Canvas(QWidget):
         return {view for view in self._views()
                 if view.isVisible() and not view.viewport().visibleRegion().isEmpty()}
 
-    def _on_view_painted(self, view) -> None:
-        if view not in self._unpainted:
-            return
-        self._unpainted.discard(view)
-        if not self._unpainted:
-            self.session.end_frame()
-
     @property
     def slices(self) -> tuple[SliceView, SliceView]:
         if self._slices is None:
-            self._slices = tuple(self._watched(SliceView(i, self._style)) for i in (0, 1))
+            self._slices = tuple(SliceView(i, self._style) for i in (0, 1))
         return self._slices
 
     @property
     def data(self) -> DataView:
         if self._data is None:
-            self._data = self._watched(DataView(self._style))
+            self._data = DataView(self._style)
         return self._data
 
     def _views(self) -> list:
@@ -172,7 +210,8 @@ class Canvas(QWidget):
 
     @Slot()
     def _on_frame(self) -> None:
-        if self._newest is not None and self._newest is not self._drawn:
+        if (self._newest is not None and self._newest is not self._drawn and self._unpainted_frame is None
+                and time.perf_counter() >= self._next_frame):
             self.draw(self._newest)
 
     def draw(self, snap) -> None:
@@ -184,7 +223,6 @@ class Canvas(QWidget):
         self.losses.draw(snap)
         if self._data is not None and self._data.isVisible():
             self._data.draw(snap)
-        for view in self._unpainted:
-            view.viewport().update()  # even a frame that changed nothing in a view repaints it once
         self._drawn = snap
+        self.session.snapshot_drawn()
         self.drawn.emit(snap)

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from .i18n import tr
 from .legend import Entry, Legend
-from .plot_style import LogAxis, PlotView, run_pen, set_view, style_plot
+from .plot_style import LogAxis, PlotView, held_range, nice_end, run_pen, set_view, style_plot
 from .style import DARK, Style
 
 # Where the legend goes in the plot's layout: right of the data (beside the right axis), or, when that
@@ -20,6 +20,7 @@ class LossView(PlotView):
     def __init__(self, style: Style = DARK, parent=None):
         super().__init__(parent=parent, axisItems={"left": LogAxis("left")})
         self._log = False
+        self._loss_range = None  # the range of the loss axis shown (in decades on a log scale)
         self._style = style
         self._labels: list[str] = []
         self._watched = 0
@@ -63,6 +64,7 @@ class LossView(PlotView):
 
     def set_log_scale(self, on: bool) -> None:
         self._log = bool(on)
+        self._loss_range = None
         self.getPlotItem().setLogMode(y=self._log)
 
     def set_labels(self, labels: list[str]) -> None:
@@ -75,6 +77,7 @@ class LossView(PlotView):
         self._relabel()
 
     def clear_data(self) -> None:
+        self._loss_range = None
         for item in (*self.losses, self.grad_norm):
             item.setData([], [])
 
@@ -157,8 +160,10 @@ class LossView(PlotView):
         else:
             lo = min(lo, 0.0)
         last = max(int(t.history_step[-1]) for t in snap.tracks)
-        # At least ten steps wide, so the first few points do not fill the plot edge to edge.
-        set_view(self, (0.0, float(max(10, last))), (lo, hi), pad=0.03)
+        # At least ten steps wide, so the first few points do not fill the plot edge to edge; both
+        # axes keep their range while the curves grow or sink a little (see held_range, nice_end).
+        self._loss_range = held_range(self._loss_range, (lo, hi), margin=0.05)
+        set_view(self, (0.0, nice_end(max(10, last))), self._loss_range, pad=0.03)
 
     def _set(self, item, steps, values) -> np.ndarray:
         if self._log:

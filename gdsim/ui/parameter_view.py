@@ -14,6 +14,7 @@ from ..model.landscape import Surface
 from .arrow import Arrow
 from .color_bar import LossColorBar
 from .i18n import tr
+from .path_curve import PathCurve
 from .placement import Placer
 from .plot_style import PlotView, outline_pen, run_pen, style_plot
 from .style import DARK, RunLook, Style, clip_for_display, format_number
@@ -49,7 +50,7 @@ class _TrackItems:
     edge of the view that stands for the point while it is outside."""
 
     def __init__(self, plot: pg.PlotItem):
-        self.trail = pg.PlotCurveItem()  # its outline is the curve's shadow pen: one path, drawn twice
+        self.trail = PathCurve()  # its outline is the curve's shadow pen: one path, drawn twice
         self.dots = pg.ScatterPlotItem()
         self.point = pg.ScatterPlotItem()
         self.edge = pg.ScatterPlotItem()

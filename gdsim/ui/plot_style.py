@@ -37,22 +37,15 @@ class EdgeAxis(pg.AxisItem):
 
 
 class PlotView(pg.PlotWidget):
-    """A PlotWidget that calls ``on_painted`` after each paint (the canvas counts its frames' paints),
-    with a title that is shortened (…) rather than cut where the plot is narrow, and axes whose end
-    labels are kept (EdgeAxis)."""
+    """A PlotWidget with a title that is shortened (…) rather than cut where the plot is narrow, and
+    axes whose end labels are kept (EdgeAxis)."""
 
-    on_painted = None
     _title: str | None = None
     _title_points = 10.0
 
     def __init__(self, parent=None, axisItems=None, **kwargs):  # noqa: N803 (pyqtgraph's name)
         axes = {"left": EdgeAxis("left"), "bottom": EdgeAxis("bottom"), **(axisItems or {})}
         super().__init__(parent=parent, axisItems=axes, **kwargs)
-
-    def paintEvent(self, event):  # noqa: N802 (Qt's name)
-        super().paintEvent(event)
-        if self.on_painted is not None:
-            self.on_painted(self)
 
     def set_title(self, text: str) -> None:
         self._title = text
@@ -111,8 +104,10 @@ class LogAxis(EdgeAxis):
 
 def set_view(widget: pg.PlotWidget, x: tuple[float, float], y: tuple[float, float],
              pad: float = 0.05) -> None:
-    """Set the shown range directly. pyqtgraph's auto-range works it out while painting and then
-    asks for a second paint; a frame that sets its ranges itself is painted once."""
+    """Set the shown range directly, and apply it now. pyqtgraph's auto-range works it out while
+    painting and then asks for a second paint, and so does a new range that is applied only when the
+    view is painted (the items it moves ask again): a frame that sets its ranges itself is painted once.
+    A range set again as it is changes nothing (pyqtgraph would draw the axes anew, ~1 ms each)."""
     (x0, x1), (y0, y1) = x, y
     if not (np.isfinite([x0, x1, y0, y1]).all()):
         return
@@ -120,7 +115,42 @@ def set_view(widget: pg.PlotWidget, x: tuple[float, float], y: tuple[float, floa
         x0, x1 = x0 - 0.5, x0 + 0.5
     if y1 <= y0:
         y0, y1 = y0 - 0.5, y0 + 0.5
-    widget.getPlotItem().getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=pad)
+    box = widget.getPlotItem().getViewBox()
+    asked = (x0, x1, y0, y1, pad)
+    if getattr(widget, "_view_asked", None) == (asked, box.viewRange()):
+        return
+    box.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=pad)
+    box.updateMatrix()
+    widget._view_asked = (asked, box.viewRange())
+
+
+def held_range(shown: tuple[float, float] | None, wanted: tuple[float, float], fill: float = 0.6,
+               margin: float = 0.1) -> tuple[float, float]:
+    """The range to show for values spanning ``wanted``: ``shown`` as long as it holds them and they
+    fill at least ``fill`` of it; else theirs, with ``margin`` of their span more at each end. Values
+    that move a little each frame then leave the axis as it is (drawing it anew costs ~1 ms a frame)."""
+    lo, hi = wanted
+    if shown is not None:
+        a, b = shown
+        if a <= lo and hi <= b and (hi - lo) >= fill * (b - a):
+            return shown
+    extra = margin * (hi - lo)
+    return lo - extra, hi + extra
+
+
+_NICE_ENDS = (1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+
+
+def nice_end(value: float) -> float:
+    """The least of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is ≥ value (> 0): an
+    axis that grows to hold a count grows in a few steps a decade, and lies still in between."""
+    if not value > 0 or not np.isfinite(value):
+        return value
+    decade = 10.0 ** np.floor(np.log10(value))
+    for nice in _NICE_ENDS:
+        if nice * decade >= value * (1 - 1e-12):
+            return float(nice * decade)
+    return float(10 * decade)
 
 
 def run_pen(look: RunLook, width: float) -> QPen:

@@ -291,6 +291,11 @@ class Session(QObject):
     def end_frame(self) -> None:
         self._gate.open()
 
+    def snapshot_drawn(self) -> None:
+        """The window has drawn the newest snapshot: the worker may publish the next one (while playing
+        it publishes no faster than the window draws)."""
+        self._gate.drawn()
+
     @property
     def painting(self) -> bool:
         """True between ``begin_frame`` and ``end_frame``."""

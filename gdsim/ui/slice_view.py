@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont
 
 from .i18n import tr
 from .placement import Placer
-from .plot_style import PlotView, set_view, style_plot
+from .plot_style import PlotView, held_range, set_view, style_plot
 from .style import DARK, Style, clip_for_display, format_number
 
 TANGENT_HALF_WIDTH = 0.2
@@ -22,6 +22,7 @@ class SliceView(PlotView):
         self.index = index
         self._names = ("",)
         self._domain = (0.0, 1.0)
+        self._loss_range = None  # the loss range shown, held while the curve moves a little
         self._watched = 0
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
@@ -64,6 +65,7 @@ class SliceView(PlotView):
     def set_problem(self, problem) -> None:
         self._names = problem.param_names
         self._domain = problem.domain[self.index]
+        self._loss_range = None
         self.curve.setData([], [])
         self.retranslate()
 
@@ -92,8 +94,8 @@ class SliceView(PlotView):
         self.point.setData([x], [y])
         name = self._names[self.index]
         self.label.setText(f"∂L/∂{name} = {format_number(slope)}")
-        y_lo, y_hi = float(sl.loss.min()), float(sl.loss.max())
-        set_view(self, (lo, hi), (y_lo, y_hi))
+        self._loss_range = held_range(self._loss_range, (float(sl.loss.min()), float(sl.loss.max())))
+        set_view(self, (lo, hi), self._loss_range)
         tangent = np.column_stack([np.linspace(*xs, 20), y + slope * (np.linspace(*xs, 20) - x)])
         self._place_label(x, y, np.concatenate([np.column_stack([sl.values, sl.loss]), tangent, [[x, y]]]))
 

@@ -3,8 +3,9 @@
 The session builds every setup (``gdsim.model.build``) and hands the worker the built runs; the worker
 never builds a problem or a run. A QTimer inside the worker's thread drives the stepping, so requests
 (pause, step, new runs, a new η) are handled between chunks, within a few milliseconds even at full
-speed. After a chunk the worker publishes a Snapshot (copies) at most about 60 times a second; it never
-emits once per step.
+speed. The runs of a setup step side by side (``advance_together``). While playing, the worker
+publishes a Snapshot (copies) when the window has drawn the last one, at most about 60 times a second
+(and at least every IDLE_PUBLISH_SECONDS); it never emits once per step.
 """
 
 import threading
@@ -13,12 +14,14 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..engine import InputError
+from ..engine.run import advance_together
 from ..model import landscape, snapshot
 from ..model.build import Built
 
-FRAME_SECONDS = 1 / 60
+FRAME_SECONDS = 1 / 60  # the least time between two snapshots
+IDLE_PUBLISH_SECONDS = 0.1  # the most, while playing, when the window has not drawn the last one
 CHUNK_SECONDS = 0.004  # the longest the worker computes before it looks at its queue again
-SLICE_SECONDS = 0.0005  # within a chunk, how often it hands the interpreter lock to the window
+SLICE_SECONDS = 0.002  # within a chunk, how often it looks at the frame gate
 FRAME_WAIT_SECONDS = 0.05  # the longest it waits for a frame to be painted
 HISTORY_ROWS = 1000  # rows per snapshot until the window says how wide its plots are
 LONGEST_WAIT_MS = 10_000  # between paced steps; the model keeps speeds ≥ 0.1 steps/s, so this only guards
@@ -38,6 +41,8 @@ class FrameGate:
     def __init__(self):
         self._open = threading.Event()
         self._open.set()
+        self._drawn = threading.Event()  # the window has drawn the last snapshot: it can take another
+        self._drawn.set()
 
     @property
     def is_open(self) -> bool:
@@ -50,6 +55,18 @@ class FrameGate:
     def open(self) -> None:
         """The window has painted it."""
         self._open.set()
+
+    def drawn(self) -> None:
+        """The window has drawn the newest snapshot: the worker may publish the next."""
+        self._drawn.set()
+
+    @property
+    def wants_snapshot(self) -> bool:
+        return self._drawn.is_set()
+
+    def snapshot_sent(self) -> None:
+        """The worker has published a snapshot the window has not drawn yet."""
+        self._drawn.clear()
 
     def pass_through(self) -> None:
         """The worker, between slices: wait while a frame is painted, else let a waiter have the lock."""
@@ -211,15 +228,17 @@ class Worker(QObject):
         if self._finished():
             self._set_playing(False)
             self._publish()
-        elif time.perf_counter() - self._last_publish >= FRAME_SECONDS:
+            return
+        since = time.perf_counter() - self._last_publish
+        if since >= IDLE_PUBLISH_SECONDS or since >= FRAME_SECONDS and self._gate.wants_snapshot:
             self._publish()
 
     def _run_for(self, seconds: float):
         deadline = time.perf_counter() + seconds
         while True:
-            t = time.perf_counter()
+            t = time.thread_time()
             taken = self._advance(self._chunk)
-            elapsed = time.perf_counter() - t
+            elapsed = time.thread_time() - t
             if taken == 0 or self._finished():
                 return
             # Grow the chunk while it is short; shrink it when one chunk overruns a slice.
@@ -233,7 +252,7 @@ class Worker(QObject):
 
     def _advance(self, n: int) -> int:
         """Up to n steps of every run still running (each stops at its own step limit); the most taken."""
-        return max((run.advance(n) for run in self._runs), default=0)
+        return advance_together(self._runs, n)
 
     def _finished(self) -> bool:
         return not any(run.running for run in self._runs)
@@ -242,5 +261,6 @@ class Worker(QObject):
         if not self._runs:
             return
         self._last_publish = time.perf_counter()
+        self._gate.snapshot_sent()
         self.stepped.emit(snapshot.take(self._runs, self._generation, self._playing, self._history_rows,
                                         self._start, self._watched))
