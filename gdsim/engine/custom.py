@@ -72,7 +72,7 @@ def typed_function(text, range=None) -> TypedFunction:
     the function uses. Raises InputError (a ``FunctionError`` with its column, for the text) for a
     text or a range that is not allowed, or a function defined nowhere in the range."""
     expression = parse(text)
-    return _typed_function(expression.text, _check_range(range, expression.variables))
+    return _typed_function(expression.text, check_range(range, expression.variables))
 
 
 @lru_cache(maxsize=32)
@@ -122,7 +122,9 @@ _RANGE_SHAPE = QT_TRANSLATE_NOOP(
               "[[-3, 3], [-2, 2]]; got {got}")
 
 
-def _check_range(value, variables: tuple[str, ...]) -> tuple[tuple[float, float], ...]:
+def check_range(value, variables: tuple[str, ...]) -> tuple[tuple[float, float], ...]:
+    """The range as pairs (low, high), one per variable of a function that uses ``variables``
+    (a function of x alone may have two: it is then drawn in 2-D); raises InputError."""
     if value is None:
         return (DEFAULT_RANGE,) * (2 if "y" in variables else 1)
     if not isinstance(value, (list, tuple, np.ndarray)) or len(value) == 0:
@@ -182,7 +184,8 @@ def _default_start(kernel, domain, expression: Expression) -> tuple[float, ...]:
             "errors", "the function {text!r} or its slope is not defined anywhere in the range {range} "
                       "(tried {count} points); choose another range or function"),
             text=shown(expression.text), range=names, count=len(candidates))
-    sloped = defined & (np.linalg.norm(grad, axis=1) >= 1e-6)
+    with np.errstate(all="ignore"):  # a huge slope (e^x^x) is a slope all the same
+        sloped = defined & (np.linalg.norm(grad, axis=1) >= 1e-6)
     best = np.flatnonzero(sloped if sloped.any() else defined)[0]
     return tuple(float(v) for v in candidates[best])
 
@@ -207,11 +210,15 @@ def _largest_curvature(kernel, start: np.ndarray, domain) -> float:
     steps = np.array([max(1e-4 * (hi - lo), 1e-8) for lo, hi in domain])
     points = np.vstack([start + s * np.eye(d)[i] * steps[i] for i in range(d) for s in (1, -1)])
     _, grad = _evaluate(kernel, points)
-    hessian = np.array([(grad[2 * i] - grad[2 * i + 1]) / (2 * steps[i]) for i in range(d)])
+    with np.errstate(all="ignore"):
+        hessian = np.array([(grad[2 * i] - grad[2 * i + 1]) / (2 * steps[i]) for i in range(d)])
     if not np.isfinite(hessian).all():
         return math.nan
-    hessian = (hessian + hessian.T) / 2
-    return float(np.max(np.abs(np.linalg.eigvalsh(hessian))))
+    with np.errstate(all="ignore"):
+        hessian = (hessian + hessian.T) / 2
+        if not np.isfinite(hessian).all():
+            return math.nan
+        return float(np.max(np.abs(np.linalg.eigvalsh(hessian))))
 
 
 def _nice(value: float, bounds: tuple[float, float]) -> float:
