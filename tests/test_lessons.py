@@ -473,8 +473,8 @@ MALFORMED = {
         ["[setup]: a start is too far out"]),
     "unknown key in [setup]": edited(
         VALID, "speed = 2", "spead = 2",
-        ["[setup]: unknown key 'spead' (did you mean 'speed'?); allowed keys: problem, function, range, data, "
-         "activation, loss, start, speed, step_limit, tol, optimizers"]),
+        ["[setup]: unknown key 'spead' (did you mean 'speed'?); allowed keys: problem, function, range, "
+         "data, activation, loss, start, speed, step_limit, tol, optimizers"]),
     "unknown top-level table": edited(
         VALID, "[view]", "[veiw]",
         ["unknown table or key 'veiw'", "did you mean 'view'"]),

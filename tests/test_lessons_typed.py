@@ -1,12 +1,15 @@
 """Typed functions in setups and lesson files: a lesson carries its function and range, runs the
 numbers the API gives, and saving the setup as a lesson keeps them."""
 
+import json
+
 import numpy as np
 import pytest
 
 import gdsim
 from gdsim.model.build import build
 from gdsim.model.lessons import LessonError, LessonView, load_lesson, save_lesson
+from gdsim.model.remembered import setup_from_json, setup_to_json
 from gdsim.model.setup import Contender, Setup
 
 LESSON = """\
@@ -95,3 +98,19 @@ def test_lesson_refuses_a_typed_function_where_it_does_not_belong(tmp_path):
     path = write(tmp_path, "", **{'problem = "custom"': 'problem = "parabola"'})
     with pytest.raises(LessonError, match="function applies only to the problem custom"):
         load_lesson(path)
+
+
+def test_remembered_setup_round_trips_a_typed_function():
+    setup = Setup().with_function("x^2 + 3*sin(y)", [[-3, 3], [-2, 2]])
+    assert setup_from_json(setup_to_json(setup)) == (setup, [])
+
+
+@pytest.mark.parametrize(("function", "says"), [
+    (None, "the problem custom needs its function as text, got None"),
+    ("x^4 - 3x^2", "column 8: a * is missing; write 3*x"),
+])
+def test_remembered_typed_function_that_cannot_be_used_gives_the_default_setup(function, says):
+    text = setup_to_json(Setup().with_function("x^2")).replace('"x^2"', json.dumps(function))
+    setup, complaints = setup_from_json(text)
+    assert setup == Setup() and len(complaints) == 1
+    assert "the last setup cannot be restored" in str(complaints[0]) and says in str(complaints[0])

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_NAMES
+from ..engine import ACTIVATIONS, BUILTIN_DATASETS, CUSTOM, LOSSES, OPTIMIZERS, PROBLEM_NAMES
 from ..engine.catalog import DEFAULT_DATASET
 from ..engine.models import MODEL_KINDS
 from ..model.setup import MAX_STEP_LIMIT, SPEED_RANGE, field_range
@@ -98,7 +98,7 @@ class ControlPanel(QWidget):
         self.problem = _compact(QComboBox())
         for name in PROBLEM_NAMES:
             self.problem.addItem("", name)
-        self.problem.activated.connect(lambda i: self.session.set_problem(self.problem.itemData(i)))
+        self.problem.activated.connect(self._on_problem_chosen)
         self.problem_label = self._buddy(self.problem)
         form.addRow(self.problem_label, self.problem)
 
@@ -218,7 +218,9 @@ class ControlPanel(QWidget):
             label.setText(text)
         for i in range(self.problem.count()):
             name = self.problem.itemData(i)
-            self.problem.setItemText(i, f"{problem_title(name)}:  {problem_formula(name)}")
+            if name != CUSTOM:
+                self.problem.setItemText(i, f"{problem_title(name)}:  {problem_formula(name)}")
+        self._show_typed_function(self.session.problem)
         for i in range(self.dataset.count()):
             name = self.dataset.itemData(i)
             if name in BUILTIN_DATASETS:
@@ -309,6 +311,7 @@ class ControlPanel(QWidget):
         self._show_setup(self.session.setup, self.session.problem)
 
     def _show_setup(self, setup, problem) -> None:
+        self._show_typed_function(problem)
         _select(self.problem, setup.problem)
         is_model = problem.name in MODEL_KINDS
         for widget in (self.dataset, self.import_button, self.dataset_label, self.loss, self.loss_label):
@@ -412,6 +415,29 @@ class ControlPanel(QWidget):
             self._playing = snap.playing
             self._show_play_text()
         self.step_button.setEnabled(not snap.finished)
+
+    @Slot(int)
+    def _on_problem_chosen(self, index: int) -> None:
+        name = self.problem.itemData(index)
+        if name == CUSTOM:  # the typed function that runs, chosen again: from its start, as any problem
+            self.session.set_function(self.session.setup.function, self.session.setup.range)
+        else:
+            self.session.set_problem(name)
+
+    def _show_typed_function(self, problem) -> None:
+        """A typed function (from a lesson) is one more entry of the problem list, there while it
+        runs: its formula, as the built-in problems show theirs."""
+        index = self.problem.findData(CUSTOM)
+        if problem.name != CUSTOM:
+            if index >= 0:
+                self.problem.removeItem(index)
+            return
+        if index < 0:
+            self.problem.blockSignals(True)
+            self.problem.addItem("", CUSTOM)
+            self.problem.blockSignals(False)
+            index = self.problem.count() - 1
+        self.problem.setItemText(index, f"{problem_title(CUSTOM)}:  {problem.formula}")
 
     def _show_dataset(self, setup, problem) -> None:
         source = DEFAULT_DATASET[problem.name] if setup.data is None else setup.data
