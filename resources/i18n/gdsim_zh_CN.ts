@@ -181,14 +181,14 @@
     <message>
         <location filename="../../gdsim/ui/color_bar.py" line="82" />
         <location filename="../../gdsim/ui/color_bar.py" line="86" />
-        <location filename="../../gdsim/ui/loss_view.py" line="57" />
-        <location filename="../../gdsim/ui/loss_view.py" line="96" />
-        <location filename="../../gdsim/ui/parameter_view.py" line="269" />
+        <location filename="../../gdsim/ui/loss_view.py" line="58" />
+        <location filename="../../gdsim/ui/loss_view.py" line="99" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="270" />
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="523" />
+        <location filename="../../gdsim/ui/controls.py" line="549" />
         <source>{0} is a fixed function; only {1} and {2} are fitted to data: choose one of them as the problem to import data</source>
         <translation>{0}是一个固定的函数；只有{1}和{2}才拟合数据：要导入数据，请先选择其中之一作为问题</translation>
     </message>
@@ -339,47 +339,47 @@
         <translation>约定：L 是平均二元交叉熵；配合 sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/loss_view.py" line="56" />
+        <location filename="../../gdsim/ui/loss_view.py" line="57" />
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/loss_view.py" line="100" />
+        <location filename="../../gdsim/ui/loss_view.py" line="103" />
         <source>‖∇L‖ of {0}</source>
         <translation>‖∇L‖（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/loss_view.py" line="100" />
+        <location filename="../../gdsim/ui/loss_view.py" line="103" />
         <source>‖∇L‖ (gradient norm)</source>
         <translation>‖∇L‖（梯度的模）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="260" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="261" />
         <source>Parameter space</source>
         <translation>参数空间</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="261" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="262" />
         <source>The start: drag it, or click anywhere, to start from there</source>
         <translation>起点：拖动它，或在任意位置点击，就从那里出发</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="262" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="263" />
         <source>A minimum of the loss</source>
         <translation>损失的一个极小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="443" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="444" />
         <source>slope L′(x) = {0}</source>
         <translation>斜率 L′(x) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="502" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="503" />
         <source>arrows drawn ×{0}</source>
         <translation>箭头放大 ×{0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/slice_view.py" line="74" />
+        <location filename="../../gdsim/ui/slice_view.py" line="76" />
         <source>loss along {0}, {1} held</source>
         <translation>沿 {0} 方向的损失（{1} 固定）</translation>
     </message>
@@ -482,148 +482,148 @@
         <translation>收敛阈值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="236" />
+        <location filename="../../gdsim/ui/controls.py" line="238" />
         <source>The run that the η field, the arrows, the tangent and the formulas are about</source>
         <translation>η 输入框、箭头、切线和公式所针对的那一次运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="239" />
+        <location filename="../../gdsim/ui/controls.py" line="241" />
         <source>The function whose minimum gradient descent looks for</source>
         <translation>梯度下降要寻找其最小值的函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="240" />
+        <location filename="../../gdsim/ui/controls.py" line="242" />
         <source>The data the model is fitted to</source>
         <translation>模型要拟合的数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="241" />
+        <location filename="../../gdsim/ui/controls.py" line="243" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="243" />
+        <location filename="../../gdsim/ui/controls.py" line="245" />
         <source>How the error between ŷ and y is measured</source>
         <translation>衡量 ŷ 与 y 之间误差的方式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="244" />
+        <location filename="../../gdsim/ui/controls.py" line="246" />
         <source>The neuron's activation function f and its derivative f′</source>
         <translation>神经元的激活函数 f 及其导数 f′</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="246" />
+        <location filename="../../gdsim/ui/controls.py" line="248" />
         <source>Tick the optimizers to run side by side from the same start (update rules as in PyTorch's torch.optim); the selected one's hyperparameters are shown below</source>
         <translation>勾选要从同一起点并排运行的优化器（更新规则与 PyTorch 的 torch.optim 一致）；下方显示选中的那个优化器的超参数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="248" />
+        <location filename="../../gdsim/ui/controls.py" line="250" />
         <source>Problem's own start</source>
         <translation>问题默认的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="249" />
+        <location filename="../../gdsim/ui/controls.py" line="251" />
         <source>Go back to the start this problem suggests</source>
         <translation>回到这个问题建议的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="250" />
+        <location filename="../../gdsim/ui/controls.py" line="252" />
         <source>Steps per second; at the right end, as fast as the computer can</source>
         <translation>每秒走几步；拖到最右端时，电脑能多快就多快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="251" />
+        <location filename="../../gdsim/ui/controls.py" line="253" />
         <source>The run stops after this many steps</source>
         <translation>走到这么多步就停止</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="252" />
+        <location filename="../../gdsim/ui/controls.py" line="254" />
         <source>The run has converged when the gradient norm ‖∇L‖ falls below this (0: never stop early)</source>
         <translation>当梯度的模 ‖∇L‖ 小于这个值时，就认为已经收敛（0 表示不提前停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="255" />
+        <location filename="../../gdsim/ui/controls.py" line="257" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="256" />
+        <location filename="../../gdsim/ui/controls.py" line="258" />
         <source>Take exactly one step (→)</source>
         <translation>只走一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="257" />
+        <location filename="../../gdsim/ui/controls.py" line="259" />
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="258" />
+        <location filename="../../gdsim/ui/controls.py" line="260" />
         <source>Go back to the start (R)</source>
         <translation>回到起点（R）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="259" />
+        <location filename="../../gdsim/ui/controls.py" line="261" />
         <source>Hide this message</source>
         <translation>隐藏这条消息</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="267" />
+        <location filename="../../gdsim/ui/controls.py" line="269" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="267" />
+        <location filename="../../gdsim/ui/controls.py" line="269" />
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="268" />
+        <location filename="../../gdsim/ui/controls.py" line="270" />
         <source>Run or pause gradient descent (Space)</source>
         <translation>运行或暂停梯度下降（空格键）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="271" />
+        <location filename="../../gdsim/ui/controls.py" line="273" />
         <source>Where {0} starts; you can also click or drag on the plot</source>
         <translation>{0} 的起始值；也可以在图上点击或拖动来设置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="289" />
+        <location filename="../../gdsim/ui/controls.py" line="291" />
         <source>Load data from a CSV file with a header row and columns x (or x1, x2, …) and y</source>
         <translation>从 CSV 文件载入数据：第一行是表头，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="438" />
+        <location filename="../../gdsim/ui/controls.py" line="464" />
         <source>&amp;η (learning rate)</source>
         <translation>η（学习率）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="443" />
+        <location filename="../../gdsim/ui/controls.py" line="469" />
         <source>{0}: {1}; allowed {2}, default {3}</source>
         <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="474" />
+        <location filename="../../gdsim/ui/controls.py" line="500" />
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="476" />
+        <location filename="../../gdsim/ui/controls.py" line="502" />
         <source>1 step per second</source>
         <translation>每秒 1 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="478" />
+        <location filename="../../gdsim/ui/controls.py" line="504" />
         <source>{0} steps per second</source>
         <translation>每秒 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="511" />
-        <location filename="../../gdsim/ui/controls.py" line="518" />
+        <location filename="../../gdsim/ui/controls.py" line="537" />
+        <location filename="../../gdsim/ui/controls.py" line="544" />
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="512" />
+        <location filename="../../gdsim/ui/controls.py" line="538" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -793,17 +793,42 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gdsim/engine/catalog.py" line="26" />
+        <location filename="../../gdsim/engine/catalog.py" line="29" />
+        <source>problem {name!r} is a typed function; {given} applies only to linreg and neuron</source>
+        <translation>问题 {name!r} 是输入的函数；{given} 只适用于 linreg 和 neuron</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/catalog.py" line="31" />
+        <source>problem {name!r} is a typed function; {given} apply only to linreg and neuron</source>
+        <translation>问题 {name!r} 是输入的函数；{given} 只适用于 linreg 和 neuron</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/catalog.py" line="34" />
+        <source>problem {name!r} needs a function, the text of one such as "x^4 - 3*x^2 + x"</source>
+        <translation>问题 {name!r} 需要一个函数，写成文字，例如 "x^4 - 3*x^2 + x"</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/catalog.py" line="39" />
+        <source>{given} applies only to the problem 'custom' (a typed function), not to {name!r}</source>
+        <translation>{given} 只适用于问题 'custom'（输入的函数），不适用于 {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/catalog.py" line="41" />
+        <source>{given} apply only to the problem 'custom' (a typed function), not to {name!r}</source>
+        <translation>{given} 只适用于问题 'custom'（输入的函数），不适用于 {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/catalog.py" line="47" />
         <source>problem {name!r} is a fixed function; {given} applies only to linreg and neuron</source>
         <translation>问题 {name!r} 是一个固定的函数；{given} 只适用于 linreg 和 neuron</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/catalog.py" line="28" />
+        <location filename="../../gdsim/engine/catalog.py" line="49" />
         <source>problem {name!r} is a fixed function; {given} apply only to linreg and neuron</source>
         <translation>问题 {name!r} 是一个固定的函数；{given} 只适用于 linreg 和 neuron</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/catalog.py" line="44" />
+        <location filename="../../gdsim/engine/catalog.py" line="71" />
         <source>data must be a built-in dataset name, a CSV file, or a pair (X, y); got {kind}</source>
         <translation>数据必须是内置数据集的名称、一个 CSV 文件或一对 (X, y)，而给出的是 {kind}</translation>
     </message>
@@ -1116,87 +1141,88 @@
         <translation>{problem!r} 的参数的形状必须是 (K, {dim})，而给出的是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="127" />
+        <location filename="../../gdsim/engine/run.py" line="130" />
         <source>the loss or its gradient is not finite at the start {start}</source>
         <translation>在起点 {start} 处，损失或它的梯度不是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="131" />
+        <location filename="../../gdsim/engine/run.py" line="134" />
         <source>a start is too far out: its loss or parameters exceed {limit:g}</source>
         <translation>起点离得太远了：它的损失或参数超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="303" />
+        <location filename="../../gdsim/engine/run.py" line="316" />
         <source>problem {problem!r} has the parameters ({names}); the run has ({have})</source>
         <translation>问题 {problem!r} 的参数是 ({names})；而这次运行的参数是 ({have})</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="318" />
+        <location filename="../../gdsim/engine/run.py" line="331" />
         <source>problem {problem!r} cannot go on from the point {point} reached so far: its loss or gradient there is not finite or exceeds {limit:g}</source>
         <translation>问题 {problem!r} 无法从目前到达的点 {point} 继续：它在那里的损失或梯度不是有限数，或超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="358" />
+        <location filename="../../gdsim/engine/run.py" line="371" />
+        <location filename="../../gdsim/engine/run.py" line="646" />
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="586" />
+        <location filename="../../gdsim/engine/run.py" line="707" />
         <source>a run needs a problem made by make_problem, such as Run(make_problem('parabola'), 'sgd', [2.0]); got {problem!r}</source>
         <translation>运行需要一个由 make_problem 生成的问题，比如 Run(make_problem('parabola'), 'sgd', [2.0])；而给出的是 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="593" />
+        <location filename="../../gdsim/engine/run.py" line="714" />
         <source>a start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="599" />
+        <location filename="../../gdsim/engine/run.py" line="720" />
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
         <translation>问题 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="601" />
+        <location filename="../../gdsim/engine/run.py" line="722" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
         <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="604" />
+        <location filename="../../gdsim/engine/run.py" line="725" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
         <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="608" />
+        <location filename="../../gdsim/engine/run.py" line="729" />
         <source>a start must be finite numbers</source>
         <translation>起点必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="613" />
+        <location filename="../../gdsim/engine/run.py" line="734" />
         <source>the tolerance</source>
         <translation>收敛阈值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="615" />
+        <location filename="../../gdsim/engine/run.py" line="736" />
         <source>the tolerance must be ≥ 0, got {tol}</source>
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="628" />
+        <location filename="../../gdsim/engine/run.py" line="749" />
         <source>the step limit</source>
         <translation>步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="636" />
+        <location filename="../../gdsim/engine/run.py" line="757" />
         <source>mini-batches need a dataset model (linreg or neuron); {problem!r} has no data</source>
         <translation>小批量需要一个基于数据集的模型（linreg 或 neuron）；{problem!r} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="640" />
+        <location filename="../../gdsim/engine/run.py" line="761" />
         <source>the batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="641" />
+        <location filename="../../gdsim/engine/run.py" line="762" />
         <source>the seed</source>
         <translation>随机种子</translation>
     </message>
@@ -1236,472 +1262,492 @@
         <translation>块设备（磁盘）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="179" />
+        <location filename="../../gdsim/model/lessons.py" line="194" />
         <source>lesson file {path}: {problem}</source>
         <translation>课程文件 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="224" />
+        <location filename="../../gdsim/model/lessons.py" line="239" />
         <source>[lesson] number {number} is taken by {other} too; each lesson needs its own number from {first} to {last}</source>
         <translation>[lesson] number {number} 已被 {other} 使用；每节课都需要一个自己的编号，从 {first} 到 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="242" />
+        <location filename="../../gdsim/model/lessons.py" line="257" />
         <source>line {line}: the file is not UTF-8 text; save it as UTF-8</source>
         <translation>第 {line} 行：文件不是 UTF-8 文本；请把它存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="248" />
+        <location filename="../../gdsim/model/lessons.py" line="263" />
         <source>cannot read it: {reason}</source>
         <translation>无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="249" />
+        <location filename="../../gdsim/model/lessons.py" line="264" />
         <source>this is a folder, not a lesson file</source>
         <translation>这是一个文件夹，不是课程文件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="250" />
+        <location filename="../../gdsim/model/lessons.py" line="265" />
         <source>this is not a regular file (it is a {kind}); lessons are read from files only</source>
         <translation>这不是普通文件（它是{kind}）；课程只从普通文件读取</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="252" />
+        <location filename="../../gdsim/model/lessons.py" line="267" />
         <source>the file is larger than {limit} KB; a lesson file has at most {limit} KB</source>
         <translation>文件大于 {limit} KB；课程文件最多 {limit} KB</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="263" />
+        <location filename="../../gdsim/model/lessons.py" line="278" />
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="297" />
+        <location filename="../../gdsim/model/lessons.py" line="312" />
         <source>line {line}: arrays and tables nest more than {limit} deep; a lesson needs 2 at most</source>
         <translation>第 {line} 行：数组和表嵌套超过 {limit} 层；课程最多只需 2 层</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="299" />
+        <location filename="../../gdsim/model/lessons.py" line="314" />
         <source>line {line}: a key has more than {limit} dotted parts (such as a.b.c); a lesson needs 3 at most</source>
         <translation>第 {line} 行：一个键由超过 {limit} 段以点连接的部分组成（例如 a.b.c）；课程最多只需 3 段</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="301" />
+        <location filename="../../gdsim/model/lessons.py" line="316" />
         <source>line {line}: more than {limit} tables; a lesson has [lesson], [setup], at most {most} [[setup.optimizers]], [view] and [expect]</source>
         <translation>第 {line} 行：表超过 {limit} 个；课程包含 [lesson]、[setup]、最多 {most} 个 [[setup.optimizers]]、[view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="317" />
+        <location filename="../../gdsim/model/lessons.py" line="332" />
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="320" />
+        <location filename="../../gdsim/model/lessons.py" line="335" />
         <source>the TOML reader cannot read it ({error})</source>
         <translation>TOML 读取器无法读取它（{error}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="338" />
+        <location filename="../../gdsim/model/lessons.py" line="353" />
         <source>unknown table or key {key!r} at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="340" />
+        <location filename="../../gdsim/model/lessons.py" line="355" />
         <source>unknown table or key {key!r} (did you mean {close!r}?) at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}（是不是想写 {close!r}？）；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="345" />
+        <location filename="../../gdsim/model/lessons.py" line="360" />
         <source>the file needs a [{name}] table; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>文件需要一个 [{name}] 表；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="363" />
+        <location filename="../../gdsim/model/lessons.py" line="378" />
         <source>[lesson] needs number (a whole number from {first} to {last}: the lesson's place in the Lessons menu)</source>
         <translation>[lesson] 需要 number（从 {first} 到 {last} 的整数：这节课在“课程”菜单中的位置）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="368" />
+        <location filename="../../gdsim/model/lessons.py" line="383" />
         <source>[lesson] number must be a whole number from {first} to {last}, got {got}</source>
         <translation>[lesson] number 必须是从 {first} 到 {last} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="376" />
+        <location filename="../../gdsim/model/lessons.py" line="391" />
         <source>[lesson] needs {name}.en (write {example})</source>
         <translation>[lesson] 需要 {name}.en（请写成 {example}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="383" />
+        <location filename="../../gdsim/model/lessons.py" line="398" />
         <source>[lesson] {name} must be a table of texts by language, such as {example}; got {got}</source>
         <translation>[lesson] {name} 必须是按语言给出文字的表，比如 {example}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="390" />
+        <location filename="../../gdsim/model/lessons.py" line="405" />
         <source>[lesson] {name}.{language} must be a string, got {got}</source>
         <translation>[lesson] {name}.{language} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="395" />
+        <location filename="../../gdsim/model/lessons.py" line="410" />
         <source>[lesson] {name}.{language} has {length:,} characters; {most:,} at most</source>
         <translation>[lesson] {name}.{language} 有 {length:,} 个字符；最多 {most:,} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="400" />
+        <location filename="../../gdsim/model/lessons.py" line="415" />
         <source>[lesson] needs {name}.en (it is empty)</source>
         <translation>[lesson] 需要 {name}.en（它是空的）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="417" />
+        <location filename="../../gdsim/model/lessons.py" line="433" />
         <source>[setup] activation applies only to the problem neuron, not {problem!r}</source>
         <translation>[setup] activation 只适用于问题 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="421" />
+        <location filename="../../gdsim/model/lessons.py" line="437" />
         <source>[setup] {key} applies only to the problems {models}, not {problem!r}</source>
         <translation>[setup] {key} 只适用于问题 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="431" />
+        <location filename="../../gdsim/model/lessons.py" line="447" />
         <source>[setup] step_limit must be a whole number from 1 to {most}, got {got}</source>
         <translation>[setup] step_limit 必须是从 1 到 {most} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="437" />
+        <location filename="../../gdsim/model/lessons.py" line="453" />
         <source>[setup] tol must be a number ≥ 0, got {got}</source>
         <translation>[setup] tol 必须是 ≥ 0 的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="455" />
+        <location filename="../../gdsim/model/lessons.py" line="476" />
+        <source>[setup] {key} applies only to the problem {custom} (a typed function), not {problem!r}</source>
+        <translation>[setup] {key} 只适用于问题 {custom}（输入的函数），不适用于 {problem!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/lessons.py" line="483" />
+        <source>[setup] problem {custom} needs function, the text of a function of x, or of x and y, such as {example}</source>
+        <translation>[setup] 问题 {custom} 需要 function：一个关于 x 或关于 x 和 y 的函数的文字，例如 {example}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/lessons.py" line="496" />
+        <source>[setup] range must be two numbers [low, high] for x, or two such pairs for x and y, such as [-3, 3] or [[-3, 3], [-2, 2]]; got {got}</source>
+        <translation>[setup] range 必须是 x 的两个数 [下限, 上限]，或 x 和 y 各一对这样的数，例如 [-3, 3] 或 [[-3, 3], [-2, 2]]；得到的是 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/lessons.py" line="506" />
         <source>[setup] needs problem (one of: {valid})</source>
         <translation>[setup] 需要 problem（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="456" />
+        <location filename="../../gdsim/model/lessons.py" line="507" />
         <source>[setup] needs speed (steps per second, or "max" for as fast as possible)</source>
         <translation>[setup] 需要 speed（每秒的步数，或者写 "max" 表示尽可能快）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="458" />
+        <location filename="../../gdsim/model/lessons.py" line="509" />
         <source>[setup] needs step_limit (a whole number ≥ 1: the run stops after this many steps)</source>
         <translation>[setup] 需要 step_limit（≥ 1 的整数：运行走完这么多步后停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="460" />
+        <location filename="../../gdsim/model/lessons.py" line="511" />
         <source>[setup] needs optimizers (at least one [[setup.optimizers]] table with a name, such as name = "sgd")</source>
         <translation>[setup] 需要 optimizers（至少一个带名称的 [[setup.optimizers]] 表，比如 name = "sgd"）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="463" />
+        <location filename="../../gdsim/model/lessons.py" line="514" />
         <source>{where}: {error}</source>
         <translation>{where}：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="471" />
+        <location filename="../../gdsim/model/lessons.py" line="522" />
         <source>[setup] data has {length:,} characters; a path has at most {most:,}</source>
         <translation>[setup] data 有 {length:,} 个字符；路径最多 {most:,} 个字符</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="476" />
+        <location filename="../../gdsim/model/lessons.py" line="527" />
         <source>[setup] data is empty; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data 是空的；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="482" />
+        <location filename="../../gdsim/model/lessons.py" line="533" />
         <source>[setup] data: the data file {path} does not exist; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="486" />
+        <location filename="../../gdsim/model/lessons.py" line="537" />
         <source>[setup] data: the data file {path} does not exist (a relative path is taken from the lesson's folder {folder}); give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在（相对路径从课程所在的文件夹 {folder} 算起）；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="499" />
+        <location filename="../../gdsim/model/lessons.py" line="550" />
         <source>[setup] speed must be a number of steps per second from {low:g} to {high:,g}, or "max"; got {got}</source>
         <translation>[setup] speed 必须是每秒的步数，从 {low:g} 到 {high:,g}，或者 "max"；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="507" />
+        <location filename="../../gdsim/model/lessons.py" line="558" />
         <source>[setup] optimizers must be one or more [[setup.optimizers]] tables, each with a name such as name = "sgd"; got {got}</source>
         <translation>[setup] optimizers 必须是一个或多个 [[setup.optimizers]] 表，每个都带有名称，比如 name = "sgd"；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="512" />
+        <location filename="../../gdsim/model/lessons.py" line="563" />
         <source>[setup] has {count} optimizers; a lesson runs at most {most} side by side</source>
         <translation>[setup] 有 {count} 个优化器；一节课最多同时运行 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="519" />
+        <location filename="../../gdsim/model/lessons.py" line="570" />
         <source>{where} needs name (one of: {valid})</source>
         <translation>{where} 需要 name（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="530" />
+        <location filename="../../gdsim/model/lessons.py" line="581" />
         <source>{where}: {optimizer} has no hyperparameter {key!r}; allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="532" />
+        <location filename="../../gdsim/model/lessons.py" line="583" />
         <source>{where}: {optimizer} has no hyperparameter {key!r} (did you mean {close!r}?); allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}（是不是想写 {close!r}？）；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="537" />
+        <location filename="../../gdsim/model/lessons.py" line="588" />
         <source>{where}: {key} must be a number, got {got}</source>
         <translation>{where}：{key} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="550" />
+        <location filename="../../gdsim/model/lessons.py" line="601" />
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has 1 parameter ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；问题 {problem!r} 只有 1 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="553" />
+        <location filename="../../gdsim/model/lessons.py" line="604" />
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has {dim} parameters ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；问题 {problem!r} 有 {dim} 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="559" />
+        <location filename="../../gdsim/model/lessons.py" line="610" />
         <source>{where} has {count} numbers; problem {problem!r} has 1 parameter ({names})</source>
         <translation>{where} 有 {count} 个数；而问题 {problem!r} 只有 1 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="562" />
+        <location filename="../../gdsim/model/lessons.py" line="613" />
         <source>{where} has 1 number; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 只有 1 个数；而问题 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="565" />
+        <location filename="../../gdsim/model/lessons.py" line="616" />
         <source>{where} has {count} numbers; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 有 {count} 个数；而问题 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="569" />
+        <location filename="../../gdsim/model/lessons.py" line="620" />
         <source>{where} must be finite numbers, got {got}</source>
         <translation>{where} 必须是有限的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="578" />
+        <location filename="../../gdsim/model/lessons.py" line="629" />
         <source>[view] {key} must be true or false, got {got}</source>
         <translation>[view] {key} 必须是 true 或 false，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="587" />
+        <location filename="../../gdsim/model/lessons.py" line="638" />
         <source>[expect] needs status: one per optimizer ({n} here), each one of: {valid}</source>
         <translation>[expect] 需要 status：每个优化器一个（这里共 {n} 个），每个都是以下之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="592" />
+        <location filename="../../gdsim/model/lessons.py" line="643" />
         <source>[expect] status must be an array of statuses, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] status 必须是状态数组，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="597" />
+        <location filename="../../gdsim/model/lessons.py" line="648" />
         <source>[expect] status[{i}] must be one of: {valid}; got {got}</source>
         <translation>[expect] status[{i}] 必须是以下之一：{valid}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="604" />
+        <location filename="../../gdsim/model/lessons.py" line="655" />
         <source>[expect] tolerance must be a positive number, got {got}</source>
         <translation>[expect] tolerance 必须是正数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="611" />
+        <location filename="../../gdsim/model/lessons.py" line="662" />
         <source>[expect] final must be an array of points, one per optimizer ({n} here) ([] for one not checked); got {got}</source>
         <translation>[expect] final 必须是由点组成的数组，每个优化器一个（这里共 {n} 个；不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="622" />
+        <location filename="../../gdsim/model/lessons.py" line="673" />
         <source>[expect] stopped_at must be an array of whole numbers from 0 to the step limit {limit}, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] stopped_at 必须是整数数组，每个数从 0 到步数上限 {limit}，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="631" />
+        <location filename="../../gdsim/model/lessons.py" line="682" />
         <source>[expect] path must be an array with, for each optimizer ({n} here), an array of its first points from the start ([] for one not checked); got {got}</source>
         <translation>[expect] path 必须是一个数组，每个优化器（这里有 {n} 个）对应一个数组，列出它从起点开始的最初几个点（不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="638" />
+        <location filename="../../gdsim/model/lessons.py" line="689" />
         <source>[expect] path[{i}] has {count} points; a run of {limit} steps has at most {most}</source>
         <translation>[expect] path[{i}] 有 {count} 个点；走 {limit} 步的运行最多只有 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="652" />
+        <location filename="../../gdsim/model/lessons.py" line="703" />
         <source>[expect] closest must be an array with, for each optimizer ({n} here), a pair [distance ≥ 0, step from 0 to the step limit {limit}] ([] for one not checked); got {got}</source>
         <translation>[expect] closest 必须是一个数组，每个优化器（这里有 {n} 个）对应一对 [距离 ≥ 0, 从 0 到步数上限 {limit} 的步数]（不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="658" />
+        <location filename="../../gdsim/model/lessons.py" line="709" />
         <source>[expect] closest needs a problem with a known minimum; {problem!r} has none</source>
         <translation>[expect] closest 需要一个已知最小值的问题；{problem!r} 没有</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="671" />
+        <location filename="../../gdsim/model/lessons.py" line="722" />
         <source>{where}: unknown key {key!r}; allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="672" />
+        <location filename="../../gdsim/model/lessons.py" line="723" />
         <source>{where}: unknown key {key!r} (did you mean {close!r}?); allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}（是不是想写 {close!r}？）；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="688" />
+        <location filename="../../gdsim/model/lessons.py" line="739" />
         <source>{key} must be a table [{key}], got {got}</source>
         <translation>{key} 必须是一个表 [{key}]，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="705" />
+        <location filename="../../gdsim/model/lessons.py" line="756" />
         <source>{where} {key} must be a string, got {got}</source>
         <translation>{where} {key} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="721" />
+        <location filename="../../gdsim/model/lessons.py" line="772" />
         <source>{first} and {last}</source>
         <translation>{first} 和 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="738" />
+        <location filename="../../gdsim/model/lessons.py" line="789" />
         <source>the string {text!r}</source>
         <translation>字符串 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="740" />
+        <location filename="../../gdsim/model/lessons.py" line="791" />
         <source>a table</source>
         <translation>一个表</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="743" />
+        <location filename="../../gdsim/model/lessons.py" line="794" />
         <source>the array {text}</source>
         <translation>数组 {text}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="768" />
+        <location filename="../../gdsim/model/lessons.py" line="819" />
         <source>cannot be written as TOML: {error}</source>
         <translation>无法写成 TOML：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="808" />
+        <location filename="../../gdsim/model/lessons.py" line="864" />
         <source>{where} must be a number, got {got}</source>
         <translation>{where} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="816" />
+        <location filename="../../gdsim/model/lessons.py" line="872" />
         <source>[setup] data must be a built-in dataset name or a CSV path, got {got}</source>
         <translation>[setup] data 必须是内置数据集的名称或 CSV 文件的路径，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="834" />
+        <location filename="../../gdsim/model/lessons.py" line="890" />
         <source>cannot write it: {reason}</source>
         <translation>无法写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="35" />
+        <location filename="../../gdsim/model/remembered.py" line="37" />
         <source>Settings: the stored {key} is not usable: {reason}; using {default} instead</source>
         <translation>设置：保存的 {key} 不能使用：{reason}；改用 {default}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="37" />
+        <location filename="../../gdsim/model/remembered.py" line="39" />
         <source>Settings: the last setup cannot be restored: {reason}; gdsim starts with the default setup</source>
         <translation>设置：无法恢复上次的设置：{reason}；gdsim 以默认设置启动</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="62" />
+        <location filename="../../gdsim/model/remembered.py" line="64" />
         <source>it is not a JSON object</source>
         <translation>它不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="73" />
+        <location filename="../../gdsim/model/remembered.py" line="79" />
+        <source>the problem custom needs its function as text, got {value}</source>
+        <translation>问题 custom 需要以文字给出的函数，得到的是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="88" />
         <source>it is not text</source>
         <translation>它不是文本</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="75" />
+        <location filename="../../gdsim/model/remembered.py" line="90" />
         <source>it is longer than {limit:,} characters</source>
         <translation>它超过 {limit:,} 个字符</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="82" />
+        <location filename="../../gdsim/model/remembered.py" line="97" />
         <source>it nests deeper than {limit}</source>
         <translation>它的嵌套超过 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="86" />
+        <location filename="../../gdsim/model/remembered.py" line="101" />
         <source>it is not JSON: {error}</source>
         <translation>它不是 JSON：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="109" />
+        <location filename="../../gdsim/model/remembered.py" line="124" />
         <source>the problem's own</source>
         <translation>该问题自己的设定</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="116" />
+        <location filename="../../gdsim/model/remembered.py" line="131" />
         <source>the problem's own start</source>
         <translation>该问题自己的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="121" />
+        <location filename="../../gdsim/model/remembered.py" line="136" />
         <source>the watched run</source>
         <translation>所观察的运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="127" />
+        <location filename="../../gdsim/model/remembered.py" line="143" />
         <source>one run of SGD</source>
         <translation>一次 SGD 运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="131" />
+        <location filename="../../gdsim/model/remembered.py" line="147" />
         <source>the other runs</source>
         <translation>其余的运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="135" />
+        <location filename="../../gdsim/model/remembered.py" line="151" />
         <source>a run must be an object with an optimizer's name, got {value}</source>
         <translation>一次运行必须是带有优化器名称的对象，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="150" />
+        <location filename="../../gdsim/model/remembered.py" line="166" />
         <source>the optimizer's defaults</source>
         <translation>该优化器的默认值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="152" />
+        <location filename="../../gdsim/model/remembered.py" line="168" />
         <source>the hyperparameters must be an object of numbers by name, got {value}</source>
         <translation>超参数必须是按名称给出数值的对象，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="162" />
+        <location filename="../../gdsim/model/remembered.py" line="178" />
         <source>the optimizer's default</source>
         <translation>该优化器的默认值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="168" />
+        <location filename="../../gdsim/model/remembered.py" line="184" />
         <source>contenders must be a list of 1 to {most} runs, got {value}</source>
         <translation>contenders 必须是包含 1 到 {most} 次运行的列表，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="180" />
+        <location filename="../../gdsim/model/remembered.py" line="196" />
         <source>a start must be a list of finite numbers, got {value}</source>
         <translation>起点必须是由有限的数组成的列表，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="189" />
+        <location filename="../../gdsim/model/remembered.py" line="205" />
         <source>activation applies only to the problem neuron, not {problem!r}</source>
         <translation>activation 只适用于问题 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="191" />
+        <location filename="../../gdsim/model/remembered.py" line="207" />
         <source>{key} applies only to the problems {models}, not {problem!r}</source>
         <translation>{key} 只适用于问题 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="201" />
+        <location filename="../../gdsim/model/remembered.py" line="217" />
         <source>data must be a built-in dataset's name or a path, got {value}</source>
         <translation>data 必须是内置数据集的名称或文件路径，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="204" />
+        <location filename="../../gdsim/model/remembered.py" line="220" />
         <source>a path has at most {most:,} characters, got {length:,}</source>
         <translation>路径最多 {most:,} 个字符，而这里有 {length:,} 个</translation>
     </message>
@@ -1726,7 +1772,7 @@
         <translation>在窗口中，{what} 必须是 0，或在 {low:g} 到 {high:g} 之间，而输入的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="196" />
+        <location filename="../../gdsim/model/setup.py" line="204" />
         <source>choose at least one optimizer</source>
         <translation>请至少选择一个优化器</translation>
     </message>
@@ -1809,6 +1855,227 @@
         <location filename="../../gdsim/ui/settings.py" line="270" />
         <source>it is not a window layout saved by gdsim, got {value}</source>
         <translation>它不是 gdsim 保存的窗口布局，而给出的是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/custom.py" line="120" />
+        <source>the range must be a pair [low, high] for x, or one for x and one for y, such as [-3, 3] or [[-3, 3], [-2, 2]]; got {got}</source>
+        <translation>范围必须是 x 的一对数 [下限, 上限]，或 x 和 y 各一对，例如 [-3, 3] 或 [[-3, 3], [-2, 2]]；得到的是 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/custom.py" line="136" />
+        <source>the function uses y, so the range needs a pair for x and one for y, such as [[-3, 3], [-3, 3]]; got {got}</source>
+        <translation>函数用到了 y，所以范围需要 x 一对、y 一对，例如 [[-3, 3], [-3, 3]]；得到的是 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/custom.py" line="141" />
+        <source>the range of {name}</source>
+        <translation>{name} 的范围</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/custom.py" line="145" />
+        <source>the range of {name} must go from a lower to a higher number, got [{low:g}, {high:g}]</source>
+        <translation>{name} 的范围必须从较小的数到较大的数，得到的是 [{low:g}, {high:g}]</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/custom.py" line="150" />
+        <source>the range of {name} must lie within ±{limit:g} and be at least {width:g} wide, got [{low:g}, {high:g}]</source>
+        <translation>{name} 的范围必须在 ±{limit:g} 之内，且宽度至少为 {width:g}，得到的是 [{low:g}, {high:g}]</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/custom.py" line="183" />
+        <source>the function {text!r} or its slope is not defined anywhere in the range {range} (tried {count} points); choose another range or function</source>
+        <translation>函数 {text!r} 或其斜率在范围 {range} 内处处无定义（试了 {count} 个点）；请换一个范围或函数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="147" />
+        <source>a function must be text such as "x^2 + 3*y^2", got {kind}</source>
+        <translation>函数必须是文字，例如 "x^2 + 3*y^2"，得到的是 {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="150" />
+        <source>column {column}: the function is longer than {limit} characters</source>
+        <translation>第 {column} 列：函数超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="155" />
+        <source>column {column}: the function is empty; type one, such as x^2 or x^2 + 3*y^2</source>
+        <translation>第 {column} 列：函数是空的；请输入一个，例如 x^2 或 x^2 + 3*y^2</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="188" />
+        <source>column {column}: the function nests more than {limit} deep</source>
+        <translation>第 {column} 列：函数嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="193" />
+        <source>column {column}: '=' is not allowed; type only the right-hand side, such as x^2 for L(x) = x^2</source>
+        <translation>第 {column} 列：不允许使用 '='；只输入右边，例如 L(x) = x^2 只写 x^2</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="197" />
+        <source>column {column}: quotes are not allowed; a function holds numbers, not text</source>
+        <translation>第 {column} 列：不允许使用引号；函数里只有数，没有文字</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="200" />
+        <source>column {column}: {char} is not allowed; group with ( and )</source>
+        <translation>第 {column} 列：不允许使用 {char}；请用 ( 和 ) 分组</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="203" />
+        <source>column {column}: a line break is not allowed; type the function on one line</source>
+        <translation>第 {column} 列：不允许换行；请把函数写在一行里</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="209" />
+        <source>column {column}: the character {char} ({code}) is not allowed; write powers with ^, such as x^2</source>
+        <translation>第 {column} 列：不允许使用字符 {char}（{code}）；幂请用 ^ 表示，例如 x^2</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="214" />
+        <source>column {column}: the character {char} ({code}) is not allowed; type {plain} instead</source>
+        <translation>第 {column} 列：不允许使用字符 {char}（{code}）；请改为输入 {plain}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="217" />
+        <source>column {column}: the character {char} ({code}) is not allowed; write the function with numbers, x, y, + - * / ^, parentheses and the functions {functions}</source>
+        <translation>第 {column} 列：不允许使用字符 {char}（{code}）；函数只能用数、x、y、+ - * / ^、括号和这些函数写成：{functions}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="266" />
+        <source>column {column}: '.' is allowed only inside numbers such as 0.5; attribute access (.name) is not allowed</source>
+        <translation>第 {column} 列：'.' 只能出现在数里，例如 0.5；不允许访问属性（.name）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="270" />
+        <source>column {column}: '//' is not allowed; divide with /</source>
+        <translation>第 {column} 列：不允许使用 '//'；除法请用 /</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="285" />
+        <source>column {column}: {text!r} is not a number; write numbers such as 2, 0.5 or 1e-3</source>
+        <translation>第 {column} 列：{text!r} 不是数；数请写成 2、0.5 或 1e-3 这样</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="293" />
+        <source>column {column}: the number {text} is out of range; numbers are 0 or from 1e-300 to 1e300 in size</source>
+        <translation>第 {column} 列：数 {text} 超出范围；数的大小须为 0 或在 1e-300 到 1e300 之间</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="304" />
+        <source>column {column}: unknown name {name!r}; did you mean {hint}?</source>
+        <translation>第 {column} 列：未知的名称 {name!r}；是不是想写 {hint}？</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="307" />
+        <source>column {column}: unknown name {name!r}; the variables are x and y, the constants pi and e, and the functions {functions}</source>
+        <translation>第 {column} 列：未知的名称 {name!r}；变量是 x 和 y，常数是 pi 和 e，函数有 {functions}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="341" />
+        <source>column {column}: this ) closes no (</source>
+        <translation>第 {column} 列：这个 ) 没有对应的 (</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="345" />
+        <source>column {column}: this ( is never closed; add a )</source>
+        <translation>第 {column} 列：这个 ( 没有闭合；请加上 )</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="361" />
+        <source>column {column}: empty parentheses; put a number, x or y between them</source>
+        <translation>第 {column} 列：括号是空的；请在里面写一个数、x 或 y</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="364" />
+        <location filename="../../gdsim/engine/expression.py" line="375" />
+        <source>column {column}: the function {name} needs parentheses; write {name}(…)</source>
+        <translation>第 {column} 列：函数 {name} 需要括号；请写成 {name}(…)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="370" />
+        <source>column {column}: a * is missing; write {fix} for {left} times {right}</source>
+        <translation>第 {column} 列：缺少 *；{left} 乘以 {right} 请写成 {fix}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="431" />
+        <source>column {column}: the function ends too early; something is missing after {last!r}</source>
+        <translation>第 {column} 列：函数提前结束了；{last!r} 后面缺少内容</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="436" />
+        <source>column {column}: {token!r} cannot come here</source>
+        <translation>第 {column} 列：{token!r} 不能出现在这里</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="467" />
+        <source>column {column}: attribute access (.name) is not allowed</source>
+        <translation>第 {column} 列：不允许访问属性（.name）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="468" />
+        <source>column {column}: indexing with [ ] is not allowed</source>
+        <translation>第 {column} 列：不允许用 [ ] 取下标</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="469" />
+        <source>column {column}: lambda is not allowed</source>
+        <translation>第 {column} 列：不允许使用 lambda</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="470" />
+        <source>column {column}: comparisons are not allowed</source>
+        <translation>第 {column} 列：不允许使用比较</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="471" />
+        <source>column {column}: 'and' and 'or' are not allowed</source>
+        <translation>第 {column} 列：不允许使用 'and' 和 'or'</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="472" />
+        <source>column {column}: 'if … else' is not allowed</source>
+        <translation>第 {column} 列：不允许使用 'if … else'</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="473" />
+        <source>column {column}: '*' before an argument is not allowed</source>
+        <translation>第 {column} 列：参数前不允许使用 '*'</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="474" />
+        <source>column {column}: a comma is allowed only between the two arguments of min and max</source>
+        <translation>第 {column} 列：逗号只能出现在 min 和 max 的两个参数之间</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="477" />
+        <source>column {column}: {what} is not allowed here</source>
+        <translation>第 {column} 列：这里不允许使用 {what}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="504" />
+        <source>column {column}: unknown name {name!r}</source>
+        <translation>第 {column} 列：未知的名称 {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="519" />
+        <source>column {column}: the exponent is too large: {size:g} (powers of powers multiply); a constant exponent is at most {limit} in size</source>
+        <translation>第 {column} 列：指数太大：{size:g}（幂的幂会相乘）；常数指数的大小最多为 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="529" />
+        <source>column {column}: this power is too large for a number</source>
+        <translation>第 {column} 列：这个幂太大，超出了数的范围</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="555" />
+        <source>column {column}: {name} takes 1 argument, got {got}</source>
+        <translation>第 {column} 列：{name} 接受 1 个参数，得到 {got} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="557" />
+        <source>column {column}: {name} takes {want} arguments, got {got}</source>
+        <translation>第 {column} 列：{name} 接受 {want} 个参数，得到 {got} 个</translation>
     </message>
 </context>
 <context>
@@ -1962,87 +2229,92 @@
         <translation>神经元</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="37" />
+        <location filename="../../gdsim/ui/names.py" line="35" />
+        <source>Your function</source>
+        <translation>你的函数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="38" />
         <source>Sigmoid</source>
         <translation>Sigmoid</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="38" />
+        <location filename="../../gdsim/ui/names.py" line="39" />
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="39" />
+        <location filename="../../gdsim/ui/names.py" line="40" />
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="40" />
+        <location filename="../../gdsim/ui/names.py" line="41" />
         <source>Leaky ReLU</source>
         <translation>Leaky ReLU</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="41" />
+        <location filename="../../gdsim/ui/names.py" line="42" />
         <source>Softplus</source>
         <translation>Softplus</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="42" />
+        <location filename="../../gdsim/ui/names.py" line="43" />
         <source>Identity</source>
         <translation>恒等函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="43" />
+        <location filename="../../gdsim/ui/names.py" line="44" />
         <source>Step (perceptron)</source>
         <translation>阶跃函数（感知机）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="46" />
+        <location filename="../../gdsim/ui/names.py" line="47" />
         <source>learning rate η: the step size</source>
         <translation>学习率 η：步子的大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="47" />
+        <location filename="../../gdsim/ui/names.py" line="48" />
         <source>μ: how much of the last step carries over</source>
         <translation>μ：上一步保留下来的比例</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="48" />
+        <location filename="../../gdsim/ui/names.py" line="49" />
         <source>ρ: decay of both running means</source>
         <translation>ρ：两个滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="49" />
+        <location filename="../../gdsim/ui/names.py" line="50" />
         <source>α: decay of the running mean of g²</source>
         <translation>α：g² 滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="50" />
+        <location filename="../../gdsim/ui/names.py" line="51" />
         <source>β₁: decay of the running mean of gradients</source>
         <translation>β₁：梯度滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="51" />
+        <location filename="../../gdsim/ui/names.py" line="52" />
         <source>β₂: decay of the running mean of squared gradients</source>
         <translation>β₂：梯度平方滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="52" />
+        <location filename="../../gdsim/ui/names.py" line="53" />
         <source>ε: keeps the division finite</source>
         <translation>ε：防止除以零</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="53" />
+        <location filename="../../gdsim/ui/names.py" line="54" />
         <source>ψ: how fast μₜ approaches β₁</source>
         <translation>ψ：μₜ 趋近 β₁ 的快慢</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="57" />
+        <location filename="../../gdsim/ui/names.py" line="58" />
         <source>Noisy line</source>
         <translation>带噪声的直线</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="58" />
+        <location filename="../../gdsim/ui/names.py" line="59" />
         <source>Pass or fail</source>
         <translation>考试是否通过</translation>
     </message>
