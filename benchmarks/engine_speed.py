@@ -103,7 +103,7 @@ def typed(cases) -> None:
     rosenbrock = ANALYTIC_PROBLEMS["rosenbrock"]
     for what, fn in [("200 × 200 losses", lambda p: p.loss(_grid(p))),
                      ("200 × 200 landscape with contours", landscape.compute)]:
-        mine, builtin = _best_ms(lambda: fn(problem)), _best_ms(lambda: fn(rosenbrock))
+        mine, builtin = _best_ms(lambda fn=fn: fn(problem)), _best_ms(lambda fn=fn: fn(rosenbrock))
         print(f"{what:<36}typed {mine:6.1f} ms   built-in {builtin:6.1f} ms")
 
 

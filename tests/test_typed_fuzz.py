@@ -6,7 +6,8 @@ runs, and the only one allowed is the "compile" that ``ast.parse`` raises for it
 no exec, no import, no open, no os.system.
 
 The counts at the end of each test say how many cases ran (hypothesis is derandomized, so CI runs
-the same cases every time).
+the same cases every time); ``FUZZ_REPORT`` adds them up and the summary at the end of pytest's
+output prints them (tests/conftest.py).
 """
 
 import ast
@@ -36,6 +37,7 @@ def _audit(event, args):
 sys.addaudithook(_audit)  # hooks cannot be removed; this one records only while a case runs
 
 STRINGS, ASTS, FORMULAS, PIPELINE = 3000, 2000, 1500, 150
+FUZZ_REPORT = {"cases": 0, "read": 0, "refused": 0, "escapes": 0, "crashes": 0, "pipeline": 0}
 
 
 def fuzz(cases: int) -> settings:
@@ -48,10 +50,14 @@ def check(text: str) -> str:
     _events.clear()
     began = time.perf_counter()
     _watching[0] = True
+    FUZZ_REPORT["cases"] += 1
+    FUZZ_REPORT["crashes"] += 1  # until the parser has answered with a result or a FunctionError
     try:
         expression = parse(text)
         outcome = "read"
+        FUZZ_REPORT["crashes"] -= 1
     except FunctionError as e:
+        FUZZ_REPORT["crashes"] -= 1
         outcome = "refused"
         assert 1 <= e.column <= len(text) + 1, (text, str(e))
         assert str(e).startswith(f"column {e.column}: "), str(e)
@@ -61,6 +67,8 @@ def check(text: str) -> str:
     elapsed = time.perf_counter() - began
     assert elapsed < 1.0, f"{elapsed:.2f} s for {text[:80]!r}"
     others = [(event, args) for event, args in _events if event != "compile"]
+    FUZZ_REPORT["escapes"] += bool(others)
+    FUZZ_REPORT[outcome] += 1
     assert not others, f"{text[:80]!r} caused {others[:3]}"
     for _, (source, filename, *_rest) in [(e, a) for e, a in _events]:
         assert filename == "<unknown>" and isinstance(source, bytes)  # ast.parse's own compile
@@ -85,12 +93,12 @@ def test_fuzz_escape_attempts_are_refused_with_a_column():
         "x // y", "x @ y", "sin(x, y=2)", "min(*[x, y])", "max(**{})", "x; import os", "x # os.system",
         "x\\", "\\x", "'''", "\"\"\"", "x.real", "1 .real", "1.0.real", "0x1F", "0b1", "0o7", "1_0",
         "1j", "1e", "1e+", ".e1", "..", "x..y", "sin()", "()", "(,)", "min(x,)", "x,", ",x", "",
-        "Ｘ", "x\u3000+1", "x\t+\t1",
+        "Ｘ", "x\u3000+1", "x\t+\t1", "0.5e99999999", "1e-99999999", "0e99999999*x",
     ]
     outcomes = [check(text) for text in hostile]
     read = [text for text, outcome in zip(hostile, outcomes, strict=True) if outcome == "read"]
-    assert read == ["x\t+\t1"]  # a tab is a space; min(x,) is min of one argument, refused
-    assert len(hostile) == 102
+    assert read == ["x\t+\t1", "0e99999999*x"]  # a tab is a space; min(x,) is min of one argument
+    assert len(hostile) == 105
 
 
 _CHARS = string.ascii_letters + string.digits + " ._+-*/^(),'\"[]{}:;=<>!@#$%&|~`\\?\t\n\x00−×·π²ｘ２е\u200b"
@@ -220,6 +228,7 @@ def test_fuzz_random_formulas_become_problems_or_input_errors():
     @given(_formulas(8))
     def case(text):
         began = time.perf_counter()
+        FUZZ_REPORT["pipeline"] += 1
         try:
             problem = typed_function(text)
         except InputError:

@@ -287,8 +287,18 @@ def _not_a_number(text: str, column: int) -> FunctionError:
         column, text=shorten(text, 30))
 
 
+def _exact(text: str) -> Fraction:
+    """A number as typed, exactly. A mantissa holds at most 300 digits, so beyond 10^±700 only 0 is in
+    range (an exact Fraction of 1e99999999 would take minutes to build): anything else out there is
+    returned as just out of range."""
+    mantissa, _, exponent = text.lower().partition("e")
+    if exponent and abs(int(exponent)) > 700:
+        return Fraction(0) if not mantissa.strip("0.") else MAX_NUMBER + 1
+    return Fraction(text)
+
+
 def _check_number(token: _Token) -> None:
-    value = Fraction(token.text)
+    value = _exact(token.text)
     if value > MAX_NUMBER or 0 < value < MIN_NUMBER:
         raise FunctionError(QT_TRANSLATE_NOOP(
             "errors", "column {column}: the number {text} is out of range; numbers are 0 or from 1e-300 to "
@@ -539,7 +549,7 @@ class _Reader:
     def literal(self, node: ast.Constant) -> Fraction:
         """The number exactly as typed: 0.1 is 1/10, not the float nearest to it."""
         token = self.tokens.get(node.col_offset)
-        return Fraction(token.text) if token is not None and token.kind == "number" else Fraction(node.value)
+        return _exact(token.text) if token is not None and token.kind == "number" else Fraction(node.value)
 
     def call(self, node: ast.Call, scale: float) -> Node:
         if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
