@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 import gdsim
+from gdsim.ui.style import format_number
 
 # Offscreen, a combo box's list cannot grab the keyboard or be raised: Qt says so, harmlessly.
 POPUP = pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard",
@@ -69,14 +70,16 @@ def test_typed_function_lesson_plays_with_the_api_numbers(qtbot, window, tmp_pat
     assert snap.lead.loss == expected.loss[-1, 0]
 
     view = window.canvas.parameters
-    xs, ys = view.tangent.getData()
-    assert len(xs) == 2 and np.isfinite(ys).all()
     x = snap.lead.params[0]
     slope = 4 * x**3 - 6 * x + 1
-    assert (ys[1] - ys[0]) / (xs[1] - xs[0]) == pytest.approx(slope, rel=1e-9)
+
+    def tangent_drawn():  # the frame after the last step: the tangent at the last point
+        xs, ys = view.tangent.getData()
+        assert len(xs) == 2 and (ys[1] - ys[0]) / (xs[1] - xs[0]) == pytest.approx(slope, rel=1e-9)
+
+    qtbot.waitUntil(tangent_drawn, timeout=5000)
     assert len(view.minima.data) == 0  # no ☆: a typed function's minima are unknown
-    text = window.formulas.toPlainText()
-    assert "L′(x) = 4x³ − 6x + 1" in text
+    assert "L′(x) = 4x³ − 6x + 1" in window.formulas.toPlainText()
 
 
 @POPUP
@@ -89,3 +92,31 @@ def test_choosing_another_problem_drops_the_typed_function_entry(qtbot, window, 
     choose(qtbot, problems, "neuron")
     assert window.session.setup.problem == "neuron" and window.session.setup.function is None
     assert problems.count() == count - 1 and problems.findData("custom") < 0
+
+
+UNDEFINED = LESSON.replace('"x^4 - 3*x^2 + x"', '"log(x) + y^2 + 0.1*x^2"').replace(
+    "range = [-2, 2]", "range = [[-1, 3], [-2, 2]]").replace("start = [2.0]", "start = [2.0, 1.0]").replace(
+    "lr = 0.01", "lr = 1.2")
+
+
+def test_a_step_where_the_function_is_not_defined_stops_with_a_clear_status(qtbot, window, tmp_path,
+                                                                            monkeypatch):
+    path = tmp_path / "04-log.toml"
+    path.write_text(UNDEFINED, encoding="utf-8")
+    open_from_menu(window, monkeypatch, path)
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Space)  # Play
+    qtbot.waitUntil(lambda: "not defined" in window.status.text(), timeout=10_000)
+    expected = gdsim.simulate(gdsim.function("log(x) + y^2 + 0.1*x^2", [[-1, 3], [-2, 2]]), "sgd",
+                              [2.0, 1.0], 40, lr=1.2)
+    x, y = expected.undefined_at[0]
+    assert x < 0 and expected.status == ["diverged"]
+    assert window.status.text().endswith(
+        f"stopped at step {expected.stopped_at[0] + 1}: L is not defined at x = {format_number(x)}, "
+        f"y = {format_number(y)}")
+    qtbot.waitUntil(lambda: "Stopped at step 2: not defined there" in window.formulas.toPlainText(),
+                    timeout=5000)
+    assert "where the function or its slope is not defined" in window.formulas.toPlainText()
+    slice_x = window.session.latest.slices[0]
+    assert np.isnan(slice_x.loss[slice_x.values < 0]).all()  # a gap in the slice, not a wall
+    assert np.isfinite(slice_x.loss[slice_x.values > 0]).all()

@@ -40,11 +40,15 @@ class Track:
     history_loss: np.ndarray  # (R,)
     history_grad_norm: np.ndarray  # (R,)
     diverging: bool = False  # still running, but its loss keeps growing (see gdsim.model.divergence)
+    # (d,) for a run that stopped because its step landed where the loss or its slope is not defined
+    # (a typed function's log of a negative number): that point; None otherwise (Run.undefined_at)
+    undefined_at: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
 class Slice:
-    """The loss along one parameter with the others held at the current point."""
+    """The loss along one parameter with the others held at the current point; NaN where it is not
+    defined (a typed function), a gap in the curve."""
 
     index: int
     values: np.ndarray
@@ -107,8 +111,13 @@ def _track(run: Run, max_rows: int, problem_start_loss: float) -> Track:
         state_after={name: a[0] for name, a in update.after.items()},
         update_step=update.step, scalars=update.scalars, history_step=h.step,
         history_params=h.params[:, 0], history_loss=loss, history_grad_norm=h.grad_norm[:, 0],
-        diverging=diverging,
+        diverging=diverging, undefined_at=_undefined_at(run),
     )
+
+
+def _undefined_at(run: Run) -> np.ndarray | None:
+    point = run.undefined_at[0]
+    return None if np.isnan(point).any() else point
 
 
 def _slice(problem, point: np.ndarray, index: int) -> Slice:
@@ -116,7 +125,9 @@ def _slice(problem, point: np.ndarray, index: int) -> Slice:
     values = np.linspace(lo, hi, SLICE_POINTS)
     points = np.repeat(point[None, :], SLICE_POINTS, axis=0)
     points[:, index] = values
-    return Slice(index, values, _finite(problem.loss(points)))
+    loss = problem.loss(points)
+    undefined = np.isnan(loss)  # a typed function's log of a negative number: a gap in the curve
+    return Slice(index, values, np.where(undefined, np.nan, _finite(loss)))
 
 
 def _model_curve(problem, point: np.ndarray):

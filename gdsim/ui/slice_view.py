@@ -26,7 +26,7 @@ class SliceView(PlotView):
         self._watched = 0
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
-        self.curve = pg.PlotCurveItem()
+        self.curve = pg.PlotCurveItem(connect="finite")  # a gap where the loss is not defined (NaN)
         self.tangent = pg.PlotCurveItem()
         self.point = pg.ScatterPlotItem()
         self.point.setZValue(10)
@@ -94,10 +94,14 @@ class SliceView(PlotView):
         self.point.setData([x], [y])
         name = self._names[self.index]
         self.label.setText(f"∂L/∂{name} = {format_number(slope)}")
-        self._loss_range = held_range(self._loss_range, (float(sl.loss.min()), float(sl.loss.max())))
+        defined = np.isfinite(sl.loss)
+        loss = sl.loss[defined] if not defined.all() else sl.loss
+        if loss.size:
+            self._loss_range = held_range(self._loss_range, (float(loss.min()), float(loss.max())))
         set_view(self, (lo, hi), self._loss_range)
         tangent = np.column_stack([np.linspace(*xs, 20), y + slope * (np.linspace(*xs, 20) - x)])
-        self._place_label(x, y, np.concatenate([np.column_stack([sl.values, sl.loss]), tangent, [[x, y]]]))
+        curve = np.column_stack([sl.values[defined], loss])
+        self._place_label(x, y, np.concatenate([curve, tangent, [[x, y]]]))
 
     def _place_label(self, x: float, y: float, drawn: np.ndarray) -> None:
         """Where it covers least of the curve, the tangent and the point: beside the point, or at

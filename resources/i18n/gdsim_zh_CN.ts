@@ -295,46 +295,56 @@
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="170" />
+        <source>Stopped at step {0}: not defined there</source>
+        <translation>在第 {0} 步停止：那里无定义</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="173" />
+        <source>The step lands at {0}, where the function or its slope is not defined (such as the log of a negative number, or a division by 0). The point shown is the last one where both are. Try a smaller η, or another start.</source>
+        <translation>这一步落在 {0}，函数或其斜率在那里无定义（例如负数的对数，或除以 0）。图中显示的点是两者都有定义的最后一个点。试试更小的 η，或换一个起点。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="177" />
         <source>Diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="171" />
+        <location filename="../../gdsim/ui/formula.py" line="178" />
         <source>The loss or the parameters stopped being finite numbers; the point shown is the last finite one. Try a smaller η.</source>
         <translation>损失或参数已经不再是有限的数；图中显示的是最后一个有限的点。试试更小的 η。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="174" />
+        <location filename="../../gdsim/ui/formula.py" line="181" />
         <source>Held at the step limit</source>
         <translation>已到达步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="175" />
+        <location filename="../../gdsim/ui/formula.py" line="182" />
         <source>Raise the step limit to let the run go on.</source>
         <translation>提高步数上限，就可以继续运行。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="248" />
+        <location filename="../../gdsim/ui/formula.py" line="255" />
         <source>m*, v*: the running means corrected for starting at zero</source>
         <translation>m*、v*：修正了从零开始所带来偏差的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="283" />
+        <location filename="../../gdsim/ui/formula.py" line="290" />
         <source>v*: the running mean of g² corrected for starting at zero</source>
         <translation>v*：修正了从零开始所带来偏差的 g² 的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="300" />
+        <location filename="../../gdsim/ui/formula.py" line="307" />
         <source>Convention: L = ½ Σ (y − ŷ)² (the tutorial calls this error E). The ½ cancels the 2 of the square's derivative, so a gradient step is exactly the delta rule. (Without the ½, as in the tutorial's C = Σ (wx + b − y)², the derivative is ∂C/∂w = 2 Σ (wx + b − y)·x.)</source>
         <translation>约定：L = ½ Σ (y − ŷ)²（教程里把这个误差记作 E）。这里的 ½ 正好抵消平方求导得到的 2，所以梯度下降的一步恰好就是 delta 规则。（如果没有 ½，比如教程中的 C = Σ (wx + b − y)²，它的导数是 ∂C/∂w = 2 Σ (wx + b − y)·x。）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="303" />
+        <location filename="../../gdsim/ui/formula.py" line="310" />
         <source>Convention: L = (1/N) Σ (y − ŷ)², as PyTorch's MSELoss; its derivative carries the factor 2/N.</source>
         <translation>约定：L = (1/N) Σ (y − ŷ)²，与 PyTorch 的 MSELoss 相同；它的导数带有系数 2/N。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="305" />
+        <location filename="../../gdsim/ui/formula.py" line="312" />
         <source>Convention: L is the mean binary cross-entropy; with the sigmoid its derivative with respect to h is simply (ŷ − y)/N.</source>
         <translation>约定：L 是平均二元交叉熵；配合 sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
     </message>
@@ -369,12 +379,12 @@
         <translation>损失的一个极小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="444" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="446" />
         <source>slope L′(x) = {0}</source>
         <translation>斜率 L′(x) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="503" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="505" />
         <source>arrows drawn ×{0}</source>
         <translation>箭头放大 ×{0}</translation>
     </message>
@@ -667,125 +677,135 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="130" />
+        <location filename="../../gdsim/ui/main_window.py" line="131" />
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="131" />
+        <location filename="../../gdsim/ui/main_window.py" line="132" />
         <source>Controls</source>
         <translation>控制面板</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="132" />
+        <location filename="../../gdsim/ui/main_window.py" line="133" />
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="133" />
+        <location filename="../../gdsim/ui/main_window.py" line="134" />
         <source>Lesson</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="140" />
+        <location filename="../../gdsim/ui/main_window.py" line="141" />
         <source>The scale of text and lines (Ctrl + / Ctrl −, View → Scale)</source>
         <translation>文字和线条的缩放比例（Ctrl + / Ctrl −，视图 → 缩放）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="185" />
-        <location filename="../../gdsim/ui/main_window.py" line="209" />
+        <location filename="../../gdsim/ui/main_window.py" line="186" />
+        <location filename="../../gdsim/ui/main_window.py" line="210" />
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="195" />
-        <location filename="../../gdsim/ui/main_window.py" line="217" />
+        <location filename="../../gdsim/ui/main_window.py" line="196" />
+        <location filename="../../gdsim/ui/main_window.py" line="218" />
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="210" />
+        <location filename="../../gdsim/ui/main_window.py" line="211" />
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课程 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="218" />
+        <location filename="../../gdsim/ui/main_window.py" line="219" />
         <source>Lessons (*.toml)</source>
         <translation>课程 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="221" />
+        <location filename="../../gdsim/ui/main_window.py" line="222" />
         <source>Lesson title</source>
         <translation>课程标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="221" />
+        <location filename="../../gdsim/ui/main_window.py" line="222" />
         <source>Title of the lesson:</source>
         <translation>课程的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="282" />
+        <location filename="../../gdsim/ui/main_window.py" line="283" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="282" />
-        <location filename="../../gdsim/ui/main_window.py" line="290" />
+        <location filename="../../gdsim/ui/main_window.py" line="283" />
+        <location filename="../../gdsim/ui/main_window.py" line="293" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="283" />
+        <location filename="../../gdsim/ui/main_window.py" line="284" />
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="284" />
+        <location filename="../../gdsim/ui/main_window.py" line="285" />
         <source>stuck at step {0}: ∇L = 0, yet no minimum</source>
         <translation>在第 {0} 步卡住：∇L = 0，但这不是最小值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="285" />
+        <location filename="../../gdsim/ui/main_window.py" line="286" />
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="286" />
+        <location filename="../../gdsim/ui/main_window.py" line="287" />
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="289" />
+        <location filename="../../gdsim/ui/main_window.py" line="292" />
         <source>diverging: the loss keeps growing</source>
         <translation>正在发散：损失不断增大</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="292" />
+        <location filename="../../gdsim/ui/main_window.py" line="295" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="293" />
+        <location filename="../../gdsim/ui/main_window.py" line="296" />
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="294" />
+        <location filename="../../gdsim/ui/main_window.py" line="297" />
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="295" />
+        <location filename="../../gdsim/ui/main_window.py" line="298" />
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="303" />
+        <location filename="../../gdsim/ui/main_window.py" line="310" />
+        <source>stopped at step {0}: the slope of L is not defined at {1}</source>
+        <translation>在第 {0} 步停止：L 的斜率在 {1} 处无定义</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="312" />
+        <source>stopped at step {0}: L is not defined at {1}</source>
+        <translation>在第 {0} 步停止：L 在 {1} 处无定义</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="315" />
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="304" />
+        <location filename="../../gdsim/ui/main_window.py" line="316" />
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
@@ -1957,123 +1977,123 @@
         <translation>第 {column} 列：{text!r} 不是数；数请写成 2、0.5 或 1e-3 这样</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="293" />
+        <location filename="../../gdsim/engine/expression.py" line="303" />
         <source>column {column}: the number {text} is out of range; numbers are 0 or from 1e-300 to 1e300 in size</source>
         <translation>第 {column} 列：数 {text} 超出范围；数的大小须为 0 或在 1e-300 到 1e300 之间</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="304" />
+        <location filename="../../gdsim/engine/expression.py" line="314" />
         <source>column {column}: unknown name {name!r}; did you mean {hint}?</source>
         <translation>第 {column} 列：未知的名称 {name!r}；是不是想写 {hint}？</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="307" />
+        <location filename="../../gdsim/engine/expression.py" line="317" />
         <source>column {column}: unknown name {name!r}; the variables are x and y, the constants pi and e, and the functions {functions}</source>
         <translation>第 {column} 列：未知的名称 {name!r}；变量是 x 和 y，常数是 pi 和 e，函数有 {functions}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="341" />
+        <location filename="../../gdsim/engine/expression.py" line="351" />
         <source>column {column}: this ) closes no (</source>
         <translation>第 {column} 列：这个 ) 没有对应的 (</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="345" />
+        <location filename="../../gdsim/engine/expression.py" line="355" />
         <source>column {column}: this ( is never closed; add a )</source>
         <translation>第 {column} 列：这个 ( 没有闭合；请加上 )</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="361" />
+        <location filename="../../gdsim/engine/expression.py" line="371" />
         <source>column {column}: empty parentheses; put a number, x or y between them</source>
         <translation>第 {column} 列：括号是空的；请在里面写一个数、x 或 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="364" />
-        <location filename="../../gdsim/engine/expression.py" line="375" />
+        <location filename="../../gdsim/engine/expression.py" line="374" />
+        <location filename="../../gdsim/engine/expression.py" line="385" />
         <source>column {column}: the function {name} needs parentheses; write {name}(…)</source>
         <translation>第 {column} 列：函数 {name} 需要括号；请写成 {name}(…)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="370" />
+        <location filename="../../gdsim/engine/expression.py" line="380" />
         <source>column {column}: a * is missing; write {fix} for {left} times {right}</source>
         <translation>第 {column} 列：缺少 *；{left} 乘以 {right} 请写成 {fix}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="431" />
+        <location filename="../../gdsim/engine/expression.py" line="441" />
         <source>column {column}: the function ends too early; something is missing after {last!r}</source>
         <translation>第 {column} 列：函数提前结束了；{last!r} 后面缺少内容</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="436" />
+        <location filename="../../gdsim/engine/expression.py" line="446" />
         <source>column {column}: {token!r} cannot come here</source>
         <translation>第 {column} 列：{token!r} 不能出现在这里</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="467" />
+        <location filename="../../gdsim/engine/expression.py" line="477" />
         <source>column {column}: attribute access (.name) is not allowed</source>
         <translation>第 {column} 列：不允许访问属性（.name）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="468" />
+        <location filename="../../gdsim/engine/expression.py" line="478" />
         <source>column {column}: indexing with [ ] is not allowed</source>
         <translation>第 {column} 列：不允许用 [ ] 取下标</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="469" />
+        <location filename="../../gdsim/engine/expression.py" line="479" />
         <source>column {column}: lambda is not allowed</source>
         <translation>第 {column} 列：不允许使用 lambda</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="470" />
+        <location filename="../../gdsim/engine/expression.py" line="480" />
         <source>column {column}: comparisons are not allowed</source>
         <translation>第 {column} 列：不允许使用比较</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="471" />
+        <location filename="../../gdsim/engine/expression.py" line="481" />
         <source>column {column}: 'and' and 'or' are not allowed</source>
         <translation>第 {column} 列：不允许使用 'and' 和 'or'</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="472" />
+        <location filename="../../gdsim/engine/expression.py" line="482" />
         <source>column {column}: 'if … else' is not allowed</source>
         <translation>第 {column} 列：不允许使用 'if … else'</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="473" />
+        <location filename="../../gdsim/engine/expression.py" line="483" />
         <source>column {column}: '*' before an argument is not allowed</source>
         <translation>第 {column} 列：参数前不允许使用 '*'</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="474" />
+        <location filename="../../gdsim/engine/expression.py" line="484" />
         <source>column {column}: a comma is allowed only between the two arguments of min and max</source>
         <translation>第 {column} 列：逗号只能出现在 min 和 max 的两个参数之间</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="477" />
+        <location filename="../../gdsim/engine/expression.py" line="487" />
         <source>column {column}: {what} is not allowed here</source>
         <translation>第 {column} 列：这里不允许使用 {what}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="504" />
+        <location filename="../../gdsim/engine/expression.py" line="514" />
         <source>column {column}: unknown name {name!r}</source>
         <translation>第 {column} 列：未知的名称 {name!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="519" />
+        <location filename="../../gdsim/engine/expression.py" line="529" />
         <source>column {column}: the exponent is too large: {size:g} (powers of powers multiply); a constant exponent is at most {limit} in size</source>
         <translation>第 {column} 列：指数太大：{size:g}（幂的幂会相乘）；常数指数的大小最多为 {limit}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="529" />
+        <location filename="../../gdsim/engine/expression.py" line="539" />
         <source>column {column}: this power is too large for a number</source>
         <translation>第 {column} 列：这个幂太大，超出了数的范围</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="555" />
+        <location filename="../../gdsim/engine/expression.py" line="565" />
         <source>column {column}: {name} takes 1 argument, got {got}</source>
         <translation>第 {column} 列：{name} 接受 1 个参数，得到 {got} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/expression.py" line="557" />
+        <location filename="../../gdsim/engine/expression.py" line="567" />
         <source>column {column}: {name} takes {want} arguments, got {got}</source>
         <translation>第 {column} 列：{name} 接受 {want} 个参数，得到 {got} 个</translation>
     </message>

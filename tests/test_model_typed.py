@@ -1,5 +1,6 @@
-"""Typed functions in setups and lesson files: a lesson carries its function and range, runs the
-numbers the API gives, and saving the setup as a lesson keeps them."""
+"""Typed functions in the model: a lesson carries its function and range and runs the numbers the
+API gives, saving the setup as a lesson or in the settings keeps them, and the landscape leaves
+blank where the function is not defined."""
 
 import json
 
@@ -7,6 +8,7 @@ import numpy as np
 import pytest
 
 import gdsim
+from gdsim.model import landscape
 from gdsim.model.build import build
 from gdsim.model.lessons import LessonError, LessonView, load_lesson, save_lesson
 from gdsim.model.remembered import setup_from_json, setup_to_json
@@ -114,3 +116,13 @@ def test_remembered_typed_function_that_cannot_be_used_gives_the_default_setup(f
     setup, complaints = setup_from_json(text)
     assert setup == Setup() and len(complaints) == 1
     assert "the last setup cannot be restored" in str(complaints[0]) and says in str(complaints[0])
+
+
+def test_landscape_is_blank_where_the_function_is_not_defined():
+    surface = landscape.compute(gdsim.function("log(x) + y^2", [[-1, 3], [-2, 2]]))
+    left = surface.x < 0
+    assert np.isnan(surface.image[left]).all() and np.isfinite(surface.image[surface.x > 0]).all()
+    assert np.isfinite(surface.levels).all() and len(surface.contours) > 0
+    assert np.isfinite(surface.contours).all() and (surface.contours[:, 0] >= 0).all()
+    curve = landscape.compute(gdsim.function("sqrt(x)", [-1, 3]))
+    assert np.isnan(curve.loss[curve.x < 0]).all() and np.isfinite(curve.loss[curve.x >= 0]).all()
