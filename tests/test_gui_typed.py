@@ -83,7 +83,7 @@ def test_typed_function_lesson_plays_with_the_api_numbers(qtbot, window, tmp_pat
 
 
 @POPUP
-def test_choosing_another_problem_drops_the_typed_function_entry(qtbot, window, tmp_path, monkeypatch):
+def test_choosing_another_problem_hides_the_typed_function(qtbot, window, tmp_path, monkeypatch):
     path = tmp_path / "04-typed.toml"
     path.write_text(LESSON, encoding="utf-8")
     open_from_menu(window, monkeypatch, path)
@@ -91,7 +91,8 @@ def test_choosing_another_problem_drops_the_typed_function_entry(qtbot, window, 
     count = problems.count()
     choose(qtbot, problems, "neuron")
     assert window.session.setup.problem == "neuron" and window.session.setup.function is None
-    assert problems.count() == count - 1 and problems.findData("custom") < 0
+    assert problems.count() == count and problems.itemText(count - 1) == "Your own function…"
+    assert not window.controls.function_editor.text.isVisible()
 
 
 UNDEFINED = LESSON.replace('"x^4 - 3*x^2 + x"', '"log(x) + y^2 + 0.1*x^2"').replace(
@@ -120,3 +121,91 @@ def test_a_step_where_the_function_is_not_defined_stops_with_a_clear_status(qtbo
     slice_x = window.session.latest.slices[0]
     assert np.isnan(slice_x.loss[slice_x.values < 0]).all()  # a gap in the slice, not a wall
     assert np.isfinite(slice_x.loss[slice_x.values > 0]).all()
+
+
+@POPUP
+def test_a_new_user_types_a_function_fixes_it_and_plays(qtbot, window):
+    """The issue's "done when": type x^4 - 3x^2 + x, get the "write 3*x" hint with a caret at its
+    column, fix it, press Play, see the tangent and the f′(x) formula; the numbers of the CLI/API."""
+    controls = window.controls
+    editor = controls.function_editor
+    choose(qtbot, controls.problem, "custom")  # Your own function…
+    assert window.session.setup.problem == "custom" and editor.text.isVisible()
+    before = window.session.setup
+
+    editor.text.selectAll()
+    qtbot.keyClicks(editor.text, "x^4 - 3x^2 + x")
+    qtbot.keyClick(editor.text, Qt.Key.Key_Return)
+    assert editor.error.isVisible() and editor.caret.isVisible()
+    assert editor.error.text() == "column 8: a * is missing; write 3*x for 3 times x"
+    assert editor.caret.text() == "<pre style='margin: 0'>x^4 - 3x^2 + x\n       ^</pre>"  # under the 8th
+    assert window.session.setup is before  # nothing changed
+
+    qtbot.keyClick(editor.text, Qt.Key.Key_End)
+    for _ in range(len("x^2 + x")):
+        qtbot.keyClick(editor.text, Qt.Key.Key_Left)
+    qtbot.keyClicks(editor.text, "*")  # x^4 - 3*x^2 + x
+    qtbot.keyClick(editor.text, Qt.Key.Key_Return)
+    assert not editor.error.isVisible()
+    assert window.session.setup.function == "x^4 - 3*x^2 + x"
+    assert controls.problem.currentText() == "Your function:  L(x) = x⁴ − 3x² + x"
+
+    drawn = []
+    window.canvas.drawn.connect(drawn.append)
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Space)  # Play
+    qtbot.waitUntil(lambda: bool(drawn) and drawn[-1].lead.step >= 5, timeout=10_000)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Space)  # Pause
+    snap = drawn[-1]  # what the views show now (the formula panel draws with the canvas)
+    expected = gdsim.simulate(gdsim.function("x^4 - 3*x^2 + x"), "sgd", None, snap.lead.step,
+                              lr=window.session.problem.lr)
+    np.testing.assert_array_equal(snap.lead.params, expected.params[-1, 0])
+    x = snap.lead.params[0]
+    slope = 4 * x**3 - 6 * x + 1
+    xs, ys = window.canvas.parameters.tangent.getData()
+    assert (ys[1] - ys[0]) / (xs[1] - xs[0]) == pytest.approx(slope, rel=1e-9)
+    assert f"L′(x) = 4x³ − 6x + 1 = {format_number(slope)}" in window.formulas.toPlainText()
+
+
+@POPUP
+def test_examples_range_and_fit_to_the_path(qtbot, window):
+    controls = window.controls
+    editor = controls.function_editor
+    choose(qtbot, controls.problem, "custom")
+    choose(qtbot, editor.examples, "(1 - x)^2 + 100*(y - x^2)^2")
+    problem = window.session.problem
+    assert problem.text == "(1 - x)^2 + 100*(y - x^2)^2" and problem.domain == ((-3.0, 3.0), (-3.0, 3.0))
+    assert editor.range_rows[1].isVisible()
+
+    low, high = editor.ranges[1]
+    low.selectAll()
+    qtbot.keyClicks(low, "4")
+    qtbot.keyClick(low, Qt.Key.Key_Return)
+    assert editor.error.text() == "the range of y must go from a lower to a higher number, got [4, 3]"
+    assert window.session.problem is problem
+    low.selectAll()
+    qtbot.keyClicks(low, "-1")
+    qtbot.keyClick(low, Qt.Key.Key_Return)
+    assert window.session.problem.domain == ((-3.0, 3.0), (-1.0, 3.0))
+
+    window.canvas.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(window.canvas, Qt.Key.Key_Right)  # three steps
+    qtbot.waitUntil(lambda: window.session.latest is not None and window.session.latest.lead.step == 3,
+                    timeout=5000)
+    path = window.session.latest.lead.history_params
+    qtbot.mouseClick(editor.fit, Qt.MouseButton.LeftButton)
+    (x0, x1), (y0, y1) = window.session.problem.domain
+    assert x0 < path[:, 0].min() and path[:, 0].max() < x1 and y0 < path[:, 1].min() and path[:, 1].max() < y1
+    assert (x1 - x0) < 6 or (y1 - y0) < 4  # fitted, not the default
+
+
+def test_caret_lines_point_at_the_column_of_a_long_text():
+    from gdsim.ui.function_editor import caret_lines
+
+    assert caret_lines("2x", 2) == "2x\n ^"
+    assert caret_lines("x +", 4) == "x +\n   ^"  # past the end: something is missing there
+    text = "x + " * 30 + "2x" + " + x" * 30
+    lines = caret_lines(text, text.index("2x") + 2).split("\n")
+    assert lines[0].startswith("…") and lines[0].endswith("…") and len(lines[0]) <= 50
+    assert lines[0][lines[1].index("^")] == "x" and lines[0][lines[1].index("^") - 1] == "2"

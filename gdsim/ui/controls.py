@@ -30,6 +30,7 @@ from ..engine.catalog import DEFAULT_DATASET
 from ..engine.models import MODEL_KINDS
 from ..model.setup import MAX_STEP_LIMIT, SPEED_RANGE, field_range
 from .fields import LR_RANGE, ExactNumberBox, LogSlider, NumberField, put_back
+from .function_editor import FunctionEditor
 from .i18n import tr
 from .names import (
     activation_title,
@@ -98,9 +99,13 @@ class ControlPanel(QWidget):
         self.problem = _compact(QComboBox())
         for name in PROBLEM_NAMES:
             self.problem.addItem("", name)
+        self.problem.addItem("", CUSTOM)  # "Your own function…": the editor's rows below
         self.problem.activated.connect(self._on_problem_chosen)
         self.problem_label = self._buddy(self.problem)
         form.addRow(self.problem_label, self.problem)
+        self.function_editor = FunctionEditor(self.session, self)
+        self.function_editor.add_rows(form)
+        self.function_editor.field_left.connect(self.field_left)
 
         self.dataset = _compact(QComboBox())
         for name in BUILTIN_DATASETS:
@@ -221,6 +226,7 @@ class ControlPanel(QWidget):
             if name != CUSTOM:
                 self.problem.setItemText(i, f"{problem_title(name)}:  {problem_formula(name)}")
         self._show_typed_function(self.session.problem)
+        self.function_editor.retranslate()
         for i in range(self.dataset.count()):
             name = self.dataset.itemData(i)
             if name in BUILTIN_DATASETS:
@@ -419,25 +425,24 @@ class ControlPanel(QWidget):
     @Slot(int)
     def _on_problem_chosen(self, index: int) -> None:
         name = self.problem.itemData(index)
-        if name == CUSTOM:  # the typed function that runs, chosen again: from its start, as any problem
+        if name == CUSTOM and self.session.setup.problem == CUSTOM:  # chosen again: from its start
             self.session.set_function(self.session.setup.function, self.session.setup.range)
+        elif name == CUSTOM:
+            if not self.function_editor.choose():
+                _select(self.problem, self.session.setup.problem)
+            self.function_editor.text.setFocus()
         else:
             self.session.set_problem(name)
 
     def _show_typed_function(self, problem) -> None:
-        """A typed function (from a lesson) is one more entry of the problem list, there while it
-        runs: its formula, as the built-in problems show theirs."""
+        """The last entry of the problem list: "Your own function…", or while one runs, its formula
+        as the built-in problems show theirs; and the editor's rows, for a typed function only."""
         index = self.problem.findData(CUSTOM)
-        if problem.name != CUSTOM:
-            if index >= 0:
-                self.problem.removeItem(index)
-            return
-        if index < 0:
-            self.problem.blockSignals(True)
-            self.problem.addItem("", CUSTOM)
-            self.problem.blockSignals(False)
-            index = self.problem.count() - 1
-        self.problem.setItemText(index, f"{problem_title(CUSTOM)}:  {problem.formula}")
+        if problem.name == CUSTOM:
+            self.problem.setItemText(index, f"{problem_title(CUSTOM)}:  {problem.formula}")
+        else:
+            self.problem.setItemText(index, self.tr("Your own function…"))
+        self.function_editor.show_for(problem)
 
     def _show_dataset(self, setup, problem) -> None:
         source = DEFAULT_DATASET[problem.name] if setup.data is None else setup.data

@@ -188,7 +188,7 @@
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="549" />
+        <location filename="../../gdsim/ui/controls.py" line="554" />
         <source>{0} is a fixed function; only {1} and {2} are fitted to data: choose one of them as the problem to import data</source>
         <translation>{0}是一个固定的函数；只有{1}和{2}才拟合数据：要导入数据，请先选择其中之一作为问题</translation>
     </message>
@@ -427,213 +427,218 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="206" />
+        <location filename="../../gdsim/ui/controls.py" line="211" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="207" />
+        <location filename="../../gdsim/ui/controls.py" line="212" />
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="208" />
+        <location filename="../../gdsim/ui/controls.py" line="213" />
         <source>Start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="209" />
+        <location filename="../../gdsim/ui/controls.py" line="214" />
         <source>Pace</source>
         <translation>节奏</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="211" />
+        <location filename="../../gdsim/ui/controls.py" line="216" />
         <source>&amp;Problem</source>
         <translation>问题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="211" />
+        <location filename="../../gdsim/ui/controls.py" line="216" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="212" />
+        <location filename="../../gdsim/ui/controls.py" line="217" />
         <source>&amp;Loss</source>
         <translation>损失(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="212" />
+        <location filename="../../gdsim/ui/controls.py" line="217" />
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="213" />
+        <location filename="../../gdsim/ui/controls.py" line="218" />
         <source>&amp;Optimizers</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="213" />
+        <location filename="../../gdsim/ui/controls.py" line="218" />
         <source>&amp;Watch</source>
         <translation>关注(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="214" />
+        <location filename="../../gdsim/ui/controls.py" line="219" />
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="215" />
+        <location filename="../../gdsim/ui/controls.py" line="220" />
         <source>Step &amp;limit</source>
         <translation>步数上限(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="215" />
+        <location filename="../../gdsim/ui/controls.py" line="220" />
         <source>&amp;Tolerance</source>
         <translation>收敛阈值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="238" />
+        <location filename="../../gdsim/ui/controls.py" line="244" />
         <source>The run that the η field, the arrows, the tangent and the formulas are about</source>
         <translation>η 输入框、箭头、切线和公式所针对的那一次运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="241" />
+        <location filename="../../gdsim/ui/controls.py" line="247" />
         <source>The function whose minimum gradient descent looks for</source>
         <translation>梯度下降要寻找其最小值的函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="242" />
+        <location filename="../../gdsim/ui/controls.py" line="248" />
         <source>The data the model is fitted to</source>
         <translation>模型要拟合的数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="243" />
+        <location filename="../../gdsim/ui/controls.py" line="249" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="245" />
+        <location filename="../../gdsim/ui/controls.py" line="251" />
         <source>How the error between ŷ and y is measured</source>
         <translation>衡量 ŷ 与 y 之间误差的方式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="246" />
+        <location filename="../../gdsim/ui/controls.py" line="252" />
         <source>The neuron's activation function f and its derivative f′</source>
         <translation>神经元的激活函数 f 及其导数 f′</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="248" />
+        <location filename="../../gdsim/ui/controls.py" line="254" />
         <source>Tick the optimizers to run side by side from the same start (update rules as in PyTorch's torch.optim); the selected one's hyperparameters are shown below</source>
         <translation>勾选要从同一起点并排运行的优化器（更新规则与 PyTorch 的 torch.optim 一致）；下方显示选中的那个优化器的超参数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="250" />
+        <location filename="../../gdsim/ui/controls.py" line="256" />
         <source>Problem's own start</source>
         <translation>问题默认的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="251" />
+        <location filename="../../gdsim/ui/controls.py" line="257" />
         <source>Go back to the start this problem suggests</source>
         <translation>回到这个问题建议的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="252" />
+        <location filename="../../gdsim/ui/controls.py" line="258" />
         <source>Steps per second; at the right end, as fast as the computer can</source>
         <translation>每秒走几步；拖到最右端时，电脑能多快就多快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="253" />
+        <location filename="../../gdsim/ui/controls.py" line="259" />
         <source>The run stops after this many steps</source>
         <translation>走到这么多步就停止</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="254" />
+        <location filename="../../gdsim/ui/controls.py" line="260" />
         <source>The run has converged when the gradient norm ‖∇L‖ falls below this (0: never stop early)</source>
         <translation>当梯度的模 ‖∇L‖ 小于这个值时，就认为已经收敛（0 表示不提前停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="257" />
+        <location filename="../../gdsim/ui/controls.py" line="263" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="258" />
+        <location filename="../../gdsim/ui/controls.py" line="264" />
         <source>Take exactly one step (→)</source>
         <translation>只走一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="259" />
+        <location filename="../../gdsim/ui/controls.py" line="265" />
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="260" />
+        <location filename="../../gdsim/ui/controls.py" line="266" />
         <source>Go back to the start (R)</source>
         <translation>回到起点（R）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="261" />
+        <location filename="../../gdsim/ui/controls.py" line="267" />
         <source>Hide this message</source>
         <translation>隐藏这条消息</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="269" />
+        <location filename="../../gdsim/ui/controls.py" line="275" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="269" />
+        <location filename="../../gdsim/ui/controls.py" line="275" />
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="270" />
+        <location filename="../../gdsim/ui/controls.py" line="276" />
         <source>Run or pause gradient descent (Space)</source>
         <translation>运行或暂停梯度下降（空格键）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="273" />
+        <location filename="../../gdsim/ui/controls.py" line="279" />
         <source>Where {0} starts; you can also click or drag on the plot</source>
         <translation>{0} 的起始值；也可以在图上点击或拖动来设置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="291" />
+        <location filename="../../gdsim/ui/controls.py" line="297" />
         <source>Load data from a CSV file with a header row and columns x (or x1, x2, …) and y</source>
         <translation>从 CSV 文件载入数据：第一行是表头，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="464" />
+        <location filename="../../gdsim/ui/controls.py" line="444" />
+        <source>Your own function…</source>
+        <translation>你自己的函数…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="469" />
         <source>&amp;η (learning rate)</source>
         <translation>η（学习率）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="469" />
+        <location filename="../../gdsim/ui/controls.py" line="474" />
         <source>{0}: {1}; allowed {2}, default {3}</source>
         <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="500" />
+        <location filename="../../gdsim/ui/controls.py" line="505" />
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="502" />
+        <location filename="../../gdsim/ui/controls.py" line="507" />
         <source>1 step per second</source>
         <translation>每秒 1 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="504" />
+        <location filename="../../gdsim/ui/controls.py" line="509" />
         <source>{0} steps per second</source>
         <translation>每秒 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="537" />
-        <location filename="../../gdsim/ui/controls.py" line="544" />
+        <location filename="../../gdsim/ui/controls.py" line="542" />
+        <location filename="../../gdsim/ui/controls.py" line="549" />
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="538" />
+        <location filename="../../gdsim/ui/controls.py" line="543" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -644,6 +649,49 @@
         <location filename="../../gdsim/ui/formula_panel.py" line="30" />
         <source>Formulas</source>
         <translation>公式</translation>
+    </message>
+</context>
+<context>
+    <name>FunctionEditor</name>
+    <message>
+        <location filename="../../gdsim/ui/function_editor.py" line="128" />
+        <source>F&amp;unction</source>
+        <translation>函数(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/function_editor.py" line="128" />
+        <source>E&amp;xamples</source>
+        <translation>示例(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/function_editor.py" line="128" />
+        <source>&amp;x range</source>
+        <translation>&amp;x 的范围</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/function_editor.py" line="129" />
+        <source>&amp;y range</source>
+        <translation>&amp;y 的范围</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/function_editor.py" line="131" />
+        <source>Choose one…</source>
+        <translation>选一个…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/function_editor.py" line="133" />
+        <source>A function of x, or of x and y: numbers, x, y, pi, e, + − * / ^ (power), parentheses and sin, cos, tan, exp, log, log10, sqrt, abs, tanh, sinh, cosh, arctan, sigmoid, min, max. Press Enter to use it.</source>
+        <translation>关于 x，或关于 x 和 y 的函数：可用数、x、y、pi、e、+ − * / ^（幂）、括号以及 sin、cos、tan、exp、log、log10、sqrt、abs、tanh、sinh、cosh、arctan、sigmoid、min、max。按回车键使用它。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/function_editor.py" line="136" />
+        <source>Fit the range to the path</source>
+        <translation>让范围贴合路径</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/function_editor.py" line="137" />
+        <source>Draw the range the watched run has gone through, with a margin</source>
+        <translation>画出所观察的运行走过的范围，并留出边距</translation>
     </message>
 </context>
 <context>
