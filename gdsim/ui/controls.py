@@ -37,10 +37,13 @@ from .names import (
     dataset_title,
     formula_text,
     hyperparameter_description,
+    hyperparameter_label,
+    loss_title,
     optimizer_title,
     problem_formula,
     problem_title,
     run_labels,
+    titled_formula,
 )
 from .refusals import reported, show_refusal
 from .session import Session
@@ -118,8 +121,8 @@ class ControlPanel(QWidget):
         form.addRow(self.import_button)
 
         self.loss = _compact(QComboBox())
-        for loss in LOSSES.values():
-            self.loss.addItem(f"{loss.name}:  {loss.formula}", loss.name)
+        for name in LOSSES:
+            self.loss.addItem("", name)
         self.loss.activated.connect(self._on_loss_chosen)
         self.loss_label = self._buddy(self.loss)
         form.addRow(self.loss_label, self.loss)
@@ -224,7 +227,7 @@ class ControlPanel(QWidget):
         for i in range(self.problem.count()):
             name = self.problem.itemData(i)
             if name != CUSTOM:
-                self.problem.setItemText(i, f"{problem_title(name)}:  {problem_formula(name)}")
+                self.problem.setItemText(i, titled_formula(problem_title(name), problem_formula(name)))
         self._show_typed_function(self.session.problem)
         self.function_editor.retranslate()
         for i in range(self.dataset.count()):
@@ -234,7 +237,10 @@ class ControlPanel(QWidget):
         for i in range(self.activation.count()):
             name = self.activation.itemData(i)
             formula = formula_text(ACTIVATIONS[name].formula)
-            self.activation.setItemText(i, f"{activation_title(name)}:  {formula}")
+            self.activation.setItemText(i, titled_formula(activation_title(name), formula))
+        for i in range(self.loss.count()):
+            name = self.loss.itemData(i)
+            self.loss.setItemText(i, titled_formula(loss_title(name), LOSSES[name].formula))
         self.optimizers.blockSignals(True)  # a new text is not a new tick (itemChanged says both)
         for row in range(self.optimizers.count()):
             item = self.optimizers.item(row)
@@ -439,7 +445,7 @@ class ControlPanel(QWidget):
         as the built-in problems show theirs; and the editor's rows, for a typed function only."""
         index = self.problem.findData(CUSTOM)
         if problem.name == CUSTOM:
-            self.problem.setItemText(index, f"{problem_title(CUSTOM)}:  {problem.formula}")
+            self.problem.setItemText(index, titled_formula(problem_title(CUSTOM), problem.formula))
         else:
             self.problem.setItemText(index, self.tr("Your own function…"))
         self.function_editor.show_for(problem)
@@ -469,7 +475,7 @@ class ControlPanel(QWidget):
                 label = self.tr("&η (learning rate)")
             else:
                 field = _SpinField(h, values[h.name])
-                label = h.name
+                label = hyperparameter_label(h.name)
             default = "—" if h.default is None else f"{h.default:g}"
             field.setToolTip(self.tr("{0}: {1}; allowed {2}, default {3}").format(
                 h.name, hyperparameter_description(h.name, h.description), h.allowed, default))

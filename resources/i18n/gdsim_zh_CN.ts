@@ -39,142 +39,142 @@
         <translation>把当前设置存为课程(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="146" />
-        <source>La&amp;nguage</source>
-        <translation>语言(&amp;N)</translation>
+        <location filename="../../gdsim/ui/actions.py" line="147" />
+        <source>La&amp;nguage / 语言</source>
+        <translation>语言 / Language(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="147" />
+        <location filename="../../gdsim/ui/actions.py" line="148" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="149" />
+        <location filename="../../gdsim/ui/actions.py" line="150" />
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="155" />
+        <location filename="../../gdsim/ui/actions.py" line="156" />
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="155" />
+        <location filename="../../gdsim/ui/actions.py" line="156" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="156" />
+        <location filename="../../gdsim/ui/actions.py" line="157" />
         <source>Play / Pause</source>
         <translation>运行 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="156" />
+        <location filename="../../gdsim/ui/actions.py" line="157" />
         <source>One step</source>
         <translation>走一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="156" />
+        <location filename="../../gdsim/ui/actions.py" line="157" />
         <source>Reset to the start</source>
         <translation>回到起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="157" />
+        <location filename="../../gdsim/ui/actions.py" line="158" />
         <source>η × 2</source>
         <translation>η × 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="157" />
+        <location filename="../../gdsim/ui/actions.py" line="158" />
         <source>η ÷ 2</source>
         <translation>η ÷ 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="158" />
+        <location filename="../../gdsim/ui/actions.py" line="159" />
         <source>&amp;Log scale for the loss</source>
         <translation>损失用对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="159" />
+        <location filename="../../gdsim/ui/actions.py" line="160" />
         <source>Show the &amp;parts of each step</source>
         <translation>分解显示每一步(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="160" />
+        <location filename="../../gdsim/ui/actions.py" line="161" />
         <source>&amp;Equal axis scales (1:1)</source>
         <translation>坐标轴等比例（1:1）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="161" />
+        <location filename="../../gdsim/ui/actions.py" line="162" />
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="161" />
+        <location filename="../../gdsim/ui/actions.py" line="162" />
         <source>&amp;Light theme (projector)</source>
         <translation>浅色主题（投影仪）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="162" />
+        <location filename="../../gdsim/ui/actions.py" line="163" />
         <source>Switch between the dark and the light &amp;theme</source>
         <translation>在深色和浅色主题之间切换(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="163" />
+        <location filename="../../gdsim/ui/actions.py" line="164" />
         <source>&amp;Larger</source>
         <translation>放大(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="163" />
+        <location filename="../../gdsim/ui/actions.py" line="164" />
         <source>&amp;Smaller</source>
         <translation>缩小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="163" />
+        <location filename="../../gdsim/ui/actions.py" line="164" />
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="164" />
+        <location filename="../../gdsim/ui/actions.py" line="165" />
         <source>&amp;Keyboard</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="164" />
+        <location filename="../../gdsim/ui/actions.py" line="165" />
         <source>&amp;About gdsim</source>
         <translation>关于 gdsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="168" />
+        <location filename="../../gdsim/ui/actions.py" line="169" />
         <source>&amp;Controls</source>
         <translation>控制面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="169" />
+        <location filename="../../gdsim/ui/actions.py" line="170" />
         <source>F&amp;ormulas</source>
         <translation>公式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="190" />
+        <location filename="../../gdsim/ui/actions.py" line="191" />
         <source>&amp;Scale: {0}</source>
         <translation>缩放(&amp;S)：{0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="214" />
+        <location filename="../../gdsim/ui/actions.py" line="215" />
         <source>Open lesson 1 … {0}</source>
         <translation>打开第 1 … {0} 课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="224" />
+        <location filename="../../gdsim/ui/actions.py" line="225" />
         <source>Keyboard</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="226" />
+        <location filename="../../gdsim/ui/actions.py" line="227" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="226" />
+        <location filename="../../gdsim/ui/actions.py" line="227" />
         <source>Does</source>
         <translation>作用</translation>
     </message>
@@ -188,7 +188,7 @@
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="554" />
+        <location filename="../../gdsim/ui/controls.py" line="564" />
         <source>{0} is a fixed function; only {1} and {2} are fitted to data: choose one of them as the problem to import data</source>
         <translation>{0}是一个固定的函数；只有{1}和{2}才拟合数据：要导入数据，请先选择其中之一作为问题</translation>
     </message>
@@ -427,218 +427,218 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="211" />
+        <location filename="../../gdsim/ui/controls.py" line="214" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="212" />
+        <location filename="../../gdsim/ui/controls.py" line="215" />
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="213" />
+        <location filename="../../gdsim/ui/controls.py" line="216" />
         <source>Start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="214" />
+        <location filename="../../gdsim/ui/controls.py" line="217" />
         <source>Pace</source>
         <translation>节奏</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="216" />
+        <location filename="../../gdsim/ui/controls.py" line="219" />
         <source>&amp;Problem</source>
         <translation>问题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="216" />
+        <location filename="../../gdsim/ui/controls.py" line="219" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="217" />
+        <location filename="../../gdsim/ui/controls.py" line="220" />
         <source>&amp;Loss</source>
         <translation>损失(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="217" />
+        <location filename="../../gdsim/ui/controls.py" line="220" />
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="218" />
+        <location filename="../../gdsim/ui/controls.py" line="221" />
         <source>&amp;Optimizers</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="218" />
+        <location filename="../../gdsim/ui/controls.py" line="221" />
         <source>&amp;Watch</source>
         <translation>关注(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="219" />
+        <location filename="../../gdsim/ui/controls.py" line="222" />
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="220" />
+        <location filename="../../gdsim/ui/controls.py" line="223" />
         <source>Step &amp;limit</source>
         <translation>步数上限(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="220" />
+        <location filename="../../gdsim/ui/controls.py" line="223" />
         <source>&amp;Tolerance</source>
         <translation>收敛阈值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="244" />
+        <location filename="../../gdsim/ui/controls.py" line="254" />
         <source>The run that the η field, the arrows, the tangent and the formulas are about</source>
         <translation>η 输入框、箭头、切线和公式所针对的那一次运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="247" />
+        <location filename="../../gdsim/ui/controls.py" line="257" />
         <source>The function whose minimum gradient descent looks for</source>
         <translation>梯度下降要寻找其最小值的函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="248" />
+        <location filename="../../gdsim/ui/controls.py" line="258" />
         <source>The data the model is fitted to</source>
         <translation>模型要拟合的数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="249" />
+        <location filename="../../gdsim/ui/controls.py" line="259" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="251" />
+        <location filename="../../gdsim/ui/controls.py" line="261" />
         <source>How the error between ŷ and y is measured</source>
         <translation>衡量 ŷ 与 y 之间误差的方式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="252" />
+        <location filename="../../gdsim/ui/controls.py" line="262" />
         <source>The neuron's activation function f and its derivative f′</source>
         <translation>神经元的激活函数 f 及其导数 f′</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="254" />
+        <location filename="../../gdsim/ui/controls.py" line="264" />
         <source>Tick the optimizers to run side by side from the same start (update rules as in PyTorch's torch.optim); the selected one's hyperparameters are shown below</source>
         <translation>勾选要从同一起点并排运行的优化器（更新规则与 PyTorch 的 torch.optim 一致）；下方显示选中的那个优化器的超参数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="256" />
+        <location filename="../../gdsim/ui/controls.py" line="266" />
         <source>Problem's own start</source>
         <translation>问题默认的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="257" />
+        <location filename="../../gdsim/ui/controls.py" line="267" />
         <source>Go back to the start this problem suggests</source>
         <translation>回到这个问题建议的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="258" />
+        <location filename="../../gdsim/ui/controls.py" line="268" />
         <source>Steps per second; at the right end, as fast as the computer can</source>
         <translation>每秒走几步；拖到最右端时，电脑能多快就多快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="259" />
+        <location filename="../../gdsim/ui/controls.py" line="269" />
         <source>The run stops after this many steps</source>
         <translation>走到这么多步就停止</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="260" />
+        <location filename="../../gdsim/ui/controls.py" line="270" />
         <source>The run has converged when the gradient norm ‖∇L‖ falls below this (0: never stop early)</source>
         <translation>当梯度的模 ‖∇L‖ 小于这个值时，就认为已经收敛（0 表示不提前停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="263" />
+        <location filename="../../gdsim/ui/controls.py" line="273" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="264" />
+        <location filename="../../gdsim/ui/controls.py" line="274" />
         <source>Take exactly one step (→)</source>
         <translation>只走一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="265" />
+        <location filename="../../gdsim/ui/controls.py" line="275" />
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="266" />
+        <location filename="../../gdsim/ui/controls.py" line="276" />
         <source>Go back to the start (R)</source>
         <translation>回到起点（R）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="267" />
+        <location filename="../../gdsim/ui/controls.py" line="277" />
         <source>Hide this message</source>
         <translation>隐藏这条消息</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="275" />
+        <location filename="../../gdsim/ui/controls.py" line="285" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="275" />
+        <location filename="../../gdsim/ui/controls.py" line="285" />
         <source>Play</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="276" />
+        <location filename="../../gdsim/ui/controls.py" line="286" />
         <source>Run or pause gradient descent (Space)</source>
         <translation>运行或暂停梯度下降（空格键）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="279" />
+        <location filename="../../gdsim/ui/controls.py" line="289" />
         <source>Where {0} starts; you can also click or drag on the plot</source>
         <translation>{0} 的起始值；也可以在图上点击或拖动来设置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="297" />
+        <location filename="../../gdsim/ui/controls.py" line="307" />
         <source>Load data from a CSV file with a header row and columns x (or x1, x2, …) and y</source>
         <translation>从 CSV 文件载入数据：第一行是表头，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="444" />
+        <location filename="../../gdsim/ui/controls.py" line="454" />
         <source>Your own function…</source>
         <translation>你自己的函数…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="469" />
+        <location filename="../../gdsim/ui/controls.py" line="479" />
         <source>&amp;η (learning rate)</source>
         <translation>η（学习率）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="474" />
+        <location filename="../../gdsim/ui/controls.py" line="484" />
         <source>{0}: {1}; allowed {2}, default {3}</source>
         <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="505" />
+        <location filename="../../gdsim/ui/controls.py" line="515" />
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="507" />
+        <location filename="../../gdsim/ui/controls.py" line="517" />
         <source>1 step per second</source>
         <translation>每秒 1 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="509" />
+        <location filename="../../gdsim/ui/controls.py" line="519" />
         <source>{0} steps per second</source>
         <translation>每秒 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="542" />
-        <location filename="../../gdsim/ui/controls.py" line="549" />
+        <location filename="../../gdsim/ui/controls.py" line="552" />
+        <location filename="../../gdsim/ui/controls.py" line="559" />
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="543" />
+        <location filename="../../gdsim/ui/controls.py" line="553" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -750,110 +750,110 @@
         <translation>文字和线条的缩放比例（Ctrl + / Ctrl −，视图 → 缩放）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="186" />
-        <location filename="../../gdsim/ui/main_window.py" line="210" />
+        <location filename="../../gdsim/ui/main_window.py" line="187" />
+        <location filename="../../gdsim/ui/main_window.py" line="211" />
         <source>Open lesson</source>
         <translation>打开课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="196" />
-        <location filename="../../gdsim/ui/main_window.py" line="218" />
+        <location filename="../../gdsim/ui/main_window.py" line="197" />
+        <location filename="../../gdsim/ui/main_window.py" line="219" />
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课程</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="211" />
+        <location filename="../../gdsim/ui/main_window.py" line="212" />
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课程 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="219" />
+        <location filename="../../gdsim/ui/main_window.py" line="220" />
         <source>Lessons (*.toml)</source>
         <translation>课程 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="222" />
+        <location filename="../../gdsim/ui/main_window.py" line="223" />
         <source>Lesson title</source>
         <translation>课程标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="222" />
+        <location filename="../../gdsim/ui/main_window.py" line="223" />
         <source>Title of the lesson:</source>
         <translation>课程的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="283" />
+        <location filename="../../gdsim/ui/main_window.py" line="284" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="283" />
-        <location filename="../../gdsim/ui/main_window.py" line="293" />
+        <location filename="../../gdsim/ui/main_window.py" line="284" />
+        <location filename="../../gdsim/ui/main_window.py" line="294" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="284" />
+        <location filename="../../gdsim/ui/main_window.py" line="285" />
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="285" />
+        <location filename="../../gdsim/ui/main_window.py" line="286" />
         <source>stuck at step {0}: ∇L = 0, yet no minimum</source>
         <translation>在第 {0} 步卡住：∇L = 0，但这不是最小值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="286" />
+        <location filename="../../gdsim/ui/main_window.py" line="287" />
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="287" />
+        <location filename="../../gdsim/ui/main_window.py" line="288" />
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="292" />
+        <location filename="../../gdsim/ui/main_window.py" line="293" />
         <source>diverging: the loss keeps growing</source>
         <translation>正在发散：损失不断增大</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="295" />
+        <location filename="../../gdsim/ui/main_window.py" line="296" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="296" />
+        <location filename="../../gdsim/ui/main_window.py" line="297" />
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="297" />
+        <location filename="../../gdsim/ui/main_window.py" line="298" />
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="298" />
+        <location filename="../../gdsim/ui/main_window.py" line="299" />
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="310" />
+        <location filename="../../gdsim/ui/main_window.py" line="311" />
         <source>stopped at step {0}: the slope of L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 的斜率在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="312" />
+        <location filename="../../gdsim/ui/main_window.py" line="313" />
         <source>stopped at step {0}: L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="315" />
+        <location filename="../../gdsim/ui/main_window.py" line="316" />
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="316" />
+        <location filename="../../gdsim/ui/main_window.py" line="317" />
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
@@ -1013,6 +1013,36 @@
         <translation>{path}，第 {line} 行：{column} 必须是有限的数，而读到的是 {cell!r}</translation>
     </message>
     <message>
+        <location filename="../../gdsim/engine/custom.py" line="120" />
+        <source>the range must be a pair [low, high] for x, or one for x and one for y, such as [-3, 3] or [[-3, 3], [-2, 2]]; got {got}</source>
+        <translation>范围必须是 x 的一对数 [下限, 上限]，或 x 和 y 各一对，例如 [-3, 3] 或 [[-3, 3], [-2, 2]]；得到的是 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/custom.py" line="136" />
+        <source>the function uses y, so the range needs a pair for x and one for y, such as [[-3, 3], [-3, 3]]; got {got}</source>
+        <translation>函数用到了 y，所以范围需要 x 一对、y 一对，例如 [[-3, 3], [-3, 3]]；得到的是 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/custom.py" line="141" />
+        <source>the range of {name}</source>
+        <translation>{name} 的范围</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/custom.py" line="145" />
+        <source>the range of {name} must go from a lower to a higher number, got [{low:g}, {high:g}]</source>
+        <translation>{name} 的范围必须从较小的数到较大的数，得到的是 [{low:g}, {high:g}]</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/custom.py" line="150" />
+        <source>the range of {name} must lie within ±{limit:g} and be at least {width:g} wide, got [{low:g}, {high:g}]</source>
+        <translation>{name} 的范围必须在 ±{limit:g} 之内，且宽度至少为 {width:g}，得到的是 [{low:g}, {high:g}]</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/custom.py" line="183" />
+        <source>the function {text!r} or its slope is not defined anywhere in the range {range} (tried {count} points); choose another range or function</source>
+        <translation>函数 {text!r} 或其斜率在范围 {range} 内处处无定义（试了 {count} 个点）；请换一个范围或函数</translation>
+    </message>
+    <message>
         <location filename="../../gdsim/engine/datasets.py" line="49" />
         <source>unknown dataset {name!r}; give a CSV file or one of: {valid}</source>
         <translation>未知的数据集 {name!r}；请给出一个 CSV 文件，或从以下选择：{valid}</translation>
@@ -1151,6 +1181,197 @@
         <location filename="../../gdsim/engine/errors.py" line="102" />
         <source>{what} must be finite numbers, got {value!r}</source>
         <translation>{what} 必须是有限的数，而给出的是 {value!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="147" />
+        <source>a function must be text such as "x^2 + 3*y^2", got {kind}</source>
+        <translation>函数必须是文字，例如 "x^2 + 3*y^2"，得到的是 {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="150" />
+        <source>column {column}: the function is longer than {limit} characters</source>
+        <translation>第 {column} 列：函数超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="155" />
+        <source>column {column}: the function is empty; type one, such as x^2 or x^2 + 3*y^2</source>
+        <translation>第 {column} 列：函数是空的；请输入一个，例如 x^2 或 x^2 + 3*y^2</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="188" />
+        <source>column {column}: the function nests more than {limit} deep</source>
+        <translation>第 {column} 列：函数嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="193" />
+        <source>column {column}: '=' is not allowed; type only the right-hand side, such as x^2 for L(x) = x^2</source>
+        <translation>第 {column} 列：不允许使用 '='；只输入右边，例如 L(x) = x^2 只写 x^2</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="197" />
+        <source>column {column}: quotes are not allowed; a function holds numbers, not text</source>
+        <translation>第 {column} 列：不允许使用引号；函数里只有数，没有文字</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="200" />
+        <source>column {column}: {char} is not allowed; group with ( and )</source>
+        <translation>第 {column} 列：不允许使用 {char}；请用 ( 和 ) 分组</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="203" />
+        <source>column {column}: a line break is not allowed; type the function on one line</source>
+        <translation>第 {column} 列：不允许换行；请把函数写在一行里</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="209" />
+        <source>column {column}: the character {char} ({code}) is not allowed; write powers with ^, such as x^2</source>
+        <translation>第 {column} 列：不允许使用字符 {char}（{code}）；幂请用 ^ 表示，例如 x^2</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="214" />
+        <source>column {column}: the character {char} ({code}) is not allowed; type {plain} instead</source>
+        <translation>第 {column} 列：不允许使用字符 {char}（{code}）；请改为输入 {plain}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="217" />
+        <source>column {column}: the character {char} ({code}) is not allowed; write the function with numbers, x, y, + - * / ^, parentheses and the functions {functions}</source>
+        <translation>第 {column} 列：不允许使用字符 {char}（{code}）；函数只能用数、x、y、+ - * / ^、括号和这些函数写成：{functions}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="266" />
+        <source>column {column}: '.' is allowed only inside numbers such as 0.5; attribute access (.name) is not allowed</source>
+        <translation>第 {column} 列：'.' 只能出现在数里，例如 0.5；不允许访问属性（.name）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="270" />
+        <source>column {column}: '//' is not allowed; divide with /</source>
+        <translation>第 {column} 列：不允许使用 '//'；除法请用 /</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="285" />
+        <source>column {column}: {text!r} is not a number; write numbers such as 2, 0.5 or 1e-3</source>
+        <translation>第 {column} 列：{text!r} 不是数；数请写成 2、0.5 或 1e-3 这样</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="303" />
+        <source>column {column}: the number {text} is out of range; numbers are 0 or from 1e-300 to 1e300 in size</source>
+        <translation>第 {column} 列：数 {text} 超出范围；数的大小须为 0 或在 1e-300 到 1e300 之间</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="314" />
+        <source>column {column}: unknown name {name!r}; did you mean {hint}?</source>
+        <translation>第 {column} 列：未知的名称 {name!r}；是不是想写 {hint}？</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="317" />
+        <source>column {column}: unknown name {name!r}; the variables are x and y, the constants pi and e, and the functions {functions}</source>
+        <translation>第 {column} 列：未知的名称 {name!r}；变量是 x 和 y，常数是 pi 和 e，函数有 {functions}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="351" />
+        <source>column {column}: this ) closes no (</source>
+        <translation>第 {column} 列：这个 ) 没有对应的 (</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="355" />
+        <source>column {column}: this ( is never closed; add a )</source>
+        <translation>第 {column} 列：这个 ( 没有闭合；请加上 )</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="371" />
+        <source>column {column}: empty parentheses; put a number, x or y between them</source>
+        <translation>第 {column} 列：括号是空的；请在里面写一个数、x 或 y</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="374" />
+        <location filename="../../gdsim/engine/expression.py" line="385" />
+        <source>column {column}: the function {name} needs parentheses; write {name}(…)</source>
+        <translation>第 {column} 列：函数 {name} 需要括号；请写成 {name}(…)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="380" />
+        <source>column {column}: a * is missing; write {fix} for {left} times {right}</source>
+        <translation>第 {column} 列：缺少 *；{left} 乘以 {right} 请写成 {fix}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="441" />
+        <source>column {column}: the function ends too early; something is missing after {last!r}</source>
+        <translation>第 {column} 列：函数提前结束了；{last!r} 后面缺少内容</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="446" />
+        <source>column {column}: {token!r} cannot come here</source>
+        <translation>第 {column} 列：{token!r} 不能出现在这里</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="477" />
+        <source>column {column}: attribute access (.name) is not allowed</source>
+        <translation>第 {column} 列：不允许访问属性（.name）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="478" />
+        <source>column {column}: indexing with [ ] is not allowed</source>
+        <translation>第 {column} 列：不允许用 [ ] 取下标</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="479" />
+        <source>column {column}: lambda is not allowed</source>
+        <translation>第 {column} 列：不允许使用 lambda</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="480" />
+        <source>column {column}: comparisons are not allowed</source>
+        <translation>第 {column} 列：不允许使用比较</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="481" />
+        <source>column {column}: 'and' and 'or' are not allowed</source>
+        <translation>第 {column} 列：不允许使用 'and' 和 'or'</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="482" />
+        <source>column {column}: 'if … else' is not allowed</source>
+        <translation>第 {column} 列：不允许使用 'if … else'</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="483" />
+        <source>column {column}: '*' before an argument is not allowed</source>
+        <translation>第 {column} 列：参数前不允许使用 '*'</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="484" />
+        <source>column {column}: a comma is allowed only between the two arguments of min and max</source>
+        <translation>第 {column} 列：逗号只能出现在 min 和 max 的两个参数之间</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="487" />
+        <source>column {column}: {what} is not allowed here</source>
+        <translation>第 {column} 列：这里不允许使用 {what}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="514" />
+        <source>column {column}: unknown name {name!r}</source>
+        <translation>第 {column} 列：未知的名称 {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="529" />
+        <source>column {column}: the exponent is too large: {size:g} (powers of powers multiply); a constant exponent is at most {limit} in size</source>
+        <translation>第 {column} 列：指数太大：{size:g}（幂的幂会相乘）；常数指数的大小最多为 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="539" />
+        <source>column {column}: this power is too large for a number</source>
+        <translation>第 {column} 列：这个幂太大，超出了数的范围</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="565" />
+        <source>column {column}: {name} takes 1 argument, got {got}</source>
+        <translation>第 {column} 列：{name} 接受 1 个参数，得到 {got} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="567" />
+        <source>column {column}: {name} takes {want} arguments, got {got}</source>
+        <translation>第 {column} 列：{name} 接受 {want} 个参数，得到 {got} 个</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/models.py" line="115" />
@@ -1924,227 +2145,6 @@
         <source>it is not a window layout saved by gdsim, got {value}</source>
         <translation>它不是 gdsim 保存的窗口布局，而给出的是 {value}</translation>
     </message>
-    <message>
-        <location filename="../../gdsim/engine/custom.py" line="120" />
-        <source>the range must be a pair [low, high] for x, or one for x and one for y, such as [-3, 3] or [[-3, 3], [-2, 2]]; got {got}</source>
-        <translation>范围必须是 x 的一对数 [下限, 上限]，或 x 和 y 各一对，例如 [-3, 3] 或 [[-3, 3], [-2, 2]]；得到的是 {got}</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/custom.py" line="136" />
-        <source>the function uses y, so the range needs a pair for x and one for y, such as [[-3, 3], [-3, 3]]; got {got}</source>
-        <translation>函数用到了 y，所以范围需要 x 一对、y 一对，例如 [[-3, 3], [-3, 3]]；得到的是 {got}</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/custom.py" line="141" />
-        <source>the range of {name}</source>
-        <translation>{name} 的范围</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/custom.py" line="145" />
-        <source>the range of {name} must go from a lower to a higher number, got [{low:g}, {high:g}]</source>
-        <translation>{name} 的范围必须从较小的数到较大的数，得到的是 [{low:g}, {high:g}]</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/custom.py" line="150" />
-        <source>the range of {name} must lie within ±{limit:g} and be at least {width:g} wide, got [{low:g}, {high:g}]</source>
-        <translation>{name} 的范围必须在 ±{limit:g} 之内，且宽度至少为 {width:g}，得到的是 [{low:g}, {high:g}]</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/custom.py" line="183" />
-        <source>the function {text!r} or its slope is not defined anywhere in the range {range} (tried {count} points); choose another range or function</source>
-        <translation>函数 {text!r} 或其斜率在范围 {range} 内处处无定义（试了 {count} 个点）；请换一个范围或函数</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="147" />
-        <source>a function must be text such as "x^2 + 3*y^2", got {kind}</source>
-        <translation>函数必须是文字，例如 "x^2 + 3*y^2"，得到的是 {kind}</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="150" />
-        <source>column {column}: the function is longer than {limit} characters</source>
-        <translation>第 {column} 列：函数超过 {limit} 个字符</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="155" />
-        <source>column {column}: the function is empty; type one, such as x^2 or x^2 + 3*y^2</source>
-        <translation>第 {column} 列：函数是空的；请输入一个，例如 x^2 或 x^2 + 3*y^2</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="188" />
-        <source>column {column}: the function nests more than {limit} deep</source>
-        <translation>第 {column} 列：函数嵌套超过 {limit} 层</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="193" />
-        <source>column {column}: '=' is not allowed; type only the right-hand side, such as x^2 for L(x) = x^2</source>
-        <translation>第 {column} 列：不允许使用 '='；只输入右边，例如 L(x) = x^2 只写 x^2</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="197" />
-        <source>column {column}: quotes are not allowed; a function holds numbers, not text</source>
-        <translation>第 {column} 列：不允许使用引号；函数里只有数，没有文字</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="200" />
-        <source>column {column}: {char} is not allowed; group with ( and )</source>
-        <translation>第 {column} 列：不允许使用 {char}；请用 ( 和 ) 分组</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="203" />
-        <source>column {column}: a line break is not allowed; type the function on one line</source>
-        <translation>第 {column} 列：不允许换行；请把函数写在一行里</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="209" />
-        <source>column {column}: the character {char} ({code}) is not allowed; write powers with ^, such as x^2</source>
-        <translation>第 {column} 列：不允许使用字符 {char}（{code}）；幂请用 ^ 表示，例如 x^2</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="214" />
-        <source>column {column}: the character {char} ({code}) is not allowed; type {plain} instead</source>
-        <translation>第 {column} 列：不允许使用字符 {char}（{code}）；请改为输入 {plain}</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="217" />
-        <source>column {column}: the character {char} ({code}) is not allowed; write the function with numbers, x, y, + - * / ^, parentheses and the functions {functions}</source>
-        <translation>第 {column} 列：不允许使用字符 {char}（{code}）；函数只能用数、x、y、+ - * / ^、括号和这些函数写成：{functions}</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="266" />
-        <source>column {column}: '.' is allowed only inside numbers such as 0.5; attribute access (.name) is not allowed</source>
-        <translation>第 {column} 列：'.' 只能出现在数里，例如 0.5；不允许访问属性（.name）</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="270" />
-        <source>column {column}: '//' is not allowed; divide with /</source>
-        <translation>第 {column} 列：不允许使用 '//'；除法请用 /</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="285" />
-        <source>column {column}: {text!r} is not a number; write numbers such as 2, 0.5 or 1e-3</source>
-        <translation>第 {column} 列：{text!r} 不是数；数请写成 2、0.5 或 1e-3 这样</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="303" />
-        <source>column {column}: the number {text} is out of range; numbers are 0 or from 1e-300 to 1e300 in size</source>
-        <translation>第 {column} 列：数 {text} 超出范围；数的大小须为 0 或在 1e-300 到 1e300 之间</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="314" />
-        <source>column {column}: unknown name {name!r}; did you mean {hint}?</source>
-        <translation>第 {column} 列：未知的名称 {name!r}；是不是想写 {hint}？</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="317" />
-        <source>column {column}: unknown name {name!r}; the variables are x and y, the constants pi and e, and the functions {functions}</source>
-        <translation>第 {column} 列：未知的名称 {name!r}；变量是 x 和 y，常数是 pi 和 e，函数有 {functions}</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="351" />
-        <source>column {column}: this ) closes no (</source>
-        <translation>第 {column} 列：这个 ) 没有对应的 (</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="355" />
-        <source>column {column}: this ( is never closed; add a )</source>
-        <translation>第 {column} 列：这个 ( 没有闭合；请加上 )</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="371" />
-        <source>column {column}: empty parentheses; put a number, x or y between them</source>
-        <translation>第 {column} 列：括号是空的；请在里面写一个数、x 或 y</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="374" />
-        <location filename="../../gdsim/engine/expression.py" line="385" />
-        <source>column {column}: the function {name} needs parentheses; write {name}(…)</source>
-        <translation>第 {column} 列：函数 {name} 需要括号；请写成 {name}(…)</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="380" />
-        <source>column {column}: a * is missing; write {fix} for {left} times {right}</source>
-        <translation>第 {column} 列：缺少 *；{left} 乘以 {right} 请写成 {fix}</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="441" />
-        <source>column {column}: the function ends too early; something is missing after {last!r}</source>
-        <translation>第 {column} 列：函数提前结束了；{last!r} 后面缺少内容</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="446" />
-        <source>column {column}: {token!r} cannot come here</source>
-        <translation>第 {column} 列：{token!r} 不能出现在这里</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="477" />
-        <source>column {column}: attribute access (.name) is not allowed</source>
-        <translation>第 {column} 列：不允许访问属性（.name）</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="478" />
-        <source>column {column}: indexing with [ ] is not allowed</source>
-        <translation>第 {column} 列：不允许用 [ ] 取下标</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="479" />
-        <source>column {column}: lambda is not allowed</source>
-        <translation>第 {column} 列：不允许使用 lambda</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="480" />
-        <source>column {column}: comparisons are not allowed</source>
-        <translation>第 {column} 列：不允许使用比较</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="481" />
-        <source>column {column}: 'and' and 'or' are not allowed</source>
-        <translation>第 {column} 列：不允许使用 'and' 和 'or'</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="482" />
-        <source>column {column}: 'if … else' is not allowed</source>
-        <translation>第 {column} 列：不允许使用 'if … else'</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="483" />
-        <source>column {column}: '*' before an argument is not allowed</source>
-        <translation>第 {column} 列：参数前不允许使用 '*'</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="484" />
-        <source>column {column}: a comma is allowed only between the two arguments of min and max</source>
-        <translation>第 {column} 列：逗号只能出现在 min 和 max 的两个参数之间</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="487" />
-        <source>column {column}: {what} is not allowed here</source>
-        <translation>第 {column} 列：这里不允许使用 {what}</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="514" />
-        <source>column {column}: unknown name {name!r}</source>
-        <translation>第 {column} 列：未知的名称 {name!r}</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="529" />
-        <source>column {column}: the exponent is too large: {size:g} (powers of powers multiply); a constant exponent is at most {limit} in size</source>
-        <translation>第 {column} 列：指数太大：{size:g}（幂的幂会相乘）；常数指数的大小最多为 {limit}</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="539" />
-        <source>column {column}: this power is too large for a number</source>
-        <translation>第 {column} 列：这个幂太大，超出了数的范围</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="565" />
-        <source>column {column}: {name} takes 1 argument, got {got}</source>
-        <translation>第 {column} 列：{name} 接受 1 个参数，得到 {got} 个</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/expression.py" line="567" />
-        <source>column {column}: {name} takes {want} arguments, got {got}</source>
-        <translation>第 {column} 列：{name} 接受 {want} 个参数，得到 {got} 个</translation>
-    </message>
 </context>
 <context>
     <name>formulas</name>
@@ -2338,53 +2338,108 @@
     </message>
     <message>
         <location filename="../../gdsim/ui/names.py" line="47" />
+        <source>Sum of squared errors</source>
+        <translation>误差平方和</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="48" />
+        <source>Mean squared error</source>
+        <translation>均方误差</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="49" />
+        <source>Binary cross-entropy</source>
+        <translation>二元交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="52" />
         <source>learning rate η: the step size</source>
         <translation>学习率 η：步子的大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="48" />
+        <location filename="../../gdsim/ui/names.py" line="53" />
         <source>μ: how much of the last step carries over</source>
         <translation>μ：上一步保留下来的比例</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="49" />
+        <location filename="../../gdsim/ui/names.py" line="54" />
         <source>ρ: decay of both running means</source>
         <translation>ρ：两个滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="50" />
+        <location filename="../../gdsim/ui/names.py" line="55" />
         <source>α: decay of the running mean of g²</source>
         <translation>α：g² 滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="51" />
+        <location filename="../../gdsim/ui/names.py" line="56" />
         <source>β₁: decay of the running mean of gradients</source>
         <translation>β₁：梯度滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="52" />
+        <location filename="../../gdsim/ui/names.py" line="57" />
         <source>β₂: decay of the running mean of squared gradients</source>
         <translation>β₂：梯度平方滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="53" />
+        <location filename="../../gdsim/ui/names.py" line="58" />
         <source>ε: keeps the division finite</source>
         <translation>ε：防止除以零</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="54" />
+        <location filename="../../gdsim/ui/names.py" line="59" />
         <source>ψ: how fast μₜ approaches β₁</source>
         <translation>ψ：μₜ 趋近 β₁ 的快慢</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="58" />
+        <location filename="../../gdsim/ui/names.py" line="64" />
+        <source>momentum</source>
+        <translation>动量 μ</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="65" />
+        <source>rho</source>
+        <translation>衰减率 ρ</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="66" />
+        <source>alpha</source>
+        <translation>衰减率 α</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="67" />
+        <source>beta1</source>
+        <translation>衰减率 β₁</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="68" />
+        <source>beta2</source>
+        <translation>衰减率 β₂</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="69" />
+        <source>eps</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="70" />
+        <source>momentum_decay</source>
+        <translation>动量衰减 ψ</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="74" />
         <source>Noisy line</source>
         <translation>带噪声的直线</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="59" />
+        <location filename="../../gdsim/ui/names.py" line="75" />
         <source>Pass or fail</source>
         <translation>考试是否通过</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="103" />
+        <source>{0}:  {1}</source>
+        <translation>{0}：{1}</translation>
     </message>
 </context>
 <context>
