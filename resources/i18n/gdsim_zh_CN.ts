@@ -31,12 +31,12 @@
     <message>
         <location filename="../../gdsim/ui/actions.py" line="144" />
         <source>&amp;Open a lesson file…</source>
-        <translation>打开课程文件(&amp;O)…</translation>
+        <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/actions.py" line="145" />
         <source>&amp;Save the setup as a lesson…</source>
-        <translation>把当前设置存为课程(&amp;S)…</translation>
+        <translation>把当前设置存为课件(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/actions.py" line="147" />
@@ -66,7 +66,7 @@
     <message>
         <location filename="../../gdsim/ui/actions.py" line="157" />
         <source>Play / Pause</source>
-        <translation>运行 / 暂停</translation>
+        <translation>开始 / 暂停</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/actions.py" line="157" />
@@ -156,7 +156,7 @@
     <message>
         <location filename="../../gdsim/ui/actions.py" line="191" />
         <source>&amp;Scale: {0}</source>
-        <translation>缩放(&amp;S)：{0}</translation>
+        <translation>缩放：{0}(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/actions.py" line="215" />
@@ -188,9 +188,9 @@
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="564" />
+        <location filename="../../gdsim/ui/controls.py" line="560" />
         <source>{0} is a fixed function; only {1} and {2} are fitted to data: choose one of them as the problem to import data</source>
-        <translation>{0}是一个固定的函数；只有{1}和{2}才拟合数据：要导入数据，请先选择其中之一作为问题</translation>
+        <translation>{0}是一个固定的函数，只有{1}和{2}才拟合数据：要导入数据，请先把目标函数换成其中之一</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/data_view.py" line="77" />
@@ -235,27 +235,27 @@
     <message>
         <location filename="../../gdsim/ui/formula.py" line="114" />
         <source>first sample x = {0}, y = {1}: h = {2}, ŷ = {3}, δ = {4}</source>
-        <translation>第一个样本 x = {0}，y = {1}：h = {2}，ŷ = {3}，δ = {4}</translation>
+        <translation>第一个样本（x = {0}, y = {1}）：h = {2}, ŷ = {3}, δ = {4}</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="121" />
         <source>This is the step gradient descent takes.</source>
-        <translation>这正是梯度下降这一步走的距离。</translation>
+        <translation>这正是梯度下降走的这一步。</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="123" />
         <source>This is the plain gradient step, for comparison: {0} starts from the same gradient but takes a step of its own (below).</source>
-        <translation>这是普通梯度下降的一步，仅供对照：{0} 用的是同一个梯度，但走的是它自己的一步（见下）。</translation>
+        <translation>这是普通梯度下降的一步，仅供对照：{0} 从同一个梯度出发，但走的是它自己的一步（见下）。</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="126" />
         <source>The delta rule</source>
-        <translation>Delta 规则（误差项）</translation>
+        <translation>delta 规则</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="144" />
         <source>Next step of {0} (t = {1}, η = {2})</source>
-        <translation>{0} 的下一步（t = {1}，η = {2}）</translation>
+        <translation>{0} 的下一步（t = {1}, η = {2}）</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="150" />
@@ -281,12 +281,12 @@
         <location filename="../../gdsim/ui/formula.py" line="160" />
         <location filename="../../gdsim/ui/formula.py" line="166" />
         <source>Stuck at step {0}: ∇L = 0</source>
-        <translation>在第 {0} 步卡住：∇L = 0</translation>
+        <translation>在第 {0} 步停滞：∇L = 0</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="161" />
         <source>The activation's slope f′(h) is 0 at every sample the model gets wrong, so every term of the gradient is 0 although the errors are not (the loss is still {0}). This is no minimum, but the gradient shows no way down, so the run stops here.</source>
-        <translation>在模型判错的每个样本处，激活函数的斜率 f′(h) 都是 0，所以梯度的每一项都是 0，尽管误差并不为零（损失仍是 {0}）。这里不是最小值，但梯度指不出下坡的方向，所以运行停在这里。</translation>
+        <translation>在模型判错的每个样本处，激活函数的斜率 f′(h) 都是 0，所以梯度的每一项都是 0，尽管误差并不为零（损失仍是 {0}）。这里不是最小值点，但梯度指不出下坡的方向，所以运行停在这里。</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="167" />
@@ -316,7 +316,7 @@
     <message>
         <location filename="../../gdsim/ui/formula.py" line="181" />
         <source>Held at the step limit</source>
-        <translation>已到达步数上限</translation>
+        <translation>已达到步数上限</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="182" />
@@ -346,7 +346,7 @@
     <message>
         <location filename="../../gdsim/ui/formula.py" line="312" />
         <source>Convention: L is the mean binary cross-entropy; with the sigmoid its derivative with respect to h is simply (ŷ − y)/N.</source>
-        <translation>约定：L 是平均二元交叉熵；配合 sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
+        <translation>约定：L 是平均二元交叉熵；配合 Sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/loss_view.py" line="57" />
@@ -429,7 +429,7 @@
     <message>
         <location filename="../../gdsim/ui/controls.py" line="214" />
         <source>Problem</source>
-        <translation>问题</translation>
+        <translation>目标函数</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/controls.py" line="215" />
@@ -444,12 +444,12 @@
     <message>
         <location filename="../../gdsim/ui/controls.py" line="217" />
         <source>Pace</source>
-        <translation>节奏</translation>
+        <translation>运行控制</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/controls.py" line="219" />
         <source>&amp;Problem</source>
-        <translation>问题(&amp;P)</translation>
+        <translation>目标函数(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/controls.py" line="219" />
@@ -459,7 +459,7 @@
     <message>
         <location filename="../../gdsim/ui/controls.py" line="220" />
         <source>&amp;Loss</source>
-        <translation>损失(&amp;L)</translation>
+        <translation>损失函数(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/controls.py" line="220" />
@@ -474,7 +474,7 @@
     <message>
         <location filename="../../gdsim/ui/controls.py" line="221" />
         <source>&amp;Watch</source>
-        <translation>关注(&amp;W)</translation>
+        <translation>查看对象(&amp;W)</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/controls.py" line="222" />
@@ -492,153 +492,153 @@
         <translation>收敛阈值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="254" />
+        <location filename="../../gdsim/ui/controls.py" line="250" />
         <source>The run that the η field, the arrows, the tangent and the formulas are about</source>
         <translation>η 输入框、箭头、切线和公式所针对的那一次运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="257" />
+        <location filename="../../gdsim/ui/controls.py" line="253" />
         <source>The function whose minimum gradient descent looks for</source>
         <translation>梯度下降要寻找其最小值的函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="258" />
+        <location filename="../../gdsim/ui/controls.py" line="254" />
         <source>The data the model is fitted to</source>
         <translation>模型要拟合的数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="259" />
+        <location filename="../../gdsim/ui/controls.py" line="255" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="261" />
+        <location filename="../../gdsim/ui/controls.py" line="257" />
         <source>How the error between ŷ and y is measured</source>
         <translation>衡量 ŷ 与 y 之间误差的方式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="262" />
+        <location filename="../../gdsim/ui/controls.py" line="258" />
         <source>The neuron's activation function f and its derivative f′</source>
         <translation>神经元的激活函数 f 及其导数 f′</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="264" />
+        <location filename="../../gdsim/ui/controls.py" line="260" />
         <source>Tick the optimizers to run side by side from the same start (update rules as in PyTorch's torch.optim); the selected one's hyperparameters are shown below</source>
         <translation>勾选要从同一起点并排运行的优化器（更新规则与 PyTorch 的 torch.optim 一致）；下方显示选中的那个优化器的超参数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="266" />
+        <location filename="../../gdsim/ui/controls.py" line="262" />
         <source>Problem's own start</source>
-        <translation>问题默认的起点</translation>
+        <translation>目标函数的默认起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="267" />
+        <location filename="../../gdsim/ui/controls.py" line="263" />
         <source>Go back to the start this problem suggests</source>
-        <translation>回到这个问题建议的起点</translation>
+        <translation>回到这个目标函数建议的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="268" />
+        <location filename="../../gdsim/ui/controls.py" line="264" />
         <source>Steps per second; at the right end, as fast as the computer can</source>
         <translation>每秒走几步；拖到最右端时，电脑能多快就多快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="269" />
+        <location filename="../../gdsim/ui/controls.py" line="265" />
         <source>The run stops after this many steps</source>
         <translation>走到这么多步就停止</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="270" />
+        <location filename="../../gdsim/ui/controls.py" line="266" />
         <source>The run has converged when the gradient norm ‖∇L‖ falls below this (0: never stop early)</source>
         <translation>当梯度的模 ‖∇L‖ 小于这个值时，就认为已经收敛（0 表示不提前停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="273" />
+        <location filename="../../gdsim/ui/controls.py" line="269" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="274" />
+        <location filename="../../gdsim/ui/controls.py" line="270" />
         <source>Take exactly one step (→)</source>
         <translation>只走一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="275" />
+        <location filename="../../gdsim/ui/controls.py" line="271" />
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="276" />
+        <location filename="../../gdsim/ui/controls.py" line="272" />
         <source>Go back to the start (R)</source>
         <translation>回到起点（R）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="277" />
+        <location filename="../../gdsim/ui/controls.py" line="273" />
         <source>Hide this message</source>
         <translation>隐藏这条消息</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="285" />
+        <location filename="../../gdsim/ui/controls.py" line="281" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="285" />
+        <location filename="../../gdsim/ui/controls.py" line="281" />
         <source>Play</source>
-        <translation>运行</translation>
+        <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="286" />
+        <location filename="../../gdsim/ui/controls.py" line="282" />
         <source>Run or pause gradient descent (Space)</source>
-        <translation>运行或暂停梯度下降（空格键）</translation>
+        <translation>开始或暂停梯度下降（空格键）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="289" />
+        <location filename="../../gdsim/ui/controls.py" line="285" />
         <source>Where {0} starts; you can also click or drag on the plot</source>
         <translation>{0} 的起始值；也可以在图上点击或拖动来设置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="307" />
+        <location filename="../../gdsim/ui/controls.py" line="303" />
         <source>Load data from a CSV file with a header row and columns x (or x1, x2, …) and y</source>
         <translation>从 CSV 文件载入数据：第一行是表头，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="454" />
+        <location filename="../../gdsim/ui/controls.py" line="450" />
         <source>Your own function…</source>
         <translation>你自己的函数…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="479" />
+        <location filename="../../gdsim/ui/controls.py" line="475" />
         <source>&amp;η (learning rate)</source>
-        <translation>η（学习率）(&amp;E)</translation>
+        <translation>学习率 η(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="484" />
+        <location filename="../../gdsim/ui/controls.py" line="480" />
         <source>{0}: {1}; allowed {2}, default {3}</source>
         <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="515" />
+        <location filename="../../gdsim/ui/controls.py" line="511" />
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="517" />
+        <location filename="../../gdsim/ui/controls.py" line="513" />
         <source>1 step per second</source>
         <translation>每秒 1 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="519" />
+        <location filename="../../gdsim/ui/controls.py" line="515" />
         <source>{0} steps per second</source>
         <translation>每秒 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="552" />
-        <location filename="../../gdsim/ui/controls.py" line="559" />
+        <location filename="../../gdsim/ui/controls.py" line="548" />
+        <location filename="../../gdsim/ui/controls.py" line="555" />
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="553" />
+        <location filename="../../gdsim/ui/controls.py" line="549" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -719,7 +719,7 @@
     <message>
         <location filename="../../gdsim/ui/lr_offer.py" line="47" />
         <source>Give the runs the η this problem suggests, from the next step on</source>
-        <translation>从下一步起，改用这个问题建议的 η</translation>
+        <translation>从下一步起，各次运行改用这个目标函数建议的 η</translation>
     </message>
 </context>
 <context>
@@ -742,7 +742,7 @@
     <message>
         <location filename="../../gdsim/ui/main_window.py" line="134" />
         <source>Lesson</source>
-        <translation>课程</translation>
+        <translation>本课</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/main_window.py" line="141" />
@@ -753,33 +753,33 @@
         <location filename="../../gdsim/ui/main_window.py" line="187" />
         <location filename="../../gdsim/ui/main_window.py" line="211" />
         <source>Open lesson</source>
-        <translation>打开课程</translation>
+        <translation>打开课件</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/main_window.py" line="197" />
         <location filename="../../gdsim/ui/main_window.py" line="219" />
         <source>Save the setup as a lesson</source>
-        <translation>把当前设置存为课程</translation>
+        <translation>把当前设置存为课件</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/main_window.py" line="212" />
         <source>Lessons (*.toml);;All files (*)</source>
-        <translation>课程 (*.toml);;所有文件 (*)</translation>
+        <translation>课件 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/main_window.py" line="220" />
         <source>Lessons (*.toml)</source>
-        <translation>课程 (*.toml)</translation>
+        <translation>课件 (*.toml)</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/main_window.py" line="223" />
         <source>Lesson title</source>
-        <translation>课程标题</translation>
+        <translation>课件标题</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/main_window.py" line="223" />
         <source>Title of the lesson:</source>
-        <translation>课程的标题：</translation>
+        <translation>这一课的标题：</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/main_window.py" line="284" />
@@ -800,7 +800,7 @@
     <message>
         <location filename="../../gdsim/ui/main_window.py" line="286" />
         <source>stuck at step {0}: ∇L = 0, yet no minimum</source>
-        <translation>在第 {0} 步卡住：∇L = 0，但这不是最小值</translation>
+        <translation>在第 {0} 步停滞：∇L = 0，但这里不是最小值点</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/main_window.py" line="287" />
@@ -863,37 +863,37 @@
     <message>
         <location filename="../../gdsim/engine/catalog.py" line="29" />
         <source>problem {name!r} is a typed function; {given} applies only to linreg and neuron</source>
-        <translation>问题 {name!r} 是输入的函数；{given} 只适用于 linreg 和 neuron</translation>
+        <translation>目标函数 {name!r} 是输入的函数；{given} 只适用于 linreg 和 neuron</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/catalog.py" line="31" />
         <source>problem {name!r} is a typed function; {given} apply only to linreg and neuron</source>
-        <translation>问题 {name!r} 是输入的函数；{given} 只适用于 linreg 和 neuron</translation>
+        <translation>目标函数 {name!r} 是输入的函数；{given} 只适用于 linreg 和 neuron</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/catalog.py" line="34" />
         <source>problem {name!r} needs a function, the text of one such as "x^4 - 3*x^2 + x"</source>
-        <translation>问题 {name!r} 需要一个函数，写成文字，例如 "x^4 - 3*x^2 + x"</translation>
+        <translation>目标函数 {name!r} 需要一个函数，写成文字，例如 "x^4 - 3*x^2 + x"</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/catalog.py" line="39" />
         <source>{given} applies only to the problem 'custom' (a typed function), not to {name!r}</source>
-        <translation>{given} 只适用于问题 'custom'（输入的函数），不适用于 {name!r}</translation>
+        <translation>{given} 只适用于目标函数 'custom'（输入的函数），不适用于 {name!r}</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/catalog.py" line="41" />
         <source>{given} apply only to the problem 'custom' (a typed function), not to {name!r}</source>
-        <translation>{given} 只适用于问题 'custom'（输入的函数），不适用于 {name!r}</translation>
+        <translation>{given} 只适用于目标函数 'custom'（输入的函数），不适用于 {name!r}</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/catalog.py" line="47" />
         <source>problem {name!r} is a fixed function; {given} applies only to linreg and neuron</source>
-        <translation>问题 {name!r} 是一个固定的函数；{given} 只适用于 linreg 和 neuron</translation>
+        <translation>目标函数 {name!r} 是一个固定的函数；{given} 只适用于 linreg 和 neuron</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/catalog.py" line="49" />
         <source>problem {name!r} is a fixed function; {given} apply only to linreg and neuron</source>
-        <translation>问题 {name!r} 是一个固定的函数；{given} 只适用于 linreg 和 neuron</translation>
+        <translation>目标函数 {name!r} 是一个固定的函数；{given} 只适用于 linreg 和 neuron</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/catalog.py" line="71" />
@@ -1015,7 +1015,7 @@
     <message>
         <location filename="../../gdsim/engine/custom.py" line="120" />
         <source>the range must be a pair [low, high] for x, or one for x and one for y, such as [-3, 3] or [[-3, 3], [-2, 2]]; got {got}</source>
-        <translation>范围必须是 x 的一对数 [下限, 上限]，或 x 和 y 各一对，例如 [-3, 3] 或 [[-3, 3], [-2, 2]]；得到的是 {got}</translation>
+        <translation>范围必须是 x 的一对数 [下限，上限]，或 x 和 y 各一对，例如 [-3, 3] 或 [[-3, 3], [-2, 2]]；得到的是 {got}</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/custom.py" line="136" />
@@ -1115,7 +1115,7 @@
     <message>
         <location filename="../../gdsim/engine/errors.py" line="32" />
         <source>unknown problem {name!r}; choose one of: {valid}</source>
-        <translation>未知的问题 {name!r}；请从以下选择：{valid}</translation>
+        <translation>未知的目标函数 {name!r}；请从以下选择：{valid}</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/errors.py" line="33" />
@@ -1331,7 +1331,7 @@
     <message>
         <location filename="../../gdsim/engine/expression.py" line="482" />
         <source>column {column}: 'if … else' is not allowed</source>
-        <translation>第 {column} 列：不允许使用 'if … else'</translation>
+        <translation>第 {column} 列：不允许使用条件表达式</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/expression.py" line="483" />
@@ -1376,7 +1376,7 @@
     <message>
         <location filename="../../gdsim/engine/models.py" line="115" />
         <source>linreg has no activation (it is ŷ = w·x + b); use the problem 'neuron' for activation {activation!r}</source>
-        <translation>linreg 没有激活函数（它就是 ŷ = w·x + b）；要使用激活函数 {activation!r}，请选择问题 'neuron'</translation>
+        <translation>linreg 没有激活函数（它就是 ŷ = w·x + b）；要使用激活函数 {activation!r}，请选择目标函数 'neuron'</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/models.py" line="125" />
@@ -1442,12 +1442,12 @@
     <message>
         <location filename="../../gdsim/engine/run.py" line="316" />
         <source>problem {problem!r} has the parameters ({names}); the run has ({have})</source>
-        <translation>问题 {problem!r} 的参数是 ({names})；而这次运行的参数是 ({have})</translation>
+        <translation>目标函数 {problem!r} 的参数是 ({names})；而这次运行的参数是 ({have})</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/run.py" line="331" />
         <source>problem {problem!r} cannot go on from the point {point} reached so far: its loss or gradient there is not finite or exceeds {limit:g}</source>
-        <translation>问题 {problem!r} 无法从目前到达的点 {point} 继续：它在那里的损失或梯度不是有限数，或超过了 {limit:g}</translation>
+        <translation>目标函数 {problem!r} 无法从目前到达的点 {point} 继续：它在那里的损失或梯度不是有限的数，或超过了 {limit:g}</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/run.py" line="371" />
@@ -1458,7 +1458,7 @@
     <message>
         <location filename="../../gdsim/engine/run.py" line="707" />
         <source>a run needs a problem made by make_problem, such as Run(make_problem('parabola'), 'sgd', [2.0]); got {problem!r}</source>
-        <translation>运行需要一个由 make_problem 生成的问题，比如 Run(make_problem('parabola'), 'sgd', [2.0])；而给出的是 {problem!r}</translation>
+        <translation>运行需要一个由 make_problem 生成的目标函数，比如 Run(make_problem('parabola'), 'sgd', [2.0])；而给出的是 {problem!r}</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/run.py" line="714" />
@@ -1468,17 +1468,17 @@
     <message>
         <location filename="../../gdsim/engine/run.py" line="720" />
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
-        <translation>问题 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
+        <translation>目标函数 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/run.py" line="722" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
-        <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
+        <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/run.py" line="725" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
-        <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
+        <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/run.py" line="729" />
@@ -1553,12 +1553,12 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="194" />
         <source>lesson file {path}: {problem}</source>
-        <translation>课程文件 {path}：{problem}</translation>
+        <translation>课件 {path}：{problem}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="239" />
         <source>[lesson] number {number} is taken by {other} too; each lesson needs its own number from {first} to {last}</source>
-        <translation>[lesson] number {number} 已被 {other} 使用；每节课都需要一个自己的编号，从 {first} 到 {last}</translation>
+        <translation>[lesson] number {number} 已被 {other} 使用；每一课都需要自己的编号，从 {first} 到 {last}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="257" />
@@ -1573,17 +1573,17 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="264" />
         <source>this is a folder, not a lesson file</source>
-        <translation>这是一个文件夹，不是课程文件</translation>
+        <translation>这是一个文件夹，不是课件</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="265" />
         <source>this is not a regular file (it is a {kind}); lessons are read from files only</source>
-        <translation>这不是普通文件（它是{kind}）；课程只从普通文件读取</translation>
+        <translation>这不是普通文件（它是{kind}）；课件只从普通文件读取</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="267" />
         <source>the file is larger than {limit} KB; a lesson file has at most {limit} KB</source>
-        <translation>文件大于 {limit} KB；课程文件最多 {limit} KB</translation>
+        <translation>文件大于 {limit} KB；课件最多 {limit} KB</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="278" />
@@ -1593,17 +1593,17 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="312" />
         <source>line {line}: arrays and tables nest more than {limit} deep; a lesson needs 2 at most</source>
-        <translation>第 {line} 行：数组和表嵌套超过 {limit} 层；课程最多只需 2 层</translation>
+        <translation>第 {line} 行：数组和表嵌套超过 {limit} 层；一课最多只需 2 层</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="314" />
         <source>line {line}: a key has more than {limit} dotted parts (such as a.b.c); a lesson needs 3 at most</source>
-        <translation>第 {line} 行：一个键由超过 {limit} 段以点连接的部分组成（例如 a.b.c）；课程最多只需 3 段</translation>
+        <translation>第 {line} 行：一个键由超过 {limit} 段以点连接的部分组成（例如 a.b.c）；一课最多只需 3 段</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="316" />
         <source>line {line}: more than {limit} tables; a lesson has [lesson], [setup], at most {most} [[setup.optimizers]], [view] and [expect]</source>
-        <translation>第 {line} 行：表超过 {limit} 个；课程包含 [lesson]、[setup]、最多 {most} 个 [[setup.optimizers]]、[view] 和 [expect]</translation>
+        <translation>第 {line} 行：表超过 {limit} 个；一课包含 [lesson]、[setup]、最多 {most} 个 [[setup.optimizers]]、[view] 和 [expect]</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="332" />
@@ -1618,22 +1618,22 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="353" />
         <source>unknown table or key {key!r} at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
-        <translation>顶层出现了未知的表或键 {key!r}；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
+        <translation>顶层出现了未知的表或键 {key!r}；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="355" />
         <source>unknown table or key {key!r} (did you mean {close!r}?) at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
-        <translation>顶层出现了未知的表或键 {key!r}（是不是想写 {close!r}？）；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
+        <translation>顶层出现了未知的表或键 {key!r}（是不是想写 {close!r}？）；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="360" />
         <source>the file needs a [{name}] table; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
-        <translation>文件需要一个 [{name}] 表；一节课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
+        <translation>文件需要一个 [{name}] 表；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="378" />
         <source>[lesson] needs number (a whole number from {first} to {last}: the lesson's place in the Lessons menu)</source>
-        <translation>[lesson] 需要 number（从 {first} 到 {last} 的整数：这节课在“课程”菜单中的位置）</translation>
+        <translation>[lesson] 需要 number（从 {first} 到 {last} 的整数：这一课在“课程”菜单中的位置）</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="383" />
@@ -1668,12 +1668,12 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="433" />
         <source>[setup] activation applies only to the problem neuron, not {problem!r}</source>
-        <translation>[setup] activation 只适用于问题 neuron，不适用于 {problem!r}</translation>
+        <translation>[setup] activation 只适用于目标函数 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="437" />
         <source>[setup] {key} applies only to the problems {models}, not {problem!r}</source>
-        <translation>[setup] {key} 只适用于问题 {models}，不适用于 {problem!r}</translation>
+        <translation>[setup] {key} 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="447" />
@@ -1688,17 +1688,17 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="476" />
         <source>[setup] {key} applies only to the problem {custom} (a typed function), not {problem!r}</source>
-        <translation>[setup] {key} 只适用于问题 {custom}（输入的函数），不适用于 {problem!r}</translation>
+        <translation>[setup] {key} 只适用于目标函数 {custom}（输入的函数），不适用于 {problem!r}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="483" />
         <source>[setup] problem {custom} needs function, the text of a function of x, or of x and y, such as {example}</source>
-        <translation>[setup] 问题 {custom} 需要 function：一个关于 x 或关于 x 和 y 的函数的文字，例如 {example}</translation>
+        <translation>[setup] 目标函数 {custom} 需要 function：一个关于 x 或关于 x 和 y 的函数的文字，例如 {example}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="496" />
         <source>[setup] range must be two numbers [low, high] for x, or two such pairs for x and y, such as [-3, 3] or [[-3, 3], [-2, 2]]; got {got}</source>
-        <translation>[setup] range 必须是 x 的两个数 [下限, 上限]，或 x 和 y 各一对这样的数，例如 [-3, 3] 或 [[-3, 3], [-2, 2]]；得到的是 {got}</translation>
+        <translation>[setup] range 必须是 x 的两个数 [下限，上限]，或 x 和 y 各一对这样的数，例如 [-3, 3] 或 [[-3, 3], [-2, 2]]；得到的是 {got}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="506" />
@@ -1743,7 +1743,7 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="537" />
         <source>[setup] data: the data file {path} does not exist (a relative path is taken from the lesson's folder {folder}); give a CSV file or one of the built-in datasets: {valid}</source>
-        <translation>[setup] data：数据文件 {path} 不存在（相对路径从课程所在的文件夹 {folder} 算起）；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
+        <translation>[setup] data：数据文件 {path} 不存在（相对路径从课件所在的文件夹 {folder} 算起）；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="550" />
@@ -1758,7 +1758,7 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="563" />
         <source>[setup] has {count} optimizers; a lesson runs at most {most} side by side</source>
-        <translation>[setup] 有 {count} 个优化器；一节课最多同时运行 {most} 个</translation>
+        <translation>[setup] 有 {count} 个优化器；一课最多同时运行 {most} 个</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="570" />
@@ -1783,27 +1783,27 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="601" />
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has 1 parameter ({names}); got {got}</source>
-        <translation>{where} 必须是数值数组，比如 {example}；问题 {problem!r} 只有 1 个参数（{names}）；而给出的是 {got}</translation>
+        <translation>{where} 必须是数值数组，比如 {example}；目标函数 {problem!r} 只有 1 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="604" />
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has {dim} parameters ({names}); got {got}</source>
-        <translation>{where} 必须是数值数组，比如 {example}；问题 {problem!r} 有 {dim} 个参数（{names}）；而给出的是 {got}</translation>
+        <translation>{where} 必须是数值数组，比如 {example}；目标函数 {problem!r} 有 {dim} 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="610" />
         <source>{where} has {count} numbers; problem {problem!r} has 1 parameter ({names})</source>
-        <translation>{where} 有 {count} 个数；而问题 {problem!r} 只有 1 个参数（{names}）</translation>
+        <translation>{where} 有 {count} 个数；而目标函数 {problem!r} 只有 1 个参数（{names}）</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="613" />
         <source>{where} has 1 number; problem {problem!r} has {dim} parameters ({names})</source>
-        <translation>{where} 只有 1 个数；而问题 {problem!r} 有 {dim} 个参数（{names}）</translation>
+        <translation>{where} 只有 1 个数；而目标函数 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="616" />
         <source>{where} has {count} numbers; problem {problem!r} has {dim} parameters ({names})</source>
-        <translation>{where} 有 {count} 个数；而问题 {problem!r} 有 {dim} 个参数（{names}）</translation>
+        <translation>{where} 有 {count} 个数；而目标函数 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="620" />
@@ -1863,7 +1863,7 @@
     <message>
         <location filename="../../gdsim/model/lessons.py" line="709" />
         <source>[expect] closest needs a problem with a known minimum; {problem!r} has none</source>
-        <translation>[expect] closest 需要一个已知最小值的问题；{problem!r} 没有</translation>
+        <translation>[expect] closest 需要一个最小值已知的目标函数；{problem!r} 的最小值未知</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="722" />
@@ -1943,7 +1943,7 @@
     <message>
         <location filename="../../gdsim/model/remembered.py" line="79" />
         <source>the problem custom needs its function as text, got {value}</source>
-        <translation>问题 custom 需要以文字给出的函数，得到的是 {value}</translation>
+        <translation>目标函数 custom 需要以文字给出的函数，得到的是 {value}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/remembered.py" line="88" />
@@ -1968,22 +1968,22 @@
     <message>
         <location filename="../../gdsim/model/remembered.py" line="124" />
         <source>the problem's own</source>
-        <translation>该问题自己的设定</translation>
+        <translation>该目标函数自己的设定</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/remembered.py" line="131" />
         <source>the problem's own start</source>
-        <translation>该问题自己的起点</translation>
+        <translation>该目标函数自己的起点</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/remembered.py" line="136" />
         <source>the watched run</source>
-        <translation>所观察的运行</translation>
+        <translation>所查看的运行</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/remembered.py" line="143" />
         <source>one run of SGD</source>
-        <translation>一次 SGD 运行</translation>
+        <translation>一次梯度下降（SGD）运行</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/remembered.py" line="147" />
@@ -2023,12 +2023,12 @@
     <message>
         <location filename="../../gdsim/model/remembered.py" line="205" />
         <source>activation applies only to the problem neuron, not {problem!r}</source>
-        <translation>activation 只适用于问题 neuron，不适用于 {problem!r}</translation>
+        <translation>activation 只适用于目标函数 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/remembered.py" line="207" />
         <source>{key} applies only to the problems {models}, not {problem!r}</source>
-        <translation>{key} 只适用于问题 {models}，不适用于 {problem!r}</translation>
+        <translation>{key} 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/remembered.py" line="217" />
@@ -2151,27 +2151,27 @@
     <message>
         <location filename="../../gdsim/engine/activations.py" line="119" />
         <source>f′(h) = 1 if h &gt; 0 else 0</source>
-        <translation>h &gt; 0 时 f′(h) = 1，否则为 0</translation>
+        <translation>f′(h) = 1 (h &gt; 0), 0 (h ≤ 0)</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/activations.py" line="122" />
         <source>f(h) = h if h &gt; 0 else 0.01·h</source>
-        <translation>h &gt; 0 时 f(h) = h，否则为 0.01·h</translation>
+        <translation>f(h) = h (h &gt; 0), 0.01·h (h ≤ 0)</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/activations.py" line="123" />
         <source>f′(h) = 1 if h &gt; 0 else 0.01</source>
-        <translation>h &gt; 0 时 f′(h) = 1，否则为 0.01</translation>
+        <translation>f′(h) = 1 (h &gt; 0), 0.01 (h ≤ 0)</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/activations.py" line="129" />
         <source>f(h) = 1 if h ≥ 0 else 0</source>
-        <translation>h ≥ 0 时 f(h) = 1，否则为 0</translation>
+        <translation>f(h) = 1 (h ≥ 0), 0 (h &lt; 0)</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/activations.py" line="130" />
         <source>f′(h) = 0 (wherever it exists)</source>
-        <translation>f′(h) = 0（在有定义处）</translation>
+        <translation>f′(h) = 0 (h ≠ 0)</translation>
     </message>
 </context>
 <context>
@@ -2269,7 +2269,7 @@
     <message>
         <location filename="../../gdsim/ui/names.py" line="29" />
         <source>Saddle</source>
-        <translation>鞍点</translation>
+        <translation>马鞍面</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/names.py" line="30" />
@@ -2284,7 +2284,7 @@
     <message>
         <location filename="../../gdsim/ui/names.py" line="32" />
         <source>Six-hump camel</source>
-        <translation>六峰驼函数</translation>
+        <translation>六驼峰函数</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/names.py" line="33" />
