@@ -209,3 +209,22 @@ def test_caret_lines_point_at_the_column_of_a_long_text():
     lines = caret_lines(text, text.index("2x") + 2).split("\n")
     assert lines[0].startswith("…") and lines[0].endswith("…") and len(lines[0]) <= 50
     assert lines[0][lines[1].index("^")] == "x" and lines[0][lines[1].index("^") - 1] == "2"
+
+
+@POPUP
+def test_a_mistake_left_in_the_field_is_not_chosen_again(qtbot, window):
+    controls = window.controls
+    editor = controls.function_editor
+    choose(qtbot, controls.problem, "custom")
+    editor.text.selectAll()
+    qtbot.keyClicks(editor.text, "sin(x) + 0.1*x^2")
+    qtbot.keyClick(editor.text, Qt.Key.Key_Return)
+    editor.text.selectAll()
+    qtbot.keyClicks(editor.text, "2x")
+    qtbot.keyClick(editor.text, Qt.Key.Key_Return)
+    assert editor.error.text() == "column 2: a * is missing; write 2*x for 2 times x"
+    choose(qtbot, controls.problem, "parabola")
+    assert not editor.text.isVisible() and not editor.error.isVisible()
+    choose(qtbot, controls.problem, "custom")  # the last function that ran, not the mistake
+    assert window.session.setup.function == "sin(x) + 0.1*x^2" and editor.text.text() == "sin(x) + 0.1*x^2"
+    assert editor.text.isVisible() and not editor.error.isVisible()

@@ -140,6 +140,7 @@ class FunctionEditor(QWidget):
 
     _last_error: InputError | None = None
     _shown = None  # (text, range) of the typed function the fields show
+    _last_used = None  # the text of the last typed function that ran
 
     # --- showing the setup ---------------------------------------------------------------------
 
@@ -157,6 +158,7 @@ class FunctionEditor(QWidget):
         if self._shown == (problem.text, problem.domain):
             return  # the same function (a refused request): the fields keep what was typed
         self._shown = (problem.text, problem.domain)
+        self._last_used = problem.text
         self._clear_error()
         self.text.setText(problem.text)
         for (low, high), (lo, hi) in zip(self.ranges, problem.domain, strict=False):
@@ -186,9 +188,16 @@ class FunctionEditor(QWidget):
         return accepted
 
     def choose(self) -> bool:
-        """The problem list's "Your own function…": the text in the field (or the default example)."""
-        if not self.text.text().strip():
-            self.text.setText(DEFAULT_TEXT)
+        """The problem list's "Your own function…": the function in the fields, or if they hold a
+        mistake (left there when another problem was chosen), the last one used or the default."""
+        try:
+            variables = parse(self.text.text()).variables
+            check_range(self._typed_range(variables), variables)
+        except InputError:
+            self.text.setText(self._last_used or DEFAULT_TEXT)
+            for low, high in self.ranges:
+                low.clear()
+                high.clear()
         return self.submit()
 
     @Slot()
