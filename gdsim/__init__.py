@@ -5,9 +5,11 @@ from .engine import (
     LOSSES,
     OPTIMIZERS,
     PROBLEM_NAMES,
+    SCHEDULES,
     FunctionError,
     InputError,
     Run,
+    Schedule,
     Simulation,
     make_problem,
     simulate,
@@ -16,5 +18,5 @@ from .engine import typed_function as function
 
 __version__ = "0.1.0"
 
-__all__ = ["ACTIVATIONS", "LOSSES", "OPTIMIZERS", "PROBLEM_NAMES", "FunctionError", "InputError", "Run",
-           "Simulation", "__version__", "function", "make_problem", "simulate"]
+__all__ = ["ACTIVATIONS", "LOSSES", "OPTIMIZERS", "PROBLEM_NAMES", "SCHEDULES", "FunctionError", "InputError",
+           "Run", "Schedule", "Simulation", "__version__", "function", "make_problem", "simulate"]
