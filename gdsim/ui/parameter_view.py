@@ -117,7 +117,7 @@ class ParameterView(PlotView):
         self.color_bar = LossColorBar(plot)
         self.sample_note = SampleNote(plot)  # a landscape estimated from some of the samples says so
         self._estimated_from = (0, 0)  # (samples, of how many) of the landscape shown, if estimated
-        self.loss_curve = pg.PlotCurveItem()
+        self.loss_curve = pg.PlotCurveItem(connect="finite")  # a gap where the loss is not defined
         self.tangent = Polyline()
         self.tangent.setZValue(15)
         self.minima = pg.ScatterPlotItem(symbol="star")
@@ -340,10 +340,12 @@ class ParameterView(PlotView):
         self.loss_curve.setData(x, self._clip_loss(loss))
 
     def _clip_loss(self, loss: np.ndarray) -> np.ndarray:
-        """Losses kept within what Qt can draw (far above the view is as good as infinitely far)."""
+        """Losses kept within what Qt can draw (far above the view is as good as infinitely far);
+        NaN, where the loss is not defined (a typed log(x) left of 0), stays a gap."""
         _, (lo, hi) = self.getPlotItem().getViewBox().viewRange()
-        finite = np.nan_to_num(np.asarray(loss, float), nan=hi, posinf=hi, neginf=lo)
-        return clip_for_display(finite, lo, hi)
+        finite = np.nan_to_num(np.asarray(loss, float), nan=np.nan, posinf=hi, neginf=lo)
+        with np.errstate(invalid="ignore"):
+            return clip_for_display(finite, lo, hi)
 
     def _redraw(self) -> None:
         if self._snap is not None:

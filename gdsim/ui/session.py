@@ -167,6 +167,10 @@ class Session(QObject):
         background: True then says the load has begun."""
         return self._build(lambda setup: setup.with_problem(name))
 
+    def set_function(self, text: str, range=None) -> bool:
+        """The problem custom: a typed function of x, or of x and y, drawn over ``range``."""
+        return self._build(lambda setup: setup.with_function(text, range))
+
     def set_data(self, source: str | None) -> bool:
         """Other data: a built-in dataset, or a CSV file, read in the background (see set_problem)."""
         return self._build(lambda setup: setup.with_data(source))
