@@ -1,6 +1,8 @@
 """Runs: K starts at once versus one at a time, stopping rules, the recorded history, mini-batches,
 mid-run changes and bad input."""
 
+import io
+import tracemalloc
 import warnings
 
 import numpy as np
@@ -9,7 +11,8 @@ import pytest
 import gdsim
 from gdsim import InputError
 from gdsim.engine import ANALYTIC_PROBLEMS, Run, make_problem
-from gdsim.engine.run import DIVERGENCE_LIMIT
+from gdsim.engine.run import DIVERGENCE_LIMIT, working_bytes
+from gdsim.engine.trajectory import record_bytes
 
 PARABOLA = ANALYTIC_PROBLEMS["parabola"]
 
@@ -370,6 +373,95 @@ def test_simulate_default_start_and_shapes():
     loss, grad = ANALYTIC_PROBLEMS["rosenbrock"].loss_and_grad(sim.params[:, 0])
     np.testing.assert_array_equal(sim.loss[:, 0], loss)
     np.testing.assert_array_equal(sim.grad_norm[:, 0], np.linalg.norm(grad, axis=1))
+
+
+def test_run_finish_hands_over_its_record_in_place():
+    # x ← 0.8x: 1e-3 converges at step 35 and 0 at once; 2 and −1 are held at the step limit, 40.
+    run = Run(PARABOLA, "sgd", [[2.0], [1e-3], [0.0], [-1.0]], {"lr": 0.1}, step_limit=40, history_rows=61)
+    run.advance(100)
+    copied = run.history()
+    h = run.finish(61)
+    assert np.shares_memory(h.params, run.trajectory.params)  # the record itself, not a copy
+    assert h.params.shape == (61, 4, 1) and h.loss.shape == h.grad_norm.shape == (61, 4)
+    assert h.step.tolist() == list(range(61))
+    np.testing.assert_array_equal(h.params[:41], copied.params)
+    np.testing.assert_array_equal(h.loss[:41], copied.loss)
+    np.testing.assert_array_equal(h.grad_norm[:41], copied.grad_norm)
+    assert run.stopped_at.tolist() == [40, 35, 0, 40]
+    for k, stop in enumerate(run.stopped_at):
+        np.testing.assert_array_equal(h.params[stop:, k], np.broadcast_to(run.params[k], (61 - stop, 1)))
+        np.testing.assert_array_equal(h.loss[stop:, k], run.loss[k])
+        np.testing.assert_array_equal(h.grad_norm[stop:, k], run.grad_norm[k])
+    # The run is over: it takes no more steps, so nothing writes into the arrays handed over.
+    kept = h.params.copy()
+    with pytest.raises(InputError, match="finished"):
+        run.set_step_limit(100)
+    assert run.advance(10) == 0 and not run.running
+    np.testing.assert_array_equal(h.params, kept)
+
+
+def test_run_finish_needs_a_record_of_every_row():
+    run = Run(PARABOLA, "sgd", [2.0], {"lr": 0.001}, tol=0, history_rows=8)
+    run.advance(20)  # the record is thinned: its slots are not rows 0, 1, 2, …
+    with pytest.raises(ValueError, match="not its rows"):
+        run.finish(8)
+    assert run.running and run.advance(1) == 1
+    whole = Run(PARABOLA, "sgd", [2.0], {"lr": 0.001}, tol=0, history_rows=8)
+    with pytest.raises(ValueError, match="not its rows"):
+        whole.finish(9)
+
+
+def test_simulate_returns_params_in_a_layout_numpy_takes_as_it_is():
+    sim = gdsim.simulate("rosenbrock", "adam", [[-1.2, 1.0], [0.5, 2.0], [1.5, -0.5]], 20, lr=0.02)
+    c = np.ascontiguousarray(sim.params)
+    np.testing.assert_array_equal(sim.params, c)
+    assert sim.params[7].flags.f_contiguous and sim.params[7, :, 1].flags.c_contiguous  # as documented
+    np.testing.assert_array_equal(sim.params.reshape(-1, 2), c.reshape(-1, 2))
+    np.testing.assert_array_equal(sim.params[:, 1] - sim.params[-1, 1], c[:, 1] - c[-1, 1])
+    saved = io.BytesIO()
+    np.save(saved, sim.params)
+    saved.seek(0)
+    np.testing.assert_array_equal(np.load(saved), c)
+    assert not np.shares_memory(sim.params, sim.loss) and sim.params.flags.writeable
+
+
+def traced_peak(call):
+    """The most memory (numpy's arrays included) allocated at once during call(), and its result."""
+    tracemalloc.start()
+    try:
+        before, _ = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        result = call()
+        return tracemalloc.get_traced_memory()[1] - before, result
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize(("problem", "optimizer", "k", "steps", "kw"), [
+    ("rosenbrock", "adam", 2000, 300, {"lr": 0.02}),
+    ("himmelblau", "sgd", 2000, 600, {"lr": 0.01, "tol": 1e-4}),  # all converge, at 67 different rows
+    ("neuron", "adam", 1000, 100, {"batch_size": 8, "data": "pass-fail", "activation": "sigmoid"}),
+])
+def test_simulate_memory_is_what_it_returns_and_what_its_guard_expects(problem, optimizer, k, steps, kw):
+    prob = make_problem(problem, kw.get("data"), kw.get("activation"), kw.get("loss"))
+    starts = np.random.default_rng(0).uniform(-2.0, 2.0, size=(k, prob.dim))
+    peak, sim = traced_peak(lambda: gdsim.simulate(problem, optimizer, starts, steps, **kw))
+    returned = sim.params.nbytes + sim.loss.nbytes + sim.grad_norm.nbytes
+    estimate = record_bytes(steps + 1, k, prob.dim) + working_bytes(prob, k, kw.get("batch_size"))
+    assert returned <= peak <= estimate
+    if problem != "neuron":  # a model's (K, N) scratch is not small beside a short record
+        assert peak <= 1.3 * returned
+
+
+def test_simulate_refuses_more_memory_than_its_limit_before_taking_any():
+    starts = np.zeros((10_000, 2))
+
+    def too_long():
+        with pytest.raises(InputError, match=r"needs 3\.0 GiB \(limit 2 GiB\)"):
+            gdsim.simulate("rosenbrock", "adam", starts, 10_000)
+
+    peak, _ = traced_peak(too_long)
+    assert peak < 2**20
 
 
 # --- (e) mini-batches ----------------------------------------------------------------------------

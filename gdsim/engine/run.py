@@ -104,6 +104,7 @@ class Run:
 
         k, d = starts.shape
         self.step = 0
+        self._finished = False
         self.status = np.zeros(k, dtype=np.int8)
         self.stopped_at = np.full(k, -1)
         self._active = np.arange(k)
@@ -199,6 +200,31 @@ class Run:
             gnorm[after] = np.broadcast_to(self._final_gnorm, gnorm.shape)[after]
         return History(step, params, loss, gnorm)
 
+    def finish(self, rows: int) -> History:
+        """End the run here and hand over rows 0 … rows−1 of its record as they are, without copies.
+
+        For a run whose record kept every row (``recorded_every`` is 1; ``history_rows`` ≥ rows). The
+        run takes no more steps (the step limit becomes the current step and can no longer change),
+        so nothing writes into the arrays returned: they are the caller's. ``params`` (rows, K, d) is a
+        transposed view of the record's (rows, d, K) buffer. The rows after a start's last one (its
+        stop, or the current step) are filled in place with its final values, as ``history`` does.
+        """
+        params, loss, gnorm = self.trajectory.in_place(rows)
+        self.step_limit = self.step
+        self._mark_step_limit()
+        self._finished = True
+        final_params, final_loss, final_gnorm = self.params, self.loss, self.grad_norm
+        # Starts grouped by their last row: each group's later rows are filled with one assignment.
+        later = np.flatnonzero(self.stopped_at < rows - 1)
+        later = later[np.argsort(self.stopped_at[later], kind="stable")]
+        for group in np.split(later, np.flatnonzero(np.diff(self.stopped_at[later])) + 1):
+            if len(group):
+                after = slice(self.stopped_at[group[0]] + 1, rows)
+                params[after, :, group] = final_params[group].T
+                loss[after, group] = final_loss[group]
+                gnorm[after, group] = final_gnorm[group]
+        return History(np.arange(rows), params.transpose(0, 2, 1), loss, gnorm)
+
     def next_params(self) -> np.ndarray:
         """Where the next step would take every start, (K, d), computed on copies (nothing moves).
 
@@ -241,6 +267,9 @@ class Run:
 
     def set_step_limit(self, limit: int | None) -> None:
         """A new step limit; raised above the current step, starts held at the old one go on."""
+        if self._finished:
+            raise InputError("this run is finished (its record was handed over by finish()); start a new "
+                             "Run to take more steps")
         self.step_limit = _check_step_limit(limit)
         self._mark_step_limit()
 
@@ -260,24 +289,33 @@ class Run:
     # --- the step loop ------------------------------------------------------------------------
 
     def _block_steps(self) -> int:
-        k, d = self._p.shape
-        return max(1, min(_BLOCK_STEPS, _BLOCK_ELEMENTS // (k * (d + 1))))
+        return block_steps(*self._p.shape)
 
     def _block(self, m: int) -> None:
-        """m steps for every running start, then the checks for all m rows at once."""
+        """m steps for every running start, then the checks for all m rows at once.
+
+        While all K starts run and the record keeps every row, the rows are written straight into the
+        record; otherwise into the block's buffers, and copied into the record from there."""
         ws = self._ws
         k, d = self._p.shape
-        xs, losses, gnorm2, _ = self._block_buffers(k, d)
-        xs, losses, gnorm2 = xs[:m], losses[:m], gnorm2[:m]
+        in_record = self.trajectory.rows_ahead(m) if k == self.k else None
+        if in_record is None:
+            xs, losses, gnorm2, rows = self._block_buffers(k, d)
+            xs, losses, gnorm2, rows = xs[:m], losses[:m], gnorm2[:m], rows[:m]
+        else:
+            xs, losses, gnorm2 = in_record
+            rows = zip(xs.transpose(0, 2, 1), losses, gnorm2, strict=True)
         t0 = self.step
+        steps = np.arange(t0 + 1, t0 + m + 1)
         before = ws.like("before", self._p)
         before[...] = self._p
 
         batches = None if self._batches is None else [self._batches.at(t0 + j) for j in range(m)]
-        self._step_rows(m, batches)
+        self._step_rows(rows, batches)
         self.step = t0 + m
         events = self._events(xs, losses, gnorm2)
-        self._record(np.arange(t0 + 1, t0 + m + 1), xs, losses, gnorm2)
+        if in_record is None:
+            self._record(steps, xs, losses, gnorm2)
 
         if events is not None:
             finite, event = events
@@ -296,6 +334,8 @@ class Run:
                             np.where(inside, np.sqrt(gnorm2[ends, hit]), self._gnorm[hit]))
         self._loss[...] = losses[m - 1]
         np.sqrt(gnorm2[m - 1], out=self._gnorm)
+        if in_record is not None:
+            self.trajectory.commit(steps)  # takes the square roots in place: gnorm2 is read above
         if events is not None:
             self._stop(hit, np.where(diverged, DIVERGED, CONVERGED), t0 + 1 + ends)
 
@@ -307,21 +347,20 @@ class Run:
         self.problem.kernel(soa, np.empty(len(params)), grad, Workspace())
         return np.array(grad)
 
-    def _step_rows(self, m: int, batches) -> None:
-        """The step loop: update in place, copy the new point into its row, evaluate it there (the
-        gradient overwrites the one the update used) and keep its squared gradient norm."""
+    def _step_rows(self, rows, batches) -> None:
+        """The step loop over the block's rows (point (K, d), loss and squared gradient norm (K,)):
+        update in place, copy the new point into its row, evaluate it there (the gradient overwrites
+        the one the update used) and keep its squared gradient norm."""
         ws, state, c = self._ws, self.state, self._coefficients
         update, kernel, problem = self.optimizer.update, self.problem.kernel, self.problem
         k, d = self._p.shape
-        rows = self._block_buffers(k, d)[3]
         p, grad = self._p, self._grad
         square = ws.like("t", p)  # the optimizers' scratch array, free between updates
         g = grad
         if batches is not None:
             batch_grad, batch_loss = ws.like("batch_grad", p), ws.get("batch_loss", (k,))
             g = batch_grad
-        for j in range(m):
-            x_row, loss_row, gnorm2_row = rows[j]
+        for j, (x_row, loss_row, gnorm2_row) in enumerate(rows):
             if batches is not None:
                 X, y = batches[j]
                 problem.evaluate_on(X, y, p, batch_loss, batch_grad, self._batch_ws)
@@ -405,6 +444,22 @@ class Run:
         """Record rows of the running starts: params (n, d, Ka), loss and squared norms (n, Ka)."""
         columns = None if len(self._active) == self.k else self._active
         self.trajectory.append(steps, params, loss, gnorm2, columns)
+
+
+def block_steps(k: int, d: int) -> int:
+    """Steps per block for k running starts of d parameters."""
+    return max(1, min(_BLOCK_STEPS, _BLOCK_ELEMENTS // (k * (d + 1))))
+
+
+def working_bytes(problem: Problem, k: int, batch_size: int | None = None) -> int:
+    """About the most a Run of k starts allocates besides its record: its (K, d) and (K,) arrays (points,
+    gradients, final values, the optimizer's state and scratch), the kernel's scratch ((K, N) arrays for
+    a model on N samples, as many again for mini-batches of at most N) and a block's buffers and checks."""
+    d = problem.dim
+    dataset = getattr(problem, "dataset", None)
+    samples = 0 if dataset is None else len(dataset.y) * (1 if batch_size is None else 2)
+    block = block_steps(k, d) * k * (d + 2)
+    return 8 * (k * (16 * d + 24) + 4 * k * samples + 3 * block)  # a block: buffers, checks, a spare
 
 
 def _take_rows(a: np.ndarray, rows: np.ndarray) -> np.ndarray:

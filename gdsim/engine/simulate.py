@@ -7,9 +7,10 @@ import numpy as np
 from .catalog import make_problem
 from .errors import InputError
 from .problems import Problem
-from .run import DEFAULT_TOLERANCE, Run
+from .run import DEFAULT_TOLERANCE, Run, working_bytes
+from .trajectory import record_bytes
 
-# A bound on what one simulate() call may record, so a typo in `steps` cannot eat the machine.
+# A bound on the memory one simulate() call may take, so a typo in `steps` cannot eat the machine.
 MAX_RECORD_BYTES = 2 * 2**30
 
 
@@ -18,7 +19,13 @@ class Simulation:
     """What ``simulate`` returns. Arrays have one row per step from 0 to ``steps``:
     params (steps+1, K, d), loss and grad_norm (steps+1, K). A start that stopped early keeps its
     final values in later rows; ``stopped_at[k]`` is its last row (−1 if it ran to the end) and
-    ``status[k]`` one of 'converged', 'diverged', 'step limit'."""
+    ``status[k]`` one of 'converged', 'diverged', 'step limit'.
+
+    The arrays are the run's record itself, not copies, and belong to the caller alone. ``params`` is
+    a transposed view of a (steps+1, d, K) array: ``params[t]`` is a Fortran-ordered (K, d) array
+    whose columns ``params[t, :, i]`` (one parameter of every start) are contiguous. numpy and the
+    libraries built on it take any layout; ``np.ascontiguousarray(params)`` makes a C-ordered copy for
+    code that needs one (raw buffers, ctypes)."""
 
     problem: Problem
     optimizer: str
@@ -49,7 +56,8 @@ def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 10
     if not isinstance(steps, (int, np.integer)) or isinstance(steps, bool) or steps < 0:
         raise InputError(f"steps must be a whole number ≥ 0, got {steps!r}")
     k = np.atleast_2d(np.asarray(start, dtype=object)).shape[0]
-    needed = (steps + 1) * k * (prob.dim + 2) * 8
+    # The record is what is returned (no copies are made); the run works beside it.
+    needed = record_bytes(steps + 1, k, prob.dim) + working_bytes(prob, k, batch_size)
     if needed > MAX_RECORD_BYTES:
         raise InputError(f"recording {steps + 1} rows of {k} starts needs {needed / 2**30:.1f} GiB "
                          f"(limit {MAX_RECORD_BYTES / 2**30:.0f} GiB); use fewer steps or starts, or "
@@ -57,15 +65,9 @@ def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 10
     run = Run(prob, optimizer, start, hyperparameters, tol=tol, step_limit=steps, batch_size=batch_size,
               seed=seed, history_rows=steps + 1)
     run.advance(steps)
-    history = run.history()
-    # Rows past the last step any start reached are padded up to `steps`, so shapes are fixed.
-    rows = steps + 1
-    pad = rows - len(history.step)
-    params, loss_rows, gnorm = history.params, history.loss, history.grad_norm
-    if pad:
-        params = np.concatenate([params, np.broadcast_to(run.params, (pad,) + run.params.shape)])
-        loss_rows = np.concatenate([loss_rows, np.broadcast_to(run.loss, (pad, run.k))])
-        gnorm = np.concatenate([gnorm, np.broadcast_to(run.grad_norm, (pad, run.k))])
+    # Row t is step t; rows past the last step any start reached hold final values, so shapes are fixed.
+    # The run is finished and dropped here: nothing else can write into the arrays returned.
+    history = run.finish(steps + 1)
     stopped_at = np.where(run.status == 3, -1, run.stopped_at)
-    return Simulation(prob, run.optimizer.name, dict(run.hyperparameters), params, loss_rows, gnorm,
-                      run.status_names, stopped_at)
+    return Simulation(prob, run.optimizer.name, dict(run.hyperparameters), history.params, history.loss,
+                      history.grad_norm, run.status_names, stopped_at)
