@@ -375,6 +375,20 @@ def test_simulate_default_start_and_shapes():
     np.testing.assert_array_equal(sim.grad_norm[:, 0], np.linalg.norm(grad, axis=1))
 
 
+def test_many_starts_written_into_the_record_equal_a_few_at_a_time():
+    # 300 starts are written straight into the record while all run; 10 at a time go through the
+    # block's buffers. Some converge, at different steps, and then the rest are copied column-wise.
+    starts = np.random.default_rng(5).uniform(-4.0, 4.0, size=(300, 2))
+    hp = {"lr": 0.002, "tol": 1e-4}
+    together = gdsim.simulate("himmelblau", "sgd", starts, 300, **hp)
+    assert len(set(together.stopped_at.tolist())) > 100 and "step limit" in together.status
+    chunks = [gdsim.simulate("himmelblau", "sgd", starts[i : i + 10], 300, **hp) for i in range(0, 300, 10)]
+    np.testing.assert_array_equal(together.params, np.concatenate([c.params for c in chunks], axis=1))
+    np.testing.assert_array_equal(together.loss, np.concatenate([c.loss for c in chunks], axis=1))
+    np.testing.assert_array_equal(together.grad_norm, np.concatenate([c.grad_norm for c in chunks], axis=1))
+    np.testing.assert_array_equal(together.stopped_at, np.concatenate([c.stopped_at for c in chunks]))
+
+
 def test_run_finish_hands_over_its_record_in_place():
     # x ← 0.8x: 1e-3 converges at step 35 and 0 at once; 2 and −1 are held at the step limit, 40.
     run = Run(PARABOLA, "sgd", [[2.0], [1e-3], [0.0], [-1.0]], {"lr": 0.1}, step_limit=40, history_rows=61)

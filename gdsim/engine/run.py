@@ -32,6 +32,7 @@ DEFAULT_TOLERANCE = 1e-6
 DEFAULT_HISTORY_BYTES = 64 * 2**20
 _BLOCK_STEPS = 64
 _BLOCK_ELEMENTS = 1 << 18  # a block's buffers stay in cache for the checks
+_IN_RECORD_ELEMENTS = 512  # rows at least this long are written straight into the record
 
 
 @dataclass(frozen=True)
@@ -294,11 +295,13 @@ class Run:
     def _block(self, m: int) -> None:
         """m steps for every running start, then the checks for all m rows at once.
 
-        While all K starts run and the record keeps every row, the rows are written straight into the
-        record; otherwise into the block's buffers, and copied into the record from there."""
+        While all K starts run and the record keeps every row, rows of many starts are written straight
+        into the record; otherwise into the block's buffers, and copied into the record from there (for
+        a few starts that copy costs less than making views of the record's rows)."""
         ws = self._ws
         k, d = self._p.shape
-        in_record = self.trajectory.rows_ahead(m) if k == self.k else None
+        direct = k == self.k and k * (d + 2) >= _IN_RECORD_ELEMENTS
+        in_record = self.trajectory.rows_ahead(m) if direct else None
         if in_record is None:
             xs, losses, gnorm2, rows = self._block_buffers(k, d)
             xs, losses, gnorm2, rows = xs[:m], losses[:m], gnorm2[:m], rows[:m]
