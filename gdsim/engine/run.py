@@ -179,7 +179,7 @@ class Run:
 
     @property
     def status_names(self) -> list[str]:
-        return [STATUS_NAMES[s] for s in self.status]
+        return np.array(STATUS_NAMES)[self.status].tolist()
 
     @property
     def recorded_every(self) -> int:

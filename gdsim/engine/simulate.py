@@ -55,7 +55,10 @@ def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 10
     start = prob.start if start is None else start
     if not isinstance(steps, (int, np.integer)) or isinstance(steps, bool) or steps < 0:
         raise InputError(f"steps must be a whole number ≥ 0, got {steps!r}")
-    k = np.atleast_2d(np.asarray(start, dtype=object)).shape[0]
+    if isinstance(start, np.ndarray) and start.ndim >= 2:
+        k = start.shape[0]
+    else:  # nested lists, perhaps ragged: Run says what is wrong with them
+        k = np.atleast_2d(np.asarray(start, dtype=object)).shape[0]
     # The record is what is returned (no copies are made); the run works beside it.
     needed = record_bytes(steps + 1, k, prob.dim) + working_bytes(prob, k, batch_size)
     if needed > MAX_RECORD_BYTES:
