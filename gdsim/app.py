@@ -30,4 +30,4 @@ def create_window():
     from .ui.settings import Settings
 
     settings = Settings()
-    return MainWindow(Session(settings.setup()), settings)
+    return MainWindow(Session(settings.last_setup()), settings)

@@ -3,9 +3,9 @@
 import argparse
 import csv
 import io
+import os
 import re
 import sys
-from pathlib import Path
 
 from . import __version__
 from .engine import (
@@ -19,11 +19,13 @@ from .engine import (
     simulate,
 )
 from .engine.catalog import DEFAULT_DATASET
+from .engine.errors import shorten
 from .engine.run import DEFAULT_TOLERANCE
 from .files import write_atomically
 
-_NEGATIVE_NUMBERS = re.compile(r"^-(\d+\.?\d*|\.\d+)(e[-+]?\d+)?(,-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?)*$",
-                               re.IGNORECASE)
+MAX_STEPS = 10**9  # a run that records more rows than memory holds is refused before this anyway
+_NUMBER = r"(\d+\.?\d*|\.\d+)(e[-+]?\d+)?|inf|infinity|nan"
+_NEGATIVE_NUMBERS = re.compile(rf"^-({_NUMBER})(,-?({_NUMBER}))*$", re.IGNORECASE)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--seed", default="0", help="seed for the mini-batch order (default 0)")
     run.add_argument("--tol", default=str(DEFAULT_TOLERANCE),
                      help=f"stop when the gradient norm is below this (default {DEFAULT_TOLERANCE:g})")
-    run.add_argument("--out", help="write the CSV to this file instead of standard output")
+    run.add_argument("--out", help="write the CSV to this file ('-': standard output, the default)")
 
     commands.add_parser("list", help="list problems, optimizers, activations, losses and datasets",
                         description="List what gdsim offers.")
@@ -73,19 +75,32 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    for stream in (sys.stdout, sys.stderr):
+        _replace_what_cannot_be_shown(stream)
     try:
         args = build_parser().parse_args(argv)
+        _refuse_bare_dashes(args)
         if args.command == "run":
             return _run(args)
         if args.command == "list":
             sys.stdout.write(describe())
             return 0
     except InputError as e:
-        print(f"gdsim: {e}", file=sys.stderr)
+        print(f"gdsim: {_one_line(str(e))}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        _quiet_closed_stdout()
+        return 1
     from .app import main as open_window  # Qt only when the window is asked for
 
     return open_window([sys.argv[0]] if sys.argv else ["gdsim"])
+
+
+def _refuse_bare_dashes(args) -> None:
+    """argparse reads --start=-- as an empty list, not as the text '--'."""
+    for key, value in vars(args).items():
+        if any(isinstance(v, list) for v in (value if key == "set" else [value])):
+            raise InputError(f"--{key.replace('_', '-')} needs a value, got '--'")
 
 
 def _run(args) -> int:
@@ -95,21 +110,24 @@ def _run(args) -> int:
             raise InputError("give the learning rate once: --lr or --set lr=…, not both")
         hyper["lr"] = args.lr
     result = simulate(
-        args.problem, args.optimizer, _start(args.start), _whole(args.steps, "--steps", 0),
+        args.problem, args.optimizer, _start(args.start), _whole(args.steps, "--steps", 0, MAX_STEPS),
         data=args.data, activation=args.activation, loss=args.loss,
         batch_size=None if args.batch_size is None else _whole(args.batch_size, "--batch-size", 1),
         seed=_whole(args.seed, "--seed", 0), tol=args.tol, **hyper,
     )
     text = _csv(result)
-    if args.out:
-        _write(Path(args.out), text)
-    else:
+    if args.out is None or args.out == "-":
         sys.stdout.write(text)
+    else:
+        _write(args.out, text)
     status, last = result.status[0], int(result.stopped_at[0])
     if status == "diverged":
         print(f"diverged at step {last + 1}", file=sys.stderr)
     elif status == "converged":
         print(f"converged at step {last}", file=sys.stderr)
+    elif status == "stuck":
+        print(f"stuck at step {last}: ∇L = 0 but the loss is {float(result.loss[last, 0]):g}, not a minimum",
+              file=sys.stderr)
     return 0
 
 
@@ -126,20 +144,44 @@ def _csv(result) -> str:
     return buffer.getvalue()
 
 
-def _write(path: Path, text: str) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"cannot write {path}: the folder {folder} does not exist")
+def _write(path: str, text: str) -> None:
+    """Write the CSV whole to ``path`` (see gdsim.files: a symbolic link's target, a device or a FIFO is
+    written through; a folder, a socket or a name ending in '/' is refused)."""
+    if not path:
+        raise InputError("--out needs a file name, or '-' for standard output")
     try:
         write_atomically(path, text)
     except OSError as e:
         raise InputError(f"cannot write {path}: {e.strerror or e}") from None
 
 
+def _one_line(text: str) -> str:
+    """A message as one line: control characters (a newline in a file name) written as escapes."""
+    return re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m.group())[1:-1], text)
+
+
+def _replace_what_cannot_be_shown(stream) -> None:
+    """On a terminal whose encoding lacks η, ŷ or ≥ (PYTHONIOENCODING=ascii), print '?' instead of
+    failing."""
+    if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="replace")
+
+
+def _quiet_closed_stdout() -> None:
+    """The reader of standard output went away (`gdsim run | head`): point the descriptor at the null
+    device, so that Python's flush at exit does not report the closed pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def _assignment(text: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
     if not sep or not name.strip() or not value.strip():
-        raise InputError(f"--set needs NAME=VALUE, such as --set momentum=0.5; got {text!r}")
+        raise InputError(f"--set needs NAME=VALUE, such as --set momentum=0.5; got {shorten(repr(text))}")
     return name.strip(), value.strip()
 
 
@@ -150,16 +192,17 @@ def _start(text: str | None):
         return [float(part) for part in text.split(",")]
     except ValueError:
         raise InputError(f"--start needs numbers separated by commas, such as --start=-1.2,1; "
-                         f"got {text!r}") from None
+                         f"got {shorten(repr(text))}") from None
 
 
-def _whole(text: str, flag: str, minimum: int) -> int:
+def _whole(text: str, flag: str, minimum: int, maximum: int | None = None) -> int:
+    allowed = f"≥ {minimum}" if maximum is None else f"from {minimum} to {maximum:,}"
     try:
         value = int(text)
-    except ValueError:
-        raise InputError(f"{flag} needs a whole number ≥ {minimum}, got {text!r}") from None
-    if value < minimum:
-        raise InputError(f"{flag} needs a whole number ≥ {minimum}, got {text!r}")
+    except ValueError:  # not a whole number, or more than 4300 digits
+        raise InputError(f"{flag} needs a whole number {allowed}, got {shorten(repr(text))}") from None
+    if value < minimum or (maximum is not None and value > maximum):
+        raise InputError(f"{flag} needs a whole number {allowed}, got {shorten(repr(text))}")
     return value
 
 

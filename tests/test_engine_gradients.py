@@ -6,10 +6,18 @@ import pytest
 import gdsim
 from gdsim.engine import ACTIVATIONS, ANALYTIC_PROBLEMS, LOSSES, load_dataset, make_problem
 
+from tolerance import TRANSCENDENTAL_ULPS, least_squares_error, reordering_bound, ulps
+
+TU = TRANSCENDENTAL_ULPS
 H = 1e-6  # finite-difference step
+# Central differences are off by H²/6·|f‴| ≈ 1.7e-13·|f‴|: RTOL, relative to the gradient, leaves room
+# for third derivatives a million times the first, while a wrong gradient is off by a factor.
 RTOL = 1e-6
+# The rounding of f(p ± H·eᵢ): sums of up to 40 samples (41 ulps of terms that add up to about the
+# loss) and up to 20 further operations of a kernel, each within ½ ulp of numbers that, at the points
+# sampled here, are no larger than a few times 1 + |f|; counted as 100 ulps of 1 + |f|, over 2H twice.
+FD_ROUNDING_ULPS = 100
 POINTS = 60  # points per problem, evaluated in one (K, d) call
-EPS = np.finfo(float).eps
 
 
 def finite_difference(problem, params: np.ndarray) -> np.ndarray:
@@ -25,11 +33,11 @@ def finite_difference(problem, params: np.ndarray) -> np.ndarray:
 
 def assert_gradient_matches(problem, params: np.ndarray) -> None:
     """The analytic gradient equals the finite difference up to RTOL, plus the rounding error of the
-    difference quotient itself (a few ulps of f divided by 2h)."""
+    difference quotient itself (FD_ROUNDING_ULPS of f divided by 2h, for each of the two values)."""
     loss, grad = problem.loss_and_grad(params)
     assert loss.shape == (len(params),) and grad.shape == params.shape
     fd = finite_difference(problem, params)
-    rounding = 100 * EPS * (1.0 + np.abs(loss))[:, None] / H
+    rounding = ulps(FD_ROUNDING_ULPS, 1.0 + np.abs(loss))[:, None] / H
     bad = np.abs(grad - fd) > RTOL * np.abs(fd) + rounding
     assert not bad.any(), (
         f"{problem.name}: analytic gradient differs from finite differences at "
@@ -58,6 +66,8 @@ def test_analytic_batched_evaluation_equals_one_point_at_a_time(name):
     problem = ANALYTIC_PROBLEMS[name]
     params = uniform_in_domain(problem, 7, seed=1)
     loss, grad = problem.loss_and_grad(params)
+    # Element-wise arithmetic (and, for Rastrigin, numpy's sin and cos, which take the same path for
+    # any length): one point alone gives the same bits as among seven.
     for i, p in enumerate(params):
         one_loss, one_grad = problem.loss_and_grad(p[None, :])
         assert one_loss[0] == loss[i]
@@ -97,8 +107,19 @@ def test_analytic_minima_have_zero_gradient(name):
     problem = ANALYTIC_PROBLEMS[name]
     points = list(problem.minima) + list(problem.saddle_points) + _KNOWN_MINIMA.get(name, [])
     assert points, f"{name} lists no minimum or saddle point"
-    _, grad = problem.loss_and_grad(np.array(points, dtype=float))
-    assert np.all(np.linalg.norm(grad, axis=1) < 1e-7), grad
+    points = np.array(points, dtype=float)
+    _, grad = problem.loss_and_grad(points)
+    # The points are listed to 16 significant digits (or found by np.roots), a few ulps off the true
+    # ones, and evaluating the gradient rounds like a move of a few ulps more: the gradient there is at
+    # most the curvature ‖H‖ (from central differences of the gradient) times 16 ulps of the point.
+    curvature = np.zeros(len(points))
+    for i in range(problem.dim):
+        step = np.zeros(problem.dim)
+        step[i] = H
+        change = problem.loss_and_grad(points + step)[1] - problem.loss_and_grad(points - step)[1]
+        curvature = np.maximum(curvature, np.linalg.norm(change, axis=1) / (2 * H))
+    bound = curvature * ulps(16, np.maximum(1.0, np.linalg.norm(points, axis=1)))
+    assert np.all(np.linalg.norm(grad, axis=1) <= bound), (grad, bound)
 
 
 @pytest.mark.parametrize("name", list(ANALYTIC_PROBLEMS))
@@ -113,16 +134,21 @@ def test_analytic_minima_are_lower_than_their_neighbourhood(name):
         assert tuple(g) in set(map(tuple, problem.minima))
     if problem.global_minima:
         best = problem.loss(np.array(problem.global_minima)).max()
-        assert best <= problem.loss(np.array(problem.minima)).min() + 1e-12
+        # Equal minima (Himmelblau's four, the camel's two) differ by rounding only: a few ulps of the
+        # numbers the loss adds up, which at these points are at most a few times 1 + |f|.
+        rounding = ulps(64, 1.0 + abs(best))
+        assert best <= problem.loss(np.array(problem.minima)).min() + rounding
         # ...and no point of a fine sample of the domain is lower.
-        assert best <= problem.loss(uniform_in_domain(problem, 20_000, seed=4)).min() + 1e-9
+        assert best <= problem.loss(uniform_in_domain(problem, 20_000, seed=4)).min() + rounding
 
 
 def test_double_well_minima_are_roots_of_the_derivative():
     problem = ANALYTIC_PROBLEMS["double-well"]
     assert len(problem.minima) == 2
     for (x,) in problem.minima:
-        assert abs(4 * x**3 - 6 * x + 1) < 1e-12
+        # np.roots finds eigenvalues of the companion matrix, a backward-stable method: the residual is a
+        # few ulps of the polynomial's terms, and so is the rounding of evaluating it here.
+        assert abs(4 * x**3 - 6 * x + 1) <= ulps(16, 4 * abs(x) ** 3 + 6 * abs(x) + 1)
         assert 12 * x * x - 6 > 0
     (left,), (right,) = sorted(problem.minima)
     assert left < 0 < right
@@ -145,8 +171,10 @@ def test_sigmoid_derivative_is_f_times_one_minus_f():
     act.forward(h, f)
     act.derivative(h, f, fp)
     expected_f = 1.0 / (1.0 + np.exp(-h))
-    np.testing.assert_allclose(f, expected_f, rtol=1e-15, atol=0)
-    np.testing.assert_allclose(fp, expected_f * (1.0 - expected_f), rtol=1e-14, atol=0)
+    # Each side: exp within TRANSCENDENTAL_ULPS (1 + e passes its relative error on, no larger), then
+    # the sum and the reciprocal.
+    np.testing.assert_allclose(f, expected_f, rtol=ulps(2 * (TU + 2)), atol=0)
+    np.testing.assert_array_equal(fp, (1.0 - f) * f)  # the engine's two roundings, in its order
 
 
 @pytest.mark.parametrize("name", [n for n in ACTIVATIONS if n != "step"])
@@ -159,7 +187,11 @@ def test_activation_derivative_matches_finite_differences(name):
     act.derivative(h, f, fp)
     act.forward(h + H, up)
     act.forward(h - H, down)
-    np.testing.assert_allclose(fp, (up - down) / (2 * H), rtol=RTOL, atol=1e-9)
+    fd = (up - down) / (2 * H)
+    # h ± H and f(h ± H) round: at most TRANSCENDENTAL_ULPS + 3 ulps of |h| and |f| (|f′| ≤ 1 here),
+    # for each of the two values, over 2H.
+    rounding = ulps(TU + 3, np.abs(h) + np.abs(f)) / H
+    np.testing.assert_array_less(np.abs(fp - fd), RTOL * np.abs(fd) + rounding)
 
 
 def test_softplus_is_accurate_and_never_overflows():
@@ -171,8 +203,10 @@ def test_softplus_is_accurate_and_never_overflows():
     # ln(1 + eʰ), written independently: log1p(eʰ) below 0, h + log1p(e^−h) above.
     with np.errstate(under="ignore"):
         expected = np.where(h < 0, np.log1p(np.exp(np.minimum(h, 0))), h + np.log1p(np.exp(-np.abs(h))))
-    np.testing.assert_allclose(f, expected, rtol=4 * EPS, atol=0)
-    assert f[h == 0.0][0] == np.log(2.0)
+    # Each side takes exp and log1p, within TRANSCENDENTAL_ULPS each; log1p passes exp's relative error
+    # on, no larger; then the sum with max(h, 0).
+    np.testing.assert_allclose(f, expected, rtol=ulps(2 * (2 * TU + 1)), atol=0)
+    assert f[h == 0.0][0] == pytest.approx(np.log(2.0), rel=ulps(2 * TU))  # log1p(e⁰) against log 2
 
 
 def test_step_activation_has_zero_derivative():
@@ -250,12 +284,54 @@ def test_linreg_minimum_equals_least_squares(dname, loss):
     A = np.column_stack([X, np.ones(len(y))])
     z, *_ = np.linalg.lstsq(A, y, rcond=None)
     assert len(problem.minima) == 1
-    np.testing.assert_allclose(problem.minima[0], z, rtol=1e-10, atol=1e-12)
+    off = least_squares_error(A, y, z)  # each solution's distance from the exact one
+    assert np.linalg.norm(np.subtract(problem.minima[0], z)) <= 2 * off
+    # The gradient there, Aᵀ(Az − y) (times 2/N for mse), is AᵀA times z's error plus the rounding of
+    # its sums: N samples' terms, each made of the k + 1 products in h and y.
     _, grad = problem.loss_and_grad(z[None, :])
-    assert np.linalg.norm(grad) < 1e-7 * max(1.0, np.abs(A.T @ y).max())
+    factor = 1.0 if loss == "sse" else 2.0 / len(y)
+    terms = np.abs(A).T @ (np.abs(A) @ np.abs(z) + np.abs(y))
+    rounding = np.linalg.norm(reordering_bound(len(y) + A.shape[1] + 1, terms))
+    assert np.linalg.norm(grad) <= factor * (np.linalg.norm(A, 2) ** 2 * off + rounding)
     # Any other point is worse.
     around = z + np.random.default_rng(0).normal(scale=1e-2, size=(20, len(z)))
     assert np.all(problem.loss(around) > problem.loss(z[None, :])[0])
+
+
+def _squares_rounding(X, y, w, b) -> float:
+    """How far two computations of Σ (y − ŷ)² may be apart, for ŷ = f(w·x + b) with |f′| ≤ 1.
+
+    The engine sums the squares (for the identity, it expands them about the means x̄, ȳ); the formula
+    sums them directly. Every residual rounds like the numbers it comes from, all within
+    mₙ = Σ|wᵢ|(|xᵢ| + |x̄ᵢ|) + |b| + |y| + |ȳ|: the k products and b in h, f within TRANSCENDENTAL_ULPS
+    and the subtraction, about k + TU + 4 ulps a side. A square moves by 2|r|·δr, so by 2k + 2·TU + 9
+    ulps of mₙ² a side; both sides and the sums' reordering make N + 4k + 4·TU + 19 ulps of Σ mₙ².
+    """
+    n, k = X.shape
+    m = np.abs(X) @ np.abs(w) + np.abs(X.mean(axis=0)) @ np.abs(w) + abs(b) + np.abs(y) + abs(y.mean())
+    return float(ulps(n + 4 * k + 4 * TU + 19, np.sum(m * m)))
+
+
+def _cross_entropy_rounding(X, y, w, b, h, yhat) -> float:
+    """How far the engine's Σ [ln(1 + eʰ) − y·h] and the formula's −Σ [y ln ŷ + (1 − y) ln(1 − ŷ)] may
+    be apart (the sums, before the division by N).
+
+    Both see h with k + 1 ulps of |X||w| + |b|, which moves a term by at most that (its slope in h is
+    ŷ − y). The engine's terms round within 2·TU + 4 ulps of 2|h| + 1 (softplus, the product, the
+    difference). In the formula ŷ carries a relative error ρ (TRANSCENDENTAL_ULPS + 2, and 1 − ŷ times
+    h's), which ln ŷ passes on; 1 − ŷ magnifies it by ŷ/(1 − ŷ); each ln adds TU ulps of itself and the
+    products and the sum 3 ulps of the term. The sums' reordering adds N + 1 ulps of Σ|terms|.
+    """
+    n, k = X.shape
+    dh = ulps(k + 1, np.abs(X) @ np.abs(w) + abs(b))
+    engine = dh + ulps(2 * TU + 4, 2 * np.abs(h) + 1)
+    rho = ulps(TU + 2) + (1 - yhat) * dh
+    log_yhat, log_rest = np.abs(np.log(yhat)), np.abs(np.log1p(-yhat))
+    formula = (dh + y * (rho + ulps(TU, log_yhat))
+               + (1 - y) * ((yhat * rho + ulps(1)) / (1 - yhat) + ulps(TU, log_rest))
+               + ulps(3, y * log_yhat + (1 - y) * log_rest))
+    terms = y * log_yhat + (1 - y) * log_rest
+    return float(np.sum(engine + formula) + reordering_bound(n, np.sum(terms)))
 
 
 @pytest.mark.parametrize("dname", list(DATASETS))
@@ -267,14 +343,17 @@ def test_model_losses_equal_their_formulas(dname):
         sse = make_problem("neuron", data, act, "sse")
         mse = make_problem("neuron", data, act, "mse")
         X, y = sse.dataset.X, sse.dataset.y
-        h = X @ params[0, :-1] + params[0, -1]
+        w, b = params[0, :-1], params[0, -1]
+        h = X @ w + b
         yhat = {"sigmoid": 1 / (1 + np.exp(-h)), "tanh": np.tanh(h), "identity": h}[act]
-        assert sse.loss(params)[0] == pytest.approx(0.5 * np.sum((y - yhat) ** 2), rel=1e-13)
-        assert mse.loss(params)[0] == pytest.approx(np.mean((y - yhat) ** 2), rel=1e-13)
+        rounding = _squares_rounding(X, y, w, b)
+        assert sse.loss(params)[0] == pytest.approx(0.5 * np.sum((y - yhat) ** 2), abs=0.5 * rounding)
+        assert mse.loss(params)[0] == pytest.approx(np.mean((y - yhat) ** 2), abs=rounding / len(y))
         if act == "sigmoid" and np.all((y >= 0) & (y <= 1)):
             bce = make_problem("neuron", data, act, "bce")
             expected = -np.mean(y * np.log(yhat) + (1 - y) * np.log(1 - yhat))
-            assert bce.loss(params)[0] == pytest.approx(expected, rel=1e-12)
+            rounding = _cross_entropy_rounding(X, y, w, b, h, yhat)
+            assert bce.loss(params)[0] == pytest.approx(expected, abs=rounding / len(y))
 
 
 @pytest.mark.parametrize("activation", ["sigmoid", "tanh", "softplus", "identity"])
@@ -300,4 +379,24 @@ def test_sse_gradient_step_is_the_delta_rule(dname, activation):
 
     sim = gdsim.simulate("neuron", "sgd", start, steps=1, data=data, activation=activation, loss="sse",
                          lr=eta, tol=0)
-    np.testing.assert_allclose(sim.params[1, 0], expected, rtol=1e-12, atol=1e-14)
+    # The engine computes f′ from f (f(1 − f), 1 − f²) and sums with np.matmul; the formulas above
+    # differ. Per sample: h rounds within k + 1 ulps of |X||w| + |b| a side (|f′|, |f″| ≤ 1 carry that
+    # into f and f′); f within 2·TRANSCENDENTAL_ULPS + 2 ulps a side; f′ within 3·TU + 6 ulps of 1 on
+    # both sides together; then y − f and the product. The sum over N samples adds its reordering,
+    # η·Σ and w + … an ulp each a side.
+    A = np.column_stack([X, np.ones(len(y))])
+    dh = ulps(X.shape[1] + 1, np.abs(X) @ np.abs(w) + abs(b))
+    per_sample = (np.abs(f_prime) * (ulps(4 * TU + 6, np.abs(f) + np.abs(y)) + 2 * dh)
+                  + np.abs(y - f) * (ulps(3 * TU + 6, 1.0) + 2 * dh) + ulps(2, delta))
+    step = eta * (per_sample @ np.abs(A) + reordering_bound(len(y), np.abs(delta) @ np.abs(A)))
+    bound = step + ulps(2, eta * np.abs(delta) @ np.abs(A)) + ulps(2, np.abs(start) + np.abs(expected))
+    np.testing.assert_array_less(np.abs(sim.params[1, 0] - expected), bound)
+
+
+def test_leaky_relus_formulas_write_its_slope():
+    # The formulas are literal strings (marked for translation), so they must say LEAKY_SLOPE's value.
+    from gdsim.engine.activations import ACTIVATIONS, LEAKY_SLOPE
+
+    leaky = ACTIVATIONS["leaky_relu"]
+    assert leaky.formula.endswith(f"else {LEAKY_SLOPE}·h")
+    assert leaky.derivative_formula.endswith(f"else {LEAKY_SLOPE}")

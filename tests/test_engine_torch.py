@@ -9,6 +9,8 @@ import pytest
 import gdsim
 from gdsim.engine import OPTIMIZERS
 
+from tolerance import UPDATE_ULPS, assert_trajectories_agree
+
 torch = pytest.importorskip("torch")
 
 STEPS = 200
@@ -91,4 +93,6 @@ def test_torch_optimizer_matches_pytorch_on_rosenbrock(name, defaults):
         rows.append(p.detach().numpy().copy())
     expected = np.array(rows)
     assert np.abs(expected[-1] - expected[0]).max() > 1e-3  # the run went somewhere
-    np.testing.assert_allclose(sim.params[:, 0], expected, rtol=1e-10, atol=1e-14)
+    # Autograd groups the gradient differently (8 roundings a side), torch.optim the update: each step
+    # differs by at most UPDATE_ULPS + 16 ulps of the numbers in it, and the steps add up.
+    assert_trajectories_agree(sim.params, expected[:, None, :], UPDATE_ULPS + 16, STEPS)

@@ -1,11 +1,16 @@
 """Lessons in the window: the Lessons menu and its keys, opening and saving lesson files."""
 
+import os
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from gdsim.engine import OPTIMIZERS
-from gdsim.ui.lessons import load_lesson, shipped_lessons
+from gdsim.model.lessons import load_lesson, shipped_lessons
+from gdsim.ui.names import run_labels
 
 
 @pytest.fixture
@@ -136,17 +141,72 @@ def test_each_of_several_runs_of_one_optimizer_can_be_watched_and_changed(qtbot,
     assert window.load_lesson(second)
     controls, session = window.controls, window.session
     assert controls.watched.isVisible()
-    assert [controls.watched.itemText(i) for i in range(controls.watched.count())] == session.labels()
+    labels = run_labels(session.setup, session.problem)
+    assert [controls.watched.itemText(i) for i in range(controls.watched.count())] == labels
     controls.watched.setCurrentIndex(3)  # as a user choosing the fourth run
     controls.watched.activated.emit(3)
-    assert window.canvas.focus == 3 and controls.focus == 3
+    assert session.setup.watched == 3  # the one place the fields, the canvas and the formulas follow
     assert controls.hyperparameter_fields["lr"].value() == pytest.approx(1.1)
     controls.hyperparameter_fields["lr"].field.setValue(0.7)  # as a user typing it
     assert [session.hyperparameters(i)["lr"] for i in range(4)] == pytest.approx([0.02, 0.3, 1.0, 0.7])
     assert "η=0.7000" in controls.watched.itemText(3) and controls.watched.currentIndex() == 3
     session.step()
-    qtbot.waitUntil(lambda: window.canvas._drawn is not None and window.canvas._drawn.lead.step == 1)
+    qtbot.waitUntil(lambda: window.canvas.last_drawn is not None and window.canvas.last_drawn.lead.step == 1)
     qtbot.waitUntil(lambda: "η = 0.7000" in window.formulas.toPlainText())  # the formulas follow it
 
     assert window.load_lesson(window.lessons[0])  # one run: nothing to choose between
     assert not controls.watched.isVisible()
+
+
+HOSTILE_VALID = ('[lesson]\nnumber = 3\ntitle = { en = "x" }\n[setup]\nproblem = "parabola"\n'
+                 'speed = 2\nstep_limit = 10\n[[setup.optimizers]]\nname = "sgd"\n')
+
+
+def nested_500(tmp_path):
+    path = tmp_path / "nested.toml"
+    path.write_text(HOSTILE_VALID + "x = " + "[" * 500 + "]" * 500 + "\n")
+    return path
+
+
+def dotted_100_000(tmp_path):
+    path = tmp_path / "dotted.toml"
+    path.write_text(HOSTILE_VALID + "a" + ".a" * 99_999 + " = 1\n")
+    return path
+
+
+def optimizers_1000(tmp_path):
+    path = tmp_path / "thousand.toml"
+    path.write_text(HOSTILE_VALID + '[[setup.optimizers]]\nname = "adam"\n' * 1000)
+    return path
+
+
+def a_fifo(tmp_path):
+    os.mkfifo(tmp_path / "fifo.toml")
+    return tmp_path / "fifo.toml"
+
+
+@pytest.mark.parametrize("make, says", [
+    (nested_500, "line 10: arrays and tables nest more than 10 deep"),
+    (dotted_100_000, "line 10: a key has more than 8 dotted parts"),
+    (optimizers_1000, "more than 32 tables"),
+    (lambda tmp: Path("/dev/zero"), "this is not a regular file (it is a device)"),
+    (a_fifo, "this is not a regular file (it is a FIFO)"),
+])
+def test_a_hostile_lesson_file_opened_from_the_menu_is_reported_and_changes_nothing(
+        qtbot, window, tmp_path, monkeypatch, make, says):
+    path = make(tmp_path)
+    before = window.session.setup
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+    window.actions.open_lesson.trigger()
+    assert window.error.text() == f"lesson file {path}: " + window.error.text().split(": ", 1)[1]
+    assert says in window.error.text()
+    assert window.session.setup is before and not window.lesson_dock.isVisible()
+
+
+def test_a_message_quoting_html_is_shown_as_the_text_it_is(qtbot, window, tmp_path):
+    path = tmp_path / "html.toml"
+    path.write_text(HOSTILE_VALID.replace("number = 3", 'number = "<b>3</b><img src=x.png>"'))
+    assert not window.open_lesson_file(path)
+    assert window.error.textFormat() == Qt.TextFormat.PlainText
+    assert "got the string '<b>3</b><img src=x.png>'" in window.error.text()
+    assert "&lt;b&gt;3&lt;/b&gt;" in window.error.toolTip()  # a tooltip would render HTML: escaped

@@ -1,5 +1,6 @@
-"""The engine and the command line load without Qt, and the engine needs only numpy and the standard
-library."""
+"""The layers: the engine and the command line load without Qt; the engine needs only numpy and the
+standard library; the model (gdsim.model) needs only the engine, the standard library and a few
+non-Qt libraries; neither imports a layer above it."""
 
 import ast
 import os
@@ -11,16 +12,23 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "gdsim"
-ENGINE = PACKAGE / "engine"
 GUI_PREFIXES = ("PySide6", "shiboken6", "pyqtgraph")
-ALLOWED_THIRD_PARTY = {"numpy"}
+
+# What each layer (a package under gdsim/) may import besides the standard library: third-party
+# packages, and which gdsim modules it must not reach (directly or through the modules it imports).
+LAYERS = {
+    "engine": ({"numpy"}, ("gdsim.model", "gdsim.ui", "gdsim.app")),
+    "model": ({"numpy", "tomli_w", "contourpy"}, ("gdsim.ui", "gdsim.app")),
+}
 
 
 @pytest.mark.parametrize("code", [
     "import gdsim, gdsim.engine, gdsim.cli\ngdsim.simulate('parabola', 'sgd', steps=3)\n",
-    # the lessons are read and checked without Qt too (the window only applies them)
-    "from gdsim.ui.lessons import shipped_lessons\nshipped_lessons()[0].setup.make_runs()\n",
-], ids=["engine and cli", "lessons"])
+    # the whole model works without Qt: a lesson read, built, stepped, its snapshot and landscape
+    "from gdsim.model import build, landscape, snapshot\nfrom gdsim.model.lessons import shipped_lessons\n"
+    "runs = build.build(shipped_lessons()[0].setup).runs\nrun = runs[0]\nrun.advance(3)\n"
+    "snapshot.take(runs, 0, False, 10, (2.0,), 0)\nlandscape.compute(run.problem)\n",
+], ids=["engine and cli", "model"])
 def test_loads_no_qt(code):
     code = (
         "import sys\n" + code
@@ -67,10 +75,12 @@ def _imports(root: Path, path: Path) -> list[tuple[str, int]]:
     return found
 
 
-def foreign_imports(root: Path) -> list[str]:
-    """Imports, by every file of root/gdsim/engine and every gdsim module they reach, of anything
-    but numpy, the standard library and those modules; and of the GUI (gdsim.ui, gdsim.app)."""
-    todo = sorted((root / "gdsim" / "engine").glob("*.py"))
+def foreign_imports(root: Path, layer: str = "engine") -> list[str]:
+    """Imports, by every file of root/gdsim/<layer> and every gdsim module they reach, of anything but
+    the standard library, the layer's third-party packages and those modules; and of a gdsim module
+    above the layer (for the engine: the model, the GUI; for the model: the GUI)."""
+    allowed, above = LAYERS[layer]
+    todo = sorted((root / "gdsim" / layer).glob("*.py"))
     seen: set[Path] = set()
     problems = []
     while todo:
@@ -82,8 +92,8 @@ def foreign_imports(root: Path) -> list[str]:
             top = name.split(".")[0]
             where = f"{path.relative_to(root)}:{line}"
             if top == "gdsim":
-                if name.startswith(("gdsim.ui", "gdsim.app")):
-                    problems.append(f"{where} imports the GUI module {name}")
+                if name.startswith(above):
+                    problems.append(f"{where} imports {name}, a layer above gdsim.{layer}")
                 target = _module_file(root, name)
                 if target is None:
                     problems.append(f"{where} imports {name}, which is not a module file")
@@ -91,34 +101,47 @@ def foreign_imports(root: Path) -> list[str]:
                 todo.append(target)
                 if name == "gdsim":
                     problems.append(f"{where} imports the package gdsim itself")
-            elif top not in sys.stdlib_module_names and top not in ALLOWED_THIRD_PARTY:
+            elif top not in sys.stdlib_module_names and top not in allowed:
                 problems.append(f"{where} imports {name}")
     return problems
 
 
-def test_imports_engine_uses_only_numpy_and_the_standard_library():
-    assert len(list(ENGINE.glob("*.py"))) >= 9
-    problems = foreign_imports(ROOT)
+@pytest.mark.parametrize("layer", LAYERS)
+def test_imports_layer_uses_only_what_it_may(layer):
+    assert len(list((PACKAGE / layer).glob("*.py"))) >= 5  # the check is not looking at an empty folder
+    problems = foreign_imports(ROOT, layer)
     assert not problems, "\n".join(problems)
 
 
 def test_imports_checker_catches_foreign_imports(tmp_path):
     # The static check must be able to fail: a fake package with one bad import of each kind.
-    engine = tmp_path / "gdsim" / "engine"
-    (tmp_path / "gdsim" / "ui").mkdir(parents=True)
-    engine.mkdir()
-    (tmp_path / "gdsim" / "__init__.py").write_text("")
-    (tmp_path / "gdsim" / "ui" / "__init__.py").write_text("")
-    (tmp_path / "gdsim" / "ui" / "window.py").write_text("import PySide6\n")
-    (tmp_path / "gdsim" / "helpers.py").write_text("import math\nimport pyqtgraph.Qt\n")
+    gdsim = tmp_path / "gdsim"
+    engine, model, ui = gdsim / "engine", gdsim / "model", gdsim / "ui"
+    for folder in (engine, model, ui):
+        folder.mkdir(parents=True)
+        (folder / "__init__.py").write_text("")
+    (gdsim / "__init__.py").write_text("")
+    (ui / "window.py").write_text("import PySide6\n")
+    (gdsim / "helpers.py").write_text("import math\nimport pyqtgraph.Qt\n")
     (engine / "__init__.py").write_text("from .ok import f\n")
     (engine / "ok.py").write_text("import math\nimport numpy as np\nfrom collections import deque\n")
     (engine / "direct.py").write_text("import scipy.linalg\n")
     (engine / "gui.py").write_text("from ..ui import window\n")
     (engine / "indirect.py").write_text("from .. import helpers\n")
-    problems = "\n".join(foreign_imports(tmp_path))
+    (engine / "upward.py").write_text("from ..model import setup\n")
+    (model / "setup.py").write_text("import tomli_w\nimport contourpy\nfrom ..engine import ok\n")
+    (model / "view.py").write_text("from PySide6.QtCore import QObject\n")
+    (model / "window.py").write_text("from ..ui.window import x\n")
+    (model / "plot.py").write_text("import numpy, pyqtgraph\n")
+    problems = "\n".join(foreign_imports(tmp_path, "engine"))
     assert "direct.py:1 imports scipy.linalg" in problems
-    assert "GUI module gdsim.ui.window" in problems
+    assert "imports gdsim.ui.window, a layer above gdsim.engine" in problems
     assert "helpers.py:2 imports pyqtgraph.Qt" in problems
     assert "PySide6" in problems  # reached through gdsim.ui.window
+    assert "upward.py:1 imports gdsim.model.setup, a layer above gdsim.engine" in problems
     assert "ok.py" not in problems
+    problems = "\n".join(foreign_imports(tmp_path, "model"))
+    assert "view.py:1 imports PySide6.QtCore" in problems
+    assert "model/window.py:1 imports gdsim.ui.window, a layer above gdsim.model" in problems
+    assert "plot.py:1 imports pyqtgraph" in problems
+    assert "setup.py" not in problems  # tomli_w, contourpy and the engine are allowed

@@ -3,6 +3,7 @@ save and a load; malformed lesson files are refused with a message naming the fi
 
 import ast
 import math
+import os
 import re
 import shutil
 import string
@@ -17,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gdsim.engine import ANALYTIC_PROBLEMS, OPTIMIZERS
-from gdsim.paths import resource
-from gdsim.ui import lessons as lessons_module
-from gdsim.ui.lessons import (
+from gdsim.model import lessons as lessons_module
+from gdsim.model.build import build
+from gdsim.model.lessons import (
     Lesson,
     LessonError,
     LessonView,
@@ -27,7 +28,8 @@ from gdsim.ui.lessons import (
     save_lesson,
     shipped_lessons,
 )
-from gdsim.ui.setup import Contender, Setup
+from gdsim.model.setup import SHOWN_RANGE, SPEED_RANGE, Contender, Setup, field_range
+from gdsim.paths import resource
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSON_FILES = sorted(resource("lessons").glob("*.toml"))
@@ -36,7 +38,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 def run_to_step_limit(setup: Setup):
     """The setup's runs, each advanced as the window would: until it stops or reaches the step limit."""
-    runs = setup.make_runs()
+    runs = build(setup).runs
     for run in runs:
         run.set_step_limit(setup.step_limit)
         run.advance(setup.step_limit)
@@ -55,6 +57,11 @@ def test_shipped_lessons_are_numbered_one_to_n_in_file_order():
         assert lesson.path.name.startswith(f"{lesson.number:02d}-"), lesson.path.name
 
 
+def distance_from_minima(points: np.ndarray, minima) -> np.ndarray:
+    """(R,) the distance of each point (R, d) from the nearest of the minima."""
+    return np.min([np.linalg.norm(points - np.asarray(m), axis=1) for m in minima], axis=0)
+
+
 @pytest.mark.parametrize("path", LESSON_FILES, ids=[p.stem for p in LESSON_FILES])
 def test_shipped_lesson_loads_and_runs_to_its_expected_state(path):
     lesson = load_lesson(path)
@@ -70,6 +77,17 @@ def test_shipped_lesson_loads_and_runs_to_its_expected_state(path):
                                        err_msg=what)
         if "stopped_at" in expect:
             assert int(run.stopped_at[0]) == expect["stopped_at"][i], what
+        history = run.history()
+        assert history.step.tolist() == list(range(len(history.step)))  # every step is recorded
+        if expect.get("path") and expect["path"][i] is not None:
+            points = expect["path"][i]
+            np.testing.assert_allclose(history.params[: len(points), 0], points, rtol=0,
+                                       atol=expect["tolerance"], err_msg=what)
+        if expect.get("closest") and expect["closest"][i] is not None:
+            distance, step = expect["closest"][i]
+            away = distance_from_minima(history.params[:, 0], lesson.problem.minima)
+            assert int(np.argmin(away)) == step, what
+            assert abs(away.min() - distance) <= expect["tolerance"], (what, away.min())
 
 
 @pytest.mark.parametrize("path", LESSON_FILES, ids=[p.stem for p in LESSON_FILES])
@@ -90,7 +108,7 @@ def test_a_shipped_lesson_shows_the_step_activation_stuck_at_step_zero():
     stuck = [lesson for lesson in shipped_lessons() if lesson.setup.activation == "step"]
     assert stuck
     for lesson in stuck:
-        assert lesson.expect["status"] == ["converged"] * len(lesson.setup.contenders)
+        assert lesson.expect["status"] == ["stuck"] * len(lesson.setup.contenders)
         assert lesson.expect["stopped_at"] == [0] * len(lesson.setup.contenders)
         assert all(tuple(p) == lesson.setup.start for p in lesson.expect["final"])
 
@@ -182,7 +200,7 @@ def test_round_trip_with_a_csv_beside_the_lesson_is_written_relative(tmp_path):
     moved = shutil.copytree(folder, tmp_path / "moved")
     lesson = load_lesson(moved / "lesson.toml")
     assert lesson.setup.data == str(moved / "data" / "scores.csv")
-    assert lesson.setup.make_problem().dataset.y.tolist() == [1.0, 3.0, 5.5]
+    assert build(lesson.setup).problem.dataset.y.tolist() == [1.0, 3.0, 5.5]
 
 
 def test_a_relative_data_path_is_read_from_the_lessons_folder_not_the_working_directory(tmp_path,
@@ -239,7 +257,7 @@ def test_saving_replaces_a_file_and_leaves_nothing_else_behind(tmp_path):
     (Setup(contenders=(Contender("adom"),)), TITLE, 1, "unknown optimizer 'adom'"),
     (Setup(start=(1.0, 2.0)), TITLE, 1, "start has 2 numbers"),
     (Setup(problem="nope"), TITLE, 1, "unknown problem 'nope'"),
-    (Setup(speed=0.0), TITLE, 1, "speed must be a positive number"),
+    (Setup(speed=0.0), TITLE, 1, 'speed must be a number of steps per second from 0.1 to 1,000, or "max"'),
     (Setup(), {"zh": "只有中文"}, 1, "needs title.en"),
     (Setup(), TITLE, 10, "number must be a whole number from 1 to 9"),
     (Setup(data="line"), TITLE, 1, "data applies only to the problems linreg and neuron"),
@@ -270,17 +288,16 @@ def _contender(draw):
     values = {}
     for h in optimizer.hyperparameters:
         if draw(st.booleans()):
-            high = min(h.high, 1e6)
-            open_top = h.high_open or h.high > 1e6
-            value = draw(st.floats(h.low, high, exclude_min=h.low_open, exclude_max=open_top,
-                                   allow_nan=False, allow_infinity=False))
+            low, high = field_range(h)  # what the engine allows and the window shows
+            value = draw(st.floats(low, min(high, 1e6), allow_nan=False, allow_infinity=False).filter(
+                lambda v: v == 0 or abs(v) >= SHOWN_RANGE[0]))
             values[h.name] = value
     return Contender(optimizer.name, values)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(problem_start=_DOMAIN_POINT, own_start=st.booleans(), contenders=st.lists(_contender(), min_size=1,
-       max_size=4), speed=st.one_of(st.none(), st.floats(1e-3, 1e6, allow_nan=False)),
+       max_size=4), speed=st.one_of(st.none(), st.floats(*SPEED_RANGE)),
        step_limit=st.integers(1, 1_000_000_000), tol=st.floats(0.0, 1.0, allow_nan=False),
        view=st.builds(LessonView, st.booleans(), st.booleans(), st.booleans()), number=st.integers(1, 9),
        title=st.text(TEXT, min_size=1, max_size=30).filter(str.strip), notes=st.text(TEXT, max_size=60))
@@ -463,13 +480,23 @@ MALFORMED = {
         ["unknown table or key 'veiw'", "did you mean 'view'"]),
     "speed 0": edited(
         VALID, "speed = 2", "speed = 0",
-        ['speed must be a positive number of steps per second or "max", got 0']),
+        ['[setup] speed must be a number of steps per second from 0.1 to 1,000, or "max"; got 0']),
     "speed negative": edited(
         VALID, "speed = 2", "speed = -3.5",
-        ["speed must be a positive number", "got -3.5"]),
-    "speed a word": edited(VALID, "speed = 2", 'speed = "fast"', ['or "max", got the string \'fast\'']),
-    "speed true": edited(VALID, "speed = 2", "speed = true", ['or "max", got true']),
-    "speed infinite": edited(VALID, "speed = 2", "speed = inf", ['or "max", got inf']),
+        ["speed must be a number of steps per second from 0.1", "got -3.5"]),
+    "speed too slow": edited(VALID, "speed = 2", "speed = 4.7e-7", ['or "max"; got 4.7e-07']),
+    "speed too fast": edited(VALID, "speed = 2", "speed = 5000", ['or "max"; got 5000']),
+    "speed a word": edited(VALID, "speed = 2", 'speed = "fast"', ['or "max"; got the string \'fast\'']),
+    "speed true": edited(VALID, "speed = 2", "speed = true", ['or "max"; got true']),
+    "speed infinite": edited(VALID, "speed = 2", "speed = inf", ['or "max"; got inf']),
+    "eta 0": edited(
+        VALID, "lr = 0.1", "lr = 0",
+        ["[setup] optimizers[1]: the learning rate η (lr) must be from 1e-05 to 10 in the window, got 0"]),
+    "eta 1000": edited(
+        VALID, "lr = 0.1", "lr = 1000", ["η (lr) must be from 1e-05 to 10 in the window, got 1000"]),
+    "momentum beyond 1e300": edited(
+        VALID, "momentum = 0.5", "momentum = 1e301",
+        ["[setup] optimizers[2]: momentum must be 0 or from 1e-300 to 1e+300 in the window, got 1e+301"]),
     "no speed": edited(VALID, "speed = 2\n", "", ['[setup] needs speed (steps per second, or "max"']),
     "step_limit 0": edited(
         VALID, "step_limit = 100", "step_limit = 0",
@@ -514,12 +541,30 @@ MALFORMED = {
         ["[expect] status must be an array of statuses, one per optimizer (2 here)"]),
     "expect unknown status": edited(
         VALID, STATUS_LINE, 'status = ["converged", "done"]',
-        ["[expect] status[2] must be one of: 'converged', 'diverged', 'step limit'"]),
+        ["[expect] status[2] must be one of: 'converged', 'diverged', 'step limit', 'stuck'"]),
     "expect final of the wrong dimension": edited(
         VALID, "final = [[0.0], []]", "final = [[0.0, 1.0], []]",
         ["[expect] final[1] has 2 numbers; problem 'parabola' has 1 "
                                                    "parameter"]),
     "expect without status": edited(VALID, STATUS_LINE + "\n", "", ["[expect] needs status"]),
+    "expect path not arrays": edited(
+        VALID, "final = [[0.0], []]", "final = [[0.0], []]\npath = [2.0, []]",
+        ["[expect] path must be an array with, for each optimizer (2 here), an array of its first points"]),
+    "expect path longer than the run": edited(
+        VALID.replace("step_limit = 100", "step_limit = 1"), "final = [[0.0], []]",
+        "final = [[0.0], []]\npath = [[[2.0], [1.6], [1.28]], []]",
+        ["[expect] path[1] has 3 points; a run of 1 steps has at most 2"]),
+    "expect path point of the wrong dimension": edited(
+        VALID, "final = [[0.0], []]", "final = [[0.0], []]\npath = [[[2.0, 1.0]], []]",
+        ["[expect] path[1][1] has 2 numbers; problem 'parabola' has 1 parameter"]),
+    "expect closest malformed": edited(
+        VALID, "final = [[0.0], []]", "final = [[0.0], []]\nclosest = [[0.1], []]",
+        ["[expect] closest must be an array with, for each optimizer (2 here), a pair [distance ≥ 0, "
+         "step from 0 to the step limit 100]"]),
+    "expect closest without a known minimum": edited(
+        VALID.replace('problem = "parabola"\nstart = [2.0]', 'problem = "saddle"\nstart = [1.0, 0.1]'),
+        "final = [[0.0], []]", "closest = [[0.1, 3], []]",
+        ["[expect] closest needs a problem with a known minimum; 'saddle' has none"]),
     "unknown key in [expect]": edited(
         VALID, "final = [[0.0], []]", "final = [[0.0], []]\nsteps = [1, 2]",
         ["[expect]: unknown key 'steps'",
@@ -632,11 +677,28 @@ def lesson_errors(tmp_path, monkeypatch) -> list[LessonError]:
     path.write_bytes(VALID.replace("看。", "caf\xe9").encode("latin-1", "replace"))
     caught(load_lesson, path)
 
-    def refused(self):
+    def refused(*args):
         raise PermissionError(13, "Permission denied")
 
     with monkeypatch.context() as m:
-        m.setattr(Path, "read_bytes", refused)
+        m.setattr(lessons_module.os, "open", refused)
+        caught(load_lesson, path)
+    for text in [deeply_nested(11), dotted_key(9), optimizer_tables(31), optimizer_tables(11),
+                 edit(VALID, 'en = "Two runs"', 'en = "' + "T" * 201 + '"'),
+                 edit(NEURON, 'data = "pass-fail"', 'data = "' + "d" * 5000 + '"')]:
+        path.write_text(text, encoding="utf-8")
+        caught(load_lesson, path)
+    caught(load_lesson, Path("/dev/zero"))
+    with open(path, "wb") as f:
+        f.truncate(lessons_module.MAX_BYTES + 1)
+    caught(load_lesson, path)
+    path.write_text(VALID, encoding="utf-8")
+
+    def broken(text):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    with monkeypatch.context() as m:
+        m.setattr(lessons_module.tomllib, "loads", broken)
         caught(load_lesson, path)
     for setup, title in [(Setup(problem="linreg", data=3), TITLE), (Setup(speed="fast"), TITLE),
                          (Setup(), {"en": object()})]:
@@ -668,8 +730,9 @@ def marked(path: Path) -> set[str]:
 
 def test_every_lesson_message_is_a_marked_template_filled_in_with_its_values(tmp_path, monkeypatch):
     errors = lesson_errors(tmp_path, monkeypatch)
-    ours = marked(ROOT / "gdsim" / "ui" / "lessons.py")
-    engine = set().union(*(marked(p) for p in (ROOT / "gdsim" / "engine").glob("*.py")))
+    ours = marked(ROOT / "gdsim" / "model" / "lessons.py")
+    engine = set().union(*(marked(p) for p in (ROOT / "gdsim" / "engine").glob("*.py")),
+                         marked(ROOT / "gdsim" / "model" / "setup.py"))  # and what the window can show
     used = set()
     for error in errors:
         assert str(error) == f"lesson file {error.path}: {error.problem}"
@@ -700,3 +763,83 @@ def test_every_lesson_message_has_a_chinese_template_with_the_same_values(tmp_pa
             if message.values:
                 text.format(**message.values)
         assert chinese[error.template].format(**error.values).startswith(f"课程文件 {error.path}：")
+
+
+# --- hostile lesson files: refused quickly, in one message, whatever they hold ----------------------
+
+
+def deeply_nested(levels: int) -> str:
+    return VALID + "deep = " + "[" * levels + "]" * levels + "\n"
+
+
+def dotted_key(levels: int) -> str:
+    return VALID + "a" + ".a" * (levels - 1) + " = 1\n"
+
+
+def optimizer_tables(count: int) -> str:
+    return VALID.split("[view]")[0].split("[[setup.optimizers]]")[0] + (
+        '[[setup.optimizers]]\nname = "adam"\nlr = 0.01\n' * count)
+
+
+@pytest.mark.parametrize("text, says", [
+    (deeply_nested(500), "line 30: arrays and tables nest more than"),
+    (deeply_nested(50_000), "nest more than"),
+    (VALID + "deep = " + "{a = " * 600 + "1" + "}" * 600 + "\n", "nest more than"),
+    (dotted_key(100_000), "line 30: a key has more than"),
+    ("[" + ".".join(["t"] * 50_000) + "]\n" + VALID, "line 1: a key has more than"),
+    (optimizer_tables(1000), "tables"),
+    (optimizer_tables(11), "[setup] has 11 optimizers; a lesson runs at most 10 side by side"),
+    (edit(VALID, 'en = "Two runs"', 'en = "' + "T" * 201 + '"'), "[lesson] title.en has 201 characters"),
+    (edit(VALID, 'en = "Watch them."', 'en = """' + "n" * 20_001 + '"""'),
+     "[lesson] notes.en has 20,001 characters"),
+])
+def test_a_hostile_lesson_file_is_refused_with_one_message(tmp_path, text, says):
+    path = tmp_path / "hostile.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LessonError) as caught:
+        load_lesson(path)
+    message = str(caught.value)
+    assert message.startswith(f"lesson file {path}: ") and says in message, message[:300]
+    assert "\n" not in message and len(message) < 400, message[:300]
+
+
+def test_a_lesson_file_larger_than_the_limit_is_not_read(tmp_path):
+    path = tmp_path / "big.toml"
+    path.write_text(VALID + "# " + "x" * lessons_module.MAX_BYTES + "\n", encoding="utf-8")
+    with pytest.raises(LessonError, match=r"is larger than 256 KB; a lesson file has at most 256 KB"):
+        load_lesson(path)
+
+
+@pytest.mark.parametrize("make, says", [
+    (lambda tmp: Path("/dev/zero"), "not a regular file (it is a device)"),
+    (lambda tmp: (tmp / "zero.toml").symlink_to("/dev/zero") or tmp / "zero.toml", "(it is a device)"),
+    (lambda tmp: os.mkfifo(tmp / "fifo.toml") or tmp / "fifo.toml", "(it is a FIFO)"),
+])
+def test_a_lesson_path_that_is_no_regular_file_is_refused_without_reading(tmp_path, make, says):
+    path = make(tmp_path)
+    with pytest.raises(LessonError) as caught:
+        load_lesson(path)
+    assert says in str(caught.value)
+
+
+@pytest.mark.parametrize("text, says", [
+    (edit(VALID, 'name = "sgd"', 'name = "' + "x" * 100_000 + '"'), "unknown optimizer 'xxxxxxx"),
+    (edit(VALID, "number = 2", 'number = "' + "<b>" * 50_000 + '"'), "got the string '<b><b>"),
+    (edit(VALID, "number = 2", "number = 2\n" + "k" * 100_000 + " = 1"), "unknown key 'kkkk"),
+])
+def test_a_message_quotes_a_long_value_in_short(tmp_path, text, says):
+    path = tmp_path / "long.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LessonError) as caught:
+        load_lesson(path)
+    assert says in str(caught.value) and len(str(caught.value)) < 400
+
+
+def test_a_lesson_loads_the_same_on_other_threads(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = tmp_path / "ok.toml"
+    path.write_text(VALID, encoding="utf-8")
+    with ThreadPoolExecutor(4) as pool:
+        lessons = list(pool.map(load_lesson, [path] * 8))
+    assert all(lesson == load_lesson(path) for lesson in lessons)

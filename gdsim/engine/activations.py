@@ -5,12 +5,17 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-LEAKY_SLOPE = 0.01
+from .errors import QT_TRANSLATE_NOOP
+
+LEAKY_SLOPE = 0.01  # written out in Leaky ReLU's formulas below
 
 
 @dataclass(frozen=True, eq=False)
 class Activation:
     """f and f′ as in-place functions: ``forward(h, out)`` and ``derivative(h, f_h, out)``.
+
+    ``formula`` and ``derivative_formula`` are marked for translation (context "formulas") where they
+    hold words, such as "if … else".
 
     ``derivative`` receives f(h) too, since several derivatives are cheapest through it
     (the sigmoid's f′ = f(1 − f)). ``probability`` says f(h) lies strictly between 0 and 1 for every
@@ -110,16 +115,19 @@ ACTIVATIONS: dict[str, Activation] = {
                    "(0, 1)", True, _sigmoid, _sigmoid_prime),
         Activation("tanh", "tanh", "f(h) = tanh h", "f′(h) = 1 − f(h)²", "(−1, 1)", False,
                    _tanh, _tanh_prime),
-        Activation("relu", "ReLU", "f(h) = max(0, h)", "f′(h) = 1 if h > 0 else 0",
+        Activation("relu", "ReLU", "f(h) = max(0, h)",
+                   QT_TRANSLATE_NOOP("formulas", "f′(h) = 1 if h > 0 else 0"),
                    "[0, ∞)", False, _relu, _relu_prime),
-        Activation("leaky_relu", "Leaky ReLU", f"f(h) = h if h > 0 else {LEAKY_SLOPE}·h",
-                   f"f′(h) = 1 if h > 0 else {LEAKY_SLOPE}", "(−∞, ∞)", False,
+        Activation("leaky_relu", "Leaky ReLU",
+                   QT_TRANSLATE_NOOP("formulas", "f(h) = h if h > 0 else 0.01·h"),
+                   QT_TRANSLATE_NOOP("formulas", "f′(h) = 1 if h > 0 else 0.01"), "(−∞, ∞)", False,
                    _leaky_relu, _leaky_relu_prime),
         Activation("softplus", "Softplus", "f(h) = ln(1 + e^h)", "f′(h) = 1 / (1 + e^(−h))",
                    "(0, ∞)", False, _softplus, _softplus_prime),
         Activation("identity", "Identity", "f(h) = h", "f′(h) = 1", "(−∞, ∞)", False,
                    _identity, _identity_prime),
-        Activation("step", "Step (perceptron)", "f(h) = 1 if h ≥ 0 else 0",
-                   "f′(h) = 0 (wherever it exists)", "{0, 1}", False, _step, _step_prime),
+        Activation("step", "Step (perceptron)", QT_TRANSLATE_NOOP("formulas", "f(h) = 1 if h ≥ 0 else 0"),
+                   QT_TRANSLATE_NOOP("formulas", "f′(h) = 0 (wherever it exists)"), "{0, 1}", False,
+                   _step, _step_prime),
     )
 }

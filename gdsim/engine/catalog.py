@@ -4,7 +4,7 @@ import os
 
 from .activations import ACTIVATIONS
 from .datasets import Dataset, dataset_from_arrays, load_dataset
-from .errors import QT_TRANSLATE_NOOP, InputError, unknown_name
+from .errors import QT_TRANSLATE_NOOP, InputError, check_name
 from .models import LOSSES, MODEL_KINDS, make_model
 from .problems import ANALYTIC_PROBLEMS, Problem
 
@@ -18,6 +18,7 @@ def make_problem(name: str | Problem, data=None, activation: str | None = None,
     ``activation`` and ``loss`` apply to the dataset models only."""
     if isinstance(name, Problem):
         return name
+    name = check_name("problem", name, PROBLEM_NAMES)
     if name in ANALYTIC_PROBLEMS:
         given = [flag for flag, value in (("data", data), ("activation", activation), ("loss", loss))
                  if value is not None]
@@ -28,9 +29,7 @@ def make_problem(name: str | Problem, data=None, activation: str | None = None,
                                           "apply only to linreg and neuron"))
             raise InputError(template, name=name, given=", ".join(given))
         return ANALYTIC_PROBLEMS[name]
-    if name in MODEL_KINDS:
-        return make_model(name, _dataset(name, data), activation, loss)
-    raise unknown_name("problem", name, PROBLEM_NAMES)
+    return make_model(name, _dataset(name, data), activation, loss)
 
 
 def _dataset(kind: str, data) -> Dataset:

@@ -2,7 +2,7 @@
 
 Parameters are ordered w1…wk, b (with one input: w, b). Losses, for N samples:
 
-- ``sse``  E = ½ Σ (y − ŷ)²: the ½ makes −∂E/∂wᵢ = Σ (y − ŷ) f′(h) xᵢ, so one gradient step is exactly
+- ``sse``  L = ½ Σ (y − ŷ)²: the ½ makes −∂L/∂wᵢ = Σ (y − ŷ) f′(h) xᵢ, so one gradient step is exactly
   the delta rule Δwᵢ = η Σ δ xᵢ with δ = (y − ŷ) f′(h).
 - ``mse``  (1/N) Σ (y − ŷ)², as torch.nn.MSELoss; its gradient carries the factor 2/N.
 - ``bce``  −(1/N) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)], for an output in (0, 1) (the sigmoid). It is computed
@@ -17,7 +17,7 @@ import numpy as np
 
 from .activations import ACTIVATIONS, Activation, softplus
 from .datasets import Dataset
-from .errors import QT_TRANSLATE_NOOP, InputError, unknown_name
+from .errors import QT_TRANSLATE_NOOP, InputError, check_name, shown
 from .problems import Problem
 from .workspace import Workspace
 
@@ -32,9 +32,9 @@ class Loss:
 LOSSES = {
     loss.name: loss
     for loss in (
-        Loss("sse", "Sum of squared errors", "E = ½ Σ (y − ŷ)²"),
-        Loss("mse", "Mean squared error", "E = (1/N) Σ (y − ŷ)²"),
-        Loss("bce", "Binary cross-entropy", "E = −(1/N) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)]"),
+        Loss("sse", "Sum of squared errors", "L = ½ Σ (y − ŷ)²"),
+        Loss("mse", "Mean squared error", "L = (1/N) Σ (y − ŷ)²"),
+        Loss("bce", "Binary cross-entropy", "L = −(1/N) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)]"),
     )
 }
 
@@ -55,9 +55,31 @@ class DatasetProblem(Problem):
     def evaluate_on(self, X, y, params, loss, grad, ws: Workspace) -> None:
         _neuron_kernel(X, y, self.activation, self.loss_kind.name, params, loss, grad, ws)
 
+    def stuck_at(self, params) -> np.ndarray:
+        """(K,) True where the activation is flat at every sample the model gets wrong: some error
+        y − ŷ is not zero, yet f′(h) = 0 at each sample whose error is not zero, so every term of the
+        gradient Σ (ŷ − y)·f′(h)·x is exactly zero (the step function anywhere, ReLU with every wrong
+        sample at h ≤ 0, a sigmoid saturated to exactly 0 or 1). Such a point sits on a flat terrace
+        of the loss, not where the errors balance out. With bce the gradient (ŷ − y)/N·x does not go
+        through f′, so it never vanishes this way."""
+        params = np.asarray(params, dtype=float).reshape(-1, self.dim)
+        if self.loss_kind.name == "bce":
+            return np.zeros(len(params), dtype=bool)
+        X, y = self.dataset.X, self.dataset.y
+        k = X.shape[1]
+        h = params[:, :k] @ X.T + params[:, k:]
+        yhat, slope = np.empty_like(h), np.empty_like(h)
+        with np.errstate(all="ignore"):
+            self.activation.forward(h, yhat)
+            self.activation.derivative(h, yhat, slope)
+        wrong = yhat != y
+        return wrong.any(axis=1) & ~(wrong & (slope != 0)).any(axis=1)
+
     def loss(self, params) -> np.ndarray:
         if self.activation.name == "identity" and self.loss_kind.name in ("sse", "mse"):
-            return self._quadratic_loss(self._as_params(params))
+            params = self._as_params(params)
+            with np.errstate(all="ignore"):  # far out, a loss may overflow to inf: no warning
+                return self._quadratic_loss(params)
         params = self._as_params(params)
         out = np.empty(len(params))
         chunk = max(1, _LANDSCAPE_ELEMENTS // len(self.dataset.y))
@@ -87,22 +109,17 @@ class DatasetProblem(Problem):
 
 def make_model(kind: str, dataset: Dataset, activation: str | None = None, loss: str | None = None,
                start=None) -> DatasetProblem:
-    if kind not in MODEL_KINDS:
-        raise unknown_name("model", kind, MODEL_KINDS)
+    kind = check_name("model", kind, MODEL_KINDS)
     if kind == "linreg":
-        if activation not in (None, "identity"):
+        if activation is not None and not (isinstance(activation, str) and activation == "identity"):
             raise InputError(QT_TRANSLATE_NOOP(
                 "errors", "linreg has no activation (it is ŷ = w·x + b); use the problem 'neuron' "
-                "for activation {activation!r}"), activation=activation)
+                "for activation {activation!r}"), activation=shown(activation))
         act = ACTIVATIONS["identity"]
     else:
         act_name = "sigmoid" if activation is None else activation
-        if act_name not in ACTIVATIONS:
-            raise unknown_name("activation", act_name, ACTIVATIONS)
-        act = ACTIVATIONS[act_name]
-    loss_name = "sse" if loss is None else loss
-    if loss_name not in LOSSES:
-        raise unknown_name("loss", loss_name, LOSSES)
+        act = ACTIVATIONS[check_name("activation", act_name, ACTIVATIONS)]
+    loss_name = check_name("loss", "sse" if loss is None else loss, LOSSES)
     if loss_name == "bce":
         if not act.probability:
             raise InputError(QT_TRANSLATE_NOOP(
@@ -135,19 +152,18 @@ def make_model(kind: str, dataset: Dataset, activation: str | None = None, loss:
         lr=_suggested_lr(dataset, loss_name, act), adaptive_lr=0.05,
         kernel=partial(_neuron_kernel, dataset.X, dataset.y, act, loss_name),
         minima=minima, global_minima=minima,
-        description=f"{LOSSES[loss_name].title} of {model} on {dataset.title}.",
         gradient_formula=_gradient_formula(names, loss_name, kind),
         dataset=dataset, activation=act, loss_kind=LOSSES[loss_name],
     )
 
 
 def _gradient_formula(names: tuple[str, ...], loss_name: str, kind: str) -> tuple[str, ...]:
-    """∂E/∂wᵢ and ∂E/∂b for the loss (with f′ = 1 for linear regression)."""
+    """∂L/∂wᵢ and ∂L/∂b for the loss (with f′ = 1 for linear regression)."""
     factor = {"sse": "−Σ (y − ŷ)", "mse": "−(2/N) Σ (y − ŷ)", "bce": "(1/N) Σ (ŷ − y)"}[loss_name]
     slope = "" if loss_name == "bce" or kind == "linreg" else "·f′(h)"
     inputs = ["x"] if len(names) == 2 else [f"x{i}" for i in range(1, len(names))]
-    return tuple(f"∂E/∂{n} = {factor}{slope}·{x}" for n, x in zip(names[:-1], inputs, strict=True)) + (
-        f"∂E/∂{names[-1]} = {factor}{slope}",)
+    return tuple(f"∂L/∂{n} = {factor}{slope}·{x}" for n, x in zip(names[:-1], inputs, strict=True)) + (
+        f"∂L/∂{names[-1]} = {factor}{slope}",)
 
 
 def _neuron_kernel(X, y, act: Activation, loss_name: str, p, loss, grad, ws: Workspace) -> None:
@@ -203,8 +219,10 @@ def _domain(dataset: Dataset, minima, kind: str) -> tuple[tuple[float, float], .
         centre = np.array(minima[0])
         half = 2.5 + 0.75 * np.abs(centre)
     else:
-        # A neuron's weights matter on the scale 1/(spread of x); its bias on that times |x|.
+        # A neuron's weights matter on the scale 1/(spread of x); its bias on that times |x|. A spread
+        # below 1e-30 is taken as 1e-30, so that with |x| ≤ 1e30 the box stays well inside 1e100.
         spread = float(np.ptp(X)) or 1.0
+        spread = max(spread, 1e-30)
         w = 12.0 / spread
         centre = np.zeros(X.shape[1] + 1)
         half = np.append(np.full(X.shape[1], 2.0 * w), 2.0 * w * max(1.0, float(np.abs(X).max())))
@@ -226,5 +244,11 @@ def _suggested_lr(dataset: Dataset, loss_name: str, act: Activation) -> float:
         if loss_name == "mse":
             curvature *= 2.0 / len(dataset.y)
     # Rounded down to one significant digit: a number a teacher can say aloud, still below 1/L.
-    scale = 10.0 ** np.floor(np.log10(1.0 / curvature))
-    return float(np.floor(1.0 / curvature / scale) * scale)
+    # (With the data bounded by MAX_MAGNITUDE, 1/L lies between about 1e-68 and 16.)
+    limit = 1.0 / curvature
+    scale = 10.0 ** np.floor(np.log10(limit))
+    digit = np.floor(limit / scale)
+    if digit < 1:  # log10 rounded up to the next power of ten
+        scale /= 10.0
+        digit = np.floor(limit / scale)
+    return float(digit * scale)

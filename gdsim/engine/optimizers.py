@@ -17,12 +17,12 @@ units of the parameters.
 """
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from .errors import QT_TRANSLATE_NOOP, InputError, parse_number, unknown_name
+from .errors import QT_TRANSLATE_NOOP, InputError, check_name, parse_number, shown
 from .workspace import Workspace, column_major
 
 
@@ -91,7 +91,9 @@ class Optimizer:
     update: UpdateFn = field(repr=False)
     lr_kind: str = "adaptive"  # 'plain', 'adaptive' or 'unit' (see default_lr)
     scalars: tuple[tuple[str, float], ...] = ()
-    rule: tuple[str, ...] = ()  # the update rule, one line per formula, for display
+    # The update rule as the window's formula panel writes it, one line per formula, in order; the
+    # panel adds the numbers. RMSprop's last two lines replace its second when μ > 0.
+    rule: tuple[str, ...] = ()
 
     def init(self, params: np.ndarray) -> State:
         return State(params, self.buffers, dict(self.scalars))
@@ -107,7 +109,7 @@ class Optimizer:
                 return h
         raise InputError(QT_TRANSLATE_NOOP(
             "errors", "{optimizer} has no hyperparameter {name!r}; its hyperparameters are: {valid}"),
-            optimizer=self.name, name=name, valid=", ".join(h.name for h in self.hyperparameters))
+            optimizer=self.name, name=shown(name), valid=", ".join(h.name for h in self.hyperparameters))
 
     def resolve(self, lr: float | None, overrides: dict | None = None) -> dict[str, float]:
         """The defaults with ``lr`` as the default η, then the overrides, checked: a new dict.
@@ -117,6 +119,10 @@ class Optimizer:
         values = {h.name: h.default for h in self.hyperparameters}
         if lr is not None:
             values["lr"] = float(lr)
+        if overrides is not None and not isinstance(overrides, Mapping):
+            raise InputError(QT_TRANSLATE_NOOP(
+                "errors", "hyperparameters must be given by name, in a dict such as {{'lr': 0.1}}; "
+                "got {got!r}"), got=shown(overrides))
         for name, value in (overrides or {}).items():
             values[name] = self.hyperparameter(name).check(value)
         if values["lr"] is None:
@@ -353,10 +359,11 @@ OPTIMIZERS: dict[str, Optimizer] = {
                                                   description="α: decay of the running mean of g²"),
                    _EPS_ADAM, Hyperparameter("momentum", 0.0, 0.0, description="μ: momentum (0: none)")),
                   ("v", "b"), _rmsprop,
-                  rule=("v ← α·v + (1 − α)·g²", "θ ← θ − η·g / (√v + ε)")),
+                  rule=("v ← α·v + (1 − α)·g²", "θ ← θ − η·g / (√v + ε)", "b ← μ·b + g / (√v + ε)",
+                        "θ ← θ − η·b")),
         Optimizer("adam", "Adam", "torch.optim.Adam(lr, betas, eps)", _ADAM_FAMILY, ("m", "v"), _adam,
-                  rule=("m ← β₁·m + (1 − β₁)·g", "v ← β₂·v + (1 − β₂)·g²", "m̂ ← m / (1 − β₁ᵗ)",
-                        "v̂ ← v / (1 − β₂ᵗ)", "θ ← θ − η·m̂ / (√v̂ + ε)")),
+                  rule=("m ← β₁·m + (1 − β₁)·g", "v ← β₂·v + (1 − β₂)·g²", "m* = m / (1 − β₁ᵗ)",
+                        "v* = v / (1 − β₂ᵗ)", "θ ← θ − η·m* / (√v* + ε)")),
         Optimizer("adamax", "AdaMax", "torch.optim.Adamax(lr, betas, eps)", _ADAM_FAMILY, ("m", "u"),
                   _adamax,
                   rule=("m ← β₁·m + (1 − β₁)·g", "u ← max(β₂·u, |g| + ε)", "θ ← θ − η·m / ((1 − β₁ᵗ)·u)")),
@@ -364,9 +371,9 @@ OPTIMIZERS: dict[str, Optimizer] = {
                   _ADAM_FAMILY + (Hyperparameter("momentum_decay", 4e-3, 0.0,
                                                  description="ψ: how fast μₜ approaches β₁"),),
                   ("m", "v"), _nadam, scalars=(("mu_product", 1.0),),
-                  rule=("μₜ ← β₁·(1 − ½·0.96^(t·ψ))", "m ← β₁·m + (1 − β₁)·g", "v ← β₂·v + (1 − β₂)·g²",
-                        "m̂ ← μₜ₊₁·m / (1 − Π μ) + (1 − μₜ)·g / (1 − Π μ)", "v̂ ← v / (1 − β₂ᵗ)",
-                        "θ ← θ − η·m̂ / (√v̂ + ε)")),
+                  rule=("m ← β₁·m + (1 − β₁)·g", "v ← β₂·v + (1 − β₂)·g²", "v* = v / (1 − β₂ᵗ)",
+                        "μₜ = β₁·(1 − ½·0.96^(t·ψ)),  Πₜ = μ₁·μ₂·…·μₜ",
+                        "θ ← θ − η·((1 − μₜ)·g / (1 − Πₜ) + μₜ₊₁·m / (1 − Πₜ₊₁)) / (√v* + ε)")),
         Optimizer("amsgrad", "AMSGrad", "torch.optim.Adam(lr, betas, eps, amsgrad=True)", _ADAM_FAMILY,
                   ("m", "v", "vmax"), _amsgrad,
                   rule=("m ← β₁·m + (1 − β₁)·g", "v ← β₂·v + (1 − β₂)·g²", "vₘₐₓ ← max(vₘₐₓ, v)",
@@ -378,6 +385,4 @@ OPTIMIZERS: dict[str, Optimizer] = {
 def get_optimizer(name: str) -> Optimizer:
     if isinstance(name, Optimizer):
         return name
-    if name not in OPTIMIZERS:
-        raise unknown_name("optimizer", name, OPTIMIZERS)
-    return OPTIMIZERS[name]
+    return OPTIMIZERS[check_name("optimizer", name, OPTIMIZERS)]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .errors import QT_TRANSLATE_NOOP, InputError, real_array
 from .workspace import Workspace, column_major
 
 Kernel = Callable[[np.ndarray, np.ndarray, "np.ndarray | None", Workspace], None]
@@ -21,7 +22,8 @@ _CHUNK = 65_536
 
 @dataclass(frozen=True, eq=False)
 class Problem:
-    """A loss over d parameters, with everything a view needs to show it.
+    """A loss over d parameters, with everything a view needs to show it. Its formulas call the loss
+    L (and a neuron's activation f), in every problem alike.
 
     ``lr`` is the suggested learning rate for plain and momentum descent, ``adaptive_lr`` the one for
     the adaptive methods (Adagrad, RMSprop, the Adam family); see ``optimizers.default_lr``.
@@ -39,16 +41,14 @@ class Problem:
     minima: tuple[tuple[float, ...], ...] = ()
     global_minima: tuple[tuple[float, ...], ...] = ()
     saddle_points: tuple[tuple[float, ...], ...] = ()
-    description: str = ""
-    gradient_formula: tuple[str, ...] = ()  # one line per parameter, e.g. "∂f/∂y = 200(y − x²)"
+    gradient_formula: tuple[str, ...] = ()  # one line per parameter, e.g. "∂L/∂y = 200(y − x²)"
+    # Drawn with one scale on both axes: the shape of the landscape is the point (a ravine must look
+    # long and narrow, Himmelblau's minima lie where they are).
+    equal_axes: bool = False
 
     @property
     def dim(self) -> int:
         return len(self.param_names)
-
-    def evaluate(self, params, loss, grad, ws: Workspace) -> None:
-        """Write loss (K,) and gradient (K, d) at params (K, d) into the given arrays."""
-        self.kernel(params, loss, grad, ws)
 
     def loss_and_grad(self, params) -> tuple[np.ndarray, np.ndarray]:
         """Loss (K,) and gradient (K, d) at params (K, d), as new arrays."""
@@ -70,12 +70,23 @@ class Problem:
                 self.kernel(params[lo:hi], out[lo:hi], None, ws)
         return out
 
+    def stuck_at(self, params) -> np.ndarray:
+        """(K,) True where a point whose gradient is below the tolerance is known to be no minimum:
+        for a fixed function, exactly one of its known saddle points. (Dataset models say more.)"""
+        params = np.asarray(params, dtype=float).reshape(-1, self.dim)
+        stuck = np.zeros(len(params), dtype=bool)
+        for saddle in self.saddle_points:
+            stuck |= np.all(params == np.asarray(saddle), axis=1)
+        return stuck
+
     def _as_params(self, params) -> np.ndarray:
-        params = np.asarray(params, dtype=float)
+        params = real_array(params, QT_TRANSLATE_NOOP("errors", "the parameters"))
         if params.ndim == 1:
             params = params[None, :]
         if params.ndim != 2 or params.shape[1] != self.dim:
-            raise ValueError(f"params for {self.name!r} must have shape (K, {self.dim}), got {params.shape}")
+            raise InputError(QT_TRANSLATE_NOOP(
+                "errors", "the parameters of {problem!r} must have shape (K, {dim}), got {shape}"),
+                problem=self.name, dim=self.dim, shape=params.shape)
         soa = column_major(*params.shape)
         soa[...] = params
         return soa
@@ -334,82 +345,72 @@ ANALYTIC_PROBLEMS: dict[str, Problem] = {
     p.name: p
     for p in (
         Problem(
-            "parabola", "Parabola", "f(x) = x²", ("x",), ((-3.0, 3.0),), (2.0,), 0.1, 0.1,
+            "parabola", "Parabola", "L(x) = x²", ("x",), ((-3.0, 3.0),), (2.0,), 0.1, 0.1,
             _parabola, minima=((0.0,),), global_minima=((0.0,),),
-            description="The tutorial's curve: its tangent at x = 2 has slope 4, so we step left.",
-            gradient_formula=('f′(x) = 2x',),
+            gradient_formula=('L′(x) = 2x',),
         ),
         Problem(
-            "double-well", "Double well", "f(x) = x⁴ − 3x² + x", ("x",), ((-2.2, 2.2),), (2.0,),
+            "double-well", "Double well", "L(x) = x⁴ − 3x² + x", ("x",), ((-2.2, 2.2),), (2.0,),
             0.01, 0.05, _double_well, minima=_double_well_minima(),
             global_minima=_double_well_minima()[:1],
-            description="Two valleys: where descent ends depends on where it starts.",
-            gradient_formula=('f′(x) = 4x³ − 6x + 1',),
+            gradient_formula=('L′(x) = 4x³ − 6x + 1',),
         ),
         Problem(
-            "ravine", "Ravine", "f(x, y) = ½(x² + 20y²)", ("x", "y"), ((-10.0, 10.0), (-3.0, 3.0)),
+            "ravine", "Ravine", "L(x, y) = ½(x² + 20y²)", ("x", "y"), ((-10.0, 10.0), (-3.0, 3.0)),
             (-9.0, 2.0), 0.09, 0.5, _ravine, minima=((0.0, 0.0),), global_minima=((0.0, 0.0),),
-            description="Steep across, shallow along: plain descent zig-zags, momentum does not.",
-            gradient_formula=('∂f/∂x = x', '∂f/∂y = 20y'),
+            equal_axes=True, gradient_formula=('∂L/∂x = x', '∂L/∂y = 20y'),
         ),
         Problem(
-            "rosenbrock", "Rosenbrock", "f(x, y) = (1 − x)² + 100(y − x²)²", ("x", "y"),
+            "rosenbrock", "Rosenbrock", "L(x, y) = (1 − x)² + 100(y − x²)²", ("x", "y"),
             ((-2.0, 2.0), (-1.0, 3.0)), (-1.2, 1.0), 0.001, 0.02, _rosenbrock,
             minima=((1.0, 1.0),), global_minima=((1.0, 1.0),),
-            description="A curved, flat-bottomed valley: easy to find, slow to follow.",
-            gradient_formula=('∂f/∂x = −2(1 − x) − 400x(y − x²)', '∂f/∂y = 200(y − x²)'),
+            equal_axes=True, gradient_formula=('∂L/∂x = −2(1 − x) − 400x(y − x²)', '∂L/∂y = 200(y − x²)'),
         ),
         Problem(
             "beale", "Beale",
-            "f(x, y) = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²", ("x", "y"),
+            "L(x, y) = (1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²", ("x", "y"),
             ((-4.5, 4.5), (-4.5, 4.5)), (1.0, 1.4), 0.001, 0.05, _beale,
             minima=((3.0, 0.5),), global_minima=((3.0, 0.5),),
-            description="Flat plateaus and sharp ridges around one minimum at (3, 0.5).",
-            gradient_formula=(
-                '∂f/∂x = 2 Σᵢ aᵢ(yⁱ − 1),  aᵢ = cᵢ − x + xyⁱ',
-                '∂f/∂y = 2x(a₁ + 2y·a₂ + 3y²·a₃)',
+            equal_axes=True, gradient_formula=(
+                '∂L/∂x = 2 Σᵢ aᵢ(yⁱ − 1),  aᵢ = cᵢ − x + xyⁱ',
+                '∂L/∂y = 2x(a₁ + 2y·a₂ + 3y²·a₃)',
             ),
         ),
         Problem(
-            "himmelblau", "Himmelblau", "f(x, y) = (x² + y − 11)² + (x + y² − 7)²", ("x", "y"),
+            "himmelblau", "Himmelblau", "L(x, y) = (x² + y − 11)² + (x + y² − 7)²", ("x", "y"),
             ((-5.0, 5.0), (-5.0, 5.0)), (0.0, 0.0), 0.01, 0.1, _himmelblau,
             minima=_HIMMELBLAU_MINIMA, global_minima=_HIMMELBLAU_MINIMA,
-            description="Four equal minima: the start decides which one is found.",
-            gradient_formula=(
-                '∂f/∂x = 4x(x² + y − 11) + 2(x + y² − 7)',
-                '∂f/∂y = 2(x² + y − 11) + 4y(x + y² − 7)',
+            equal_axes=True, gradient_formula=(
+                '∂L/∂x = 4x(x² + y − 11) + 2(x + y² − 7)',
+                '∂L/∂y = 2(x² + y − 11) + 4y(x + y² − 7)',
             ),
         ),
         Problem(
-            "saddle", "Saddle", "f(x, y) = x² − y²", ("x", "y"), ((-2.0, 2.0), (-2.0, 2.0)),
+            "saddle", "Saddle", "L(x, y) = x² − y²", ("x", "y"), ((-2.0, 2.0), (-2.0, 2.0)),
             (1.5, 0.01), 0.1, 0.05, _saddle, saddle_points=((0.0, 0.0),),
-            description="A saddle point at the origin: the gradient vanishes there, yet it is no minimum.",
-            gradient_formula=('∂f/∂x = 2x', '∂f/∂y = −2y'),
+            equal_axes=True, gradient_formula=('∂L/∂x = 2x', '∂L/∂y = −2y'),
         ),
         Problem(
-            "booth", "Booth", "f(x, y) = (x + 2y − 7)² + (2x + y − 5)²", ("x", "y"),
+            "booth", "Booth", "L(x, y) = (x + 2y − 7)² + (2x + y − 5)²", ("x", "y"),
             ((-10.0, 10.0), (-10.0, 10.0)), (-6.0, -6.0), 0.05, 0.5, _booth,
             minima=((1.0, 3.0),), global_minima=((1.0, 3.0),),
-            description="A tilted bowl with its minimum at (1, 3).",
-            gradient_formula=(
-                '∂f/∂x = 2(x + 2y − 7) + 4(2x + y − 5)',
-                '∂f/∂y = 4(x + 2y − 7) + 2(2x + y − 5)',
+            equal_axes=True, gradient_formula=(
+                '∂L/∂x = 2(x + 2y − 7) + 4(2x + y − 5)',
+                '∂L/∂y = 4(x + 2y − 7) + 2(2x + y − 5)',
             ),
         ),
         Problem(
-            "rastrigin", "Rastrigin", "f(x, y) = 20 + Σ (xᵢ² − 10 cos 2πxᵢ)", ("x", "y"),
+            "rastrigin", "Rastrigin", "L(x, y) = 20 + Σ (xᵢ² − 10 cos 2πxᵢ)", ("x", "y"),
             ((-5.12, 5.12), (-5.12, 5.12)), (3.2, -2.7), 0.002, 0.05, _rastrigin,
             minima=((0.0, 0.0),), global_minima=((0.0, 0.0),),
-            description="An egg box of local minima around the global one at the origin.",
-            gradient_formula=('∂f/∂x = 2x + 20π sin 2πx', '∂f/∂y = 2y + 20π sin 2πy'),
+            equal_axes=True, gradient_formula=('∂L/∂x = 2x + 20π sin 2πx', '∂L/∂y = 2y + 20π sin 2πy'),
         ),
         Problem(
             "six-hump-camel", "Six-hump camel",
-            "f(x, y) = (4 − 2.1x² + x⁴/3)x² + xy + (−4 + 4y²)y²", ("x", "y"),
+            "L(x, y) = (4 − 2.1x² + x⁴/3)x² + xy + (−4 + 4y²)y²", ("x", "y"),
             ((-2.0, 2.0), (-1.1, 1.1)), (-1.5, 0.9), 0.01, 0.05, _six_hump_camel,
             minima=_CAMEL_GLOBAL, global_minima=_CAMEL_GLOBAL,
-            description="Six local minima, two of them global.",
-            gradient_formula=('∂f/∂x = 8x − 8.4x³ + 2x⁵ + y', '∂f/∂y = x − 8y + 16y³'),
+            equal_axes=True, gradient_formula=('∂L/∂x = 8x − 8.4x³ + 2x⁵ + y', '∂L/∂y = x − 8y + 16y³'),
         ),
     )
 }

@@ -6,11 +6,16 @@ checked all at once, each start stopping at its own first converged or diverged 
 independent, so this gives exactly the numbers of a step-by-step loop; it keeps the per-step work to
 the update and the evaluation, with nothing allocated.
 
-A start *converges* at the first row whose gradient norm is below ``tol``; it *diverges* at the first
-row whose loss, parameters or gradient are not finite or whose loss or parameters exceed
-``DIVERGENCE_LIMIT`` in size, and is then kept at its last finite row (``stopped_at``). Stopped
-starts stay where they stopped. Starts still running when the run reaches its step limit are held
-there with the status *step limit*, and go on if the limit is raised.
+A start *converges* at the first row whose gradient norm is below ``tol``: a stationary point, such as
+a minimum (or a saddle point the run came close to). It is *stuck* instead when, on such a row, the
+problem knows the point is no minimum (``Problem.stuck_at``): for a dataset model, the activation is
+flat (f′(h) = 0) at every sample whose error y − ŷ is not zero, so the gradient is exactly zero
+although the errors are not; for a fixed function, the point is exactly one of its known saddle
+points. That check runs only for the rare starts whose gradient norm is below ``tol``. A start
+*diverges* at the first row whose loss, parameters or gradient are not finite or whose loss or
+parameters exceed ``DIVERGENCE_LIMIT`` in size, and is then kept at its last finite row
+(``stopped_at``). Stopped starts stay where they stopped. Starts still running when the run reaches
+its step limit are held there with the status *step limit*, and go on if the limit is raised.
 """
 
 import math
@@ -18,18 +23,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import QT_TRANSLATE_NOOP, InputError, parse_number
+from .errors import QT_TRANSLATE_NOOP, InputError, parse_number, real_array, shown, whole_number
 from .optimizers import Optimizer, State, coefficients, default_lr, get_optimizer
 from .problems import Problem
 from .trajectory import Trajectory
 from .workspace import Workspace, column_major
 
-RUNNING, CONVERGED, DIVERGED, STEP_LIMIT = 0, 1, 2, 3
-STATUS_NAMES = ("running", "converged", "diverged", "step limit")
+RUNNING, CONVERGED, DIVERGED, STEP_LIMIT, STUCK = 0, 1, 2, 3, 4
+STATUS_NAMES = ("running", "converged", "diverged", "step limit", "stuck")
 
 DIVERGENCE_LIMIT = 1e100  # beyond this a square overflows: no descent worth showing gets here
 DEFAULT_TOLERANCE = 1e-6
 DEFAULT_HISTORY_BYTES = 64 * 2**20
+MAX_HISTORY_BYTES = 2 * 2**30  # what history_rows may ask for, so a typo cannot eat the machine
 _BLOCK_STEPS = 64
 _BLOCK_ELEMENTS = 1 << 18  # a block's buffers stay in cache for the checks
 _IN_RECORD_ELEMENTS = 512  # rows at least this long are written straight into the record
@@ -93,9 +99,10 @@ class Run:
     def __init__(self, problem: Problem, optimizer: str | Optimizer, starts, hyperparameters=None, *,
                  tol: float = DEFAULT_TOLERANCE, step_limit: int | None = None,
                  batch_size: int | None = None, seed: int = 0, history_rows: int | None = None):
-        self.problem = problem
+        self.problem = _check_problem(problem)
         self.optimizer = get_optimizer(optimizer)
         starts = _check_starts(problem, starts)
+        history_rows = _check_history_rows(history_rows, *starts.shape)
         self.hyperparameters = self.optimizer.resolve(default_lr(problem, self.optimizer), hyperparameters)
         self._coefficients = coefficients(self.hyperparameters)
         self.tol = check_tolerance(tol)
@@ -129,6 +136,12 @@ class Run:
         gnorm2 = np.sum(self._grad * self._grad, axis=1)
         self._gnorm = np.sqrt(gnorm2)
         self.state: State = self.optimizer.init(self._p)
+        # Each start's optimizer state as it was on the row where it stopped, so that a start that
+        # converged or got stuck can go on exactly if the problem changes (``switch_problem``).
+        self._stateful = bool(self.optimizer.buffers or self.optimizer.scalars)
+        self._final_state = {name: np.zeros((k, d)) for name in self.optimizer.buffers}
+        self._final_t = np.zeros(k, dtype=int)
+        self._final_scalars = [dict(self.state.scalars) for _ in range(k)] if self.state.scalars else None
 
         self._final_params = starts.copy()
         self._final_grad = np.array(self._grad)
@@ -139,7 +152,7 @@ class Run:
             history_rows = DEFAULT_HISTORY_BYTES // (8 * k * (d + 2))
         self.trajectory = Trajectory(history_rows, k, d)
         self._record(np.array([0]), self._p.T[None], self._loss[None], gnorm2[None])
-        self._stop_here(np.flatnonzero(self._gnorm < self.tol), CONVERGED)
+        self._stop_here(np.flatnonzero(self._gnorm < self.tol))
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -210,7 +223,13 @@ class Run:
         transposed view of the record's (rows, d, K) buffer. The rows after a start's last one (its
         stop, or the current step) are filled in place with its final values, as ``history`` does.
         """
-        params, loss, gnorm = self.trajectory.in_place(rows)
+        tr = self.trajectory
+        if tr.every != 1:
+            raise InputError(QT_TRANSLATE_NOOP(
+                "errors", "finish() hands over a record that kept every row; this one keeps every {every}th "
+                          "(give the run more history_rows)"), every=tr.every)
+        rows = whole_number(rows, QT_TRANSLATE_NOOP("errors", "the rows handed over"), 1, len(tr.step))
+        params, loss, gnorm = tr.in_place(rows)
         self.step_limit = self.step
         self._mark_step_limit()
         self._finished = True
@@ -266,18 +285,117 @@ class Run:
         self.hyperparameters[name] = self.optimizer.hyperparameter(name).check(value)
         self._coefficients = coefficients(self.hyperparameters)
 
+    def _refuse_if_finished(self) -> None:
+        if self._finished:
+            raise InputError(QT_TRANSLATE_NOOP(
+                "errors", "this run is finished: finish() handed its record over; start a new Run to go on"))
+
     def set_step_limit(self, limit: int | None) -> None:
         """A new step limit; raised above the current step, starts held at the old one go on."""
-        if self._finished:
-            raise InputError("this run is finished (its record was handed over by finish()); start a new "
-                             "Run to take more steps")
+        self._refuse_if_finished()
         self.step_limit = _check_step_limit(limit)
         self._mark_step_limit()
 
+    def switch_problem(self, problem: Problem) -> None:
+        """Go on with another problem over the same parameters, such as a neuron with another
+        activation or loss: every start keeps its point, the step count, its optimizer state and the
+        hyperparameters (η too), and the record so far; the loss and gradient are worked out afresh
+        at each start's point, and from the next step on it descends the new problem.
+
+        Statuses are judged again there: a start whose gradient norm is below the tolerance stops
+        (converged or stuck), and one that had converged or got stuck but now has a slope goes on
+        from the row where it stopped, with the optimizer state of that row. The step count t and
+        the optimizer's scalars are shared by all starts, so when other starts are still running, or
+        stopped later, such a start goes on from the run's current step. A diverged start stays as
+        it ended. Raises InputError, and changes nothing, if the new problem has other parameters
+        or its loss or gradient is not finite at a start's point.
+        """
+        self._refuse_if_finished()
+        batches, alive, points, loss, grad = self._evaluate(problem)
+        self.problem, self._batches = problem, batches
+        k = self.k
+        gnorm = np.sqrt(np.sum(grad * grad, axis=1))
+        where = np.full(k, -1)
+        where[alive] = np.arange(len(alive))
+        running = where[self._active]
+        self._loss[...] = loss[running]
+        self._grad[...] = grad[running]
+        self._gnorm[...] = gnorm[running]
+        stopped = alive[np.isin(alive, self._active, invert=True)]
+        self._set_final_rows(stopped, points[where[stopped]], grad[where[stopped]], loss[where[stopped]],
+                             gnorm[where[stopped]])
+        revived = stopped[gnorm[where[stopped]] >= self.tol]
+        if len(revived):
+            self._revive(revived)
+        flat = stopped[gnorm[where[stopped]] < self.tol]
+        self.status[flat] = self._stationary_status(self._final_params[flat])
+        self._stop_here(np.flatnonzero(self._gnorm < self.tol))
+        self._mark_step_limit()
+
+    def check_problem(self, problem: Problem) -> None:
+        """Raise InputError if ``switch_problem(problem)`` would refuse it; nothing changes."""
+        self._evaluate(problem)
+
+    def _evaluate(self, problem: Problem):
+        """The new problem's batches, the starts that have not diverged (global indices), their
+        points (n, d), and the new loss (n,) and gradient (n, d) there; InputError if it cannot go on."""
+        if tuple(problem.param_names) != tuple(self.problem.param_names):
+            raise InputError(QT_TRANSLATE_NOOP(
+                "errors", "problem {problem!r} has the parameters ({names}); the run has ({have})"),
+                problem=problem.name, names=", ".join(problem.param_names),
+                have=", ".join(self.problem.param_names))
+        batches = _make_batches(problem, self.batch_size, self.seed)
+        d = problem.dim
+        alive = np.flatnonzero(self.status != DIVERGED)
+        points = self.params[alive]
+        soa = column_major(len(alive), d)
+        soa[...] = points
+        loss, grad = np.empty(len(alive)), column_major(len(alive), d)
+        with np.errstate(all="ignore"):
+            problem.kernel(soa, loss, grad, Workspace())
+        finite = np.isfinite(loss) & np.isfinite(grad).all(axis=1) & (np.abs(loss) <= DIVERGENCE_LIMIT)
+        if not finite.all():
+            raise InputError(QT_TRANSLATE_NOOP(
+                "errors", "problem {problem!r} cannot go on from the point {point} reached so far: its loss "
+                          "or gradient there is not finite or exceeds {limit:g}"),
+                problem=problem.name, point=tuple(points[~finite][0].tolist()), limit=DIVERGENCE_LIMIT)
+        return batches, alive, points, loss, grad
+
+    def _revive(self, starts: np.ndarray) -> None:
+        """Put stopped starts (global indices) back among the running ones, each with its point,
+        loss and gradient as set and the optimizer state of the row where it stopped."""
+        if len(self._active) == 0:
+            # Nothing runs: the run goes back to the last row any start reached (rows after it hold
+            # no one's steps).
+            self.step = int(self.stopped_at.max())
+            self.trajectory.truncate(self.step)
+            latest = starts[np.argmax(self.stopped_at[starts])]
+            self.state.step = int(self._final_t[latest])
+            if self._final_scalars is not None:
+                self.state.scalars = dict(self._final_scalars[latest])
+        for i in starts:  # rows recorded while it waited hold its final values from now on
+            if self.stopped_at[i] < self.step:
+                self.trajectory.fill(i, int(self.stopped_at[i]), self._final_params[i],
+                                     self._final_loss[i], self._final_gnorm[i])
+        order = np.argsort(np.concatenate([self._active, starts]), kind="stable")
+        active = np.concatenate([self._active, starts])[order]
+        k_new, d = len(active), self.problem.dim
+        p, grad = column_major(k_new, d), column_major(k_new, d)
+        p[...] = np.concatenate([self._p, self._final_params[starts]])[order]
+        grad[...] = np.concatenate([self._grad, self._final_grad[starts]])[order]
+        self._loss = np.concatenate([self._loss, self._final_loss[starts]])[order]
+        self._gnorm = np.concatenate([self._gnorm, self._final_gnorm[starts]])[order]
+        for name, buf in self.state.buffers.items():
+            merged = column_major(k_new, d)
+            merged[...] = np.concatenate([buf, self._final_state[name][starts]])[order]
+            self.state.buffers[name] = merged
+        self._p, self._grad, self._active = p, grad, active
+        self.status[starts] = RUNNING
+        self.stopped_at[starts] = -1
+
     def advance(self, n: int) -> int:
         """Take up to n steps with the starts still running; return how many were taken."""
-        if self.step_limit is not None:
-            n = min(n, self.step_limit - self.step)
+        n = self._steps_allowed(whole_number(n, QT_TRANSLATE_NOOP("errors", "the number of steps"), 0))
         taken = 0
         with np.errstate(all="ignore"):
             while taken < n and len(self._active):
@@ -287,13 +405,23 @@ class Run:
         self._mark_step_limit()
         return taken
 
+    def _steps_allowed(self, n: int) -> int:
+        """Of n steps, those the step limit allows."""
+        return n if self.step_limit is None else max(0, min(n, self.step_limit - self.step))
+
     # --- the step loop ------------------------------------------------------------------------
 
     def _block_steps(self) -> int:
         return block_steps(*self._p.shape)
 
     def _block(self, m: int) -> None:
-        """m steps for every running start, then the checks for all m rows at once.
+        """m steps for every running start, then the checks for all m rows at once."""
+        block = self._begin_block(m)
+        self._step_rows(block.rows, block.batches)
+        self._end_block(block)
+
+    def _begin_block(self, m: int) -> "_Block":
+        """What a block of m steps starts from, and where its rows go.
 
         While all K starts run and the record keeps every row, rows of many starts are written straight
         into the record; otherwise into the block's buffers, and copied into the record from there (for
@@ -308,16 +436,26 @@ class Run:
         else:
             xs, losses, gnorm2 = in_record
             rows = zip(xs.transpose(0, 2, 1), losses, gnorm2, strict=True)
-        t0 = self.step
-        steps = np.arange(t0 + 1, t0 + m + 1)
         before = ws.like("before", self._p)
         before[...] = self._p
-
+        # What a replay of the block needs, to find the exact state of a start that stops inside it.
+        start_state = self.state.copy() if self._stateful else None
+        start_grad = np.array(self._grad) if self._stateful else None
+        t0 = self.step
         batches = None if self._batches is None else [self._batches.at(t0 + j) for j in range(m)]
-        self._step_rows(rows, batches)
+        return _Block(m, t0, xs, losses, gnorm2, before, start_state, start_grad, batches, rows,
+                      in_record is not None)
+
+    def _end_block(self, block: "_Block") -> None:
+        """The checks for all rows of a block that has been stepped: record the rows, and stop the
+        starts that converged, got stuck or diverged in it, each on its own row."""
+        m, t0, xs, losses, gnorm2 = block.m, block.t0, block.xs, block.losses, block.gnorm2
+        before, start_state = block.before, block.start_state
+        d = self._p.shape[1]
+        steps = np.arange(t0 + 1, t0 + m + 1)
         self.step = t0 + m
         events = self._events(xs, losses, gnorm2)
-        if in_record is None:
+        if not block.in_record:
             self._record(steps, xs, losses, gnorm2)
 
         if events is not None:
@@ -337,10 +475,45 @@ class Run:
                             np.where(inside, np.sqrt(gnorm2[ends, hit]), self._gnorm[hit]))
         self._loss[...] = losses[m - 1]
         np.sqrt(gnorm2[m - 1], out=self._gnorm)
-        if in_record is not None:
+        if block.in_record:
             self.trajectory.commit(steps)  # takes the square roots in place: gnorm2 is read above
         if events is not None:
-            self._stop(hit, np.where(diverged, DIVERGED, CONVERGED), t0 + 1 + ends)
+            statuses = np.full(len(hit), DIVERGED)
+            statuses[~diverged] = self._stationary_status(final[~diverged])
+            stops = self._active[hit]
+            self._stop(hit, statuses, t0 + 1 + ends)
+            if start_state is not None and (~diverged).any():
+                self._keep_states(start_state, before, block.start_grad, block.batches, stops[~diverged],
+                                  hit[~diverged], ends[~diverged])
+
+    def _keep_states(self, start_state: State, before, start_grad, batches, starts, local, rows) -> None:
+        """Replay the block for the starts that converged or got stuck in it (``local`` among the
+        running ones at its start, ``starts`` among all) up to their rows, and keep each one's optimizer
+        state as it was on its row. Each start's arithmetic is its own, so this gives the numbers
+        the block gave; it runs only for blocks in which a start stopped."""
+        state = start_state.copy()
+        state.take(local)
+        p, grad = column_major(len(local), self.problem.dim), column_major(len(local), self.problem.dim)
+        p[...] = before[local]
+        grad[...] = start_grad[local]
+        loss = np.empty(len(local))
+        ws, batch_ws = Workspace(), Workspace()
+        batch_grad = ws.like("batch_grad", p)
+        for j in range(int(rows.max()) + 1):
+            g = grad
+            if batches is not None:
+                X, y = batches[j]
+                self.problem.evaluate_on(X, y, p, np.empty(len(p)), batch_grad, batch_ws)
+                g = batch_grad
+            self.optimizer.update(g, state, p, self._coefficients, ws)
+            done = np.flatnonzero(rows == j)
+            for name, buf in state.buffers.items():
+                self._final_state[name][starts[done]] = buf[done]
+            self._final_t[starts[done]] = state.step
+            if self._final_scalars is not None:
+                for i in starts[done]:
+                    self._final_scalars[i] = dict(state.scalars)
+            self.problem.kernel(p, loss, grad, ws)
 
     def _gradient_at(self, params: np.ndarray) -> np.ndarray:
         """The gradient at a few points (the final ones of stopped starts), evaluated afresh."""
@@ -370,13 +543,7 @@ class Run:
             update(g, state, p, c, ws)
             x_row[...] = p
             kernel(p, loss_row, grad, ws)
-            np.multiply(grad, grad, out=square)
-            if d == 1:
-                gnorm2_row[...] = square[:, 0]
-            elif d == 2:
-                np.add(square[:, 0], square[:, 1], out=gnorm2_row)
-            else:
-                np.sum(square, axis=1, out=gnorm2_row)
+            _squared_norms(grad, square, gnorm2_row)
 
     def _block_buffers(self, k: int, d: int):
         """The block's buffers, params (M, d, K), losses (M, K) and squared gradient norms (M, K),
@@ -410,7 +577,9 @@ class Run:
     # --- bookkeeping --------------------------------------------------------------------------
 
     def _set_final(self, local, params, grad, loss, gnorm) -> None:
-        idx = self._active[local]
+        self._set_final_rows(self._active[local], params, grad, loss, gnorm)
+
+    def _set_final_rows(self, idx, params, grad, loss, gnorm) -> None:
         self._final_params[idx] = params
         self._final_grad[idx] = grad
         self._final_loss[idx] = loss
@@ -422,10 +591,18 @@ class Run:
         self.status[self._active] = STEP_LIMIT if held else RUNNING
         self.stopped_at[self._active] = self.step if held else -1
 
-    def _stop_here(self, local: np.ndarray, status: int) -> None:
-        """Stop the running starts at the given local positions where they are now."""
+    def _stationary_status(self, params: np.ndarray) -> np.ndarray:
+        """CONVERGED or STUCK for points (n, d) whose gradient norm is below the tolerance."""
+        if len(params) == 0:
+            return np.empty(0, dtype=np.int8)
+        with np.errstate(all="ignore"):
+            return np.where(self.problem.stuck_at(params), STUCK, CONVERGED)
+
+    def _stop_here(self, local: np.ndarray) -> None:
+        """Stop the running starts at the given local positions where they are now, whose gradient
+        norm is below the tolerance (converged or stuck)."""
         self._set_final(local, self._p[local], self._grad[local], self._loss[local], self._gnorm[local])
-        self._stop(local, np.full(len(local), status), np.full(len(local), self.step))
+        self._stop(local, self._stationary_status(self._p[local]), np.full(len(local), self.step))
 
     def _stop(self, local: np.ndarray, statuses: np.ndarray, rows: np.ndarray) -> None:
         """Mark the running starts at the given local positions as stopped, on the given rows, and
@@ -435,6 +612,14 @@ class Run:
         idx = self._active[local]
         self.status[idx] = statuses
         self.stopped_at[idx] = rows
+        # The state as it is now: exact for a start stopped where it stands; a block replays the
+        # starts that stopped inside it (``_keep_states``).
+        for name, buf in self.state.buffers.items():
+            self._final_state[name][idx] = buf[local]
+        self._final_t[idx] = self.state.step
+        if self._final_scalars is not None:
+            for i in idx:
+                self._final_scalars[i] = dict(self.state.scalars)
         kept = np.setdiff1d(np.arange(len(self._active)), local)
         self._active = self._active[kept]
         self._p = _take_rows(self._p, kept)
@@ -465,6 +650,98 @@ def working_bytes(problem: Problem, k: int, batch_size: int | None = None) -> in
     return 8 * (k * (16 * d + 24) + 4 * k * samples + 3 * block)  # a block: buffers, checks, a spare
 
 
+@dataclass
+class _Block:
+    """A block of m steps from step t0: the buffers of its rows (params (m, d, K), losses and squared
+    gradient norms (m, K)), the running starts' points before it, and what a replay needs."""
+
+    m: int
+    t0: int
+    xs: np.ndarray
+    losses: np.ndarray
+    gnorm2: np.ndarray
+    before: np.ndarray
+    start_state: State | None
+    start_grad: np.ndarray | None
+    batches: list | None
+    rows: object  # per row: point (K, d), loss and squared gradient norm (K,) views, as _step_rows takes
+    in_record: bool  # whether xs, losses and gnorm2 are the record's next rows (committed at the end)
+
+
+def _squared_norms(grad: np.ndarray, square: np.ndarray, out: np.ndarray) -> None:
+    """Each row's squared norm of grad (K, d) into out (K,), through square (K, d)."""
+    np.multiply(grad, grad, out=square)
+    d = grad.shape[1]
+    if d == 1:
+        out[...] = square[:, 0]
+    elif d == 2:
+        np.add(square[:, 0], square[:, 1], out=out)
+    else:
+        np.sum(square, axis=1, out=out)
+
+
+def advance_together(runs, n: int) -> int:
+    """Up to n steps of each run (each stops at its own step limit), as ``run.advance(n)`` takes them,
+    with the same numbers; returns the most steps a run took.
+
+    Runs of one problem that is a fixed function step side by side, the problem evaluated once per step
+    for all their starts: for a few starts that evaluation costs the same for one as for many, and it
+    is most of a step (on Beale's function 15 of 21 µs). Each start's numbers are its own (the
+    functions' arithmetic is element-wise: one point gives the same bits alone as among others, as
+    tests/test_engine_gradients.py checks), and each run's blocks of steps are the ones it takes alone.
+    Runs of a dataset model (whose sums over the samples may be taken in another order for another
+    number of rows), with mini-batches, or alone step one by one."""
+    n = whole_number(n, QT_TRANSLATE_NOOP("errors", "the number of steps"), 0)
+    allowed = [run._steps_allowed(n) for run in runs]
+    taken = [0] * len(runs)
+    groups: dict[int, list[int]] = {}
+    for i, run in enumerate(runs):
+        if (run._batches is None and len(run._active) and run.problem is runs[0].problem
+                and getattr(run.problem, "dataset", None) is None):
+            groups.setdefault(allowed[i], []).append(i)
+    ws = Workspace()
+    for steps, members in groups.items():
+        with np.errstate(all="ignore"):
+            while True:
+                members = [i for i in members if len(runs[i]._active)]
+                sizes = {min(steps - taken[i], runs[i]._block_steps()) for i in members}
+                if len(members) < 2 or len(sizes) != 1 or taken[members[0]] >= steps:
+                    break
+                m = sizes.pop()
+                _block_together([runs[i] for i in members], m, ws)
+                for i in members:
+                    taken[i] += m
+    return max((taken[i] + run.advance(n - taken[i]) for i, run in enumerate(runs)), default=0)
+
+
+def _block_together(runs, m: int, ws: Workspace) -> None:
+    """A block of m steps for several runs of one problem, evaluated for all their starts at once:
+    each run's update on its rows of one (K, d) array of points, then one evaluation of the problem,
+    then each run's checks on its own rows."""
+    blocks = [run._begin_block(m) for run in runs]
+    bounds = np.cumsum([0] + [len(run._active) for run in runs]).tolist()
+    k, d = bounds[-1], runs[0].problem.dim
+    p, grad, square = column_major(k, d), column_major(k, d), column_major(k, d)
+    xs, losses, gnorm2 = ws.get("xs", (m, d, k)), ws.get("losses", (m, k)), ws.get("gnorm2", (m, k))
+    updates = []
+    for run, a, b in zip(runs, bounds[:-1], bounds[1:], strict=True):
+        p[a:b], grad[a:b] = run._p, run._grad
+        updates.append((run.optimizer.update, grad[a:b], run.state, p[a:b], run._coefficients, run._ws))
+    kernel = runs[0].problem.kernel
+    for j in range(m):
+        for update, g, state, params, c, run_ws in updates:
+            update(g, state, params, c, run_ws)
+        xs[j] = p.T
+        kernel(p, losses[j], grad, ws)
+        _squared_norms(grad, square, gnorm2[j])
+    for run, block, a, b in zip(runs, blocks, bounds[:-1], bounds[1:], strict=True):
+        block.xs[...] = xs[:, :, a:b]
+        block.losses[...] = losses[:, a:b]
+        block.gnorm2[...] = gnorm2[:, a:b]
+        run._p[...], run._grad[...] = p[a:b], grad[a:b]
+        run._end_block(block)
+
+
 def _take_rows(a: np.ndarray, rows: np.ndarray) -> np.ndarray:
     if a.ndim == 1:
         return a[rows]
@@ -473,12 +750,16 @@ def _take_rows(a: np.ndarray, rows: np.ndarray) -> np.ndarray:
     return out
 
 
+def _check_problem(problem) -> Problem:
+    if not isinstance(problem, Problem):
+        raise InputError(QT_TRANSLATE_NOOP(
+            "errors", "a run needs a problem made by make_problem, such as Run(make_problem('parabola'), "
+            "'sgd', [2.0]); got {problem!r}"), problem=shown(problem))
+    return problem
+
+
 def _check_starts(problem: Problem, starts) -> np.ndarray:
-    try:
-        a = np.array(starts, dtype=float)
-    except (TypeError, ValueError):
-        raise InputError(QT_TRANSLATE_NOOP("errors", "a start must be numbers, got {start!r}"),
-                         start=starts) from None
+    a = real_array(starts, QT_TRANSLATE_NOOP("errors", "a start"))
     if a.ndim == 1:
         a = a[None, :]
     names = ", ".join(problem.param_names)
@@ -504,14 +785,16 @@ def check_tolerance(tol) -> float:
     return value
 
 
+def _check_history_rows(rows, k: int, d: int) -> int | None:
+    if rows is None:
+        return None
+    return whole_number(rows, "history_rows", 1, max(2, MAX_HISTORY_BYTES // (8 * k * (d + 2))))
+
+
 def _check_step_limit(limit) -> int | None:
     if limit is None:
         return None
-    if isinstance(limit, float) and limit.is_integer():
-        limit = int(limit)
-    if not isinstance(limit, (int, np.integer)) or isinstance(limit, bool) or limit < 0:
-        raise InputError(f"the step limit must be a whole number ≥ 0, got {limit!r}")
-    return int(limit)
+    return whole_number(limit, QT_TRANSLATE_NOOP("errors", "the step limit"), 0, float_ok=True)
 
 
 def _make_batches(problem: Problem, batch_size, seed) -> Batches | None:
@@ -519,13 +802,10 @@ def _make_batches(problem: Problem, batch_size, seed) -> Batches | None:
         return None
     dataset = getattr(problem, "dataset", None)
     if dataset is None:
-        raise InputError(f"mini-batches need a dataset model (linreg or neuron); "
-                         f"{problem.name!r} has no data")
+        raise InputError(QT_TRANSLATE_NOOP(
+            "errors", "mini-batches need a dataset model (linreg or neuron); {problem!r} has no data"),
+            problem=problem.name)
     n = len(dataset.y)
-    whole = isinstance(batch_size, (int, np.integer)) and not isinstance(batch_size, bool)
-    if not whole or not 1 <= batch_size <= n:
-        raise InputError(f"the batch size must be a whole number from 1 to {n} (the number of samples), "
-                         f"got {batch_size!r}")
-    if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0:
-        raise InputError(f"the seed must be a whole number ≥ 0, got {seed!r}")
-    return Batches(dataset.X, dataset.y, int(batch_size), int(seed))
+    size = whole_number(batch_size, QT_TRANSLATE_NOOP("errors", "the batch size"), 1, n)
+    seed = whole_number(seed, QT_TRANSLATE_NOOP("errors", "the seed"), 0)
+    return Batches(dataset.X, dataset.y, size, seed)

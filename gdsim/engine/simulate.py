@@ -7,7 +7,7 @@ import numpy as np
 from .catalog import make_problem
 from .errors import InputError
 from .problems import Problem
-from .run import DEFAULT_TOLERANCE, Run, working_bytes
+from .run import DEFAULT_TOLERANCE, STEP_LIMIT, Run, working_bytes
 from .trajectory import record_bytes
 
 # A bound on the memory one simulate() call may take, so a typo in `steps` cannot eat the machine.
@@ -19,7 +19,8 @@ class Simulation:
     """What ``simulate`` returns. Arrays have one row per step from 0 to ``steps``:
     params (steps+1, K, d), loss and grad_norm (steps+1, K). A start that stopped early keeps its
     final values in later rows; ``stopped_at[k]`` is its last row (−1 if it ran to the end) and
-    ``status[k]`` one of 'converged', 'diverged', 'step limit'.
+    ``status[k]`` one of 'converged', 'stuck', 'diverged', 'step limit' (see ``gdsim.engine.run``:
+    stuck is a zero gradient at a point known to be no minimum, such as a flat activation).
 
     The arrays are the run's record itself, not copies, and belong to the caller alone. ``params`` is
     a transposed view of a (steps+1, d, K) array: ``params[t]`` is a Fortran-ordered (K, d) array
@@ -71,6 +72,6 @@ def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 10
     # Row t is step t; rows past the last step any start reached hold final values, so shapes are fixed.
     # The run is finished and dropped here: nothing else can write into the arrays returned.
     history = run.finish(steps + 1)
-    stopped_at = np.where(run.status == 3, -1, run.stopped_at)
+    stopped_at = np.where(run.status == STEP_LIMIT, -1, run.stopped_at)
     return Simulation(prob, run.optimizer.name, dict(run.hyperparameters), history.params, history.loss,
                       history.grad_norm, run.status_names, stopped_at)

@@ -73,7 +73,7 @@ class Trajectory:
         """Views of the next n slots, params (n, d, K), loss and squared gradient norms (n, K), to be
         filled in place with the next n rows of all K starts and then ``commit``-ted; None unless every
         row is kept so far (``every`` is 1) and n slots are left."""
-        if self.every != 1 or self._used + n > len(self.step):
+        if self.every != 1 or self._used + n > len(self.step) or self._free[0] != self._used:
             return None
         rows = slice(self._used, self._used + n)
         return self.params[rows], self.loss[rows], self.grad_norm[rows]
@@ -95,6 +95,26 @@ class Trajectory:
         if self.every != 1 or not 1 <= n <= len(self.step):
             raise ValueError(f"the first {n} slots of this record are not its rows in order")
         return self.params[:n], self.loss[:n], self.grad_norm[:n]
+
+    def truncate(self, last_step: int) -> None:
+        """Drop the rows after ``last_step`` (a run going back to it)."""
+        order = self.order
+        dropped = self.step[order] > last_step
+        if not dropped.any():
+            return
+        freed, kept = order[dropped], order[~dropped]
+        self.step[freed] = -1
+        self._order[: len(kept)] = kept
+        self._used = len(kept)
+        self._free = np.sort(np.concatenate([self._free, freed]))
+
+    def fill(self, column: int, after_step: int, params, loss: float, grad_norm: float) -> None:
+        """Write one start's values into its column of every row after ``after_step``."""
+        order = self.order
+        rows = order[self.step[order] > after_step]
+        self.params[rows, :, column] = params
+        self.loss[rows, column] = loss
+        self.grad_norm[rows, column] = grad_norm
 
     def slots(self, max_rows: int | None = None) -> np.ndarray:
         """Slots in step order; with ``max_rows``, evenly spaced ones including the first and last."""

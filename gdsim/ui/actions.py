@@ -12,9 +12,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..engine.models import MODEL_KINDS
+from .controls import data_import_off
 from .fields import LR_RANGE
 from .i18n import LANGUAGES, tr
 from .style import SCALES
+
+
+def percent(scale: float) -> str:
+    """A scale as people say it: 1.25 → '125 %'."""
+    return tr("{0} %").format(round(scale * 100))
 
 
 class WindowActions(QObject):
@@ -31,13 +38,15 @@ class WindowActions(QObject):
         self.help_menu = bar.addMenu("")
 
         self.import_data = self._add(self.file_menu, QKeySequence.StandardKey.Open,
-                                     window.controls._on_import_clicked)
+                                     window.controls.ask_for_data_file)
+        self.file_menu.setToolTipsVisible(True)  # why Import is off for a fixed function
         self.quit = self._add(self.file_menu, QKeySequence.StandardKey.Quit, window.close)
 
         session = window.session
         self.play = self._add(self.run_menu, Qt.Key.Key_Space, session.toggle)
         self.step = self._add(self.run_menu, Qt.Key.Key_Right, session.step)
         self.reset = self._add(self.run_menu, Qt.Key.Key_R, session.reset)
+        self.reset.triggered.connect(window.canvas.parameters.reset_view)  # and show the whole domain
         self.faster = self._add(self.run_menu, Qt.Key.Key_Up, lambda: self.scale_lr(2.0))
         self.slower = self._add(self.run_menu, Qt.Key.Key_Down, lambda: self.scale_lr(0.5))
 
@@ -51,6 +60,10 @@ class WindowActions(QObject):
         self.log_scale.toggled.connect(window.canvas.losses.set_log_scale)
         self.step_parts = self._add(self.view_menu, Qt.Key.Key_P, None, checkable=True)
         self.step_parts.toggled.connect(window.canvas.set_step_parts)
+        self.equal_axes = self._add(self.view_menu, None, None, checkable=True)
+        self.equal_axes.toggled.connect(window.canvas.parameters.set_equal_axes)
+        session.problem_changed.connect(self._show_equal_axes)
+        self._show_equal_axes(session.problem)
         self.view_menu.addSeparator()
         self.themes = QActionGroup(self)
         self.dark = self._add(self.view_menu, None, lambda: window.set_theme("dark"), checkable=True)
@@ -59,15 +72,23 @@ class WindowActions(QObject):
             self.themes.addAction(action)
         self.switch_theme = self._add(self.view_menu, Qt.Key.Key_T, lambda: window.set_theme(
             "dark" if window.appearance.name == "light" else "light"))
+        self.scale_menu = self.view_menu.addMenu("")
         zoom_in, zoom_out = QKeySequence.StandardKey.ZoomIn, QKeySequence.StandardKey.ZoomOut
-        self.larger = self._add(self.view_menu, zoom_in, lambda: self.step_scale(+1))
-        self.smaller = self._add(self.view_menu, zoom_out, lambda: self.step_scale(-1))
+        self.larger = self._add(self.scale_menu, zoom_in, lambda: self.step_scale(+1))
+        self.smaller = self._add(self.scale_menu, zoom_out, lambda: self.step_scale(-1))
+        self.scale_menu.addSeparator()
+        self.scales = QActionGroup(self)
+        self.scale_actions = {}
+        for scale in SCALES:
+            action = self._add(self.scale_menu, None, lambda s=scale: window.set_scale(s), checkable=True)
+            self.scales.addAction(action)
+            self.scale_actions[scale] = action
         self.full_screen = self._add(self.view_menu, Qt.Key.Key_F11, window.toggle_full_screen)
 
         self.lesson_actions = []  # (lesson, action), filled in by set_lessons
         self._lessons_end = self.lessons_menu.addSeparator()
-        self.open_lesson = self._add(self.lessons_menu, None, window._ask_lesson_to_open)
-        self.save_lesson = self._add(self.lessons_menu, None, window._ask_lesson_to_save)
+        self.open_lesson = self._add(self.lessons_menu, None, window.ask_to_open_lesson)
+        self.save_lesson = self._add(self.lessons_menu, None, window.ask_to_save_lesson)
 
         self.languages = QActionGroup(self)
         self.language_actions = {}
@@ -89,7 +110,7 @@ class WindowActions(QObject):
         self.lesson_actions = []
         for lesson in lessons:
             action = self._add(self.lessons_menu, Qt.Key.Key_0 + lesson.number,
-                               lambda _=False, chosen=lesson: self.window.load_lesson(chosen),
+                               lambda chosen=lesson: self.window.load_lesson(chosen),
                                before=self._lessons_end)
             self.lesson_actions.append((lesson, action))
         self.retranslate()
@@ -103,7 +124,9 @@ class WindowActions(QObject):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.keyed.append(action)
         if slot is not None:
-            action.triggered.connect(slot)
+            # triggered(bool) hands Qt's `checked` flag to a slot's first parameter, even to a lambda's
+            # default one (lambda c=code: …, which then gets True): the menus' slots take no arguments.
+            action.triggered.connect(lambda _checked=False, run=slot: run())
         if before is None:
             menu.addAction(action)
         else:
@@ -116,20 +139,25 @@ class WindowActions(QObject):
         self.view_menu.setTitle(tr("&View"))
         self.lessons_menu.setTitle(tr("Less&ons"))
         language = self.window.translations.language
-        for lesson, action in self.lesson_actions:
-            action.setText(f"&{lesson.number}  {lesson.text('title', language)}")
+        for lesson, action in self.lesson_actions:  # a title's own & is not a mnemonic
+            action.setText(f"&{lesson.number}  {lesson.text('title', language).replace('&', '&&')}")
         self.open_lesson.setText(tr("&Open a lesson file…"))
         self.save_lesson.setText(tr("&Save the setup as a lesson…"))
         self.language_menu.setTitle(tr("La&nguage") + " / 语言")
         self.help_menu.setTitle(tr("&Help"))
         for code, action in self.language_actions.items():
             action.setText(LANGUAGES[code] if code else tr("As the system"))
+        for scale, action in self.scale_actions.items():
+            action.setText(percent(scale))
+        self.show_scale(self.window.appearance.scale)
+        self.show_data_import(self.window.session.problem)
         texts = {
             self.import_data: tr("&Import data…"), self.quit: tr("&Quit"),
             self.play: tr("Play / Pause"), self.step: tr("One step"), self.reset: tr("Reset to the start"),
             self.faster: tr("η × 2"), self.slower: tr("η ÷ 2"),
             self.log_scale: tr("&Log scale for the loss"),
             self.step_parts: tr("Show the &parts of each step"),
+            self.equal_axes: tr("&Equal axis scales (1:1)"),
             self.dark: tr("&Dark theme"), self.light: tr("&Light theme (projector)"),
             self.switch_theme: tr("Switch between the dark and the light &theme"),
             self.larger: tr("&Larger"), self.smaller: tr("&Smaller"), self.full_screen: tr("&Full screen"),
@@ -142,12 +170,32 @@ class WindowActions(QObject):
 
     # --- what the keys do ---------------------------------------------------------------------
 
+    def _show_equal_axes(self, problem) -> None:
+        """The 1:1 toggle follows each new problem: on where its shape is the point, and only in 2-D."""
+        self.equal_axes.setEnabled(problem.dim == 2)
+        self.equal_axes.setChecked(problem.dim == 2 and problem.equal_axes)
+
     def show_language(self, language: str) -> None:
         self.language_actions.get(language, self.language_actions[""]).setChecked(True)
 
+    def show_data_import(self, problem) -> None:
+        """File → Import data… only for the problems fitted to data; for a fixed function it is off
+        and says why, so that Ctrl O cannot lead to an error message."""
+        on = problem.name in MODEL_KINDS
+        self.import_data.setEnabled(on)
+        self.import_data.setToolTip("" if on else data_import_off(problem))
+
+    def show_scale(self, scale: float) -> None:
+        """The scale as a number: in the submenu's title and as its ticked step."""
+        self.scale_menu.setTitle(tr("&Scale: {0}").format(percent(scale)))
+        action = self.scale_actions.get(scale)
+        if action is not None:
+            action.setChecked(True)
+
     def scale_lr(self, factor: float) -> None:
-        """η of the focused optimizer times a factor, within the η field's range."""
-        session, index = self.window.session, self.window.canvas.focus
+        """η of the watched run times a factor, within the η field's range."""
+        session = self.window.session
+        index = session.setup.watched
         lr = session.hyperparameters(index)["lr"] * factor
         session.set_hyperparameter("lr", min(max(lr, LR_RANGE[0]), LR_RANGE[1]), index)
 

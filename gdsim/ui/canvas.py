@@ -1,17 +1,45 @@
 """The canvas: parameter space, the two slices, the loss over the steps and the data, laid out for the
-current problem, redrawn from the session's newest snapshot at most ~60 times a second."""
+current problem, redrawn from the session's newest snapshot at most ~60 times a second, and never
+taking more than FRAME_SHARE of the window's time.
 
-from PySide6.QtCore import QTimer, Signal, Slot
+Each frame is drawn from one snapshot alone (its problem, its start, its watched run). From the moment
+the views take it until Qt has painted it the worker waits (``Session.begin_frame`` / ``end_frame``):
+see ``FrameGate``."""
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from .data_view import DataView
 from .loss_view import LossView
+from .names import short_run_labels
 from .parameter_view import ParameterView
 from .session import Session
 from .slice_view import SliceView
 from .style import DARK, Style
 
 FRAME_MS = 16
+# The share of its time the window spends on frames, at most: the worker waits while a frame is drawn
+# and painted, and the window must stay quick to answer. A frame that takes 10 ms is followed by the
+# next 25 ms later at the earliest.
+FRAME_SHARE = 0.4
+UNPAINTED_FRAME_MS = 100  # a frame that changed nothing on screen is not painted: the gate opens anyway
+
+
+class _PaintWatcher(QObject):
+    """Tells the canvas when Qt has painted a frame: Qt paints everything the frame changed while it
+    handles the window's UpdateRequest, so a zero timer started then fires after the paint."""
+
+    def __init__(self, canvas: "Canvas"):
+        super().__init__()
+        self._canvas = canvas
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        frame = self._canvas._unpainted_frame
+        if frame is not None and event.type() == QEvent.Type.UpdateRequest:
+            QTimer.singleShot(0, lambda: self._canvas._end_frame(frame))
+        return False
 
 
 class Canvas(QWidget):
@@ -21,9 +49,8 @@ class Canvas(QWidget):
         super().__init__(parent)
         self.session = session
         self._style = style
-        self._unpainted: set = set()
-        self.parameters = self._watched(ParameterView(style))
-        self.losses = self._watched(LossView(style))
+        self.parameters = ParameterView(style)
+        self.losses = LossView(style)
         # The slices and the data view are made when a problem first needs them: the first
         # window (a 1-D problem) then appears sooner.
         self._slices: tuple[SliceView, SliceView] | None = None
@@ -32,18 +59,29 @@ class Canvas(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
 
-        self.focus = 0  # which optimizer the tangent, the arrows and the formulas are about
         self.step_parts = False
+        self._newest = None  # the newest snapshot of the current setup
         self._drawn = None
         self._frame = QTimer(self)
         self._frame.setInterval(FRAME_MS)
         self._frame.timeout.connect(self._on_frame)
         self._frame.start()
+        self._paint_watcher = _PaintWatcher(self)
+        self._watched_window = None
+        self._frames = 0
+        self._unpainted_frame: int | None = None  # the frame the worker waits for, until it is painted
+        self._frame_began = 0.0
+        self._next_frame = 0.0  # perf_counter() time before which no frame begins
+        self._unpainted = QTimer(self)
+        self._unpainted.setSingleShot(True)
+        self._unpainted.setInterval(UNPAINTED_FRAME_MS)
+        self._unpainted.timeout.connect(lambda: self._end_frame(self._unpainted_frame))
         self.parameters.start_requested.connect(session.set_start)
         session.problem_changed.connect(self._on_problem_changed)
         session.setup_changed.connect(self._on_setup_changed)
         session.hyperparameter_changed.connect(self._on_hyperparameter_changed)
         session.landscape_changed.connect(self.parameters.set_landscape)
+        session.stepped.connect(self._on_stepped)
         self._on_problem_changed(session.problem)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -51,16 +89,28 @@ class Canvas(QWidget):
         # Never more points per curve than the widest plot has pixels.
         self.session.set_history_rows(max(self.parameters.width(), self.losses.width()))
 
-    def _watched(self, view):
-        view.on_painted = self._on_view_painted
-        return view
-
     def _begin_frame(self) -> None:
-        """Hold the worker at its gate until every view on screen has painted this frame."""
-        # A view Qt will not paint (hidden, no area on screen) must not keep the gate shut.
-        self._unpainted = self.views_on_screen()
-        if self._unpainted and self.window().isVisible() and not self.window().isMinimized():
-            self.session.frame_gate.close()
+        """Hold the worker at its gate until Qt has painted this frame, if any view is on screen."""
+        window = self.window()
+        if not (self.views_on_screen() and window.isVisible() and not window.isMinimized()):
+            return
+        if self._watched_window is not window:  # the canvas is placed in its window after it is made
+            window.installEventFilter(self._paint_watcher)
+            self._watched_window = window
+        self._frames += 1
+        self._unpainted_frame = self._frames
+        self._frame_began = time.perf_counter()
+        self.session.begin_frame()
+        self._unpainted.start()
+
+    def _end_frame(self, frame: int | None) -> None:
+        """Frame ``frame`` is painted: the worker goes on (unless a later frame has begun since)."""
+        if frame is not None and frame == self._unpainted_frame:
+            self._unpainted_frame = None
+            self._unpainted.stop()
+            self.session.end_frame()
+            took = time.perf_counter() - self._frame_began
+            self._next_frame = self._frame_began + took / FRAME_SHARE
 
     def views_on_screen(self) -> set:
         """The views Qt will paint: shown, with some of their viewport (where a view paints; it
@@ -68,23 +118,16 @@ class Canvas(QWidget):
         return {view for view in self._views()
                 if view.isVisible() and not view.viewport().visibleRegion().isEmpty()}
 
-    def _on_view_painted(self, view) -> None:
-        if view not in self._unpainted:
-            return
-        self._unpainted.discard(view)
-        if not self._unpainted:
-            self.session.frame_gate.open()
-
     @property
     def slices(self) -> tuple[SliceView, SliceView]:
         if self._slices is None:
-            self._slices = tuple(self._watched(SliceView(i, self._style)) for i in (0, 1))
+            self._slices = tuple(SliceView(i, self._style) for i in (0, 1))
         return self._slices
 
     @property
     def data(self) -> DataView:
         if self._data is None:
-            self._data = self._watched(DataView(self._style))
+            self._data = DataView(self._style)
         return self._data
 
     def _views(self) -> list:
@@ -93,7 +136,7 @@ class Canvas(QWidget):
     def retranslate(self) -> None:
         for view in self._views():
             view.retranslate()
-        self.losses.set_labels(self.session.labels())
+        self._show_labels()
         self._drawn = None  # texts drawn with each frame (slope, labels) come anew
 
     def apply_style(self, style: Style) -> None:
@@ -117,18 +160,18 @@ class Canvas(QWidget):
 
     @Slot(object, object)
     def _on_setup_changed(self, setup, problem) -> None:
-        self.focus = min(self.focus, len(setup.contenders) - 1)
-        self.losses.set_labels(self.session.labels())
+        self._show_labels()
         self.losses.clear_data()
-        self._drawn = None
+        if self._data is not None:
+            self._data.clear_model()
+        self._newest = self._drawn = None  # the old runs' snapshots are not drawn again
 
     @Slot(int, str, float)
     def _on_hyperparameter_changed(self, index: int, name: str, value: float) -> None:
-        self.losses.set_labels(self.session.labels())
+        self._show_labels()
 
-    def set_focus(self, index: int) -> None:
-        self.focus = index
-        self._drawn = None  # redraw the arrows and tangent for it on the next frame
+    def _show_labels(self) -> None:
+        self.losses.set_labels(short_run_labels(self.session.setup, self.session.problem))
 
     def set_step_parts(self, on: bool) -> None:
         self.step_parts = bool(on)
@@ -156,24 +199,30 @@ class Canvas(QWidget):
         for row in range(3):
             layout.setRowStretch(row, 2)
 
+    @property
+    def last_drawn(self):
+        """The snapshot drawn last (None after a change of setup, until the next is drawn)."""
+        return self._drawn
+
+    @Slot(object)
+    def _on_stepped(self, snap) -> None:
+        self._newest = snap  # drawn by the next frame; snapshots between two frames are skipped
+
     @Slot()
     def _on_frame(self) -> None:
-        snap = self.session.latest
-        if snap is None or snap is self._drawn:
-            return
-        self.draw(snap)
+        if (self._newest is not None and self._newest is not self._drawn and self._unpainted_frame is None
+                and time.perf_counter() >= self._next_frame):
+            self.draw(self._newest)
 
     def draw(self, snap) -> None:
-        setup, problem = self.session.setup, self.session.problem
         self._begin_frame()
-        self.parameters.draw(snap, setup.start_of(problem), self.focus, self.step_parts)
-        if problem.dim >= 2:
+        self.parameters.draw(snap, self.step_parts)
+        if snap.problem.dim >= 2:
             for view in self.slices:
                 view.draw(snap)
-        self.losses.draw(snap, self.focus)
+        self.losses.draw(snap)
         if self._data is not None and self._data.isVisible():
             self._data.draw(snap)
-        for view in self._unpainted:
-            view.viewport().update()  # even a frame that changed nothing in a view repaints it once
         self._drawn = snap
+        self.session.snapshot_drawn()
         self.drawn.emit(snap)

@@ -4,22 +4,23 @@ The panel calls the session's verbs and redraws itself from ``setup_changed``; t
 fields are generated from the engine's description of the chosen optimizer.
 """
 
-import math
-from dataclasses import replace
-
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,28 +28,34 @@ from PySide6.QtWidgets import (
 from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_NAMES
 from ..engine.catalog import DEFAULT_DATASET
 from ..engine.models import MODEL_KINDS
-from .fields import LR_RANGE, LogSlider, NumberField
+from ..model.setup import MAX_STEP_LIMIT, SPEED_RANGE, field_range
+from .fields import LR_RANGE, ExactNumberBox, LogSlider, NumberField, put_back
+from .i18n import tr
 from .names import (
     activation_title,
     dataset_title,
+    formula_text,
     hyperparameter_description,
     optimizer_title,
     problem_formula,
     problem_title,
+    run_labels,
 )
+from .refusals import reported, show_refusal
 from .session import Session
 
-SPEED_RANGE = (1.0, 1000.0)  # steps per second; the slider's right end means "as fast as possible"
+FASTEST = SPEED_RANGE[1] * 10  # the speed slider's right end: past SPEED_RANGE it means "as fast as possible"
 
 
 class ControlPanel(QWidget):
-    focus_changed = Signal(int)  # the optimizer whose hyperparameters are shown
+    field_left = Signal()  # Enter or Escape in a field: the window gives the keys back to the canvas
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
         self._playing = False
         layout = QVBoxLayout(self)
+        layout.addWidget(self._refusal_banner())
         layout.addWidget(self._problem_group())
         layout.addWidget(self._optimizer_group())
         layout.addWidget(self._start_group())
@@ -57,15 +64,37 @@ class ControlPanel(QWidget):
         layout.addStretch(1)
         session.setup_changed.connect(self._on_setup_changed)
         session.hyperparameter_changed.connect(self._on_hyperparameter_changed)
+        session.watched_changed.connect(self._on_watched_changed)
         session.stepped.connect(self._on_stepped)
+        session.error_occurred.connect(self._on_refused)
         self.retranslate()
-        self._on_setup_changed(session.setup, session.problem)
+        self._show_setup(session.setup, session.problem)
 
     # --- building (the texts are set in retranslate) ------------------------------------------
 
+    def _refusal_banner(self) -> QFrame:
+        """Why the last request was refused, above the panel, until the next one is accepted."""
+        self.banner = QFrame()
+        self.banner.setObjectName("refusal")
+        self.banner.setStyleSheet("QFrame#refusal { background: #FBE3D6; border: 1px solid #D55E00; "
+                                  "border-radius: 4px; } QFrame#refusal QLabel { color: #5C1A00; }")
+        self.banner_text = QLabel()
+        self.banner_text.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a file or what was typed
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner_close = QToolButton()
+        self.banner_close.setText("✕")
+        self.banner_close.setAutoRaise(True)
+        self.banner_close.clicked.connect(self.banner.hide)
+        row = QHBoxLayout(self.banner)
+        row.addWidget(self.banner_text, 1)
+        row.addWidget(self.banner_close, 0, Qt.AlignmentFlag.AlignTop)
+        self.banner.hide()
+        return self.banner
+
     def _problem_group(self) -> QGroupBox:
         self.problem_box = box = QGroupBox()
-        form = QFormLayout(box)
+        form = _form(box)
         self.problem = _compact(QComboBox())
         for name in PROBLEM_NAMES:
             self.problem.addItem("", name)
@@ -78,32 +107,29 @@ class ControlPanel(QWidget):
             self.dataset.addItem("", name)
         self.dataset.activated.connect(lambda i: self.session.set_data(self.dataset.itemData(i)))
         self.import_button = QPushButton()
-        self.import_button.clicked.connect(self._on_import_clicked)
-        row = QHBoxLayout()
-        row.addWidget(self.dataset, 1)
-        row.addWidget(self.import_button)
+        self.import_button.clicked.connect(self.ask_for_data_file)
         self.dataset_label = self._buddy(self.dataset)
-        form.addRow(self.dataset_label, row)
+        form.addRow(self.dataset_label, self.dataset)
+        form.addRow(self.import_button)
 
         self.loss = _compact(QComboBox())
         for loss in LOSSES.values():
             self.loss.addItem(f"{loss.name}:  {loss.formula}", loss.name)
-        self.loss.activated.connect(lambda i: self.session.set_loss(self.loss.itemData(i)))
+        self.loss.activated.connect(self._on_loss_chosen)
         self.loss_label = self._buddy(self.loss)
         form.addRow(self.loss_label, self.loss)
 
         self.activation = _compact(QComboBox())
         for name in ACTIVATIONS:
             self.activation.addItem("", name)
-        self.activation.activated.connect(
-            lambda i: self.session.set_activation(self.activation.itemData(i)))
+        self.activation.activated.connect(self._on_activation_chosen)
         self.activation_label = self._buddy(self.activation)
         form.addRow(self.activation_label, self.activation)
         return box
 
     def _optimizer_group(self) -> QGroupBox:
         self.optimizer_box = box = QGroupBox()
-        self._optimizer_form = QFormLayout(box)
+        self._optimizer_form = _form(box)
         self.optimizers = QListWidget()
         for name in OPTIMIZERS:
             item = QListWidgetItem()
@@ -124,12 +150,11 @@ class ControlPanel(QWidget):
         self._fixed_rows = self._optimizer_form.rowCount()
         self.hyperparameter_fields: dict[str, QWidget] = {}
         self._hyperparameter_owner = None
-        self.focus = 0  # which of the ticked optimizers the fields (and the arrows) are about
         return box
 
     def _start_group(self) -> QGroupBox:
         self.start_box = box = QGroupBox()
-        self._start_form = QFormLayout(box)
+        self._start_form = _form(box)
         self.start_fields: list[QDoubleSpinBox] = []
         self.default_start = QPushButton()
         self.default_start.clicked.connect(self._on_default_start_clicked)
@@ -138,33 +163,33 @@ class ControlPanel(QWidget):
 
     def _pace_group(self) -> QGroupBox:
         self.pace_box = box = QGroupBox()
-        form = QFormLayout(box)
-        self.speed = LogSlider(SPEED_RANGE[0], SPEED_RANGE[1] * 10, 10.0, decimals=0)
+        form = _form(box)
+        self.speed = LogSlider(SPEED_RANGE[0], FASTEST, 10.0)
         self.speed.value_changed.connect(self._on_speed_changed)
         self.speed_label = QLabel()
         self.speed_title = self._buddy(self.speed)
         form.addRow(self.speed_title, self.speed)
         form.addRow("", self.speed_label)
         self.step_limit = QSpinBox()
-        self.step_limit.setRange(1, 1_000_000_000)
+        self.step_limit.setRange(1, MAX_STEP_LIMIT)
         self.step_limit.setGroupSeparatorShown(True)
         self.step_limit.setKeyboardTracking(False)
-        self.step_limit.valueChanged.connect(self.session.set_step_limit)
+        self.step_limit.valueChanged.connect(lambda limit: self._accepted(self.session.set_step_limit(limit)))
         self.step_limit_label = self._buddy(self.step_limit)
         form.addRow(self.step_limit_label, self.step_limit)
         self.tolerance = NumberField(self.session.setup.tol)
-        self.tolerance.value_entered.connect(self.session.set_tolerance)
+        self.tolerance.value_entered.connect(lambda tol: self._accepted(self.session.set_tolerance(tol)))
         self.tolerance_label = self._buddy(self.tolerance)
         form.addRow(self.tolerance_label, self.tolerance)
         return box
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.play_button = QPushButton()
+        self.play_button = _CompactButton()
         self.play_button.clicked.connect(self.session.toggle)
-        self.step_button = QPushButton()
+        self.step_button = _CompactButton()
         self.step_button.clicked.connect(self.session.step)
-        self.reset_button = QPushButton()
+        self.reset_button = _CompactButton()
         self.reset_button.clicked.connect(self.session.reset)
         for button in (self.play_button, self.step_button, self.reset_button):
             row.addWidget(button)
@@ -200,7 +225,8 @@ class ControlPanel(QWidget):
                 self.dataset.setItemText(i, dataset_title(name, BUILTIN_DATASETS[name][0]))
         for i in range(self.activation.count()):
             name = self.activation.itemData(i)
-            self.activation.setItemText(i, f"{activation_title(name)}:  {ACTIVATIONS[name].formula}")
+            formula = formula_text(ACTIVATIONS[name].formula)
+            self.activation.setItemText(i, f"{activation_title(name)}:  {formula}")
         self.optimizers.blockSignals(True)  # a new text is not a new tick (itemChanged says both)
         for row in range(self.optimizers.count()):
             item = self.optimizers.item(row)
@@ -213,8 +239,7 @@ class ControlPanel(QWidget):
         self.problem.setToolTip(self.tr("The function whose minimum gradient descent looks for"))
         self.dataset.setToolTip(self.tr("The data the model is fitted to"))
         self.import_button.setText(self.tr("Import CSV…"))
-        self.import_button.setToolTip(self.tr("Load data from a CSV file with a header row and columns "
-                                              "x (or x1, x2, …) and y"))
+        self._show_import_tip(self.session.problem)
         self.loss.setToolTip(self.tr("How the error between ŷ and y is measured"))
         self.activation.setToolTip(self.tr("The neuron's activation function f and its derivative f′"))
         self.optimizers.setToolTip(self.tr(
@@ -231,6 +256,7 @@ class ControlPanel(QWidget):
         self.step_button.setToolTip(self.tr("Take exactly one step (→)"))
         self.reset_button.setText(self.tr("Reset"))
         self.reset_button.setToolTip(self.tr("Go back to the start (R)"))
+        self.banner_close.setToolTip(self.tr("Hide this message"))
         self._show_speed(self.session.setup.speed)
         self._hyperparameter_owner = None  # labels and tooltips anew
         self._build_hyperparameter_fields(self.session.setup)
@@ -244,14 +270,50 @@ class ControlPanel(QWidget):
     def _start_tip(self, name: str) -> str:
         return self.tr("Where {0} starts; you can also click or drag on the plot").format(name)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Enter and Escape, which a field passes on once it has entered the value (Enter) or not
+        (Escape): Escape also puts the field's last value back. Either way the field is left, so
+        that Space, →, R, ↑ and ↓ work again."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            if event.key() == Qt.Key.Key_Escape:
+                put_back(QApplication.focusWidget())
+            event.accept()
+            self.field_left.emit()
+            return
+        super().keyPressEvent(event)
+
     # --- reacting to the session --------------------------------------------------------------
+
+    def _show_import_tip(self, problem) -> None:
+        self.import_button.setToolTip(
+            self.tr("Load data from a CSV file with a header row and columns x (or x1, x2, …) and y")
+            if problem.name in MODEL_KINDS else data_import_off(problem))
 
     @Slot(object, object)
     def _on_setup_changed(self, setup, problem) -> None:
+        self.banner.hide()  # accepted: an earlier refusal no longer applies
+        self._show_setup(setup, problem)
+
+    def _accepted(self, accepted: bool) -> None:
+        """After a request that changes no setup (step limit, tolerance): if accepted, an earlier
+        refusal no longer applies."""
+        if accepted:
+            self.banner.hide()
+
+    @Slot(str)
+    def _on_refused(self, message: str) -> None:
+        """Say why, and show the setup again in every field and list (which still hold what the
+        user chose or typed)."""
+        self.banner_text.setText(message)
+        self.banner.show()
+        self._show_setup(self.session.setup, self.session.problem)
+
+    def _show_setup(self, setup, problem) -> None:
         _select(self.problem, setup.problem)
         is_model = problem.name in MODEL_KINDS
         for widget in (self.dataset, self.import_button, self.dataset_label, self.loss, self.loss_label):
             widget.setEnabled(is_model)
+        self._show_import_tip(problem)
         self.activation.setEnabled(problem.name == "neuron")
         self.activation_label.setEnabled(problem.name == "neuron")
         if is_model:
@@ -265,39 +327,52 @@ class ControlPanel(QWidget):
         self.step_limit.setValue(setup.step_limit)
         self.step_limit.blockSignals(False)
         self.tolerance.set_value(setup.tol)
-        self.speed.set_value(SPEED_RANGE[1] * 10 if setup.speed is None else setup.speed)
+        self.speed.set_value(FASTEST if setup.speed is None else setup.speed)
         self._show_speed(setup.speed)
 
     @Slot(int, str, float)
     def _on_hyperparameter_changed(self, index: int, name: str, value: float) -> None:
+        self.banner.hide()
         field = self.hyperparameter_fields.get(name)
-        if index == self.focus and field is not None:
+        if index == self.session.setup.watched and field is not None:
             field.set_value(value)
         if name == "lr":
             self._show_watched()  # the labels name η
 
+    @Slot(int)
+    def _on_watched_changed(self, index: int) -> None:
+        self._select_watched_optimizer(self.session.setup)
+        self._build_hyperparameter_fields(self.session.setup)
+        self._show_watched()
+
     def _show_optimizers(self, setup) -> None:
-        """Tick the optimizers of the setup, and keep the selection on the focused one."""
-        names = [c.optimizer for c in setup.contenders]
-        self.focus = min(self.focus, len(names) - 1)
+        """Tick the optimizers of the setup, and select the watched one."""
+        names = {c.optimizer for c in setup.contenders}
         self.optimizers.blockSignals(True)
         for row in range(self.optimizers.count()):
             item = self.optimizers.item(row)
             ticked = item.data(Qt.ItemDataRole.UserRole) in names
             item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
-            if item.data(Qt.ItemDataRole.UserRole) == names[self.focus]:
-                self.optimizers.setCurrentItem(item)
         self.optimizers.blockSignals(False)
+        self._select_watched_optimizer(setup)
         self._show_watched()
-        self.focus_changed.emit(self.focus)
+
+    def _select_watched_optimizer(self, setup) -> None:
+        name = setup.contenders[setup.watched].optimizer
+        self.optimizers.blockSignals(True)
+        for row in range(self.optimizers.count()):
+            if self.optimizers.item(row).data(Qt.ItemDataRole.UserRole) == name:
+                self.optimizers.setCurrentRow(row)
+        self.optimizers.blockSignals(False)
 
     def _show_watched(self) -> None:
-        """The runs by their labels, the focused one chosen; shown only when there are several."""
-        labels = self.session.labels()
+        """The runs by their labels, the watched one chosen; shown only when there are several."""
+        setup = self.session.setup
+        labels = run_labels(setup, self.session.problem)
         self.watched.blockSignals(True)
         self.watched.clear()
         self.watched.addItems(labels)
-        self.watched.setCurrentIndex(min(self.focus, len(labels) - 1))
+        self.watched.setCurrentIndex(setup.watched)
         self.watched.blockSignals(False)
         self._optimizer_form.setRowVisible(self.watched, len(labels) > 1)
 
@@ -308,42 +383,28 @@ class ControlPanel(QWidget):
 
     @Slot(object)
     def _on_optimizer_ticked(self, item) -> None:
-        names = self._ticked()
-        current = self.optimizers.currentItem()
-        if current is not None and current.data(Qt.ItemDataRole.UserRole) in names:
-            self.focus = names.index(current.data(Qt.ItemDataRole.UserRole))
-        if not self.session.set_contenders(names):
+        current = self.optimizers.currentItem()  # the one just clicked: watch it if it runs
+        chosen = None if current is None else current.data(Qt.ItemDataRole.UserRole)
+        if not self.session.set_contenders(self._ticked()):
             self._show_optimizers(self.session.setup)  # refused (none ticked): show the setup again
+            return
+        self._watch(chosen)
 
     @Slot(object, object)
     def _on_optimizer_selected(self, current, previous) -> None:
-        if current is None:
-            return
-        names = [c.optimizer for c in self.session.setup.contenders]
-        name = current.data(Qt.ItemDataRole.UserRole)
-        if name in names and names.index(name) != self.focus:
-            self.focus = names.index(name)
-            self._build_hyperparameter_fields(self.session.setup)
-            self._show_watched()
-            self.focus_changed.emit(self.focus)
+        if current is not None:
+            self._watch(current.data(Qt.ItemDataRole.UserRole))
+
+    def _watch(self, optimizer: str | None) -> None:
+        """Watch the (first) run of this optimizer, unless it does not run or a run of it is watched."""
+        setup = self.session.setup
+        names = [c.optimizer for c in setup.contenders]
+        if optimizer in names and names[setup.watched] != optimizer:
+            self.session.set_watched(names.index(optimizer))
 
     @Slot(int)
     def _on_watched_chosen(self, index: int) -> None:
-        if index == self.focus:
-            return
-        self.focus = index
-        name = self.session.setup.contenders[index].optimizer
-        self.optimizers.blockSignals(True)
-        for row in range(self.optimizers.count()):
-            if self.optimizers.item(row).data(Qt.ItemDataRole.UserRole) == name:
-                self.optimizers.setCurrentRow(row)
-        self.optimizers.blockSignals(False)
-        self._build_hyperparameter_fields(self.session.setup)
-        self.focus_changed.emit(index)
-
-    def select_optimizer(self, name: str) -> None:
-        """Run this optimizer alone (what choosing one from a single list would do)."""
-        self.session.set_contenders([name])
+        self.session.set_watched(index)
 
     @Slot(object)
     def _on_stepped(self, snap) -> None:
@@ -359,7 +420,7 @@ class ControlPanel(QWidget):
         _select(self.dataset, source)
 
     def _build_hyperparameter_fields(self, setup) -> None:
-        index = min(self.focus, len(setup.contenders) - 1)
+        index = setup.watched
         contender = setup.contenders[index]
         values = self.session.hyperparameters(index)
         owner = (index, contender.optimizer, setup.problem, setup.data, setup.loss, setup.activation)
@@ -393,7 +454,7 @@ class ControlPanel(QWidget):
                 self._start_form.removeRow(0)
             self.start_fields = []
             for i, name in enumerate(problem.param_names):
-                field = QDoubleSpinBox()
+                field = _StartField()
                 field.setObjectName(name)
                 field.setRange(-1e6, 1e6)
                 field.setDecimals(4)
@@ -419,13 +480,24 @@ class ControlPanel(QWidget):
 
     # --- user actions -------------------------------------------------------------------------
 
+    @Slot(int)
+    def _on_activation_chosen(self, index: int) -> None:
+        """A new activation: the runs go on with it; refused, the box shows the activation in use."""
+        if not self.session.set_activation(self.activation.itemData(index)):
+            _select(self.activation, self.session.problem.activation.name)
+
+    @Slot(int)
+    def _on_loss_chosen(self, index: int) -> None:
+        if not self.session.set_loss(self.loss.itemData(index)):
+            _select(self.loss, self.session.problem.loss_kind.name)
+
     @Slot()
     def _on_start_edited(self) -> None:
         self.session.set_start([f.value() for f in self.start_fields])
 
     @Slot()
     def _on_default_start_clicked(self) -> None:
-        self.session.apply(replace(self.session.setup, start=None), new_landscape=False)
+        self.session.set_start(None)
 
     @Slot(float)
     def _on_speed_changed(self, value: float) -> None:
@@ -434,26 +506,30 @@ class ControlPanel(QWidget):
         self._show_speed(speed)
 
     @Slot()
-    def _on_import_clicked(self) -> None:
+    def ask_for_data_file(self) -> None:
+        """Ask for a CSV file and use its data."""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import data"), "",
                                               self.tr("CSV files (*.csv);;All files (*)"))
-        if path:
-            self.session.set_data(path)
+        if not path:
+            return
+        with reported(self.session) as said:
+            accepted = self.session.set_data(path)
+        if not accepted:
+            show_refusal(self, self.tr("Import data"), "\n".join(said))
 
 
-class _SpinField(QDoubleSpinBox):
-    """A hyperparameter other than η: a number field kept within the engine's allowed range."""
+def data_import_off(problem) -> str:
+    """Why a problem takes no data: the tooltip of Import when it is off."""
+    return tr("{0} is a fixed function; only {1} and {2} are fitted to data: choose one of them as "
+              "the problem to import data").format(problem_title(problem.name), problem_title("linreg"),
+                                                   problem_title("neuron"))
 
-    DECIMALS = 8
+
+class _SpinField(ExactNumberBox):
+    """A hyperparameter other than η: a number field kept within the range the model allows."""
 
     def __init__(self, h, value: float):
-        super().__init__()
-        tiny = 10.0 ** -self.DECIMALS
-        self.setDecimals(self.DECIMALS)
-        self.setRange(h.low + (tiny if h.low_open else 0.0),
-                      1e9 if not math.isfinite(h.high) else h.high - (tiny if h.high_open else 0.0))
-        self.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
-        self.setKeyboardTracking(False)
+        super().__init__(*field_range(h))
         self.setValue(value)
 
     @property
@@ -466,10 +542,44 @@ class _SpinField(QDoubleSpinBox):
         self.blockSignals(False)
 
 
+class _CompactButton(QPushButton):
+    """A push button that can be as narrow as its text (Qt's least is 80 px): three fit side by side
+    in a narrow panel."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # may shrink
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().minimumSizeHint()
+        metrics = self.fontMetrics()
+        return QSize(min(hint.width(), metrics.horizontalAdvance(self.text()) + 2 * metrics.height()),
+                     hint.height())
+
+
+class _StartField(QDoubleSpinBox):
+    """A coordinate of the start: as narrow as a number like −12.3456 (the range's ends would make it
+    as wide as −1000000.0000); longer numbers scroll within it."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().minimumSizeHint()
+        spare = self.fontMetrics().horizontalAdvance("-1000000.0000") - self.fontMetrics().horizontalAdvance(
+            "-12.3456")
+        return QSize(max(hint.width() - spare, hint.height() * 3), hint.height())
+
+
+def _form(box: QGroupBox) -> QFormLayout:
+    """A form whose fields go below their labels when the panel is narrow (a small screen, a large
+    scale), rather than being cut off."""
+    form = QFormLayout(box)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
+
+
 def _compact(combo: QComboBox) -> QComboBox:
     """A combo box that does not widen the panel to its longest entry (the list still shows it)."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(14)
+    combo.setMinimumContentsLength(12)
     return combo
 
 

@@ -1,10 +1,29 @@
-"""The data and the model: the points (x, y) and the curve ŷ = f(w·x + b) as it is now."""
+"""The data and the model: the points (x, y) and the curve ŷ = f(w·x + b) of the watched run as it is
+now, in that run's colour, on axes named after the dataset's columns. The range holds the data and
+grows to hold the model's curve (a tanh neuron's outputs down to −1, say), never shrinking while one
+setup runs."""
 
+import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from .i18n import tr
 from .plot_style import PlotView, set_view, style_plot
 from .style import DARK, Style
+
+# The built-in datasets' column names, as the engine gives them, for translation.
+_COLUMN_NAMES = {
+    "hours studied": QT_TRANSLATE_NOOP("names", "hours studied"),
+    "passed (1) or not (0)": QT_TRANSLATE_NOOP("names", "passed (1) or not (0)"),
+}
+# How far beyond the data the range may grow to show the model: a line gone wild is not followed
+# until the data is a speck.
+MODEL_REACH = 2.0  # data spans
+
+
+def column_name(name: str) -> str:
+    """A dataset's column name in the user's language (a CSV file's own names stay as written)."""
+    return QCoreApplication.translate("names", _COLUMN_NAMES[name]) if name in _COLUMN_NAMES else name
 
 
 class DataView(PlotView):
@@ -12,9 +31,14 @@ class DataView(PlotView):
         super().__init__(parent=parent)
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
+        self._dataset = None
+        self._kind = "linreg"
+        self._data_range = None  # ((x0, x1), (y0, y1)) of the points
+        self._y_range = None  # the shown y range: the data's, grown to hold the model
         self.points = pg.ScatterPlotItem()
         self.model = pg.PlotCurveItem()
         self.model.setZValue(10)
+        self._watched = 0
         plot.addItem(self.points)
         plot.addItem(self.model)
         self.apply_style(style)
@@ -22,30 +46,51 @@ class DataView(PlotView):
     def apply_style(self, style: Style) -> None:
         style_plot(self, style)
         self.points.setPen(pg.mkPen(style.background, width=style.width(1)))
-        self.points.setBrush(pg.mkBrush(style.tracks[1]))
+        self.points.setBrush(pg.mkBrush(style.foreground))  # neutral: no run's colour is the data's
         self.points.setSize(style.width(10))
-        self.model.setPen(pg.mkPen(style.tracks[0], width=style.width(3)))
+        self._style = style
+        self.model.setPen(pg.mkPen(style.track(self._watched), width=style.width(3)))
 
     def set_problem(self, problem) -> None:
         dataset = getattr(problem, "dataset", None)
-        plot = self.getPlotItem()
         self.model.setData([], [])
         if dataset is None or dataset.n_inputs != 1:
+            self._dataset = None
             self.points.setData([], [])
             return
+        self._dataset = dataset
         self._kind = problem.name
         self.retranslate()
-        plot.setLabel("bottom", "x")
-        plot.setLabel("left", "y")
-        self.points.setData(dataset.X[:, 0], dataset.y)
         x, y = dataset.X[:, 0], dataset.y
-        set_view(self, (float(x.min()), float(x.max())), (float(y.min()), float(y.max())), pad=0.1)
+        self.points.setData(x, y)
+        self._data_range = ((float(x.min()), float(x.max())), (float(y.min()), float(y.max())))
+        self.clear_model()
+
+    def clear_model(self) -> None:
+        """A new run: the range goes back to the data's."""
+        self._y_range = None if self._data_range is None else self._data_range[1]
+        if self._data_range is not None:
+            set_view(self, self._data_range[0], self._y_range, pad=0.1)
 
     def retranslate(self) -> None:
-        kind = getattr(self, "_kind", "linreg")
-        self.getPlotItem().setTitle(tr("data and model ŷ = f(w·x + b)") if kind == "neuron"
-                                    else tr("data and model ŷ = w·x + b"))
+        plot = self.getPlotItem()
+        self.set_title(tr("data and model ŷ = f(w·x + b)") if self._kind == "neuron"
+                       else tr("data and model ŷ = w·x + b"))
+        if self._dataset is not None:
+            plot.setLabel("bottom", column_name(self._dataset.x_label))
+            plot.setLabel("left", column_name(self._dataset.y_label))
 
     def draw(self, snap) -> None:
-        if snap.model_x is not None:
-            self.model.setData(snap.model_x, snap.model_y)
+        if snap.watched != self._watched:
+            self._watched = snap.watched
+            self.model.setPen(pg.mkPen(self._style.track(snap.watched), width=self._style.width(3)))
+        if snap.model_x is None or self._data_range is None:
+            return
+        self.model.setData(snap.model_x, snap.model_y)
+        (y0, y1), (d0, d1) = self._y_range, self._data_range[1]
+        reach = MODEL_REACH * ((d1 - d0) or 1.0)
+        shown = np.clip(snap.model_y, d0 - reach, d1 + reach)
+        grown = (min(y0, float(shown.min())), max(y1, float(shown.max())))
+        if grown != self._y_range:
+            self._y_range = grown
+            set_view(self, self._data_range[0], grown, pad=0.1)

@@ -1,15 +1,68 @@
-"""Small input widgets: a log-scale slider with a number field, and a number field that takes 1e-6."""
+"""Small input widgets: number fields that show a value exactly (1e-10, 0.999999999), and a log-scale
+slider with such a field."""
 
 import math
+import re
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QDoubleValidator
-from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLineEdit, QSlider, QWidget
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QDoubleValidator, QValidator
+from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLineEdit, QSlider, QSpinBox, QWidget
 
-from .style import format_number
+from ..model.setup import LR_RANGE  # noqa: F401 (the η slider's ends, named here for the views)
 
 SLIDER_STEPS = 600
-LR_RANGE = (1e-5, 10.0)  # the η slider's ends
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_PART_OF_A_NUMBER = re.compile(r"[+-]?\d*\.?\d*(?:[eE][+-]?\d*)?")
+
+
+def exact_text(value: float) -> str:
+    """The shortest text that reads back as the same float: 0.1, 1e-10, 0.999999999, 123456.789."""
+    text = repr(float(value) + 0.0)  # + 0.0: no "-0"
+    return text[:-2] if text.endswith(".0") else text
+
+
+class ExactNumberBox(QDoubleSpinBox):
+    """A spin box that shows its value exactly and takes plain or scientific notation (2.5e-12).
+
+    Qt rounds a spin box's value to its decimals; with the most it allows (323) every float from
+    1e-300 up keeps all its digits, so the field never shows one number while holding another."""
+
+    def __init__(self, low: float, high: float, parent=None):
+        super().__init__(parent)
+        self.setDecimals(323)
+        self.setRange(low, high)
+        self.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
+        self.setKeyboardTracking(False)
+        self.lineEdit().textChanged.connect(self.updateGeometry)  # a longer number asks for more room
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """Wide enough for the whole number shown (Qt's own hint fits only the range's ends)."""
+        hint = super().minimumSizeHint()
+        metrics = self.fontMetrics()
+        ends = max(metrics.horizontalAdvance(self.textFromValue(v)) for v in (self.minimum(), self.maximum()))
+        chrome = super().sizeHint().width() - ends  # frame, margins and the arrows
+        return QSize(max(hint.width(), metrics.horizontalAdvance(self.text() + "0") + chrome), hint.height())
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt's name)
+        return exact_text(value)
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 (Qt's name)
+        try:
+            return float(text.strip())
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int):
+        stripped = text.strip()
+        if _NUMBER.fullmatch(stripped):
+            value = float(stripped)
+            inside = math.isfinite(value) and self.minimum() <= value <= self.maximum()
+            state = QValidator.State.Acceptable if inside else QValidator.State.Intermediate
+        elif _PART_OF_A_NUMBER.fullmatch(stripped):
+            state = QValidator.State.Intermediate
+        else:
+            state = QValidator.State.Invalid
+        return state, text, pos
 
 
 class LogSlider(QWidget):
@@ -21,18 +74,13 @@ class LogSlider(QWidget):
 
     value_changed = Signal(float)
 
-    def __init__(self, low: float, high: float, value: float, decimals: int = 6, parent=None):
+    def __init__(self, low: float, high: float, value: float, parent=None):
         super().__init__(parent)
         self._low, self._high = low, high
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, SLIDER_STEPS)
         self.slider.setPageStep(SLIDER_STEPS // 12)
-        self.field = QDoubleSpinBox()
-        self.field.setRange(low, high)
-        self.field.setDecimals(decimals)
-        self.field.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
-        self.field.setKeyboardTracking(False)
-        self.field.setMinimumWidth(110)
+        self.field = ExactNumberBox(low, high)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.slider, 3)
@@ -102,11 +150,27 @@ class NumberField(QLineEdit):
         self.set_value(value)
         self.editingFinished.connect(self._on_editing_finished)
 
+    def value(self) -> float:
+        """The value last set or entered (not what is being typed)."""
+        return self._value
+
     def set_value(self, value: float) -> None:
-        self.setText(format_number(value).replace("−", "-"))
+        self._value = value
+        self.setText(exact_text(value))
 
     def _on_editing_finished(self) -> None:
         try:
-            self.value_entered.emit(float(self.text()))
+            value = float(self.text())
         except ValueError:
-            pass
+            return
+        if value != self._value:  # leaving the field after Escape enters nothing
+            self._value = value
+            self.value_entered.emit(value)
+
+
+def put_back(widget) -> None:
+    """Show a number field's last value again, dropping what was typed since (Escape)."""
+    if isinstance(widget, NumberField):
+        widget.set_value(widget.value())
+    elif isinstance(widget, QSpinBox | QDoubleSpinBox):
+        widget.setValue(widget.value())  # the text again; no signal, as the value is the same

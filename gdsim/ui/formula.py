@@ -1,9 +1,10 @@
-"""The live formulas: the loss, its partial derivatives and the next update of the focused optimizer,
+"""The live formulas: the loss L, its derivatives and the next update of the watched run,
 written out with the current numbers filled in (rich text for a QTextBrowser).
 
 Every number comes from the engine (the gradient, the optimizer's arrays before and after the step,
-the point it leads to); the only arithmetic done here is what the text itself shows, such as
-m* = m / (1 − β₁ᵗ) or the delta rule for the first sample.
+the point it leads to), and so does the text of each update rule (``Optimizer.rule``); the only
+arithmetic done here is what the text itself shows, such as m* = m / (1 − β₁ᵗ) or the delta rule
+for the first sample.
 """
 
 import html
@@ -11,8 +12,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..engine import OPTIMIZERS
 from .i18n import tr
-from .names import optimizer_title
+from .names import formula_text, optimizer_title
 from .style import format_number
 
 
@@ -30,12 +32,26 @@ def num(v) -> str:
     return "(" + ", ".join(format_number(float(x)) for x in a) + ")"
 
 
+def factor(v) -> str:
+    """A number as the right-hand factor of a product: a negative one in parentheses, "2 × (−3)"."""
+    text = num(v)
+    return f"({text})" if text.startswith("−") else text
+
+
+def plus(left: str, v) -> str:
+    """``left`` plus a number, written "a − 3" for a negative one, never "a + −3"."""
+    text = num(v)
+    return f"{left} − {text[1:]}" if text.startswith("−") else f"{left} + {text}"
+
+
 def describe(problem, track) -> FormulaText:
     out = FormulaText("")
     parts = [_loss(problem, track, out), _gradient(problem, track, out)]
     if getattr(problem, "dataset", None) is not None and problem.loss_kind.name == "sse":
         parts.append(_delta_rule(problem, track, out))
-    parts.append(_update(problem, track, out) if track.status == "running" else _stopped(track))
+    if getattr(track, "diverging", False):
+        parts.append(_diverging())
+    parts.append(_update(problem, track, out) if track.status == "running" else _stopped(problem, track))
     if problem.name in ("linreg", "neuron"):
         parts.append(_convention(problem))
     out.html = "".join(p for p in parts if p)
@@ -68,11 +84,14 @@ def _gradient(problem, track, out) -> str:
         lines.append(tr("the slope of the tangent at x = {0}: {1}").format(
             num(track.params), num(g)))
         lines.append(tr("positive slope: step left; negative: step right — against the slope"))
-    return _h(tr("Gradient (partial derivatives)")) + _p(*lines)
+    # One variable has a derivative (导数); several have partial derivatives (偏导数), the gradient.
+    heading = tr("Derivative") if problem.dim == 1 else tr("Gradient (partial derivatives)")
+    return _h(heading) + _p(*lines)
 
 
 def _delta_rule(problem, track, out) -> str:
-    """h = w·x + b, ŷ = f(h), δ = (y − ŷ) f′(h), and Δw = η Σ δ x for the first sample and in sum."""
+    """h = w·x + b, ŷ = f(h), δ = (y − ŷ) f′(h), and Δw = η Σ δ x for the first sample and in sum: the
+    step plain gradient descent takes, which another optimizer turns into its own (said so)."""
     data, act = problem.dataset, problem.activation
     k = data.n_inputs
     w, b = np.asarray(track.params[:k], float), float(track.params[k])
@@ -85,17 +104,25 @@ def _delta_rule(problem, track, out) -> str:
     delta = (y - f_h[0]) * slope[0]
     lr = track.hyperparameters["lr"]
     sums = -np.asarray(track.gradient, float)  # Σ δ·xᵢ and Σ δ, from the engine's gradient
-    out.values.update(h=h, yhat=float(f_h[0]), delta=float(delta), sum_delta_x=sums)
-    derivative = "σ(h)(1 − σ(h))" if act.name == "sigmoid" else "f′(h)"
-    x_text = num(x)
+    out.values.update(h=h, yhat=float(f_h[0]), delta=float(delta), sum_delta_x=sums, delta_step=lr * sums)
+    if act.name == "identity":  # linear regression: ŷ = h, so f′(h) = 1 and δ is the error itself
+        rule = "h = w·x + b,  ŷ = h,  δ = y − ŷ  (f′(h) = 1)"
+    else:
+        rule = f"h = w·x + b,  ŷ = f(h),  δ = (y − ŷ)·f′(h),  {formula_text(act.derivative_formula)}"
     lines = [
-        _e(f"h = w·x + b,  ŷ = f(h),  δ = (y − ŷ)·f′(h) = (y − ŷ)·{derivative}"),
+        _e(rule),
         tr("first sample x = {0}, y = {1}: h = {2}, ŷ = {3}, δ = {4}").format(
-            x_text, num(y), num(h), num(f_h[0]), num(delta)),
+            num(x), num(y), num(h), num(f_h[0]), num(delta)),
     ]
     for i, name in enumerate(problem.param_names):
         term = "Σ δ·x" if i < k and k == 1 else (f"Σ δ·x{i + 1}" if i < k else "Σ δ")
-        lines.append(_line(f"Δ{name} = η·{term} = {num(lr)} × {num(sums[i])}", lr * sums[i]))
+        lines.append(_line(f"Δ{name} = η·{term} = {num(lr)} × {factor(sums[i])}", lr * sums[i]))
+    if track.optimizer == "sgd":
+        lines.append(_e(tr("This is the step gradient descent takes.")))
+    else:
+        lines.append(_e(tr("This is the plain gradient step, for comparison: {0} starts from the same "
+                           "gradient but takes a step of its own (below).").format(
+            optimizer_title(track.optimizer))))
     return _h(tr("The delta rule")) + _p(*lines)
 
 
@@ -111,18 +138,34 @@ def _update(problem, track, out) -> str:
     for key, value in new.items():
         out.values[key] = np.asarray(value, float)
     lr = hp.get("lr", 0.0)
-    rule = _RULES.get(name)
-    lines = rule(hp, g, before, new, t) if rule else []
-    lines.append(_e(f"θ ← {num(theta)} + {num(after - theta)} = ") + f"<b>{num(after)}</b>")
+    written = _RULES.get(name)
+    lines = written(OPTIMIZERS[name].rule, hp, g, before, new, t, track.scalars) if written else []
+    lines.append(_e(plus(f"θ ← {num(theta)}", after - theta) + " = ") + f"<b>{num(after)}</b>")
     title = tr("Next step of {0} (t = {1}, η = {2})").format(optimizer_title(name), t, num(lr))
     return _h(title) + _p(*lines)
 
 
-def _stopped(track) -> str:
+def _diverging() -> str:
+    """The early warning of gdsim.model.divergence, before the engine's hard limit stops the run."""
+    return _h(tr("Diverging")) + _p(_e(tr("The loss has grown a thousandfold and grows at every step: "
+                                          "each step overshoots by more than the last. Try a smaller η.")))
+
+
+def _stopped(problem, track) -> str:
     """A run that has stopped takes no next step; say why instead of showing one."""
     if track.status == "converged":
         title = tr("Converged at step {0}").format(track.stopped_at)
         why = tr("‖∇L‖ fell below the tolerance, so there is no next step.")
+    elif track.status == "stuck" and getattr(problem, "dataset", None) is not None:
+        title = tr("Stuck at step {0}: ∇L = 0").format(track.stopped_at)
+        why = tr("The activation's slope f′(h) is 0 at every sample the model gets wrong, so every term of "
+                 "the gradient is 0 although the errors are not (the loss is still {0}). This is no "
+                 "minimum, but the gradient shows no way down, so the run stops here.").format(
+            num(track.loss))
+    elif track.status == "stuck":
+        title = tr("Stuck at step {0}: ∇L = 0").format(track.stopped_at)
+        why = tr("This is a saddle point: the gradient is 0, yet the loss falls along another direction. "
+                 "The gradient shows no way down, so the run stops here; start a little off it.")
     elif track.status == "diverged":
         title = tr("Diverged at step {0}").format(track.stopped_at + 1)
         why = tr("The loss or the parameters stopped being finite numbers; the point shown is the last "
@@ -137,95 +180,112 @@ def _line(text: str, value) -> str:
     return _e(f"{text} = ") + f"<b>{num(value)}</b>"
 
 
-def _sgd(hp, g, before, new, t):
-    return [_line(f"θ ← θ − η·g,  −η·g = −{num(hp['lr'])} × {num(g)}", -hp["lr"] * g)]
+# Each writes the optimizer's rule (the engine's ``Optimizer.rule``, line by line) with the numbers
+# of the next step after it; ``scalars`` are the optimizer's scalars after that step.
 
 
-def _momentum(hp, g, before, new, t):
+def _sgd(rule, hp, g, before, new, t, scalars):
+    (step,) = rule
+    return [_line(f"{step},  −η·g = −{num(hp['lr'])} × {factor(g)}", -hp["lr"] * g)]
+
+
+def _momentum(rule, hp, g, before, new, t, scalars):
+    velocity, step = rule
     mu, lr = hp["momentum"], hp["lr"]
-    return [_line(f"b ← μ·b + g = {num(mu)} × {num(before['b'])} + {num(g)}", new["b"]),
-            _line(f"θ ← θ − η·b,  −η·b = −{num(lr)} × {num(new['b'])}", -lr * new["b"])]
+    return [_line(plus(f"{velocity} = {num(mu)} × {factor(before['b'])}", g), new["b"]),
+            _line(f"{step},  −η·b = −{num(lr)} × {factor(new['b'])}", -lr * new["b"])]
 
 
-def _nesterov(hp, g, before, new, t):
+def _nesterov(rule, hp, g, before, new, t, scalars):
+    velocity, step = rule
     mu, lr = hp["momentum"], hp["lr"]
     look = g + mu * new["b"]
-    return [_line(f"b ← μ·b + g = {num(mu)} × {num(before['b'])} + {num(g)}", new["b"]),
-            _line(f"g + μ·b = {num(g)} + {num(mu)} × {num(new['b'])}", look),
-            _line(f"θ ← θ − η·(g + μ·b),  −η·(g + μ·b) = −{num(lr)} × {num(look)}", -lr * look)]
+    return [_line(plus(f"{velocity} = {num(mu)} × {factor(before['b'])}", g), new["b"]),
+            _line(f"g + μ·b = {num(g)} + {num(mu)} × {factor(new['b'])}", look),
+            _line(f"{step},  −η·(g + μ·b) = −{num(lr)} × {factor(look)}", -lr * look)]
 
 
-def _adagrad(hp, g, before, new, t):
-    return [_line(f"s ← s + g² = {num(before['sum'])} + {num(g * g)}", new["sum"]),
-            _e(f"θ ← θ − η·g / (√s + ε),  η = {num(hp['lr'])},  ε = {num(hp['eps'])}")]
+def _adagrad(rule, hp, g, before, new, t, scalars):
+    total, step = rule
+    return [_line(f"{total} = {num(before['sum'])} + {num(g * g)}", new["sum"]),
+            _e(f"{step},  η = {num(hp['lr'])},  ε = {num(hp['eps'])}")]
 
 
-def _adadelta(hp, g, before, new, t):
+def _adadelta(rule, hp, g, before, new, t, scalars):
+    mean_g2, delta, mean_delta2, step = rule
     rho = hp["rho"]
-    return [_line(f"v ← ρ·v + (1 − ρ)·g² = {num(rho)} × {num(before['v'])} + {num(1 - rho)} × {num(g * g)}",
-                  new["v"]),
-            _e(f"Δ ← √(u + ε) / √(v + ε) · g,  u = {num(before['u'])},  ε = {num(hp['eps'])}"),
-            _line(f"u ← ρ·u + (1 − ρ)·Δ² = {num(rho)} × {num(before['u'])} + {num(1 - rho)} × Δ²", new["u"]),
-            _e(f"θ ← θ − η·Δ,  η = {num(hp['lr'])}")]
+    return [_line(f"{mean_g2} = {num(rho)} × {num(before['v'])} + {num(1 - rho)} × {num(g * g)}", new["v"]),
+            _e(f"{delta},  u = {num(before['u'])},  ε = {num(hp['eps'])}"),
+            _line(f"{mean_delta2} = {num(rho)} × {num(before['u'])} + {num(1 - rho)} × Δ²", new["u"]),
+            _e(f"{step},  η = {num(hp['lr'])}")]
 
 
-def _rmsprop(hp, g, before, new, t):
+def _rmsprop(rule, hp, g, before, new, t, scalars):
+    mean_g2, step, velocity, momentum_step = rule
     alpha = hp["alpha"]
-    lines = [_line(f"v ← α·v + (1 − α)·g² = {num(alpha)} × {num(before['v'])} + {num(1 - alpha)} × "
-                   f"{num(g * g)}", new["v"])]
+    lines = [_line(f"{mean_g2} = {num(alpha)} × {num(before['v'])} + {num(1 - alpha)} × {num(g * g)}",
+                   new["v"])]
     if hp.get("momentum", 0) > 0:
-        lines.append(_line(f"b ← μ·b + g / (√v + ε)  (μ = {num(hp['momentum'])})", new["b"]))
-        lines.append(_e(f"θ ← θ − η·b,  η = {num(hp['lr'])}"))
+        lines.append(_line(f"{velocity}  (μ = {num(hp['momentum'])})", new["b"]))
+        lines.append(_e(f"{momentum_step},  η = {num(hp['lr'])}"))
     else:
-        lines.append(_e(f"θ ← θ − η·g / (√v + ε),  η = {num(hp['lr'])},  ε = {num(hp['eps'])}"))
+        lines.append(_e(f"{step},  η = {num(hp['lr'])},  ε = {num(hp['eps'])}"))
     return lines
 
 
-def _moments(hp, g, before, new):
+def _moments(rule, hp, g, before, new):
+    """The first two lines of the Adam family: the running means m of g and v of g²."""
     b1, b2 = hp["beta1"], hp["beta2"]
-    return [_line(f"m ← β₁·m + (1 − β₁)·g = {num(b1)} × {num(before['m'])} + {num(1 - b1)} × {num(g)}",
-                  new["m"]),
-            _line(f"v ← β₂·v + (1 − β₂)·g² = {num(b2)} × {num(before['v'])} + {num(1 - b2)} × {num(g * g)}",
-                  new["v"])]
+    return [_line(f"{rule[0]} = {num(b1)} × {factor(before['m'])} + {num(1 - b1)} × {factor(g)}", new["m"]),
+            _line(f"{rule[1]} = {num(b2)} × {num(before['v'])} + {num(1 - b2)} × {num(g * g)}", new["v"])]
 
 
-def _adam(hp, g, before, new, t):
+def _adam(rule, hp, g, before, new, t, scalars):
+    m_corrected, v_corrected, step = rule[2:]
     b1, b2 = hp["beta1"], hp["beta2"]
     m_hat, v_hat = new["m"] / (1 - b1**t), new["v"] / (1 - b2**t)
-    return _moments(hp, g, before, new) + [
+    return _moments(rule, hp, g, before, new) + [
         _e(tr("m*, v*: the running means corrected for starting at zero")),
-        _line(f"m* = m / (1 − β₁ᵗ) = {num(new['m'])} / {num(1 - b1**t)}", m_hat),
-        _line(f"v* = v / (1 − β₂ᵗ) = {num(new['v'])} / {num(1 - b2**t)}", v_hat),
-        _line(f"θ ← θ − η·m* / (√v* + ε),  −η·m* / (√v* + ε) = −{num(hp['lr'])} × {num(m_hat)} / "
+        _line(f"{m_corrected} = {num(new['m'])} / {num(1 - b1**t)}", m_hat),
+        _line(f"{v_corrected} = {num(new['v'])} / {num(1 - b2**t)}", v_hat),
+        _line(f"{step},  −η·m* / (√v* + ε) = −{num(hp['lr'])} × {factor(m_hat)} / "
               f"({num(np.sqrt(v_hat))} + {num(hp['eps'])})",
               -hp["lr"] * m_hat / (np.sqrt(v_hat) + hp["eps"])),
     ]
 
 
-def _amsgrad(hp, g, before, new, t):
+def _amsgrad(rule, hp, g, before, new, t, scalars):
+    v_max, step = rule[2:]
     b1, b2 = hp["beta1"], hp["beta2"]
-    return _moments(hp, g, before, new) + [
-        _line(f"vₘₐₓ ← max(vₘₐₓ, v) = max({num(before['vmax'])}, {num(new['v'])})", new["vmax"]),
-        _e(f"θ ← θ − η·(m / (1 − β₁ᵗ)) / (√(vₘₐₓ / (1 − β₂ᵗ)) + ε),  1 − β₁ᵗ = {num(1 - b1**t)}, "
-           f"1 − β₂ᵗ = {num(1 - b2**t)}"),
+    return _moments(rule, hp, g, before, new) + [
+        _line(f"{v_max} = max({num(before['vmax'])}, {num(new['v'])})", new["vmax"]),
+        _e(f"{step},  1 − β₁ᵗ = {num(1 - b1**t)}, 1 − β₂ᵗ = {num(1 - b2**t)}"),
     ]
 
 
-def _adamax(hp, g, before, new, t):
+def _adamax(rule, hp, g, before, new, t, scalars):
+    mean_g, u_max, step = rule
     b1, b2 = hp["beta1"], hp["beta2"]
-    return [_line(f"m ← β₁·m + (1 − β₁)·g = {num(b1)} × {num(before['m'])} + {num(1 - b1)} × {num(g)}",
-                  new["m"]),
-            _line(f"u ← max(β₂·u, |g| + ε) = max({num(b2)} × {num(before['u'])}, {num(np.abs(g))} + ε)",
-                  new["u"]),
-            _e(f"θ ← θ − η·m / ((1 − β₁ᵗ)·u),  1 − β₁ᵗ = {num(1 - b1**t)}")]
+    return [_line(f"{mean_g} = {num(b1)} × {factor(before['m'])} + {num(1 - b1)} × {factor(g)}", new["m"]),
+            _line(f"{u_max} = max({num(b2)} × {num(before['u'])}, {num(np.abs(g))} + ε)", new["u"]),
+            _e(f"{step},  1 − β₁ᵗ = {num(1 - b1**t)}")]
 
 
-def _nadam(hp, g, before, new, t):
-    b1, psi = hp["beta1"], hp["momentum_decay"]
+def _nadam(rule, hp, g, before, new, t, scalars):
+    """μₜ and μₜ₊₁ from the schedule, Πₜ = μ₁⋯μₜ from the engine's state, Πₜ₊₁ = Πₜ·μₜ₊₁."""
+    v_corrected, schedule, step = rule[2:]
+    b1, b2, psi = hp["beta1"], hp["beta2"], hp["momentum_decay"]
     mu = b1 * (1 - 0.5 * 0.96 ** (t * psi))
-    return _moments(hp, g, before, new) + [
-        _line(f"μₜ = β₁·(1 − ½·0.96^(t·ψ)) = {num(b1)} × (1 − ½ × 0.96^({t} × {num(psi)}))", mu),
-        _e("θ ← θ − η·(μₜ₊₁·m / (1 − Π μ) + (1 − μₜ)·g / (1 − Π μ)) / (√v* + ε)"),
+    mu_next = b1 * (1 - 0.5 * 0.96 ** ((t + 1) * psi))
+    product = scalars["mu_product"]  # after this step's μₜ: Πₜ
+    new_product = product * mu_next
+    return _moments(rule, hp, g, before, new) + [
+        _e(tr("v*: the running mean of g² corrected for starting at zero")),
+        _line(f"{v_corrected} = {num(new['v'])} / {num(1 - b2**t)}", new["v"] / (1 - b2**t)),
+        _e(schedule),
+        _line(f"μₜ = {num(b1)} × (1 − ½ × 0.96^({t} × {num(psi)}))", mu),
+        _e(f"μₜ₊₁ = {num(mu_next)},  Πₜ = {num(product)},  Πₜ₊₁ = Πₜ·μₜ₊₁ = {num(new_product)}"),
+        _e(step),
     ]
 
 
@@ -237,12 +297,12 @@ _RULES = {"sgd": _sgd, "momentum": _momentum, "nesterov": _nesterov, "adagrad": 
 def _convention(problem) -> str:
     loss = problem.loss_kind.name
     text = {
-        "sse": tr("Convention: E = ½ Σ (y − ŷ)². The ½ cancels the 2 of the square's derivative, so a "
-                  "gradient step is exactly the delta rule. (Without the ½, as in C = Σ (wx + b − y)², "
-                  "the derivative is ∂C/∂w = 2 Σ (wx + b − y)·x.)"),
-        "mse": tr("Convention: E = (1/N) Σ (y − ŷ)², as PyTorch's MSELoss; its derivative carries the "
+        "sse": tr("Convention: L = ½ Σ (y − ŷ)² (the tutorial calls this error E). The ½ cancels the 2 of "
+                  "the square's derivative, so a gradient step is exactly the delta rule. (Without the ½, "
+                  "as in the tutorial's C = Σ (wx + b − y)², the derivative is ∂C/∂w = 2 Σ (wx + b − y)·x.)"),
+        "mse": tr("Convention: L = (1/N) Σ (y − ŷ)², as PyTorch's MSELoss; its derivative carries the "
                   "factor 2/N."),
-        "bce": tr("Convention: E is the mean binary cross-entropy; with the sigmoid its derivative "
+        "bce": tr("Convention: L is the mean binary cross-entropy; with the sigmoid its derivative "
                   "with respect to h is simply (ŷ − y)/N."),
     }[loss]
     return f"<p><i>{_e(text)}</i></p>"

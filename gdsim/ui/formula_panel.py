@@ -1,4 +1,5 @@
-"""The formula panel beside the canvas: the loss, its derivatives and the next update, with numbers."""
+"""The formula panel beside the canvas: the loss, its derivatives and the watched run's next update,
+with numbers, written for each snapshot the canvas draws."""
 
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QFont
@@ -9,15 +10,13 @@ from .style import DARK, Style
 
 
 class FormulaPanel(QTextBrowser):
-    def __init__(self, canvas, style: Style = DARK, parent=None):
+    def __init__(self, style: Style = DARK, parent=None):
         super().__init__(parent)
-        self._canvas = canvas
         self._html = ""
         self.text = FormulaText("")
         self.setOpenLinks(False)
         self.apply_style(style)
         self.retranslate()
-        canvas.drawn.connect(self._on_drawn)
 
     def apply_style(self, style: Style) -> None:
         font = QFont()
@@ -32,11 +31,10 @@ class FormulaPanel(QTextBrowser):
         self._html = ""  # written again in the new language with the next frame
 
     @Slot(object)
-    def _on_drawn(self, snap) -> None:
+    def show_snapshot(self, snap) -> None:
         if not self.isVisible():
             return
-        track = snap.tracks[min(self._canvas.focus, len(snap.tracks) - 1)]
-        self.text = describe(self._canvas.session.problem, track)
+        self.text = describe(snap.problem, snap.watched_track)
         if self.text.html != self._html:  # re-laying out the same text costs a frame's time
             self._html = self.text.html
             self.setHtml(self._html)

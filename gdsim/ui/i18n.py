@@ -8,7 +8,9 @@ translations live in resources/i18n as gdsim_<language>.ts (made with pyside6-lu
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ..engine import ACTIVATIONS, OPTIMIZERS, PROBLEM_NAMES
 from ..paths import resource
+from . import names
 
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}  # each named in its own language
 
@@ -27,25 +29,39 @@ def resolve(language: str) -> str:
     return "zh_CN" if system.startswith("zh") else "en"
 
 
-def translate_error(error) -> str:
+def translate_error(error, titles: bool = True) -> str:
     """An engine error or a LessonError in the current language: its template translated, then its
     values filled in. A value that is itself a marked phrase, such as "the tolerance", is translated
     too, and so is a value that is itself a template with values, such as the problem inside a
-    LessonError or the engine error inside that problem."""
+    LessonError or the engine error inside that problem.
+
+    With ``titles`` a problem, optimizer or activation that the engine names by its name ('parabola')
+    is named by the title the window shows (Parabola); a lesson file's errors keep the names the file
+    uses (``titles=False``)."""
     template = getattr(error, "template", None)
     if not template:
         return str(error)
-    values = {key: _translated(value) for key, value in error.values.items()}
+    values = {key: _translated(key, value, titles) for key, value in error.values.items()}
     text = QCoreApplication.translate("errors", template)
     return text.format(**values) if values else text
 
 
-def _translated(value):
+def _translated(key: str, value, titles: bool):
+    if titles and key in _TITLES and isinstance(value, str) and value in _TITLES[key][0]:
+        return _TITLES[key][1](value)
     if isinstance(value, str):
         return QCoreApplication.translate("errors", value)
     if getattr(value, "template", None):
-        return translate_error(value)
+        return translate_error(value, titles)
     return value
+
+
+# The values that hold a name of the engine: (the names, their titles in the window).
+_TITLES = {
+    "problem": (PROBLEM_NAMES, names.problem_title),
+    "optimizer": (OPTIMIZERS, names.optimizer_title),
+    "activation": (ACTIVATIONS, names.activation_title),
+}
 
 
 class Translations:

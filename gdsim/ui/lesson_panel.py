@@ -1,6 +1,7 @@
 """The lesson panel: the title of the lesson loaded and its note for the teacher."""
 
 import html
+import math
 
 from PySide6.QtWidgets import QTextBrowser
 
@@ -18,6 +19,12 @@ class LessonPanel(QTextBrowser):
         font.setPointSizeF(11 * style.scale)
         self.setFont(font)
         self.document().setDefaultFont(font)
+
+    def height_for_width(self, width: int) -> int:
+        """The height the note needs, laid out ``width`` px wide (the text, not the frame)."""
+        document = self.document().clone()
+        document.setTextWidth(width)
+        return math.ceil(document.size().height())
 
     def show_lesson(self, lesson, language: str) -> None:
         self.lesson = lesson

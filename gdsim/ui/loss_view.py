@@ -1,51 +1,61 @@
-"""The loss of every optimizer against the step, and the focused one's gradient norm, on a linear or a
-log scale."""
+"""The loss of every optimizer against the step, and the watched one's gradient norm, on a linear or a
+log scale. The legend stands beside the plot, never over the curves."""
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 
 from .i18n import tr
-from .plot_style import LogAxis, PlotView, set_view, style_plot
+from .legend import Entry, Legend
+from .plot_style import LogAxis, PlotView, held_range, nice_end, run_pen, set_view, style_plot
 from .style import DARK, Style
+
+# Where the legend goes in the plot's layout: right of the data (beside the right axis), or, when that
+# would take more than RIGHT_SHARE of the width, below the step axis in as many columns as fit.
+RIGHT, BELOW = (2, 3), (4, 1)
+RIGHT_SHARE, BELOW_SHARE = 0.45, 0.35
 
 
 class LossView(PlotView):
     def __init__(self, style: Style = DARK, parent=None):
         super().__init__(parent=parent, axisItems={"left": LogAxis("left")})
         self._log = False
+        self._loss_range = None  # the range of the loss axis shown (in decades on a log scale)
         self._style = style
         self._labels: list[str] = []
+        self._watched = 0
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
-        self.legend = plot.addLegend(offset=(-10, 10))
+        self.legend = Legend()
+        self.legend_place = RIGHT
+        plot.layout.addItem(self.legend, *RIGHT)
         self.losses: list[pg.PlotDataItem] = []
         self.grad_norm = pg.PlotDataItem()
         plot.addItem(self.grad_norm)
         self.apply_style(style)
         self.retranslate()
 
-    @property
-    def loss(self) -> pg.PlotDataItem:
-        """The first optimizer's loss curve."""
-        return self._curve(0)
-
     def apply_style(self, style: Style) -> None:
         self._style = style
         style_plot(self, style)
         for i, item in enumerate(self.losses):
-            item.setPen(pg.mkPen(style.track(i), width=style.width(2.5)))
-        self.grad_norm.setPen(pg.mkPen(style.foreground, width=style.width(1.5), style=Qt.PenStyle.DashLine))
-        self.legend.setLabelTextColor(style.foreground)
-        self.legend.setLabelTextSize(f"{9 * style.scale:g}pt")
-        # An opaque box: the legend sits over the curves and must stay readable on a projector.
-        self.legend.setBrush(pg.mkBrush(QColor(style.background)))
-        self.legend.setPen(pg.mkPen(style.foreground, width=1))
+            item.setPen(self._loss_pen(i))
+        self.grad_norm.setPen(self._grad_norm_pen())
+        self.legend.set_style(style.foreground, style.scale)
         self._relabel()
 
+    def _loss_pen(self, index: int):
+        return run_pen(self._style.run(index), self._style.width(2.5))
+
+    def _grad_norm_pen(self):
+        # Dotted, a line style no run uses, in the colour of the run it belongs to.
+        color = self._style.run(self._watched).color
+        return pg.mkPen(color, width=self._style.width(1.5), style=Qt.PenStyle.DotLine)
+
     def retranslate(self) -> None:
-        self.getPlotItem().setLabel("bottom", tr("step"))
+        plot = self.getPlotItem()
+        plot.setLabel("bottom", tr("step"))
+        plot.setLabel("left", tr("loss"))
         self._relabel()
 
     @property
@@ -54,43 +64,93 @@ class LossView(PlotView):
 
     def set_log_scale(self, on: bool) -> None:
         self._log = bool(on)
+        self._loss_range = None
         self.getPlotItem().setLogMode(y=self._log)
 
     def set_labels(self, labels: list[str]) -> None:
-        """The optimizers' names for the legend, in the order of the snapshot's tracks."""
+        """The runs' names for the legend, in the order of the snapshot's tracks."""
         self._labels = list(labels)
         while len(self.losses) > len(self._labels):
             item = self.losses.pop()
             self.getPlotItem().removeItem(item)
+        self._watched = min(self._watched, max(0, len(self._labels) - 1))
         self._relabel()
 
     def clear_data(self) -> None:
+        self._loss_range = None
         for item in (*self.losses, self.grad_norm):
             item.setData([], [])
 
     def _curve(self, index: int) -> pg.PlotDataItem:
         while len(self.losses) <= index:
-            item = pg.PlotDataItem(pen=pg.mkPen(self._style.track(len(self.losses)),
-                                                width=self._style.width(2.5)))
+            item = pg.PlotDataItem(pen=self._loss_pen(len(self.losses)))
             self.getPlotItem().addItem(item)
             self.losses.append(item)
             self._relabel()
         return self.losses[index]
 
     def _relabel(self) -> None:
-        self.legend.clear()
-        for i, item in enumerate(self.losses):
+        count = max(len(self.losses), len(self._labels))
+        several = count > 1
+        entries = []
+        for i in range(count):
             name = self._labels[i] if i < len(self._labels) else ""
-            self.legend.addItem(item, tr("loss, {0}").format(name) if len(self.losses) > 1 else tr("loss"))
-        self.legend.addItem(self.grad_norm, tr("‖∇L‖ (gradient norm)"))
-        self.legend.setColumnCount(2 if len(self.losses) > 3 else 1)  # short enough to leave the curves seen
+            look = self._style.run(i)
+            entries.append(Entry(self._loss_pen(i), name if several else tr("loss"), look.symbol,
+                                 pg.mkBrush(look.color), pg.mkPen(self._style.background)))
+        watched = self._labels[self._watched] if self._watched < len(self._labels) else ""
+        entries.append(Entry(self._grad_norm_pen(),
+                             tr("‖∇L‖ of {0}").format(watched) if several else tr("‖∇L‖ (gradient norm)")))
+        self.legend.set_entries(entries)
+        self._fit_legend()
 
-    def draw(self, snap, focus: int = 0) -> None:
+    legend = None  # until __init__ makes it (pyqtgraph resizes the view while it is being built)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.legend is not None:
+            self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        """Beside the data, in as many columns as its height needs, if that takes at most a share of
+        the width; in a crowded plot with smaller text (down to the size at 100 %). If even that does
+        not fit, below the step axis, in as many columns as the width has room for, with the largest
+        text that keeps it within BELOW_SHARE of the height (or the smallest)."""
+        plot, legend = self.getPlotItem(), self.legend
+        width, height = self.width(), self.height()
+        room = height - plot.getAxis("bottom").height() - 2 * self._style.width(10)
+        count = max(1, len(legend.entries))
+        scales = [s for s in (self._style.scale, 1.75, 1.5, 1.25, 1.0) if s <= self._style.scale]
+        for scale in scales:
+            legend.set_scale(scale)
+            columns = max(1, -(-count // max(1, int(room // legend.row_height()))))
+            if legend.size_for(columns).width() <= RIGHT_SHARE * width:
+                place = RIGHT
+                break
+        else:
+            place = BELOW
+            for scale in scales:
+                legend.set_scale(scale)
+                columns = max(1, min(count, int((width - plot.getAxis("left").width())
+                                                // legend.size_for(1).width())))
+                if legend.size_for(columns).height() <= BELOW_SHARE * height:
+                    break
+        legend.set_columns(columns)
+        if place != self.legend_place:
+            plot.layout.removeItem(legend)
+            plot.layout.addItem(legend, *place)
+            self.legend_place = place
+
+    def draw(self, snap) -> None:
+        if snap.watched != self._watched:
+            self._watched = snap.watched
+            self.grad_norm.setPen(self._grad_norm_pen())
+            self._relabel()
         shown = []
         for i, track in enumerate(snap.tracks):
             shown.append(self._set(self._curve(i), track.history_step, track.history_loss))
-        focused = snap.tracks[min(focus, len(snap.tracks) - 1)]
-        shown.append(self._set(self.grad_norm, focused.history_step, focused.history_grad_norm))
+        watched = snap.watched_track
+        shown.append(self._set(self.grad_norm, watched.history_step, watched.history_grad_norm))
         values = np.concatenate(shown)
         if values.size == 0:
             return
@@ -100,8 +160,10 @@ class LossView(PlotView):
         else:
             lo = min(lo, 0.0)
         last = max(int(t.history_step[-1]) for t in snap.tracks)
-        # At least ten steps wide, so the first few points do not fill the plot edge to edge.
-        set_view(self, (0.0, float(max(10, last))), (lo, hi), pad=0.03)
+        # At least ten steps wide, so the first few points do not fill the plot edge to edge; both
+        # axes keep their range while the curves grow or sink a little (see held_range, nice_end).
+        self._loss_range = held_range(self._loss_range, (lo, hi), margin=0.05)
+        set_view(self, (0.0, nice_end(max(10, last))), self._loss_range, pad=0.03)
 
     def _set(self, item, steps, values) -> np.ndarray:
         if self._log:

@@ -1,6 +1,7 @@
 """The main window: a thin composer of the canvas, the panels, the status bar and the menus, which
 also keeps the window's appearance (theme, scale, full screen) and its settings between runs."""
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
@@ -16,20 +17,26 @@ from PySide6.QtWidgets import (
     QScrollArea,
 )
 
-from .actions import WindowActions
+from ..model.lessons import LessonError, LessonView, load_lesson, save_lesson, shipped_lessons
+from .actions import WindowActions, percent
 from .canvas import Canvas
 from .controls import ControlPanel
 from .formula_panel import FormulaPanel
 from .i18n import Translations, translate_error
 from .lesson_panel import LessonPanel
-from .lessons import LessonError, LessonView, load_lesson, save_lesson, shipped_lessons
+from .lr_offer import LrOffer
 from .names import optimizer_title, problem_title
+from .refusals import show_refusal
 from .session import Session
 from .settings import Settings
+from .side_panels import SidePanels
 from .style import format_number, themed
 
 ERROR_SHOWN_MS = 10_000
 BASE_FONT_POINTS = 10.0
+PANEL_WIDTH = 340  # px the formula and lesson panels want at 100 %; they grow with the scale
+PANEL_FLOOR = 200  # px they keep, where they can, when the window is narrow
+CONTROLS_FLOOR = 240  # px the controls keep, where they can; narrower than their content, they scroll
 
 
 class MainWindow(QMainWindow):
@@ -44,29 +51,39 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas)
 
         self.controls = ControlPanel(session)
-        self.controls.focus_changed.connect(self.canvas.set_focus)
-        self.canvas.set_focus(self.controls.focus)
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # where the keys go after a field
+        self.controls.field_left.connect(self._on_field_left)
         scroll = QScrollArea()
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.dock = self._dock("controls", scroll, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._controls_scroll = scroll
 
-        self.formulas = FormulaPanel(self.canvas, self.appearance)
+        self.formulas = FormulaPanel(self.appearance)
+        self.canvas.drawn.connect(self.formulas.show_snapshot)
         self.formula_dock = self._dock("formulas", self.formulas, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.formula_dock.setMinimumWidth(320)
         self.lesson_panel = LessonPanel()
         self.lesson_dock = self._dock("lesson", self.lesson_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.lessons = []  # read once the window is up: the first frame does not need them
+        # The controls give way first (they scroll); the formulas and the lesson grow with the scale.
+        self.side_panels = SidePanels(self, [(self.dock, self._controls_width, CONTROLS_FLOOR),
+                                             (self.formula_dock, self._panel_width, PANEL_FLOOR),
+                                             (self.lesson_dock, self._panel_width, PANEL_FLOOR)],
+                                      note=(self.formula_dock, self.lesson_dock))
 
         self.status = QLabel()
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = QLabel()
+        for label in (self.status, self.error):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # they may quote a file's name or contents
         self.error.setStyleSheet("color: #D55E00; font-weight: bold")
         self.error.setWordWrap(True)
+        self.scale_label = QLabel()
+        self.lr_offer = LrOffer(session)
         self.statusBar().addWidget(self.status, 1)
+        self.statusBar().addPermanentWidget(self.lr_offer, 4)
         self.statusBar().addPermanentWidget(self.error, 2)
+        self.statusBar().addPermanentWidget(self.scale_label)
         self._error_timer = QTimer(self)
         self._error_timer.setSingleShot(True)
         self._error_timer.timeout.connect(self.error.clear)
@@ -77,7 +94,7 @@ class MainWindow(QMainWindow):
         session.setup_changed.connect(self._on_setup_changed)
         session.error_occurred.connect(self.show_error)
         self.resize(1500, 900)
-        self._apply_style()  # first: the scale sets the docks' least sizes that a restore respects
+        self._apply_style()
         geometry, state = self.settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -85,6 +102,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self.lesson_dock.hide()  # a restored layout may show it, but no lesson is open yet
         self.retranslate()
+        if self.settings.damaged:  # what could not be used of the stored settings, named once
+            self.show_error("   ·   ".join(translate_error(message) for message in self.settings.damaged))
         self.canvas.drawn.connect(self._on_first_frame, Qt.ConnectionType.SingleShotConnection)
 
     def _on_first_frame(self, _snap) -> None:
@@ -117,8 +136,20 @@ class MainWindow(QMainWindow):
         self.controls.retranslate()
         self.canvas.retranslate()
         self.formulas.retranslate()
+        self.scale_label.setText(percent(self.appearance.scale))
+        self.scale_label.setToolTip(self.tr("The scale of text and lines (Ctrl + / Ctrl −, View → Scale)"))
+        self.lr_offer.retranslate()
         if self.session.latest is not None:
             self.status.setText(self.describe(self.session.latest))
+        self.side_panels.fit()  # texts of another length
+
+    def _controls_width(self) -> int:
+        scroll = self._controls_scroll
+        return (self.controls.sizeHint().width() + 2 * scroll.frameWidth()
+                + scroll.verticalScrollBar().sizeHint().width())
+
+    def _panel_width(self) -> float:
+        return PANEL_WIDTH * self.appearance.scale
 
     def set_language(self, language: str) -> None:
         """'' follows the system. Qt sends every widget a LanguageChange; ours re-set their texts."""
@@ -136,16 +167,14 @@ class MainWindow(QMainWindow):
 
     def load_lesson(self, lesson) -> bool:
         """Apply a lesson (already checked when it was read); a setup the engine refuses changes nothing."""
-        if not self.session.apply(lesson.setup):
+        if not self.session.apply(lesson.setup, lesson.problem):
             return False
         self.actions.log_scale.setChecked(lesson.view.log_scale)
         self.actions.step_parts.setChecked(lesson.view.step_parts)
         self.formula_dock.setVisible(lesson.view.formula)
         self.lesson_panel.show_lesson(lesson, self.translations.language)
         self.lesson_dock.show()
-        if self.formula_dock.isVisible():  # room for the teacher's note below the formulas
-            self.resizeDocks([self.formula_dock, self.lesson_dock],
-                             [self.height() * 3 // 5, self.height() * 2 // 5], Qt.Orientation.Vertical)
+        self.side_panels.fit()
         return True
 
     def open_lesson_file(self, path) -> bool:
@@ -153,7 +182,7 @@ class MainWindow(QMainWindow):
         try:
             lesson = load_lesson(path)
         except LessonError as e:
-            self.show_error(translate_error(e))
+            self._refuse(self.tr("Open lesson"), e)
             return False
         return self.load_lesson(lesson)
 
@@ -163,17 +192,28 @@ class MainWindow(QMainWindow):
         try:
             save_lesson(path, self.session.setup, view, {"en": title, "zh": title}, {}, number=1)
         except LessonError as e:
-            self.show_error(translate_error(e))
+            self._refuse(self.tr("Save the setup as a lesson"), e)
             return False
         return True
 
-    def _ask_lesson_to_open(self) -> None:
+    def _refuse(self, title: str, error: LessonError) -> None:
+        """A lesson file refused: said over the window and in the status bar, with the names the file
+        uses (not the window's titles)."""
+        message = translate_error(error, titles=False)
+        self.show_error(message)
+        show_refusal(self, title, message)
+
+    @Slot()
+    def ask_to_open_lesson(self) -> None:
+        """Ask for a lesson file and open it."""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open lesson"), "",
                                               self.tr("Lessons (*.toml);;All files (*)"))
         if path:
             self.open_lesson_file(path)
 
-    def _ask_lesson_to_save(self) -> None:
+    @Slot()
+    def ask_to_save_lesson(self) -> None:
+        """Ask for a file and a title, and save the setup there as a lesson."""
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the setup as a lesson"), "lesson.toml",
                                               self.tr("Lessons (*.toml)"))
         if not path:
@@ -198,15 +238,17 @@ class MainWindow(QMainWindow):
         style = self.appearance
         font = QFont(QApplication.font())
         font.setPointSizeF(BASE_FONT_POINTS * style.scale)
-        for widget in (self.controls, self.status, self.error, self.menuBar(), self.dock, self.formula_dock,
-                       self.lesson_dock):
+        for widget in (self.controls, self.status, self.error, self.lr_offer, self.menuBar(), self.dock,
+                       self.formula_dock, self.lesson_dock):
             widget.setFont(font)
         self.lesson_panel.apply_style(style)
-        self._controls_scroll.setMinimumWidth(self.controls.sizeHint().width() + 24)
         self.canvas.apply_style(style)
         self.formulas.apply_style(style)
+        self.side_panels.fit()  # the widths of this scale, both ways
         self.actions.dark.setChecked(style.name == "dark")
         self.actions.light.setChecked(style.name == "light")
+        self.actions.show_scale(style.scale)
+        self.scale_label.setText(percent(style.scale))
 
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
@@ -216,12 +258,18 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def show_error(self, message: str) -> None:
         self.error.setText(message)
-        self.error.setToolTip(message)
+        # A tooltip is read as markup if it looks like markup: say it as escaped text in a paragraph.
+        self.error.setToolTip(f"<p>{html.escape(message)}</p>")
         self._error_timer.start(ERROR_SHOWN_MS)
+
+    @Slot()
+    def _on_field_left(self) -> None:
+        self.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot(object, object)
     def _on_setup_changed(self, setup, problem) -> None:
         self.error.clear()
+        self.actions.show_data_import(problem)
         self.status.setText(problem_title(problem.name))
 
     @Slot(object)
@@ -229,14 +277,17 @@ class MainWindow(QMainWindow):
         self.status.setText(self.describe(snap))
 
     def describe(self, snap) -> str:
-        index = min(self.canvas.focus, len(snap.tracks) - 1)
-        t = snap.tracks[index]
+        t = snap.watched_track
         state = {
             "running": self.tr("running") if snap.playing else self.tr("paused"),
             "converged": self.tr("converged at step {0}").format(t.stopped_at),
+            "stuck": self.tr("stuck at step {0}: ∇L = 0, yet no minimum").format(t.stopped_at),
             "diverged": self.tr("diverged at step {0}").format(t.stopped_at + 1),
             "step limit": self.tr("stopped at the step limit"),
         }[t.status]
+        if t.diverging:  # an early warning, long before the engine stops the run
+            state = self.tr("diverging: the loss keeps growing") + ("" if snap.playing else
+                                                                     " · " + self.tr("paused"))
         parts = [
             self.tr("step {0}").format(t.step),
             self.tr("loss {0}").format(format_number(t.loss)),

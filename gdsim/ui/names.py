@@ -1,9 +1,11 @@
-"""The names the window shows for the engine's problems, optimizers, activations and losses, through
-Qt's translation system (the engine's own titles are English)."""
+"""The names the window shows for the engine's problems, optimizers, activations, datasets and
+hyperparameters, and for the runs of a setup, through Qt's translation system (the engine's own
+titles are English)."""
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ..engine import ACTIVATIONS, ANALYTIC_PROBLEMS, LOSSES, OPTIMIZERS
+from ..engine import ACTIVATIONS, ANALYTIC_PROBLEMS, OPTIMIZERS
+from .style import format_number
 
 _OPTIMIZERS = {
     "sgd": QT_TRANSLATE_NOOP("names", "Gradient descent"),
@@ -40,11 +42,6 @@ _ACTIVATIONS = {
     "identity": QT_TRANSLATE_NOOP("names", "Identity"),
     "step": QT_TRANSLATE_NOOP("names", "Step (perceptron)"),
 }
-_LOSSES = {
-    "sse": QT_TRANSLATE_NOOP("names", "Sum of squared errors"),
-    "mse": QT_TRANSLATE_NOOP("names", "Mean squared error"),
-    "bce": QT_TRANSLATE_NOOP("names", "Binary cross-entropy"),
-}
 _HYPERPARAMETERS = {
     "lr": QT_TRANSLATE_NOOP("names", "learning rate η: the step size"),
     "momentum": QT_TRANSLATE_NOOP("names", "μ: how much of the last step carries over"),
@@ -79,16 +76,38 @@ def activation_title(name: str) -> str:
     return _name(_ACTIVATIONS, name, ACTIVATIONS[name].title if name in ACTIVATIONS else name)
 
 
-def loss_title(name: str) -> str:
-    return _name(_LOSSES, name, LOSSES[name].title if name in LOSSES else name)
-
-
 def dataset_title(name: str, fallback: str) -> str:
     return _name(_DATASETS, name, fallback)
 
 
 def hyperparameter_description(name: str, fallback: str) -> str:
     return _name(_HYPERPARAMETERS, name, fallback)
+
+
+def run_labels(setup, problem) -> list[str]:
+    """A short name for each optimizer run of a setup, in order: its title and η."""
+    return [f"{optimizer_title(c.optimizer)} η={format_number(setup.hyperparameters_of(i, problem)['lr'])}"
+            for i, c in enumerate(setup.contenders)]
+
+
+def short_run_labels(setup, problem) -> list[str]:
+    """A name for each run as short as tells them apart: its optimizer's title, and η only where one
+    optimizer runs more than once (η = 0.02, not 0.02000)."""
+    names = [c.optimizer for c in setup.contenders]
+    labels = []
+    for i, name in enumerate(names):
+        label = optimizer_title(name)
+        if names.count(name) > 1:
+            lr = setup.hyperparameters_of(i, problem)["lr"]
+            label += " η=" + f"{lr:.3g}".replace("-", "−")
+        labels.append(label)
+    return labels
+
+
+def formula_text(formula: str) -> str:
+    """A formula in the user's language: those with words ("f(h) = 1 if h ≥ 0 else 0") are marked
+    for translation in the engine (context "formulas"); the others come back as they are."""
+    return QCoreApplication.translate("formulas", formula)
 
 
 def problem_formula(name: str) -> str:

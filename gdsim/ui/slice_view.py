@@ -1,5 +1,5 @@
 """A slice through the landscape: the loss along one parameter with the others held where they are,
-and the tangent at the current point, whose slope is that parameter's partial derivative."""
+and the tangent at the watched run's current point, whose slope is that parameter's partial derivative."""
 
 import numpy as np
 import pyqtgraph as pg
@@ -7,10 +7,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from .i18n import tr
-from .plot_style import PlotView, keep_inside, set_view, style_plot
+from .placement import Placer
+from .plot_style import PlotView, held_range, set_view, style_plot
 from .style import DARK, Style, clip_for_display, format_number
 
 TANGENT_HALF_WIDTH = 0.2
+LABEL_POINTS = 11  # the ∂L label's size at 100 %; it grows with the scale …
+LABEL_MIN_POINTS = 9  # … and shrinks no smaller than this where the plot is too narrow for it
 
 
 class SliceView(PlotView):
@@ -19,6 +22,8 @@ class SliceView(PlotView):
         self.index = index
         self._names = ("",)
         self._domain = (0.0, 1.0)
+        self._loss_range = None  # the loss range shown, held while the curve moves a little
+        self._watched = 0
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
         self.curve = pg.PlotCurveItem()
@@ -34,18 +39,33 @@ class SliceView(PlotView):
         style_plot(self, style)
         w = style.width
         self.curve.setPen(pg.mkPen(style.foreground, width=w(2)))
-        self.tangent.setPen(pg.mkPen(style.point, width=w(2), style=Qt.PenStyle.DashLine))
-        self.point.setPen(pg.mkPen(style.background, width=w(1.5)))
-        self.point.setBrush(pg.mkBrush(style.point))
-        self.point.setSize(w(12))
+        self.tangent.setPen(pg.mkPen(style.tangent, width=w(2.5), style=Qt.PenStyle.DashLine))
+        self._style = style
+        self._show_run(self._watched)  # the slices go through the watched run's point
+        self.point.setSize(w(13))
         self.label.setColor(style.foreground)
+        self.label.fill = pg.mkBrush(style.background)
+        self.label.border = pg.mkPen(style.tangent, width=w(1.5))
+        self._font_points = LABEL_POINTS * style.scale
+        self._set_label_points(self._font_points)
+
+    def _show_run(self, index: int) -> None:
+        """The point in the look of the run it belongs to."""
+        self._watched = index
+        look = self._style.run(index)
+        self.point.setPen(pg.mkPen(look.outline, width=self._style.width(1.5)))
+        self.point.setBrush(pg.mkBrush(look.color))
+        self.point.setSymbol(look.symbol)
+
+    def _set_label_points(self, points: float) -> None:
         font = QFont()
-        font.setPointSizeF(11 * style.scale)
+        font.setPointSizeF(points)
         self.label.setFont(font)
 
     def set_problem(self, problem) -> None:
         self._names = problem.param_names
         self._domain = problem.domain[self.index]
+        self._loss_range = None
         self.curve.setData([], [])
         self.retranslate()
 
@@ -53,14 +73,16 @@ class SliceView(PlotView):
         name = self._names[self.index] if self.index < len(self._names) else ""
         others = ", ".join(n for i, n in enumerate(self._names) if i != self.index)
         plot = self.getPlotItem()
-        plot.setTitle(tr("loss along {0}, {1} held").format(name, others))
+        self.set_title(tr("loss along {0}, {1} held").format(name, others))
         plot.setLabel("bottom", name)
 
     def draw(self, snap) -> None:
         sl = next((s for s in snap.slices if s.index == self.index), None)
         if sl is None:
             return
-        track = snap.lead
+        track = snap.watched_track
+        if snap.watched != self._watched:
+            self._show_run(snap.watched)
         lo, hi = self._domain
         self.curve.setData(sl.values, sl.loss)
         x = float(clip_for_display(np.array([track.params[self.index]]), lo, hi)[0])
@@ -72,16 +94,32 @@ class SliceView(PlotView):
         self.point.setData([x], [y])
         name = self._names[self.index]
         self.label.setText(f"∂L/∂{name} = {format_number(slope)}")
-        y_lo, y_hi = float(sl.loss.min()), float(sl.loss.max())
-        set_view(self, (lo, hi), (y_lo, y_hi))
-        self._place_label(x, y)
+        self._loss_range = held_range(self._loss_range, (float(sl.loss.min()), float(sl.loss.max())))
+        set_view(self, (lo, hi), self._loss_range)
+        tangent = np.column_stack([np.linspace(*xs, 20), y + slope * (np.linspace(*xs, 20) - x)])
+        self._place_label(x, y, np.concatenate([np.column_stack([sl.values, sl.loss]), tangent, [[x, y]]]))
 
-    def _place_label(self, x: float, y: float) -> None:
-        """Beside the point, on the side and in the half of the plot with more room."""
+    def _place_label(self, x: float, y: float, drawn: np.ndarray) -> None:
+        """Where it covers least of the curve, the tangent and the point: beside the point, or at
+        the top of the plot."""
         box = self.getPlotItem().getViewBox()
         (x0, x1), (y0, y1) = box.viewRange()
-        right, above = x - x0 < x1 - x, y < (y0 + y1) / 2
-        gap = 0.03 * (x1 - x0)
-        if 0 < box.width() < self.label.boundingRect().width():  # too wide for a narrow plot: two lines
+        room = box.width()
+        if self.label.textItem.font().pointSizeF() != self._font_points:
+            self._set_label_points(self._font_points)
+        if 0 < room < self.label.boundingRect().width():  # too wide for a narrow plot: two lines
             self.label.setText(self.label.textItem.toPlainText().replace(" = ", " =\n"))
-        keep_inside(self, self.label, x + gap if right else x - gap, y, 0 if right else 1, 1 if above else 0)
+            # still too wide (a large scale in a small window): smaller, down to LABEL_MIN_POINTS
+            points = self._font_points
+            for _ in range(3):
+                width = self.label.boundingRect().width()
+                if width <= room or points <= LABEL_MIN_POINTS:
+                    break
+                points = max(LABEL_MIN_POINTS, points * room / width * 0.97)
+                self._set_label_points(points)
+        gap = 0.03 * (x1 - x0)
+        right = x - x0 < x1 - x  # the side with more room first
+        sides = [(x + gap, 0.0), (x - gap, 1.0)] if right else [(x - gap, 1.0), (x + gap, 0.0)]
+        candidates = [(sx, y, ax, ay) for ay in (1.0, 0.0) for sx, ax in sides]
+        candidates += [((x0 + x1) / 2, y1, 0.5, 0.0), (x0, y1, 0.0, 0.0), (x1, y1, 1.0, 0.0)]
+        Placer(box, drawn).place(self.label, candidates)

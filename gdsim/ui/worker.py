@@ -1,8 +1,11 @@
 """The worker: owns the runs and steps them on its own thread, in short time-boxed chunks.
 
-A QTimer inside the worker's thread drives the stepping, so requests (pause, step, reset, a new η)
-are handled between chunks, within a few milliseconds even at full speed. After a chunk the worker
-publishes a Snapshot (copies) at most about 60 times a second; it never emits once per step.
+The session builds every setup (``gdsim.model.build``) and hands the worker the built runs; the worker
+never builds a problem or a run. A QTimer inside the worker's thread drives the stepping, so requests
+(pause, step, new runs, a new η) are handled between chunks, within a few milliseconds even at full
+speed. The runs of a setup step side by side (``advance_together``). While playing, the worker
+publishes a Snapshot (copies) when the window has drawn the last one, at most about 60 times a second
+(and at least every IDLE_PUBLISH_SECONDS); it never emits once per step.
 """
 
 import threading
@@ -11,14 +14,17 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..engine import InputError
-from . import landscape, snapshot
-from .setup import Setup
+from ..engine.run import advance_together
+from ..model import landscape, snapshot
+from ..model.build import Built
 
-FRAME_SECONDS = 1 / 60
+FRAME_SECONDS = 1 / 60  # the least time between two snapshots
+IDLE_PUBLISH_SECONDS = 0.1  # the most, while playing, when the window has not drawn the last one
 CHUNK_SECONDS = 0.004  # the longest the worker computes before it looks at its queue again
-SLICE_SECONDS = 0.0005  # within a chunk, how often it hands the interpreter lock to the window
+SLICE_SECONDS = 0.002  # within a chunk, how often it looks at the frame gate
 FRAME_WAIT_SECONDS = 0.05  # the longest it waits for a frame to be painted
 HISTORY_ROWS = 1000  # rows per snapshot until the window says how wide its plots are
+LONGEST_WAIT_MS = 10_000  # between paced steps; the model keeps speeds ≥ 0.1 steps/s, so this only guards
 
 
 class FrameGate:
@@ -35,6 +41,8 @@ class FrameGate:
     def __init__(self):
         self._open = threading.Event()
         self._open.set()
+        self._drawn = threading.Event()  # the window has drawn the last snapshot: it can take another
+        self._drawn.set()
 
     @property
     def is_open(self) -> bool:
@@ -48,6 +56,18 @@ class FrameGate:
         """The window has painted it."""
         self._open.set()
 
+    def drawn(self) -> None:
+        """The window has drawn the newest snapshot: the worker may publish the next."""
+        self._drawn.set()
+
+    @property
+    def wants_snapshot(self) -> bool:
+        return self._drawn.is_set()
+
+    def snapshot_sent(self) -> None:
+        """The worker has published a snapshot the window has not drawn yet."""
+        self._drawn.clear()
+
     def pass_through(self) -> None:
         """The worker, between slices: wait while a frame is painted, else let a waiter have the lock."""
         if self._open.is_set():
@@ -59,19 +79,17 @@ class FrameGate:
 class Worker(QObject):
     landscape_ready = Signal(object, int)  # (Curve | Surface | None, generation)
     stepped = Signal(object)  # a Snapshot
-    failed = Signal(object)  # an InputError, which the session puts in the user's language
+    switch_refused = Signal(object, int)  # (InputError, generation): the runs stay on their problem
 
     def __init__(self, gate: "FrameGate | None" = None):
         super().__init__()
         self._gate = gate or FrameGate()
-        self._setup: Setup | None = None
-        self._problem = None
-        self._runs = []
+        self._runs = ()
+        self._start = ()
+        self._watched = 0
         self._generation = -1
         self._playing = False
         self._speed: float | None = None
-        self._step_limit = 0
-        self._steps = 0  # steps taken since the setup began: the runs' own counters stop with them
         self._timer: QTimer | None = None
         self._chunk = 1
         self._paced_since = 0.0
@@ -88,22 +106,39 @@ class Worker(QObject):
         self._timer.timeout.connect(self._tick)
 
     @Slot(object, int, int)
-    def configure(self, setup: Setup, generation: int, new_landscape: int):
+    def configure(self, built: Built, generation: int, new_landscape: int):
+        """Take over freshly built runs (a new setup, or the same one reset), paused at their start."""
         # new_landscape travels as an int: PySide6 6.12 miscounts references to True and False
         # passed through a queued Signal(bool) into a Slot(bool), and the interpreter aborts.
-        try:
-            problem = setup.make_problem() if new_landscape or self._problem is None else self._problem
-            runs = setup.make_runs(problem)
-        except InputError as e:  # the session validated it; only a file changing meanwhile gets here
-            self.failed.emit(e)
-            return
-        self._setup, self._problem, self._runs = setup, problem, runs
+        self._runs = built.runs
+        self._start = built.setup.start_of(built.problem)
+        self._watched = built.setup.watched
         self._generation = generation
-        self._speed, self._step_limit = setup.speed, setup.step_limit
-        self._steps = 0
+        self._speed = built.setup.speed
         self._set_playing(False)
         if new_landscape:
-            self.landscape_ready.emit(landscape.compute(problem), generation)
+            self.landscape_ready.emit(landscape.compute(built.problem), generation)
+        self._publish()
+
+    @Slot(object, int)
+    def switch_problem(self, problem, generation: int):
+        """The same runs go on with another problem over the same parameters (a new activation or
+        loss), playing or paused as they were. If one of them cannot go on from where it is, none
+        switches and ``switch_refused`` says why; the next snapshots belong to ``generation`` either way."""
+        self._generation = generation
+        if not self._runs:
+            return
+        try:
+            for run in self._runs:
+                run.check_problem(problem)
+        except InputError as e:
+            self.switch_refused.emit(e, generation)
+        else:
+            for run in self._runs:
+                run.switch_problem(problem)
+        self.landscape_ready.emit(landscape.compute(self._runs[0].problem), generation)
+        if self._finished():
+            self._set_playing(False)
         self._publish()
 
     @Slot()
@@ -132,19 +167,11 @@ class Worker(QObject):
             self._advance(1)
         self._publish()
 
-    @Slot(object)
-    def reset(self, setup: Setup):
-        if self._setup is not None:
-            self.configure(setup, self._generation, False)
-
     @Slot(int, str, object)
     def set_hyperparameter(self, index: int, name: str, value):
+        """A value the session has checked; it applies from the next step."""
         if index < len(self._runs):
-            try:
-                self._runs[index].set_hyperparameter(name, value)
-            except InputError as e:
-                self.failed.emit(e)
-                return
+            self._runs[index].set_hyperparameter(name, value)
             self._publish()
 
     @Slot(object)
@@ -155,7 +182,15 @@ class Worker(QObject):
 
     @Slot(int)
     def set_step_limit(self, limit: int):
-        self._step_limit = limit
+        """Raised, a run held at the old limit goes on; lowered below its step, it is held there."""
+        for run in self._runs:
+            run.set_step_limit(limit)
+        self._publish()
+
+    @Slot(int)
+    def set_watched(self, index: int):
+        """The next snapshots say which run is watched; the runs go on."""
+        self._watched = index
         self._publish()
 
     @Slot(int)
@@ -176,7 +211,8 @@ class Worker(QObject):
             return
         if playing:
             self._paced_since, self._paced_done = time.perf_counter(), 0
-            self._timer.start(0 if self._speed is None else max(5, int(1000 / self._speed)))
+            wait = 0 if self._speed is None else min(max(5, int(1000 / self._speed)), LONGEST_WAIT_MS)
+            self._timer.start(wait)
         else:
             self._timer.stop()
 
@@ -192,15 +228,17 @@ class Worker(QObject):
         if self._finished():
             self._set_playing(False)
             self._publish()
-        elif time.perf_counter() - self._last_publish >= FRAME_SECONDS:
+            return
+        since = time.perf_counter() - self._last_publish
+        if since >= IDLE_PUBLISH_SECONDS or since >= FRAME_SECONDS and self._gate.wants_snapshot:
             self._publish()
 
     def _run_for(self, seconds: float):
         deadline = time.perf_counter() + seconds
         while True:
-            t = time.perf_counter()
+            t = time.thread_time()
             taken = self._advance(self._chunk)
-            elapsed = time.perf_counter() - t
+            elapsed = time.thread_time() - t
             if taken == 0 or self._finished():
                 return
             # Grow the chunk while it is short; shrink it when one chunk overruns a slice.
@@ -213,21 +251,16 @@ class Worker(QObject):
                 return
 
     def _advance(self, n: int) -> int:
-        n = min(n, max(0, self._step_limit - self._steps))
-        if n == 0:
-            return 0
-        for run in self._runs:
-            run.advance(n)
-        self._steps += n
-        return n
+        """Up to n steps of every run still running (each stops at its own step limit); the most taken."""
+        return advance_together(self._runs, n)
 
     def _finished(self) -> bool:
-        return self._steps >= self._step_limit or not any(run.running for run in self._runs)
+        return not any(run.running for run in self._runs)
 
     def _publish(self):
         if not self._runs:
             return
         self._last_publish = time.perf_counter()
-        snap = snapshot.take(self._runs, self._generation, self._playing, self._history_rows,
-                             self._step_limit)
-        self.stepped.emit(snap)
+        self._gate.snapshot_sent()
+        self.stepped.emit(snapshot.take(self._runs, self._generation, self._playing, self._history_rows,
+                                        self._start, self._watched))

@@ -32,6 +32,8 @@ class Surface:
     ``image`` (nx, ny) float32 holds the shown value (the loss, or log10 of its height above the
     minimum when ``log_scale``), with colour ``levels``; ``contours`` is an (n, 2) array of points
     and ``connect`` (n,) says which point joins the next, as pyqtgraph's PlotCurveItem takes them.
+    With ``log_scale`` a shown value v stands for the loss 10**v + ``log_shift`` (``loss_of``).
+    ``loss_range`` is the least and the greatest loss on the grid.
     """
 
     x: np.ndarray
@@ -42,6 +44,13 @@ class Surface:
     contours: np.ndarray
     connect: np.ndarray
     contour_values: np.ndarray
+    log_shift: float = 0.0
+    loss_range: tuple[float, float] = (0.0, 1.0)
+
+    def loss_of(self, shown):
+        """The loss that a shown value (or an array of them) stands for."""
+        shown = np.asarray(shown, float)
+        return 10.0 ** shown + self.log_shift if self.log_scale else shown
 
 
 def compute(problem: Problem, grid: int = GRID) -> Curve | Surface | None:
@@ -64,19 +73,17 @@ def _surface(problem: Problem, grid: int) -> Surface:
     lo, hi = float(loss.min()), float(loss.max())
     spread = hi - lo
     log_scale = lo >= 0 and spread > 0 and hi > LOG_RANGE * max(lo, spread * 1e-12) and spread > 0
-    if log_scale:
-        offset = spread * 1e-4  # keeps log10 finite at the minimum while resolving the valley floor
-        shown = np.log10(loss - lo + offset)
-    else:
-        shown = loss
+    offset = spread * 1e-4  # keeps log10 finite at the minimum while resolving the valley floor
+    shown = np.log10(loss - lo + offset) if log_scale else loss
     s_lo, s_hi = float(shown.min()), float(shown.max())
     if s_hi <= s_lo:
         s_hi = s_lo + 1.0
     levels = np.linspace(s_lo, s_hi, CONTOUR_LEVELS + 2)[1:-1]
     points, connect = _contour_lines(x, y, shown, levels)
-    values = (10.0 ** levels + lo - spread * 1e-4) if log_scale else levels
+    shift = lo - offset if log_scale else 0.0
+    values = (10.0 ** levels + shift) if log_scale else levels
     return Surface(x, y, np.ascontiguousarray(shown, dtype=np.float32), (s_lo, s_hi), log_scale,
-                   points, connect, values)
+                   points, connect, values, shift, (lo, hi))
 
 
 def _contour_lines(x, y, z, levels) -> tuple[np.ndarray, np.ndarray]:

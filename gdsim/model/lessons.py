@@ -1,7 +1,8 @@
 """Classroom lessons: a TOML file names a Setup, how the window shows it, and what a teacher says.
 
-No Qt here: lessons are read, checked and written with the engine and ``gdsim.ui.setup`` only, so a
-lesson is known to be good (its problem and runs are built once) before the window applies any of it.
+No Qt here: lessons are read, checked and written with the engine and the rest of ``gdsim.model``
+only, so a lesson is known to be good (its problem and runs are built once) before the window
+applies any of it.
 
 The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it)::
 
@@ -17,13 +18,14 @@ The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it
     activation = "sigmoid"          # optional; neuron only
     loss = "sse"                    # optional; linreg/neuron only
     start = [2.0]                   # optional, one number per parameter; default: the problem's start
-    speed = 2                       # steps per second (a positive number), or "max"
+    speed = 2                       # steps per second, from 0.1 to 1000, or "max"
     step_limit = 100                # a whole number ≥ 1
     tol = 1e-6                      # optional, ≥ 0: a run converges when its gradient norm is below it
 
     [[setup.optimizers]]            # one table per optimizer, run side by side from the same start
     name = "sgd"
     lr = 0.1                        # any hyperparameter of that optimizer by name; the rest: defaults
+                                    #   (η from 1e-5 to 10, the window's η field; others 0 or 1e-300 … 1e300)
 
     [view]                          # optional; every key optional
     log_scale = false               # the loss plot on a log scale
@@ -31,15 +33,25 @@ The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it
     formula = true                  # show the live formula panel
 
     [expect]                        # optional: what running the setup to its step limit must give
-    status = ["converged"]          # one per optimizer: "converged", "diverged" or "step limit"
+    status = ["converged"]          # one per optimizer: "converged", "stuck", "diverged" or "step limit"
     final = [[0.0]]                 # optional: each optimizer's final point ([] = not checked),
     tolerance = 1e-3                #   compared within this absolute tolerance (default 1e-3)
     stopped_at = [69]               # optional: the step at which each run ended
+    path = [[[2.0], [1.6]]]         # optional: each optimizer's first points, from the start (steps
+                                    #   0, 1, …; [] = not checked), within the tolerance
+    closest = [[0.0, 69]]           # optional: for each optimizer, the least distance of its path from
+                                    #   the problem's nearest known minimum and the step where it is
+                                    #   least ([] = not checked); the distance within the tolerance
+
+Every claim a lesson's notes make about its runs should be one its ``[expect]`` checks (or a test
+does): the tests run every shipped lesson to its step limit and compare.
 
 Required are ``[lesson]`` with ``number`` and ``title.en``, and ``[setup]`` with ``problem``,
 ``speed``, ``step_limit`` and at least one ``[[setup.optimizers]]``. A key that is not listed here
-is an error, as is a value of the wrong kind or out of range. Optimizers are counted from 1 in the
-order of the file (``optimizers[2]`` is the second ``[[setup.optimizers]]`` table).
+is an error, as is a value of the wrong kind or out of range. A lesson file is a regular file of at
+most 256 KB, nests at most 10 deep, has keys of at most 8 dotted parts, at most 32 tables, at most
+10 optimizers, titles of at most 200 and notes of at most 20,000 characters. Optimizers are counted
+from 1 in the order of the file (``optimizers[2]`` is the second ``[[setup.optimizers]]`` table).
 
 Texts are read stripped of surrounding white space, with lines ending in "\\n"; a language missing
 from ``title`` or ``notes`` falls back to English (``Lesson.text``). ``save_lesson`` writes a CSV
@@ -61,35 +73,54 @@ import math
 import numbers
 import os
 import re
+import stat
 import tomllib
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 import tomli_w
 
-from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_NAMES, InputError
-from ..engine.catalog import DEFAULT_DATASET
-from ..engine.errors import QT_TRANSLATE_NOOP, unknown_name
+from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_NAMES, InputError, Problem
+from ..engine.csv_file import file_kind
+from ..engine.errors import QT_TRANSLATE_NOOP, shown, unknown_name
 from ..engine.optimizers import get_optimizer
 from ..engine.run import DEFAULT_TOLERANCE, STATUS_NAMES, check_tolerance
 from ..files import write_atomically
 from ..paths import resource
-from .setup import Contender, Setup
+from .build import check, problem_of
+from .setup import (
+    MAX_CONTENDERS,
+    MAX_STEP_LIMIT,
+    MODEL_PROBLEMS,
+    SPEED_RANGE,
+    Contender,
+    Setup,
+    check_hyperparameter,
+    check_speed,
+)
+from .toml_scan import TooComplex, scan
 
 LANGUAGES = ("en", "zh")
 FIRST_NUMBER, LAST_NUMBER = 1, 9
-MAX_STEP_LIMIT = 1_000_000_000  # the window's step-limit box goes no higher
 EXPECTED_STATUSES = tuple(s for s in STATUS_NAMES if s != "running")
 DEFAULT_EXPECT_TOLERANCE = 1e-3
-MODEL_PROBLEMS = tuple(DEFAULT_DATASET)  # the problems that take data and a loss
 TEXT_FIELDS = ("title", "notes")
+
+# What a lesson file may hold. The longest lesson shipped is under 4 KB and nests 2 deep; these leave
+# room to spare and keep reading fast (tomllib reads 256 KB in at most ~0.3 s) and short messages.
+MAX_BYTES = 256 * 1024
+MAX_NESTING = 10  # arrays and inline tables inside each other; [[a]] counts 2
+MAX_KEY_PARTS = 8  # a.b.c has 3
+MAX_TABLES = 32  # [lesson], [setup], [[setup.optimizers]] … each count 1
+MAX_TEXT = {"title": 200, "notes": 20_000}  # characters in each language
+MAX_PATH = 4096  # characters of a data file's path
 
 _TOP_KEYS = ("lesson", "setup", "view", "expect")
 _LESSON_KEYS = ("number", "title", "notes")
 _SETUP_KEYS = ("problem", "data", "activation", "loss", "start", "speed", "step_limit", "tol", "optimizers")
 _VIEW_KEYS = ("log_scale", "step_parts", "formula")
-_EXPECT_KEYS = ("status", "final", "tolerance", "stopped_at")
+_EXPECT_KEYS = ("status", "final", "tolerance", "stopped_at", "path", "closest")
 
 
 @dataclass(frozen=True)
@@ -108,8 +139,11 @@ class Lesson:
 
     ``expect`` is empty when the file has no [expect]; otherwise it holds ``status`` (a list of
     status names, one per optimizer), ``tolerance`` (a float), and, when the file gives them,
-    ``final`` (one tuple of numbers per optimizer, or None where not checked) and ``stopped_at``
-    (one step number per optimizer).
+    ``final`` (one tuple of numbers per optimizer, or None where not checked), ``stopped_at``
+    (one step number per optimizer), ``path`` (per optimizer a list of points from the start, or
+    None) and ``closest`` (per optimizer a pair (distance, step), or None). ``problem`` is the
+    setup's problem, built (its data read) when the lesson was read and checked; the window runs the
+    lesson on it.
     """
 
     path: Path
@@ -119,6 +153,7 @@ class Lesson:
     setup: Setup
     view: LessonView
     expect: dict
+    problem: Problem | None = field(default=None, compare=False, repr=False)  # the setup's, as checked
 
     def text(self, field: str, language: str = "en") -> str:
         """The title or notes in ``language`` ('zh', or a locale name such as 'zh_CN'), else English."""
@@ -142,8 +177,15 @@ class LessonError(ValueError):
         self.path = Path(path)
         self.problem = _Message(template, **values)
         self.template = QT_TRANSLATE_NOOP("errors", "lesson file {path}: {problem}")
-        self.values = {"path": self.path, "problem": self.problem}
+        self.values = {"path": _printable(self.path), "problem": self.problem}
         super().__init__(self.template.format(**self.values))
+
+
+def _printable(path: Path):
+    """The path, or for one with a line break or other control character in its name, its text with
+    those escaped, so that a message stays one line."""
+    text = str(path)
+    return path if text.isprintable() else repr(text)[1:-1]
 
 
 class _Message:
@@ -187,17 +229,13 @@ def shipped_lessons() -> list[Lesson]:
 
 
 def load_lesson(path) -> Lesson:
-    """Read and check a lesson file completely (building its problem and runs once)."""
+    """Read and check a lesson file completely (building its problem and runs once).
+
+    A pure function of the file (and of a CSV file it names), safe to call from any thread: it
+    reads at most MAX_BYTES, never waits on a FIFO or a device, and every way it fails is one
+    LessonError."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise LessonError(path, QT_TRANSLATE_NOOP("errors", "the file does not exist")) from None
-    except IsADirectoryError:
-        raise LessonError(path, QT_TRANSLATE_NOOP("errors", "this is a folder, not a lesson file")) from None
-    except OSError as e:
-        raise LessonError(path, QT_TRANSLATE_NOOP("errors", "cannot read it: {reason}"),
-                          reason=e.strerror or str(e)) from None
+    raw = _read(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -207,13 +245,80 @@ def load_lesson(path) -> Lesson:
     return _parse(text, path)
 
 
+_CANNOT_READ = QT_TRANSLATE_NOOP("errors", "cannot read it: {reason}")
+_A_FOLDER = QT_TRANSLATE_NOOP("errors", "this is a folder, not a lesson file")
+_NOT_REGULAR = QT_TRANSLATE_NOOP(
+    "errors", "this is not a regular file (it is a {kind}); lessons are read from files only")
+_TOO_BIG = QT_TRANSLATE_NOOP(
+    "errors", "the file is larger than {limit} KB; a lesson file has at most {limit} KB")
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes, if it is a regular file of at most MAX_BYTES. It is opened without waiting
+    (a FIFO with no writer would block) and checked before anything is read."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise LessonError(path, QT_TRANSLATE_NOOP("errors", "the file does not exist")) from None
+    except IsADirectoryError:
+        raise LessonError(path, _A_FOLDER) from None
+    except OSError as e:  # a socket cannot be opened at all: say what it is
+        try:
+            mode = os.stat(path).st_mode
+        except (OSError, ValueError):
+            mode = stat.S_IFREG
+        if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            raise LessonError(path, _NOT_REGULAR, kind=file_kind(mode)) from None
+        raise LessonError(path, _CANNOT_READ, reason=e.strerror or str(e)) from None
+    except ValueError as e:  # a NUL character in the name
+        raise LessonError(path, _CANNOT_READ, reason=str(e)) from None
+    limit_kb = MAX_BYTES // 1024
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise LessonError(path, _A_FOLDER)
+        if not stat.S_ISREG(info.st_mode):
+            raise LessonError(path, _NOT_REGULAR, kind=file_kind(info.st_mode))
+        if info.st_size > MAX_BYTES:
+            raise LessonError(path, _TOO_BIG, limit=limit_kb)
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            raw = f.read(MAX_BYTES + 1)
+    except OSError as e:
+        raise LessonError(path, _CANNOT_READ, reason=e.strerror or str(e)) from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_BYTES:  # it grew while being read
+        raise LessonError(path, _TOO_BIG, limit=limit_kb)
+    return raw
+
+
+_TOO_COMPLEX = {
+    "nesting": QT_TRANSLATE_NOOP("errors", "line {line}: arrays and tables nest more than {limit} deep; a "
+                                           "lesson needs 2 at most"),
+    "key": QT_TRANSLATE_NOOP("errors", "line {line}: a key has more than {limit} dotted parts (such as "
+                                       "a.b.c); a lesson needs 3 at most"),
+    "tables": QT_TRANSLATE_NOOP("errors", "line {line}: more than {limit} tables; a lesson has [lesson], "
+                                          "[setup], at most {most} [[setup.optimizers]], [view] and "
+                                          "[expect]"),
+}
+
+
 def _parse(text: str, path: Path) -> Lesson:
+    try:
+        scan(text, max_nesting=MAX_NESTING, max_key_parts=MAX_KEY_PARTS, max_tables=MAX_TABLES)
+    except TooComplex as e:
+        raise LessonError(path, _TOO_COMPLEX[e.what], line=e.line, limit=e.limit,
+                          most=MAX_CONTENDERS) from None
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         message = str(e)  # tomllib's own words: English only
         raise LessonError(path, QT_TRANSLATE_NOOP("errors", "line {line}: {message}"),
                           line=_syntax_error_line(message, text), message=message) from None
+    except Exception as e:  # noqa: BLE001 (any failure of the parser is the file's: say so, in one line)
+        raise LessonError(path, QT_TRANSLATE_NOOP("errors", "the TOML reader cannot read it ({error})"),
+                          error=shown(e)) from None
     try:
         return _lesson(doc, path)
     except _Invalid as e:
@@ -250,7 +355,7 @@ def _lesson(doc: dict, path: Path) -> Lesson:
     setup, problem = _setup(_table(doc, "setup"), path.parent)
     view = _view(_table(doc, "view") if "view" in doc else {})
     expect = _expect(_table(doc, "expect"), setup, problem) if "expect" in doc else {}
-    return Lesson(path, number, title, notes, setup, view, expect)
+    return Lesson(path, number, title, notes, setup, view, expect, problem)
 
 
 def _lesson_number(lesson: dict) -> int:
@@ -286,6 +391,10 @@ def _texts(lesson: dict, name: str, required: bool) -> dict[str, str]:
                                                        "{got}"),
                            name=name, language=language, got=_describe(value))
         out[language] = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+        if len(out[language]) > MAX_TEXT[name]:
+            raise _Invalid(QT_TRANSLATE_NOOP("errors", "[lesson] {name}.{language} has {length:,} "
+                                                       "characters; {most:,} at most"),
+                           name=name, language=language, length=len(out[language]), most=MAX_TEXT[name])
     if required and not out.get("en"):
         if "en" in out:
             raise _Invalid(QT_TRANSLATE_NOOP("errors", "[lesson] needs {name}.en (it is empty)"), name=name)
@@ -300,34 +409,21 @@ def _setup(table: dict, folder: Path) -> tuple[Setup, object]:
         if key not in table:
             raise _Invalid(_SETUP_NEEDS[key], valid=", ".join(PROBLEM_NAMES))
 
-    problem_name = _string(table, "problem", where)
-    if problem_name not in PROBLEM_NAMES:
-        raise _Invalid(_AT, where=f"{where} problem",
-                       error=unknown_name("problem", problem_name, PROBLEM_NAMES))
-    data = activation = loss = None
-    if "data" in table:
-        if problem_name not in MODEL_PROBLEMS:
-            raise _Invalid(QT_TRANSLATE_NOOP(
-                "errors", "[setup] data applies only to the problems {models}, not {problem!r}"),
-                models=_listed(MODEL_PROBLEMS), problem=problem_name)
-        data = _data_source(_string(table, "data", where), folder)
-    if "activation" in table:
-        if problem_name != "neuron":
+    problem_name = _name(table, "problem", PROBLEM_NAMES)
+    for key in ("data", "activation", "loss"):
+        if key not in table:
+            continue
+        if key == "activation" and problem_name != "neuron":
             raise _Invalid(QT_TRANSLATE_NOOP(
                 "errors", "[setup] activation applies only to the problem neuron, not {problem!r}"),
                 problem=problem_name)
-        activation = _string(table, "activation", where)
-        if activation not in ACTIVATIONS:
-            raise _Invalid(_AT, where=f"{where} activation",
-                           error=unknown_name("activation", activation, ACTIVATIONS))
-    if "loss" in table:
         if problem_name not in MODEL_PROBLEMS:
             raise _Invalid(QT_TRANSLATE_NOOP(
-                "errors", "[setup] loss applies only to the problems {models}, not {problem!r}"),
-                models=_listed(MODEL_PROBLEMS), problem=problem_name)
-        loss = _string(table, "loss", where)
-        if loss not in LOSSES:
-            raise _Invalid(_AT, where=f"{where} loss", error=unknown_name("loss", loss, LOSSES))
+                "errors", "[setup] {key} applies only to the problems {models}, not {problem!r}"),
+                key=key, models=_listed(MODEL_PROBLEMS), problem=problem_name)
+    data = _data_source(_string(table, "data", where), folder) if "data" in table else None
+    activation = _name(table, "activation", ACTIVATIONS) if "activation" in table else None
+    loss = _name(table, "loss", LOSSES) if "loss" in table else None
 
     speed = _speed(table["speed"])
     step_limit = table["step_limit"]
@@ -345,13 +441,13 @@ def _setup(table: dict, folder: Path) -> tuple[Setup, object]:
     contenders = _contenders(table["optimizers"])
 
     with _placed(where):
-        problem = Setup(problem_name, data, activation, loss).make_problem()
+        problem = problem_of(Setup(problem_name, data, activation, loss))
     start = None
     if "start" in table:
         start = _point(table["start"], f"{where} start", problem)
     setup = Setup(problem_name, data, activation, loss, contenders, start, speed, step_limit, tol)
     with _placed(where):
-        setup.make_runs(problem)
+        check(setup, problem)
     return setup, problem
 
 
@@ -371,13 +467,17 @@ def _data_source(data: str, folder: Path) -> str:
     """A built-in dataset's name as it is; a CSV path made absolute (relative: to the lesson's folder)."""
     if data in BUILTIN_DATASETS:
         return data
+    if len(data) > MAX_PATH:
+        raise _Invalid(QT_TRANSLATE_NOOP("errors", "[setup] data has {length:,} characters; a path has at "
+                                                   "most {most:,}"),
+                       length=len(data), most=MAX_PATH)
     valid = ", ".join(BUILTIN_DATASETS)
     if not data.strip():
         raise _Invalid(QT_TRANSLATE_NOOP("errors", "[setup] data is empty; give a CSV file or one of the "
                                                    "built-in datasets: {valid}"),
                        valid=valid)
     path = os.path.normpath(os.path.join(os.path.abspath(folder), data))
-    if not os.path.isfile(path):
+    if not os.path.lexists(path):  # one that is there but no CSV file (a FIFO, a folder…): the reader says so
         if os.path.isabs(data):
             raise _Invalid(QT_TRANSLATE_NOOP(
                 "errors", "[setup] data: the data file {path} does not exist; give a CSV file or one of the "
@@ -393,11 +493,13 @@ def _data_source(data: str, folder: Path) -> str:
 def _speed(speed) -> float | None:
     if speed == "max":
         return None
-    if _is_number(speed) and speed > 0 and math.isfinite(speed):
-        return float(speed)
-    raise _Invalid(QT_TRANSLATE_NOOP(
-        "errors", '[setup] speed must be a positive number of steps per second or "max", got {got}'),
-        got=_describe(speed))
+    try:
+        return check_speed(speed)
+    except InputError:
+        raise _Invalid(QT_TRANSLATE_NOOP(
+            "errors", '[setup] speed must be a number of steps per second from {low:g} to {high:,g}, or '
+                      '"max"; got {got}'),
+            low=SPEED_RANGE[0], high=SPEED_RANGE[1], got=_describe(speed)) from None
 
 
 def _contenders(entries) -> tuple[Contender, ...]:
@@ -406,6 +508,10 @@ def _contenders(entries) -> tuple[Contender, ...]:
             "errors", '[setup] optimizers must be one or more [[setup.optimizers]] tables, each with a name '
                       'such as name = "sgd"; got {got}'),
             got=_describe(entries))
+    if len(entries) > MAX_CONTENDERS:
+        raise _Invalid(QT_TRANSLATE_NOOP("errors", "[setup] has {count} optimizers; a lesson runs at most "
+                                                   "{most} side by side"),
+                       count=len(entries), most=MAX_CONTENDERS)
     contenders = []
     for i, entry in enumerate(entries, start=1):
         where = f"[setup] optimizers[{i}]"
@@ -431,7 +537,7 @@ def _contenders(entries) -> tuple[Contender, ...]:
                 raise _Invalid(QT_TRANSLATE_NOOP("errors", "{where}: {key} must be a number, got {got}"),
                                where=where, key=key, got=_describe(value))
             with _placed(where):
-                hyperparameters[key] = optimizer.hyperparameter(key).check(value)
+                hyperparameters[key] = check_hyperparameter(name, key, value)
         contenders.append(Contender(name, hyperparameters))
     return tuple(contenders)
 
@@ -518,6 +624,41 @@ def _expect(table: dict, setup: Setup, problem) -> dict:
                           "{limit}, one per optimizer ({n} here); got {got}"),
                 limit=setup.step_limit, n=n, got=_describe(steps))
         out["stopped_at"] = list(steps)
+
+    if "path" in table:
+        paths = table["path"]
+        if not isinstance(paths, list) or len(paths) != n or not all(isinstance(p, list) for p in paths):
+            raise _Invalid(QT_TRANSLATE_NOOP(
+                "errors", "[expect] path must be an array with, for each optimizer ({n} here), an array of "
+                          "its first points from the start ([] for one not checked); got {got}"),
+                n=n, got=_describe(paths))
+        out["path"] = []
+        for i, points in enumerate(paths, start=1):
+            if len(points) > setup.step_limit + 1:
+                raise _Invalid(QT_TRANSLATE_NOOP(
+                    "errors", "[expect] path[{i}] has {count} points; a run of {limit} steps has at most "
+                              "{most}"),
+                    i=i, count=len(points), limit=setup.step_limit, most=setup.step_limit + 1)
+            out["path"].append([_point(p, f"[expect] path[{i}][{j}]", problem)
+                                for j, p in enumerate(points, start=1)] or None)
+
+    if "closest" in table:
+        pairs = table["closest"]
+        ok = isinstance(pairs, list) and len(pairs) == n and all(
+            p == [] or (isinstance(p, list) and len(p) == 2 and _is_number(p[0]) and math.isfinite(p[0])
+                        and p[0] >= 0 and _is_int(p[1]) and 0 <= p[1] <= setup.step_limit)
+            for p in pairs)
+        if not ok:
+            raise _Invalid(QT_TRANSLATE_NOOP(
+                "errors", "[expect] closest must be an array with, for each optimizer ({n} here), a pair "
+                          "[distance ≥ 0, step from 0 to the step limit {limit}] ([] for one not checked); "
+                          "got {got}"),
+                n=n, limit=setup.step_limit, got=_describe(pairs))
+        if not problem.minima:
+            raise _Invalid(QT_TRANSLATE_NOOP(
+                "errors", "[expect] closest needs a problem with a known minimum; {problem!r} has none"),
+                problem=problem.name)
+        out["closest"] = [None if p == [] else (float(p[0]), int(p[1])) for p in pairs]
     return out
 
 
@@ -535,10 +676,10 @@ def _check_keys(table: dict, allowed: tuple[str, ...], where: str) -> None:
 
 def _unknown_key(key: str, allowed, template: str, suggesting: str, **values) -> _Invalid:
     """An unknown key, as ``template``, or as ``suggesting`` (which names {close}) when one is close."""
-    close = difflib.get_close_matches(key, allowed, n=1)
+    close = difflib.get_close_matches(key, allowed, n=1) if len(key) <= 100 else []
     if close:
-        return _Invalid(suggesting, **values, key=key, close=close[0], allowed=", ".join(allowed))
-    return _Invalid(template, **values, key=key, allowed=", ".join(allowed))
+        return _Invalid(suggesting, **values, key=shown(key), close=close[0], allowed=", ".join(allowed))
+    return _Invalid(template, **values, key=shown(key), allowed=", ".join(allowed))
 
 
 def _table(doc: dict, key: str) -> dict:
@@ -547,6 +688,15 @@ def _table(doc: dict, key: str) -> dict:
         raise _Invalid(QT_TRANSLATE_NOOP("errors", "{key} must be a table [{key}], got {got}"),
                        key=key, got=_describe(value))
     return value
+
+
+def _name(table: dict, key: str, names) -> str:
+    """[setup] ``key``, one of ``names`` (a problem's, an activation's, a loss's): an unknown one is
+    refused with the names to choose from."""
+    name = _string(table, key, "[setup]")
+    if name not in names:
+        raise _Invalid(_AT, where=f"[setup] {key}", error=unknown_name(key, name, names))
+    return name
 
 
 def _string(table: dict, key: str, where: str) -> str:
@@ -585,7 +735,7 @@ def _describe(value) -> str | _Message:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return _Message(QT_TRANSLATE_NOOP("errors", "the string {text!r}"), text=value)
+        return _Message(QT_TRANSLATE_NOOP("errors", "the string {text!r}"), text=shown(value))
     if isinstance(value, dict):
         return _Message(QT_TRANSLATE_NOOP("errors", "a table"))
     if isinstance(value, list):

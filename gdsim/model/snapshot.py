@@ -1,14 +1,16 @@
 """What the window draws, copied out of the runs: a Snapshot never shares an array with the worker.
 
 Everything a frame needs is computed here, on the worker thread: the thinned trajectory, the next
-step, the slices through the current point and the model's curve over its data. No Qt here.
+step, and, for the watched run, the slices through its current point and its model's curve over the
+data. No Qt here.
 """
 
 from dataclasses import dataclass
 
 import numpy as np
 
-from ..engine import Run
+from ..engine import RUNNING, Problem, Run
+from .divergence import is_diverging, reference_loss
 
 SLICE_POINTS = 301
 MODEL_POINTS = 200
@@ -24,7 +26,7 @@ class Track:
     gradient: np.ndarray  # (d,)
     grad_norm: float
     next_params: np.ndarray  # (d,) where the next step goes
-    status: str  # 'running', 'converged', 'diverged' or 'step limit'
+    status: str  # 'running', 'converged', 'stuck', 'diverged' or 'step limit'
     stopped_at: int
     hyperparameters: dict
     optimizer: str
@@ -37,6 +39,7 @@ class Track:
     history_params: np.ndarray  # (R, d)
     history_loss: np.ndarray  # (R,)
     history_grad_norm: np.ndarray  # (R,)
+    diverging: bool = False  # still running, but its loss keeps growing (see gdsim.model.divergence)
 
 
 @dataclass(frozen=True)
@@ -53,45 +56,58 @@ class Snapshot:
     generation: int  # which setup it belongs to: older snapshots are dropped
     playing: bool
     tracks: tuple[Track, ...]
-    slices: tuple[Slice, ...]
-    model_x: np.ndarray | None  # (M,) inputs and (M,) outputs of the first contender's model
+    slices: tuple[Slice, ...]  # through the watched run's current point
+    model_x: np.ndarray | None  # (M,) inputs and (M,) outputs of the watched run's model
     model_y: np.ndarray | None
+    problem: Problem  # the very problem the runs step on
+    start: tuple[float, ...]  # where every run started
+    watched: int  # which track the tangent, the arrows and the formulas are about
 
     @property
     def lead(self) -> Track:
         return self.tracks[0]
 
     @property
+    def watched_track(self) -> Track:
+        return self.tracks[self.watched]
+
+    @property
     def finished(self) -> bool:
         return all(t.status != "running" for t in self.tracks)
 
 
-def take(runs: list[Run], generation: int, playing: bool, max_rows: int, step_limit: int) -> Snapshot:
-    tracks = tuple(_track(run, max_rows, step_limit) for run in runs)
+def take(runs, generation: int, playing: bool, max_rows: int, start, watched: int) -> Snapshot:
+    """A snapshot of runs of one start each (at most ``max_rows`` rows of each path) that all
+    began at ``start`` on one problem, of which run ``watched`` is watched: the slices and the model's
+    curve go through its current point."""
     problem = runs[0].problem
-    lead = tracks[0].params
-    slices = tuple(_slice(problem, lead, i) for i in range(problem.dim)) if problem.dim >= 2 else ()
-    model_x, model_y = _model_curve(problem, lead)
-    return Snapshot(generation, playing, tracks, slices, model_x, model_y)
+    problem_start_loss = float(problem.loss(np.asarray(problem.start, float))[0])
+    tracks = tuple(_track(run, max_rows, problem_start_loss) for run in runs)
+    point = tracks[watched].params
+    slices = tuple(_slice(problem, point, i) for i in range(problem.dim)) if problem.dim >= 2 else ()
+    model_x, model_y = _model_curve(problem, point)
+    return Snapshot(generation, playing, tracks, slices, model_x, model_y, problem,
+                    tuple(float(v) for v in start), watched)
 
 
-def _track(run: Run, max_rows: int, step_limit: int) -> Track:
+def _track(run: Run, max_rows: int, problem_start_loss: float) -> Track:
     h = run.history(max_rows)
     update = run.next_update()
-    status = run.status_names[0]
-    if status == "running" and run.step >= step_limit:
-        status = "step limit"  # the window keeps the limit itself, so raising it lets a run go on
+    running = run.status[0] == RUNNING
+    loss = h.loss[:, 0]
+    diverging = running and is_diverging(loss, reference_loss(float(loss[0]), problem_start_loss))
     return Track(
-        step=run.step if run.status[0] == 0 else int(run.stopped_at[0]),
+        step=run.step if running else int(run.stopped_at[0]),
         params=run.params[0], loss=float(run.loss[0]), gradient=run.gradient[0],
         grad_norm=float(run.grad_norm[0]), next_params=update.params[0],
-        status=status, stopped_at=int(run.stopped_at[0]),
+        status=run.status_names[0], stopped_at=int(run.stopped_at[0]),
         hyperparameters=dict(run.hyperparameters), optimizer=run.optimizer.name,
         update_gradient=update.gradient[0],
         state_before={name: a[0] for name, a in update.before.items()},
         state_after={name: a[0] for name, a in update.after.items()},
         update_step=update.step, scalars=update.scalars, history_step=h.step,
-        history_params=h.params[:, 0], history_loss=h.loss[:, 0], history_grad_norm=h.grad_norm[:, 0],
+        history_params=h.params[:, 0], history_loss=loss, history_grad_norm=h.grad_norm[:, 0],
+        diverging=diverging,
     )
 
 

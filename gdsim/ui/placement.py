@@ -1,0 +1,63 @@
+"""Where to put a label in a plot: of a few candidate spots, the one whose text covers the fewest
+points of what is drawn (a curve, a tangent, arrows) and no label placed before it, kept inside the
+plot. Worked out in the view box's pixels, where a label's size is known."""
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+
+
+class Placer:
+    """Places labels in one view box, for one frame: ``place`` remembers each label it has placed so
+    that the next one avoids it."""
+
+    def __init__(self, box: pg.ViewBox, obstacles: np.ndarray):
+        """``obstacles`` (n, 2): points in data coordinates that a label should not cover."""
+        (self._x0, x1), (y0, self._y1) = box.viewRange()
+        self._width, self._height = box.width(), box.height()
+        self._sx = (x1 - self._x0) / self._width if self._width > 0 else 1.0
+        self._sy = (self._y1 - y0) / self._height if self._height > 0 else 1.0
+        self._points = self.to_pixels(np.asarray(obstacles, float).reshape(-1, 2))
+        self._weights = np.ones(len(self._points))
+        self.taken: list[QRectF] = []
+
+    def to_pixels(self, points: np.ndarray) -> np.ndarray:
+        """Data coordinates (n, 2) to the view box's pixels, y downwards."""
+        return np.column_stack([(points[:, 0] - self._x0) / self._sx, (self._y1 - points[:, 1]) / self._sy])
+
+    def add_obstacles(self, points, weight: float = 1.0) -> None:
+        """More points not to cover; covering one costs ``weight`` (a point of a path costs 1)."""
+        more = self.to_pixels(np.asarray(points, float).reshape(-1, 2))
+        self._points = np.concatenate([self._points, more])
+        self._weights = np.concatenate([self._weights, np.full(len(more), float(weight))])
+
+    def place(self, label: pg.TextItem, candidates) -> QRectF:
+        """Put the label at the best of the candidates, each (x, y, anchor_x, anchor_y): the point in
+        data coordinates where the label's anchor goes, as in TextItem. Returns its rectangle (pixels)."""
+        size = label.boundingRect()
+        w, h = size.width(), size.height()
+        best, best_cost = None, None
+        for x, y, ax, ay in candidates:
+            px, py = self.to_pixels(np.array([[x, y]]))[0]
+            left = min(max(px - ax * w, 0.0), max(self._width - w, 0.0))
+            top = min(max(py - ay * h, 0.0), max(self._height - h, 0.0))
+            rect = QRectF(left, top, w, h)
+            cost = self._covered(rect) + 1000 * sum(rect.intersects(r) for r in self.taken)
+            if best_cost is None or cost < best_cost:
+                best, best_cost = (rect, ax, ay), cost
+        if best is None:
+            return QRectF()
+        rect, ax, ay = best
+        label.setAnchor((ax, ay))
+        label.setPos(self._x0 + (rect.left() + ax * w) * self._sx,
+                     self._y1 - (rect.top() + ay * h) * self._sy)
+        self.taken.append(rect)
+        return rect
+
+    def _covered(self, rect: QRectF) -> float:
+        p = self._points
+        if not len(p):
+            return 0.0
+        inside = ((p[:, 0] >= rect.left()) & (p[:, 0] <= rect.right())
+                  & (p[:, 1] >= rect.top()) & (p[:, 1] <= rect.bottom()))
+        return float(self._weights[inside].sum())

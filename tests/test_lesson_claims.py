@@ -1,0 +1,441 @@
+"""The claims of the shipped lessons' notes that their [expect] tables cannot state, one test each,
+named after its lesson and claim. Together with [expect] (checked in test_lessons.py), every claim
+the notes make about the runs is checked here; the notes' words are quoted in each docstring."""
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+import gdsim
+from gdsim.engine import Run, make_problem
+from gdsim.model.build import build
+from gdsim.model.lessons import shipped_lessons
+from gdsim.model.setup import Contender
+
+EPS = np.finfo(float).eps
+
+
+@pytest.fixture(scope="module")
+def lessons():
+    return {lesson.number: lesson for lesson in shipped_lessons()}
+
+
+def runs_of(lesson, setup=None, steps=None):
+    """The lesson's runs (or those of a setup changed from it), each run to the step limit."""
+    setup = setup or lesson.setup
+    runs = build(setup, None if setup.problem != lesson.setup.problem or setup.data != lesson.setup.data
+                 or setup.activation != lesson.setup.activation else lesson.problem).runs
+    for run in runs:
+        run.advance(setup.step_limit if steps is None else steps)
+    return runs
+
+
+def steps_of(run) -> np.ndarray:
+    """(R − 1, d) the steps taken, one per recorded row after the first."""
+    return np.diff(run.history().params[:, 0], axis=0)
+
+
+def notes(lesson) -> str:
+    return lesson.text("notes", "en")
+
+
+# --- lesson 1 ---------------------------------------------------------------------------------------
+
+
+def test_lesson_1_the_slope_at_the_start_is_4(lessons):
+    """"Start at x = 2, where the tangent has slope L′(2) = 4"."""
+    lesson = lessons[1]
+    assert lesson.setup.start == (2.0,) and "L′(2) = 4" in notes(lesson)
+    _, grad = lesson.problem.loss_and_grad([2.0])
+    assert grad[0, 0] == 4.0
+
+
+def test_lesson_1_every_step_goes_against_the_slope_and_is_shorter_than_the_last(lessons):
+    """"Each step moves x by −η·L′(x), against the slope … the steps get shorter as the curve
+    flattens, although η never changes: every step multiplies x by 0.8"."""
+    (run,) = runs_of(lessons[1])
+    h = run.history()
+    x, steps = h.params[: run.stopped_at[0] + 1, 0, 0], steps_of(run)[: run.stopped_at[0]]
+    _, grad = lessons[1].problem.loss_and_grad(x[:-1, None])
+    assert np.all(np.sign(steps[:, 0]) == -np.sign(grad[:, 0]))
+    assert np.all(np.abs(steps[1:, 0]) < np.abs(steps[:-1, 0]))
+    np.testing.assert_allclose(x[1:] / x[:-1], 0.8, rtol=4 * EPS)  # η·2x and the difference, rounded
+
+
+# --- lesson 2 ---------------------------------------------------------------------------------------
+
+
+def test_lesson_2_each_step_keeps_the_same_share_of_the_loss(lessons):
+    """"On the log-scale loss plot each run is a straight line, since every step keeps the same
+    share (1 − 2η)² of the loss"."""
+    lesson = lessons[2]
+    assert lesson.view.log_scale
+    for contender, run in zip(lesson.setup.contenders, runs_of(lesson), strict=True):
+        lr = contender.hyperparameters["lr"]
+        loss = run.history().loss[: min(run.stopped_at[0], 600) + 1, 0]
+        # x² of a geometric x: each ratio within a few ulps, however many steps before it
+        np.testing.assert_allclose(loss[1:] / loss[:-1], (1 - 2 * lr) ** 2, rtol=16 * EPS)
+
+
+def test_lesson_2_eta_one_half_lands_on_the_minimum_in_one_step(lessons):
+    """"set η = 0.5 and ask why it lands exactly on the minimum in one step"."""
+    lesson = lessons[2]
+    setup = replace(lesson.setup, contenders=(Contender("sgd", {"lr": 0.5}),))
+    (run,) = runs_of(lesson, setup)
+    assert run.status_names == ["converged"] and run.stopped_at.tolist() == [1]
+    assert run.params[0, 0] == 0.0  # 2 − 0.5·4, exactly
+
+
+def test_lesson_2_eta_1_1_blows_up_at_step_628(lessons):
+    """"η = 1.1 overshoots further every time until the numbers blow up at step 628" (the window
+    says "diverged at step 628": its last finite step is 627)."""
+    run = runs_of(lessons[2])[3]
+    x = run.history().params[:628, 0, 0]
+    assert np.all(np.abs(x[1:]) > np.abs(x[:-1])) and np.all(x[1:] * x[:-1] < 0)
+    assert run.status_names == ["diverged"] and run.stopped_at[0] + 1 == 628
+
+
+# --- lesson 3 ---------------------------------------------------------------------------------------
+
+
+def test_lesson_3_the_loss_and_its_partial_derivatives_are_the_ones_written(lessons):
+    """"its height is the loss L = ½ Σ (w·x + b − y)² … ∂L/∂w = Σ (ŷ − y)·x and ∂L/∂b = Σ (ŷ − y)"."""
+    problem = lessons[3].problem
+    x, y = problem.dataset.X[:, 0], problem.dataset.y
+    for w, b in ((-1.0, 0.0), (1.3, 1.2), (3.0, -2.0)):
+        r = w * x + b - y
+        loss, grad = problem.loss_and_grad([w, b])
+        scale = np.sum(np.abs(w * x) + np.abs(b) + np.abs(y))  # the size of what is summed
+        assert loss[0] == pytest.approx(0.5 * r @ r, abs=64 * EPS * scale**2)
+        np.testing.assert_allclose(grad[0], [r @ x, r.sum()], rtol=0, atol=64 * EPS * scale * (1 + x.max()))
+
+
+def test_lesson_3_the_loss_falls_almost_all_the_way_in_the_first_step_then_creeps(lessons):
+    """"the loss falls almost all the way in the first step, while the path then creeps for hundreds
+    of steps along a long, narrow valley"."""
+    lesson = lessons[3]
+    (run,) = runs_of(lesson)
+    loss = run.history().loss[:, 0]
+    least = lesson.problem.loss([lesson.problem.minima[0]])[0]
+    assert loss[1] - least < 0.05 * (loss[0] - least)
+    assert run.stopped_at[0] >= 300
+
+
+def test_lesson_3_in_the_valley_w_and_b_trade_against_each_other(lessons):
+    """"a steeper line with a lower intercept fits almost as well, so w and b can trade against each
+    other": the loss's flattest direction (the valley floor) raises w and lowers b, and the valley is
+    long and narrow (the curvatures differ more than tenfold)."""
+    X = lessons[3].problem.dataset.X[:, 0]
+    A = np.column_stack([X, np.ones_like(X)])
+    curvatures, directions = np.linalg.eigh(A.T @ A)  # the Hessian of ½‖A(w, b) − y‖²
+    flattest = directions[:, 0]
+    assert flattest[0] * flattest[1] < 0
+    assert curvatures[1] > 10 * curvatures[0]
+
+
+def test_lesson_3_eta_0_01_zig_zags_across_the_valley_and_arrives_sooner(lessons):
+    """"Then try η = 0.01: the path zig-zags across that valley, yet arrives in fewer steps (207)"."""
+    lesson = lessons[3]
+    (slow,) = runs_of(lesson)
+    setup = replace(lesson.setup, contenders=(Contender("sgd", {"lr": 0.01}),))
+    (fast,) = runs_of(lesson, setup)
+    assert fast.status_names == ["converged"] and fast.stopped_at[0] == 207 < slow.stopped_at[0]
+    X = lesson.problem.dataset.X[:, 0]
+    A = np.column_stack([X, np.ones_like(X)])
+    across = np.linalg.eigh(A.T @ A)[1][:, 1]  # the steep direction, across the valley
+    for run, zig_zags in ((fast, True), (slow, False)):
+        signs = np.sign(steps_of(run)[:20] @ across)
+        assert np.all(signs[1:] != signs[:-1]) == zig_zags
+
+
+# --- lesson 4 ---------------------------------------------------------------------------------------
+
+
+def test_lesson_4_one_gradient_step_is_the_delta_rule(lessons):
+    """"With L = ½ Σ (y − ŷ)², one gradient step is exactly the delta rule Δw = η·Σ δ·x, Δb = η·Σ δ
+    with δ = (y − ŷ)·f′(h) and f′(h) = f(h)·(1 − f(h))"."""
+    lesson = lessons[4]
+    (run,) = runs_of(lesson, steps=3)
+    h = run.history()
+    x, y = lesson.problem.dataset.X[:, 0], lesson.problem.dataset.y
+    for t in range(3):
+        w, b = h.params[t, 0]
+        f = 1 / (1 + np.exp(-(w * x + b)))
+        delta = (y - f) * f * (1 - f)
+        step = 0.3 * np.array([delta @ x, delta.sum()])
+        # the engine's sums and exp against these: 64 ulps of the sums' size, plus the step's rounding
+        bound = (64 * EPS * 0.3 * np.sum((1 + np.abs(y)) * (1 + x))
+                 + 2 * EPS * np.abs(h.params[t + 1, 0]).max())
+        np.testing.assert_allclose(h.params[t + 1, 0] - h.params[t, 0], step, rtol=0, atol=bound)
+
+
+def test_lesson_4_delta_is_small_for_a_confident_answer_right_or_wrong(lessons):
+    """"point at δ and ask when it is small (for a confident right answer, but also for a confident
+    wrong one)"."""
+    for h in (-12.0, 12.0):
+        f = 1 / (1 + np.exp(-h))
+        for y in (0.0, 1.0):
+            assert abs((y - f) * f * (1 - f)) < 1e-5  # right (ŷ near y) or wrong (ŷ near 1 − y)
+    f = 0.5  # an unsure answer, h = 0
+    assert abs((1.0 - f) * f * (1 - f)) > 0.1
+
+
+def test_lesson_4_the_pass_mark_ends_near_2_9_hours(lessons):
+    """"The neuron converges at step 2585 with its pass mark at −b/w ≈ 2.9 hours"."""
+    (run,) = runs_of(lessons[4])
+    w, b = run.params[0]
+    assert run.status_names == ["converged"] and round(-b / w, 1) == 2.9
+
+
+def test_lesson_4_tanh_moves_but_ends_calling_every_student_a_pass(lessons):
+    """"tanh, whose outputs run from −1 to 1, moves but ends up calling every student a pass"
+    (after R and the new activation, η still 0.3)."""
+    lesson = lessons[4]
+    (run,) = runs_of(lesson, replace(lesson.setup, activation="tanh"))
+    assert run.hyperparameters["lr"] == 0.3 and run.step == lesson.setup.step_limit
+    w, b = run.params[0]
+    assert not np.allclose(run.params[0], lesson.setup.start)
+    yhat = np.tanh(w * run.problem.dataset.X[:, 0] + b)
+    assert yhat.min() > 0.99  # every student a pass
+
+
+@pytest.mark.parametrize("activation", ["relu", "step"])
+def test_lesson_4_relu_and_the_step_are_stuck_at_step_0_since_every_h_is_negative(lessons, activation):
+    """"ReLU and the step do not move at all — from this start every h is negative, where both have
+    slope 0, so the gradient is zero and gdsim reports the run stuck at step 0"."""
+    lesson = lessons[4]
+    w, b = lesson.setup.start
+    assert np.all(w * lesson.problem.dataset.X[:, 0] + b < 0)
+    (run,) = runs_of(lesson, replace(lesson.setup, activation=activation))
+    assert run.status_names == ["stuck"] and run.stopped_at.tolist() == [0]
+    assert run.grad_norm[0] == 0.0 and run.params[0].tolist() == [w, b]
+
+
+# --- lesson 5 ---------------------------------------------------------------------------------------
+
+
+def test_lesson_5_the_start_calls_an_hour_or_more_a_pass_and_gets_eleven_wrong(lessons):
+    """"It starts by calling everyone who studied an hour or more a pass, so eleven students are
+    wrong and the loss is 5.5"."""
+    lesson = lessons[5]
+    x, y = lesson.problem.dataset.X[:, 0], lesson.problem.dataset.y
+    w, b = lesson.setup.start
+    yhat = (w * x + b >= 0).astype(float)
+    np.testing.assert_array_equal(yhat, x >= 1.0)
+    assert int(np.sum(yhat != y)) == 11
+    assert lesson.problem.loss([lesson.setup.start])[0] == 5.5
+
+
+def test_lesson_5_the_gradient_is_zero_everywhere_and_the_loss_is_terraces(lessons):
+    """"every δ = (y − ŷ)·f′(h) is 0 and so is the gradient, although eleven errors are not; the loss
+    surface is a set of flat terraces": ½ per wrong student, the same all over a step."""
+    problem = lessons[5].problem
+    (x0, x1), (y0, y1) = problem.domain
+    grid = np.stack(np.meshgrid(np.linspace(x0, x1, 41), np.linspace(y0, y1, 41)), -1).reshape(-1, 2)
+    loss, grad = problem.loss_and_grad(grid)
+    assert np.all(grad == 0.0)
+    np.testing.assert_array_equal(loss * 2, np.round(loss * 2))  # multiples of ½: whole students wrong
+    assert len(np.unique(loss)) > 5  # several terraces, no slope between them
+
+
+def test_lesson_5_other_starts_never_move(lessons):
+    """"Click a few other starts to show that it never moves"."""
+    setup = lessons[5].setup
+    starts = [[-2.0, 1.0], [0.5, -3.0], [3.0, -8.0], [1.0, 2.0], [-0.3, 0.2]]
+    sim = gdsim.simulate("neuron", "sgd", starts, 10, data=setup.data, activation=setup.activation,
+                         loss=setup.loss, lr=0.3)
+    assert sim.status == ["stuck"] * len(starts)
+    np.testing.assert_array_equal(sim.params[-1], starts)
+
+
+def test_lesson_5_the_sigmoid_learns_from_the_same_start(lessons):
+    """"then switch to the sigmoid, and from the same start the neuron learns"."""
+    lesson = lessons[5]
+    (run,) = build(lesson.setup, lesson.problem).runs
+    assert run.status_names == ["stuck"]
+    run.switch_problem(make_problem("neuron", lesson.problem.dataset, "sigmoid", "sse"))
+    run.advance(lesson.setup.step_limit)
+    assert run.status_names == ["step limit"] and run.loss[0] < 0.9 * 5.5  # moving, and fewer wrong
+    full = Run(run.problem, "sgd", lesson.setup.start, {"lr": 0.3}, step_limit=3000)
+    full.advance(3000)
+    assert full.status_names == ["converged"]
+
+
+# --- lesson 6 ---------------------------------------------------------------------------------------
+
+
+def test_lesson_6_the_valley_curves_twenty_times_more_across_and_0_1_is_the_edge(lessons):
+    """"curves twenty times more sharply across (y) than along (x), and η = 0.095 is just below 0.1,
+    from where plain descent would no longer settle in y"."""
+    problem = lessons[6].problem
+    eye = np.eye(2)
+    hessian = np.array([(problem.loss_and_grad(e)[1][0] - problem.loss_and_grad(-e)[1][0]) / 2 for e in eye])
+    np.testing.assert_array_equal(hessian, [[1.0, 0.0], [0.0, 20.0]])
+    for lr, settles in ((0.095, True), (0.1, False), (0.105, False)):
+        y = gdsim.simulate("ravine", "sgd", [0.0, 1.0], 200, lr=lr).params[-1, 0, 1]
+        assert (abs(y) < 1e-3) == settles
+
+
+def test_lesson_6_momentums_b_is_the_decaying_sum_of_past_gradients(lessons):
+    """"Momentum keeps a decaying sum of past gradients, b ← μ·b + g, in which each gradient counts
+    μ = 0.5 times as much as the one after it"."""
+    lesson = lessons[6]
+    momentum = lesson.setup.contenders[1]
+    assert momentum.optimizer == "momentum" and momentum.hyperparameters["momentum"] == 0.5
+    run = Run(lesson.problem, "momentum", lesson.setup.start, momentum.hyperparameters, tol=0.0)
+    gradients = []
+    for t in range(1, 9):
+        gradients.append(run.gradient[0])
+        run.advance(1)
+        weights = 0.5 ** np.arange(t)[::-1]  # the newest gradient 1, the one before ½, …
+        np.testing.assert_allclose(run.state.buffers["b"][0], weights @ np.array(gradients), rtol=0,
+                                   atol=16 * EPS * np.abs(gradients).max())
+
+
+def test_lesson_6_in_b_the_y_parts_partly_cancel_and_the_x_parts_add_up(lessons):
+    """"the y parts, which flip sign, partly cancel in b, while the x parts, which keep their sign,
+    add up"."""
+    lesson = lessons[6]
+    run = Run(lesson.problem, "momentum", lesson.setup.start, lesson.setup.contenders[1].hyperparameters,
+              tol=0.0)
+    g, b = [], []
+    for _ in range(10):
+        g.append(run.gradient[0])
+        run.advance(1)
+        b.append(run.state.buffers["b"][0].copy())
+    g, b = np.array(g), np.array(b)
+    assert np.all(np.sign(g[:, 0]) == np.sign(g[0, 0]))  # x keeps its sign …
+    assert np.all(np.abs(b[1:, 0]) > np.abs(g[1:, 0]))  # … and adds up
+    assert np.any(np.sign(g[1:, 1]) != np.sign(g[:-1, 1]))  # y flips …
+    assert np.abs(b[1:, 1]).sum() < np.abs(g[1:, 1]).sum()  # … and partly cancels
+
+
+def test_lesson_6_shows_the_parts_of_each_step(lessons):
+    """"Point at the separate arrows of the momentum run"."""
+    assert lessons[6].view.step_parts
+
+
+def test_lesson_6_mu_0_9_overshoots_and_spirals_in_slowly(lessons):
+    """"too much momentum overshoots the minimum along the valley and spirals in slowly, converging
+    only at step 333"."""
+    lesson = lessons[6]
+    setup = replace(lesson.setup, step_limit=1000,
+                    contenders=(Contender("momentum", {"lr": 0.095, "momentum": 0.9}),))
+    (run,) = runs_of(lesson, setup)
+    assert run.status_names == ["converged"] and run.stopped_at.tolist() == [333]
+    path = run.history().params[:334, 0]
+    assert path[:, 0].max() > 1.0  # from x = −9 it goes well past the minimum at 0
+    for coordinate in (0, 1):  # round and round: both coordinates change sign again and again
+        assert np.sum(np.diff(np.sign(path[:, coordinate])) != 0) >= 10
+
+
+# --- lesson 7 ---------------------------------------------------------------------------------------
+
+
+def test_lesson_7_the_origin_has_zero_gradient_but_is_no_minimum(lessons):
+    """"at (0, 0) the gradient is zero although the point is no minimum"."""
+    problem = lessons[7].problem
+    loss, grad = problem.loss_and_grad([[0.0, 0.0], [0.0, 0.1], [0.1, 0.0]])
+    assert np.all(grad[0] == 0.0) and loss[1] < loss[0] < loss[2]
+    assert problem.stuck_at([[0.0, 0.0]]).tolist() == [True]
+
+
+def test_lesson_7_the_steps_shrink_below_0_01_at_step_19_then_grow(lessons):
+    """"its steps shrink, from 0.3 to under 0.01 at step 19, until it almost stalls there … Then y …
+    takes over and the point escapes along y"."""
+    (run,) = runs_of(lessons[7])
+    lengths = np.linalg.norm(steps_of(run), axis=1)
+    assert lengths[0] == pytest.approx(0.3, abs=1e-6)
+    shortest = int(np.argmin(lengths))
+    assert shortest + 1 == 19 and lengths[shortest] < 0.01
+    assert np.all(np.diff(lengths[: shortest + 1]) < 0) and np.all(np.diff(lengths[shortest:]) > 0)
+
+
+def test_lesson_7_the_loss_falls_at_every_step_and_the_point_stays_in_view(lessons):
+    """"the loss keeps falling without end, so the run stops at step 41 while the point is still in
+    view"."""
+    lesson = lessons[7]
+    (run,) = runs_of(lesson)
+    assert np.all(np.diff(run.history().loss[:, 0]) < 0)
+    for value, (low, high) in zip(run.params[0], lesson.problem.domain, strict=True):
+        assert low <= value <= high
+
+
+def test_lesson_7_from_y_0_it_converges_on_the_saddle_point_at_step_67(lessons):
+    """"set the start to y = 0 exactly and the step limit to 100: descent settles on the saddle point
+    and reports "converged" at step 67"."""
+    lesson = lessons[7]
+    (run,) = runs_of(lesson, replace(lesson.setup, start=(1.5, 0.0), step_limit=100))
+    assert run.status_names == ["converged"] and run.stopped_at.tolist() == [67]
+    assert np.linalg.norm(run.params[0]) < 1e-6  # at the saddle point, (0, 0)
+
+
+# --- lesson 8 ---------------------------------------------------------------------------------------
+
+
+def test_lesson_8_the_minimum_is_at_3_0_5(lessons):
+    """"the minimum is at (3, 0.5)"."""
+    assert lessons[8].problem.minima == ((3.0, 0.5),)
+    assert lessons[8].problem.loss([[3.0, 0.5]])[0] == 0.0
+
+
+def test_lesson_8_gradient_descent_and_the_first_momentum_step_follow_the_gradient(lessons):
+    """"Plain descent steps in proportion to the gradient, −η·g, and so do the two momentum methods
+    at their first step" (and then no longer: momentum carries the old steps along)."""
+    lesson = lessons[8]
+    runs = runs_of(lesson, steps=5)
+    for contender, run in zip(lesson.setup.contenders[:3], runs[:3], strict=True):
+        h = run.history()
+        _, grad = lesson.problem.loss_and_grad(h.params[:5, 0])
+        steps = np.diff(h.params[:6, 0], axis=0)
+        cross = steps[:, 0] * grad[:, 1] - steps[:, 1] * grad[:, 0]  # zero when the step is along g
+        along = np.abs(cross) <= 1e-9 * np.linalg.norm(steps, axis=1) * np.linalg.norm(grad, axis=1)
+        assert along[0] and np.all(steps[0] * grad[0] < 0), contender.optimizer
+        assert along.all() == (contender.optimizer == "sgd"), contender.optimizer
+
+
+def test_lesson_8_the_adaptive_methods_first_step_moves_x_and_y_alike(lessons):
+    """"Adagrad, Adadelta, RMSprop and Adam divide by a running size of past gradients, so their
+    first step moves x and y by the same amount however steep the slope"."""
+    lesson = lessons[8]
+    runs = runs_of(lesson, steps=1)
+    _, grad = lesson.problem.loss_and_grad(lesson.setup.start)
+    assert abs(grad[0, 0] / grad[0, 1]) < 0.5  # the slope is far steeper in y
+    for contender, run in zip(lesson.setup.contenders, runs, strict=True):
+        step = np.abs(run.params[0] - lesson.setup.start)
+        same = abs(step[0] / step[1] - 1) < 1e-3
+        adaptive = contender.optimizer in ("adagrad", "adadelta", "rmsprop", "adam")
+        assert same == adaptive, contender.optimizer
+
+
+def test_lesson_8_rmsprop_hops_across_the_minimum_by_eta_in_each_coordinate(lessons):
+    """"RMSprop ends up hopping back and forth across the minimum, a few thousandths from it, moving
+    each coordinate by η = 0.005 at every step"."""
+    lesson = lessons[8]
+    contender = lesson.setup.contenders[5]
+    assert contender.optimizer == "rmsprop" and contender.hyperparameters["lr"] == 0.005
+    run = runs_of(lesson)[5]
+    last = run.history().params[-200:, 0]
+    np.testing.assert_allclose(np.abs(np.diff(last, axis=0)), 0.005, rtol=1e-6)  # η in each coordinate
+    np.testing.assert_allclose(last[2:], last[:-2], rtol=0, atol=1e-9)  # back and forth between two points
+    away = np.linalg.norm(last - [3.0, 0.5], axis=1)
+    assert away.max() < 0.005  # a few thousandths
+    assert np.all(np.sign(last[1:, 0] - 3.0) != np.sign(last[:-1, 0] - 3.0))  # across the minimum
+
+
+def test_lesson_8_adadelta_bounces_across_the_valley_and_drifts_away(lessons):
+    """"Adadelta comes within 0.093 of the minimum at step 879, then keeps bouncing across the valley
+    in steps of about 0.09 and drifts slowly away" (the nearest point: [expect] closest)."""
+    lesson = lessons[8]
+    assert lesson.setup.contenders[4].optimizer == "adadelta"
+    run = runs_of(lesson)[4]
+    path = run.history().params[:, 0]
+    lengths = np.linalg.norm(np.diff(path[-100:], axis=0), axis=1)
+    assert np.all((0.08 < lengths) & (lengths < 0.1))
+    _, grad = lesson.problem.loss_and_grad(path[-3:])
+    assert grad[0, 1] * grad[1, 1] < 0 and grad[1, 1] * grad[2, 1] < 0  # from one wall to the other
+    middle = (path[1:] + path[:-1]) / 2  # the middle of each bounce
+    away = np.linalg.norm(middle - [3.0, 0.5], axis=1)
+    marks = away[[1000, 2000, 3000, 4000, 4999]]
+    assert np.all(np.diff(marks) > 0)  # ever farther
