@@ -199,7 +199,10 @@ class Run:
         return self.trajectory.every
 
     def history(self, max_rows: int | None = None) -> History:
-        """The recorded rows as copies; with ``max_rows``, evenly thinned (first and last kept)."""
+        """The recorded rows as copies; with ``max_rows``, evenly thinned (first and last kept; with 1,
+        the last)."""
+        if max_rows is not None:
+            max_rows = whole_number(max_rows, "max_rows", 1)
         tr = self.trajectory
         slots = tr.slots(max_rows)
         step = tr.step[slots]

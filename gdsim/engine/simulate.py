@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .catalog import make_problem
-from .errors import InputError
+from .errors import QT_TRANSLATE_NOOP, InputError, shown, whole_number
 from .problems import Problem
 from .run import DEFAULT_TOLERANCE, STEP_LIMIT, Run, working_bytes
 from .trajectory import record_bytes
@@ -54,8 +54,7 @@ def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 10
     hyperparameters = {k: v for k, v in hyperparameters.items() if v is not None}  # None: the default
     prob = make_problem(problem, data, activation, loss)
     start = prob.start if start is None else start
-    if not isinstance(steps, (int, np.integer)) or isinstance(steps, bool) or steps < 0:
-        raise InputError(f"steps must be a whole number ≥ 0, got {steps!r}")
+    steps = whole_number(steps, QT_TRANSLATE_NOOP("errors", "steps"), 0)
     if isinstance(start, np.ndarray) and start.ndim >= 2:
         k = start.shape[0]
     else:  # nested lists, perhaps ragged: Run says what is wrong with them
@@ -63,9 +62,13 @@ def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 10
     # The record is what is returned (no copies are made); the run works beside it.
     needed = record_bytes(steps + 1, k, prob.dim) + working_bytes(prob, k, batch_size)
     if needed > MAX_RECORD_BYTES:
-        raise InputError(f"recording {steps + 1} rows of {k} starts needs {needed / 2**30:.1f} GiB "
-                         f"(limit {MAX_RECORD_BYTES / 2**30:.0f} GiB); use fewer steps or starts, or "
-                         "gdsim.Run, which thins what it records")
+        template = (QT_TRANSLATE_NOOP(
+            "errors", "recording {rows} rows of 1 start needs {needed} GiB (limit {limit} GiB); use fewer "
+                      "steps, or gdsim.Run, which thins what it records") if k == 1 else QT_TRANSLATE_NOOP(
+            "errors", "recording {rows} rows of {k} starts needs {needed} GiB (limit {limit} GiB); use "
+                      "fewer steps or starts, or gdsim.Run, which thins what it records"))
+        raise InputError(template, rows=shown(steps + 1), k=k, needed=_gib(needed),
+                         limit=MAX_RECORD_BYTES // 2**30)
     run = Run(prob, optimizer, start, hyperparameters, tol=tol, step_limit=steps, batch_size=batch_size,
               seed=seed, history_rows=steps + 1)
     run.advance(steps)
@@ -75,3 +78,8 @@ def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 10
     stopped_at = np.where(run.status == STEP_LIMIT, -1, run.stopped_at)
     return Simulation(prob, run.optimizer.name, dict(run.hyperparameters), history.params, history.loss,
                       history.grad_norm, run.status_names, stopped_at)
+
+
+def _gib(nbytes: int):
+    """A size in GiB for a message, to one decimal (integers too large for a float stay integers)."""
+    return shown(round(nbytes / 2**30, 1) if nbytes < 2**100 else -(-nbytes // 2**30))

@@ -117,9 +117,12 @@ class Trajectory:
         self.grad_norm[rows, column] = grad_norm
 
     def slots(self, max_rows: int | None = None) -> np.ndarray:
-        """Slots in step order; with ``max_rows``, evenly spaced ones including the first and last."""
+        """Slots in step order; with ``max_rows``, evenly spaced ones including the first and last (with
+        1, the last)."""
         if max_rows is None or self._used <= max_rows:
             return self.order
+        if max_rows == 1:
+            return self.order[-1:]
         picks = np.linspace(0, self._used - 1, max(2, max_rows)).round().astype(int)
         return self.order[np.unique(picks)]
 

@@ -181,9 +181,9 @@
     <message>
         <location filename="../../gdsim/ui/color_bar.py" line="82" />
         <location filename="../../gdsim/ui/color_bar.py" line="86" />
-        <location filename="../../gdsim/ui/loss_view.py" line="57" />
-        <location filename="../../gdsim/ui/loss_view.py" line="96" />
-        <location filename="../../gdsim/ui/parameter_view.py" line="269" />
+        <location filename="../../gdsim/ui/loss_view.py" line="58" />
+        <location filename="../../gdsim/ui/loss_view.py" line="99" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="270" />
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -339,47 +339,47 @@
         <translation>约定：L 是平均二元交叉熵；配合 sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/loss_view.py" line="56" />
+        <location filename="../../gdsim/ui/loss_view.py" line="57" />
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/loss_view.py" line="100" />
+        <location filename="../../gdsim/ui/loss_view.py" line="103" />
         <source>‖∇L‖ of {0}</source>
         <translation>‖∇L‖（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/loss_view.py" line="100" />
+        <location filename="../../gdsim/ui/loss_view.py" line="103" />
         <source>‖∇L‖ (gradient norm)</source>
         <translation>‖∇L‖（梯度的模）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="260" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="261" />
         <source>Parameter space</source>
         <translation>参数空间</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="261" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="262" />
         <source>The start: drag it, or click anywhere, to start from there</source>
         <translation>起点：拖动它，或在任意位置点击，就从那里出发</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="262" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="263" />
         <source>A minimum of the loss</source>
         <translation>损失的一个极小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="443" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="444" />
         <source>slope L′(x) = {0}</source>
         <translation>斜率 L′(x) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="502" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="503" />
         <source>arrows drawn ×{0}</source>
         <translation>箭头放大 ×{0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/slice_view.py" line="74" />
+        <location filename="../../gdsim/ui/slice_view.py" line="76" />
         <source>loss along {0}, {1} held</source>
         <translation>沿 {0} 方向的损失（{1} 固定）</translation>
     </message>
@@ -1116,89 +1116,120 @@
         <translation>{problem!r} 的参数的形状必须是 (K, {dim})，而给出的是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="127" />
+        <location filename="../../gdsim/engine/run.py" line="129" />
         <source>the loss or its gradient is not finite at the start {start}</source>
         <translation>在起点 {start} 处，损失或它的梯度不是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="131" />
+        <location filename="../../gdsim/engine/run.py" line="133" />
         <source>a start is too far out: its loss or parameters exceed {limit:g}</source>
         <translation>起点离得太远了：它的损失或参数超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="303" />
+        <location filename="../../gdsim/engine/run.py" line="231" />
+        <source>finish() hands over a record that kept every row; this one keeps every {every}th (give the run more history_rows)</source>
+        <translation>finish() 只能交出保留了每一行的记录；这条记录每 {every} 步才保留一行（请给这次运行更大的 history_rows）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="234" />
+        <source>the rows handed over</source>
+        <translation>交出的行数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="293" />
+        <source>this run is finished: finish() handed its record over; start a new Run to go on</source>
+        <translation>这次运行已经结束：finish() 已交出它的记录；要继续，请新建一个 Run</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="346" />
         <source>problem {problem!r} has the parameters ({names}); the run has ({have})</source>
         <translation>问题 {problem!r} 的参数是 ({names})；而这次运行的参数是 ({have})</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="318" />
+        <location filename="../../gdsim/engine/run.py" line="361" />
         <source>problem {problem!r} cannot go on from the point {point} reached so far: its loss or gradient there is not finite or exceeds {limit:g}</source>
         <translation>问题 {problem!r} 无法从目前到达的点 {point} 继续：它在那里的损失或梯度不是有限数，或超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="358" />
+        <location filename="../../gdsim/engine/run.py" line="401" />
+        <location filename="../../gdsim/engine/run.py" line="697" />
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="586" />
+        <location filename="../../gdsim/engine/run.py" line="758" />
         <source>a run needs a problem made by make_problem, such as Run(make_problem('parabola'), 'sgd', [2.0]); got {problem!r}</source>
         <translation>运行需要一个由 make_problem 生成的问题，比如 Run(make_problem('parabola'), 'sgd', [2.0])；而给出的是 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="593" />
+        <location filename="../../gdsim/engine/run.py" line="765" />
         <source>a start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="599" />
+        <location filename="../../gdsim/engine/run.py" line="771" />
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
         <translation>问题 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="601" />
+        <location filename="../../gdsim/engine/run.py" line="773" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
         <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="604" />
+        <location filename="../../gdsim/engine/run.py" line="776" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
         <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="608" />
+        <location filename="../../gdsim/engine/run.py" line="780" />
         <source>a start must be finite numbers</source>
         <translation>起点必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="613" />
+        <location filename="../../gdsim/engine/run.py" line="785" />
         <source>the tolerance</source>
         <translation>收敛阈值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="615" />
+        <location filename="../../gdsim/engine/run.py" line="787" />
         <source>the tolerance must be ≥ 0, got {tol}</source>
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="628" />
+        <location filename="../../gdsim/engine/run.py" line="800" />
         <source>the step limit</source>
         <translation>步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="636" />
+        <location filename="../../gdsim/engine/run.py" line="808" />
         <source>mini-batches need a dataset model (linreg or neuron); {problem!r} has no data</source>
         <translation>小批量需要一个基于数据集的模型（linreg 或 neuron）；{problem!r} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="640" />
+        <location filename="../../gdsim/engine/run.py" line="812" />
         <source>the batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="641" />
+        <location filename="../../gdsim/engine/run.py" line="813" />
         <source>the seed</source>
         <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/simulate.py" line="57" />
+        <source>steps</source>
+        <translation>步数 steps</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/simulate.py" line="65" />
+        <source>recording {rows} rows of 1 start needs {needed} GiB (limit {limit} GiB); use fewer steps, or gdsim.Run, which thins what it records</source>
+        <translation>为 1 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数，或改用 gdsim.Run，它会抽稀所记录的行</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/simulate.py" line="67" />
+        <source>recording {rows} rows of {k} starts needs {needed} GiB (limit {limit} GiB); use fewer steps or starts, or gdsim.Run, which thins what it records</source>
+        <translation>为 {k} 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数或起点，或改用 gdsim.Run，它会抽稀所记录的行</translation>
     </message>
     <message>
         <location filename="../../gdsim/files.py" line="36" />
