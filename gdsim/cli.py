@@ -16,14 +16,15 @@ from .engine import (
     OPTIMIZERS,
     PROBLEM_NAMES,
     InputError,
-    simulate,
+    simulate_in_pieces,
 )
 from .engine.catalog import DEFAULT_DATASET
 from .engine.errors import shorten
 from .engine.run import DEFAULT_TOLERANCE
 from .files import write_atomically
 
-MAX_STEPS = 10**9  # a run that records more rows than memory holds is refused before this anyway
+MAX_STEPS = 10**9
+ROWS_PER_PIECE = 2**16  # rows written at once: a run of any length takes the memory of this many
 _NUMBER = r"(\d+\.?\d*|\.\d+)(e[-+]?\d+)?|inf|infinity|nan"
 _NEGATIVE_NUMBERS = re.compile(rf"^-({_NUMBER})(,-?({_NUMBER}))*$", re.IGNORECASE)
 
@@ -109,44 +110,49 @@ def _run(args) -> int:
         if "lr" in hyper:
             raise InputError("give the learning rate once: --lr or --set lr=…, not both")
         hyper["lr"] = args.lr
-    result = simulate(
+    pieces = simulate_in_pieces(
         args.problem, args.optimizer, _start(args.start), _whole(args.steps, "--steps", 0, MAX_STEPS),
-        data=args.data, activation=args.activation, loss=args.loss,
+        rows=ROWS_PER_PIECE, data=args.data, activation=args.activation, loss=args.loss,
         batch_size=None if args.batch_size is None else _whole(args.batch_size, "--batch-size", 1),
         seed=_whole(args.seed, "--seed", 0), tol=args.tol, **hyper,
     )
-    text = _csv(result)
+    text = csv_text(pieces.problem.param_names, pieces)
     if args.out is None or args.out == "-":
-        sys.stdout.write(text)
+        for piece in text:
+            sys.stdout.write(piece)
     else:
         _write(args.out, text)
-    status, last = result.status[0], int(result.stopped_at[0])
+    status, last = pieces.status[0], int(pieces.stopped_at[0])
     if status == "diverged":
         print(f"diverged at step {last + 1}", file=sys.stderr)
     elif status == "converged":
         print(f"converged at step {last}", file=sys.stderr)
     elif status == "stuck":
-        print(f"stuck at step {last}: ∇L = 0 but the loss is {float(result.loss[last, 0]):g}, not a minimum",
+        print(f"stuck at step {last}: ∇L = 0 but the loss is {float(pieces.final_loss[0]):g}, not a minimum",
               file=sys.stderr)
     return 0
 
 
-def _csv(result) -> str:
-    """Rows from step 0 to the last step reached (for a diverged run, its last finite step)."""
-    last = result.last_step
+def csv_text(param_names, pieces):
+    """The CSV of a run's first start, piece by piece (``History`` pieces of its rows from step 0 to the
+    last step reached; for a diverged run, its last finite step): step,loss, the parameters, grad_norm."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["step", "loss", *result.problem.param_names, "grad_norm"])
-    for step in range(last + 1):
-        writer.writerow([step, repr(float(result.loss[step, 0])),
-                         *(repr(float(v)) for v in result.params[step, 0]),
-                         repr(float(result.grad_norm[step, 0]))])
-    return buffer.getvalue()
+    csv.writer(buffer, lineterminator="\n").writerow(["step", "loss", *param_names, "grad_norm"])
+    yield buffer.getvalue()
+    for piece in pieces:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        for step, loss, params, grad_norm in zip(piece.step.tolist(), piece.loss[:, 0].tolist(),
+                                                 piece.params[:, 0].tolist(), piece.grad_norm[:, 0].tolist(),
+                                                 strict=True):
+            writer.writerow([step, repr(loss), *map(repr, params), repr(grad_norm)])
+        yield buffer.getvalue()
 
 
-def _write(path: str, text: str) -> None:
-    """Write the CSV whole to ``path`` (see gdsim.files: a symbolic link's target, a device or a FIFO is
-    written through; a folder, a socket or a name ending in '/' is refused)."""
+def _write(path: str, text) -> None:
+    """Write the CSV to ``path`` piece by piece, all or nothing (see gdsim.files: a symbolic link's
+    target, a device or a FIFO is written through; a folder, a socket or a name ending in '/' is
+    refused)."""
     if not path:
         raise InputError("--out needs a file name, or '-' for standard output")
     try:

@@ -60,11 +60,12 @@ class WriteRefused(OSError):
         return self.strerror
 
 
-def write_atomically(path: str | os.PathLike, content: str | bytes) -> None:
-    """Write ``content`` (text as UTF-8, line endings as given; or bytes) to ``path``, as described
-    above. Raises ``WriteRefused`` for a path it will not write, or another OSError (no permission,
-    disk full) with nothing changed."""
-    data = content.encode("utf-8") if isinstance(content, str) else bytes(content)
+def write_atomically(path: str | os.PathLike, content) -> None:
+    """Write ``content`` (text as UTF-8, line endings as given; bytes; or an iterable of such pieces,
+    written as they come, so that a long output is never held whole) to ``path``, as described above.
+    Raises ``WriteRefused`` for a path it will not write, or another OSError (no permission, disk full)
+    with nothing changed; an exception raised by the iterable also leaves a regular file unchanged."""
+    data = [content] if isinstance(content, (str, bytes, bytearray, memoryview)) else content
     target = _target(os.fsdecode(path))
     try:
         st = os.stat(target)
@@ -121,7 +122,7 @@ def _check_folder(folder: str) -> None:
         raise WriteRefused(_NOT_A_FOLDER, folder=folder)
 
 
-def _replace(target: str, data: bytes, existing: os.stat_result | None) -> None:
+def _replace(target: str, data, existing: os.stat_result | None) -> None:
     folder, name = os.path.split(target)
     prefix = temp_prefix(name)
     _remove_stale(folder, prefix)
@@ -156,7 +157,7 @@ def _keep_owner_and_mode(fd: int, existing: os.stat_result) -> None:
     os.fchmod(fd, stat.S_IMODE(existing.st_mode))
 
 
-def _write_through(target: str, data: bytes) -> None:
+def _write_through(target: str, data) -> None:
     """A device or FIFO: written in place. A FIFO is opened without waiting, so a FIFO nobody reads
     is refused at once instead of hanging."""
     try:
@@ -172,10 +173,11 @@ def _write_through(target: str, data: bytes) -> None:
         os.close(fd)
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
+def _write_all(fd: int, pieces) -> None:
+    for piece in pieces:
+        view = memoryview(piece.encode("utf-8") if isinstance(piece, str) else piece)
+        while view:
+            view = view[os.write(fd, view):]
 
 
 def _remove_stale(folder: str, prefix: str) -> None:

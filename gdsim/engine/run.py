@@ -192,7 +192,7 @@ class Run:
 
     @property
     def status_names(self) -> list[str]:
-        return np.array(STATUS_NAMES)[self.status].tolist()
+        return [STATUS_NAMES[s] for s in self.status.tolist()]
 
     @property
     def recorded_every(self) -> int:
@@ -216,6 +216,14 @@ class Run:
             loss[after] = np.broadcast_to(self._final_loss, loss.shape)[after]
             gnorm[after] = np.broadcast_to(self._final_gnorm, gnorm.shape)[after]
         return History(step, params, loss, gnorm)
+
+    def drain(self) -> History:
+        """The rows recorded since the last drain (the first time, all of them) as ``history()`` gives
+        them, and an empty record: a run drained before its record fills keeps every row in order,
+        however long it runs, in the memory of the rows between two drains."""
+        rows = self.history()
+        self.trajectory.clear()
+        return rows
 
     def finish(self, rows: int) -> History:
         """End the run here and hand over rows 0 … rows−1 of its record as they are, without copies.
@@ -642,15 +650,27 @@ def block_steps(k: int, d: int) -> int:
     return max(1, min(_BLOCK_STEPS, _BLOCK_ELEMENTS // (k * (d + 1))))
 
 
-def working_bytes(problem: Problem, k: int, batch_size: int | None = None) -> int:
-    """About the most a Run of k starts allocates besides its record: its (K, d) and (K,) arrays (points,
-    gradients, final values, the optimizer's state and scratch), the kernel's scratch ((K, N) arrays for
-    a model on N samples, as many again for mini-batches of at most N) and a block's buffers and checks."""
+def working_bytes(problem: Problem, optimizer: str | Optimizer, k: int, batch_size=None) -> int:
+    """About the most a Run of k starts allocates besides its record (measured within 10 % for the
+    cases in benchmarks/engine_speed.py and tests/test_engine_runs.py):
+
+    - (K, d) arrays: points, gradients, their final values, the points before a block, the gradient a
+      replay starts from, the optimizers' scratch and a copy handed out at the end (8), and three of
+      each optimizer buffer (the state, each start's final state, the state a block starts from);
+    - (K,) arrays: losses, norms, statuses, final values and a fixed function's scratch (24);
+    - a dataset model's scratch, 4 (K, N) arrays for N samples and as many (K, B) for mini-batches of B;
+    - a block's rows (K, d + 2) per step of it: its buffers, or the temporaries of its checks once a
+      start stops (at most about 3 MB, but for K so large that a block is one step)."""
     d = problem.dim
+    buffers = len(get_optimizer(optimizer).buffers)
     dataset = getattr(problem, "dataset", None)
-    samples = 0 if dataset is None else len(dataset.y) * (1 if batch_size is None else 2)
-    block = block_steps(k, d) * k * (d + 2)
-    return 8 * (k * (16 * d + 24) + 4 * k * samples + 3 * block)  # a block: buffers, checks, a spare
+    samples = 0
+    if dataset is not None:
+        n = len(dataset.y)
+        batch = batch_size if isinstance(batch_size, (int, np.integer)) and batch_size > 0 else n
+        samples = 4 * n + (0 if batch_size is None else 4 * min(int(batch), n))
+    block = block_steps(k, d) * (d + 2)
+    return 8 * k * ((8 + 3 * buffers) * d + 24 + samples + block)
 
 
 @dataclass

@@ -7,7 +7,7 @@ import numpy as np
 from .catalog import make_problem
 from .errors import QT_TRANSLATE_NOOP, InputError, shown, whole_number
 from .problems import Problem
-from .run import DEFAULT_TOLERANCE, STEP_LIMIT, Run, working_bytes
+from .run import DEFAULT_TOLERANCE, STEP_LIMIT, History, Run, working_bytes
 from .trajectory import record_bytes
 
 # A bound on the memory one simulate() call may take, so a typo in `steps` cannot eat the machine.
@@ -51,26 +51,11 @@ def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 10
     """Run ``optimizer`` on ``problem`` from ``start`` ((d,) or (K, d); default: the problem's) for
     ``steps`` steps. Keyword arguments not listed are hyperparameters (lr, momentum, rho, alpha,
     beta1, beta2, eps, momentum_decay). Bad input raises ``gdsim.InputError``."""
-    hyperparameters = {k: v for k, v in hyperparameters.items() if v is not None}  # None: the default
-    prob = make_problem(problem, data, activation, loss)
-    start = prob.start if start is None else start
-    steps = whole_number(steps, QT_TRANSLATE_NOOP("errors", "steps"), 0)
-    if isinstance(start, np.ndarray) and start.ndim >= 2:
-        k = start.shape[0]
-    else:  # nested lists, perhaps ragged: Run says what is wrong with them
-        k = np.atleast_2d(np.asarray(start, dtype=object)).shape[0]
-    # The record is what is returned (no copies are made); the run works beside it.
-    needed = record_bytes(steps + 1, k, prob.dim) + working_bytes(prob, k, batch_size)
-    if needed > MAX_RECORD_BYTES:
-        template = (QT_TRANSLATE_NOOP(
-            "errors", "recording {rows} rows of 1 start needs {needed} GiB (limit {limit} GiB); use fewer "
-                      "steps, or gdsim.Run, which thins what it records") if k == 1 else QT_TRANSLATE_NOOP(
-            "errors", "recording {rows} rows of {k} starts needs {needed} GiB (limit {limit} GiB); use "
-                      "fewer steps or starts, or gdsim.Run, which thins what it records"))
-        raise InputError(template, rows=shown(steps + 1), k=k, needed=_gib(needed),
-                         limit=MAX_RECORD_BYTES // 2**30)
-    run = Run(prob, optimizer, start, hyperparameters, tol=tol, step_limit=steps, batch_size=batch_size,
-              seed=seed, history_rows=steps + 1)
+    prob, start, steps = _problem_start_steps(problem, start, steps, data, activation, loss)
+    k = _count_starts(start)
+    _check_memory(estimated_bytes(prob, optimizer, k, steps, batch_size), steps + 1, k)
+    run = Run(prob, optimizer, start, _given(hyperparameters), tol=tol, step_limit=steps,
+              batch_size=batch_size, seed=seed, history_rows=steps + 1)
     run.advance(steps)
     # Row t is step t; rows past the last step any start reached hold final values, so shapes are fixed.
     # The run is finished and dropped here: nothing else can write into the arrays returned.
@@ -78,6 +63,103 @@ def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 10
     stopped_at = np.where(run.status == STEP_LIMIT, -1, run.stopped_at)
     return Simulation(prob, run.optimizer.name, dict(run.hyperparameters), history.params, history.loss,
                       history.grad_norm, run.status_names, stopped_at)
+
+
+def estimated_bytes(problem: Problem, optimizer, k: int, steps: int, batch_size: int | None = None) -> int:
+    """The most memory ``simulate`` takes at once for k starts and this many steps (within 20 % of
+    the real peak): the record it returns, the row numbers beside it, and what the run works with."""
+    return (record_bytes(steps + 1, k, problem.dim) + 8 * (steps + 1)
+            + working_bytes(problem, optimizer, k, batch_size))
+
+
+class Pieces:
+    """``simulate`` a piece at a time (made by ``simulate_in_pieces``). Iterating gives the rows from
+    step 0 to ``last_step`` in order, in pieces of at most ``rows`` rows: each a ``History`` (step (n,),
+    params (n, K, d), loss and grad_norm (n, K)) with the numbers ``simulate`` returns for those rows.
+    Once the pieces are taken, ``status``, ``stopped_at`` and ``last_step`` are as ``simulate`` gives
+    them. The pieces can be taken once."""
+
+    def __init__(self, run: Run, steps: int, rows: int):
+        self.problem, self.steps, self.rows = run.problem, steps, rows
+        self._run = run
+
+    def __iter__(self):
+        run = self._run
+        while True:
+            run.advance(self.rows)
+            piece = run.drain()
+            if run.running:
+                yield piece
+                continue
+            n = int(np.searchsorted(piece.step, self.last_step, side="right"))
+            yield History(piece.step[:n], piece.params[:n], piece.loss[:n], piece.grad_norm[:n])
+            return
+
+    @property
+    def status(self) -> list[str]:
+        return self._run.status_names
+
+    @property
+    def stopped_at(self) -> np.ndarray:
+        return np.where(self._run.status == STEP_LIMIT, -1, self._run.stopped_at)
+
+    @property
+    def final_loss(self) -> np.ndarray:
+        """Each start's loss where it stopped (or at the last step), (K,)."""
+        return self._run.loss
+
+    @property
+    def last_step(self) -> int:
+        """The last step any start reached."""
+        return int(np.where(self._run.status == STEP_LIMIT, self.steps, self._run.stopped_at).max())
+
+
+def simulate_in_pieces(problem: str | Problem, optimizer: str, start=None, steps: int = 100, *,
+                       rows: int = 2**16, data=None, activation: str | None = None, loss: str | None = None,
+                       batch_size: int | None = None, seed: int = 0, tol: float = DEFAULT_TOLERANCE,
+                       **hyperparameters) -> Pieces:
+    """``simulate``, its rows handed out in pieces of at most ``rows`` rows (see ``Pieces``), so that
+    a long run written out as it goes (``gdsim run`` writing CSV) takes the memory of one piece, not
+    of the whole run. The arguments are those of ``simulate``; bad input raises ``gdsim.InputError``
+    here, before any step is taken."""
+    prob, start, steps = _problem_start_steps(problem, start, steps, data, activation, loss)
+    rows = whole_number(rows, QT_TRANSLATE_NOOP("errors", "the rows of a piece"), 1)
+    k = _count_starts(start)
+    kept = min(rows, steps) + 1
+    # The record of one piece, and history()'s copies of it: params twice, loss and grad_norm once.
+    _check_memory(record_bytes(kept, k, prob.dim) + 8 * kept * k * (2 * prob.dim + 2)
+                  + working_bytes(prob, optimizer, k, batch_size), kept, k)
+    run = Run(prob, optimizer, start, _given(hyperparameters), tol=tol, step_limit=steps,
+              batch_size=batch_size, seed=seed, history_rows=kept)
+    return Pieces(run, steps, rows)
+
+
+def _given(hyperparameters: dict) -> dict:
+    return {k: v for k, v in hyperparameters.items() if v is not None}  # None: the default
+
+
+def _problem_start_steps(problem, start, steps, data, activation, loss):
+    prob = make_problem(problem, data, activation, loss)
+    start = prob.start if start is None else start
+    return prob, start, whole_number(steps, QT_TRANSLATE_NOOP("errors", "steps"), 0)
+
+
+def _count_starts(start) -> int:
+    if isinstance(start, np.ndarray) and start.ndim >= 2:
+        return start.shape[0]
+    # Nested lists, perhaps ragged: Run says what is wrong with them.
+    return np.atleast_2d(np.asarray(start, dtype=object)).shape[0]
+
+
+def _check_memory(needed: int, rows: int, k: int) -> None:
+    if needed <= MAX_RECORD_BYTES:
+        return
+    template = (QT_TRANSLATE_NOOP(
+        "errors", "recording {rows} rows of 1 start needs {needed} GiB (limit {limit} GiB); use fewer "
+                  "steps, or gdsim.Run, which thins what it records") if k == 1 else QT_TRANSLATE_NOOP(
+        "errors", "recording {rows} rows of {k} starts needs {needed} GiB (limit {limit} GiB); use "
+                  "fewer steps or starts, or gdsim.Run, which thins what it records"))
+    raise InputError(template, rows=shown(rows), k=k, needed=_gib(needed), limit=MAX_RECORD_BYTES // 2**30)
 
 
 def _gib(nbytes: int):

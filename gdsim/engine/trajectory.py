@@ -96,6 +96,12 @@ class Trajectory:
             raise ValueError(f"the first {n} slots of this record are not its rows in order")
         return self.params[:n], self.loss[:n], self.grad_norm[:n]
 
+    def clear(self) -> None:
+        """Drop every row (a reader has taken them): slots fill from the first again, ``every`` stays."""
+        self.step[self.order] = -1
+        self._used = 0
+        self._free = np.arange(len(self.step))
+
     def truncate(self, last_step: int) -> None:
         """Drop the rows after ``last_step`` (a run going back to it)."""
         order = self.order

@@ -1126,108 +1126,113 @@
         <translation>起点离得太远了：它的损失或参数超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="231" />
+        <location filename="../../gdsim/engine/run.py" line="239" />
         <source>finish() hands over a record that kept every row; this one keeps every {every}th (give the run more history_rows)</source>
         <translation>finish() 只能交出保留了每一行的记录；这条记录每 {every} 步才保留一行（请给这次运行更大的 history_rows）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="234" />
+        <location filename="../../gdsim/engine/run.py" line="242" />
         <source>the rows handed over</source>
         <translation>交出的行数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="293" />
+        <location filename="../../gdsim/engine/run.py" line="301" />
         <source>this run is finished: finish() handed its record over; start a new Run to go on</source>
         <translation>这次运行已经结束：finish() 已交出它的记录；要继续，请新建一个 Run</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="346" />
+        <location filename="../../gdsim/engine/run.py" line="354" />
         <source>problem {problem!r} has the parameters ({names}); the run has ({have})</source>
         <translation>问题 {problem!r} 的参数是 ({names})；而这次运行的参数是 ({have})</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="361" />
+        <location filename="../../gdsim/engine/run.py" line="369" />
         <source>problem {problem!r} cannot go on from the point {point} reached so far: its loss or gradient there is not finite or exceeds {limit:g}</source>
         <translation>问题 {problem!r} 无法从目前到达的点 {point} 继续：它在那里的损失或梯度不是有限数，或超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="401" />
-        <location filename="../../gdsim/engine/run.py" line="697" />
+        <location filename="../../gdsim/engine/run.py" line="409" />
+        <location filename="../../gdsim/engine/run.py" line="717" />
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="758" />
+        <location filename="../../gdsim/engine/run.py" line="778" />
         <source>a run needs a problem made by make_problem, such as Run(make_problem('parabola'), 'sgd', [2.0]); got {problem!r}</source>
         <translation>运行需要一个由 make_problem 生成的问题，比如 Run(make_problem('parabola'), 'sgd', [2.0])；而给出的是 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="765" />
+        <location filename="../../gdsim/engine/run.py" line="785" />
         <source>a start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="771" />
+        <location filename="../../gdsim/engine/run.py" line="791" />
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
         <translation>问题 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="773" />
+        <location filename="../../gdsim/engine/run.py" line="793" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
         <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="776" />
+        <location filename="../../gdsim/engine/run.py" line="796" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
         <translation>问题 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="780" />
+        <location filename="../../gdsim/engine/run.py" line="800" />
         <source>a start must be finite numbers</source>
         <translation>起点必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="785" />
+        <location filename="../../gdsim/engine/run.py" line="805" />
         <source>the tolerance</source>
         <translation>收敛阈值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="787" />
+        <location filename="../../gdsim/engine/run.py" line="807" />
         <source>the tolerance must be ≥ 0, got {tol}</source>
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="800" />
+        <location filename="../../gdsim/engine/run.py" line="820" />
         <source>the step limit</source>
         <translation>步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="808" />
+        <location filename="../../gdsim/engine/run.py" line="828" />
         <source>mini-batches need a dataset model (linreg or neuron); {problem!r} has no data</source>
         <translation>小批量需要一个基于数据集的模型（linreg 或 neuron）；{problem!r} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="812" />
+        <location filename="../../gdsim/engine/run.py" line="832" />
         <source>the batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="813" />
+        <location filename="../../gdsim/engine/run.py" line="833" />
         <source>the seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="57" />
+        <location filename="../../gdsim/engine/simulate.py" line="126" />
+        <source>the rows of a piece</source>
+        <translation>每一段的行数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/simulate.py" line="144" />
         <source>steps</source>
         <translation>步数 steps</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="65" />
+        <location filename="../../gdsim/engine/simulate.py" line="157" />
         <source>recording {rows} rows of 1 start needs {needed} GiB (limit {limit} GiB); use fewer steps, or gdsim.Run, which thins what it records</source>
         <translation>为 1 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数，或改用 gdsim.Run，它会抽稀所记录的行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="67" />
+        <location filename="../../gdsim/engine/simulate.py" line="159" />
         <source>recording {rows} rows of {k} starts needs {needed} GiB (limit {limit} GiB); use fewer steps or starts, or gdsim.Run, which thins what it records</source>
         <translation>为 {k} 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数或起点，或改用 gdsim.Run，它会抽稀所记录的行</translation>
     </message>
