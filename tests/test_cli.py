@@ -166,7 +166,7 @@ def test_cli_run_memory_stays_bounded_however_long_the_run(tmp_path, monkeypatch
         finally:
             tracemalloc.stop()
         assert target.read_text().count("\n") == steps + 2
-    held = estimated_bytes(gdsim.make_problem("parabola"), 1, 20_000)
+    held = estimated_bytes(gdsim.make_problem("parabola"), "sgd", 1, 20_000)
     written = (tmp_path / "20000.csv").stat().st_size
     assert held > 1e6 and written > 1e6  # holding the run or its text would take a megabyte
     # Ten times the steps take no more memory (the first run also pays for first-time caches).
