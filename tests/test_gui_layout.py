@@ -116,3 +116,15 @@ def test_every_shipped_lessons_note_is_read_without_scrolling_at_1500_by_900(qtb
                         <= window.lesson_panel.viewport().height())
         assert scroll.maximum() == 0, lesson.path.name
         assert window.formula_dock.height() >= 0.35 * window.canvas.height()
+
+
+def test_the_slices_give_way_to_the_landscape_on_a_narrow_canvas_at_a_large_scale(qtbot, window):
+    window.resize(1500, 900)
+    window.session.set_problem("ravine")
+    qtbot.waitUntil(lambda: window.canvas.slices_shown)
+    window.actions.scale_actions[2.0].trigger()  # View → Scale → 200 %
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: not window.canvas.slices_shown)
+    assert window.canvas.parameters.width() > 0.8 * window.canvas.width()
+    window.actions.scale_actions[1.0].trigger()
+    qtbot.waitUntil(lambda: window.canvas.slices_shown)

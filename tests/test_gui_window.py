@@ -212,6 +212,20 @@ def test_closing_while_running_stops_and_joins_the_worker(qtbot):
     assert not win.session.worker_running
 
 
+def test_a_window_deleted_without_closing_it_raises_nothing(qtbot):
+    """As a script that made a window and never closed it ends: its docks hide while it is deleted."""
+    import shiboken6
+
+    from gdsim.app import create_window
+
+    win = create_window()
+    win.show()
+    qtbot.waitUntil(lambda: win.session.latest is not None, timeout=5000)
+    assert win.session.shutdown()
+    shiboken6.delete(win)  # pytest-qt fails the test on an exception raised in a slot meanwhile
+    assert not shiboken6.isValid(win)
+
+
 def test_the_tangent_slope_equals_the_engines_gradient(qtbot, window):
     session = window.session
     session.set_start([1.3])

@@ -24,6 +24,9 @@ FRAME_MS = 16
 # and painted, and the window must stay quick to answer. A frame that takes 10 ms is followed by the
 # next 25 ms later at the earliest.
 FRAME_SHARE = 0.4
+# Beside the parameter space the slices leave it about 3/5 of the canvas: below this width (times the
+# scale) its axis, colour bar and ticks leave the landscape a sliver, so the slices give way to it.
+SLICES_MIN_WIDTH = 520
 UNPAINTED_FRAME_MS = 100  # a frame that changed nothing on screen is not painted: the gate opens anyway
 
 
@@ -38,7 +41,7 @@ class _PaintWatcher(QObject):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         frame = self._canvas._unpainted_frame
         if frame is not None and event.type() == QEvent.Type.UpdateRequest:
-            QTimer.singleShot(0, lambda: self._canvas._end_frame(frame))
+            QTimer.singleShot(0, self._canvas, lambda: self._canvas._end_frame(frame))
         return False
 
 
@@ -60,6 +63,8 @@ class Canvas(QWidget):
         self._layout.setSpacing(4)
 
         self.step_parts = False
+        self._wanted = (False, False)  # (slices, data) the current problem has
+        self._arranged: tuple[bool, bool] | None = None  # what is laid out: the slices need room
         self._newest = None  # the newest snapshot of the current setup
         self._drawn = None
         self._frame = QTimer(self)
@@ -88,6 +93,8 @@ class Canvas(QWidget):
         super().resizeEvent(event)
         # Never more points per curve than the widest plot has pixels.
         self.session.set_history_rows(max(self.parameters.width(), self.losses.width()))
+        if event.size().width() != event.oldSize().width():
+            self._arrange(*self._wanted)
 
     def _begin_frame(self) -> None:
         """Hold the worker at its gate until Qt has painted this frame, if any view is on screen."""
@@ -143,6 +150,7 @@ class Canvas(QWidget):
         self._style = style
         for view in self._views():
             view.apply_style(style)
+        self._arrange(*self._wanted)
         self._drawn = None  # redraw with the new style on the next frame
 
     @Slot(object)
@@ -177,9 +185,19 @@ class Canvas(QWidget):
         self.step_parts = bool(on)
         self._drawn = None
 
+    @property
+    def slices_shown(self) -> bool:
+        return self._slices is not None and not self._slices[0].isHidden()
+
     def _arrange(self, slices: bool, data: bool) -> None:
         """Parameter space big on the left, slices beside it, the loss (and the data) below; a view
-        that does not apply is hidden and leaves its room to its neighbours."""
+        that does not apply, or has no room, is hidden and leaves its room to its neighbours."""
+        self._wanted = (slices, data)
+        slices = slices and self.width() >= SLICES_MIN_WIDTH * self._style.scale
+        if (slices, data) == self._arranged:
+            return
+        self._arranged = (slices, data)
+        self._drawn = None  # views shown again are drawn on the next frame
         layout = self._layout
         for view in self._views():
             layout.removeWidget(view)
@@ -217,7 +235,7 @@ class Canvas(QWidget):
     def draw(self, snap) -> None:
         self._begin_frame()
         self.parameters.draw(snap, self.step_parts)
-        if snap.problem.dim >= 2:
+        if snap.problem.dim >= 2 and self.slices_shown:
             for view in self.slices:
                 view.draw(snap)
         self.losses.draw(snap)

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.canvas.drawn.connect(self._on_first_frame, Qt.ConnectionType.SingleShotConnection)
 
     def _on_first_frame(self, _snap) -> None:
-        QTimer.singleShot(0, self._read_shipped_lessons)  # once the frame is on screen
+        QTimer.singleShot(0, self, self._read_shipped_lessons)  # once the frame is on screen
 
     def _read_shipped_lessons(self) -> None:
         try:
@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         self.settings.language = language
         self.translations.install(language)
         self.actions.show_language(language)
+        self._apply_style()  # fonts made anew: Chinese takes a Simplified Chinese font for its glyphs
         self.retranslate()  # now, not when the LanguageChange events arrive
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)

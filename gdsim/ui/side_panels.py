@@ -9,6 +9,7 @@ scrolls. Below the formulas, the lesson's note gets the height it needs.
 import math
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle
 
@@ -72,6 +73,8 @@ class SidePanels(QObject):
         """Give each side column (the docks shown and not floating in it) its width, then the note
         its height."""
         window = self._window
+        if not shiboken6.isValid(window):  # its docks hide as a window that was never closed is deleted
+            return
         columns: dict[Qt.DockWidgetArea, list] = {}  # area: [docks, wanted, floor]
         for dock, wanted, floor in self._docks:
             area = window.dockWidgetArea(dock)
