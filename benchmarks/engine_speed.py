@@ -5,7 +5,10 @@ appended to lists), so the ratio shows. Then ``gdsim.simulate`` with 10,000 star
 history, against ``Run.advance`` for the same steps, and the peak memory of the call against the size
 of the arrays it returns. Run from the repository root:
 
-    python benchmarks/engine_speed.py [--quick]
+    python benchmarks/engine_speed.py [--quick] [--schedule NAME]
+
+With ``--schedule`` the engine's runs scale η by that learning-rate schedule at every step (the
+obvious loop stays without one).
 
 Each figure is the best of three repeats, in start-steps per second (steps × starts / seconds), or in
 µs per step for the simulate cases.
@@ -31,8 +34,11 @@ LR = 2e-6  # small enough that no start stops (converges or diverges) during the
 SIMULATE_LR = 0.02
 
 
+SCHEDULE = None
+
+
 def engine(starts: np.ndarray, steps: int) -> float:
-    run = Run(ANALYTIC_PROBLEMS["rosenbrock"], "adam", starts, {"lr": LR})
+    run = Run(ANALYTIC_PROBLEMS["rosenbrock"], "adam", starts, {"lr": LR}, schedule=SCHEDULE)
     t = time.perf_counter()
     taken = run.advance(steps)
     elapsed = time.perf_counter() - t
@@ -163,7 +169,10 @@ def simulate_cases(starts: np.ndarray, step_counts, repeats: int = 5) -> None:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer steps (a smoke test, noisy figures)")
+    parser.add_argument("--schedule", help="a learning-rate schedule for the engine's runs, such as cosine")
     args = parser.parse_args()
+    global SCHEDULE
+    SCHEDULE = args.schedule
     scale = 10 if args.quick else 1
     rng = np.random.default_rng(0)
     cases = [
@@ -171,7 +180,8 @@ def main():
         ("10,000 starts", rng.uniform([-2.0, -1.0], [2.0, 3.0], size=(10_000, 2)),
          10_000 // scale, 300 // scale),
     ]
-    print(f"numpy {np.__version__}, Python {platform.python_version()}, {platform.machine()}")
+    print(f"numpy {np.__version__}, Python {platform.python_version()}, {platform.machine()}"
+          + (f", schedule {SCHEDULE}" if SCHEDULE else ""))
     print(f"{'case':<15}{'engine (best / median)':>34}{'obvious loop':>20}{'ratio':>8}")
     for name, starts, steps, obvious_steps in cases:
         fast, fast_median = best_of(engine, starts, steps)

@@ -14,8 +14,8 @@ import pytest
 
 import gdsim
 import gdsim.cli
-from gdsim.cli import csv_text, main
-from gdsim.engine import ACTIVATIONS, LOSSES, OPTIMIZERS, PROBLEM_NAMES, History
+from gdsim.cli import main
+from gdsim.engine import ACTIVATIONS, LOSSES, OPTIMIZERS, PROBLEM_NAMES, SCHEDULES
 from gdsim.engine.simulate import estimated_bytes
 
 from tolerance import TRANSCENDENTAL_ULPS, ulps
@@ -106,11 +106,17 @@ def test_cli_run_out_writes_the_same_text(capsys, tmp_path):
 
 def held_csv(*args, **kw) -> str:
     """The CSV of a whole gdsim.simulate() run held in memory, as the command line wrote it before it
-    streamed."""
+    streamed (with a schedule, its last column lr: the η of the update that led to each row)."""
     sim = gdsim.simulate(*args, **kw)
-    rows = sim.last_step + 1
-    whole = History(np.arange(rows), sim.params[:rows], sim.loss[:rows], sim.grad_norm[:rows])
-    return "".join(csv_text(sim.problem.param_names, [whole]))
+    with_lr = kw.get("schedule") is not None
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["step", "loss", *sim.problem.param_names, "grad_norm", *(["lr"] if with_lr else [])])
+    for step in range(sim.last_step + 1):
+        lr = [repr(float(sim.lr[step])) if step else ""] if with_lr else []
+        writer.writerow([step, repr(float(sim.loss[step, 0])), *(repr(float(v)) for v in sim.params[step, 0]),
+                         repr(float(sim.grad_norm[step, 0])), *lr])
+    return buffer.getvalue()
 
 
 @pytest.mark.parametrize(("argv", "args", "kw"), [
@@ -122,6 +128,15 @@ def held_csv(*args, **kw) -> str:
      {"lr": 0.003}),
     (["--problem", "parabola", "--lr", "1.0000001", "--steps", "9000", "--start=1e-3"],
      ("parabola", "sgd", [1e-3], 9000), {"lr": 1.0000001}),
+    # With schedules: the lr column streamed as it is held, warm-up and decay over several pieces.
+    (["--problem", "rosenbrock", "--optimizer", "adam", "--lr", "0.01", "--steps", "2500", "--tol", "0",
+      "--schedule", "cosine", "--set", "decay_steps=2000", "--set", "warmup=300"],
+     ("rosenbrock", "adam", None, 2500),
+     {"lr": 0.01, "tol": 0, "schedule": gdsim.Schedule("cosine", decay_steps=2000, warmup=300)}),
+    (["--problem", "linreg", "--optimizer", "momentum", "--steps", "3000", "--batch-size", "7", "--seed", "3",
+      "--schedule", "step", "--set", "decay_steps=500", "--set", "gamma=0.5"],
+     ("linreg", "momentum", None, 3000),
+     {"batch_size": 7, "seed": 3, "schedule": gdsim.Schedule("step", decay_steps=500, gamma=0.5)}),
 ])
 def test_cli_run_streams_what_it_would_hold_byte_for_byte(capsys, tmp_path, monkeypatch, argv, args, kw):
     monkeypatch.setattr(gdsim.cli, "ROWS_PER_PIECE", 700)
@@ -129,9 +144,9 @@ def test_cli_run_streams_what_it_would_hold_byte_for_byte(capsys, tmp_path, monk
     pieces = 0
     real_csv_text = gdsim.cli.csv_text
 
-    def counting(names, rows):
+    def counting(names, rows, lr=None):
         nonlocal pieces
-        for text in real_csv_text(names, rows):
+        for text in real_csv_text(names, rows, lr):
             pieces += 1
             yield text
     monkeypatch.setattr(gdsim.cli, "csv_text", counting)
@@ -216,6 +231,44 @@ def test_cli_run_dataset_options(capsys, tmp_path):
     np.testing.assert_array_equal(rows[:, 2:4], sim.params[:, 0])
 
 
+def test_cli_run_schedule_with_its_parameters_equals_simulate(capsys):
+    status, out, _ = run_cli(capsys, "run", "--problem", "rosenbrock", "--optimizer", "momentum",
+                             "--start=-1.2,1", "--lr", "0.001", "--set", "momentum=0.8", "--schedule", "step",
+                             "--set", "decay_steps=7", "--set", "gamma=0.5", "--set", "warmup=3",
+                             "--steps", "40")
+    assert status == 0
+    schedule = gdsim.Schedule("step", decay_steps=7, gamma=0.5, warmup=3)
+    sim = gdsim.simulate("rosenbrock", "momentum", [-1.2, 1.0], 40, lr=0.001, momentum=0.8, schedule=schedule)
+    header, rows = parse(out.replace(",\n", ",nan\n"))
+    assert header == ["step", "loss", "x", "y", "grad_norm", "lr"]
+    np.testing.assert_array_equal(rows[:, 2:4], sim.params[:, 0])
+    assert out.splitlines()[1].endswith(",")  # no update led to step 0
+    np.testing.assert_array_equal(rows[1:, 5], sim.lr[1:])
+    assert rows[1:5, 5].tolist() == [0.001 / 3, 0.002 / 3, 0.001, 0.001]
+    # Without a schedule the CSV keeps its columns.
+    _, out, _ = run_cli(capsys, "run", "--steps", "2")
+    assert out.splitlines()[0] == "step,loss,x,grad_norm"
+
+
+@pytest.mark.parametrize("name", list(SCHEDULES))
+def test_cli_run_every_schedule_by_name_takes_its_defaults(capsys, name):
+    status, out, _ = run_cli(capsys, "run", "--schedule", name, "--steps", "5", "--lr", "0.2")
+    assert status == 0
+    _, rows = parse(out.replace(",\n", ",nan\n"))
+    sim = gdsim.simulate("parabola", "sgd", None, 5, lr=0.2, schedule=name)
+    np.testing.assert_array_equal(rows[1:, 4], sim.lr[1:])
+    np.testing.assert_array_equal(rows[:, 2], sim.params[:, 0, 0])
+
+
+def test_cli_run_half_mse_is_the_tutorials_gradient(capsys):
+    status, out, _ = run_cli(capsys, "run", "--problem", "linreg", "--loss", "half-mse", "--steps", "3",
+                             "--lr", "0.1")
+    assert status == 0
+    _, rows = parse(out)
+    sim = gdsim.simulate("linreg", "sgd", None, 3, loss="half-mse", lr=0.1)
+    np.testing.assert_array_equal(rows[:, 2:4], sim.params[:, 0])
+
+
 # --- mistakes ------------------------------------------------------------------------------------
 
 
@@ -261,6 +314,14 @@ def bad_csv(tmp_path):
     (["--start", "1e200"], ["start"]),
     (["--frobnicate"], ["unrecognized arguments", "--help"]),
     (["--steps"], ["--steps", "expected one argument"]),
+    (["--schedule", "linear"], ["unknown schedule 'linear'", *SCHEDULES]),
+    (["--set", "gamma=0.5"], ["gamma is a parameter of a learning-rate schedule", "--schedule", *SCHEDULES]),
+    (["--schedule", "cosine", "--set", "gamma=0.5"], ["the schedule cosine has no parameter 'gamma'",
+                                                       "decay_steps, floor, warmup"]),
+    (["--schedule", "step", "--set", "gamma=0"], ["gamma must be in (0, 1]"]),
+    (["--schedule", "step", "--set", "decay_steps=0"], ["decay_steps must be a whole number from 1"]),
+    (["--schedule", "cosine", "--set", "warmup=2.5"], ["warmup must be a whole number from 0"]),
+    (["--schedule", "cosine", "--set", "beta1=0.5"], ["sgd has no hyperparameter 'beta1'"]),
 ])
 def test_cli_run_mistake_is_one_line_and_status_2(capsys, tmp_path, argv, fragments):
     bad = bad_csv(tmp_path)
@@ -296,8 +357,11 @@ def test_cli_list_names_everything(capsys):
         for h in opt.hyperparameters:
             default = "problem" if h.default is None else f"{h.default:g}"
             assert f"{h.name}={default}" in line, (name, h.name, line)
-    for name in list(ACTIVATIONS) + list(LOSSES):
+    for name in list(ACTIVATIONS) + list(LOSSES) + list(SCHEDULES):
         assert any(line.split()[:1] == [name] for line in lines), name
+    schedules = out[out.index("Learning-rate schedules"):]
+    assert "decay_steps (T) = 1000, floor (φ) = 0" in schedules and "warmup (w) = 0" in schedules
+    assert "StepLR(step_size=k, gamma=γ)" in schedules
 
 
 def test_cli_list_shows_torch_defaults(capsys):

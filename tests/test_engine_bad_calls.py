@@ -169,7 +169,7 @@ def marked_templates(path: Path) -> set[str]:
     (lambda: simulate("parabola", "sgd", steps=-1), "steps must be a whole number ≥ 0, got -1"),
     (lambda: simulate("parabola", "sgd", steps=2.0), "steps must be a whole number ≥ 0, got 2.0"),
     (lambda: simulate("parabola", "sgd", steps="9"), "steps must be a whole number ≥ 0, got '9'"),
-    (lambda: simulate("parabola", "sgd", steps=10**9), "recording 1000000001 rows of 1 start needs 52.2 GiB "
+    (lambda: simulate("parabola", "sgd", steps=10**9), "recording 1000000001 rows of 1 start needs 59.6 GiB "
      "(limit 2 GiB); use fewer steps, or gdsim.Run, which thins what it records"),
     (lambda: simulate("rosenbrock", "adam", np.zeros((10_000, 2)), 10_000), "recording 10001 rows of 10000 "
      "starts needs 3.0 GiB (limit 2 GiB); use fewer steps or starts, or gdsim.Run, which thins what it "

@@ -425,16 +425,29 @@ def test_many_starts_written_into_the_record_equal_a_few_at_a_time():
     np.testing.assert_array_equal(together.stopped_at, np.concatenate([c.stopped_at for c in chunks]))
 
 
+# Each case: the problem, simulate()'s keyword arguments besides tol, and the tolerance.
+EQUALITY_CASES = {
+    "plain": ("himmelblau", {}, 1e-2),
+    # η warms up for 20 updates, then decays: blocks of steps carry their own ηₜ, and so do replays.
+    "scheduled": ("himmelblau", {"schedule": gdsim.Schedule("cosine", decay_steps=250, warmup=20)}, 1e-2),
+    # Mini-batches of 5 of the line's samples in the order seed 2 sets, with η halved every 60 updates.
+    "mini-batches": ("linreg", {"batch_size": 5, "seed": 2,
+                                "schedule": gdsim.Schedule("step", decay_steps=60, gamma=0.5)}, 3.0),
+}
+
+
+@pytest.mark.parametrize("case", list(EQUALITY_CASES))
 @pytest.mark.parametrize("k", [5, 300])  # 300 starts' rows go straight into the record, 5 through buffers
 @pytest.mark.parametrize("optimizer", list(gdsim.engine.OPTIMIZERS))
-def test_simulate_equals_run_advance_with_history_on_and_off(optimizer, k):
-    # On Himmelblau's function from starts spread over [−4, 4]²: starts converge on many different rows
-    # (with some optimizers the rest are held at the step limit).
+def test_simulate_equals_run_advance_with_history_on_and_off(optimizer, k, case):
+    # From starts spread over [−4, 4]² (on Himmelblau's function starts converge on many different rows;
+    # with some optimizers the rest are held at the step limit).
+    problem, kw, tol = EQUALITY_CASES[case]
     starts = np.random.default_rng(11).uniform(-4.0, 4.0, size=(k, 2))
-    prob, steps, tol = ANALYTIC_PROBLEMS["himmelblau"], 300, 1e-2
-    sim = gdsim.simulate("himmelblau", optimizer, starts, steps, tol=tol)
-    full = Run(prob, optimizer, starts, tol=tol, step_limit=steps, history_rows=steps + 1)
-    thinned = Run(prob, optimizer, starts, tol=tol, step_limit=steps, history_rows=16)  # history "off"
+    prob, steps = make_problem(problem), 300
+    sim = gdsim.simulate(problem, optimizer, starts, steps, tol=tol, **kw)
+    full = Run(prob, optimizer, starts, tol=tol, step_limit=steps, history_rows=steps + 1, **kw)
+    thinned = Run(prob, optimizer, starts, tol=tol, step_limit=steps, history_rows=16, **kw)  # history "off"
     for run in (full, thinned):
         assert run.advance(steps) == steps or not run.running
         assert run.status_names == sim.status
@@ -448,11 +461,15 @@ def test_simulate_equals_run_advance_with_history_on_and_off(optimizer, k):
         np.testing.assert_array_equal(run.params, sim.params[-1])
         np.testing.assert_array_equal(run.loss, sim.loss[-1])
         np.testing.assert_array_equal(run.grad_norm, sim.grad_norm[-1])
+        np.testing.assert_array_equal(run.lr_at(np.arange(1, steps + 1)), sim.lr[1:])
+    assert np.isnan(sim.lr[0]) and sim.schedule == kw.get("schedule")
+    if "schedule" in kw:
+        assert len(set(sim.lr[1:].tolist())) >= 5  # η really changed from update to update
     # Every row up to the last step reached (a block may record past it), or every 16th or so.
     assert full.history().step.tolist()[: sim.last_step + 1] == list(range(sim.last_step + 1))
     assert thinned.recorded_every > 1
-    if k == 300:
-        assert len(set(sim.stopped_at.tolist())) > 20  # starts stop on many different rows
+    if k == 300:  # starts stop on many different rows (with a schedule, for the slow optimizers, a few)
+        assert len(set(sim.stopped_at.tolist())) > (20 if case == "plain" else 1)
 
 
 def test_run_finish_hands_over_its_record_in_place():
@@ -959,3 +976,37 @@ def test_switch_problem_with_mini_batches_goes_on_with_the_same_batches():
     _, grad = make_problem("neuron", (X, y), "sigmoid", "mse").loss_and_grad(point)
     # mse on the batch of 8 against mse on all 40 through evaluate_on: the same 8 terms, scaled by 2/8
     np.testing.assert_allclose(run.params[0], point - 0.3 * grad[0], rtol=0, atol=ulps(16) * 8)
+
+
+def test_mini_batches_set_mid_run_are_those_a_run_built_with_them_uses_from_that_step():
+    from gdsim.engine.run import advance_together
+    from gdsim.engine.workspace import Workspace
+    from gdsim.model.build import build
+    from gdsim.model.lessons import shipped_lessons
+
+    neuron = build(next(lesson for lesson in shipped_lessons() if lesson.number == 4).setup).problem
+    built = Run(neuron, "momentum", [0.5, -1.0], batch_size=3, seed=5)
+    changed = Run(neuron, "momentum", [0.5, -1.0])
+    assert changed.next_batch_rows() is None
+    changed.set_batches(3, 5)
+    for run in (built, changed):
+        run.advance(17)
+    np.testing.assert_array_equal(built.history().params, changed.history().params)
+    # the rows named are the samples the next update takes: its gradient is theirs
+    rows = changed.next_batch_rows()
+    assert len(rows) == 3 and len(set(rows.tolist())) == 3
+    X, y = neuron.dataset.X[rows], neuron.dataset.y[rows]
+    g = np.empty((1, 2))
+    neuron.evaluate_on(X, y, changed.params.copy(), np.empty(1), g, Workspace())
+    np.testing.assert_allclose(changed.next_update().gradient, g, rtol=1e-14)
+    # an epoch goes through every sample once
+    seen = np.concatenate([changed._batches.rows_at(s) for s in range(changed._batches.per_epoch)])
+    assert sorted(seen.tolist()) == list(range(len(neuron.dataset.y)))
+    # back to the whole data, also side by side with another run
+    changed.set_batches(None)
+    whole = Run(neuron, "sgd", [0.5, -1.0])
+    advance_together([changed, whole], 5)
+    assert changed.next_batch_rows() is None and changed.batch_size is None
+    with pytest.raises(InputError, match="batch size"):
+        changed.set_batches(10_000)
+    assert changed.batch_size is None and changed._batches is None

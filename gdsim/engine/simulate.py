@@ -8,6 +8,7 @@ from .catalog import make_problem
 from .errors import QT_TRANSLATE_NOOP, InputError, shown, whole_number
 from .problems import Problem
 from .run import DEFAULT_TOLERANCE, STEP_LIMIT, History, Run, working_bytes
+from .schedules import Schedule
 from .trajectory import record_bytes
 
 # A bound on the memory one simulate() call may take, so a typo in `steps` cannot eat the machine.
@@ -21,6 +22,8 @@ class Simulation:
     final values in later rows; ``stopped_at[k]`` is its last row (−1 if it ran to the end) and
     ``status[k]`` one of 'converged', 'stuck', 'diverged', 'step limit' (see ``gdsim.engine.run``:
     stuck is a zero gradient at a point known to be no minimum, such as a flat activation).
+    ``lr`` (steps+1,) is the η of the update that led to each row (``lr[t]``, the ηₜ of update t, with
+    the schedule's factor), NaN in row 0, the start; ``schedule`` is the Schedule used, or None.
 
     The arrays are the run's record itself, not copies, and belong to the caller alone. ``params`` is
     a transposed view of a (steps+1, d, K) array: ``params[t]`` is a Fortran-ordered (K, d) array
@@ -36,6 +39,8 @@ class Simulation:
     grad_norm: np.ndarray
     status: list
     stopped_at: np.ndarray
+    lr: np.ndarray = None
+    schedule: Schedule | None = None
 
     @property
     def last_step(self) -> int:
@@ -47,28 +52,33 @@ class Simulation:
 
 def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 100, *, data=None,
              activation: str | None = None, loss: str | None = None, batch_size: int | None = None,
-             seed: int = 0, tol: float = DEFAULT_TOLERANCE, **hyperparameters) -> Simulation:
+             seed: int = 0, tol: float = DEFAULT_TOLERANCE, schedule: str | Schedule | None = None,
+             **hyperparameters) -> Simulation:
     """Run ``optimizer`` on ``problem`` from ``start`` ((d,) or (K, d); default: the problem's) for
     ``steps`` steps. Keyword arguments not listed are hyperparameters (lr, momentum, rho, alpha,
-    beta1, beta2, eps, momentum_decay). Bad input raises ``gdsim.InputError``."""
+    beta1, beta2, eps, momentum_decay). ``schedule`` scales lr step by step: a schedule's name (with
+    its defaults) or ``gdsim.Schedule(name, **parameters)``, e.g. ``Schedule("cosine",
+    decay_steps=100, warmup=10)``. Bad input raises ``gdsim.InputError``."""
     prob, start, steps = _problem_start_steps(problem, start, steps, data, activation, loss)
     k = _count_starts(start)
     _check_memory(estimated_bytes(prob, optimizer, k, steps, batch_size), steps + 1, k)
-    run = Run(prob, optimizer, start, _given(hyperparameters), tol=tol, step_limit=steps,
-              batch_size=batch_size, seed=seed, history_rows=steps + 1)
+    run = Run(prob, optimizer, start, _given(hyperparameters), schedule=schedule, tol=tol,
+              step_limit=steps, batch_size=batch_size, seed=seed, history_rows=steps + 1)
     run.advance(steps)
     # Row t is step t; rows past the last step any start reached hold final values, so shapes are fixed.
     # The run is finished and dropped here: nothing else can write into the arrays returned.
     history = run.finish(steps + 1)
     stopped_at = np.where(run.status == STEP_LIMIT, -1, run.stopped_at)
     return Simulation(prob, run.optimizer.name, dict(run.hyperparameters), history.params, history.loss,
-                      history.grad_norm, run.status_names, stopped_at)
+                      history.grad_norm, run.status_names, stopped_at, _lr_rows(run, history.step),
+                      run.schedule)
 
 
 def estimated_bytes(problem: Problem, optimizer, k: int, steps: int, batch_size: int | None = None) -> int:
     """The most memory ``simulate`` takes at once for k starts and this many steps (within 20 % of
-    the real peak): the record it returns, the row numbers beside it, and what the run works with."""
-    return (record_bytes(steps + 1, k, problem.dim) + 8 * (steps + 1)
+    the real peak): the record it returns, the row numbers and each row's η beside it, and what the run
+    works with."""
+    return (record_bytes(steps + 1, k, problem.dim) + 2 * 8 * (steps + 1)
             + working_bytes(problem, optimizer, k, batch_size))
 
 
@@ -77,11 +87,16 @@ class Pieces:
     step 0 to ``last_step`` in order, in pieces of at most ``rows`` rows: each a ``History`` (step (n,),
     params (n, K, d), loss and grad_norm (n, K)) with the numbers ``simulate`` returns for those rows.
     Once the pieces are taken, ``status``, ``stopped_at`` and ``last_step`` are as ``simulate`` gives
-    them. The pieces can be taken once."""
+    them. ``lr(step)`` gives each row's η as ``Simulation.lr`` does; ``schedule`` is the Schedule
+    used, or None. The pieces can be taken once."""
 
     def __init__(self, run: Run, steps: int, rows: int):
-        self.problem, self.steps, self.rows = run.problem, steps, rows
+        self.problem, self.steps, self.rows, self.schedule = run.problem, steps, rows, run.schedule
         self._run = run
+
+    def lr(self, step: np.ndarray) -> np.ndarray:
+        """The η of the update that led to each row of ``step`` (NaN for row 0, the start)."""
+        return _lr_rows(self._run, step)
 
     def __iter__(self):
         run = self._run
@@ -117,7 +132,7 @@ class Pieces:
 def simulate_in_pieces(problem: str | Problem, optimizer: str, start=None, steps: int = 100, *,
                        rows: int = 2**16, data=None, activation: str | None = None, loss: str | None = None,
                        batch_size: int | None = None, seed: int = 0, tol: float = DEFAULT_TOLERANCE,
-                       **hyperparameters) -> Pieces:
+                       schedule: str | Schedule | None = None, **hyperparameters) -> Pieces:
     """``simulate``, its rows handed out in pieces of at most ``rows`` rows (see ``Pieces``), so that
     a long run written out as it goes (``gdsim run`` writing CSV) takes the memory of one piece, not
     of the whole run. The arguments are those of ``simulate``; bad input raises ``gdsim.InputError``
@@ -129,9 +144,21 @@ def simulate_in_pieces(problem: str | Problem, optimizer: str, start=None, steps
     # The record of one piece, and history()'s copies of it: params twice, loss and grad_norm once.
     _check_memory(record_bytes(kept, k, prob.dim) + 8 * kept * k * (2 * prob.dim + 2)
                   + working_bytes(prob, optimizer, k, batch_size), kept, k)
-    run = Run(prob, optimizer, start, _given(hyperparameters), tol=tol, step_limit=steps,
-              batch_size=batch_size, seed=seed, history_rows=kept)
+    run = Run(prob, optimizer, start, _given(hyperparameters), schedule=schedule, tol=tol,
+              step_limit=steps, batch_size=batch_size, seed=seed, history_rows=kept)
     return Pieces(run, steps, rows)
+
+
+def _lr_rows(run: Run, step: np.ndarray) -> np.ndarray:
+    """ηₜ for each row t of ``step`` (NaN for row 0), worked out a piece at a time so that its
+    temporaries stay small beside a long record."""
+    out = np.empty(len(step))
+    for a in range(0, len(step), 2**16):
+        t = np.asarray(step[a:a + 2**16], dtype=np.int64)
+        later = t >= 1
+        out[a:a + 2**16] = np.nan
+        out[a:a + 2**16][later] = run.lr_at(t[later])
+    return out
 
 
 def _given(hyperparameters: dict) -> dict:
