@@ -13,6 +13,7 @@ from .trajectory import record_bytes
 
 # A bound on the memory one simulate() call may take, so a typo in `steps` cannot eat the machine.
 MAX_RECORD_BYTES = 2 * 2**30
+_LR_CHUNK = 8192
 
 
 @dataclass(frozen=True)
@@ -150,14 +151,15 @@ def simulate_in_pieces(problem: str | Problem, optimizer: str, start=None, steps
 
 
 def _lr_rows(run: Run, step: np.ndarray) -> np.ndarray:
-    """ηₜ for each row t of ``step`` (NaN for row 0), worked out a piece at a time so that its
+    """ηₜ for each row t of ``step`` (NaN for row 0), worked out 8,192 rows at a time so that its
     temporaries stay small beside a long record."""
     out = np.empty(len(step))
-    for a in range(0, len(step), 2**16):
-        t = np.asarray(step[a:a + 2**16], dtype=np.int64)
+    for a in range(0, len(step), _LR_CHUNK):
+        t = np.asarray(step[a:a + _LR_CHUNK], dtype=np.int64)
         later = t >= 1
-        out[a:a + 2**16] = np.nan
-        out[a:a + 2**16][later] = run.lr_at(t[later])
+        part = out[a:a + _LR_CHUNK]
+        part[~later] = np.nan
+        part[later] = run.lr_at(t[later])
     return out
 
 
