@@ -25,7 +25,8 @@ class Simulation:
     stuck is a zero gradient at a point known to be no minimum, such as a flat activation).
     ``lr`` (steps+1,) is the η of the update that led to each row (``lr[t]``, the ηₜ of update t, with
     the schedule's factor), NaN in row 0, the start; ``schedule`` is the Schedule used, or None.
-
+    ``undefined_at`` (K, d) is, for a start that diverged because its step landed where the loss or
+    its gradient is not defined (NaN), that point; NaN for the others (see ``Run.undefined_at``).
     The arrays are the run's record itself, not copies, and belong to the caller alone. ``params`` is
     a transposed view of a (steps+1, d, K) array: ``params[t]`` is a Fortran-ordered (K, d) array
     whose columns ``params[t, :, i]`` (one parameter of every start) are contiguous. numpy and the
@@ -42,6 +43,7 @@ class Simulation:
     stopped_at: np.ndarray
     lr: np.ndarray = None
     schedule: Schedule | None = None
+    undefined_at: np.ndarray | None = None
 
     @property
     def last_step(self) -> int:
@@ -52,15 +54,16 @@ class Simulation:
 
 
 def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 100, *, data=None,
-             activation: str | None = None, loss: str | None = None, batch_size: int | None = None,
-             seed: int = 0, tol: float = DEFAULT_TOLERANCE, schedule: str | Schedule | None = None,
-             **hyperparameters) -> Simulation:
+             activation: str | None = None, loss: str | None = None, function: str | None = None,
+             range=None, batch_size: int | None = None, seed: int = 0, tol: float = DEFAULT_TOLERANCE,
+             schedule: str | Schedule | None = None, **hyperparameters) -> Simulation:
     """Run ``optimizer`` on ``problem`` from ``start`` ((d,) or (K, d); default: the problem's) for
-    ``steps`` steps. Keyword arguments not listed are hyperparameters (lr, momentum, rho, alpha,
-    beta1, beta2, eps, momentum_decay). ``schedule`` scales lr step by step: a schedule's name (with
-    its defaults) or ``gdsim.Schedule(name, **parameters)``, e.g. ``Schedule("cosine",
-    decay_steps=100, warmup=10)``. Bad input raises ``gdsim.InputError``."""
-    prob, start, steps = _problem_start_steps(problem, start, steps, data, activation, loss)
+    ``steps`` steps. ``problem`` is a name, or a Problem such as ``gdsim.function("x^2 + 3*sin(y)")``;
+    ``function`` and ``range`` make the problem "custom" by name. Keyword arguments not listed are
+    hyperparameters (lr, momentum, rho, alpha, beta1, beta2, eps, momentum_decay). ``schedule`` scales
+    lr step by step: a schedule's name (with its defaults) or ``gdsim.Schedule(name, **parameters)``,
+    e.g. ``Schedule("cosine", decay_steps=100, warmup=10)``. Bad input raises ``gdsim.InputError``."""
+    prob, start, steps = _problem_start_steps(problem, start, steps, data, activation, loss, function, range)
     k = _count_starts(start)
     _check_memory(estimated_bytes(prob, optimizer, k, steps, batch_size), steps + 1, k)
     run = Run(prob, optimizer, start, _given(hyperparameters), schedule=schedule, tol=tol,
@@ -72,7 +75,7 @@ def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 10
     stopped_at = np.where(run.status == STEP_LIMIT, -1, run.stopped_at)
     return Simulation(prob, run.optimizer.name, dict(run.hyperparameters), history.params, history.loss,
                       history.grad_norm, run.status_names, stopped_at, _lr_rows(run, history.step),
-                      run.schedule)
+                      run.schedule, run.undefined_at)
 
 
 def estimated_bytes(problem: Problem, optimizer, k: int, steps: int, batch_size: int | None = None) -> int:
@@ -87,9 +90,9 @@ class Pieces:
     """``simulate`` a piece at a time (made by ``simulate_in_pieces``). Iterating gives the rows from
     step 0 to ``last_step`` in order, in pieces of at most ``rows`` rows: each a ``History`` (step (n,),
     params (n, K, d), loss and grad_norm (n, K)) with the numbers ``simulate`` returns for those rows.
-    Once the pieces are taken, ``status``, ``stopped_at`` and ``last_step`` are as ``simulate`` gives
-    them. ``lr(step)`` gives each row's η as ``Simulation.lr`` does; ``schedule`` is the Schedule
-    used, or None. The pieces can be taken once."""
+    Once the pieces are taken, ``status``, ``stopped_at``, ``undefined_at`` and ``last_step`` are as
+    ``simulate`` gives them. ``lr(step)`` gives each row's η as ``Simulation.lr`` does; ``schedule`` is
+    the Schedule used, or None. The pieces can be taken once."""
 
     def __init__(self, run: Run, steps: int, rows: int):
         self.problem, self.steps, self.rows, self.schedule = run.problem, steps, rows, run.schedule
@@ -120,6 +123,10 @@ class Pieces:
         return np.where(self._run.status == STEP_LIMIT, -1, self._run.stopped_at)
 
     @property
+    def undefined_at(self) -> np.ndarray:
+        return self._run.undefined_at
+
+    @property
     def final_loss(self) -> np.ndarray:
         """Each start's loss where it stopped (or at the last step), (K,)."""
         return self._run.loss
@@ -132,13 +139,14 @@ class Pieces:
 
 def simulate_in_pieces(problem: str | Problem, optimizer: str, start=None, steps: int = 100, *,
                        rows: int = 2**16, data=None, activation: str | None = None, loss: str | None = None,
-                       batch_size: int | None = None, seed: int = 0, tol: float = DEFAULT_TOLERANCE,
-                       schedule: str | Schedule | None = None, **hyperparameters) -> Pieces:
+                       function: str | None = None, range=None, batch_size: int | None = None, seed: int = 0,
+                       tol: float = DEFAULT_TOLERANCE, schedule: str | Schedule | None = None,
+                       **hyperparameters) -> Pieces:
     """``simulate``, its rows handed out in pieces of at most ``rows`` rows (see ``Pieces``), so that
     a long run written out as it goes (``gdsim run`` writing CSV) takes the memory of one piece, not
     of the whole run. The arguments are those of ``simulate``; bad input raises ``gdsim.InputError``
     here, before any step is taken."""
-    prob, start, steps = _problem_start_steps(problem, start, steps, data, activation, loss)
+    prob, start, steps = _problem_start_steps(problem, start, steps, data, activation, loss, function, range)
     rows = whole_number(rows, QT_TRANSLATE_NOOP("errors", "the rows of a piece"), 1)
     k = _count_starts(start)
     kept = min(rows, steps) + 1
@@ -167,8 +175,8 @@ def _given(hyperparameters: dict) -> dict:
     return {k: v for k, v in hyperparameters.items() if v is not None}  # None: the default
 
 
-def _problem_start_steps(problem, start, steps, data, activation, loss):
-    prob = make_problem(problem, data, activation, loss)
+def _problem_start_steps(problem, start, steps, data, activation, loss, function, range):
+    prob = make_problem(problem, data, activation, loss, function=function, range=range)
     start = prob.start if start is None else start
     return prob, start, whole_number(steps, QT_TRANSLATE_NOOP("errors", "steps"), 0)
 

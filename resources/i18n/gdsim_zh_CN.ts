@@ -181,14 +181,14 @@
     <message>
         <location filename="../../gdsim/ui/color_bar.py" line="82" />
         <location filename="../../gdsim/ui/color_bar.py" line="86" />
-        <location filename="../../gdsim/ui/loss_view.py" line="58" />
-        <location filename="../../gdsim/ui/loss_view.py" line="99" />
-        <location filename="../../gdsim/ui/parameter_view.py" line="285" />
+        <location filename="../../gdsim/ui/loss_view.py" line="60" />
+        <location filename="../../gdsim/ui/loss_view.py" line="104" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="286" />
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="613" />
+        <location filename="../../gdsim/ui/controls.py" line="644" />
         <source>{0} is a fixed function; only {1} and {2} are fitted to data: choose one of them as the problem to import data</source>
         <translation>{0}是一个固定的函数，只有{1}和{2}才拟合数据：要导入数据，请先把目标函数换成其中之一</translation>
     </message>
@@ -355,67 +355,77 @@
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="227" />
+        <source>Stopped at step {0}: not defined there</source>
+        <translation>在第 {0} 步停止：那里无定义</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="230" />
+        <source>The step lands at {0}, where the function or its slope is not defined (such as the log of a negative number, or a division by 0). The point shown is the last one where both are. Try a smaller η, or another start.</source>
+        <translation>这一步落在 {0}，函数或其斜率在那里无定义（例如负数的对数，或除以 0）。图中显示的点是两者都有定义的最后一个点。试试更小的 η，或换一个起点。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="234" />
         <source>Diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="228" />
+        <location filename="../../gdsim/ui/formula.py" line="235" />
         <source>The loss or the parameters stopped being finite numbers; the point shown is the last finite one. Try a smaller η.</source>
         <translation>损失或参数已经不再是有限的数；图中显示的是最后一个有限的点。试试更小的 η。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="231" />
+        <location filename="../../gdsim/ui/formula.py" line="238" />
         <source>Held at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="232" />
+        <location filename="../../gdsim/ui/formula.py" line="239" />
         <source>Raise the step limit to let the run go on.</source>
         <translation>提高步数上限，就可以继续运行。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="305" />
+        <location filename="../../gdsim/ui/formula.py" line="312" />
         <source>m*, v*: the running means corrected for starting at zero</source>
         <translation>m*、v*：修正了从零开始所带来偏差的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="340" />
+        <location filename="../../gdsim/ui/formula.py" line="347" />
         <source>v*: the running mean of g² corrected for starting at zero</source>
         <translation>v*：修正了从零开始所带来偏差的 g² 的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="357" />
+        <location filename="../../gdsim/ui/formula.py" line="364" />
         <source>Convention: L = ½ Σ (y − ŷ)² (the tutorial calls this error E). The ½ cancels the 2 of the square's derivative, so a gradient step is exactly the delta rule. (Without the ½, as in the tutorial's C = Σ (wx + b − y)², the derivative is ∂C/∂w = 2 Σ (wx + b − y)·x.)</source>
         <translation>约定：L = ½ Σ (y − ŷ)²（教程里把这个误差记作 E）。这里的 ½ 正好抵消平方求导得到的 2，所以梯度下降的一步恰好就是 delta 规则。（如果没有 ½，比如教程中的 C = Σ (wx + b − y)²，它的导数是 ∂C/∂w = 2 Σ (wx + b − y)·x。）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="360" />
+        <location filename="../../gdsim/ui/formula.py" line="367" />
         <source>Convention: L = (1/N) Σ (y − ŷ)², as PyTorch's MSELoss; its derivative carries the factor 2/N.</source>
         <translation>约定：L = (1/N) Σ (y − ŷ)²，与 PyTorch 的 MSELoss 相同；它的导数带有系数 2/N。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="362" />
+        <location filename="../../gdsim/ui/formula.py" line="369" />
         <source>Convention: L = 1/(2N) Σ (y − ŷ)². The ½ cancels the 2 of the square's derivative, so ∂L/∂w = (1/N) Σ (ŷ − y)·x: the tutorial's formulas. At the same point SSE's gradient is N times this one and MSE's 2 times.</source>
         <translation>约定：L = 1/(2N) Σ (y − ŷ)²。½ 抵消了平方求导得到的 2，所以 ∂L/∂w = (1/N) Σ (ŷ − y)·x，正是教程中的公式。在同一点上，SSE 的梯度是它的 N 倍，MSE 的梯度是它的 2 倍。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="365" />
+        <location filename="../../gdsim/ui/formula.py" line="372" />
         <source>Convention: L is the mean binary cross-entropy; with the sigmoid its derivative with respect to h is simply (ŷ − y)/N.</source>
         <translation>约定：L 是平均二元交叉熵；配合 Sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/loss_view.py" line="57" />
+        <location filename="../../gdsim/ui/loss_view.py" line="59" />
         <location filename="../../gdsim/ui/lr_view.py" line="36" />
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/loss_view.py" line="103" />
+        <location filename="../../gdsim/ui/loss_view.py" line="108" />
         <source>‖∇L‖ of {0}</source>
         <translation>‖∇L‖（{0}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/loss_view.py" line="103" />
+        <location filename="../../gdsim/ui/loss_view.py" line="108" />
         <source>‖∇L‖ (gradient norm)</source>
         <translation>‖∇L‖（梯度的模）</translation>
     </message>
@@ -425,32 +435,32 @@
         <translation>每步的 η</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="276" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="277" />
         <source>Parameter space</source>
         <translation>参数空间</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="277" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="278" />
         <source>The start: drag it, or click anywhere, to start from there</source>
         <translation>起点：拖动它，或在任意位置点击，就从那里出发</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="278" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="279" />
         <source>A minimum of the loss</source>
         <translation>损失的一个极小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="459" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="462" />
         <source>slope L′(x) = {0}</source>
         <translation>斜率 L′(x) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="523" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="526" />
         <source>φ: look-ahead −μ·v</source>
         <translation>φ：前瞻 −μ·v</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="535" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="538" />
         <source>arrows drawn ×{0}</source>
         <translation>箭头放大 ×{0}</translation>
     </message>
@@ -460,7 +470,7 @@
         <translation>{0}；允许 {1}，默认 {2}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/slice_view.py" line="76" />
+        <location filename="../../gdsim/ui/slice_view.py" line="82" />
         <source>loss along {0}, {1} held</source>
         <translation>沿 {0} 方向的损失（{1} 固定）</translation>
     </message>
@@ -498,248 +508,253 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="241" />
+        <location filename="../../gdsim/ui/controls.py" line="246" />
         <source>Problem</source>
         <translation>目标函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="242" />
+        <location filename="../../gdsim/ui/controls.py" line="247" />
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="243" />
+        <location filename="../../gdsim/ui/controls.py" line="248" />
         <source>η schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="244" />
+        <location filename="../../gdsim/ui/controls.py" line="249" />
         <source>Mini-batches</source>
         <translation>小批量</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="246" />
+        <location filename="../../gdsim/ui/controls.py" line="251" />
         <source>Start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="247" />
+        <location filename="../../gdsim/ui/controls.py" line="252" />
         <source>Pace</source>
         <translation>运行控制</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="249" />
+        <location filename="../../gdsim/ui/controls.py" line="254" />
         <source>&amp;Problem</source>
         <translation>目标函数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="249" />
+        <location filename="../../gdsim/ui/controls.py" line="254" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="250" />
+        <location filename="../../gdsim/ui/controls.py" line="255" />
         <source>&amp;Loss</source>
         <translation>损失函数(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="250" />
+        <location filename="../../gdsim/ui/controls.py" line="255" />
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="251" />
+        <location filename="../../gdsim/ui/controls.py" line="256" />
         <source>&amp;Optimizers</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="251" />
+        <location filename="../../gdsim/ui/controls.py" line="256" />
         <source>&amp;Watch</source>
         <translation>查看对象(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="252" />
+        <location filename="../../gdsim/ui/controls.py" line="257" />
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="253" />
+        <location filename="../../gdsim/ui/controls.py" line="258" />
         <source>Step &amp;limit</source>
         <translation>步数上限(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="253" />
+        <location filename="../../gdsim/ui/controls.py" line="258" />
         <source>&amp;Tolerance</source>
         <translation>收敛阈值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="254" />
+        <location filename="../../gdsim/ui/controls.py" line="259" />
         <source>&amp;Batch size</source>
         <translation>批大小(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="254" />
+        <location filename="../../gdsim/ui/controls.py" line="259" />
         <source>S&amp;eed</source>
         <translation>随机种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="278" />
+        <location filename="../../gdsim/ui/controls.py" line="286" />
         <source>The run that the η field, the arrows, the tangent and the formulas are about</source>
         <translation>η 输入框、箭头、切线和公式所针对的那一次运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="281" />
+        <location filename="../../gdsim/ui/controls.py" line="289" />
         <source>The function whose minimum gradient descent looks for</source>
         <translation>梯度下降要寻找其最小值的函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="282" />
+        <location filename="../../gdsim/ui/controls.py" line="290" />
         <source>The data the model is fitted to</source>
         <translation>模型要拟合的数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="283" />
+        <location filename="../../gdsim/ui/controls.py" line="291" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="285" />
+        <location filename="../../gdsim/ui/controls.py" line="293" />
         <source>How the error between ŷ and y is measured</source>
         <translation>衡量 ŷ 与 y 之间误差的方式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="286" />
+        <location filename="../../gdsim/ui/controls.py" line="294" />
         <source>The neuron's activation function f and its derivative f′</source>
         <translation>神经元的激活函数 f 及其导数 f′</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="288" />
+        <location filename="../../gdsim/ui/controls.py" line="296" />
         <source>Tick the optimizers to run side by side from the same start (update rules as in PyTorch's torch.optim); the selected one's hyperparameters are shown below</source>
         <translation>勾选要从同一起点并排运行的优化器（更新规则与 PyTorch 的 torch.optim 一致）；下方显示选中的那个优化器的超参数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="290" />
+        <location filename="../../gdsim/ui/controls.py" line="298" />
         <source>Problem's own start</source>
         <translation>目标函数的默认起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="291" />
+        <location filename="../../gdsim/ui/controls.py" line="299" />
         <source>Go back to the start this problem suggests</source>
         <translation>回到这个目标函数建议的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="292" />
+        <location filename="../../gdsim/ui/controls.py" line="300" />
         <source>Steps per second; at the right end, as fast as the computer can</source>
         <translation>每秒走几步；拖到最右端时，电脑能多快就多快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="293" />
+        <location filename="../../gdsim/ui/controls.py" line="301" />
         <source>The run stops after this many steps</source>
         <translation>走到这么多步就停止</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="295" />
+        <location filename="../../gdsim/ui/controls.py" line="303" />
         <source>How many samples each step's gradient is taken on: the whole data (batch gradient descent), 1 (stochastic gradient descent) or any number between (mini-batch); the data is shuffled every time it has all been used</source>
         <translation>每一步的梯度用多少个样本来算：全部数据（批量梯度下降）、1 个（随机梯度下降），或介于两者之间的任意个数（小批量梯度下降）；每当全部数据都用过一遍，就重新打乱顺序</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="298" />
+        <location filename="../../gdsim/ui/controls.py" line="306" />
         <source>Sets the order of the shuffled samples: the same seed, the same batches</source>
         <translation>决定打乱后样本的顺序：种子相同，批次就相同</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="301" />
+        <location filename="../../gdsim/ui/controls.py" line="309" />
         <source>The run has converged when the gradient norm ‖∇L‖ falls below this (0: never stop early)</source>
         <translation>当梯度的模 ‖∇L‖ 小于这个值时，就认为已经收敛（0 表示不提前停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="304" />
+        <location filename="../../gdsim/ui/controls.py" line="312" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="305" />
+        <location filename="../../gdsim/ui/controls.py" line="313" />
         <source>Take exactly one step (→)</source>
         <translation>只走一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="306" />
+        <location filename="../../gdsim/ui/controls.py" line="314" />
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="307" />
+        <location filename="../../gdsim/ui/controls.py" line="315" />
         <source>Go back to the start (R)</source>
         <translation>回到起点（R）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="308" />
+        <location filename="../../gdsim/ui/controls.py" line="316" />
         <source>Hide this message</source>
         <translation>隐藏这条消息</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="316" />
+        <location filename="../../gdsim/ui/controls.py" line="324" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="316" />
+        <location filename="../../gdsim/ui/controls.py" line="324" />
         <source>Play</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="317" />
+        <location filename="../../gdsim/ui/controls.py" line="325" />
         <source>Run or pause gradient descent (Space)</source>
         <translation>开始或暂停梯度下降（空格键）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="320" />
+        <location filename="../../gdsim/ui/controls.py" line="328" />
         <source>Where {0} starts; you can also click or drag on the plot</source>
         <translation>{0} 的起始值；也可以在图上点击或拖动来设置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="338" />
+        <location filename="../../gdsim/ui/controls.py" line="346" />
         <source>Load data from a CSV file with a header row and columns x (or x1, x2, …) and y</source>
         <translation>从 CSV 文件载入数据：第一行是表头，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="426" />
+        <location filename="../../gdsim/ui/controls.py" line="435" />
         <source>all {0} (batch)</source>
         <translation>全部 {0} 个（批量）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="528" />
+        <location filename="../../gdsim/ui/controls.py" line="534" />
+        <source>Your own function…</source>
+        <translation>你自己的函数…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="559" />
         <source>&amp;η (learning rate)</source>
         <translation>学习率 η(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="533" />
+        <location filename="../../gdsim/ui/controls.py" line="564" />
         <source>{0}: {1}; allowed {2}, default {3}</source>
         <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="564" />
+        <location filename="../../gdsim/ui/controls.py" line="595" />
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="566" />
+        <location filename="../../gdsim/ui/controls.py" line="597" />
         <source>1 step per second</source>
         <translation>每秒 1 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="568" />
+        <location filename="../../gdsim/ui/controls.py" line="599" />
         <source>{0} steps per second</source>
         <translation>每秒 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="601" />
-        <location filename="../../gdsim/ui/controls.py" line="608" />
+        <location filename="../../gdsim/ui/controls.py" line="632" />
+        <location filename="../../gdsim/ui/controls.py" line="639" />
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="602" />
+        <location filename="../../gdsim/ui/controls.py" line="633" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -747,9 +762,52 @@
 <context>
     <name>FormulaPanel</name>
     <message>
-        <location filename="../../gdsim/ui/formula_panel.py" line="30" />
+        <location filename="../../gdsim/ui/formula_panel.py" line="39" />
         <source>Formulas</source>
         <translation>公式</translation>
+    </message>
+</context>
+<context>
+    <name>FunctionEditor</name>
+    <message>
+        <location filename="../../gdsim/ui/function_editor.py" line="128" />
+        <source>F&amp;unction</source>
+        <translation>函数(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/function_editor.py" line="128" />
+        <source>E&amp;xamples</source>
+        <translation>示例(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/function_editor.py" line="128" />
+        <source>&amp;x range</source>
+        <translation>&amp;x 的范围</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/function_editor.py" line="129" />
+        <source>&amp;y range</source>
+        <translation>&amp;y 的范围</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/function_editor.py" line="131" />
+        <source>Choose one…</source>
+        <translation>选一个…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/function_editor.py" line="133" />
+        <source>A function of x, or of x and y: numbers, x, y, pi, e, + − * / ^ (power), parentheses and sin, cos, tan, exp, log, log10, sqrt, abs, tanh, sinh, cosh, arctan, sigmoid, min, max. Press Enter to use it.</source>
+        <translation>关于 x，或关于 x 和 y 的函数：可用数、x、y、pi、e、+ − * / ^（幂）、括号以及 sin、cos、tan、exp、log、log10、sqrt、abs、tanh、sinh、cosh、arctan、sigmoid、min、max。按回车键使用它。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/function_editor.py" line="136" />
+        <source>Fit the range to the path</source>
+        <translation>让范围贴合路径</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/function_editor.py" line="137" />
+        <source>Draw the range the watched run has gone through, with a margin</source>
+        <translation>画出所观察的运行走过的范围，并留出边距</translation>
     </message>
 </context>
 <context>
@@ -783,125 +841,135 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="130" />
+        <location filename="../../gdsim/ui/main_window.py" line="133" />
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="131" />
+        <location filename="../../gdsim/ui/main_window.py" line="134" />
         <source>Controls</source>
         <translation>控制面板</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="132" />
+        <location filename="../../gdsim/ui/main_window.py" line="135" />
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="133" />
+        <location filename="../../gdsim/ui/main_window.py" line="136" />
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="140" />
+        <location filename="../../gdsim/ui/main_window.py" line="143" />
         <source>The scale of text and lines (Ctrl + / Ctrl −, View → Scale)</source>
         <translation>文字和线条的缩放比例（Ctrl + / Ctrl −，视图 → 缩放）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="186" />
-        <location filename="../../gdsim/ui/main_window.py" line="210" />
+        <location filename="../../gdsim/ui/main_window.py" line="189" />
+        <location filename="../../gdsim/ui/main_window.py" line="213" />
         <source>Open lesson</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="196" />
-        <location filename="../../gdsim/ui/main_window.py" line="218" />
+        <location filename="../../gdsim/ui/main_window.py" line="199" />
+        <location filename="../../gdsim/ui/main_window.py" line="221" />
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="211" />
+        <location filename="../../gdsim/ui/main_window.py" line="214" />
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课件 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="219" />
+        <location filename="../../gdsim/ui/main_window.py" line="222" />
         <source>Lessons (*.toml)</source>
         <translation>课件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="222" />
+        <location filename="../../gdsim/ui/main_window.py" line="225" />
         <source>Lesson title</source>
         <translation>课件标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="222" />
+        <location filename="../../gdsim/ui/main_window.py" line="225" />
         <source>Title of the lesson:</source>
         <translation>这一课的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="283" />
+        <location filename="../../gdsim/ui/main_window.py" line="290" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="283" />
-        <location filename="../../gdsim/ui/main_window.py" line="291" />
+        <location filename="../../gdsim/ui/main_window.py" line="290" />
+        <location filename="../../gdsim/ui/main_window.py" line="300" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="284" />
+        <location filename="../../gdsim/ui/main_window.py" line="291" />
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="285" />
+        <location filename="../../gdsim/ui/main_window.py" line="292" />
         <source>stuck at step {0}: ∇L = 0, yet no minimum</source>
         <translation>在第 {0} 步停滞：∇L = 0，但这里不是最小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="286" />
+        <location filename="../../gdsim/ui/main_window.py" line="293" />
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="287" />
+        <location filename="../../gdsim/ui/main_window.py" line="294" />
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="290" />
+        <location filename="../../gdsim/ui/main_window.py" line="299" />
         <source>diverging: the loss keeps growing</source>
         <translation>正在发散：损失不断增大</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="293" />
+        <location filename="../../gdsim/ui/main_window.py" line="302" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="294" />
+        <location filename="../../gdsim/ui/main_window.py" line="303" />
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="295" />
+        <location filename="../../gdsim/ui/main_window.py" line="304" />
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="296" />
+        <location filename="../../gdsim/ui/main_window.py" line="305" />
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="304" />
+        <location filename="../../gdsim/ui/main_window.py" line="317" />
+        <source>stopped at step {0}: the slope of L is not defined at {1}</source>
+        <translation>在第 {0} 步停止：L 的斜率在 {1} 处无定义</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="319" />
+        <source>stopped at step {0}: L is not defined at {1}</source>
+        <translation>在第 {0} 步停止：L 在 {1} 处无定义</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="322" />
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="305" />
+        <location filename="../../gdsim/ui/main_window.py" line="323" />
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
@@ -918,17 +986,42 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gdsim/engine/catalog.py" line="26" />
+        <location filename="../../gdsim/engine/catalog.py" line="29" />
+        <source>problem {name!r} is a typed function; {given} applies only to linreg and neuron</source>
+        <translation>目标函数 {name!r} 是输入的函数；{given} 只适用于 linreg 和 neuron</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/catalog.py" line="31" />
+        <source>problem {name!r} is a typed function; {given} apply only to linreg and neuron</source>
+        <translation>目标函数 {name!r} 是输入的函数；{given} 只适用于 linreg 和 neuron</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/catalog.py" line="34" />
+        <source>problem {name!r} needs a function, the text of one such as "x^4 - 3*x^2 + x"</source>
+        <translation>目标函数 {name!r} 需要一个函数，写成文字，例如 "x^4 - 3*x^2 + x"</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/catalog.py" line="39" />
+        <source>{given} applies only to the problem 'custom' (a typed function), not to {name!r}</source>
+        <translation>{given} 只适用于目标函数 'custom'（输入的函数），不适用于 {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/catalog.py" line="41" />
+        <source>{given} apply only to the problem 'custom' (a typed function), not to {name!r}</source>
+        <translation>{given} 只适用于目标函数 'custom'（输入的函数），不适用于 {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/catalog.py" line="47" />
         <source>problem {name!r} is a fixed function; {given} applies only to linreg and neuron</source>
         <translation>目标函数 {name!r} 是一个固定的函数；{given} 只适用于 linreg 和 neuron</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/catalog.py" line="28" />
+        <location filename="../../gdsim/engine/catalog.py" line="49" />
         <source>problem {name!r} is a fixed function; {given} apply only to linreg and neuron</source>
         <translation>目标函数 {name!r} 是一个固定的函数；{given} 只适用于 linreg 和 neuron</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/catalog.py" line="44" />
+        <location filename="../../gdsim/engine/catalog.py" line="71" />
         <source>data must be a built-in dataset name, a CSV file, or a pair (X, y); got {kind}</source>
         <translation>数据必须是内置数据集的名称、一个 CSV 文件或一对 (X, y)，而给出的是 {kind}</translation>
     </message>
@@ -1043,6 +1136,36 @@
         <location filename="../../gdsim/engine/csv_file.py" line="68" />
         <source>{path}, line {line}: {column} must be finite, got {cell!r}</source>
         <translation>{path}，第 {line} 行：{column} 必须是有限的数，而读到的是 {cell!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/custom.py" line="120" />
+        <source>the range must be a pair [low, high] for x, or one for x and one for y, such as [-3, 3] or [[-3, 3], [-2, 2]]; got {got}</source>
+        <translation>范围必须是 x 的一对数 [下限，上限]，或 x 和 y 各一对，例如 [-3, 3] 或 [[-3, 3], [-2, 2]]；得到的是 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/custom.py" line="136" />
+        <source>the function uses y, so the range needs a pair for x and one for y, such as [[-3, 3], [-3, 3]]; got {got}</source>
+        <translation>函数用到了 y，所以范围需要 x 一对、y 一对，例如 [[-3, 3], [-3, 3]]；得到的是 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/custom.py" line="141" />
+        <source>the range of {name}</source>
+        <translation>{name} 的范围</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/custom.py" line="145" />
+        <source>the range of {name} must go from a lower to a higher number, got [{low:g}, {high:g}]</source>
+        <translation>{name} 的范围必须从较小的数到较大的数，得到的是 [{low:g}, {high:g}]</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/custom.py" line="150" />
+        <source>the range of {name} must lie within ±{limit:g} and be at least {width:g} wide, got [{low:g}, {high:g}]</source>
+        <translation>{name} 的范围必须在 ±{limit:g} 之内，且宽度至少为 {width:g}，得到的是 [{low:g}, {high:g}]</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/custom.py" line="183" />
+        <source>the function {text!r} or its slope is not defined anywhere in the range {range} (tried {count} points); choose another range or function</source>
+        <translation>函数 {text!r} 或其斜率在范围 {range} 内处处无定义（试了 {count} 个点）；请换一个范围或函数</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/datasets.py" line="49" />
@@ -1190,6 +1313,197 @@
         <translation>{what} 必须是有限的数，而给出的是 {value!r}</translation>
     </message>
     <message>
+        <location filename="../../gdsim/engine/expression.py" line="147" />
+        <source>a function must be text such as "x^2 + 3*y^2", got {kind}</source>
+        <translation>函数必须是文字，例如 "x^2 + 3*y^2"，得到的是 {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="150" />
+        <source>column {column}: the function is longer than {limit} characters</source>
+        <translation>第 {column} 列：函数超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="155" />
+        <source>column {column}: the function is empty; type one, such as x^2 or x^2 + 3*y^2</source>
+        <translation>第 {column} 列：函数是空的；请输入一个，例如 x^2 或 x^2 + 3*y^2</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="188" />
+        <source>column {column}: the function nests more than {limit} deep</source>
+        <translation>第 {column} 列：函数嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="193" />
+        <source>column {column}: '=' is not allowed; type only the right-hand side, such as x^2 for L(x) = x^2</source>
+        <translation>第 {column} 列：不允许使用 '='；只输入右边，例如 L(x) = x^2 只写 x^2</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="197" />
+        <source>column {column}: quotes are not allowed; a function holds numbers, not text</source>
+        <translation>第 {column} 列：不允许使用引号；函数里只有数，没有文字</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="200" />
+        <source>column {column}: {char} is not allowed; group with ( and )</source>
+        <translation>第 {column} 列：不允许使用 {char}；请用 ( 和 ) 分组</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="203" />
+        <source>column {column}: a line break is not allowed; type the function on one line</source>
+        <translation>第 {column} 列：不允许换行；请把函数写在一行里</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="209" />
+        <source>column {column}: the character {char} ({code}) is not allowed; write powers with ^, such as x^2</source>
+        <translation>第 {column} 列：不允许使用字符 {char}（{code}）；幂请用 ^ 表示，例如 x^2</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="214" />
+        <source>column {column}: the character {char} ({code}) is not allowed; type {plain} instead</source>
+        <translation>第 {column} 列：不允许使用字符 {char}（{code}）；请改为输入 {plain}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="217" />
+        <source>column {column}: the character {char} ({code}) is not allowed; write the function with numbers, x, y, + - * / ^, parentheses and the functions {functions}</source>
+        <translation>第 {column} 列：不允许使用字符 {char}（{code}）；函数只能用数、x、y、+ - * / ^、括号和这些函数写成：{functions}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="266" />
+        <source>column {column}: '.' is allowed only inside numbers such as 0.5; attribute access (.name) is not allowed</source>
+        <translation>第 {column} 列：'.' 只能出现在数里，例如 0.5；不允许访问属性（.name）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="270" />
+        <source>column {column}: '//' is not allowed; divide with /</source>
+        <translation>第 {column} 列：不允许使用 '//'；除法请用 /</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="285" />
+        <source>column {column}: {text!r} is not a number; write numbers such as 2, 0.5 or 1e-3</source>
+        <translation>第 {column} 列：{text!r} 不是数；数请写成 2、0.5 或 1e-3 这样</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="303" />
+        <source>column {column}: the number {text} is out of range; numbers are 0 or from 1e-300 to 1e300 in size</source>
+        <translation>第 {column} 列：数 {text} 超出范围；数的大小须为 0 或在 1e-300 到 1e300 之间</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="314" />
+        <source>column {column}: unknown name {name!r}; did you mean {hint}?</source>
+        <translation>第 {column} 列：未知的名称 {name!r}；是不是想写 {hint}？</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="317" />
+        <source>column {column}: unknown name {name!r}; the variables are x and y, the constants pi and e, and the functions {functions}</source>
+        <translation>第 {column} 列：未知的名称 {name!r}；变量是 x 和 y，常数是 pi 和 e，函数有 {functions}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="351" />
+        <source>column {column}: this ) closes no (</source>
+        <translation>第 {column} 列：这个 ) 没有对应的 (</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="355" />
+        <source>column {column}: this ( is never closed; add a )</source>
+        <translation>第 {column} 列：这个 ( 没有闭合；请加上 )</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="371" />
+        <source>column {column}: empty parentheses; put a number, x or y between them</source>
+        <translation>第 {column} 列：括号是空的；请在里面写一个数、x 或 y</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="374" />
+        <location filename="../../gdsim/engine/expression.py" line="385" />
+        <source>column {column}: the function {name} needs parentheses; write {name}(…)</source>
+        <translation>第 {column} 列：函数 {name} 需要括号；请写成 {name}(…)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="380" />
+        <source>column {column}: a * is missing; write {fix} for {left} times {right}</source>
+        <translation>第 {column} 列：缺少 *；{left} 乘以 {right} 请写成 {fix}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="441" />
+        <source>column {column}: the function ends too early; something is missing after {last!r}</source>
+        <translation>第 {column} 列：函数提前结束了；{last!r} 后面缺少内容</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="446" />
+        <source>column {column}: {token!r} cannot come here</source>
+        <translation>第 {column} 列：{token!r} 不能出现在这里</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="477" />
+        <source>column {column}: attribute access (.name) is not allowed</source>
+        <translation>第 {column} 列：不允许访问属性（.name）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="478" />
+        <source>column {column}: indexing with [ ] is not allowed</source>
+        <translation>第 {column} 列：不允许用 [ ] 取下标</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="479" />
+        <source>column {column}: lambda is not allowed</source>
+        <translation>第 {column} 列：不允许使用 lambda</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="480" />
+        <source>column {column}: comparisons are not allowed</source>
+        <translation>第 {column} 列：不允许使用比较</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="481" />
+        <source>column {column}: 'and' and 'or' are not allowed</source>
+        <translation>第 {column} 列：不允许使用 'and' 和 'or'</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="482" />
+        <source>column {column}: 'if … else' is not allowed</source>
+        <translation>第 {column} 列：不允许使用条件表达式</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="483" />
+        <source>column {column}: '*' before an argument is not allowed</source>
+        <translation>第 {column} 列：参数前不允许使用 '*'</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="484" />
+        <source>column {column}: a comma is allowed only between the two arguments of min and max</source>
+        <translation>第 {column} 列：逗号只能出现在 min 和 max 的两个参数之间</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="487" />
+        <source>column {column}: {what} is not allowed here</source>
+        <translation>第 {column} 列：这里不允许使用 {what}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="514" />
+        <source>column {column}: unknown name {name!r}</source>
+        <translation>第 {column} 列：未知的名称 {name!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="529" />
+        <source>column {column}: the exponent is too large: {size:g} (powers of powers multiply); a constant exponent is at most {limit} in size</source>
+        <translation>第 {column} 列：指数太大：{size:g}（幂的幂会相乘）；常数指数的大小最多为 {limit}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="539" />
+        <source>column {column}: this power is too large for a number</source>
+        <translation>第 {column} 列：这个幂太大，超出了数的范围</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="565" />
+        <source>column {column}: {name} takes 1 argument, got {got}</source>
+        <translation>第 {column} 列：{name} 接受 1 个参数，得到 {got} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/expression.py" line="567" />
+        <source>column {column}: {name} takes {want} arguments, got {got}</source>
+        <translation>第 {column} 列：{name} 接受 {want} 个参数，得到 {got} 个</translation>
+    </message>
+    <message>
         <location filename="../../gdsim/engine/models.py" line="132" />
         <source>linreg has no activation (it is ŷ = w·x + b); use the problem 'neuron' for activation {activation!r}</source>
         <translation>linreg 没有激活函数（它就是 ŷ = w·x + b）；要使用激活函数 {activation!r}，请选择目标函数 'neuron'</translation>
@@ -1247,110 +1561,110 @@
         <translation>{problem!r} 的参数的形状必须是 (K, {dim})，而给出的是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="167" />
+        <location filename="../../gdsim/engine/run.py" line="170" />
         <source>the loss or its gradient is not finite at the start {start}</source>
         <translation>在起点 {start} 处，损失或它的梯度不是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="171" />
+        <location filename="../../gdsim/engine/run.py" line="174" />
         <source>a start is too far out: its loss or parameters exceed {limit:g}</source>
         <translation>起点离得太远了：它的损失或参数超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="277" />
+        <location filename="../../gdsim/engine/run.py" line="290" />
         <source>finish() hands over a record that kept every row; this one keeps every {every}th (give the run more history_rows)</source>
         <translation>finish() 只能交出保留了每一行的记录；这条记录每 {every} 步才保留一行（请给这次运行更大的 history_rows）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="280" />
+        <location filename="../../gdsim/engine/run.py" line="293" />
         <source>the rows handed over</source>
         <translation>交出的行数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="308" />
+        <location filename="../../gdsim/engine/run.py" line="321" />
         <source>lr_at needs update numbers t ≥ 1 (whole numbers), got {t!r}</source>
         <translation>lr_at 需要更新的序号 t ≥ 1（整数），而输入的是 {t!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="402" />
+        <location filename="../../gdsim/engine/run.py" line="415" />
         <source>this run is finished: finish() handed its record over; start a new Run to go on</source>
         <translation>这次运行已经结束：finish() 已交出它的记录；要继续，请新建一个 Run</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="455" />
+        <location filename="../../gdsim/engine/run.py" line="468" />
         <source>problem {problem!r} has the parameters ({names}); the run has ({have})</source>
         <translation>目标函数 {problem!r} 的参数是 ({names})；而这次运行的参数是 ({have})</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="470" />
+        <location filename="../../gdsim/engine/run.py" line="483" />
         <source>problem {problem!r} cannot go on from the point {point} reached so far: its loss or gradient there is not finite or exceeds {limit:g}</source>
         <translation>目标函数 {problem!r} 无法从目前到达的点 {point} 继续：它在那里的损失或梯度不是有限的数，或超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="511" />
-        <location filename="../../gdsim/engine/run.py" line="841" />
+        <location filename="../../gdsim/engine/run.py" line="524" />
+        <location filename="../../gdsim/engine/run.py" line="866" />
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="908" />
+        <location filename="../../gdsim/engine/run.py" line="933" />
         <source>a run needs a problem made by make_problem, such as Run(make_problem('parabola'), 'sgd', [2.0]); got {problem!r}</source>
         <translation>运行需要一个由 make_problem 生成的目标函数，比如 Run(make_problem('parabola'), 'sgd', [2.0])；而给出的是 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="915" />
+        <location filename="../../gdsim/engine/run.py" line="940" />
         <source>a start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="921" />
+        <location filename="../../gdsim/engine/run.py" line="946" />
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="923" />
+        <location filename="../../gdsim/engine/run.py" line="948" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="926" />
+        <location filename="../../gdsim/engine/run.py" line="951" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="930" />
+        <location filename="../../gdsim/engine/run.py" line="955" />
         <source>a start must be finite numbers</source>
         <translation>起点必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="935" />
+        <location filename="../../gdsim/engine/run.py" line="960" />
         <source>the tolerance</source>
         <translation>收敛阈值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="937" />
+        <location filename="../../gdsim/engine/run.py" line="962" />
         <source>the tolerance must be ≥ 0, got {tol}</source>
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="950" />
+        <location filename="../../gdsim/engine/run.py" line="975" />
         <source>the step limit</source>
         <translation>步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="960" />
+        <location filename="../../gdsim/engine/run.py" line="985" />
         <source>mini-batches need a dataset model (linreg or neuron); {problem!r} has no data</source>
         <translation>小批量需要一个基于数据集的模型（linreg 或 neuron）；{problem!r} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="964" />
-        <location filename="../../gdsim/model/setup.py" line="247" />
+        <location filename="../../gdsim/engine/run.py" line="989" />
+        <location filename="../../gdsim/model/setup.py" line="255" />
         <source>the batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="965" />
-        <location filename="../../gdsim/model/setup.py" line="251" />
+        <location filename="../../gdsim/engine/run.py" line="990" />
+        <location filename="../../gdsim/model/setup.py" line="259" />
         <source>the seed</source>
         <translation>随机种子</translation>
     </message>
@@ -1360,22 +1674,22 @@
         <translation>学习率调度 {schedule} 没有参数 {name!r}；它的参数有：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="141" />
+        <location filename="../../gdsim/engine/simulate.py" line="150" />
         <source>the rows of a piece</source>
         <translation>每一段的行数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="171" />
+        <location filename="../../gdsim/engine/simulate.py" line="181" />
         <source>steps</source>
         <translation>步数 steps</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="184" />
+        <location filename="../../gdsim/engine/simulate.py" line="194" />
         <source>recording {rows} rows of 1 start needs {needed} GiB (limit {limit} GiB); use fewer steps, or gdsim.Run, which thins what it records</source>
         <translation>为 1 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数，或改用 gdsim.Run，它会抽稀所记录的行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="186" />
+        <location filename="../../gdsim/engine/simulate.py" line="196" />
         <source>recording {rows} rows of {k} starts needs {needed} GiB (limit {limit} GiB); use fewer steps or starts, or gdsim.Run, which thins what it records</source>
         <translation>为 {k} 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数或起点，或改用 gdsim.Run，它会抽稀所记录的行</translation>
     </message>
@@ -1415,507 +1729,527 @@
         <translation>块设备（磁盘）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="187" />
+        <location filename="../../gdsim/model/lessons.py" line="201" />
         <source>lesson file {path}: {problem}</source>
         <translation>课件 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="232" />
+        <location filename="../../gdsim/model/lessons.py" line="246" />
         <source>[lesson] number {number} is taken by {other} too; each lesson needs its own number from {first} to {last}</source>
         <translation>[lesson] number {number} 已被 {other} 使用；每一课都需要自己的编号，从 {first} 到 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="250" />
+        <location filename="../../gdsim/model/lessons.py" line="264" />
         <source>line {line}: the file is not UTF-8 text; save it as UTF-8</source>
         <translation>第 {line} 行：文件不是 UTF-8 文本；请把它存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="256" />
+        <location filename="../../gdsim/model/lessons.py" line="270" />
         <source>cannot read it: {reason}</source>
         <translation>无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="257" />
+        <location filename="../../gdsim/model/lessons.py" line="271" />
         <source>this is a folder, not a lesson file</source>
         <translation>这是一个文件夹，不是课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="258" />
+        <location filename="../../gdsim/model/lessons.py" line="272" />
         <source>this is not a regular file (it is a {kind}); lessons are read from files only</source>
         <translation>这不是普通文件（它是{kind}）；课件只从普通文件读取</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="260" />
+        <location filename="../../gdsim/model/lessons.py" line="274" />
         <source>the file is larger than {limit} KB; a lesson file has at most {limit} KB</source>
         <translation>文件大于 {limit} KB；课件最多 {limit} KB</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="271" />
+        <location filename="../../gdsim/model/lessons.py" line="285" />
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="305" />
+        <location filename="../../gdsim/model/lessons.py" line="319" />
         <source>line {line}: arrays and tables nest more than {limit} deep; a lesson needs 2 at most</source>
         <translation>第 {line} 行：数组和表嵌套超过 {limit} 层；一课最多只需 2 层</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="307" />
+        <location filename="../../gdsim/model/lessons.py" line="321" />
         <source>line {line}: a key has more than {limit} dotted parts (such as a.b.c); a lesson needs 3 at most</source>
         <translation>第 {line} 行：一个键由超过 {limit} 段以点连接的部分组成（例如 a.b.c）；一课最多只需 3 段</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="309" />
+        <location filename="../../gdsim/model/lessons.py" line="323" />
         <source>line {line}: more than {limit} tables; a lesson has [lesson], [setup], at most {most} [[setup.optimizers]], [view] and [expect]</source>
         <translation>第 {line} 行：表超过 {limit} 个；一课包含 [lesson]、[setup]、最多 {most} 个 [[setup.optimizers]]、[view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="325" />
+        <location filename="../../gdsim/model/lessons.py" line="339" />
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="328" />
+        <location filename="../../gdsim/model/lessons.py" line="342" />
         <source>the TOML reader cannot read it ({error})</source>
         <translation>TOML 读取器无法读取它（{error}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="346" />
+        <location filename="../../gdsim/model/lessons.py" line="360" />
         <source>unknown table or key {key!r} at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="348" />
+        <location filename="../../gdsim/model/lessons.py" line="362" />
         <source>unknown table or key {key!r} (did you mean {close!r}?) at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}（是不是想写 {close!r}？）；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="353" />
+        <location filename="../../gdsim/model/lessons.py" line="367" />
         <source>the file needs a [{name}] table; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>文件需要一个 [{name}] 表；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="371" />
+        <location filename="../../gdsim/model/lessons.py" line="385" />
         <source>[lesson] needs number (a whole number from {first} to {last}: the lesson's place in the Lessons menu)</source>
         <translation>[lesson] 需要 number（从 {first} 到 {last} 的整数：这一课在“课程”菜单中的位置）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="376" />
+        <location filename="../../gdsim/model/lessons.py" line="390" />
         <source>[lesson] number must be a whole number from {first} to {last}, got {got}</source>
         <translation>[lesson] number 必须是从 {first} 到 {last} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="384" />
+        <location filename="../../gdsim/model/lessons.py" line="398" />
         <source>[lesson] needs {name}.en (write {example})</source>
         <translation>[lesson] 需要 {name}.en（请写成 {example}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="391" />
+        <location filename="../../gdsim/model/lessons.py" line="405" />
         <source>[lesson] {name} must be a table of texts by language, such as {example}; got {got}</source>
         <translation>[lesson] {name} 必须是按语言给出文字的表，比如 {example}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="398" />
+        <location filename="../../gdsim/model/lessons.py" line="412" />
         <source>[lesson] {name}.{language} must be a string, got {got}</source>
         <translation>[lesson] {name}.{language} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="403" />
+        <location filename="../../gdsim/model/lessons.py" line="417" />
         <source>[lesson] {name}.{language} has {length:,} characters; {most:,} at most</source>
         <translation>[lesson] {name}.{language} 有 {length:,} 个字符；最多 {most:,} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="408" />
+        <location filename="../../gdsim/model/lessons.py" line="422" />
         <source>[lesson] needs {name}.en (it is empty)</source>
         <translation>[lesson] 需要 {name}.en（它是空的）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="425" />
+        <location filename="../../gdsim/model/lessons.py" line="440" />
         <source>[setup] activation applies only to the problem neuron, not {problem!r}</source>
         <translation>[setup] activation 只适用于目标函数 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="429" />
+        <location filename="../../gdsim/model/lessons.py" line="444" />
         <source>[setup] {key} applies only to the problems {models}, not {problem!r}</source>
         <translation>[setup] {key} 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="439" />
+        <location filename="../../gdsim/model/lessons.py" line="454" />
         <source>[setup] step_limit must be a whole number from 1 to {most}, got {got}</source>
         <translation>[setup] step_limit 必须是从 1 到 {most} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="445" />
+        <location filename="../../gdsim/model/lessons.py" line="460" />
         <source>[setup] tol must be a number ≥ 0, got {got}</source>
         <translation>[setup] tol 必须是 ≥ 0 的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="456" />
+        <location filename="../../gdsim/model/lessons.py" line="471" />
         <source>{where} batch_size applies only to the problems {models}, not {problem!r}</source>
         <translation>{where} batch_size 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="476" />
+        <location filename="../../gdsim/model/lessons.py" line="496" />
+        <source>[setup] {key} applies only to the problem {custom} (a typed function), not {problem!r}</source>
+        <translation>[setup] {key} 只适用于目标函数 {custom}（输入的函数），不适用于 {problem!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/lessons.py" line="503" />
+        <source>[setup] problem {custom} needs function, the text of a function of x, or of x and y, such as {example}</source>
+        <translation>[setup] 目标函数 {custom} 需要 function：一个关于 x 或关于 x 和 y 的函数的文字，例如 {example}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/lessons.py" line="516" />
+        <source>[setup] range must be two numbers [low, high] for x, or two such pairs for x and y, such as [-3, 3] or [[-3, 3], [-2, 2]]; got {got}</source>
+        <translation>[setup] range 必须是 x 的两个数 [下限，上限]，或 x 和 y 各一对这样的数，例如 [-3, 3] 或 [[-3, 3], [-2, 2]]；得到的是 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/lessons.py" line="526" />
         <source>[setup] needs problem (one of: {valid})</source>
         <translation>[setup] 需要 problem（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="477" />
+        <location filename="../../gdsim/model/lessons.py" line="527" />
         <source>[setup] needs speed (steps per second, or "max" for as fast as possible)</source>
         <translation>[setup] 需要 speed（每秒的步数，或者写 "max" 表示尽可能快）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="479" />
+        <location filename="../../gdsim/model/lessons.py" line="529" />
         <source>[setup] needs step_limit (a whole number ≥ 1: the run stops after this many steps)</source>
         <translation>[setup] 需要 step_limit（≥ 1 的整数：运行走完这么多步后停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="481" />
+        <location filename="../../gdsim/model/lessons.py" line="531" />
         <source>[setup] needs optimizers (at least one [[setup.optimizers]] table with a name, such as name = "sgd")</source>
         <translation>[setup] 需要 optimizers（至少一个带名称的 [[setup.optimizers]] 表，比如 name = "sgd"）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="484" />
+        <location filename="../../gdsim/model/lessons.py" line="534" />
         <source>{where}: {error}</source>
         <translation>{where}：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="492" />
+        <location filename="../../gdsim/model/lessons.py" line="542" />
         <source>[setup] data has {length:,} characters; a path has at most {most:,}</source>
         <translation>[setup] data 有 {length:,} 个字符；路径最多 {most:,} 个字符</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="497" />
+        <location filename="../../gdsim/model/lessons.py" line="547" />
         <source>[setup] data is empty; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data 是空的；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="503" />
+        <location filename="../../gdsim/model/lessons.py" line="553" />
         <source>[setup] data: the data file {path} does not exist; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="507" />
+        <location filename="../../gdsim/model/lessons.py" line="557" />
         <source>[setup] data: the data file {path} does not exist (a relative path is taken from the lesson's folder {folder}); give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在（相对路径从课件所在的文件夹 {folder} 算起）；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="520" />
+        <location filename="../../gdsim/model/lessons.py" line="570" />
         <source>[setup] speed must be a number of steps per second from {low:g} to {high:,g}, or "max"; got {got}</source>
         <translation>[setup] speed 必须是每秒的步数，从 {low:g} 到 {high:,g}，或者 "max"；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="533" />
+        <location filename="../../gdsim/model/lessons.py" line="583" />
         <source>[setup] optimizers must be one or more [[setup.optimizers]] tables, each with a name such as name = "sgd"; got {got}</source>
         <translation>[setup] optimizers 必须是一个或多个 [[setup.optimizers]] 表，每个都带有名称，比如 name = "sgd"；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="538" />
+        <location filename="../../gdsim/model/lessons.py" line="588" />
         <source>[setup] has {count} optimizers; a lesson runs at most {most} side by side</source>
         <translation>[setup] 有 {count} 个优化器；一课最多同时运行 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="545" />
+        <location filename="../../gdsim/model/lessons.py" line="595" />
         <source>{where} needs name (one of: {valid})</source>
         <translation>{where} 需要 name（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="562" />
+        <location filename="../../gdsim/model/lessons.py" line="612" />
         <source>{where}: {key} is a parameter of a learning-rate schedule; give schedule = "…" too (one of: {valid})</source>
         <translation>{where}：{key} 是学习率调度的参数；请同时给出 schedule = "…"（可选：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="566" />
+        <location filename="../../gdsim/model/lessons.py" line="616" />
         <source>{where}: the schedule {schedule} has no parameter {key!r}; its parameters are: {valid}</source>
         <translation>{where}：学习率调度 {schedule} 没有参数 {key!r}；它的参数有：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="571" />
+        <location filename="../../gdsim/model/lessons.py" line="621" />
         <source>{where}: {optimizer} has no hyperparameter {key!r}; allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="573" />
+        <location filename="../../gdsim/model/lessons.py" line="623" />
         <source>{where}: {optimizer} has no hyperparameter {key!r} (did you mean {close!r}?); allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}（是不是想写 {close!r}？）；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="578" />
+        <location filename="../../gdsim/model/lessons.py" line="628" />
         <source>{where}: {key} must be a number, got {got}</source>
         <translation>{where}：{key} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="608" />
+        <location filename="../../gdsim/model/lessons.py" line="658" />
         <source>{where} {key} must be a whole number ≥ {low}, got {got}</source>
         <translation>{where} {key} 必须是 ≥ {low} 的整数，而输入的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="614" />
+        <location filename="../../gdsim/model/lessons.py" line="664" />
         <source>{where} seed orders the mini-batches; give batch_size too (without it every step uses the whole data)</source>
         <translation>{where} seed 决定小批量的顺序；请同时给出 batch_size（没有它，每一步都使用全部数据）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="625" />
+        <location filename="../../gdsim/model/lessons.py" line="675" />
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has 1 parameter ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；目标函数 {problem!r} 只有 1 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="628" />
+        <location filename="../../gdsim/model/lessons.py" line="678" />
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has {dim} parameters ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；目标函数 {problem!r} 有 {dim} 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="634" />
+        <location filename="../../gdsim/model/lessons.py" line="684" />
         <source>{where} has {count} numbers; problem {problem!r} has 1 parameter ({names})</source>
         <translation>{where} 有 {count} 个数；而目标函数 {problem!r} 只有 1 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="637" />
+        <location filename="../../gdsim/model/lessons.py" line="687" />
         <source>{where} has 1 number; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 只有 1 个数；而目标函数 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="640" />
+        <location filename="../../gdsim/model/lessons.py" line="690" />
         <source>{where} has {count} numbers; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 有 {count} 个数；而目标函数 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="644" />
+        <location filename="../../gdsim/model/lessons.py" line="694" />
         <source>{where} must be finite numbers, got {got}</source>
         <translation>{where} 必须是有限的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="653" />
+        <location filename="../../gdsim/model/lessons.py" line="703" />
         <source>[view] {key} must be true or false, got {got}</source>
         <translation>[view] {key} 必须是 true 或 false，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="662" />
+        <location filename="../../gdsim/model/lessons.py" line="712" />
         <source>[expect] needs status: one per optimizer ({n} here), each one of: {valid}</source>
         <translation>[expect] 需要 status：每个优化器一个（这里共 {n} 个），每个都是以下之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="667" />
+        <location filename="../../gdsim/model/lessons.py" line="717" />
         <source>[expect] status must be an array of statuses, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] status 必须是状态数组，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="672" />
+        <location filename="../../gdsim/model/lessons.py" line="722" />
         <source>[expect] status[{i}] must be one of: {valid}; got {got}</source>
         <translation>[expect] status[{i}] 必须是以下之一：{valid}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="679" />
+        <location filename="../../gdsim/model/lessons.py" line="729" />
         <source>[expect] tolerance must be a positive number, got {got}</source>
         <translation>[expect] tolerance 必须是正数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="686" />
+        <location filename="../../gdsim/model/lessons.py" line="736" />
         <source>[expect] final must be an array of points, one per optimizer ({n} here) ([] for one not checked); got {got}</source>
         <translation>[expect] final 必须是由点组成的数组，每个优化器一个（这里共 {n} 个；不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="697" />
+        <location filename="../../gdsim/model/lessons.py" line="747" />
         <source>[expect] stopped_at must be an array of whole numbers from 0 to the step limit {limit}, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] stopped_at 必须是整数数组，每个数从 0 到步数上限 {limit}，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="706" />
+        <location filename="../../gdsim/model/lessons.py" line="756" />
         <source>[expect] path must be an array with, for each optimizer ({n} here), an array of its first points from the start ([] for one not checked); got {got}</source>
         <translation>[expect] path 必须是一个数组，每个优化器（这里有 {n} 个）对应一个数组，列出它从起点开始的最初几个点（不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="713" />
+        <location filename="../../gdsim/model/lessons.py" line="763" />
         <source>[expect] path[{i}] has {count} points; a run of {limit} steps has at most {most}</source>
         <translation>[expect] path[{i}] 有 {count} 个点；走 {limit} 步的运行最多只有 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="727" />
+        <location filename="../../gdsim/model/lessons.py" line="777" />
         <source>[expect] closest must be an array with, for each optimizer ({n} here), a pair [distance ≥ 0, step from 0 to the step limit {limit}] ([] for one not checked); got {got}</source>
         <translation>[expect] closest 必须是一个数组，每个优化器（这里有 {n} 个）对应一对 [距离 ≥ 0, 从 0 到步数上限 {limit} 的步数]（不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="733" />
+        <location filename="../../gdsim/model/lessons.py" line="783" />
         <source>[expect] closest needs a problem with a known minimum; {problem!r} has none</source>
         <translation>[expect] closest 需要一个最小值已知的目标函数；{problem!r} 的最小值未知</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="746" />
+        <location filename="../../gdsim/model/lessons.py" line="796" />
         <source>{where}: unknown key {key!r}; allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="747" />
+        <location filename="../../gdsim/model/lessons.py" line="797" />
         <source>{where}: unknown key {key!r} (did you mean {close!r}?); allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}（是不是想写 {close!r}？）；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="763" />
+        <location filename="../../gdsim/model/lessons.py" line="813" />
         <source>{key} must be a table [{key}], got {got}</source>
         <translation>{key} 必须是一个表 [{key}]，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="780" />
+        <location filename="../../gdsim/model/lessons.py" line="830" />
         <source>{where} {key} must be a string, got {got}</source>
         <translation>{where} {key} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="796" />
+        <location filename="../../gdsim/model/lessons.py" line="846" />
         <source>{first} and {last}</source>
         <translation>{first} 和 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="813" />
+        <location filename="../../gdsim/model/lessons.py" line="863" />
         <source>the string {text!r}</source>
         <translation>字符串 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="815" />
+        <location filename="../../gdsim/model/lessons.py" line="865" />
         <source>a table</source>
         <translation>一个表</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="818" />
+        <location filename="../../gdsim/model/lessons.py" line="868" />
         <source>the array {text}</source>
         <translation>数组 {text}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="843" />
+        <location filename="../../gdsim/model/lessons.py" line="893" />
         <source>cannot be written as TOML: {error}</source>
         <translation>无法写成 TOML：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="892" />
+        <location filename="../../gdsim/model/lessons.py" line="947" />
         <source>{where} must be a number, got {got}</source>
         <translation>{where} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="900" />
+        <location filename="../../gdsim/model/lessons.py" line="955" />
         <source>[setup] data must be a built-in dataset name or a CSV path, got {got}</source>
         <translation>[setup] data 必须是内置数据集的名称或 CSV 文件的路径，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="918" />
+        <location filename="../../gdsim/model/lessons.py" line="973" />
         <source>cannot write it: {reason}</source>
         <translation>无法写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="38" />
+        <location filename="../../gdsim/model/remembered.py" line="40" />
         <source>Settings: the stored {key} is not usable: {reason}; using {default} instead</source>
         <translation>设置：保存的 {key} 不能使用：{reason}；改用 {default}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="40" />
+        <location filename="../../gdsim/model/remembered.py" line="42" />
         <source>Settings: the last setup cannot be restored: {reason}; gdsim starts with the default setup</source>
         <translation>设置：无法恢复上次的设置：{reason}；gdsim 以默认设置启动</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="65" />
+        <location filename="../../gdsim/model/remembered.py" line="67" />
         <source>it is not a JSON object</source>
         <translation>它不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="76" />
+        <location filename="../../gdsim/model/remembered.py" line="82" />
+        <source>the problem custom needs its function as text, got {value}</source>
+        <translation>目标函数 custom 需要以文字给出的函数，得到的是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="91" />
         <source>it is not text</source>
         <translation>它不是文本</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="78" />
+        <location filename="../../gdsim/model/remembered.py" line="93" />
         <source>it is longer than {limit:,} characters</source>
         <translation>它超过 {limit:,} 个字符</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="85" />
+        <location filename="../../gdsim/model/remembered.py" line="100" />
         <source>it nests deeper than {limit}</source>
         <translation>它的嵌套超过 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="89" />
+        <location filename="../../gdsim/model/remembered.py" line="104" />
         <source>it is not JSON: {error}</source>
         <translation>它不是 JSON：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="112" />
+        <location filename="../../gdsim/model/remembered.py" line="127" />
         <source>the problem's own</source>
         <translation>该目标函数自己的设定</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="119" />
+        <location filename="../../gdsim/model/remembered.py" line="134" />
         <source>the problem's own start</source>
         <translation>该目标函数自己的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="124" />
+        <location filename="../../gdsim/model/remembered.py" line="139" />
         <source>the watched run</source>
         <translation>所查看的运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="135" />
+        <location filename="../../gdsim/model/remembered.py" line="151" />
         <source>no schedule</source>
         <translation>不使用学习率调度</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="147" />
+        <location filename="../../gdsim/model/remembered.py" line="163" />
         <source>the whole data</source>
         <translation>全部数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="158" />
+        <location filename="../../gdsim/model/remembered.py" line="174" />
         <source>one run of SGD</source>
         <translation>一次梯度下降（SGD）运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="162" />
+        <location filename="../../gdsim/model/remembered.py" line="178" />
         <source>the other runs</source>
         <translation>其余的运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="166" />
+        <location filename="../../gdsim/model/remembered.py" line="182" />
         <source>a run must be an object with an optimizer's name, got {value}</source>
         <translation>一次运行必须是带有优化器名称的对象，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="182" />
+        <location filename="../../gdsim/model/remembered.py" line="198" />
         <source>the optimizer's defaults</source>
         <translation>该优化器的默认值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="184" />
+        <location filename="../../gdsim/model/remembered.py" line="200" />
         <source>the hyperparameters must be an object of numbers by name, got {value}</source>
         <translation>超参数必须是按名称给出数值的对象，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="194" />
+        <location filename="../../gdsim/model/remembered.py" line="210" />
         <source>the optimizer's default</source>
         <translation>该优化器的默认值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="200" />
+        <location filename="../../gdsim/model/remembered.py" line="216" />
         <source>contenders must be a list of 1 to {most} runs, got {value}</source>
         <translation>contenders 必须是包含 1 到 {most} 次运行的列表，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="212" />
+        <location filename="../../gdsim/model/remembered.py" line="228" />
         <source>a start must be a list of finite numbers, got {value}</source>
         <translation>起点必须是由有限的数组成的列表，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="221" />
+        <location filename="../../gdsim/model/remembered.py" line="237" />
         <source>activation applies only to the problem neuron, not {problem!r}</source>
         <translation>activation 只适用于目标函数 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="223" />
+        <location filename="../../gdsim/model/remembered.py" line="239" />
         <source>{key} applies only to the problems {models}, not {problem!r}</source>
         <translation>{key} 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="233" />
+        <location filename="../../gdsim/model/remembered.py" line="249" />
         <source>data must be a built-in dataset's name or a path, got {value}</source>
         <translation>data 必须是内置数据集的名称或文件路径，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="236" />
+        <location filename="../../gdsim/model/remembered.py" line="252" />
         <source>a path has at most {most:,} characters, got {length:,}</source>
         <translation>路径最多 {most:,} 个字符，而这里有 {length:,} 个</translation>
     </message>
@@ -1940,12 +2274,12 @@
         <translation>在窗口中，{what} 必须是 0，或在 {low:g} 到 {high:g} 之间，而输入的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="221" />
+        <location filename="../../gdsim/model/setup.py" line="229" />
         <source>choose at least one optimizer</source>
         <translation>请至少选择一个优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="273" />
+        <location filename="../../gdsim/model/setup.py" line="281" />
         <source>a schedule must be an object such as {{"name": "step", "gamma": 0.5}}, got {value}</source>
         <translation>学习率调度必须是一个对象，例如 {{"name": "step", "gamma": 0.5}}，而输入的是 {value}</translation>
     </message>
@@ -2181,213 +2515,218 @@
         <translation>神经元</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="37" />
+        <location filename="../../gdsim/ui/names.py" line="35" />
+        <source>Your function</source>
+        <translation>你的函数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="38" />
         <source>Sigmoid</source>
         <translation>Sigmoid</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="38" />
+        <location filename="../../gdsim/ui/names.py" line="39" />
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="39" />
+        <location filename="../../gdsim/ui/names.py" line="40" />
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="40" />
+        <location filename="../../gdsim/ui/names.py" line="41" />
         <source>Leaky ReLU</source>
         <translation>Leaky ReLU</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="41" />
+        <location filename="../../gdsim/ui/names.py" line="42" />
         <source>Softplus</source>
         <translation>Softplus</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="42" />
+        <location filename="../../gdsim/ui/names.py" line="43" />
         <source>Identity</source>
         <translation>恒等函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="43" />
+        <location filename="../../gdsim/ui/names.py" line="44" />
         <source>Step (perceptron)</source>
         <translation>阶跃函数（感知机）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="46" />
+        <location filename="../../gdsim/ui/names.py" line="47" />
         <source>Sum of squared errors</source>
         <translation>误差平方和</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="47" />
+        <location filename="../../gdsim/ui/names.py" line="48" />
         <source>Mean squared error</source>
         <translation>均方误差</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="48" />
+        <location filename="../../gdsim/ui/names.py" line="49" />
         <source>Half the mean squared error</source>
         <translation>均方误差的一半</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="49" />
+        <location filename="../../gdsim/ui/names.py" line="50" />
         <source>Binary cross-entropy</source>
         <translation>二元交叉熵</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="52" />
+        <location filename="../../gdsim/ui/names.py" line="53" />
         <source>learning rate η: the step size</source>
         <translation>学习率 η：步子的大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="53" />
+        <location filename="../../gdsim/ui/names.py" line="54" />
         <source>μ: how much of the last step carries over</source>
         <translation>μ：上一步保留下来的比例</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="54" />
+        <location filename="../../gdsim/ui/names.py" line="55" />
         <source>ρ: decay of both running means</source>
         <translation>ρ：两个滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="55" />
+        <location filename="../../gdsim/ui/names.py" line="56" />
         <source>α: decay of the running mean of g²</source>
         <translation>α：g² 滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="56" />
+        <location filename="../../gdsim/ui/names.py" line="57" />
         <source>β₁: decay of the running mean of gradients</source>
         <translation>β₁：梯度滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="57" />
+        <location filename="../../gdsim/ui/names.py" line="58" />
         <source>β₂: decay of the running mean of squared gradients</source>
         <translation>β₂：梯度平方滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="58" />
+        <location filename="../../gdsim/ui/names.py" line="59" />
         <source>ε: keeps the division finite</source>
         <translation>ε：防止除以零</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="59" />
+        <location filename="../../gdsim/ui/names.py" line="60" />
         <source>ψ: how fast μₜ approaches β₁</source>
         <translation>ψ：μₜ 趋近 β₁ 的快慢</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="61" />
-        <location filename="../../gdsim/ui/names.py" line="146" />
+        <location filename="../../gdsim/ui/names.py" line="62" />
+        <location filename="../../gdsim/ui/names.py" line="147" />
         <source>batch {0}</source>
         <translation>批大小 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="63" />
+        <location filename="../../gdsim/ui/names.py" line="64" />
         <source>Constant</source>
         <translation>恒定</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="64" />
+        <location filename="../../gdsim/ui/names.py" line="65" />
         <source>Step decay</source>
         <translation>阶梯衰减</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="65" />
+        <location filename="../../gdsim/ui/names.py" line="66" />
         <source>Exponential decay</source>
         <translation>指数衰减</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="66" />
+        <location filename="../../gdsim/ui/names.py" line="67" />
         <source>1/t decay</source>
         <translation>1/t 衰减</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="67" />
+        <location filename="../../gdsim/ui/names.py" line="68" />
         <source>Cosine annealing</source>
         <translation>余弦退火</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="71" />
+        <location filename="../../gdsim/ui/names.py" line="72" />
         <source>k: updates between two decays</source>
         <translation>k：两次衰减之间的更新次数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="72" />
+        <location filename="../../gdsim/ui/names.py" line="73" />
         <source>γ: the factor of each decay</source>
         <translation>γ：每次衰减乘的因子</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="73" />
+        <location filename="../../gdsim/ui/names.py" line="74" />
         <source>γ: the factor of each update</source>
         <translation>γ：每次更新乘的因子</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="74" />
+        <location filename="../../gdsim/ui/names.py" line="75" />
         <source>d: how fast η falls</source>
         <translation>d：η 下降的快慢</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="75" />
+        <location filename="../../gdsim/ui/names.py" line="76" />
         <source>T: updates from η down to the floor</source>
         <translation>T：η 降到下限所用的更新次数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="76" />
+        <location filename="../../gdsim/ui/names.py" line="77" />
         <source>φ: the last η as a share of η</source>
         <translation>φ：最终的 η 占 η 的比例</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="77" />
+        <location filename="../../gdsim/ui/names.py" line="78" />
         <source>w: updates of linear warm-up</source>
         <translation>w：线性预热的更新次数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="82" />
+        <location filename="../../gdsim/ui/names.py" line="83" />
         <source>momentum</source>
         <translation>动量 μ</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="83" />
+        <location filename="../../gdsim/ui/names.py" line="84" />
         <source>rho</source>
         <translation>衰减率 ρ</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="84" />
+        <location filename="../../gdsim/ui/names.py" line="85" />
         <source>alpha</source>
         <translation>衰减率 α</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="85" />
+        <location filename="../../gdsim/ui/names.py" line="86" />
         <source>beta1</source>
         <translation>衰减率 β₁</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="86" />
+        <location filename="../../gdsim/ui/names.py" line="87" />
         <source>beta2</source>
         <translation>衰减率 β₂</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="87" />
+        <location filename="../../gdsim/ui/names.py" line="88" />
         <source>eps</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="88" />
+        <location filename="../../gdsim/ui/names.py" line="89" />
         <source>momentum_decay</source>
         <translation>动量衰减 ψ</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="92" />
+        <location filename="../../gdsim/ui/names.py" line="93" />
         <source>Noisy line</source>
         <translation>带噪声的直线</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="93" />
+        <location filename="../../gdsim/ui/names.py" line="94" />
         <source>Pass or fail</source>
         <translation>考试是否通过</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="121" />
+        <location filename="../../gdsim/ui/names.py" line="122" />
         <source>{0}:  {1}</source>
         <translation>{0}：{1}</translation>
     </message>
