@@ -21,6 +21,7 @@ from ..model.lessons import LessonError, LessonView, load_lesson, save_lesson, s
 from .actions import WindowActions, percent
 from .canvas import Canvas
 from .controls import ControlPanel
+from .exports import Exports
 from .formula_panel import FormulaPanel
 from .i18n import Translations, translate_error
 from .lesson_panel import LessonPanel
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self._error_timer.timeout.connect(self.error.clear)
 
         self.actions = WindowActions(self)
+        self.exports = Exports(self)  # File → Export
         self.actions.show_language(self.settings.language)
         session.stepped.connect(self._on_stepped)
         session.setup_changed.connect(self._on_setup_changed)
@@ -134,6 +136,7 @@ class MainWindow(QMainWindow):
         self.lesson_dock.setWindowTitle(self.tr("Lesson"))
         self.lesson_panel.retranslate(self.translations.language)
         self.actions.retranslate()
+        self.exports.retranslate()
         self.controls.retranslate()
         self.canvas.retranslate()
         self.formulas.retranslate()
