@@ -11,8 +11,9 @@ from .engine import (
     make_problem,
     simulate,
 )
+from .render import render
 
 __version__ = "0.1.0"
 
 __all__ = ["ACTIVATIONS", "LOSSES", "OPTIMIZERS", "PROBLEM_NAMES", "InputError", "Run", "Simulation",
-           "__version__", "make_problem", "simulate"]
+           "__version__", "make_problem", "render", "simulate"]

@@ -7,7 +7,7 @@ import os
 import re
 import sys
 
-from . import __version__, launch
+from . import __version__, launch, render_cli
 from .engine import (
     ACTIVATIONS,
     ANALYTIC_PROBLEMS,
@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("list", help="list problems, optimizers, activations, losses and datasets",
                         description="List what gdsim offers.")
+    render_cli.add_parser(commands)
     for name, verb in (("install-desktop", "add"), ("uninstall-desktop", "remove")):
         commands.add_parser(name, help=f"{verb} gdsim's menu entry, icon and lesson file type (*.gdsim.toml)",
                             description=f"{verb.capitalize()} gdsim's desktop entry, its icon and the file "
@@ -98,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "list":
             sys.stdout.write(describe())
             return 0
+        if args.command == "render":
+            return render_cli.run(args, _whole, _start, _assignment)
         if args.command in ("install-desktop", "uninstall-desktop"):
             from . import desktop
 

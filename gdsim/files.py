@@ -100,6 +100,11 @@ def replacing(path: str | os.PathLike):
         yield tmp
 
 
+def check_writable(path: str | os.PathLike) -> None:
+    """Raises WriteRefused if an export could not replace ``path`` (see ``replacing``); writes nothing."""
+    _looked_at(path, only_regular=True)
+
+
 def _looked_at(path, only_regular: bool) -> tuple[str, os.stat_result | None]:
     """The file to write and what is there now (None: nothing); raises WriteRefused for what must not
     be replaced."""

@@ -8,9 +8,10 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PIL import Image
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton
 
 import gdsim
 from gdsim.engine.datasets import load_dataset
@@ -186,3 +187,75 @@ def test_export_refuses_a_fifo_and_says_so(qtbot, window, monkeypatch, tmp_path)
     for box in boxes:
         box.close()
     assert sorted(set(os.listdir(tmp_path)) - {"settings"}) == ["pipe.csv"]  # no temporary file left
+
+
+# --- animations ------------------------------------------------------------------------------------
+
+
+def start_animation(qtbot, window, monkeypatch, path, first, last, every, fps=10):
+    save_to(monkeypatch, path)
+    window.exports.animation.trigger()
+    dialog = window.exports.animation_export.dialog
+    assert dialog.isVisible()
+    dialog.first.setValue(first)
+    dialog.last.setValue(last)
+    dialog.every.setValue(every)
+    dialog.fps.setValue(fps)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+
+def test_export_animation_gif_from_the_menu(qtbot, window, monkeypatch, tmp_path):
+    run_lesson(qtbot, window, 6)
+    path = tmp_path / "ravine.gif"
+    exporter = window.exports.animation_export
+    with qtbot.waitSignal(exporter.finished, timeout=60_000):
+        start_animation(qtbot, window, monkeypatch, path, 10, 30, 5)
+    with Image.open(path) as image:
+        assert image.format == "GIF" and image.n_frames == 5 and image.info["duration"] == 100
+        assert image.size == (window.canvas.width(), window.canvas.height())
+    assert not exporter.running and exporter.progress is None
+
+
+def test_export_animation_apng_is_the_same_as_gdsim_render(qtbot, window, monkeypatch, tmp_path):
+    run_lesson(qtbot, window, 1)
+    path = tmp_path / "tangent.apng"
+    with qtbot.waitSignal(window.exports.animation_export.finished, timeout=60_000):
+        start_animation(qtbot, window, monkeypatch, path, 0, 6, 1)
+    again = tmp_path / "again.apng"
+    size = (window.canvas.width(), window.canvas.height())
+    gdsim.render(again, lesson=1, steps=6, size=size, fps=10)
+    assert path.read_bytes() == again.read_bytes()  # the same setup gives the same frames
+
+
+def test_cancelling_an_animation_leaves_no_file_and_the_window_answers_meanwhile(
+        qtbot, window, monkeypatch, tmp_path):
+    run_lesson(qtbot, window, 8)
+    path = tmp_path / "long.gif"
+    exporter = window.exports.animation_export
+    start_animation(qtbot, window, monkeypatch, path, 0, 5000, 1)
+    assert exporter.running
+    qtbot.waitUntil(lambda: exporter.progress.value() >= 2, timeout=60_000)
+    answered = QTimer(window)
+    answered.setSingleShot(True)
+    with qtbot.waitSignal(answered.timeout, timeout=5000):  # the event loop goes on between frames
+        answered.start(0)
+    with qtbot.waitSignal(window.canvas.drawn, timeout=5000):  # and the window draws its own runs
+        window.session.step()
+    assert exporter.running
+    with qtbot.waitSignal(exporter.cancelled, timeout=10_000):
+        qtbot.mouseClick(exporter.progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    assert not exporter.running
+    assert sorted(set(os.listdir(tmp_path)) - {"settings"}) == []  # nor a temporary file
+
+
+def test_export_animation_refuses_steps_in_the_wrong_order(qtbot, window, monkeypatch, tmp_path):
+    asked = save_to(monkeypatch, tmp_path / "x.gif")
+    window.exports.animation.trigger()
+    dialog = window.exports.animation_export.dialog
+    dialog.first.setValue(50)
+    dialog.last.setValue(10)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert asked == [] and "50" in window.error.text()
+    for box in [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]:
+        box.close()
+    dialog.close()

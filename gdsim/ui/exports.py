@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..files import write_atomically
 from ..model.tables import dataset_csv, trajectories_csv
 from . import pictures
+from .animation_export import AnimationExport
 from .formula import describe
 from .formula_panel import FormulaPanel
 from .i18n import tr, translate_error
@@ -52,6 +53,8 @@ class Exports(QObject):
         window.actions.file_menu.insertSeparator(window.actions.quit)
         self.picture = self._add(self.ask_for_picture)
         self.copy_picture = self._add(self.copy_to_clipboard, QKeySequence("Ctrl+Shift+C"))
+        self.animation_export = AnimationExport(window)
+        self.animation = self._add(self.animation_export.ask)
         self.menu.addSeparator()
         self.trajectories = self._add(self.ask_for_trajectories)
         self.dataset = self._add(self.ask_for_dataset)
@@ -76,6 +79,8 @@ class Exports(QObject):
         self.menu.setTitle(tr("&Export"))
         self.picture.setText(tr("&Picture…"))
         self.copy_picture.setText(tr("&Copy the picture"))
+        self.animation.setText(tr("&Animation…"))
+        self.animation_export.retranslate()
         self.trajectories.setText(tr("&Trajectories as CSV…"))
         self.dataset.setText(tr("&Dataset as CSV…"))
         if self.dialog is not None:

@@ -326,6 +326,7 @@ class MainWindow(QMainWindow):
             "The optimizers follow PyTorch's torch.optim update rules.</p>"))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.exports.animation_export.cancel()  # an animation being made is not written
         self.session.shutdown()
         if not (self._full_screen_for_this_start and self.isFullScreen()):
             self.settings.set_geometry(self.saveGeometry(), self.saveState())

@@ -414,142 +414,224 @@
         <translation>实际走的一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="75"/>
+        <location filename="../../gdsim/ui/exports.py" line="79"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="76"/>
+        <location filename="../../gdsim/ui/exports.py" line="80"/>
         <source>&amp;Picture…</source>
         <translation>图片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="77"/>
+        <location filename="../../gdsim/ui/exports.py" line="81"/>
         <source>&amp;Copy the picture</source>
         <translation>复制图片(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="78"/>
+        <location filename="../../gdsim/ui/exports.py" line="82"/>
+        <source>&amp;Animation…</source>
+        <translation>动画(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="84"/>
         <source>&amp;Trajectories as CSV…</source>
         <translation>轨迹（CSV）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="79"/>
+        <location filename="../../gdsim/ui/exports.py" line="85"/>
         <source>&amp;Dataset as CSV…</source>
         <translation>数据集（CSV）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="119"/>
+        <location filename="../../gdsim/ui/exports.py" line="125"/>
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="167"/>
-        <location filename="../../gdsim/ui/exports.py" line="175"/>
-        <location filename="../../gdsim/ui/exports.py" line="261"/>
+        <location filename="../../gdsim/ui/exports.py" line="173"/>
+        <location filename="../../gdsim/ui/exports.py" line="181"/>
+        <location filename="../../gdsim/ui/exports.py" line="267"/>
         <source>Export a picture</source>
         <translation>导出图片</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="168"/>
+        <location filename="../../gdsim/ui/exports.py" line="174"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="182"/>
+        <location filename="../../gdsim/ui/exports.py" line="188"/>
         <source>The picture of the canvas is on the clipboard.</source>
         <translation>画布的图片已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="187"/>
-        <location filename="../../gdsim/ui/exports.py" line="197"/>
+        <location filename="../../gdsim/ui/exports.py" line="193"/>
+        <location filename="../../gdsim/ui/exports.py" line="203"/>
         <source>Export the trajectories</source>
         <translation>导出轨迹</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="188"/>
-        <location filename="../../gdsim/ui/exports.py" line="204"/>
+        <location filename="../../gdsim/ui/exports.py" line="194"/>
+        <location filename="../../gdsim/ui/exports.py" line="210"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="203"/>
-        <location filename="../../gdsim/ui/exports.py" line="206"/>
+        <location filename="../../gdsim/ui/exports.py" line="209"/>
+        <location filename="../../gdsim/ui/exports.py" line="212"/>
         <source>Export the dataset</source>
         <translation>导出数据集</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="212"/>
+        <location filename="../../gdsim/ui/animation_export.py" line="69"/>
+        <location filename="../../gdsim/ui/animation_export.py" line="122"/>
+        <location filename="../../gdsim/ui/animation_export.py" line="147"/>
+        <location filename="../../gdsim/ui/animation_export.py" line="181"/>
+        <source>Export an animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="70"/>
+        <source>From step:</source>
+        <translation>起始步：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="70"/>
+        <source>To step:</source>
+        <translation>结束步：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="70"/>
+        <source>One frame every … steps:</source>
+        <translation>每隔几步一帧：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="70"/>
+        <source>Frames per second:</source>
+        <translation>每秒帧数：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="74"/>
+        <location filename="../../gdsim/ui/animation_export.py" line="142"/>
+        <source>MP4 needs the video extra: {0}</source>
+        <translation>导出 MP4 需要安装视频扩展：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="124"/>
+        <source>The first step ({0}) comes after the last ({1}).</source>
+        <translation>起始步（{0}）在结束步（{1}）之后。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="127"/>
+        <source>That makes more than {0} frames; take a frame every more steps.</source>
+        <translation>这样会超过 {0} 帧；请加大每帧之间的步数。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="130"/>
+        <source>GIF animation (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="130"/>
+        <source>Animated PNG (*.apng *.png)</source>
+        <translation>动态 PNG (*.apng *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="132"/>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="153"/>
+        <location filename="../../gdsim/ui/animation_export.py" line="182"/>
+        <location filename="../../gdsim/ui/exports.py" line="218"/>
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="217"/>
+        <location filename="../../gdsim/ui/animation_export.py" line="160"/>
+        <source>Drawing the frames…</source>
+        <translation>正在绘制各帧…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="160"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="176"/>
+        <location filename="../../gdsim/ui/exports.py" line="223"/>
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="226"/>
+        <location filename="../../gdsim/ui/animation_export.py" line="186"/>
+        <source>Frame {0} of {1}</source>
+        <translation>第 {0} 帧，共 {1} 帧</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="232"/>
         <source>The canvas, as laid out</source>
         <translation>整个画布（按当前布局）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="227"/>
+        <location filename="../../gdsim/ui/exports.py" line="233"/>
         <source>The parameter space</source>
         <translation>参数空间</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="228"/>
+        <location filename="../../gdsim/ui/exports.py" line="234"/>
         <source>The first slice</source>
         <translation>第一个切面</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="229"/>
+        <location filename="../../gdsim/ui/exports.py" line="235"/>
         <source>The second slice</source>
         <translation>第二个切面</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="230"/>
+        <location filename="../../gdsim/ui/exports.py" line="236"/>
         <source>The loss over the steps</source>
         <translation>损失随步数的变化</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="231"/>
+        <location filename="../../gdsim/ui/exports.py" line="237"/>
         <source>The data and the model</source>
         <translation>数据与模型</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="265"/>
+        <location filename="../../gdsim/ui/exports.py" line="271"/>
         <source>{0}× the pixels on screen (PNG)</source>
         <translation>屏幕像素的 {0} 倍（PNG）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="266"/>
+        <location filename="../../gdsim/ui/exports.py" line="272"/>
         <source>The window&apos;s theme</source>
         <translation>窗口当前的主题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="267"/>
+        <location filename="../../gdsim/ui/exports.py" line="273"/>
         <source>The light theme (for print)</source>
         <translation>浅色主题（适合打印）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="268"/>
+        <location filename="../../gdsim/ui/exports.py" line="274"/>
         <source>With the formulas beside it</source>
         <translation>在旁边附上公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="269"/>
+        <location filename="../../gdsim/ui/exports.py" line="275"/>
         <source>Picture of:</source>
         <translation>图片内容：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="269"/>
+        <location filename="../../gdsim/ui/exports.py" line="275"/>
         <source>Size:</source>
         <translation>尺寸：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="269"/>
+        <location filename="../../gdsim/ui/exports.py" line="275"/>
         <source>Colours:</source>
         <translation>配色：</translation>
     </message>
