@@ -238,7 +238,7 @@ class Canvas(QWidget):
             for view in self.slices:
                 view.draw(snap)
         self.losses.draw(snap)
-        if self._data is not None and self._data.isVisible():
+        if self._data is not None and not self._data.isHidden():  # laid out (an off-screen canvas too)
             self._data.draw(snap)
         self._drawn = snap
         self.session.snapshot_drawn()

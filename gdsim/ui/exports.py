@@ -99,7 +99,7 @@ class Exports(QObject):
         if canvas.slices_shown:
             shown["slice 0"], shown["slice 1"] = canvas.slices
         shown["losses"] = canvas.losses
-        if canvas._data is not None and canvas.data.isVisible():
+        if canvas._data is not None and not canvas.data.isHidden():
             shown["data"] = canvas.data
         return shown
 

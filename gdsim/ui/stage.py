@@ -4,7 +4,7 @@ fed with snapshots of runs stepped here, in this thread, one frame at a time.
 It does not use the window's worker: each frame shows the runs after exactly the same steps whenever it
 is made, so the same setup gives the same frames (the live worker steps by the clock)."""
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ..engine.run import advance_together
 from ..model import landscape, snapshot
@@ -56,13 +56,13 @@ class Stage:
         self.style = style
         self.session = StillSession(built)
         self.canvas = Canvas(self.session, style)
-        self.canvas.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.canvas.resize(*size)
         self.canvas.losses.set_log_scale(view.log_scale)
         self.canvas.set_step_parts(view.step_parts)
         problem = built.problem
         self.canvas.parameters.set_equal_axes(problem.dim == 2 and problem.equal_axes)
-        self.canvas.show()
+        # Never shown: Qt paints it only into the pictures asked for (QWidget.render sends it the
+        # resize and polish a hidden widget is owed); repaints of a canvas nobody sees would cost as much.
         self.session.setup_changed.emit(built.setup, problem)
         self.session.landscape_changed.emit(landscape.compute(problem))
         _settle()
@@ -99,7 +99,6 @@ class Stage:
         return pictures.image([self.canvas], scale, self.style.background)
 
     def close(self) -> None:
-        self.canvas.close()
         self.canvas.deleteLater()
         self.session.deleteLater()
 
