@@ -49,8 +49,8 @@ def test_switching_language_changes_the_visible_labels(qtbot, window):
     assert controls.problem_box.title() == "Problem"
     assert window.actions.file_menu.title() == "&File"
     window.set_language("zh_CN")
-    assert controls.problem_box.title() == "问题"
-    assert controls.play_button.text() == "运行"
+    assert controls.problem_box.title() == "目标函数"
+    assert controls.play_button.text() == "开始"
     assert window.actions.file_menu.title() == "文件(&F)"
     assert window.dock.windowTitle() == "控制面板"
     assert controls.optimizers.item(0).text() == "梯度下降"
@@ -87,7 +87,7 @@ def test_engine_errors_are_shown_in_the_chosen_language(qtbot, window, tmp_path)
     assert error.args[0] == f"{bad}，第 3 行：y 不是一个数：'oops'"
     with qtbot.waitSignal(session.error_occurred, timeout=2000) as error:
         session.set_hyperparameter("lr", -1)
-    assert error.args[0] == "学习率 η（lr） 必须在 [0, ∞) 之内，而输入的是 -1"
+    assert error.args[0] == "学习率 η（lr）必须在 [0, ∞) 之内，而输入的是 -1"
     window.set_language("en")
     with qtbot.waitSignal(session.error_occurred, timeout=2000) as error:
         session.set_hyperparameter("lr", -1)

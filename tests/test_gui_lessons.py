@@ -80,12 +80,12 @@ def test_a_malformed_lesson_is_reported_in_the_chosen_language(qtbot, window, tm
     window.set_language("zh_CN")
     bad.write_text(good.replace('"sgd"', '"adom"'))
     assert not window.open_lesson_file(bad)
-    assert window.error.text() == (f"课程文件 {bad}：[setup] optimizers[1]：未知的优化器 'adom'；"
+    assert window.error.text() == (f"课件 {bad}：[setup] optimizers[1]：未知的优化器 'adom'；"
                                    f"请从以下选择：{', '.join(OPTIMIZERS)}")
     bad.write_text(good.replace("number = 3", 'number = "3"'))
     assert not window.open_lesson_file(bad)
-    assert window.error.text() == (f"课程文件 {bad}：[lesson] number 必须是从 1 到 9 的整数，"
-                                   "而给出的是 字符串 '3'")
+    assert window.error.text() == (f"课件 {bad}：[lesson] number 必须是从 1 到 9 的整数，"
+                                   "而给出的是字符串 '3'")
     window.set_language("en")
     assert not window.open_lesson_file(bad)
     assert window.error.text() == (f"lesson file {bad}: [lesson] number must be a whole number from 1 to 9, "
@@ -96,7 +96,7 @@ def test_a_lesson_that_cannot_be_saved_is_reported_in_the_chosen_language(qtbot,
     window.set_language("zh_CN")
     path = tmp_path / "no such folder" / "mine.toml"
     assert not window.save_lesson_file(path, "Mine")
-    assert window.error.text().startswith(f"课程文件 {path}：无法写入：")
+    assert window.error.text().startswith(f"课件 {path}：无法写入：")
 
 
 def test_the_setup_can_be_saved_as_a_lesson_and_opened_again(qtbot, window, tmp_path):

@@ -12,7 +12,7 @@ def test_the_language_menu_switches_the_language_and_remembers_it(qtbot, window)
     assert {chinese, english, system} <= set(actions.language_menu.actions())
     chinese.trigger()
     assert window.translations.language == "zh_CN"
-    assert window.controls.problem_box.title() == "问题"
+    assert window.controls.problem_box.title() == "目标函数"
     assert actions.file_menu.title() == "文件(&F)"
     assert window.settings.language == "zh_CN" and chinese.isChecked()
     english.trigger()
@@ -75,5 +75,5 @@ def test_view_scale_shows_the_scale_and_offers_its_steps(qtbot, window):
 def test_the_scale_is_shown_in_the_chosen_language(qtbot, window):
     window.actions.language_actions["zh_CN"].trigger()
     window.actions.scale_actions[2.0].trigger()
-    assert window.actions.scale_menu.title() == "缩放(&S)：200%"
+    assert window.actions.scale_menu.title() == "缩放：200%(&S)"
     assert window.scale_label.text() == "200%"

@@ -198,9 +198,12 @@ def test_a_new_activation_while_playing_keeps_playing_from_where_it_was(qtbot, w
     choose(qtbot, controls.activation, "tanh")
     later = drawn(qtbot, window,
                   lambda s: s.problem.activation.name == "tanh" and s.lead.step > playing.lead.step)
-    assert later.playing and later.lead.status == "running"
+    # Still playing, unless tanh has already ended the run: from the larger w of a later switch (a
+    # loaded machine) it saturates within a few steps and the run is stuck, which ends playing.
+    assert later.playing == (later.lead.status == "running"), later.lead.status
     assert later.lead.history_step.tolist() == list(range(later.lead.step + 1))  # no restart, no gap
-    press(qtbot, window, Qt.Key.Key_Space)
+    if later.playing:
+        press(qtbot, window, Qt.Key.Key_Space)
 
 
 @POPUP

@@ -762,7 +762,7 @@ def test_every_lesson_message_has_a_chinese_template_with_the_same_values(tmp_pa
             assert fields(text) == fields(message.template), text
             if message.values:
                 text.format(**message.values)
-        assert chinese[error.template].format(**error.values).startswith(f"课程文件 {error.path}：")
+        assert chinese[error.template].format(**error.values).startswith(f"课件 {error.path}：")
 
 
 # --- hostile lesson files: refused quickly, in one message, whatever they hold ----------------------

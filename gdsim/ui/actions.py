@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from ..engine.models import MODEL_KINDS
 from .controls import data_import_off
 from .fields import LR_RANGE
-from .i18n import LANGUAGES, tr
+from .i18n import LANGUAGES, tr, without_mnemonic
 from .style import SCALES
 
 
@@ -143,7 +143,8 @@ class WindowActions(QObject):
             action.setText(f"&{lesson.number}  {lesson.text('title', language).replace('&', '&&')}")
         self.open_lesson.setText(tr("&Open a lesson file…"))
         self.save_lesson.setText(tr("&Save the setup as a lesson…"))
-        self.language_menu.setTitle(tr("La&nguage") + " / 语言")
+        # Named in both languages, so that whoever cannot read the one shown still finds it.
+        self.language_menu.setTitle(tr("La&nguage / 语言"))
         self.help_menu.setTitle(tr("&Help"))
         for code, action in self.language_actions.items():
             action.setText(LANGUAGES[code] if code else tr("As the system"))
@@ -207,7 +208,7 @@ class WindowActions(QObject):
     def shortcut_list(self) -> list[tuple[str, str]]:
         """(keys, what they do) for every action with a shortcut, as Help → Keyboard shows them."""
         lessons = {action for _, action in self.lesson_actions}
-        rows = [(a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), a.text().replace("&", ""))
+        rows = [(a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), without_mnemonic(a.text()))
                 for a in self.keyed if a not in lessons]
         if lessons:
             last = max(lesson.number for lesson, _ in self.lesson_actions)

@@ -197,6 +197,7 @@ class Canvas(QWidget):
         if (slices, data) == self._arranged:
             return
         self._arranged = (slices, data)
+        self._drawn = None  # views shown again are drawn on the next frame
         layout = self._layout
         for view in self._views():
             layout.removeWidget(view)

@@ -36,10 +36,13 @@ from .names import (
     dataset_title,
     formula_text,
     hyperparameter_description,
+    hyperparameter_label,
+    loss_title,
     optimizer_title,
     problem_formula,
     problem_title,
     run_labels,
+    titled_formula,
 )
 from .refusals import reported, show_refusal
 from .session import Session
@@ -113,8 +116,8 @@ class ControlPanel(QWidget):
         form.addRow(self.import_button)
 
         self.loss = _compact(QComboBox())
-        for loss in LOSSES.values():
-            self.loss.addItem(f"{loss.name}:  {loss.formula}", loss.name)
+        for name in LOSSES:
+            self.loss.addItem("", name)
         self.loss.activated.connect(self._on_loss_chosen)
         self.loss_label = self._buddy(self.loss)
         form.addRow(self.loss_label, self.loss)
@@ -218,7 +221,7 @@ class ControlPanel(QWidget):
             label.setText(text)
         for i in range(self.problem.count()):
             name = self.problem.itemData(i)
-            self.problem.setItemText(i, f"{problem_title(name)}:  {problem_formula(name)}")
+            self.problem.setItemText(i, titled_formula(problem_title(name), problem_formula(name)))
         for i in range(self.dataset.count()):
             name = self.dataset.itemData(i)
             if name in BUILTIN_DATASETS:
@@ -226,7 +229,10 @@ class ControlPanel(QWidget):
         for i in range(self.activation.count()):
             name = self.activation.itemData(i)
             formula = formula_text(ACTIVATIONS[name].formula)
-            self.activation.setItemText(i, f"{activation_title(name)}:  {formula}")
+            self.activation.setItemText(i, titled_formula(activation_title(name), formula))
+        for i in range(self.loss.count()):
+            name = self.loss.itemData(i)
+            self.loss.setItemText(i, titled_formula(loss_title(name), LOSSES[name].formula))
         self.optimizers.blockSignals(True)  # a new text is not a new tick (itemChanged says both)
         for row in range(self.optimizers.count()):
             item = self.optimizers.item(row)
@@ -438,7 +444,7 @@ class ControlPanel(QWidget):
                 label = self.tr("&η (learning rate)")
             else:
                 field = _SpinField(h, values[h.name])
-                label = h.name
+                label = hyperparameter_label(h.name)
             default = "—" if h.default is None else f"{h.default:g}"
             field.setToolTip(self.tr("{0}: {1}; allowed {2}, default {3}").format(
                 h.name, hyperparameter_description(h.name, h.description), h.allowed, default))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..engine import OPTIMIZERS
-from .i18n import tr
+from .i18n import tidy, tr
 from .names import formula_text, optimizer_title
 from .style import format_number
 
@@ -120,9 +120,9 @@ def _delta_rule(problem, track, out) -> str:
     if track.optimizer == "sgd":
         lines.append(_e(tr("This is the step gradient descent takes.")))
     else:
-        lines.append(_e(tr("This is the plain gradient step, for comparison: {0} starts from the same "
-                           "gradient but takes a step of its own (below).").format(
-            optimizer_title(track.optimizer))))
+        lines.append(_e(tidy(tr("This is the plain gradient step, for comparison: {0} starts from the same "
+                                "gradient but takes a step of its own (below).").format(
+            optimizer_title(track.optimizer)))))
     return _h(tr("The delta rule")) + _p(*lines)
 
 
@@ -141,7 +141,7 @@ def _update(problem, track, out) -> str:
     written = _RULES.get(name)
     lines = written(OPTIMIZERS[name].rule, hp, g, before, new, t, track.scalars) if written else []
     lines.append(_e(plus(f"θ ← {num(theta)}", after - theta) + " = ") + f"<b>{num(after)}</b>")
-    title = tr("Next step of {0} (t = {1}, η = {2})").format(optimizer_title(name), t, num(lr))
+    title = tidy(tr("Next step of {0} (t = {1}, η = {2})").format(optimizer_title(name), t, num(lr)))
     return _h(title) + _p(*lines)
 
 

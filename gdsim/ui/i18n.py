@@ -6,7 +6,10 @@ translations live in resources/i18n as gdsim_<language>.ts (made with pyside6-lu
 .qm (made with pyside6-lrelease), and are packed into the wheel with the other resources.
 """
 
+import re
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 
 from ..engine import ACTIVATIONS, OPTIMIZERS, PROBLEM_NAMES
 from ..paths import resource
@@ -17,6 +20,25 @@ LANGUAGES = {"en": "English", "zh_CN": "简体中文"}  # each named in its own 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
+
+
+# Chinese characters and full-width punctuation: no space goes between two of them.
+_CJK = "[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
+_SPACE_BETWEEN_CJK = re.compile(f"(?<={_CJK}) +(?={_CJK})")
+# A mnemonic as Chinese menus write it, "导入数据(&I)…", or inside the text, "&Import data…".
+_MNEMONIC = re.compile(r"\s*\(&[^&)]\)|&(?=[^&])")
+
+
+def tidy(text: str) -> str:
+    """A translated text with its values filled in, without the spaces a template keeps around a
+    value ("{0} 的下一步", right for "Adam 的下一步") where the value is Chinese ("梯度下降的下一步")."""
+    return _SPACE_BETWEEN_CJK.sub("", text)
+
+
+def without_mnemonic(text: str) -> str:
+    """A menu entry's text as a sentence: "导入数据(&I)…" → "导入数据…", "&Import data…" → "Import
+    data…", and "&&" → "&"."""
+    return _MNEMONIC.sub("", text).replace("&&", "&")
 
 
 def resolve(language: str) -> str:
@@ -43,7 +65,7 @@ def translate_error(error, titles: bool = True) -> str:
         return str(error)
     values = {key: _translated(key, value, titles) for key, value in error.values.items()}
     text = QCoreApplication.translate("errors", template)
-    return text.format(**values) if values else text
+    return tidy(text.format(**values)) if values else text
 
 
 def _translated(key: str, value, titles: bool):
@@ -88,4 +110,29 @@ class Translations:
                 if translator.load(f"{name}_{self.language}", folder):
                     app.installTranslator(translator)
                     Translations._installed.append(translator)
+        use_simplified_chinese_glyphs(self.language == "zh_CN")
         return self.language
+
+
+# Fonts that draw Han characters and full-width punctuation the Simplified Chinese way. Left to itself,
+# Qt may draw Chinese on a system that is not in Chinese with a Japanese font (Noto Sans CJK JP): other
+# shapes for some characters, and "：" and "，" centred in their box.
+_SIMPLIFIED = re.compile(r"\b(SC|CN|GB|Hans)\b|YaHei|WenQuanYi|SimSun|SimHei|DengXian")
+_font_before: list[QFont] = []  # the application's font before Chinese, while Chinese is on
+
+
+def use_simplified_chinese_glyphs(on: bool) -> None:
+    """In Chinese the application's font keeps its own family for Latin letters and formulas, followed
+    by the first Simplified Chinese font installed for Chinese; in English it is what it was."""
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return
+    if _font_before:
+        app.setFont(_font_before.pop())
+    chinese = [family for family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+               if _SIMPLIFIED.search(family) and not QFontDatabase.isFixedPitch(family)]
+    if on and chinese:
+        _font_before.append(app.font())
+        font = QFont(app.font())
+        font.setFamilies([QFontInfo(font).family(), chinese[0]])
+        app.setFont(font)

@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         self.settings.language = language
         self.translations.install(language)
         self.actions.show_language(language)
+        self._apply_style()  # fonts made anew: Chinese takes a Simplified Chinese font for its glyphs
         self.retranslate()  # now, not when the LanguageChange events arrive
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)

@@ -4,7 +4,7 @@ titles are English)."""
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ..engine import ACTIVATIONS, ANALYTIC_PROBLEMS, OPTIMIZERS
+from ..engine import ACTIVATIONS, ANALYTIC_PROBLEMS, LOSSES, OPTIMIZERS
 from .style import format_number
 
 _OPTIMIZERS = {
@@ -42,6 +42,11 @@ _ACTIVATIONS = {
     "identity": QT_TRANSLATE_NOOP("names", "Identity"),
     "step": QT_TRANSLATE_NOOP("names", "Step (perceptron)"),
 }
+_LOSSES = {
+    "sse": QT_TRANSLATE_NOOP("names", "Sum of squared errors"),
+    "mse": QT_TRANSLATE_NOOP("names", "Mean squared error"),
+    "bce": QT_TRANSLATE_NOOP("names", "Binary cross-entropy"),
+}
 _HYPERPARAMETERS = {
     "lr": QT_TRANSLATE_NOOP("names", "learning rate η: the step size"),
     "momentum": QT_TRANSLATE_NOOP("names", "μ: how much of the last step carries over"),
@@ -51,6 +56,17 @@ _HYPERPARAMETERS = {
     "beta2": QT_TRANSLATE_NOOP("names", "β₂: decay of the running mean of squared gradients"),
     "eps": QT_TRANSLATE_NOOP("names", "ε: keeps the division finite"),
     "momentum_decay": QT_TRANSLATE_NOOP("names", "ψ: how fast μₜ approaches β₁"),
+}
+# The label of a hyperparameter's field: in English its name in torch.optim (and in lesson files), in
+# Chinese its symbol with a word.
+_HYPERPARAMETER_LABELS = {
+    "momentum": QT_TRANSLATE_NOOP("names", "momentum"),
+    "rho": QT_TRANSLATE_NOOP("names", "rho"),
+    "alpha": QT_TRANSLATE_NOOP("names", "alpha"),
+    "beta1": QT_TRANSLATE_NOOP("names", "beta1"),
+    "beta2": QT_TRANSLATE_NOOP("names", "beta2"),
+    "eps": QT_TRANSLATE_NOOP("names", "eps"),
+    "momentum_decay": QT_TRANSLATE_NOOP("names", "momentum_decay"),
 }
 _MODEL_FORMULAS = {"linreg": "ŷ = w·x + b", "neuron": "ŷ = f(w·x + b)"}
 _DATASETS = {
@@ -76,12 +92,26 @@ def activation_title(name: str) -> str:
     return _name(_ACTIVATIONS, name, ACTIVATIONS[name].title if name in ACTIVATIONS else name)
 
 
+def loss_title(name: str) -> str:
+    return _name(_LOSSES, name, LOSSES[name].title if name in LOSSES else name)
+
+
+def titled_formula(title: str, formula: str) -> str:
+    """A name and its formula, as the problem, loss and activation lists show them ("Parabola:  L(x) = x²";
+    in Chinese with a full-width colon)."""
+    return QCoreApplication.translate("names", "{0}:  {1}").format(title, formula)
+
+
 def dataset_title(name: str, fallback: str) -> str:
     return _name(_DATASETS, name, fallback)
 
 
 def hyperparameter_description(name: str, fallback: str) -> str:
     return _name(_HYPERPARAMETERS, name, fallback)
+
+
+def hyperparameter_label(name: str) -> str:
+    return _name(_HYPERPARAMETER_LABELS, name, name)
 
 
 def run_labels(setup, problem) -> list[str]:

@@ -83,6 +83,7 @@ class PlotView(pg.PlotWidget):
 
 
 # Mantissas for the ticks within one decade, sparsest first; the densest that fits is used.
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _LOG_MANTISSAS = ((1,), (1, 3), (1, 2, 5), (1, 2, 3, 4, 5, 6, 7, 8, 9))
 
 
@@ -106,6 +107,23 @@ class LogAxis(EdgeAxis):
         values = [v + np.log10(m) for v in range(int(np.floor(minVal)), int(np.ceil(maxVal)))
                   for m in chosen]
         return [(None, [v for v in values if minVal <= v <= maxVal])]
+
+    def logTickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        """pyqtgraph's labels (5, 0.01, 2·10³, 10⁻²⁷), worked out from each value's decade: pyqtgraph
+        computes 10**value, which overflows past 1e308 on a diverging run's loss axis. The scale is
+        always 1 here (no SI prefix)."""
+        labels = []
+        for value in values:
+            decade = math.floor(value)
+            mantissa = "%0.1g" % 10 ** (value - decade)
+            if mantissa.startswith("1e"):  # 9.96 rounds up to the next decade
+                mantissa, decade = "1", decade + 1
+            if -4 <= decade <= 0:
+                labels.append("%0.1g" % (int(mantissa) * 10.0 ** decade))
+                continue
+            power = str(abs(decade)).translate(_SUPERSCRIPTS)
+            labels.append(f"{'' if mantissa == '1' else mantissa + '·'}10{'⁻' if decade < 0 else ''}{power}")
+        return labels
 
 
 def set_view(widget: pg.PlotWidget, x: tuple[float, float], y: tuple[float, float],
