@@ -160,6 +160,7 @@ class AnimationExport(QObject):
         self.progress = QProgressDialog(tr("Drawing the frames…"), tr("Cancel"), 0,
                                         frame_count(first, last, every), window)
         self.progress.setWindowTitle(title)
+        self.progress.setFont(window.menuBar().font())  # the window's scale
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
         self.progress.canceled.connect(self.cancel)
