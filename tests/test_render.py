@@ -209,3 +209,24 @@ def test_encoders_merge_a_frame_that_did_not_change(tmp_path, writer):
     assert image.n_frames == 3
     assert image.durations[1] == 300
     np.testing.assert_array_equal(image.frames[1], frames[1])
+
+
+def test_cli_render_shows_a_progress_bar_on_a_terminal(qtbot, tmp_path, capsys, monkeypatch):
+    class Terminal:
+        def __init__(self):
+            self.text = ""
+
+        def write(self, text):
+            self.text += text
+
+        def flush(self):
+            pass
+
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert cli.main(["render", "--steps", "3", "--size", "200x150", "--out", str(tmp_path / "a.gif")]) == 0
+    assert "4/4 frames" in terminal.text and terminal.text.endswith("\n")
+    assert terminal.text.count("\r") == 4  # one line, redrawn for each frame
