@@ -259,3 +259,11 @@ def test_export_animation_refuses_steps_in_the_wrong_order(qtbot, window, monkey
     for box in [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]:
         box.close()
     dialog.close()
+
+
+def test_the_animation_dialog_says_what_mp4_needs_when_it_is_missing(qtbot, window, monkeypatch):
+    monkeypatch.setattr("gdsim.ui.animation_export.video_available", lambda: False)
+    window.exports.animation.trigger()
+    dialog = window.exports.animation_export.dialog
+    assert dialog.video_note.isVisible() and "pip install 'gdsim[video]'" in dialog.video_note.text()
+    dialog.close()

@@ -230,3 +230,10 @@ def test_cli_render_shows_a_progress_bar_on_a_terminal(qtbot, tmp_path, capsys, 
     assert cli.main(["render", "--steps", "3", "--size", "200x150", "--out", str(tmp_path / "a.gif")]) == 0
     assert "4/4 frames" in terminal.text and terminal.text.endswith("\n")
     assert terminal.text.count("\r") == 4  # one line, redrawn for each frame
+
+
+def test_render_mp4_without_the_extra_says_what_to_install(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr("gdsim.encoders.video_available", lambda: False)
+    with pytest.raises(gdsim.InputError, match=r"pip install 'gdsim\[video\]'"):
+        gdsim.render(tmp_path / "x.mp4", steps=2)
+    assert sorted(set(os.listdir(tmp_path)) - {"settings"}) == []

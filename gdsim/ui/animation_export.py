@@ -78,6 +78,7 @@ class AnimationDialog(QDialog):
         """Up to the watched run's current step (or 100 from the start)."""
         self.setFont(self.exporter.window.menuBar().font())
         self.last.setValue(step if step > 0 else 100)
+        self.retranslate()  # and whether MP4 can be made now
 
     def _save(self) -> None:
         if self.exporter.ask_and_start(self.first.value(), self.last.value(), self.every.value(),
