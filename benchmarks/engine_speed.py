@@ -3,7 +3,10 @@
 Beside each, the same run written the obvious way (numpy expressions that allocate, the trajectory
 appended to lists), so the ratio shows. Run from the repository root:
 
-    python benchmarks/engine_speed.py [--quick]
+    python benchmarks/engine_speed.py [--quick] [--schedule NAME]
+
+With ``--schedule`` the engine's runs scale η by that learning-rate schedule at every step (the
+obvious loop stays without one).
 
 Each figure is the best of three repeats, in start-steps per second (steps × starts / seconds).
 """
@@ -24,8 +27,11 @@ from gdsim.engine import ANALYTIC_PROBLEMS, Run  # noqa: E402
 LR = 2e-6  # small enough that no start stops (converges or diverges) during the benchmark
 
 
+SCHEDULE = None
+
+
 def engine(starts: np.ndarray, steps: int) -> float:
-    run = Run(ANALYTIC_PROBLEMS["rosenbrock"], "adam", starts, {"lr": LR})
+    run = Run(ANALYTIC_PROBLEMS["rosenbrock"], "adam", starts, {"lr": LR}, schedule=SCHEDULE)
     t = time.perf_counter()
     taken = run.advance(steps)
     elapsed = time.perf_counter() - t
@@ -65,7 +71,10 @@ def best_of(fn, starts, steps, repeats=3):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer steps (a smoke test, noisy figures)")
+    parser.add_argument("--schedule", help="a learning-rate schedule for the engine's runs, such as cosine")
     args = parser.parse_args()
+    global SCHEDULE
+    SCHEDULE = args.schedule
     scale = 10 if args.quick else 1
     rng = np.random.default_rng(0)
     cases = [
@@ -73,7 +82,8 @@ def main():
         ("10,000 starts", rng.uniform([-2.0, -1.0], [2.0, 3.0], size=(10_000, 2)),
          10_000 // scale, 300 // scale),
     ]
-    print(f"numpy {np.__version__}, Python {platform.python_version()}, {platform.machine()}")
+    print(f"numpy {np.__version__}, Python {platform.python_version()}, {platform.machine()}"
+          + (f", schedule {SCHEDULE}" if SCHEDULE else ""))
     print(f"{'case':<15}{'engine (best / median)':>34}{'obvious loop':>20}{'ratio':>8}")
     for name, starts, steps, obvious_steps in cases:
         fast, fast_median = best_of(engine, starts, steps)

@@ -5,8 +5,10 @@ from .engine import (
     LOSSES,
     OPTIMIZERS,
     PROBLEM_NAMES,
+    SCHEDULES,
     InputError,
     Run,
+    Schedule,
     Simulation,
     make_problem,
     simulate,
@@ -15,5 +17,5 @@ from .render import render
 
 __version__ = "0.1.0"
 
-__all__ = ["ACTIVATIONS", "LOSSES", "OPTIMIZERS", "PROBLEM_NAMES", "InputError", "Run", "Simulation",
-           "__version__", "make_problem", "render", "simulate"]
+__all__ = ["ACTIVATIONS", "LOSSES", "OPTIMIZERS", "PROBLEM_NAMES", "SCHEDULES", "InputError", "Run",
+           "Schedule", "Simulation", "__version__", "make_problem", "render", "simulate"]

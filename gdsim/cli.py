@@ -15,12 +15,15 @@ from .engine import (
     LOSSES,
     OPTIMIZERS,
     PROBLEM_NAMES,
+    SCHEDULES,
     InputError,
+    Schedule,
     simulate,
 )
 from .engine.catalog import DEFAULT_DATASET
 from .engine.errors import shorten
 from .engine.run import DEFAULT_TOLERANCE
+from .engine.schedules import WARMUP, WARMUP_FORMULA, schedule_parameter_names
 from .files import write_atomically
 from .launch import COMMANDS
 
@@ -52,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser(
         "run", help="run gradient descent without the window and write the steps as CSV",
         description="Run an optimizer on a problem and write one CSV row per step: "
-                    "step,loss, the parameters, grad_norm. Write a negative start as --start=-1.2,1.")
+                    "step,loss, the parameters, grad_norm (and lr, with a schedule). Write a negative "
+                    "start as --start=-1.2,1.")
     run.add_argument("--problem", default="parabola", help="problem name (see 'gdsim list')")
     run.add_argument("--optimizer", default="sgd", help="optimizer name (see 'gdsim list')")
     run.add_argument("--start", help="the starting point, numbers separated by commas "
@@ -60,9 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--steps", default="100", help="number of steps (default 100)")
     run.add_argument("--lr", help="learning rate η (default: the problem's suggestion)")
     run.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
-                     help="another hyperparameter, e.g. --set momentum=0.5 (repeatable)")
+                     help="another hyperparameter, e.g. --set momentum=0.5, or a parameter of the "
+                          "schedule, e.g. --set decay_steps=100 (repeatable)")
+    run.add_argument("--schedule", help="learning-rate schedule: " + ", ".join(SCHEDULES) + " (default: "
+                     "none, η stays lr); its parameters with --set, e.g. --schedule step --set "
+                     "decay_steps=100 --set gamma=0.5 --set warmup=10. Update t (from 1) uses lr·λ(t); the "
+                     "CSV gets a column lr, the η of the step that led to each row (see 'gdsim list')")
     run.add_argument("--activation", help="activation of the 'neuron' problem")
-    run.add_argument("--loss", help="loss of the dataset models: sse, mse or bce")
+    run.add_argument("--loss", help="loss of the dataset models: sse, mse, half-mse or bce")
     run.add_argument("--data", help="CSV data for the dataset models (header row; columns x or "
                      "x1…xk, and y), or a built-in dataset name")
     run.add_argument("--batch-size", help="mini-batch size (dataset models; default: all the data)")
@@ -126,7 +135,16 @@ def _refuse_bare_dashes(args) -> None:
 
 
 def _run(args) -> int:
-    hyper = dict(_assignment(text) for text in args.set)
+    hyper, settings = {}, {}
+    for name, value in map(_assignment, args.set):
+        if name in schedule_parameter_names():
+            if args.schedule is None:
+                raise InputError(f"--set {name}=…: {name} is a parameter of a learning-rate schedule; "
+                                 f"give --schedule too (one of: {', '.join(SCHEDULES)})")
+            settings[name] = value
+        else:
+            hyper[name] = value
+    schedule = None if args.schedule is None else Schedule(args.schedule, **settings)
     if args.lr is not None:
         if "lr" in hyper:
             raise InputError("give the learning rate once: --lr or --set lr=…, not both")
@@ -135,9 +153,9 @@ def _run(args) -> int:
         args.problem, args.optimizer, _start(args.start), _whole(args.steps, "--steps", 0, MAX_STEPS),
         data=args.data, activation=args.activation, loss=args.loss,
         batch_size=None if args.batch_size is None else _whole(args.batch_size, "--batch-size", 1),
-        seed=_whole(args.seed, "--seed", 0), tol=args.tol, **hyper,
+        seed=_whole(args.seed, "--seed", 0), tol=args.tol, schedule=schedule, **hyper,
     )
-    text = _csv(result)
+    text = _csv(result, with_lr=schedule is not None)
     if args.out is None or args.out == "-":
         sys.stdout.write(text)
     else:
@@ -153,16 +171,18 @@ def _run(args) -> int:
     return 0
 
 
-def _csv(result) -> str:
-    """Rows from step 0 to the last step reached (for a diverged run, its last finite step)."""
+def _csv(result, with_lr: bool = False) -> str:
+    """Rows from step 0 to the last step reached (for a diverged run, its last finite step); with_lr:
+    a last column lr, the η of the update that led to the row (empty at step 0)."""
     last = result.last_step
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["step", "loss", *result.problem.param_names, "grad_norm"])
+    writer.writerow(["step", "loss", *result.problem.param_names, "grad_norm", *(["lr"] if with_lr else [])])
     for step in range(last + 1):
+        lr = ([repr(float(result.lr[step])) if step else ""] if with_lr else [])
         writer.writerow([step, repr(float(result.loss[step, 0])),
                          *(repr(float(v)) for v in result.params[step, 0]),
-                         repr(float(result.grad_norm[step, 0]))])
+                         repr(float(result.grad_norm[step, 0])), *lr])
     return buffer.getvalue()
 
 
@@ -244,6 +264,14 @@ def describe() -> str:
         hp = ", ".join(f"{h.name}={'problem' if h.default is None else f'{h.default:g}'}"
                        for h in o.hyperparameters)
         lines.append(f"  {o.name:<16}{hp}   (as {o.torch_equivalent})")
+    lines.append("")
+    lines.append("Learning-rate schedules (--schedule NAME, parameters with --set NAME=VALUE); update t = 1, "
+                 "2, … uses ηₜ = lr·λ(t), η = lr:")
+    for k in SCHEDULES.values():
+        params = ", ".join(f"{p.name} ({p.symbol}) = {p.default:g}" for p in k.parameters)
+        lines.append(f"  {k.name:<16}{k.formula}   {params + '   ' if params else ''}(PyTorch: "
+                     f"{k.torch_equivalent})")
+    lines.append(f"  {'all, warm-up':<16}{WARMUP_FORMULA}   warmup (w) = {WARMUP.default}")
     lines.append("")
     lines.append("Activations (--activation, problem neuron):")
     for a in ACTIVATIONS.values():

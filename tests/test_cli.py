@@ -13,7 +13,7 @@ import pytest
 
 import gdsim
 from gdsim.cli import main
-from gdsim.engine import ACTIVATIONS, LOSSES, OPTIMIZERS, PROBLEM_NAMES
+from gdsim.engine import ACTIVATIONS, LOSSES, OPTIMIZERS, PROBLEM_NAMES, SCHEDULES
 
 from tolerance import TRANSCENDENTAL_ULPS, ulps
 
@@ -144,6 +144,44 @@ def test_cli_run_dataset_options(capsys, tmp_path):
     np.testing.assert_array_equal(rows[:, 2:4], sim.params[:, 0])
 
 
+def test_cli_run_schedule_with_its_parameters_equals_simulate(capsys):
+    status, out, _ = run_cli(capsys, "run", "--problem", "rosenbrock", "--optimizer", "momentum",
+                             "--start=-1.2,1", "--lr", "0.001", "--set", "momentum=0.8", "--schedule", "step",
+                             "--set", "decay_steps=7", "--set", "gamma=0.5", "--set", "warmup=3",
+                             "--steps", "40")
+    assert status == 0
+    schedule = gdsim.Schedule("step", decay_steps=7, gamma=0.5, warmup=3)
+    sim = gdsim.simulate("rosenbrock", "momentum", [-1.2, 1.0], 40, lr=0.001, momentum=0.8, schedule=schedule)
+    header, rows = parse(out.replace(",\n", ",nan\n"))
+    assert header == ["step", "loss", "x", "y", "grad_norm", "lr"]
+    np.testing.assert_array_equal(rows[:, 2:4], sim.params[:, 0])
+    assert out.splitlines()[1].endswith(",")  # no update led to step 0
+    np.testing.assert_array_equal(rows[1:, 5], sim.lr[1:])
+    assert rows[1:5, 5].tolist() == [0.001 / 3, 0.002 / 3, 0.001, 0.001]
+    # Without a schedule the CSV keeps its columns.
+    _, out, _ = run_cli(capsys, "run", "--steps", "2")
+    assert out.splitlines()[0] == "step,loss,x,grad_norm"
+
+
+@pytest.mark.parametrize("name", list(SCHEDULES))
+def test_cli_run_every_schedule_by_name_takes_its_defaults(capsys, name):
+    status, out, _ = run_cli(capsys, "run", "--schedule", name, "--steps", "5", "--lr", "0.2")
+    assert status == 0
+    _, rows = parse(out.replace(",\n", ",nan\n"))
+    sim = gdsim.simulate("parabola", "sgd", None, 5, lr=0.2, schedule=name)
+    np.testing.assert_array_equal(rows[1:, 4], sim.lr[1:])
+    np.testing.assert_array_equal(rows[:, 2], sim.params[:, 0, 0])
+
+
+def test_cli_run_half_mse_is_the_tutorials_gradient(capsys):
+    status, out, _ = run_cli(capsys, "run", "--problem", "linreg", "--loss", "half-mse", "--steps", "3",
+                             "--lr", "0.1")
+    assert status == 0
+    _, rows = parse(out)
+    sim = gdsim.simulate("linreg", "sgd", None, 3, loss="half-mse", lr=0.1)
+    np.testing.assert_array_equal(rows[:, 2:4], sim.params[:, 0])
+
+
 # --- mistakes ------------------------------------------------------------------------------------
 
 
@@ -189,6 +227,14 @@ def bad_csv(tmp_path):
     (["--start", "1e200"], ["start"]),
     (["--frobnicate"], ["unrecognized arguments", "--help"]),
     (["--steps"], ["--steps", "expected one argument"]),
+    (["--schedule", "linear"], ["unknown schedule 'linear'", *SCHEDULES]),
+    (["--set", "gamma=0.5"], ["gamma is a parameter of a learning-rate schedule", "--schedule", *SCHEDULES]),
+    (["--schedule", "cosine", "--set", "gamma=0.5"], ["the schedule cosine has no parameter 'gamma'",
+                                                       "decay_steps, floor, warmup"]),
+    (["--schedule", "step", "--set", "gamma=0"], ["gamma must be in (0, 1]"]),
+    (["--schedule", "step", "--set", "decay_steps=0"], ["decay_steps must be a whole number from 1"]),
+    (["--schedule", "cosine", "--set", "warmup=2.5"], ["warmup must be a whole number from 0"]),
+    (["--schedule", "cosine", "--set", "beta1=0.5"], ["sgd has no hyperparameter 'beta1'"]),
 ])
 def test_cli_run_mistake_is_one_line_and_status_2(capsys, tmp_path, argv, fragments):
     bad = bad_csv(tmp_path)
@@ -224,8 +270,11 @@ def test_cli_list_names_everything(capsys):
         for h in opt.hyperparameters:
             default = "problem" if h.default is None else f"{h.default:g}"
             assert f"{h.name}={default}" in line, (name, h.name, line)
-    for name in list(ACTIVATIONS) + list(LOSSES):
+    for name in list(ACTIVATIONS) + list(LOSSES) + list(SCHEDULES):
         assert any(line.split()[:1] == [name] for line in lines), name
+    schedules = out[out.index("Learning-rate schedules"):]
+    assert "decay_steps (T) = 1000, floor (φ) = 0" in schedules and "warmup (w) = 0" in schedules
+    assert "StepLR(step_size=k, gamma=γ)" in schedules
 
 
 def test_cli_list_shows_torch_defaults(capsys):

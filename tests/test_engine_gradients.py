@@ -276,7 +276,7 @@ def test_model_gradient_matches_finite_differences(kind, activation, loss, dname
     assert_gradient_matches(problem, params)
 
 
-@pytest.mark.parametrize("loss", ["sse", "mse"])
+@pytest.mark.parametrize("loss", ["sse", "mse", "half-mse"])
 @pytest.mark.parametrize("dname", list(DATASETS))
 def test_linreg_minimum_equals_least_squares(dname, loss):
     problem = make_problem("linreg", DATASETS[dname], loss=loss)
@@ -289,7 +289,7 @@ def test_linreg_minimum_equals_least_squares(dname, loss):
     # The gradient there, Aᵀ(Az − y) (times 2/N for mse), is AᵀA times z's error plus the rounding of
     # its sums: N samples' terms, each made of the k + 1 products in h and y.
     _, grad = problem.loss_and_grad(z[None, :])
-    factor = 1.0 if loss == "sse" else 2.0 / len(y)
+    factor = {"sse": 1.0, "mse": 2.0 / len(y), "half-mse": 1.0 / len(y)}[loss]
     terms = np.abs(A).T @ (np.abs(A) @ np.abs(z) + np.abs(y))
     rounding = np.linalg.norm(reordering_bound(len(y) + A.shape[1] + 1, terms))
     assert np.linalg.norm(grad) <= factor * (np.linalg.norm(A, 2) ** 2 * off + rounding)
@@ -349,6 +349,9 @@ def test_model_losses_equal_their_formulas(dname):
         rounding = _squares_rounding(X, y, w, b)
         assert sse.loss(params)[0] == pytest.approx(0.5 * np.sum((y - yhat) ** 2), abs=0.5 * rounding)
         assert mse.loss(params)[0] == pytest.approx(np.mean((y - yhat) ** 2), abs=rounding / len(y))
+        half = make_problem("neuron", data, act, "half-mse")
+        assert half.loss(params)[0] == pytest.approx(np.sum((y - yhat) ** 2) / (2 * len(y)),
+                                                     abs=rounding / (2 * len(y)))
         if act == "sigmoid" and np.all((y >= 0) & (y <= 1)):
             bce = make_problem("neuron", data, act, "bce")
             expected = -np.mean(y * np.log(yhat) + (1 - y) * np.log(1 - yhat))
@@ -400,3 +403,75 @@ def test_leaky_relus_formulas_write_its_slope():
     leaky = ACTIVATIONS["leaky_relu"]
     assert leaky.formula.endswith(f"else {LEAKY_SLOPE}·h")
     assert leaky.derivative_formula.endswith(f"else {LEAKY_SLOPE}")
+
+
+# --- half-mse: the tutorial's formulas ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dname", list(DATASETS))
+def test_half_mse_gradient_is_the_tutorials_formulas(dname):
+    # The tutorial: ∂C/∂w = (1/N) Σ (wx + b − y)x and ∂C/∂b = (1/N) Σ (wx + b − y) (with several
+    # inputs, one such sum per weight), computed here straight from those formulas at random points.
+    problem = make_problem("linreg", DATASETS[dname], loss="half-mse")
+    X, y = problem.dataset.X, problem.dataset.y
+    n = len(y)
+    points = uniform_in_domain(problem, 40, seed=11)
+    _, grad = problem.loss_and_grad(points)
+    for p, g in zip(points, grad, strict=True):
+        w, b = p[:-1], p[-1]
+        error = X @ w + b - y  # wx + b − y
+        expected = np.append([np.sum(error * X[:, i]) / n for i in range(X.shape[1])], np.sum(error) / n)
+        # The engine scales each error by 1/N before summing (one rounding more a term, and 1/N's own),
+        # the formula divides the sum; the sums may be taken in other orders. h = w·x + b rounds the
+        # same way on both sides for one input, within k + 1 ulps of |X||w| + |b| for k inputs.
+        dh = ulps(X.shape[1] + 1, np.abs(X) @ np.abs(w) + abs(b))
+        A = np.column_stack([X, np.ones(n)])
+        terms = np.abs(error) @ np.abs(A)
+        bound = (reordering_bound(n + 3, terms) + dh @ np.abs(A)) / n
+        np.testing.assert_array_less(np.abs(g - expected), bound + 1e-300)
+        # The bound tells the tutorial's formulas from any other factor (MSE's 2/N, the exact 2 of C).
+        assert np.abs(expected).max() > 1e6 * bound.max()
+
+
+@pytest.mark.parametrize("activation", ["identity", "sigmoid", "tanh"])
+@pytest.mark.parametrize("dname", list(DATASETS))
+def test_sse_and_mse_gradients_are_n_and_2_times_half_mse(dname, activation):
+    # The relations the formula panel shows, at the same points: ∇SSE = N·∇(half-mse), ∇MSE = 2·∇(half-mse).
+    half = make_problem("neuron", DATASETS[dname], activation, "half-mse")
+    sse = make_problem("neuron", DATASETS[dname], activation, "sse")
+    mse = make_problem("neuron", DATASETS[dname], activation, "mse")
+    n = len(half.dataset.y)
+    points = uniform_in_domain(half, 30, seed=12)
+    _, g_half = half.loss_and_grad(points)
+    _, g_sse = sse.loss_and_grad(points)
+    _, g_mse = mse.loss_and_grad(points)
+    # mse scales each term by 2/N = 2·(1/N) exactly, so its sums are exactly twice half-mse's.
+    np.testing.assert_array_equal(g_mse, 2.0 * g_half)
+    # sse sums the unscaled terms in the same order: each term differs by the rounding of the scaling
+    # (2 ulps with 1/N's own), and each sum by its own rounding on both sides.
+    A = np.column_stack([half.dataset.X, np.ones(n)])
+    h = points[:, :-1] @ half.dataset.X.T + points[:, -1:]
+    yhat, slope = np.empty_like(h), np.empty_like(h)
+    half.activation.forward(h, yhat)
+    half.activation.derivative(h, yhat, slope)
+    terms = np.abs((yhat - half.dataset.y) * slope) @ np.abs(A)  # Σ |(ŷ − y)·f′(h)·x| per parameter
+    bound = reordering_bound(n + 2, terms) + ulps(2, terms)
+    np.testing.assert_array_less(np.abs(g_sse - n * g_half), bound + 1e-300)
+    assert np.abs(g_sse).max() > 10 * bound.max()  # the relation is not met by gradients of zero
+
+
+@pytest.mark.parametrize("activation", ["identity", "sigmoid"])
+def test_square_loss_gradients_are_each_loss_own_gradient_at_the_same_point(activation):
+    from gdsim.engine.models import square_loss_gradients
+
+    kind = "linreg" if activation == "identity" else "neuron"
+    point = np.array([0.7, -0.3])
+    shown = square_loss_gradients(make_problem(kind, "line", None if kind == "linreg" else activation),
+                                  point)
+    n = 30
+    for loss in ("half-mse", "sse", "mse"):
+        problem = make_problem(kind, "line", None if kind == "linreg" else activation, loss)
+        _, grad = problem.loss_and_grad(point)
+        np.testing.assert_array_equal(shown[loss], grad[0])
+    np.testing.assert_array_equal(shown["mse"], 2 * shown["half-mse"])
+    np.testing.assert_allclose(shown["sse"], n * shown["half-mse"], rtol=1e-13)

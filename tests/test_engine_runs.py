@@ -789,3 +789,37 @@ def test_switch_problem_with_mini_batches_goes_on_with_the_same_batches():
     _, grad = make_problem("neuron", (X, y), "sigmoid", "mse").loss_and_grad(point)
     # mse on the batch of 8 against mse on all 40 through evaluate_on: the same 8 terms, scaled by 2/8
     np.testing.assert_allclose(run.params[0], point - 0.3 * grad[0], rtol=0, atol=ulps(16) * 8)
+
+
+def test_mini_batches_set_mid_run_are_those_a_run_built_with_them_uses_from_that_step():
+    from gdsim.engine.run import advance_together
+    from gdsim.engine.workspace import Workspace
+    from gdsim.model.build import build
+    from gdsim.model.lessons import shipped_lessons
+
+    neuron = build(next(lesson for lesson in shipped_lessons() if lesson.number == 4).setup).problem
+    built = Run(neuron, "momentum", [0.5, -1.0], batch_size=3, seed=5)
+    changed = Run(neuron, "momentum", [0.5, -1.0])
+    assert changed.next_batch_rows() is None
+    changed.set_batches(3, 5)
+    for run in (built, changed):
+        run.advance(17)
+    np.testing.assert_array_equal(built.history().params, changed.history().params)
+    # the rows named are the samples the next update takes: its gradient is theirs
+    rows = changed.next_batch_rows()
+    assert len(rows) == 3 and len(set(rows.tolist())) == 3
+    X, y = neuron.dataset.X[rows], neuron.dataset.y[rows]
+    g = np.empty((1, 2))
+    neuron.evaluate_on(X, y, changed.params.copy(), np.empty(1), g, Workspace())
+    np.testing.assert_allclose(changed.next_update().gradient, g, rtol=1e-14)
+    # an epoch goes through every sample once
+    seen = np.concatenate([changed._batches.rows_at(s) for s in range(changed._batches.per_epoch)])
+    assert sorted(seen.tolist()) == list(range(len(neuron.dataset.y)))
+    # back to the whole data, also side by side with another run
+    changed.set_batches(None)
+    whole = Run(neuron, "sgd", [0.5, -1.0])
+    advance_together([changed, whole], 5)
+    assert changed.next_batch_rows() is None and changed.batch_size is None
+    with pytest.raises(InputError, match="batch size"):
+        changed.set_batches(10_000)
+    assert changed.batch_size is None and changed._batches is None

@@ -6,6 +6,7 @@ import pytest
 from gdsim import InputError
 from gdsim.engine import OPTIMIZERS, Run, make_problem
 from gdsim.engine.run import advance_together
+from gdsim.engine.schedules import Schedule
 from gdsim.model.build import build
 from gdsim.model.lessons import shipped_lessons
 
@@ -111,3 +112,48 @@ def test_advance_together_refuses_a_bad_number_of_steps():
     with pytest.raises(InputError, match="number of steps"):
         advance_together(runs, -1)
     assert all(run.step == 0 for run in runs)
+
+
+@pytest.mark.parametrize("problem", ["parabola", "rosenbrock", "beale"])
+def test_scheduled_runs_side_by_side_equal_each_alone(problem):
+    # each run its own schedule (and one without), changed mid-run along with lr; starts that stop
+    # inside a block are replayed with their own η per update
+    p = make_problem(problem)
+    starts = np.random.default_rng(3).uniform(*p.domain[0], size=(3, p.dim))
+    schedules = [None, "step", "exponential", "inverse-time", "cosine", "cosine"]
+    names = ["sgd", "momentum", "nesterov", "adam", "rmsprop", "adagrad"]
+
+    def runs():
+        made = [Run(p, name, starts, {"lr": 0.002 if problem != "parabola" else 0.3}, tol=1e-3,
+                    schedule=schedule) for name, schedule in zip(names, schedules, strict=True)]
+        made[5].set_schedule(Schedule("cosine", decay_steps=200, warmup=20))
+        return made
+
+    alone, together = runs(), runs()
+    for n in (1, 70, 130):
+        assert advance_together(together, n) == max(run.advance(n) for run in alone)
+    for group in (alone, together):
+        group[1].set_hyperparameter("lr", 0.001)
+        group[2].set_schedule("exponential")
+    for n in (300, 9):
+        assert advance_together(together, n) == max(run.advance(n) for run in alone)
+    for a, b in zip(alone, together, strict=True):
+        assert_same_run(a, b)
+        np.testing.assert_array_equal(a.lr_at(np.arange(1, a.step + 2)), b.lr_at(np.arange(1, b.step + 2)))
+    # the schedules did change η, so this compared scheduled steps
+    assert together[4].lr_at(150) < together[4].lr_at(1)
+
+
+def test_mini_batch_runs_with_schedules_side_by_side_equal_each_alone():
+    neuron = build(lesson(4).setup).problem
+
+    def runs():
+        return [Run(neuron, "sgd", [0.5, -1.0], {"lr": 0.5}, schedule="inverse-time", batch_size=1, seed=2),
+                Run(neuron, "momentum", [0.5, -1.0], schedule="cosine", batch_size=4, seed=0),
+                Run(neuron, "sgd", [0.5, -1.0], {"lr": 0.5}, schedule="step")]
+
+    alone, together = runs(), runs()
+    for n in (5, 200, 77):
+        assert advance_together(together, n) == max(run.advance(n) for run in alone)
+    for a, b in zip(alone, together, strict=True):
+        assert_same_run(a, b)

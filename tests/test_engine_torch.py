@@ -1,4 +1,5 @@
-"""Optional: every optimizer against torch.optim itself, 200 steps on Rosenbrock in float64.
+"""Optional: every optimizer against torch.optim itself, 200 steps on Rosenbrock in float64, and every
+learning-rate schedule against the torch.optim.lr_scheduler it names.
 
 Skipped unless PyTorch is installed; gdsim never depends on it.
 """
@@ -9,7 +10,7 @@ import pytest
 import gdsim
 from gdsim.engine import OPTIMIZERS
 
-from tolerance import UPDATE_ULPS, assert_trajectories_agree
+from tolerance import TRANSCENDENTAL_ULPS, UPDATE_ULPS, assert_trajectories_agree, ulps
 
 torch = pytest.importorskip("torch")
 
@@ -96,3 +97,73 @@ def test_torch_optimizer_matches_pytorch_on_rosenbrock(name, defaults):
     # Autograd groups the gradient differently (8 roundings a side), torch.optim the update: each step
     # differs by at most UPDATE_ULPS + 16 ulps of the numbers in it, and the steps add up.
     assert_trajectories_agree(sim.params, expected[:, None, :], UPDATE_ULPS + 16, STEPS)
+
+
+# --- learning-rate schedules against torch.optim.lr_scheduler -----------------------------------
+
+
+def torch_scheduler(schedule, optimizer, lr: float):
+    """The PyTorch scheduler that gdsim's schedule documents as its equivalent."""
+    sched = torch.optim.lr_scheduler
+    p = schedule.parameters
+    w = p.pop("warmup")
+    name = schedule.name
+    if name == "constant":
+        main = sched.LambdaLR(optimizer, lambda s: 1.0)
+    elif name == "step":
+        main = sched.StepLR(optimizer, step_size=p["decay_steps"], gamma=p["gamma"])
+    elif name == "exponential":
+        main = sched.ExponentialLR(optimizer, gamma=p["gamma"])
+    elif name == "inverse-time":
+        main = sched.LambdaLR(optimizer, lambda s: 1.0 / (1.0 + p["decay"] * s))
+    elif name == "cosine":
+        main = sched.CosineAnnealingLR(optimizer, T_max=p["decay_steps"], eta_min=p["floor"] * lr)
+    else:
+        raise AssertionError(name)
+    if not w:
+        return main
+    warm = sched.LinearLR(optimizer, start_factor=1.0 / w, end_factor=1.0, total_iters=w - 1)
+    return sched.SequentialLR(optimizer, [warm, main], milestones=[w])
+
+
+SCHEDULE_CASES = [
+    gdsim.Schedule("constant", warmup=6),
+    gdsim.Schedule("step", decay_steps=15, gamma=0.6),
+    gdsim.Schedule("step", decay_steps=9, gamma=0.8, warmup=12),
+    gdsim.Schedule("exponential", gamma=0.98),
+    gdsim.Schedule("exponential", gamma=0.95, warmup=4),
+    gdsim.Schedule("inverse-time", decay=0.05),
+    gdsim.Schedule("inverse-time", decay=0.2, warmup=7),
+    # cosine up to T: beyond it PyTorch's goes up again while gdsim's stays at the floor
+    gdsim.Schedule("cosine", decay_steps=STEPS),
+    gdsim.Schedule("cosine", decay_steps=STEPS - 20, floor=0.1, warmup=20),
+]
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "nesterov", "adam", "adadelta"])
+@pytest.mark.parametrize("schedule", SCHEDULE_CASES, ids=str)
+def test_torch_schedule_matches_pytorchs_scheduler(schedule, optimizer):
+    opt = OPTIMIZERS[optimizer]
+    lr = {"plain": 0.001, "unit": 1.0}.get(opt.lr_kind, 0.01)
+    hp = opt.resolve(lr)
+    sim = gdsim.simulate("rosenbrock", optimizer, START, STEPS, tol=0, schedule=schedule, **hp)
+
+    p = torch.tensor(START, dtype=torch.float64, requires_grad=True)
+    optimizer_ = torch_optimizer(optimizer, [p], hp)
+    scheduler = torch_scheduler(schedule, optimizer_, lr)
+    rows, etas = [p.detach().numpy().copy()], []
+    for _ in range(STEPS):
+        etas.append(optimizer_.param_groups[0]["lr"])
+        optimizer_.zero_grad()
+        rosenbrock(p).backward()
+        optimizer_.step()
+        scheduler.step()
+        rows.append(p.detach().numpy().copy())
+    # PyTorch's StepLR, ExponentialLR and CosineAnnealingLR update lr by a recursion from step to step
+    # (up to 200 roundings, and cos within TRANSCENDENTAL_ULPS of each), gdsim takes the closed form (a
+    # pow or cos and up to 5 roundings): ηₜ agree within 2 ulps a step of η.
+    np.testing.assert_allclose(sim.lr[1:], etas, rtol=0, atol=ulps(2 * STEPS + 2 * TRANSCENDENTAL_ULPS, lr))
+    assert max(etas) > 1.05 * min(etas)  # the schedule changed η
+    # A relative change of η of δ moves a step by δ of itself, at most 2·STEPS ulps: within the bound
+    # the optimizers' own comparison allows per step, plus that.
+    assert_trajectories_agree(sim.params, np.array(rows)[:, None, :], UPDATE_ULPS + 16 + 2 * STEPS, STEPS)

@@ -195,11 +195,11 @@ def test_the_loss_list_names_the_losses(qtbot, window):
     window.session.set_problem("linreg")
     loss = window.controls.loss
     names = [loss.itemText(i).split("：")[0] for i in range(loss.count())]
-    assert names == ["误差平方和", "均方误差", "二元交叉熵"]
+    assert names == ["误差平方和", "均方误差", "均方误差的一半", "二元交叉熵"]
     assert all(loss.itemText(i).split("：")[1].startswith("L = ") for i in range(loss.count()))
     window.actions.language_actions["en"].trigger()
     assert [loss.itemText(i).split(":")[0] for i in range(loss.count())] == [
-        "Sum of squared errors", "Mean squared error", "Binary cross-entropy"]
+        "Sum of squared errors", "Mean squared error", "Half the mean squared error", "Binary cross-entropy"]
 
 
 def test_help_keyboard_lists_the_actions_without_their_mnemonics(qtbot, window):

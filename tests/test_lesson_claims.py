@@ -149,6 +149,43 @@ def test_lesson_3_eta_0_01_zig_zags_across_the_valley_and_arrives_sooner(lessons
         assert np.all(signs[1:] != signs[:-1]) == zig_zags
 
 
+def test_lesson_3_the_tutorial_s_formulas_beside_sse_and_mse_at_the_start(lessons):
+    """"The formula panel sets the tutorial's ∂C/∂w = (1/N) Σ (wx + b − y)·x, the gradient of half-mse,
+    beside SSE's (N = 30 times it) and MSE's (2 times)" (at the start, say, and what the panel adds:
+    the derivative of C itself, 60 times it)."""
+    from gdsim.engine.models import square_loss_gradients
+
+    lesson = lessons[3]
+    problem = lesson.problem
+    x, y = problem.dataset.X[:, 0], problem.dataset.y
+    n = len(y)
+    assert n == 30 and lesson.setup.start == (-1.0, 0.0) and "N = 30" in notes(lesson)
+    r = -1.0 * x + 0.0 - y  # wx + b − y
+    tutorial = np.array([r @ x / n, r.sum() / n])  # the tutorial's formulas, written out
+    grads = square_loss_gradients(problem, lesson.setup.start)
+    np.testing.assert_allclose(grads["half-mse"], tutorial, rtol=1e-13)
+    np.testing.assert_allclose(grads["half-mse"], [-13.69, -5.707], atol=0.005)
+    np.testing.assert_allclose(grads["sse"], 30 * tutorial, rtol=1e-13)
+    np.testing.assert_allclose(grads["mse"], 2 * tutorial, rtol=1e-13)
+    c = np.array([2 * r @ x, 2 * r.sum()])  # ∂/∂(w, b) of C = Σ (wx + b − y)², written out
+    np.testing.assert_allclose(c, 60 * tutorial, rtol=1e-13)
+
+
+def test_lesson_3_half_mse_with_thirty_times_eta_takes_the_same_path_and_stops_sooner(lessons):
+    """"the gradient of half-mse … SSE's (N = 30 times it)": so half-mse with η = 30 × 0.005 takes the
+    same path (it stops sooner, at step 322, as its gradient falls below the tolerance sooner)."""
+    lesson = lessons[3]
+    (sse,) = runs_of(lesson)
+    setup = replace(lesson.setup, loss="half-mse", contenders=(Contender("sgd", {"lr": 0.15}),))
+    (half,) = build(setup).runs
+    half.advance(setup.step_limit)
+    assert half.status_names == ["converged"] and half.stopped_at[0] == 322 < sse.stopped_at[0] == 422
+    a, b = sse.history(), half.history()
+    np.testing.assert_allclose(b.params[:, 0], a.params[: len(b.params), 0], rtol=0, atol=1e-5)
+    np.testing.assert_allclose(b.grad_norm[:50] * 30, a.grad_norm[:50], rtol=1e-6)
+    assert b.grad_norm[-1, 0] < 1e-6 <= a.grad_norm[len(b.grad_norm) - 1, 0]
+
+
 # --- lesson 4 ---------------------------------------------------------------------------------------
 
 
@@ -439,3 +476,62 @@ def test_lesson_8_adadelta_bounces_across_the_valley_and_drifts_away(lessons):
     away = np.linalg.norm(middle - [3.0, 0.5], axis=1)
     marks = away[[1000, 2000, 3000, 4000, 4999]]
     assert np.all(np.diff(marks) > 0)  # ever farther
+
+
+# --- lesson 9 ---------------------------------------------------------------------------------------
+
+
+def test_lesson_9_starts_from_lesson_2_s_run_that_never_settles(lessons):
+    """"Lesson 2's run at η = 1.0 jumps between 2 and −2 for ever … here it runs beside three copies that
+    start at the same η and let it decay"."""
+    lesson, second = lessons[9], lessons[2]
+    assert lesson.setup.problem == second.setup.problem and lesson.setup.start == second.setup.start
+    assert second.setup.contenders[2] == lesson.setup.contenders[0] == Contender("sgd", {"lr": 1.0})
+    assert [c.hyperparameters["lr"] for c in lesson.setup.contenders] == [1.0] * 4
+    assert [c.schedule is not None for c in lesson.setup.contenders] == [False, True, True, True]
+
+
+def test_lesson_9_each_step_multiplies_x_by_one_minus_twice_that_step_s_eta(lessons):
+    """"each step multiplies x by 1 − 2ηₜ"; "the plot beside the loss shows the η each step used"."""
+    for run in runs_of(lessons[9]):
+        rows = int(run.stopped_at[0])
+        x = run.history().params[: rows + 1, 0, 0]
+        eta = run.lr_at(np.arange(1, rows + 1))
+        np.testing.assert_allclose(x[1:], (1 - 2 * eta) * x[:-1], rtol=4 * EPS, atol=1e-300)
+
+
+def test_lesson_9_how_each_decay_rescues_the_run(lessons):
+    """"Step decay (η × 0.7 every 20 steps) keeps the jumps for 20 steps, then with η = 0.7 each step
+    multiplies x by −0.4 …; exponential decay (ηₜ = 0.95^(t − 1)) shrinks x from the second step on …;
+    cosine annealing over 100 steps keeps η near 1 at first" (the steps they converge at: [expect])."""
+    constant, step, exponential, cosine = runs_of(lessons[9])
+    x = step.history().params[:, 0, 0]
+    np.testing.assert_array_equal(x[:21], 2.0 * (-1.0) ** np.arange(21))
+    np.testing.assert_allclose(step.lr_at(np.arange(21, 38)), 0.7, rtol=EPS)
+    np.testing.assert_allclose(x[22:38] / x[21:37], -0.4, rtol=8 * EPS)
+    x = exponential.history().params[:, 0, 0]
+    np.testing.assert_allclose(exponential.lr_at(np.arange(1, 15)), 0.95 ** np.arange(14), rtol=4 * EPS)
+    assert np.all(np.abs(x[2:15]) < np.abs(x[1:14]))
+    assert np.all(cosine.lr_at(np.arange(1, 21)) > 0.9)
+
+
+def test_lesson_9_every_eta_between_0_and_1_shrinks_x_and_0_5_the_most():
+    """"every η between 0 and 1 helps: each such step multiplies x by 1 − 2ηₜ, less than 1 in size, and
+    the nearer ηₜ is to 0.5, the more it shrinks x"."""
+    etas = np.linspace(0.01, 0.99, 99)
+    factors = np.abs(1 - 2 * etas)
+    assert np.all(factors < 1)
+    assert np.all(np.diff(factors[etas <= 0.5]) < 0) and np.all(np.diff(factors[etas >= 0.5]) > 0)
+
+
+def test_lesson_9_one_over_t_decay_lands_exactly_on_the_minimum_at_step_11(lessons):
+    """"choose the schedule 1/t decay with d = 0.1 for the first run and press R: it lands exactly on the
+    minimum at step 11, where η has fallen to 1/(1 + 0.1·10) = 0.5"."""
+    from gdsim.engine.schedules import Schedule
+
+    lesson = lessons[9]
+    setup = lesson.setup.with_schedule(0, Schedule("inverse-time", decay=0.1))
+    run = runs_of(lesson, setup)[0]
+    assert run.status_names == ["converged"] and run.stopped_at[0] == 11
+    assert run.lr_at(11) == 0.5 and run.history().params[11, 0, 0] == 0.0
+    assert np.all(run.history().params[:11, 0, 0] != 0.0)

@@ -17,7 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gdsim.engine import ANALYTIC_PROBLEMS, OPTIMIZERS
+import gdsim
+from gdsim.engine import ANALYTIC_PROBLEMS, OPTIMIZERS, SCHEDULES, Schedule
+from gdsim.engine.schedules import WARMUP
 from gdsim.model import lessons as lessons_module
 from gdsim.model.build import build
 from gdsim.model.lessons import (
@@ -179,6 +181,42 @@ def test_round_trip_of_an_analytic_problem_at_full_speed(tmp_path):
     assert 'speed = "max"' in (tmp_path / "mine.toml").read_text(encoding="utf-8")
 
 
+def test_round_trip_keeps_each_optimizers_schedule_and_mini_batches(tmp_path):
+    setup = Setup("linreg", data="line", loss="half-mse", contenders=(
+        Contender("sgd", {"lr": 0.1}, Schedule("cosine", decay_steps=50, floor=0.1, warmup=5)),
+        Contender("sgd", {"lr": 0.1}, None, 1, 7),
+        Contender("momentum", {}, Schedule("step", decay_steps=10, gamma=0.5), 4),
+    ), speed=10.0, step_limit=300)
+    assert_round_trip(tmp_path / "s.toml", setup, LessonView())
+    text = (tmp_path / "s.toml").read_text(encoding="utf-8")
+    assert 'schedule = "cosine"\ndecay_steps = 50\nfloor = 0.1\nwarmup = 5' in text
+    assert "batch_size = 1\nseed = 7" in text
+
+
+def test_a_lessons_schedules_and_batches_are_the_runs_own(tmp_path):
+    # The noisy path of one-sample steps beside the full-batch one, and a decay: as the file says.
+    path = tmp_path / "l.toml"
+    path.write_text(edit(edit(NEURON, "tol = 1e-6", "tol = 1e-6\nseed = 5"),
+                         'name = "sgd"\nlr = 0.1', 'name = "sgd"\nlr = 0.1\nbatch_size = 1\n'
+                         'schedule = "exponential"\ngamma = 0.9\nwarmup = 2'), encoding="utf-8")
+    lesson = load_lesson(path)
+    first, second = lesson.setup.contenders
+    assert (first.batch_size, first.seed) == (1, 5)
+    assert first.schedule == Schedule("exponential", gamma=0.9, warmup=2)
+    assert (second.batch_size, second.seed, second.schedule) == (None, 0, None)
+    noisy, full = build(lesson.setup).runs
+    assert (noisy.batch_size, noisy.seed, noisy.schedule) == (1, 5, first.schedule)
+    assert full.batch_size is None and full.schedule is None
+    noisy.advance(3)
+    assert noisy.lr_at(np.arange(1, 4)).tolist() == [0.05, 0.1, 0.1]
+    sim = gdsim.simulate("neuron", "sgd", None, 3, data="pass-fail", activation="sigmoid", loss="sse", lr=0.1,
+                         batch_size=1, seed=5, schedule=first.schedule)
+    np.testing.assert_array_equal(noisy.history().params, sim.params)
+    # [setup]'s batch_size is every optimizer's unless its own says otherwise.
+    path.write_text(edit(NEURON, "tol = 1e-6", "tol = 1e-6\nbatch_size = 8"), encoding="utf-8")
+    assert [c.batch_size for c in load_lesson(path).setup.contenders] == [8, 8]
+
+
 def test_round_trip_keeps_the_problems_own_start_and_builtin_data(tmp_path):
     setup = Setup("neuron", data="pass-fail", activation="tanh", loss="mse",
                   contenders=(Contender("momentum", {"lr": 0.1, "momentum": 0.0}),), speed=7.5, step_limit=50)
@@ -292,7 +330,21 @@ def _contender(draw):
             value = draw(st.floats(low, min(high, 1e6), allow_nan=False, allow_infinity=False).filter(
                 lambda v: v == 0 or abs(v) >= SHOWN_RANGE[0]))
             values[h.name] = value
-    return Contender(optimizer.name, values)
+    return Contender(optimizer.name, values, draw(st.none() | _schedule()))
+
+
+@st.composite
+def _schedule(draw):
+    kind = SCHEDULES[draw(st.sampled_from(sorted(SCHEDULES)))]
+    settings = {}
+    for p in (*kind.parameters, WARMUP):
+        if draw(st.booleans()):
+            if p.whole:
+                settings[p.name] = draw(st.integers(int(p.low), int(p.high)))
+            else:
+                high = min(p.high, 1e6)
+                settings[p.name] = draw(st.floats(p.low, high, exclude_min=p.low_open, allow_nan=False))
+    return Schedule(kind.name, **settings)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -428,7 +480,7 @@ MALFORMED = {
          "softplus, identity, step"]),
     "unknown loss": edited(
         NEURON, 'loss = "sse"', 'loss = "mae"',
-        ["[setup] loss: unknown loss 'mae'; choose one of: sse, mse, bce"]),
+        ["[setup] loss: unknown loss 'mae'; choose one of: sse, mse, half-mse, bce"]),
     "activation on linreg": edited(
         NEURON, 'problem = "neuron"', 'problem = "linreg"',
         ["activation applies only to the problem neuron, not 'linreg'"]),
@@ -474,7 +526,57 @@ MALFORMED = {
     "unknown key in [setup]": edited(
         VALID, "speed = 2", "spead = 2",
         ["[setup]: unknown key 'spead' (did you mean 'speed'?); allowed keys: problem, data, activation, "
-         "loss, start, speed, step_limit, tol, optimizers"]),
+         "loss, start, speed, step_limit, tol, batch_size, seed, optimizers"]),
+    # learning-rate schedules and mini-batches, per optimizer (and batch_size, seed for all in [setup])
+    "unknown schedule": edited(
+        VALID, 'name = "sgd"\nlr = 0.1', 'name = "sgd"\nlr = 0.1\nschedule = "cosinus"',
+        ["[setup] optimizers[1] schedule: unknown schedule 'cosinus'; choose one of: constant, step, "
+         "exponential, inverse-time, cosine"]),
+    "schedule not a string": edited(
+        VALID, 'name = "sgd"\nlr = 0.1', 'name = "sgd"\nlr = 0.1\nschedule = 3',
+        ["[setup] optimizers[1] schedule must be a string, got 3"]),
+    "schedule parameter without a schedule": edited(
+        VALID, 'name = "sgd"\nlr = 0.1', 'name = "sgd"\nlr = 0.1\ngamma = 0.5',
+        ['[setup] optimizers[1]: gamma is a parameter of a learning-rate schedule; give schedule = "…" too '
+         "(one of: constant, step"]),
+    "parameter of another schedule": edited(
+        VALID, 'name = "sgd"\nlr = 0.1', 'name = "sgd"\nlr = 0.1\nschedule = "cosine"\ngamma = 0.5',
+        ["[setup] optimizers[1]: the schedule cosine has no parameter 'gamma'; its parameters are: "
+         "decay_steps, floor, warmup"]),
+    "schedule parameter out of range": edited(
+        VALID, 'name = "sgd"\nlr = 0.1', 'name = "sgd"\nlr = 0.1\nschedule = "step"\ngamma = 1.5',
+        ["[setup] optimizers[1]: gamma must be in (0, 1], got 1.5"]),
+    "schedule steps not whole": edited(
+        VALID, 'name = "sgd"\nlr = 0.1', 'name = "sgd"\nlr = 0.1\nschedule = "step"\ndecay_steps = 2.5',
+        ["[setup] optimizers[1]: decay_steps must be a whole number from 1 to 1000000000, got 2.5"]),
+    "schedule parameter a string": edited(
+        VALID, 'name = "sgd"\nlr = 0.1', 'name = "sgd"\nlr = 0.1\nschedule = "step"\nwarmup = "10"',
+        ["[setup] optimizers[1]: warmup must be a number, got the string '10'"]),
+    "unknown key beside a schedule": edited(
+        VALID, 'name = "sgd"\nlr = 0.1', 'name = "sgd"\nlr = 0.1\nschedule = "step"\nwarmpu = 3',
+        ["[setup] optimizers[1]: sgd has no hyperparameter 'warmpu' (did you mean 'warmup'?); allowed keys: "
+         "name, lr, decay_steps, gamma, warmup, schedule, batch_size, seed"]),
+    "batch size not whole": edited(
+        NEURON, 'name = "sgd"\nlr = 0.1', 'name = "sgd"\nlr = 0.1\nbatch_size = 2.0',
+        ["[setup] optimizers[1]: batch_size must be a whole number ≥ 1, got 2.0"]),
+    "batch size 0 for all": edited(
+        NEURON, "tol = 1e-6", "tol = 1e-6\nbatch_size = 0",
+        ["[setup] batch_size must be a whole number ≥ 1, got 0"]),
+    "batch size above the data": edited(
+        NEURON, 'name = "momentum"', 'name = "momentum"\nbatch_size = 41',
+        ["[setup] optimizers[2]: the batch size must be a whole number from 1 to 40, got 41"]),
+    "batch size on a fixed function": edited(
+        VALID, 'name = "momentum"', 'name = "momentum"\nbatch_size = 4',
+        ["[setup] optimizers[2]: batch_size applies only to the problems linreg and neuron, not 'parabola'"]),
+    "negative seed": edited(
+        NEURON, 'name = "sgd"\nlr = 0.1', 'name = "sgd"\nlr = 0.1\nbatch_size = 4\nseed = -1',
+        ["[setup] optimizers[1]: seed must be a whole number ≥ 0, got -1"]),
+    "seed without batches": edited(
+        NEURON, 'name = "sgd"\nlr = 0.1', 'name = "sgd"\nlr = 0.1\nseed = 3',
+        ["[setup] optimizers[1]: seed orders the mini-batches; give batch_size too"]),
+    "seed for all without batches": edited(
+        NEURON, "tol = 1e-6", "tol = 1e-6\nseed = 3",
+        ["[setup] seed orders the mini-batches; give batch_size too"]),
     "unknown top-level table": edited(
         VALID, "[view]", "[veiw]",
         ["unknown table or key 'veiw'", "did you mean 'view'"]),

@@ -4,7 +4,7 @@ its problem and runs, and the snapshots taken of the runs."""
 import numpy as np
 import pytest
 
-from gdsim.engine import CONVERGED, STEP_LIMIT, InputError
+from gdsim.engine import CONVERGED, STEP_LIMIT, InputError, Schedule
 from gdsim.model import snapshot
 from gdsim.model.build import build, check, problem_on_the_same_data
 from gdsim.model.setup import Contender, Setup, setup_from_dict, setup_to_dict
@@ -84,6 +84,32 @@ def test_setup_survives_a_round_trip_through_a_dict():
     assert setup_from_dict(setup_to_dict(setup)) == setup
 
 
+def test_setup_each_contender_keeps_its_schedule_and_its_batches_while_the_data_stays():
+    cosine = Schedule("cosine", decay_steps=30, warmup=3)
+    setup = Setup("neuron", data="pass-fail", contenders=(
+        Contender("sgd", {"lr": 0.5}, cosine, 4, 2), Contender("adam", {"lr": 0.1})))
+    linreg = setup.with_problem("linreg").with_hyperparameter(0, "lr", 0.2)
+    assert linreg.contenders[0] == Contender("sgd", {"lr": 0.2}, cosine, 4, 2)
+    assert setup.with_activation("tanh").keeping_lr(build(setup).problem).contenders[0].schedule == cosine
+    parabola = setup.with_problem("parabola")  # no data: no mini-batches, the schedule stays
+    assert parabola.contenders[0] == Contender("sgd", {}, cosine, None, 0)
+    assert setup_from_dict(setup_to_dict(setup)) == setup
+
+
+def test_setup_with_schedule_and_with_batches_change_one_contender():
+    setup = Setup("linreg", contenders=(Contender("sgd"), Contender("sgd")))
+    decayed = setup.with_schedule(1, "exponential").with_batches(0, 1, seed=9)
+    assert decayed.contenders == (Contender("sgd", {}, None, 1, 9),
+                                  Contender("sgd", {}, Schedule("exponential")))
+    assert decayed.with_schedule(1, None).with_batches(0, None).contenders == setup.contenders
+    with pytest.raises(InputError, match="unknown schedule 'cos'"):
+        setup.with_schedule(0, "cos")
+    with pytest.raises(InputError, match="the batch size must be a whole number ≥ 1, got 0"):
+        setup.with_batches(0, 0)
+    with pytest.raises(InputError, match="the seed must be a whole number ≥ 0"):
+        setup.with_batches(0, 2, seed=-1)
+
+
 # --- building -----------------------------------------------------------------------------------------
 
 
@@ -98,6 +124,38 @@ def test_build_gives_the_problem_and_one_run_per_contender_from_one_start():
         assert run.params.tolist() == [[-9.0, 2.0]]
         assert (run.step_limit, run.tol) == (7, 1e-3)
     assert built.runs[1].hyperparameters["lr"] == 0.01
+
+
+def test_build_gives_each_run_its_contenders_schedule_and_batches():
+    step = Schedule("step", decay_steps=5, gamma=0.5)
+    built = build(Setup("neuron", data="pass-fail", contenders=(
+        Contender("sgd", {"lr": 0.5}, step, 1, 3), Contender("sgd", {"lr": 0.5}))))
+    noisy, full = built.runs
+    assert (noisy.schedule, noisy.batch_size, noisy.seed) == (step, 1, 3)
+    assert (full.schedule, full.batch_size) == (None, None)
+    for run in built.runs:
+        run.advance(20)
+    assert noisy.lr_at(20) == 0.5 * 0.5**3 and full.lr_at(20) == 0.5
+    assert not np.array_equal(noisy.params, full.params)  # one sample a step is another path
+    with pytest.raises(InputError, match="the batch size must be a whole number from 1 to 40, got 41"):
+        build(Setup("neuron", data="pass-fail", contenders=(Contender("sgd", {}, None, 41),)))
+
+
+def test_snapshot_carries_eta_per_step_and_nesterovs_look_ahead():
+    built = build(Setup("ravine", contenders=(
+        Contender("sgd", {"lr": 0.04}, Schedule("step", decay_steps=2, gamma=0.5, warmup=2)),
+        Contender("nesterov", {"lr": 0.04})), start=(-9.0, 2.0), step_limit=100, tol=0.0))
+    for run in built.runs:
+        run.advance(6)
+    decayed, nesterov = snapshot.take(built.runs, 0, False, 100, (-9.0, 2.0), 0).tracks
+    assert decayed.history_step.tolist() == list(range(7))
+    assert decayed.history_lr.tolist() == [0.02, 0.02, 0.04, 0.04, 0.04, 0.02, 0.02]  # row 0: η₁
+    assert decayed.lr == 0.01 and decayed.lookahead is None
+    assert nesterov.history_lr.tolist() == [0.04] * 7 and nesterov.lr == 0.04
+    points = nesterov.lookahead
+    np.testing.assert_array_equal(points.lookahead, nesterov.params)
+    np.testing.assert_array_equal(points.position, nesterov.params + 0.9 * points.velocity)
+    assert points.position.shape == (2,) and np.abs(points.velocity).max() > 0
 
 
 def test_build_refuses_what_the_engine_refuses():

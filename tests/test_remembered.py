@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from gdsim.engine import Schedule
 from gdsim.model.remembered import MAX_CHARS, setup_from_json, setup_to_json
 from gdsim.model.setup import Contender, Setup
 
@@ -22,6 +23,45 @@ def stored(**changes) -> str:
 def test_a_setup_survives_a_round_trip_with_nothing_to_report():
     assert setup_from_json(setup_to_json(GOOD)) == (GOOD, [])
     assert setup_from_json(setup_to_json(Setup())) == (Setup(), [])
+
+
+def test_each_runs_schedule_and_batches_are_remembered():
+    setup = Setup("neuron", data="pass-fail", contenders=(
+        Contender("sgd", {"lr": 0.5}, Schedule("inverse-time", decay=0.1, warmup=4), 8, 2),
+        Contender("sgd", {"lr": 0.5})))
+    assert setup_from_json(setup_to_json(setup)) == (setup, [])
+
+
+@pytest.mark.parametrize("run, kept, says", [
+    ({"optimizer": "sgd", "schedule": {"name": "cosinus"}}, Contender("sgd"),
+     "the stored contenders[1] schedule is not usable: unknown schedule 'cosinus'; choose one of: constant, "
+     "step, exponential, inverse-time, cosine; using no schedule instead"),
+    ({"optimizer": "sgd", "schedule": "step"}, Contender("sgd"), 'a schedule must be an object such as'),
+    ({"optimizer": "sgd", "schedule": {"name": "step", "gamma": 2}}, Contender("sgd"),
+     "gamma must be in (0, 1]"),
+    ({"optimizer": "sgd", "schedule": {"name": "step", "k": 2}}, Contender("sgd"),
+     "the schedule step has no parameter 'k'"),
+    ({"optimizer": "sgd", "batch_size": 0, "seed": 1}, Contender("sgd"),
+     "the stored contenders[1] batch_size is not usable: the batch size must be a whole number ≥ 1, got 0; "
+     "using the whole data instead"),
+    ({"optimizer": "sgd", "batch_size": "8"}, Contender("sgd"), "got '8'"),
+    ({"optimizer": "sgd", "batch_size": 8, "seed": -3}, Contender("sgd", {}, None, 8, 0),
+     "the stored contenders[1] seed is not usable: the seed must be a whole number ≥ 0, got -3; using 0"),
+])
+def test_a_bad_schedule_or_batch_of_a_run_takes_its_default(run, kept, says):
+    d = json.loads(setup_to_json(Setup("linreg")))
+    d["contenders"] = [run]
+    setup, complaints = setup_from_json(json.dumps(d))
+    assert setup.contenders == (kept,)
+    assert len(complaints) == 1 and says in message(complaints[0]), [str(c) for c in complaints]
+
+
+def test_batches_of_a_fixed_function_are_not_used():
+    d = json.loads(setup_to_json(Setup("parabola")))
+    d["contenders"] = [{"optimizer": "sgd", "batch_size": 4}]
+    setup, complaints = setup_from_json(json.dumps(d))
+    assert setup.contenders == (Contender("sgd"),)
+    assert "batch_size applies only to the problems linreg, neuron, not 'parabola'" in message(complaints[0])
 
 
 def message(complaint) -> str:

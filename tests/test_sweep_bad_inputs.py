@@ -45,7 +45,7 @@ import pytest
 from PySide6.QtCore import QByteArray
 
 import gdsim
-from gdsim import InputError, Run, make_problem, simulate
+from gdsim import InputError, Run, Schedule, make_problem, simulate
 from gdsim.cli import main
 from gdsim.engine import OPTIMIZERS, load_dataset
 from gdsim.engine.csv_file import MAX_BYTES, MAX_ROWS, MAX_VALUES
@@ -319,6 +319,34 @@ for name, optimizer in OPTIMIZERS.items():
         cli("run", "--optimizer", name, "--set", f"{h.name}=nan", says=f"{h.name} must be a finite number")
         cli("run", "--optimizer", name, "--set", f"{h.name}=1e400", says=f"{h.name} must be a finite number")
 
+# Learning-rate schedules: their names and parameters (through --set).
+for bad in ["", "linear", "Cosine", "cosine ", "step,cosine", "1/t", "warmup"]:
+    cli("run", "--schedule", bad, says="unknown schedule")
+for name in ["decay_steps", "gamma", "decay", "floor", "warmup"]:
+    cli("run", "--set", f"{name}=1",
+        says=f"{name} is a parameter of a learning-rate schedule; give --schedule")
+cli("run", "--schedule", "constant", "--set", "gamma=0.5",
+    says="the schedule constant has no parameter 'gamma'")
+cli("run", "--schedule", "exponential", "--set", "decay_steps=3", says="its parameters are: gamma, warmup")
+cli("run", "--schedule", "cosine", "--set", "gama=0.5", says="sgd has no hyperparameter 'gama'")
+for schedule, setting, says in [
+        ("step", "gamma=0", "gamma must be in (0, 1], got 0"),
+        ("step", "gamma=1.5", "gamma must be in (0, 1]"), ("step", "gamma=-1", "gamma must be in (0, 1]"),
+        ("exponential", "gamma=nan", "must be a finite number"),
+        ("exponential", "gamma=half", "gamma must be a number, got 'half'"),
+        ("exponential", "gamma=1e400", "gamma must be a finite number"),
+        ("inverse-time", "decay=-0.5", "decay must be in [0, ∞)"), ("inverse-time", "decay=inf", "finite"),
+        ("cosine", "floor=2", "floor must be in [0, 1]"), ("cosine", "floor=-0.1", "floor must be in [0, 1]"),
+        ("cosine", "decay_steps=0", "decay_steps must be a whole number from 1 to 1000000000"),
+        ("cosine", "decay_steps=2.5", "decay_steps must be a whole number"),
+        ("step", "decay_steps=1e3", "decay_steps must be a whole number"),
+        ("step", "decay_steps=10000000000", "decay_steps must be a whole number from 1 to 1000000000"),
+        ("step", "decay_steps=" + "9" * 5000, "decay_steps must be a whole number"),
+        ("constant", "warmup=-1", "warmup must be a whole number from 0"),
+        ("constant", "warmup=ten", "warmup must be a whole number from 0")]:
+    cli("run", "--schedule", schedule, "--set", setting, says=says)
+cli("run", "--schedule=--", says="--schedule needs a value, got '--'")
+
 cli("run", "--problem", "parabola", "--data", "line", says="is a fixed function; data applies")
 cli("run", "--problem", "linreg", "--data", "nosuchdataset", says="unknown dataset 'nosuchdataset'")
 cli("run", "--problem", "linreg", "--data", "", says="data must be a built-in dataset name or the path")
@@ -467,6 +495,26 @@ for bad in [-1, 1.5, True, "3", None, 1j]:
     api(lambda t, bad=bad: simulate("neuron", "sgd", batch_size=4, seed=bad),
         "the seed must be a whole number", f"simulate(seed={bad!r})")
 api(lambda t: simulate("parabola", "sgd", batch_size=2), "mini-batches need a dataset model", "no batches")
+
+for bad in ["", "linear", "COSINE", ["cosine"], 3, b"step", {"name": "step"}, True]:
+    api(lambda t, bad=bad: simulate("parabola", "sgd", schedule=bad), "unknown schedule",
+        f"simulate(schedule={bad!r})")
+    api(lambda t, bad=bad: fresh_run().set_schedule(bad), "unknown schedule", f"Run.set_schedule({bad!r})")
+for name_, settings, says in [
+        ("step", {"gamma": 0}, "gamma must be in (0, 1]"), ("step", {"gamma": 1j}, "must be a real number"),
+        ("step", {"gamma": True}, "gamma must be a number"),
+        ("step", {"gamma": [0.5]}, "gamma must be a number"),
+        ("step", {"decay_steps": 0}, "decay_steps must be a whole number from 1"),
+        ("step", {"decay_steps": 2.5}, "decay_steps must be a whole number"),
+        ("step", {"decay_steps": 10**400}, "decay_steps must be a whole number"),
+        ("step", {"decay_steps": np.float64("nan")}, "decay_steps must be a whole number"),
+        ("cosine", {"floor": 10**400}, "floor must be a finite number"),
+        ("cosine", {"warmup": -1}, "warmup must be a whole number from 0"),
+        ("cosine", {"gamma": 0.5}, "the schedule cosine has no parameter 'gamma'"),
+        ("constant", {"": 1}, "the schedule constant has no parameter ''")]:
+    api(lambda t, n=name_, kw=settings: Schedule(n, **kw), says, f"Schedule({name_!r}, {settings!r})")
+for bad in [0, -1, 2.5, "3", None, True, np.array([0, 1])]:
+    api(lambda t, bad=bad: fresh_run().lr_at(bad), "lr_at needs update numbers t ≥ 1", f"Run.lr_at({bad!r})")
 
 for bad in ["parabola", None, 3, simulate, ["parabola"]]:
     api(lambda t, bad=bad: Run(bad, "sgd", [1.0]), "a run needs a problem made by make_problem",
@@ -837,6 +885,53 @@ for bad in ["step_limit = 0", "step_limit = -5", "step_limit = 1000000001"]:
     lesson(changed("step_limit = 100", bad),
            "[setup] step_limit must be a whole number from 1 to 1,000,000,000", bad)
 
+# Each optimizer's schedule and mini-batches.
+SGD_TABLE = 'name = "sgd"\nlr = 0.1'
+for bad, says in [
+        ('schedule = "cosinus"', "[setup] optimizers[1] schedule: unknown schedule 'cosinus'; choose one of"),
+        ('schedule = ""', "unknown schedule ''"),
+        ("schedule = 3", "[setup] optimizers[1] schedule must be a string"),
+        ('schedule = ["step"]', "schedule must be a string, got the array"),
+        ("gamma = 0.5",
+         "[setup] optimizers[1]: gamma is a parameter of a learning-rate schedule; give schedule"),
+        ('schedule = "cosine"\ngamma = 0.5', "the schedule cosine has no parameter 'gamma'"),
+        ('schedule = "step"\ngamma = 0', "[setup] optimizers[1]: gamma must be in (0, 1], got 0"),
+        ('schedule = "step"\ngamma = inf', "gamma must be a finite number"),
+        ('schedule = "step"\ngamma = nan', "gamma must be a finite number"),
+        ('schedule = "step"\ngamma = "0.5"', "[setup] optimizers[1]: gamma must be a number, got the string"),
+        ('schedule = "step"\ngamma = true', "[setup] optimizers[1]: gamma must be a number, got true"),
+        ('schedule = "step"\ndecay_steps = 0',
+         "decay_steps must be a whole number from 1 to 1000000000, got 0"),
+        ('schedule = "step"\ndecay_steps = 1.5', "decay_steps must be a whole number"),
+        ('schedule = "cosine"\ndecay_steps = ' + "9" * 40, "decay_steps must be a whole number"),
+        ('schedule = "cosine"\nfloor = 1.01', "floor must be in [0, 1], got 1.01"),
+        ('schedule = "constant"\nwarmup = -3', "warmup must be a whole number from 0"),
+        ('schedule = "constant"\nwarmup = [3]', "warmup must be a number, got the array [3]"),
+        ('schedule = "step"\nwarmpu = 3', "(did you mean 'warmup'?)"),
+        ("batch_size = 4", "batch_size applies only to the problems linreg and neuron"),
+]:
+    lesson(changed(SGD_TABLE, f"{SGD_TABLE}\n{bad}"), says, bad)
+for bad, says in [
+        ("batch_size = 0", "[setup] optimizers[1]: batch_size must be a whole number ≥ 1, got 0"),
+        ("batch_size = 41",
+         "[setup] optimizers[1]: the batch size must be a whole number from 1 to 40, got 41"),
+        ("batch_size = 2.0", "batch_size must be a whole number ≥ 1, got 2.0"),
+        ('batch_size = "8"', "batch_size must be a whole number ≥ 1, got the string '8'"),
+        ("batch_size = true", "batch_size must be a whole number ≥ 1, got true"),
+        ("batch_size = " + "9" * 40, "the batch size must be a whole number from 1 to 40, got 99999"),
+        ("batch_size = 4\nseed = -1", "[setup] optimizers[1]: seed must be a whole number ≥ 0, got -1"),
+        ("batch_size = 4\nseed = 1.5", "seed must be a whole number ≥ 0, got 1.5"),
+        ("seed = 3", "[setup] optimizers[1]: seed orders the mini-batches; give batch_size too")]:
+    lesson(changed(SGD_TABLE, f"{SGD_TABLE}\n{bad}", NEURON_LESSON), says, f"neuron {bad}")
+for bad, says in [("batch_size = 0", "[setup] batch_size must be a whole number ≥ 1, got 0"),
+                  ("batch_size = 100",
+                   "[setup] optimizers[1]: the batch size must be a whole number from 1 to 40"),
+                  ("seed = 2", "[setup] seed orders the mini-batches; give batch_size too"),
+                  ("batch_size = 4\nseed = -2", "[setup] seed must be a whole number ≥ 0, got -2")]:
+    lesson(changed("tol = 1e-6", f"tol = 1e-6\n{bad}", NEURON_LESSON), says, f"[setup] {bad}")
+lesson(changed("tol = 1e-6", "tol = 1e-6\nbatch_size = 4"), "[setup] batch_size applies only to the problems",
+       "[setup] batch_size on parabola")
+
 
 def with_data(data: str):
     """A lesson whose data is ``data``, {tmp} being the scratch folder."""
@@ -929,6 +1024,23 @@ for changes, says in [
     ({"problem": "neuron", "activation": "swish"}, "unknown activation 'swish'"),
     ({"problem": "neuron", "activation": "tanh", "loss": "bce"}, "loss 'bce' needs an activation"),
     ({"problem": "linreg", "loss": "hinge"}, "unknown loss 'hinge'"),
+    ({"contenders": [{"optimizer": "sgd", "schedule": {"name": "cosinus"}}]},
+     "the stored contenders[1] schedule is not usable: unknown schedule 'cosinus'"),
+    ({"contenders": [{"optimizer": "sgd", "schedule": "cosine"}]}, "a schedule must be an object such as"),
+    ({"contenders": [{"optimizer": "sgd", "schedule": {"name": "step", "gamma": -1}}]},
+     "gamma must be in (0, 1]"),
+    ({"contenders": [{"optimizer": "sgd", "schedule": {"name": "step", "decay_steps": 0.5}}]},
+     "decay_steps must be a whole number"),
+    ({"contenders": [{"optimizer": "sgd", "schedule": {"name": "step", "step_size": 5}}]},
+     "the schedule step has no parameter 'step_size'"),
+    ({"problem": "linreg", "contenders": [{"optimizer": "sgd", "batch_size": 0}]},
+     "the stored contenders[1] batch_size is not usable: the batch size must be a whole number ≥ 1"),
+    ({"problem": "linreg", "contenders": [{"optimizer": "sgd", "batch_size": 4, "seed": "x"}]},
+     "the stored contenders[1] seed is not usable"),
+    ({"contenders": [{"optimizer": "sgd", "batch_size": 4}]},
+     "batch_size applies only to the problems linreg, neuron, not 'parabola'"),
+    ({"problem": "linreg", "contenders": [{"optimizer": "sgd", "batch_size": 31}]},
+     "the last setup cannot be restored: the batch size must be a whole number from 1 to 30, got 31"),
 ]:
     settings(stored(**changes), says, "setup " + json.dumps(changes)[-70:])
 for text, says in [("{not json", "the last setup cannot be restored: it is not JSON"),

@@ -7,12 +7,25 @@ from .errors import InputError
 from .models import LOSSES, DatasetProblem
 from .optimizers import OPTIMIZERS, Hyperparameter, Optimizer, State, default_lr, get_optimizer
 from .problems import ANALYTIC_PROBLEMS, Problem
-from .run import CONVERGED, DIVERGED, RUNNING, STATUS_NAMES, STEP_LIMIT, STUCK, History, Run, Update
+from .run import (
+    CONVERGED,
+    DIVERGED,
+    RUNNING,
+    STATUS_NAMES,
+    STEP_LIMIT,
+    STUCK,
+    History,
+    Lookahead,
+    Run,
+    Update,
+)
+from .schedules import SCHEDULES, Schedule
 from .simulate import Simulation, simulate
 
 __all__ = [
     "ACTIVATIONS", "ANALYTIC_PROBLEMS", "BUILTIN_DATASETS", "CONVERGED", "DIVERGED", "LOSSES", "OPTIMIZERS",
-    "PROBLEM_NAMES", "RUNNING", "STATUS_NAMES", "STEP_LIMIT", "STUCK", "Activation", "Dataset",
-    "DatasetProblem", "History", "Hyperparameter", "InputError", "Optimizer", "Problem", "Run", "Simulation",
-    "State", "Update", "default_lr", "get_optimizer", "load_dataset", "make_problem", "simulate",
+    "PROBLEM_NAMES", "RUNNING", "SCHEDULES", "STATUS_NAMES", "STEP_LIMIT", "STUCK", "Activation", "Dataset",
+    "DatasetProblem", "History", "Hyperparameter", "InputError", "Lookahead", "Optimizer", "Problem", "Run",
+    "Schedule", "Simulation", "State", "Update", "default_lr", "get_optimizer", "load_dataset",
+    "make_problem", "simulate",
 ]

@@ -35,6 +35,7 @@ _UNKNOWN = {
     "loss": QT_TRANSLATE_NOOP("errors", "unknown loss {name!r}; choose one of: {valid}"),
     "dataset": QT_TRANSLATE_NOOP("errors", "unknown dataset {name!r}; choose one of: {valid}"),
     "model": QT_TRANSLATE_NOOP("errors", "unknown model {name!r}; choose one of: {valid}"),
+    "schedule": QT_TRANSLATE_NOOP("errors", "unknown schedule {name!r}; choose one of: {valid}"),
 }
 
 

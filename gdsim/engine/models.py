@@ -5,6 +5,10 @@ Parameters are ordered w1…wk, b (with one input: w, b). Losses, for N samples:
 - ``sse``  L = ½ Σ (y − ŷ)²: the ½ makes −∂L/∂wᵢ = Σ (y − ŷ) f′(h) xᵢ, so one gradient step is exactly
   the delta rule Δwᵢ = η Σ δ xᵢ with δ = (y − ŷ) f′(h).
 - ``mse``  (1/N) Σ (y − ŷ)², as torch.nn.MSELoss; its gradient carries the factor 2/N.
+- ``half-mse``  1/(2N) Σ (y − ŷ)²: the ½ cancels the square's 2, so its gradient for linear regression,
+  ∂L/∂w = (1/N) Σ (wx + b − y)·x and ∂L/∂b = (1/N) Σ (wx + b − y), is exactly the pair of formulas the
+  tutorial writes (under its C = Σ (wx + b − y)², whose own derivative is 2 Σ (wx + b − y)·x). At any
+  point SSE's gradient is N times this one and MSE's 2 times it.
 - ``bce``  −(1/N) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)], for an output in (0, 1) (the sigmoid). It is computed
   from h as (1/N) Σ [ln(1 + eʰ) − y·h], which is the same number without overflow, and its gradient
   with respect to h is (ŷ − y)/N.
@@ -34,11 +38,23 @@ LOSSES = {
     for loss in (
         Loss("sse", "Sum of squared errors", "L = ½ Σ (y − ŷ)²"),
         Loss("mse", "Mean squared error", "L = (1/N) Σ (y − ŷ)²"),
+        Loss("half-mse", "Half the mean squared error", "L = 1/(2N) Σ (y − ŷ)²"),
         Loss("bce", "Binary cross-entropy", "L = −(1/N) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)]"),
     )
 }
 
 MODEL_KINDS = ("linreg", "neuron")
+
+_SQUARES = ("sse", "mse", "half-mse")  # the losses that sum squared errors
+
+
+def _scale_squares(squares: np.ndarray, loss_name: str, n: int) -> None:
+    """Σ (y − ŷ)² times ½ (sse), divided by N (mse) or by 2N (half-mse, so exactly half of mse), in place."""
+    if loss_name == "sse":
+        squares *= 0.5
+    else:
+        squares /= n if loss_name == "mse" else 2 * n
+
 
 # Few samples at a time, so that a landscape's scratch arrays of shape (chunk, N) stay small.
 _LANDSCAPE_ELEMENTS = 1 << 20
@@ -76,7 +92,7 @@ class DatasetProblem(Problem):
         return wrong.any(axis=1) & ~(wrong & (slope != 0)).any(axis=1)
 
     def loss(self, params) -> np.ndarray:
-        if self.activation.name == "identity" and self.loss_kind.name in ("sse", "mse"):
+        if self.activation.name == "identity" and self.loss_kind.name in _SQUARES:
             params = self._as_params(params)
             with np.errstate(all="ignore"):  # far out, a loss may overflow to inf: no warning
                 return self._quadratic_loss(params)
@@ -104,7 +120,8 @@ class DatasetProblem(Problem):
         u = b + w @ x_mean - y_mean
         squares = np.einsum("ki,ki->k", w @ S, w) - 2.0 * (w @ c) + yy + len(y) * u * u
         np.maximum(squares, 0.0, out=squares)  # rounding must not show a negative loss
-        return squares * 0.5 if self.loss_kind.name == "sse" else squares / len(y)
+        _scale_squares(squares, self.loss_kind.name, len(y))
+        return squares
 
 
 def make_model(kind: str, dataset: Dataset, activation: str | None = None, loss: str | None = None,
@@ -157,9 +174,25 @@ def make_model(kind: str, dataset: Dataset, activation: str | None = None, loss:
     )
 
 
+def square_loss_gradients(problem: DatasetProblem, params) -> dict[str, np.ndarray]:
+    """The gradient at one point (d,) under each loss that sums squared errors ("half-mse", "sse",
+    "mse"), on the problem's data and model: each from the kernel a run under that loss steps with,
+    so the very numbers it would use. (SSE's is N times half-mse's, MSE's 2 times, up to rounding.)"""
+    point = np.asarray(params, dtype=float).reshape(1, problem.dim)
+    X, y = problem.dataset.X, problem.dataset.y
+    out = {}
+    for name in ("half-mse", "sse", "mse"):
+        loss, grad = np.empty(1), np.empty((1, problem.dim))
+        with np.errstate(all="ignore"):
+            _neuron_kernel(X, y, problem.activation, name, point, loss, grad, Workspace())
+        out[name] = grad[0]
+    return out
+
+
 def _gradient_formula(names: tuple[str, ...], loss_name: str, kind: str) -> tuple[str, ...]:
     """∂L/∂wᵢ and ∂L/∂b for the loss (with f′ = 1 for linear regression)."""
-    factor = {"sse": "−Σ (y − ŷ)", "mse": "−(2/N) Σ (y − ŷ)", "bce": "(1/N) Σ (ŷ − y)"}[loss_name]
+    factor = {"sse": "−Σ (y − ŷ)", "mse": "−(2/N) Σ (y − ŷ)", "half-mse": "−(1/N) Σ (y − ŷ)",
+              "bce": "(1/N) Σ (ŷ − y)"}[loss_name]
     slope = "" if loss_name == "bce" or kind == "linreg" else "·f′(h)"
     inputs = ["x"] if len(names) == 2 else [f"x{i}" for i in range(1, len(names))]
     return tuple(f"∂L/∂{n} = {factor}{slope}·{x}" for n, x in zip(names[:-1], inputs, strict=True)) + (
@@ -191,16 +224,15 @@ def _neuron_kernel(X, y, act: Activation, loss_name: str, p, loss, grad, ws: Wor
         sq = ws.get("sq", shape)
         np.multiply(r, r, out=sq)
         np.sum(sq, axis=1, out=loss)
-        if loss_name == "sse":
-            loss *= 0.5
-        else:
-            loss /= n
+        _scale_squares(loss, loss_name, n)
         if grad is None:
             return
         act.derivative(h, yhat, sq)
         r *= sq  # (ŷ − y) f′(h) = −δ
         if loss_name == "mse":
             r *= 2.0 / n
+        elif loss_name == "half-mse":
+            r *= 1.0 / n  # exactly half of mse's 2/N: its gradient is exactly half of mse's
         dloss_dh = r
     np.matmul(dloss_dh, X, out=grad[:, :k])
     np.sum(dloss_dh, axis=1, out=grad[:, k])
@@ -243,6 +275,8 @@ def _suggested_lr(dataset: Dataset, loss_name: str, act: Activation) -> float:
             curvature /= 16.0
         if loss_name == "mse":
             curvature *= 2.0 / len(dataset.y)
+        elif loss_name == "half-mse":
+            curvature /= len(dataset.y)
     # Rounded down to one significant digit: a number a teacher can say aloud, still below 1/L.
     # (With the data bounded by MAX_MAGNITUDE, 1/L lies between about 1e-68 and 16.)
     limit = 1.0 / curvature

@@ -188,6 +188,27 @@ def _nesterov(g, s, p, c, ws):
     p -= t
 
 
+def ruder_nesterov(params: np.ndarray, b: np.ndarray, lr: float, momentum: float):
+    """PyTorch's Nesterov point θ and buffer b, (K, d) each, in the variables of Ruder's overview:
+    his parameters φ = θ + μ·v and his velocity v = η·b, returned as (φ, v).
+
+    PyTorch (which the engine follows) keeps b and steps  b ← μ·b + ∇L(θ),  θ ← θ − η·(∇L(θ) + μ·b).
+    Ruder writes  v ← μ·v + η·∇L(φ − μ·v),  φ ← φ − v: it evaluates the gradient at the look-ahead
+    point φ − μ·v, where momentum alone would carry φ. The two are one method: with v = η·b and
+    θ = φ − μ·v (so φ = θ + η·μ·b), Ruder's look-ahead point *is* PyTorch's θ, both start from
+    φ₀ = θ₀ with v₀ = b₀ = 0, and each of Ruder's updates gives, in these variables, exactly
+    PyTorch's: v ← μ·v + η·g is η·(μ·b + g) = η·b_new, and φ − v − μ·v_new = θ − η·(g + μ·b_new).
+    So PyTorch's θ is the point where Ruder's form evaluates its gradient, and Ruder's φ is the point
+    PyTorch's θ would be without the momentum look-ahead, η·μ·b ahead of it.
+
+    With η changing from step to step (a schedule) PyTorch scales the whole step g + μ·b by the ηₜ of
+    that step, which in Ruder's variables is his update with ηₜ after rescaling his velocity to
+    v = ηₜ·b (by ηₜ/ηₜ₋₁) and his φ to θ + μ·v; for the update t this is what the η given here does.
+    """
+    velocity = lr * b
+    return params + momentum * velocity, velocity
+
+
 def _adagrad(g, s, p, c, ws):
     # sum ← sum + g²;  θ ← θ − γ g / (√sum + ε)
     s.step += 1

@@ -16,6 +16,11 @@ points. That check runs only for the rare starts whose gradient norm is below ``
 parameters exceed ``DIVERGENCE_LIMIT`` in size, and is then kept at its last finite row
 (``stopped_at``). Stopped starts stay where they stopped. Starts still running when the run reaches
 its step limit are held there with the status *step limit*, and go on if the limit is raised.
+
+With a learning-rate ``schedule`` (``gdsim.engine.schedules``), update t (the step that leads to row t,
+t = 1 for the first) uses ηₜ = lr·λ(t), exactly per step also inside a block; ``lr_at(t)`` gives the ηₜ
+of any update, the same numbers, also across changes of lr or of the schedule during the run. Without a
+schedule (or with a constant one) every update uses lr and nothing is computed per step.
 """
 
 import math
@@ -24,8 +29,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import QT_TRANSLATE_NOOP, InputError, parse_number, real_array, shown, whole_number
-from .optimizers import Optimizer, State, coefficients, default_lr, get_optimizer
+from .optimizers import Optimizer, State, coefficients, default_lr, get_optimizer, ruder_nesterov
 from .problems import Problem
+from .schedules import Schedule, get_schedule
 from .trajectory import Trajectory
 from .workspace import Workspace, column_major
 
@@ -54,10 +60,24 @@ class History:
 
 
 @dataclass(frozen=True)
+class Lookahead:
+    """A Nesterov update in Ruder's form (see ``gdsim.engine.optimizers.ruder_nesterov``), each (K, d):
+    his parameters φ before it, the look-ahead point φ − μ·v where it evaluates the gradient (the
+    engine's θ), his velocity v before it, and φ after it."""
+
+    position: np.ndarray
+    lookahead: np.ndarray
+    velocity: np.ndarray
+    position_after: np.ndarray
+
+
+@dataclass(frozen=True)
 class Update:
     """One step worked out ahead (see ``Run.next_update``): ``params`` (K, d) after it, the
     ``gradient`` (K, d) it uses (the mini-batch's, with batches), the optimizer's arrays ``before``
-    and ``after`` it, each (K, d) by name, its step count t and scalars after it."""
+    and ``after`` it, each (K, d) by name, its step count t and scalars after it, the η it uses
+    (``lr``: the learning rate times the schedule's factor for this t), and for Nesterov momentum the
+    same update in Ruder's form (``lookahead``; None for other optimizers)."""
 
     params: np.ndarray
     gradient: np.ndarray
@@ -65,6 +85,8 @@ class Update:
     after: dict
     step: int
     scalars: dict
+    lr: float = 0.0
+    lookahead: Lookahead | None = None
 
 
 class Batches:
@@ -77,36 +99,52 @@ class Batches:
         self._epoch = -1
 
     def at(self, step: int) -> tuple[np.ndarray, np.ndarray]:
+        """The samples (X, y) of the update from ``step`` to step + 1."""
+        rows = self._rows(step)
+        return self._X[rows], self._y[rows]
+
+    def rows_at(self, step: int) -> np.ndarray:
+        """Which samples (their rows in the data, in the batch's order) ``at(step)`` gives."""
+        rows = self._rows(step)  # (first: it may shuffle for a new epoch)
+        return self._order[rows].copy()
+
+    def _rows(self, step: int) -> slice:
+        """The step's slice of its epoch's shuffled order (made once per epoch)."""
         epoch, i = divmod(step, self.per_epoch)
         if epoch != self._epoch:
-            order = np.random.default_rng([self.seed, epoch]).permutation(len(self.y))
-            self._X, self._y, self._epoch = self.X[order], self.y[order], epoch
-        rows = slice(i * self.size, (i + 1) * self.size)
-        return self._X[rows], self._y[rows]
+            self._order = np.random.default_rng([self.seed, epoch]).permutation(len(self.y))
+            self._X, self._y, self._epoch = self.X[self._order], self.y[self._order], epoch
+        return slice(i * self.size, (i + 1) * self.size)
 
 
 class Run:
     """K starts of one problem under one optimizer.
 
     ``starts`` is (K, d) (or (d,) for one start). ``hyperparameters`` override the optimizer's
-    defaults (``lr`` defaults to the problem's suggestion). With ``batch_size``, a dataset model
-    steps on mini-batch gradients while loss and gradient norm are recorded on the whole data.
+    defaults (``lr`` defaults to the problem's suggestion). ``schedule`` (a ``Schedule`` or a
+    schedule's name) scales lr step by step (see the module's docstring). With ``batch_size``, a
+    dataset model steps on mini-batch gradients while loss and gradient norm are recorded on the
+    whole data.
     At most ``history_rows`` rows are kept (by default as many as fit in 64 MiB): when full, every
     other row is dropped and only every 2nd, 4th, … step is recorded from then on.
     """
 
     def __init__(self, problem: Problem, optimizer: str | Optimizer, starts, hyperparameters=None, *,
-                 tol: float = DEFAULT_TOLERANCE, step_limit: int | None = None,
-                 batch_size: int | None = None, seed: int = 0, history_rows: int | None = None):
+                 schedule: str | Schedule | None = None, tol: float = DEFAULT_TOLERANCE,
+                 step_limit: int | None = None, batch_size: int | None = None, seed: int = 0,
+                 history_rows: int | None = None):
         self.problem = _check_problem(problem)
         self.optimizer = get_optimizer(optimizer)
         starts = _check_starts(problem, starts)
         history_rows = _check_history_rows(history_rows, *starts.shape)
         self.hyperparameters = self.optimizer.resolve(default_lr(problem, self.optimizer), hyperparameters)
         self._coefficients = coefficients(self.hyperparameters)
+        self.schedule = get_schedule(schedule)
+        # (first update, lr, schedule) from that update on: what lr_at reads; the last entry is current.
+        self._lr_plan = [(1, self.hyperparameters["lr"], self.schedule)]
         self.tol = check_tolerance(tol)
         self.step_limit = _check_step_limit(step_limit)
-        self._batches = _make_batches(problem, batch_size, seed)
+        self._batches = make_batches(problem, batch_size, seed)
         self.batch_size, self.seed = batch_size, seed
 
         k, d = starts.shape
@@ -212,6 +250,36 @@ class Run:
             gnorm[after] = np.broadcast_to(self._final_gnorm, gnorm.shape)[after]
         return History(step, params, loss, gnorm)
 
+    @property
+    def current_lr(self) -> float:
+        """The η the next update uses: lr times the schedule's factor for t = step + 1."""
+        return float(self.lr_at(self.step + 1))
+
+    def lr_at(self, t):
+        """ηₜ, the η update t uses (t ≥ 1; an int or an array of them, as (K,) or any shape): exactly
+        the number the run uses or used for that update, with lr and the schedule as they were then
+        (a change applies from the next update on)."""
+        steps = np.asarray(t)
+        if steps.dtype.kind not in "iu" or (steps.size and steps.min() < 1):
+            raise InputError(QT_TRANSLATE_NOOP(
+                "errors", "lr_at needs update numbers t ≥ 1 (whole numbers), got {t!r}"), t=shown(t))
+        out = np.empty(steps.shape)
+        plan = self._lr_plan
+        for i, (first, lr, schedule) in enumerate(plan):
+            inside = steps >= first
+            if i + 1 < len(plan):
+                inside &= steps < plan[i + 1][0]
+            if inside.any():
+                out[inside] = _etas(lr, schedule, steps[inside])
+        return out if out.ndim else float(out)
+
+    def _block_lrs(self, t0: int, m: int) -> np.ndarray | None:
+        """ηₜ for the updates t0 + 1 … t0 + m, or None when every update uses lr (no schedule)."""
+        _, lr, schedule = self._lr_plan[-1]
+        if schedule is None or schedule.is_constant:
+            return None
+        return _etas(lr, schedule, np.arange(t0 + 1, t0 + m + 1))
+
     def next_params(self) -> np.ndarray:
         """Where the next step would take every start, (K, d), computed on copies (nothing moves).
 
@@ -227,6 +295,8 @@ class Run:
         before = {name: np.zeros((k, d)) for name in self.state.buffers}
         after = {name: np.zeros((k, d)) for name in self.state.buffers}
         state = self.state.copy()
+        lr = self.current_lr
+        coefficients = dict(self._coefficients, lr=np.array(lr))
         if self.running:
             p = column_major(*self._p.shape)
             p[...] = self._p
@@ -238,12 +308,19 @@ class Run:
             for name, buf in self.state.buffers.items():
                 before[name][self._active] = buf
             with np.errstate(all="ignore"):
-                self.optimizer.update(g, state, p, self._coefficients, Workspace())
+                self.optimizer.update(g, state, p, coefficients, Workspace())
             params[self._active] = p
             grad[self._active] = g
             for name, buf in state.buffers.items():
                 after[name][self._active] = buf
-        return Update(params, grad, before, after, state.step, dict(state.scalars))
+        lookahead = None
+        if self.optimizer.name == "nesterov":
+            mu = self.hyperparameters["momentum"]
+            current = self.params
+            position, velocity = ruder_nesterov(current, before["b"], lr, mu)
+            position_after, _ = ruder_nesterov(params, after["b"], lr, mu)
+            lookahead = Lookahead(position, current, velocity, position_after)
+        return Update(params, grad, before, after, state.step, dict(state.scalars), lr, lookahead)
 
     # --- changing -----------------------------------------------------------------------------
 
@@ -251,6 +328,30 @@ class Run:
         """Change one hyperparameter; it applies from the next step. Bad values change nothing."""
         self.hyperparameters[name] = self.optimizer.hyperparameter(name).check(value)
         self._coefficients = coefficients(self.hyperparameters)
+        if name == "lr":
+            self._plan_from_next_update()
+
+    def set_batches(self, batch_size: int | None, seed: int = 0) -> None:
+        """Step on mini-batches of ``batch_size`` samples (None: the whole data) in the order ``seed``
+        sets, from the next update on: update t uses the batch a run built with them uses for t.
+        Bad input (no data, a size that is no whole number from 1 to N, a bad seed) changes nothing."""
+        self._batches = make_batches(self.problem, batch_size, seed)
+        self.batch_size, self.seed = batch_size, seed
+
+    def next_batch_rows(self) -> np.ndarray | None:
+        """The rows of the data the next update's mini-batch holds, or None on the whole data."""
+        return None if self._batches is None else self._batches.rows_at(self.step)
+
+    def set_schedule(self, schedule: str | Schedule | None) -> None:
+        """Another learning-rate schedule (None: none), from the next update on; its factor is taken
+        at the run's own t (a cosine set at step 500 goes on from λ(501)). Bad input changes nothing."""
+        self.schedule = get_schedule(schedule)
+        self._plan_from_next_update()
+
+    def _plan_from_next_update(self) -> None:
+        first = self.step + 1
+        plan = [entry for entry in self._lr_plan if entry[0] < first]
+        self._lr_plan = plan + [(first, self.hyperparameters["lr"], self.schedule)]
 
     def set_step_limit(self, limit: int | None) -> None:
         """A new step limit; raised above the current step, starts held at the old one go on."""
@@ -304,7 +405,7 @@ class Run:
                 "errors", "problem {problem!r} has the parameters ({names}); the run has ({have})"),
                 problem=problem.name, names=", ".join(problem.param_names),
                 have=", ".join(self.problem.param_names))
-        batches = _make_batches(problem, self.batch_size, self.seed)
+        batches = make_batches(problem, self.batch_size, self.seed)
         d = problem.dim
         alive = np.flatnonzero(self.status != DIVERGED)
         points = self.params[alive]
@@ -329,6 +430,7 @@ class Run:
             # no one's steps).
             self.step = int(self.stopped_at.max())
             self.trajectory.truncate(self.step)
+            self._plan_from_next_update()
             latest = starts[np.argmax(self.stopped_at[starts])]
             self.state.step = int(self._final_t[latest])
             if self._final_scalars is not None:
@@ -378,7 +480,7 @@ class Run:
     def _block(self, m: int) -> None:
         """m steps for every running start, then the checks for all m rows at once."""
         block = self._begin_block(m)
-        self._step_rows(m, block.batches)
+        self._step_rows(m, block.batches, block.etas)
         self._end_block(block)
 
     def _begin_block(self, m: int) -> "_Block":
@@ -393,7 +495,9 @@ class Run:
         start_grad = np.array(self._grad) if self._stateful else None
         t0 = self.step
         batches = None if self._batches is None else [self._batches.at(t0 + j) for j in range(m)]
-        return _Block(m, t0, xs[:m], losses[:m], gnorm2[:m], before, start_state, start_grad, batches)
+        etas = self._block_lrs(t0, m)
+        return _Block(m, t0, xs[:m], losses[:m], gnorm2[:m], before, start_state, start_grad, batches,
+                      etas)
 
     def _end_block(self, block: "_Block") -> None:
         """The checks for all rows of a block that has been stepped: record the rows, and stop the
@@ -428,10 +532,12 @@ class Run:
             stops = self._active[hit]
             self._stop(hit, statuses, t0 + 1 + ends)
             if start_state is not None and (~diverged).any():
-                self._keep_states(start_state, before, block.start_grad, block.batches, stops[~diverged],
+                self._keep_states(start_state, before, block.start_grad, block.batches, block.etas,
+                                  stops[~diverged],
                                   hit[~diverged], ends[~diverged])
 
-    def _keep_states(self, start_state: State, before, start_grad, batches, starts, local, rows) -> None:
+    def _keep_states(self, start_state: State, before, start_grad, batches, etas, starts, local,
+                     rows) -> None:
         """Replay the block for the starts that converged or got stuck in it (``local`` among the
         running ones at its start, ``starts`` among all) up to their rows, and keep each one's optimizer
         state as it was on its row. Each start's arithmetic is its own, so this gives the numbers
@@ -444,13 +550,16 @@ class Run:
         loss = np.empty(len(local))
         ws, batch_ws = Workspace(), Workspace()
         batch_grad = ws.like("batch_grad", p)
+        c = dict(self._coefficients)
         for j in range(int(rows.max()) + 1):
             g = grad
             if batches is not None:
                 X, y = batches[j]
                 self.problem.evaluate_on(X, y, p, np.empty(len(p)), batch_grad, batch_ws)
                 g = batch_grad
-            self.optimizer.update(g, state, p, self._coefficients, ws)
+            if etas is not None:
+                c["lr"] = np.array(etas[j])
+            self.optimizer.update(g, state, p, c, ws)
             done = np.flatnonzero(rows == j)
             for name, buf in state.buffers.items():
                 self._final_state[name][starts[done]] = buf[done]
@@ -468,10 +577,15 @@ class Run:
         self.problem.kernel(soa, np.empty(len(params)), grad, Workspace())
         return np.array(grad)
 
-    def _step_rows(self, m: int, batches) -> None:
+    def _step_rows(self, m: int, batches, etas) -> None:
         """The step loop: update in place, copy the new point into its row, evaluate it there (the
-        gradient overwrites the one the update used) and keep its squared gradient norm."""
+        gradient overwrites the one the update used) and keep its squared gradient norm. ``etas``
+        (m,): each update's η, or None when all use lr."""
         ws, state, c = self._ws, self.state, self._coefficients
+        scheduled = etas is not None
+        if scheduled:
+            c = dict(c)
+            lr_cell = c["lr"] = np.empty(())
         update, kernel, problem = self.optimizer.update, self.problem.kernel, self.problem
         k, d = self._p.shape
         rows = self._block_buffers(k, d)[3]
@@ -486,6 +600,8 @@ class Run:
             if batches is not None:
                 X, y = batches[j]
                 problem.evaluate_on(X, y, p, batch_loss, batch_grad, self._batch_ws)
+            if scheduled:
+                lr_cell[()] = etas[j]
             update(g, state, p, c, ws)
             x_row[...] = p
             kernel(p, loss_row, grad, ws)
@@ -580,6 +696,14 @@ class Run:
         self.trajectory.append(steps, params, loss, gnorm2, columns)
 
 
+def _etas(lr: float, schedule: Schedule | None, steps: np.ndarray) -> np.ndarray:
+    """lr·λ(t) for the updates ``steps`` (a 1-d array), the one formula the run steps with and
+    lr_at reports."""
+    if schedule is None or schedule.is_constant:
+        return np.full(steps.shape, lr)
+    return lr * schedule(np.ascontiguousarray(steps, dtype=np.int64))
+
+
 @dataclass
 class _Block:
     """A block of m steps from step t0: the buffers of its rows (params (m, d, K), losses and squared
@@ -594,6 +718,7 @@ class _Block:
     start_state: State | None
     start_grad: np.ndarray | None
     batches: list | None
+    etas: np.ndarray | None
 
 
 def _squared_norms(grad: np.ndarray, square: np.ndarray, out: np.ndarray) -> None:
@@ -651,12 +776,18 @@ def _block_together(runs, m: int, ws: Workspace) -> None:
     k, d = bounds[-1], runs[0].problem.dim
     p, grad, square = column_major(k, d), column_major(k, d), column_major(k, d)
     xs, losses, gnorm2 = ws.get("xs", (m, d, k)), ws.get("losses", (m, k)), ws.get("gnorm2", (m, k))
-    updates = []
-    for run, a, b in zip(runs, bounds[:-1], bounds[1:], strict=True):
+    updates, scheduled = [], []
+    for run, block, a, b in zip(runs, blocks, bounds[:-1], bounds[1:], strict=True):
         p[a:b], grad[a:b] = run._p, run._grad
-        updates.append((run.optimizer.update, grad[a:b], run.state, p[a:b], run._coefficients, run._ws))
+        c = run._coefficients
+        if block.etas is not None:  # each update's own η, as _step_rows gives it
+            c = dict(c, lr=np.empty(()))
+            scheduled.append((c["lr"], block.etas))
+        updates.append((run.optimizer.update, grad[a:b], run.state, p[a:b], c, run._ws))
     kernel = runs[0].problem.kernel
     for j in range(m):
+        for lr_cell, etas in scheduled:
+            lr_cell[()] = etas[j]
         for update, g, state, params, c, run_ws in updates:
             update(g, state, params, c, run_ws)
         xs[j] = p.T
@@ -725,7 +856,9 @@ def _check_step_limit(limit) -> int | None:
     return whole_number(limit, QT_TRANSLATE_NOOP("errors", "the step limit"), 0, float_ok=True)
 
 
-def _make_batches(problem: Problem, batch_size, seed) -> Batches | None:
+def make_batches(problem: Problem, batch_size, seed) -> Batches | None:
+    """The mini-batches of ``problem``'s data (None for ``batch_size`` None: the whole data); raises
+    InputError for a problem without data, a size that is no whole number from 1 to N, a bad seed."""
     if batch_size is None:
         return None
     dataset = getattr(problem, "dataset", None)

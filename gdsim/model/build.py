@@ -44,8 +44,9 @@ def build(setup: Setup, problem: Problem | None = None, *, record_rows: int = RE
     used as it is: nothing is read again."""
     problem = problem_of(setup) if problem is None else problem
     start = setup.start_of(problem)
-    runs = tuple(Run(problem, c.optimizer, start, c.hyperparameters, tol=setup.tol,
-                     step_limit=setup.step_limit, history_rows=record_rows)
+    runs = tuple(Run(problem, c.optimizer, start, c.hyperparameters, schedule=c.schedule, tol=setup.tol,
+                     step_limit=setup.step_limit, batch_size=c.batch_size, seed=c.seed,
+                     history_rows=record_rows)
                  for c in setup.contenders)
     return Built(setup, problem, runs)
 

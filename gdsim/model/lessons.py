@@ -21,11 +21,17 @@ The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it
     speed = 2                       # steps per second, from 0.1 to 1000, or "max"
     step_limit = 100                # a whole number ≥ 1
     tol = 1e-6                      # optional, ≥ 0: a run converges when its gradient norm is below it
+    batch_size = 8                  # optional; linreg/neuron only: every optimizer's mini-batches …
+    seed = 0                        #   … and their order, unless its own table says otherwise
 
     [[setup.optimizers]]            # one table per optimizer, run side by side from the same start
     name = "sgd"
     lr = 0.1                        # any hyperparameter of that optimizer by name; the rest: defaults
                                     #   (η from 1e-5 to 10, the window's η field; others 0 or 1e-300 … 1e300)
+    schedule = "step"               # optional: a learning-rate schedule (gdsim.engine.schedules) …
+    decay_steps = 100               #   … and any of its parameters, by name
+    batch_size = 1                  # optional; linreg/neuron only: this optimizer's mini-batches
+    seed = 3                        #   and their order (a seed needs a batch size)
 
     [view]                          # optional; every key optional
     log_scale = false               # the loss plot on a log scale
@@ -85,7 +91,8 @@ from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_
 from ..engine.csv_file import file_kind
 from ..engine.errors import QT_TRANSLATE_NOOP, shown, unknown_name
 from ..engine.optimizers import get_optimizer
-from ..engine.run import DEFAULT_TOLERANCE, STATUS_NAMES, check_tolerance
+from ..engine.run import DEFAULT_TOLERANCE, STATUS_NAMES, check_tolerance, make_batches
+from ..engine.schedules import SCHEDULES, Schedule, schedule_parameter_names
 from ..files import write_atomically
 from ..paths import resource
 from .build import check, problem_of
@@ -118,7 +125,8 @@ MAX_PATH = 4096  # characters of a data file's path
 
 _TOP_KEYS = ("lesson", "setup", "view", "expect")
 _LESSON_KEYS = ("number", "title", "notes")
-_SETUP_KEYS = ("problem", "data", "activation", "loss", "start", "speed", "step_limit", "tol", "optimizers")
+_SETUP_KEYS = ("problem", "data", "activation", "loss", "start", "speed", "step_limit", "tol", "batch_size",
+               "seed", "optimizers")
 _VIEW_KEYS = ("log_scale", "step_parts", "formula")
 _EXPECT_KEYS = ("status", "final", "tolerance", "stopped_at", "path", "closest")
 
@@ -438,10 +446,23 @@ def _setup(table: dict, folder: Path) -> tuple[Setup, object]:
                            got=_describe(table["tol"]))
         with _placed(where):
             tol = check_tolerance(table["tol"])
-    contenders = _contenders(table["optimizers"])
+    _check_batch_keys(table, where)
+    contenders = _contenders(table["optimizers"], (table.get("batch_size"), table.get("seed")))
+    if "seed" in table and all(c.batch_size is None for c in contenders):
+        raise _seed_alone(where)
+    if problem_name not in MODEL_PROBLEMS:
+        batched = [i for i, c in enumerate(contenders, start=1) if c.batch_size is not None]
+        if batched:
+            raise _Invalid(QT_TRANSLATE_NOOP(
+                "errors", "{where} batch_size applies only to the problems {models}, not {problem!r}"),
+                where=where if "batch_size" in table else f"{where} optimizers[{batched[0]}]:",
+                models=_listed(MODEL_PROBLEMS), problem=problem_name)
 
     with _placed(where):
         problem = problem_of(Setup(problem_name, data, activation, loss))
+    for i, c in enumerate(contenders, start=1):
+        with _placed(f"{where} optimizers[{i}]"):
+            make_batches(problem, c.batch_size, c.seed)
     start = None
     if "start" in table:
         start = _point(table["start"], f"{where} start", problem)
@@ -502,7 +523,12 @@ def _speed(speed) -> float | None:
             low=SPEED_RANGE[0], high=SPEED_RANGE[1], got=_describe(speed)) from None
 
 
-def _contenders(entries) -> tuple[Contender, ...]:
+_CONTENDER_KEYS = ("schedule", "batch_size", "seed")  # besides name and the hyperparameters
+
+
+def _contenders(entries, batches: tuple[int | None, int | None]) -> tuple[Contender, ...]:
+    """The [[setup.optimizers]] tables; ``batches`` is [setup]'s batch_size and seed, which a table's own
+    replace."""
     if not isinstance(entries, list) or not entries or not all(isinstance(e, dict) for e in entries):
         raise _Invalid(QT_TRANSLATE_NOOP(
             "errors", '[setup] optimizers must be one or more [[setup.optimizers]] tables, each with a name '
@@ -521,13 +547,28 @@ def _contenders(entries) -> tuple[Contender, ...]:
         name = _string(entry, "name", where)
         with _placed(where):
             optimizer = get_optimizer(name)
-        hyperparameters = {}
+        schedule_name = _string(entry, "schedule", where) if "schedule" in entry else None
+        if schedule_name is not None and schedule_name not in SCHEDULES:
+            raise _Invalid(_AT, where=f"{where} schedule", error=unknown_name("schedule", schedule_name,
+                                                                              SCHEDULES))
+        own = [p.name for p in SCHEDULES[schedule_name].parameters] + ["warmup"] if schedule_name else []
+        known = [h.name for h in optimizer.hyperparameters]
+        hyperparameters, settings = {}, {}
         for key, value in entry.items():
-            if key == "name":
+            if key in ("name", *_CONTENDER_KEYS):
                 continue
-            known = [h.name for h in optimizer.hyperparameters]
-            if key not in known:
-                raise _unknown_key(key, known, QT_TRANSLATE_NOOP(
+            if key in schedule_parameter_names() and key not in own:
+                if schedule_name is None:
+                    raise _Invalid(QT_TRANSLATE_NOOP(
+                        "errors", '{where}: {key} is a parameter of a learning-rate schedule; give schedule '
+                                  '= "…" too (one of: {valid})'),
+                        where=where, key=key, valid=", ".join(SCHEDULES))
+                raise _Invalid(QT_TRANSLATE_NOOP(
+                    "errors", "{where}: the schedule {schedule} has no parameter {key!r}; its parameters "
+                              "are: {valid}"),
+                    where=where, schedule=schedule_name, key=key, valid=", ".join(own))
+            if key not in known + own:
+                raise _unknown_key(key, known + own + list(_CONTENDER_KEYS), QT_TRANSLATE_NOOP(
                     "errors", "{where}: {optimizer} has no hyperparameter {key!r}; allowed keys: name, "
                               "{allowed}"), QT_TRANSLATE_NOOP(
                     "errors", "{where}: {optimizer} has no hyperparameter {key!r} (did you mean {close!r}?); "
@@ -536,10 +577,44 @@ def _contenders(entries) -> tuple[Contender, ...]:
             if not _is_number(value):
                 raise _Invalid(QT_TRANSLATE_NOOP("errors", "{where}: {key} must be a number, got {got}"),
                                where=where, key=key, got=_describe(value))
+            if key in own:
+                settings[key] = value
+                continue
             with _placed(where):
                 hyperparameters[key] = check_hyperparameter(name, key, value)
-        contenders.append(Contender(name, hyperparameters))
+        schedule = None
+        if schedule_name is not None:
+            with _placed(where):
+                schedule = Schedule(schedule_name, **settings)
+        batch_size, seed = _batches(entry, f"{where}:", *batches)
+        seed = 0 if seed is None or batch_size is None else seed  # a seed orders batches only
+        contenders.append(Contender(name, hyperparameters, schedule, batch_size, seed))
     return tuple(contenders)
+
+
+def _batches(table: dict, where: str, batch_size=None, seed=None) -> tuple[int | None, int | None]:
+    """The table's batch_size and seed (else the ones given: [setup]'s), each checked as far as the file
+    alone can tell (whether the data has that many samples, the run decides). ``where`` ends as the
+    messages place a key: "[setup]" or "[setup] optimizers[2]:"."""
+    _check_batch_keys(table, where)
+    if "seed" in table and "batch_size" not in table and batch_size is None:
+        raise _seed_alone(where)
+    return table.get("batch_size", batch_size), table.get("seed", seed)
+
+
+def _check_batch_keys(table: dict, where: str) -> None:
+    for key, low in (("batch_size", 1), ("seed", 0)):
+        if key in table and (not _is_int(table[key]) or table[key] < low):
+            raise _Invalid(QT_TRANSLATE_NOOP("errors", "{where} {key} must be a whole number ≥ {low}, got "
+                                                       "{got}"),
+                           where=where, key=key, low=low, got=_describe(table[key]))
+
+
+def _seed_alone(where: str) -> _Invalid:
+    return _Invalid(QT_TRANSLATE_NOOP(
+        "errors", "{where} seed orders the mini-batches; give batch_size too (without it every step uses "
+                  "the whole data)"),
+        where=where)
 
 
 def _point(value, where: str, problem) -> tuple[float, ...]:
@@ -784,11 +859,8 @@ def _document(setup: Setup, view: LessonView, title: dict, notes: dict, number: 
     table["speed"] = "max" if setup.speed is None else _plain_number(setup.speed, "[setup] speed")
     table["step_limit"] = setup.step_limit
     table["tol"] = _plain_number(setup.tol, "[setup] tol")
-    table["optimizers"] = [
-        {"name": c.optimizer,
-         **{k: _plain_number(v, f"[setup] optimizers[{i}]: {k}") for k, v in c.hyperparameters.items()}}
-        for i, c in enumerate(setup.contenders, start=1)
-    ]
+    table["optimizers"] = [_optimizer_entry(c, f"[setup] optimizers[{i}]")
+                           for i, c in enumerate(setup.contenders, start=1)]
     lesson: dict = {"number": number, "title": dict(title)}
     if notes:
         lesson["notes"] = dict(notes)
@@ -797,6 +869,18 @@ def _document(setup: Setup, view: LessonView, title: dict, notes: dict, number: 
         "setup": table,
         "view": {"log_scale": view.log_scale, "step_parts": view.step_parts, "formula": view.formula},
     }
+
+
+def _optimizer_entry(c: Contender, where: str) -> dict:
+    entry = {"name": c.optimizer,
+             **{k: _plain_number(v, f"{where}: {k}") for k, v in c.hyperparameters.items()}}
+    if c.schedule is not None:
+        entry["schedule"] = c.schedule.name
+        entry.update({k: _plain_number(v, f"{where}: {k}") for k, v in c.schedule.parameters.items()})
+    if c.batch_size is not None:
+        entry["batch_size"] = _plain_number(c.batch_size, f"{where}: batch_size")
+        entry["seed"] = _plain_number(c.seed, f"{where}: seed")
+    return entry
 
 
 def _plain_number(value, where: str):

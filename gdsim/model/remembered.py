@@ -22,9 +22,12 @@ from .setup import (
     MODEL_PROBLEMS,
     Contender,
     Setup,
+    check_batch_size,
     check_hyperparameter,
+    check_seed,
     check_speed,
     check_step_limit,
+    schedule_from_dict,
     setup_to_dict,
 )
 
@@ -112,7 +115,7 @@ class _Reader:
         activation = self.value("activation", lambda v: _part(v, "activation", ACTIVATIONS, neuron, problem),
                                 None, own)
         loss = self.value("loss", lambda v: _part(v, "loss", LOSSES, model, problem), None, own)
-        contenders = self.contenders()
+        contenders = self.contenders(problem)
         start = self.value("start", _start, None, QT_TRANSLATE_NOOP("errors", "the problem's own start"))
         speed = self.value("speed", check_speed, DEFAULT_SPEED)
         step_limit = self.value("step_limit", check_step_limit, DEFAULT_STEP_LIMIT)
@@ -122,7 +125,35 @@ class _Reader:
         setup = Setup(problem, data, activation, loss, contenders, start, speed, step_limit, tol, watched)
         return setup, self.complaints
 
-    def contenders(self) -> tuple[Contender, ...]:
+    def schedule(self, run: dict, where: str):
+        if run.get("schedule") is None:
+            return None
+        try:
+            return schedule_from_dict(run["schedule"])
+        except InputError as e:
+            self.complaints.append(unusable(f"{where} schedule", e,
+                                            QT_TRANSLATE_NOOP("errors", "no schedule")))
+            return None
+
+    def batches(self, run: dict, where: str, problem: str) -> tuple[int | None, int]:
+        """The run's batch size and seed; the whole data (and seed 0) where they are not usable."""
+        if run.get("batch_size") is None:
+            return None, 0
+        try:
+            _applies("batch_size", problem in MODEL_PROBLEMS, problem)
+            size = check_batch_size(run["batch_size"])
+        except InputError as e:
+            self.complaints.append(unusable(f"{where} batch_size", e,
+                                            QT_TRANSLATE_NOOP("errors", "the whole data")))
+            return None, 0
+        try:
+            seed = check_seed(run.get("seed", 0))
+        except InputError as e:
+            self.complaints.append(unusable(f"{where} seed", e, 0))
+            seed = 0
+        return size, seed
+
+    def contenders(self, problem: str) -> tuple[Contender, ...]:
         default = (Contender("sgd"),)
         runs = self.value("contenders", _runs, None, QT_TRANSLATE_NOOP("errors", "one run of SGD"))
         if runs is None:
@@ -140,7 +171,8 @@ class _Reader:
             if name not in OPTIMIZERS:
                 self.complaints.append(unusable(where, unknown_name("optimizer", name, OPTIMIZERS), others))
                 continue
-            kept.append(Contender(name, self.hyperparameters(run, name, where)))
+            kept.append(Contender(name, self.hyperparameters(run, name, where), self.schedule(run, where),
+                                  *self.batches(run, where, problem)))
         if not kept:
             return default
         return tuple(kept)

@@ -12,9 +12,10 @@ import math
 from dataclasses import asdict, dataclass, field, replace
 
 from ..engine import OPTIMIZERS, InputError, Problem
-from ..engine.errors import QT_TRANSLATE_NOOP, shown
+from ..engine.errors import QT_TRANSLATE_NOOP, shown, whole_number
 from ..engine.optimizers import Hyperparameter, default_lr, get_optimizer
 from ..engine.run import DEFAULT_TOLERANCE, check_tolerance
+from ..engine.schedules import Schedule, get_schedule
 
 DEFAULT_STEP_LIMIT = 10_000
 MAX_STEP_LIMIT = 1_000_000_000  # the window's step-limit box goes no higher
@@ -96,10 +97,16 @@ MODEL_PROBLEMS = ("linreg", "neuron")  # the problems that take data and a loss
 
 @dataclass(frozen=True)
 class Contender:
-    """One optimizer on the landscape, with the hyperparameters that differ from its defaults."""
+    """One optimizer on the landscape, with the hyperparameters that differ from its defaults, its
+    learning-rate schedule (None: η stays lr), and its mini-batches (``batch_size`` None: the whole
+    data; ``seed`` orders the batches). Each contender has its own, so a lesson can run the noisy
+    path of mini-batches beside the full-batch one."""
 
     optimizer: str
     hyperparameters: dict = field(default_factory=dict)
+    schedule: Schedule | None = None
+    batch_size: int | None = None
+    seed: int = 0
 
 
 @dataclass(frozen=True)
@@ -134,14 +141,17 @@ class Setup:
     def with_problem(self, name: str) -> "Setup":
         """Another problem, from its own start. Going from one dataset model to the other keeps the
         data and the loss (and the activation, for the neuron); every contender keeps its
-        hyperparameters except η, which a new problem suggests afresh."""
+        hyperparameters except η, which a new problem suggests afresh, and its schedule, and its
+        mini-batches while the data stays (a problem without data has none)."""
         keep_data = name in MODEL_PROBLEMS and self.problem in MODEL_PROBLEMS
         return replace(
             self, problem=name, start=None,
             data=self.data if keep_data else None,
             activation=self.activation if name == "neuron" else None,
             loss=self.loss if keep_data else None,
-            contenders=tuple(Contender(c.optimizer, _without_lr(c.hyperparameters)) for c in self.contenders),
+            contenders=tuple(replace(c, hyperparameters=_without_lr(c.hyperparameters),
+                                     **({} if keep_data else {"batch_size": None, "seed": 0}))
+                             for c in self.contenders),
         )
 
     def with_data(self, source: str | None) -> "Setup":
@@ -162,7 +172,7 @@ class Setup:
         changes under the runs (a new activation or loss) instead of following the new problem's
         suggestion silently."""
         contenders = tuple(
-            Contender(c.optimizer, {**c.hyperparameters, "lr": self.hyperparameters_of(i, problem)["lr"]})
+            replace(c, hyperparameters={**c.hyperparameters, "lr": self.hyperparameters_of(i, problem)["lr"]})
             for i, c in enumerate(self.contenders))
         return replace(self, contenders=contenders)
 
@@ -185,7 +195,22 @@ class Setup:
         c = self.contenders[index]
         checked = check_hyperparameter(c.optimizer, name, value)
         contenders = list(self.contenders)
-        contenders[index] = Contender(c.optimizer, {**c.hyperparameters, name: checked})
+        contenders[index] = replace(c, hyperparameters={**c.hyperparameters, name: checked})
+        return replace(self, contenders=tuple(contenders))
+
+    def with_schedule(self, index: int, schedule: str | Schedule | None) -> "Setup":
+        """One contender's learning-rate schedule (a Schedule, a schedule's name with its defaults,
+        or None for none); InputError for an unknown one."""
+        contenders = list(self.contenders)
+        contenders[index] = replace(contenders[index], schedule=get_schedule(schedule))
+        return replace(self, contenders=tuple(contenders))
+
+    def with_batches(self, index: int, batch_size: int | None, seed: int = 0) -> "Setup":
+        """One contender's mini-batches: ``batch_size`` samples a step (None: the whole data) in an
+        order set by ``seed``. Whether the data has that many samples ``build`` decides."""
+        contenders = list(self.contenders)
+        contenders[index] = replace(contenders[index], batch_size=check_batch_size(batch_size),
+                                    seed=check_seed(seed))
         return replace(self, contenders=tuple(contenders))
 
     def with_contenders(self, names: list[str]) -> "Setup":
@@ -217,22 +242,51 @@ class Setup:
         return replace(self, tol=check_tolerance(tol))
 
 
+def check_batch_size(size) -> int | None:
+    """None (the whole data) or a whole number ≥ 1 (up to the data's size, which build checks)."""
+    return None if size is None else whole_number(size, QT_TRANSLATE_NOOP("errors", "the batch size"), 1)
+
+
+def check_seed(seed) -> int:
+    return whole_number(seed, QT_TRANSLATE_NOOP("errors", "the seed"), 0)
+
+
 def _without_lr(hyperparameters: dict) -> dict:
     # A learning rate tuned for one problem rarely suits another: take the new problem's own.
     return {k: v for k, v in hyperparameters.items() if k != "lr"}
 
 
+def contender_to_dict(c: Contender) -> dict:
+    """A contender as JSON-ready values: a schedule as {"name": …, its parameters}; the schedule
+    and the mini-batches only when there are any."""
+    d = {"optimizer": c.optimizer, "hyperparameters": dict(c.hyperparameters)}
+    if c.schedule is not None:
+        d["schedule"] = {"name": c.schedule.name, **c.schedule.parameters}
+    if c.batch_size is not None:
+        d["batch_size"], d["seed"] = c.batch_size, c.seed
+    return d
+
+
+def schedule_from_dict(d) -> Schedule:
+    """A schedule stored as {"name": …, its parameters}; InputError for anything else."""
+    if not isinstance(d, dict) or not isinstance(d.get("name"), str):
+        raise InputError(QT_TRANSLATE_NOOP("errors", 'a schedule must be an object such as {{"name": "step", '
+                                                     '"gamma": 0.5}}, got {value}'), value=shown(d))
+    return Schedule(d["name"], **{k: v for k, v in d.items() if k != "name"})
+
+
 def setup_to_dict(setup: Setup) -> dict:
     """A Setup as plain JSON-ready values; ``setup_from_dict`` reads it back."""
     d = asdict(setup)
-    d["contenders"] = [{"optimizer": c.optimizer, "hyperparameters": dict(c.hyperparameters)}
-                       for c in setup.contenders]
+    d["contenders"] = [contender_to_dict(c) for c in setup.contenders]
     return d
 
 
 def setup_from_dict(d: dict) -> Setup:
-    """Raises KeyError, TypeError or ValueError for a dict that is not a setup."""
-    contenders = tuple(Contender(c["optimizer"], dict(c.get("hyperparameters", {})))
+    """Raises KeyError, TypeError or ValueError (InputError is one) for a dict that is not a setup."""
+    contenders = tuple(Contender(c["optimizer"], dict(c.get("hyperparameters", {})),
+                                 None if c.get("schedule") is None else schedule_from_dict(c["schedule"]),
+                                 c.get("batch_size"), int(c.get("seed", 0)))
                        for c in d["contenders"])
     start = d.get("start")
     return Setup(problem=d["problem"], data=d.get("data"), activation=d.get("activation"),
@@ -243,6 +297,6 @@ def setup_from_dict(d: dict) -> Setup:
 
 
 __all__ = ["DEFAULT_SPEED", "DEFAULT_STEP_LIMIT", "LR_RANGE", "MAX_CONTENDERS", "MAX_STEP_LIMIT",
-           "MODEL_PROBLEMS", "SHOWN_RANGE", "SPEED_RANGE", "Contender", "Setup", "check_hyperparameter",
-           "check_shown", "check_speed", "check_step_limit", "field_range", "setup_from_dict",
-           "setup_to_dict"]
+           "MODEL_PROBLEMS", "SHOWN_RANGE", "SPEED_RANGE", "Contender", "Setup", "check_batch_size",
+           "check_hyperparameter", "check_seed", "check_shown", "check_speed", "check_step_limit",
+           "contender_to_dict", "field_range", "schedule_from_dict", "setup_from_dict", "setup_to_dict"]

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..engine import RUNNING, Problem, Run
+from ..engine import RUNNING, Lookahead, Problem, Run
+from ..engine.schedules import Schedule
 from .divergence import is_diverging, reference_loss
 
 SLICE_POINTS = 301
@@ -40,6 +41,16 @@ class Track:
     history_loss: np.ndarray  # (R,)
     history_grad_norm: np.ndarray  # (R,)
     diverging: bool = False  # still running, but its loss keeps growing (see gdsim.model.divergence)
+    lr: float = 0.0  # the η of the next update: lr times its schedule's factor
+    # The η in force at each recorded row (R,): the η of the update that led to it, and at the start
+    # (step 0) the η of the first update, so that η per step is drawn beside the loss.
+    history_lr: np.ndarray | None = None
+    # Nesterov momentum: the next update in Ruder's form, each (d,): his point φ, the look-ahead point
+    # φ − μ·v where the gradient is evaluated (the current point), his velocity v, φ after the update.
+    lookahead: Lookahead | None = None
+    schedule: Schedule | None = None  # the run's learning-rate schedule now (immutable, shared)
+    # With mini-batches: the rows of the data the next update's batch holds (a copy), while it runs.
+    batch_rows: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -107,7 +118,12 @@ def _track(run: Run, max_rows: int, problem_start_loss: float) -> Track:
         state_after={name: a[0] for name, a in update.after.items()},
         update_step=update.step, scalars=update.scalars, history_step=h.step,
         history_params=h.params[:, 0], history_loss=loss, history_grad_norm=h.grad_norm[:, 0],
-        diverging=diverging,
+        diverging=diverging, lr=update.lr, history_lr=run.lr_at(np.maximum(h.step, 1)),
+        lookahead=None if update.lookahead is None else Lookahead(
+            *(a[0] for a in (update.lookahead.position, update.lookahead.lookahead, update.lookahead.velocity,
+                             update.lookahead.position_after))),
+        schedule=run.schedule,
+        batch_rows=run.next_batch_rows() if running else None,
     )
 
 

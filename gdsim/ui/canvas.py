@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from .data_view import DataView
 from .loss_view import LossView
+from .lr_view import LrView
 from .names import short_run_labels
 from .parameter_view import ParameterView
 from .session import Session
@@ -63,8 +64,10 @@ class Canvas(QWidget):
         self._layout.setSpacing(4)
 
         self.step_parts = False
-        self._wanted = (False, False)  # (slices, data) the current problem has
-        self._arranged: tuple[bool, bool] | None = None  # what is laid out: the slices need room
+        self._lr: LrView | None = None  # η per step, while some run has a schedule
+        # (slices, data, η per step) the current problem and runs have
+        self._wanted = (False, False, False)
+        self._arranged: tuple[bool, bool, bool] | None = None  # what is laid out: the slices need room
         self._newest = None  # the newest snapshot of the current setup
         self._drawn = None
         self._frame = QTimer(self)
@@ -85,9 +88,12 @@ class Canvas(QWidget):
         session.problem_changed.connect(self._on_problem_changed)
         session.setup_changed.connect(self._on_setup_changed)
         session.hyperparameter_changed.connect(self._on_hyperparameter_changed)
+        session.schedule_changed.connect(self._on_schedule_changed)
+        session.batches_changed.connect(lambda *_: self._show_labels())  # the names say the batch size
         session.landscape_changed.connect(self.parameters.set_landscape)
         session.stepped.connect(self._on_stepped)
         self._on_problem_changed(session.problem)
+        self._show_lr(session.setup)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
@@ -137,8 +143,20 @@ class Canvas(QWidget):
             self._data = DataView(self._style)
         return self._data
 
+    @property
+    def lr(self) -> LrView:
+        if self._lr is None:
+            self._lr = LrView(self._style)
+        return self._lr
+
+    @property
+    def lr_shown(self) -> bool:
+        """Whether η per step is laid out beside the loss (some run has a schedule)."""
+        return self._wanted[2]
+
     def _views(self) -> list:
-        return [v for v in (self.parameters, *(self._slices or ()), self.losses, self._data) if v is not None]
+        return [v for v in (self.parameters, *(self._slices or ()), self.losses, self._data, self._lr)
+                if v is not None]
 
     def retranslate(self) -> None:
         for view in self._views():
@@ -157,19 +175,26 @@ class Canvas(QWidget):
     def _on_problem_changed(self, problem) -> None:
         self.parameters.set_problem(problem)
         slices = problem.dim >= 2
-        data = getattr(problem, "dataset", None) is not None and problem.dataset.n_inputs == 1
+        data = self._shows_data(problem)
         if slices:
             self.slices[1].index = problem.dim - 1  # the second parameter, or the bias if there are more
             for view in self.slices:
                 view.set_problem(problem)
         if data:
             self.data.set_problem(problem)
-        self._arrange(slices, data)
+        self._arrange(slices, data, self.lr_shown)
+
+    @staticmethod
+    def _shows_data(problem) -> bool:
+        return getattr(problem, "dataset", None) is not None and problem.dataset.n_inputs == 1
 
     @Slot(object, object)
     def _on_setup_changed(self, setup, problem) -> None:
         self._show_labels()
+        self._show_lr(setup)
         self.losses.clear_data()
+        if self._lr is not None:
+            self._lr.clear_data()
         if self._data is not None:
             self._data.clear_model()
         self._newest = self._drawn = None  # the old runs' snapshots are not drawn again
@@ -177,6 +202,17 @@ class Canvas(QWidget):
     @Slot(int, str, float)
     def _on_hyperparameter_changed(self, index: int, name: str, value: float) -> None:
         self._show_labels()
+
+    @Slot(int, object)
+    def _on_schedule_changed(self, index: int, schedule) -> None:
+        self._show_labels()
+        self._show_lr(self.session.setup)
+
+    def _show_lr(self, setup) -> None:
+        """η per step beside the loss, while some run's η changes from step to step."""
+        scheduled = any(c.schedule is not None for c in setup.contenders)
+        if scheduled != self.lr_shown:
+            self._arrange(*self._wanted[:2], scheduled)
 
     def _show_labels(self) -> None:
         self.losses.set_labels(short_run_labels(self.session.setup, self.session.problem))
@@ -189,14 +225,15 @@ class Canvas(QWidget):
     def slices_shown(self) -> bool:
         return self._slices is not None and not self._slices[0].isHidden()
 
-    def _arrange(self, slices: bool, data: bool) -> None:
-        """Parameter space big on the left, slices beside it, the loss (and the data) below; a view
-        that does not apply, or has no room, is hidden and leaves its room to its neighbours."""
-        self._wanted = (slices, data)
+    def _arrange(self, slices: bool, data: bool, lr: bool) -> None:
+        """Parameter space big on the left, slices beside it, the loss (and the data) below, and η
+        per step beside the loss (or under it, when the data is beside); a view that does not apply,
+        or has no room, is hidden and leaves its room to its neighbours."""
+        self._wanted = (slices, data, lr)
         slices = slices and self.width() >= SLICES_MIN_WIDTH * self._style.scale
-        if (slices, data) == self._arranged:
+        if (slices, data, lr) == self._arranged:
             return
-        self._arranged = (slices, data)
+        self._arranged = (slices, data, lr)
         self._drawn = None  # views shown again are drawn on the next frame
         layout = self._layout
         for view in self._views():
@@ -207,15 +244,20 @@ class Canvas(QWidget):
         if slices:
             layout.addWidget(self.slices[0], 0, 1)
             layout.addWidget(self.slices[1], 1, 1)
-        layout.addWidget(self.losses, 2, 0, 1, 1 if data else 2)
+        layout.addWidget(self.losses, 2, 0, 1, 1 if data or lr else 2)
         if self._data is not None:
             self._data.setVisible(data)
         if data:
             layout.addWidget(self.data, 2, 1)
+        if lr:
+            layout.addWidget(self.lr, 3 if data else 2, 0 if data else 1)
+        if self._lr is not None:
+            self._lr.setVisible(lr)
         layout.setColumnStretch(0, 3)
-        layout.setColumnStretch(1, 2 if slices or data else 0)
+        layout.setColumnStretch(1, 2 if slices or data or lr else 0)
         for row in range(3):
             layout.setRowStretch(row, 2)
+        layout.setRowStretch(3, 1 if lr and data else 0)
 
     @property
     def last_drawn(self):
@@ -239,6 +281,8 @@ class Canvas(QWidget):
             for view in self.slices:
                 view.draw(snap)
         self.losses.draw(snap)
+        if self.lr_shown:
+            self._lr.draw(snap)
         if self._data is not None and not self._data.isHidden():  # laid out (an off-screen canvas too)
             self._data.draw(snap)
         self._drawn = snap

@@ -45,6 +45,7 @@ from .names import (
     titled_formula,
 )
 from .refusals import reported, show_refusal
+from .schedule_box import ScheduleBox
 from .session import Session
 
 FASTEST = SPEED_RANGE[1] * 10  # the speed slider's right end: past SPEED_RANGE it means "as fast as possible"
@@ -61,12 +62,16 @@ class ControlPanel(QWidget):
         layout.addWidget(self._refusal_banner())
         layout.addWidget(self._problem_group())
         layout.addWidget(self._optimizer_group())
+        layout.addWidget(self._schedule_group())
+        layout.addWidget(self._batch_group())
         layout.addWidget(self._start_group())
         layout.addWidget(self._pace_group())
         layout.addLayout(self._buttons())
         layout.addStretch(1)
         session.setup_changed.connect(self._on_setup_changed)
         session.hyperparameter_changed.connect(self._on_hyperparameter_changed)
+        session.schedule_changed.connect(self._on_schedule_changed)
+        session.batches_changed.connect(self._on_batches_changed)
         session.watched_changed.connect(self._on_watched_changed)
         session.stepped.connect(self._on_stepped)
         session.error_occurred.connect(self._on_refused)
@@ -155,6 +160,33 @@ class ControlPanel(QWidget):
         self._hyperparameter_owner = None
         return box
 
+    def _schedule_group(self) -> QGroupBox:
+        """The watched run's learning-rate schedule."""
+        self.schedule_box_group = box = QGroupBox()
+        layout = QVBoxLayout(box)
+        self.schedule = ScheduleBox()
+        self.schedule.schedule_requested.connect(
+            lambda chosen: self.session.set_schedule(chosen, self.session.setup.watched))
+        layout.addWidget(self.schedule)
+        return box
+
+    def _batch_group(self) -> QGroupBox:
+        """The watched run's mini-batches (a dataset model only): 0 is the whole data, 1 stochastic."""
+        self.batch_box = box = QGroupBox()
+        form = _form(box)
+        self.batch_size = QSpinBox()
+        self.batch_size.setKeyboardTracking(False)
+        self.batch_size.valueChanged.connect(self._on_batches_edited)
+        self.batch_size_label = self._buddy(self.batch_size)
+        form.addRow(self.batch_size_label, self.batch_size)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setKeyboardTracking(False)
+        self.seed.valueChanged.connect(self._on_batches_edited)
+        self.seed_label = self._buddy(self.seed)
+        form.addRow(self.seed_label, self.seed)
+        return box
+
     def _start_group(self) -> QGroupBox:
         self.start_box = box = QGroupBox()
         self._start_form = _form(box)
@@ -208,6 +240,9 @@ class ControlPanel(QWidget):
         """Every text of the panel in the current language."""
         self.problem_box.setTitle(self.tr("Problem"))
         self.optimizer_box.setTitle(self.tr("Optimizers"))
+        self.schedule_box_group.setTitle(self.tr("η schedule"))
+        self.batch_box.setTitle(self.tr("Mini-batches"))
+        self.schedule.retranslate()
         self.start_box.setTitle(self.tr("Start"))
         self.pace_box.setTitle(self.tr("Pace"))
         labels = {
@@ -216,6 +251,7 @@ class ControlPanel(QWidget):
             self.optimizers_label: self.tr("&Optimizers"), self.watched_label: self.tr("&Watch"),
             self.speed_title: self.tr("&Speed"),
             self.step_limit_label: self.tr("Step &limit"), self.tolerance_label: self.tr("&Tolerance"),
+            self.batch_size_label: self.tr("&Batch size"), self.seed_label: self.tr("S&eed"),
         }
         for label, text in labels.items():
             label.setText(text)
@@ -255,6 +291,13 @@ class ControlPanel(QWidget):
         self.default_start.setToolTip(self.tr("Go back to the start this problem suggests"))
         self.speed.setToolTip(self.tr("Steps per second; at the right end, as fast as the computer can"))
         self.step_limit.setToolTip(self.tr("The run stops after this many steps"))
+        self.batch_size.setToolTip(self.tr(
+            "How many samples each step's gradient is taken on: the whole data (batch gradient descent), "
+            "1 (stochastic gradient descent) or any number between (mini-batch); the data is shuffled "
+            "every time it has all been used"))
+        self.seed.setToolTip(self.tr("Sets the order of the shuffled samples: the same seed, the same "
+                                     "batches"))
+        self._show_batches(self.session.setup, self.session.problem)  # "all N" in the new language
         self.tolerance.setToolTip(self.tr("The run has converged when the gradient norm ‖∇L‖ falls "
                                           "below this (0: never stop early)"))
         self._show_play_text()
@@ -328,6 +371,8 @@ class ControlPanel(QWidget):
             _select(self.activation, problem.activation.name)
         self._show_optimizers(setup)
         self._build_hyperparameter_fields(setup)
+        self.schedule.show_schedule(setup.contenders[setup.watched].schedule)
+        self._show_batches(setup, problem)
         self._build_start_fields(setup, problem)
         self.step_limit.blockSignals(True)
         self.step_limit.setValue(setup.step_limit)
@@ -349,7 +394,46 @@ class ControlPanel(QWidget):
     def _on_watched_changed(self, index: int) -> None:
         self._select_watched_optimizer(self.session.setup)
         self._build_hyperparameter_fields(self.session.setup)
+        self.schedule.show_schedule(self.session.setup.contenders[index].schedule)
+        self._show_batches(self.session.setup, self.session.problem)
         self._show_watched()
+
+    @Slot(int, object)
+    def _on_schedule_changed(self, index: int, schedule) -> None:
+        self.banner.hide()
+        if index == self.session.setup.watched:
+            self.schedule.show_schedule(schedule)
+        self._show_watched()  # the labels name the schedule
+
+    @Slot(int, object, int)
+    def _on_batches_changed(self, index: int, batch_size, seed: int) -> None:
+        self.banner.hide()
+        self._show_batches(self.session.setup, self.session.problem)
+        self._show_watched()  # the labels name the batch size
+
+    def _show_batches(self, setup, problem) -> None:
+        """The watched run's batch size (0: the whole data) and seed; the group only for data."""
+        dataset = getattr(problem, "dataset", None)
+        self.batch_box.setVisible(dataset is not None)
+        if dataset is None:
+            return
+        c = setup.contenders[setup.watched]
+        n = len(dataset.y)
+        for box, value in ((self.batch_size, c.batch_size or 0), (self.seed, c.seed)):
+            box.blockSignals(True)
+            if box is self.batch_size:
+                box.setRange(0, n)
+                box.setSpecialValueText(self.tr("all {0} (batch)").format(n))
+            box.setValue(value)
+            box.blockSignals(False)
+        self.seed.setEnabled(c.batch_size is not None)
+        self.seed_label.setEnabled(c.batch_size is not None)
+
+    @Slot()
+    def _on_batches_edited(self) -> None:
+        size = self.batch_size.value() or None
+        if not self.session.set_batches(size, self.seed.value() if size else 0, self.session.setup.watched):
+            self._show_batches(self.session.setup, self.session.problem)
 
     def _show_optimizers(self, setup) -> None:
         """Tick the optimizers of the setup, and select the watched one."""

@@ -6,6 +6,7 @@ setup runs."""
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QFont
 
 from .i18n import tr
 from .plot_style import PlotView, set_view, style_plot
@@ -38,9 +39,17 @@ class DataView(PlotView):
         self.points = pg.ScatterPlotItem()
         self.model = pg.PlotCurveItem()
         self.model.setZValue(10)
+        # The samples of the watched run's next mini-batch, ringed in its colour, and how many.
+        self.batch = pg.ScatterPlotItem()
+        self.batch.setZValue(5)
+        self.batch_label = pg.TextItem(anchor=(0, 0))
+        self.batch_label.setZValue(20)
+        self.batch_label.hide()
         self._watched = 0
         plot.addItem(self.points)
         plot.addItem(self.model)
+        plot.addItem(self.batch)
+        plot.addItem(self.batch_label)
         self.apply_style(style)
 
     def apply_style(self, style: Style) -> None:
@@ -50,10 +59,23 @@ class DataView(PlotView):
         self.points.setSize(style.width(10))
         self._style = style
         self.model.setPen(pg.mkPen(style.track(self._watched), width=style.width(3)))
+        self._style_batch()
+        font = QFont()
+        font.setPointSizeF(10 * style.scale)
+        self.batch_label.setFont(font)
+        self.batch_label.setColor(style.foreground)
+        self.batch_label.fill = pg.mkBrush(style.background)
+
+    def _style_batch(self) -> None:
+        style = self._style
+        self.batch.setPen(pg.mkPen(style.track(self._watched), width=style.width(3)))
+        self.batch.setBrush(pg.mkBrush(None))
+        self.batch.setSize(style.width(22))
 
     def set_problem(self, problem) -> None:
         dataset = getattr(problem, "dataset", None)
         self.model.setData([], [])
+        self._show_batch(None)
         if dataset is None or dataset.n_inputs != 1:
             self._dataset = None
             self.points.setData([], [])
@@ -80,10 +102,24 @@ class DataView(PlotView):
             plot.setLabel("bottom", column_name(self._dataset.x_label))
             plot.setLabel("left", column_name(self._dataset.y_label))
 
+    def _show_batch(self, rows) -> None:
+        """Ring the samples ``rows`` of the data (None: the step takes them all, nothing ringed)."""
+        if rows is None or self._dataset is None:
+            self.batch.setData([], [])
+            self.batch_label.hide()
+            return
+        x, y = self._dataset.X[rows, 0], self._dataset.y[rows]
+        self.batch.setData(x, y)
+        self.batch_label.setText(tr("○ mini-batch: {0}/{1}").format(len(rows), len(self._dataset.y)))
+        (x0, _), (_, y1) = self.getPlotItem().getViewBox().viewRange()
+        self.batch_label.setPos(x0, y1)
+        self.batch_label.show()
+
     def draw(self, snap) -> None:
         if snap.watched != self._watched:
             self._watched = snap.watched
             self.model.setPen(pg.mkPen(self._style.track(snap.watched), width=self._style.width(3)))
+            self._style_batch()
         if snap.model_x is None or self._data_range is None:
             return
         self.model.setData(snap.model_x, snap.model_y)
@@ -94,3 +130,4 @@ class DataView(PlotView):
         if grown != self._y_range:
             self._y_range = grown
             set_view(self, self._data_range[0], grown, pad=0.1)
+        self._show_batch(snap.watched_track.batch_rows)  # its caption in the corner of the range

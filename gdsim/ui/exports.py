@@ -99,6 +99,8 @@ class Exports(QObject):
         if canvas.slices_shown:
             shown["slice 0"], shown["slice 1"] = canvas.slices
         shown["losses"] = canvas.losses
+        if canvas.lr_shown:
+            shown["lr"] = canvas.lr
         if canvas._data is not None and not canvas.data.isHidden():
             shown["data"] = canvas.data
         return shown
@@ -234,6 +236,7 @@ class PictureDialog(QDialog):
         "slice 0": lambda: tr("The first slice"),
         "slice 1": lambda: tr("The second slice"),
         "losses": lambda: tr("The loss over the steps"),
+        "lr": lambda: tr("η per step"),
         "data": lambda: tr("The data and the model"),
     }
 

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..engine import OPTIMIZERS
+from ..engine.models import square_loss_gradients
+from ..engine.schedules import WARMUP, WARMUP_FORMULA
 from .i18n import tidy, tr
-from .names import formula_text, optimizer_title
+from .names import formula_text, optimizer_title, schedule_title
 from .style import format_number
 
 
@@ -47,6 +49,8 @@ def plus(left: str, v) -> str:
 def describe(problem, track) -> FormulaText:
     out = FormulaText("")
     parts = [_loss(problem, track, out), _gradient(problem, track, out)]
+    if problem.name == "linreg" and problem.loss_kind.name in ("sse", "mse", "half-mse"):
+        parts.append(_tutorial_beside(problem, track, out))
     if getattr(problem, "dataset", None) is not None and problem.loss_kind.name == "sse":
         parts.append(_delta_rule(problem, track, out))
     if getattr(track, "diverging", False):
@@ -89,6 +93,27 @@ def _gradient(problem, track, out) -> str:
     return _h(heading) + _p(*lines)
 
 
+def _tutorial_beside(problem, track, out) -> str:
+    """The tutorial's ∂C/∂w = (1/N) Σ (wx + b − y)·x and ∂C/∂b beside SSE's, MSE's and the derivative
+    of its C = Σ (wx + b − y)² itself, all at the current point: the same direction, other factors."""
+    grads = square_loss_gradients(problem, track.params)
+    n = len(problem.dataset.y)
+    tutorial, sse, mse = grads["half-mse"], grads["sse"], grads["mse"]
+    own_c = 2.0 * sse  # C = Σ (ŷ − y)² is twice L = ½ Σ (ŷ − y)²: doubling is exact
+    out.values.update(tutorial=tutorial, sse=sse, mse=mse, tutorial_c=own_c)
+    lines = [
+        _e(tr("(∂/∂w, ∂/∂b) at (w, b) = {0}, N = {1}:").format(num(track.params), n)),
+        _line(tr("the tutorial: (1/N) Σ (wx + b − y)·x, (1/N) Σ (wx + b − y)"), tutorial),
+        _e(tr("(the gradient of half-mse, L = 1/(2N) Σ (y − ŷ)²)")),
+        _line(tr("SSE, L = ½ Σ (y − ŷ)²: N × the tutorial's"), sse),
+        _line(tr("MSE, L = (1/N) Σ (y − ŷ)²: 2 × the tutorial's"), mse),
+        _line(tr("the tutorial's C = Σ (wx + b − y)² itself: 2N × the tutorial's"), own_c),
+        _e(tr("All four point the same way and differ by a constant factor, which η makes up: "
+              "η on SSE takes the step that N·η takes on half-mse.")),
+    ]
+    return _h(tr("The tutorial's formulas beside SSE and MSE")) + _p(*lines)
+
+
 def _delta_rule(problem, track, out) -> str:
     """h = w·x + b, ŷ = f(h), δ = (y − ŷ) f′(h), and Δw = η Σ δ x for the first sample and in sum: the
     step plain gradient descent takes, which another optimizer turns into its own (said so)."""
@@ -102,7 +127,7 @@ def _delta_rule(problem, track, out) -> str:
         act.forward(np.array([h]), f_h)
         act.derivative(np.array([h]), f_h, slope)
     delta = (y - f_h[0]) * slope[0]
-    lr = track.hyperparameters["lr"]
+    lr = track.lr  # the η of the next update (with a schedule: lr times its factor)
     sums = -np.asarray(track.gradient, float)  # Σ δ·xᵢ and Σ δ, from the engine's gradient
     out.values.update(h=h, yhat=float(f_h[0]), delta=float(delta), sum_delta_x=sums, delta_step=lr * sums)
     if act.name == "identity":  # linear regression: ŷ = h, so f′(h) = 1 and δ is the error itself
@@ -129,7 +154,7 @@ def _delta_rule(problem, track, out) -> str:
 def _update(problem, track, out) -> str:
     """The optimizer's rule for the next step, with the numbers before and after it."""
     name = track.optimizer
-    hp = track.hyperparameters
+    hp = dict(track.hyperparameters, lr=track.lr)  # η as the next update uses it
     g = np.asarray(track.update_gradient, float)
     theta, after = np.asarray(track.params, float), np.asarray(track.next_params, float)
     before, new = track.state_before, track.state_after
@@ -139,10 +164,42 @@ def _update(problem, track, out) -> str:
         out.values[key] = np.asarray(value, float)
     lr = hp.get("lr", 0.0)
     written = _RULES.get(name)
-    lines = written(OPTIMIZERS[name].rule, hp, g, before, new, t, track.scalars) if written else []
+    lines = _schedule(track, t, out)
+    rows = getattr(track, "batch_rows", None)
+    if rows is not None:
+        out.values["batch_gradient"] = g
+        n = len(problem.dataset.y)
+        lines.append(_line(tr("g: the gradient on this step's mini-batch, {0} of the {1} samples").format(
+            len(rows), n), g))
+    lines += written(OPTIMIZERS[name].rule, hp, g, before, new, t, track.scalars) if written else []
     lines.append(_e(plus(f"θ ← {num(theta)}", after - theta) + " = ") + f"<b>{num(after)}</b>")
+    if getattr(track, "lookahead", None) is not None:
+        look = track.lookahead
+        out.values.update(ruder_position=np.asarray(look.position, float),
+                          ruder_velocity=np.asarray(look.velocity, float))
+        lines.append(_e(tr("Ruder's form is the same method: his point φ = θ + η·μ·b = {0} moves by momentum "
+                           "alone to the look-ahead point φ − μ·v (v = η·b) = θ, takes the gradient there, "
+                           "and steps v ← μ·v + η·g, φ ← φ − v; so θ is where he looks ahead to.").format(
+            num(look.position))))
     title = tidy(tr("Next step of {0} (t = {1}, η = {2})").format(optimizer_title(name), t, num(lr)))
     return _h(title) + _p(*lines)
+
+
+def _schedule(track, t: int, out) -> list[str]:
+    """With a schedule: its formula and this update's ηₜ = η·λ(t), from the engine's own λ."""
+    schedule = getattr(track, "schedule", None)
+    if schedule is None or schedule.is_constant:
+        return []
+    kind = schedule.kind
+    formula = kind.formula if not schedule.warmup else f"{kind.formula};  {WARMUP_FORMULA}"
+    symbols = {p.name: p.symbol for p in (*kind.parameters, WARMUP)}
+    settings = ", ".join(f"{symbols[k]} = {v:g}" for k, v in schedule.parameters.items()
+                         if k != "warmup" or v)
+    factor_t = float(schedule(t))
+    lr = track.hyperparameters["lr"]
+    out.values.update(schedule_factor=factor_t)
+    return [_e(tr("{0}: {1}  ({2})").format(schedule_title(schedule.name), formula, settings)),
+            _line(f"ηₜ = η·λ({t}) = {num(lr)} × {num(factor_t)}", track.lr)]
 
 
 def _diverging() -> str:
@@ -302,6 +359,9 @@ def _convention(problem) -> str:
                   "as in the tutorial's C = Σ (wx + b − y)², the derivative is ∂C/∂w = 2 Σ (wx + b − y)·x.)"),
         "mse": tr("Convention: L = (1/N) Σ (y − ŷ)², as PyTorch's MSELoss; its derivative carries the "
                   "factor 2/N."),
+        "half-mse": tr("Convention: L = 1/(2N) Σ (y − ŷ)². The ½ cancels the 2 of the square's derivative, "
+                       "so ∂L/∂w = (1/N) Σ (ŷ − y)·x: the tutorial's formulas. At the same point SSE's "
+                       "gradient is N times this one and MSE's 2 times."),
         "bce": tr("Convention: L is the mean binary cross-entropy; with the sigmoid its derivative "
                   "with respect to h is simply (ŷ − y)/N."),
     }[loss]

@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
             self.tr("step {0}").format(t.step),
             self.tr("loss {0}").format(format_number(t.loss)),
             self.tr("‖∇L‖ {0}").format(format_number(t.grad_norm)),
-            self.tr("η {0}").format(format_number(t.hyperparameters.get("lr", 0.0))),
+            self.tr("η {0}").format(format_number(t.lr or t.hyperparameters.get("lr", 0.0))),  # the next ηₜ
             state,
         ]
         if len(snap.tracks) > 1:

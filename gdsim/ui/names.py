@@ -45,6 +45,7 @@ _ACTIVATIONS = {
 _LOSSES = {
     "sse": QT_TRANSLATE_NOOP("names", "Sum of squared errors"),
     "mse": QT_TRANSLATE_NOOP("names", "Mean squared error"),
+    "half-mse": QT_TRANSLATE_NOOP("names", "Half the mean squared error"),
     "bce": QT_TRANSLATE_NOOP("names", "Binary cross-entropy"),
 }
 _HYPERPARAMETERS = {
@@ -56,6 +57,24 @@ _HYPERPARAMETERS = {
     "beta2": QT_TRANSLATE_NOOP("names", "β₂: decay of the running mean of squared gradients"),
     "eps": QT_TRANSLATE_NOOP("names", "ε: keeps the division finite"),
     "momentum_decay": QT_TRANSLATE_NOOP("names", "ψ: how fast μₜ approaches β₁"),
+}
+QT_TRANSLATE_NOOP("names", "batch {0}")  # a run on mini-batches of {0} samples, in its name
+_SCHEDULES = {
+    "constant": QT_TRANSLATE_NOOP("names", "Constant"),
+    "step": QT_TRANSLATE_NOOP("names", "Step decay"),
+    "exponential": QT_TRANSLATE_NOOP("names", "Exponential decay"),
+    "inverse-time": QT_TRANSLATE_NOOP("names", "1/t decay"),
+    "cosine": QT_TRANSLATE_NOOP("names", "Cosine annealing"),
+}
+# A schedule's parameter as its field is labelled: the symbol of the formulas, then what it is.
+_SCHEDULE_PARAMETERS = {
+    ("step", "decay_steps"): QT_TRANSLATE_NOOP("names", "k: updates between two decays"),
+    ("step", "gamma"): QT_TRANSLATE_NOOP("names", "γ: the factor of each decay"),
+    ("exponential", "gamma"): QT_TRANSLATE_NOOP("names", "γ: the factor of each update"),
+    ("inverse-time", "decay"): QT_TRANSLATE_NOOP("names", "d: how fast η falls"),
+    ("cosine", "decay_steps"): QT_TRANSLATE_NOOP("names", "T: updates from η down to the floor"),
+    ("cosine", "floor"): QT_TRANSLATE_NOOP("names", "φ: the last η as a share of η"),
+    ("", "warmup"): QT_TRANSLATE_NOOP("names", "w: updates of linear warm-up"),
 }
 # The label of a hyperparameter's field: in English its name in torch.optim (and in lesson files), in
 # Chinese its symbol with a word.
@@ -110,14 +129,35 @@ def hyperparameter_description(name: str, fallback: str) -> str:
     return _name(_HYPERPARAMETERS, name, fallback)
 
 
+def schedule_title(name: str) -> str:
+    return _name(_SCHEDULES, name, name)
+
+
+def schedule_parameter_label(schedule: str, parameter: str) -> str:
+    key = ("", parameter) if parameter == "warmup" else (schedule, parameter)
+    return _name(_SCHEDULE_PARAMETERS, key, parameter)
+
+
+def _with_schedule(label: str, contender) -> str:
+    """The label with the run's schedule and mini-batches, where it has them."""
+    if contender.schedule is not None:
+        label = f"{label}, {schedule_title(contender.schedule.name)}"
+    if contender.batch_size is not None:
+        label = f"{label}, " + QCoreApplication.translate("names", "batch {0}").format(contender.batch_size)
+    return label
+
+
 def hyperparameter_label(name: str) -> str:
     return _name(_HYPERPARAMETER_LABELS, name, name)
 
 
 def run_labels(setup, problem) -> list[str]:
-    """A short name for each optimizer run of a setup, in order: its title and η."""
-    return [f"{optimizer_title(c.optimizer)} η={format_number(setup.hyperparameters_of(i, problem)['lr'])}"
-            for i, c in enumerate(setup.contenders)]
+    """A short name for each optimizer run of a setup, in order: its title, η and its schedule."""
+    labels = []
+    for i, c in enumerate(setup.contenders):
+        lr = format_number(setup.hyperparameters_of(i, problem)["lr"])
+        labels.append(_with_schedule(f"{optimizer_title(c.optimizer)} η={lr}", c))
+    return labels
 
 
 def short_run_labels(setup, problem) -> list[str]:
@@ -130,7 +170,7 @@ def short_run_labels(setup, problem) -> list[str]:
         if names.count(name) > 1:
             lr = setup.hyperparameters_of(i, problem)["lr"]
             label += " η=" + f"{lr:.3g}".replace("-", "−")
-        labels.append(label)
+        labels.append(_with_schedule(label, setup.contenders[i]))
     return labels
 
 

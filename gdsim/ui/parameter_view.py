@@ -136,6 +136,13 @@ class ParameterView(PlotView):
             label.setZValue(40)
             plot.addItem(label)
         self.parts_magnified = 1  # how many times as long as they are the parts of a step are drawn
+        # Nesterov in the parts: Ruder's point φ and its look-ahead jump −μ·v to where ∇L is taken.
+        self.lookahead_line = pg.PlotCurveItem()
+        self.lookahead_point = pg.ScatterPlotItem(symbol="o")
+        self.lookahead_label = pg.TextItem(anchor=(0.5, 1))
+        for item, z in ((self.lookahead_line, 24), (self.lookahead_point, 26), (self.lookahead_label, 40)):
+            item.setZValue(z)
+            plot.addItem(item)
         self.start_marker = pg.TargetItem(size=18, symbol="crosshair", movable=True)
         self.start_marker.setZValue(35)
         plot.addItem(self.start_marker)
@@ -174,6 +181,14 @@ class ParameterView(PlotView):
             label.setFont(font)
             label.fill = pg.mkBrush(style.background)
             label.border = pg.mkPen(color, width=w(1.5))
+        self.lookahead_line.setPen(pg.mkPen(style.correction, width=w(2.5), style=Qt.PenStyle.DashLine))
+        self.lookahead_point.setPen(pg.mkPen(style.correction, width=w(2.5)))
+        self.lookahead_point.setBrush(pg.mkBrush(style.background))
+        self.lookahead_point.setSize(w(14))
+        self.lookahead_label.setColor(style.foreground)
+        self.lookahead_label.setFont(font)
+        self.lookahead_label.fill = pg.mkBrush(style.background)
+        self.lookahead_label.border = pg.mkPen(style.correction, width=w(1.5))
         self.start_marker.setPen(pg.mkPen(style.foreground, width=w(2)))
         self.start_marker.setScale(style.scale)
         self.color_bar.apply_style(style)
@@ -494,7 +509,24 @@ class ParameterView(PlotView):
             self.part_arrows[part.kind].set(a, b)
             drawn.append((part, a, b))
             placer.add_obstacles(np.linspace(a, b, 16), weight=20)  # a caption must not hide an arrow
+        if track.lookahead is not None:
+            # φ lies η·μ·b from θ; drawn with the parts' magnification, in 1-D at a height of its own
+            offset = k * (np.asarray(track.lookahead.position, float) - np.asarray(track.params, float))
+            if one_d:
+                lift = np.array([0.0, spacing * (len(parts) + 1)])
+                phi, look = base + lift + [offset[0], 0.0], base + lift
+            else:
+                phi, look = base + offset, base
+            self.lookahead_line.setData([phi[0], look[0]], [phi[1], look[1]])
+            self.lookahead_point.setData([phi[0]], [phi[1]])
+            placer.add_obstacles(np.linspace(phi, look, 16), weight=20)
+            self.lookahead_label.setText(tr("φ: look-ahead −μ·v"))
+            drawn.append((None, phi, look))
         for part, a, b in drawn:
+            if part is None:
+                placer.place(self.lookahead_label, self._caption_spots(a, b, sx, sy))
+                self.lookahead_label.show()
+                continue
             label = self.part_labels[part.kind]
             label.setText(part.caption)
             placer.place(label, self._caption_spots(a, b, sx, sy))
@@ -536,6 +568,9 @@ class ParameterView(PlotView):
             label.hide()
         self.parts_scale_label.hide()
         self.parts_magnified = 1
+        self.lookahead_line.setData([], [])
+        self.lookahead_point.setData([], [])
+        self.lookahead_label.hide()
 
     def _draw_start(self, start) -> None:
         if self._problem.dim == 2:

@@ -13,8 +13,9 @@ of the current setup is kept in ``latest``; views draw it on their own clock.
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..engine import InputError, Problem
+from ..engine.run import make_batches
 from ..model.build import Built, build, problem_on_the_same_data
-from ..model.setup import Setup, check_shown
+from ..model.setup import Setup, check_shown, schedule_from_dict
 from .i18n import translate_error
 from .worker import FrameGate, Worker
 
@@ -29,6 +30,8 @@ class Session(QObject):
     toggle_requested = Signal()
     step_requested = Signal()
     hyperparameter_requested = Signal(int, str, object)
+    schedule_requested = Signal(int, object)  # (contender, Schedule or None)
+    batches_requested = Signal(int, object, int)  # (contender, batch size or None, seed)
     speed_requested = Signal(object)
     step_limit_requested = Signal(int)
     tolerance_requested = Signal(float)
@@ -42,6 +45,8 @@ class Session(QObject):
     setup_changed = Signal(object, object)  # (Setup, Problem): anything changed (the runs restarted,
     # or, for a new activation or loss, go on)
     hyperparameter_changed = Signal(int, str, float)  # (contender, name, value), applied mid-run
+    schedule_changed = Signal(int, object)  # (contender, Schedule or None), applied mid-run
+    batches_changed = Signal(int, object, int)  # (contender, batch size or None, seed), applied mid-run
     watched_changed = Signal(int)  # another run is watched; the runs go on
     landscape_changed = Signal(object)  # Curve | Surface | None
     stepped = Signal(object)  # Snapshot of the current setup
@@ -72,6 +77,8 @@ class Session(QObject):
         self.toggle_requested.connect(self._worker.toggle)
         self.step_requested.connect(self._worker.step_once)
         self.hyperparameter_requested.connect(self._worker.set_hyperparameter)
+        self.schedule_requested.connect(self._worker.set_schedule)
+        self.batches_requested.connect(self._worker.set_batches)
         self.speed_requested.connect(self._worker.set_speed)
         self.step_limit_requested.connect(self._worker.set_step_limit)
         self.tolerance_requested.connect(self._worker.set_tolerance)
@@ -143,6 +150,44 @@ class Session(QObject):
         self.hyperparameter_changed.emit(index, name, checked)
         if name == "lr" and index in self._lr_suggestion:
             self._offer_lr({i: lr for i, lr in self._lr_suggestion.items() if i != index})
+        return True
+
+    def set_schedule(self, schedule, index: int = 0) -> bool:
+        """One run's learning-rate schedule (a Schedule, a schedule's name, {"name": …, its parameters},
+        or None for none): from its next update on, at the run's own t (``Run.set_schedule``), and from
+        the start after a reset. One the engine refuses is reported and changes nothing."""
+        if isinstance(schedule, dict):
+            schedule = self._refused_or(lambda: schedule_from_dict(schedule))
+            if schedule is None:
+                return False
+        setup = self._refused_or(lambda: self._setup.with_schedule(index, schedule))
+        if setup is None:
+            return False
+        if setup == self._setup:
+            return True
+        self._setup = setup
+        chosen = setup.contenders[index].schedule
+        self.schedule_requested.emit(index, chosen)
+        self.schedule_changed.emit(index, chosen)
+        return True
+
+    def set_batches(self, batch_size: int | None, seed: int = 0, index: int = 0) -> bool:
+        """One run's mini-batches: ``batch_size`` samples a step (None: the whole data, 1: stochastic)
+        in the order ``seed`` sets; from its next update on (``Run.set_batches``), and from the start
+        after a reset. A size the data cannot give, or a problem without data, is reported."""
+        def checked() -> Setup:
+            make_batches(self._problem, batch_size, seed)  # raises for a size the data cannot give
+            return self._setup.with_batches(index, batch_size, seed)
+
+        setup = self._refused_or(checked)
+        if setup is None:
+            return False
+        if setup == self._setup:
+            return True
+        self._setup = setup
+        c = setup.contenders[index]
+        self.batches_requested.emit(index, c.batch_size, c.seed)
+        self.batches_changed.emit(index, c.batch_size, c.seed)
         return True
 
     def hyperparameters(self, index: int = 0) -> dict[str, float]:

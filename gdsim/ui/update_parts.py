@@ -32,7 +32,7 @@ def update_parts(track) -> list[Part]:
     step = np.asarray(track.next_params, float) - np.asarray(track.params, float)
     if track.optimizer == "sgd":
         return [Part(STEP, zero, step, tr("step −η·∇L"))]
-    gradient_step = -track.hyperparameters["lr"] * np.asarray(track.update_gradient, float)
+    gradient_step = -track.lr * np.asarray(track.update_gradient, float)  # the next update's η
     return [
         Part(GRADIENT, zero, gradient_step, tr("−η·∇L")),
         Part(CORRECTION, gradient_step, step, correction_caption(track.optimizer)),

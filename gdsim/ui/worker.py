@@ -175,6 +175,20 @@ class Worker(QObject):
             self._runs[index].set_hyperparameter(name, value)
             self._publish()
 
+    @Slot(int, object)
+    def set_schedule(self, index: int, schedule):
+        """A schedule the session has checked (a Schedule or None); it applies from the next step."""
+        if index < len(self._runs):
+            self._runs[index].set_schedule(schedule)
+            self._publish()
+
+    @Slot(int, object, int)
+    def set_batches(self, index: int, batch_size, seed: int):
+        """Mini-batches the session has checked (a size or None, a seed), from the next step."""
+        if index < len(self._runs):
+            self._runs[index].set_batches(batch_size, seed)
+            self._publish()
+
     @Slot(object)
     def set_speed(self, speed):
         self._speed = speed

@@ -179,167 +179,455 @@
         <translation>作用</translation>
     </message>
     <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="69"/>
+        <location filename="../../gdsim/ui/animation_export.py" line="123"/>
+        <location filename="../../gdsim/ui/animation_export.py" line="148"/>
+        <location filename="../../gdsim/ui/animation_export.py" line="183"/>
+        <source>Export an animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="70"/>
+        <source>From step:</source>
+        <translation>起始步：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="70"/>
+        <source>To step:</source>
+        <translation>结束步：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="70"/>
+        <source>One frame every … steps:</source>
+        <translation>每隔几步一帧：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="70"/>
+        <source>Frames per second:</source>
+        <translation>每秒帧数：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="74"/>
+        <location filename="../../gdsim/ui/animation_export.py" line="143"/>
+        <source>MP4 needs the video extra: {0}</source>
+        <translation>导出 MP4 需要安装视频扩展：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="125"/>
+        <source>The first step ({0}) comes after the last ({1}).</source>
+        <translation>起始步（{0}）在结束步（{1}）之后。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="128"/>
+        <source>That makes more than {0} frames; take a frame every more steps.</source>
+        <translation>这样会超过 {0} 帧；请加大每帧之间的步数。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="131"/>
+        <source>GIF animation (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="131"/>
+        <source>Animated PNG (*.apng *.png)</source>
+        <translation>动态 PNG (*.apng *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="133"/>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="154"/>
+        <location filename="../../gdsim/ui/animation_export.py" line="184"/>
+        <location filename="../../gdsim/ui/exports.py" line="220"/>
+        <source>Cannot write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="161"/>
+        <source>Drawing the frames…</source>
+        <translation>正在绘制各帧…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="161"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="178"/>
+        <location filename="../../gdsim/ui/exports.py" line="225"/>
+        <source>Written: {0}</source>
+        <translation>已写入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="188"/>
+        <source>Frame {0} of {1}</source>
+        <translation>第 {0} 帧，共 {1} 帧</translation>
+    </message>
+    <message>
         <location filename="../../gdsim/ui/color_bar.py" line="82"/>
         <location filename="../../gdsim/ui/color_bar.py" line="86"/>
         <location filename="../../gdsim/ui/loss_view.py" line="58"/>
         <location filename="../../gdsim/ui/loss_view.py" line="99"/>
-        <location filename="../../gdsim/ui/parameter_view.py" line="270"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="285"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="529"/>
+        <location filename="../../gdsim/ui/controls.py" line="613"/>
         <source>{0} is a fixed function; only {1} and {2} are fitted to data: choose one of them as the problem to import data</source>
         <translation>{0}是一个固定的函数，只有{1}和{2}才拟合数据：要导入数据，请先把目标函数换成其中之一</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="77"/>
+        <location filename="../../gdsim/ui/data_view.py" line="99"/>
         <source>data and model ŷ = f(w·x + b)</source>
         <translation>数据与模型 ŷ = f(w·x + b)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="78"/>
+        <location filename="../../gdsim/ui/data_view.py" line="100"/>
         <source>data and model ŷ = w·x + b</source>
         <translation>数据与模型 ŷ = w·x + b</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="75"/>
+        <location filename="../../gdsim/ui/data_view.py" line="113"/>
+        <source>○ mini-batch: {0}/{1}</source>
+        <translation>○ 小批量：{0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="79"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="80"/>
+        <source>&amp;Picture…</source>
+        <translation>图片(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="81"/>
+        <source>&amp;Copy the picture</source>
+        <translation>复制图片(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="82"/>
+        <source>&amp;Animation…</source>
+        <translation>动画(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="84"/>
+        <source>&amp;Trajectories as CSV…</source>
+        <translation>轨迹（CSV）(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="85"/>
+        <source>&amp;Dataset as CSV…</source>
+        <translation>数据集（CSV）(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="127"/>
+        <source>gdsim — watch gradient descent work</source>
+        <translation>gdsim —— 看梯度下降如何工作</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="175"/>
+        <location filename="../../gdsim/ui/exports.py" line="183"/>
+        <location filename="../../gdsim/ui/exports.py" line="270"/>
+        <source>Export a picture</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="176"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="190"/>
+        <source>The picture of the canvas is on the clipboard.</source>
+        <translation>画布的图片已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="195"/>
+        <location filename="../../gdsim/ui/exports.py" line="205"/>
+        <source>Export the trajectories</source>
+        <translation>导出轨迹</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="196"/>
+        <location filename="../../gdsim/ui/exports.py" line="212"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="211"/>
+        <location filename="../../gdsim/ui/exports.py" line="214"/>
+        <source>Export the dataset</source>
+        <translation>导出数据集</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="234"/>
+        <source>The canvas, as laid out</source>
+        <translation>整个画布（按当前布局）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="235"/>
+        <source>The parameter space</source>
+        <translation>参数空间</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="236"/>
+        <source>The first slice</source>
+        <translation>第一个切面</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="237"/>
+        <source>The second slice</source>
+        <translation>第二个切面</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="238"/>
+        <source>The loss over the steps</source>
+        <translation>损失随步数的变化</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="240"/>
+        <source>The data and the model</source>
+        <translation>数据与模型</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="274"/>
+        <source>{0}× the pixels on screen (PNG)</source>
+        <translation>屏幕像素的 {0} 倍（PNG）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="275"/>
+        <source>The window&apos;s theme</source>
+        <translation>窗口当前的主题</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="276"/>
+        <source>The light theme (for print)</source>
+        <translation>浅色主题（适合打印）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="277"/>
+        <source>With the formulas beside it</source>
+        <translation>在旁边附上公式</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="278"/>
+        <source>Picture of:</source>
+        <translation>图片内容：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="278"/>
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="278"/>
+        <source>Colours:</source>
+        <translation>配色：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="79"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="75"/>
+        <location filename="../../gdsim/ui/formula.py" line="79"/>
         <source>now L = {0}</source>
         <translation>当前 L = {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="84"/>
+        <location filename="../../gdsim/ui/formula.py" line="88"/>
         <source>the slope of the tangent at x = {0}: {1}</source>
         <translation>在 x = {0} 处切线的斜率：{1}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="86"/>
+        <location filename="../../gdsim/ui/formula.py" line="90"/>
         <source>positive slope: step left; negative: step right — against the slope</source>
         <translation>斜率为正就往左走，为负就往右走——总是逆着斜率的方向</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="88"/>
+        <location filename="../../gdsim/ui/formula.py" line="92"/>
         <source>Derivative</source>
         <translation>导数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="88"/>
+        <location filename="../../gdsim/ui/formula.py" line="92"/>
         <source>Gradient (partial derivatives)</source>
         <translation>梯度（偏导数）</translation>
     </message>
     <message>
+        <location filename="../../gdsim/ui/formula.py" line="105"/>
+        <source>(∂/∂w, ∂/∂b) at (w, b) = {0}, N = {1}:</source>
+        <translation>(∂/∂w, ∂/∂b)，在 (w, b) = {0} 处，N = {1}：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="106"/>
+        <source>the tutorial: (1/N) Σ (wx + b − y)·x, (1/N) Σ (wx + b − y)</source>
+        <translation>教程的公式：(1/N) Σ (wx + b − y)·x，(1/N) Σ (wx + b − y)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="107"/>
+        <source>(the gradient of half-mse, L = 1/(2N) Σ (y − ŷ)²)</source>
+        <translation>（即 half-mse 的梯度，L = 1/(2N) Σ (y − ŷ)²）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="108"/>
+        <source>SSE, L = ½ Σ (y − ŷ)²: N × the tutorial&apos;s</source>
+        <translation>SSE，L = ½ Σ (y − ŷ)²：教程公式的 N 倍</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="109"/>
+        <source>MSE, L = (1/N) Σ (y − ŷ)²: 2 × the tutorial&apos;s</source>
+        <translation>MSE，L = (1/N) Σ (y − ŷ)²：教程公式的 2 倍</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="110"/>
+        <source>the tutorial&apos;s C = Σ (wx + b − y)² itself: 2N × the tutorial&apos;s</source>
+        <translation>教程中的 C = Σ (wx + b − y)² 本身的导数：教程公式的 2N 倍</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="111"/>
+        <source>All four point the same way and differ by a constant factor, which η makes up: η on SSE takes the step that N·η takes on half-mse.</source>
+        <translation>四者方向相同，只差一个常数因子，这个因子可以由 η 弥补：在 SSE 上用 η 走的一步，等于在 half-mse 上用 N·η 走的一步。</translation>
+    </message>
+    <message>
         <location filename="../../gdsim/ui/formula.py" line="114"/>
+        <source>The tutorial&apos;s formulas beside SSE and MSE</source>
+        <translation>教程的公式与 SSE、MSE 对照</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="139"/>
         <source>first sample x = {0}, y = {1}: h = {2}, ŷ = {3}, δ = {4}</source>
         <translation>第一个样本（x = {0}, y = {1}）：h = {2}, ŷ = {3}, δ = {4}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="121"/>
+        <location filename="../../gdsim/ui/formula.py" line="146"/>
         <source>This is the step gradient descent takes.</source>
         <translation>这正是梯度下降走的这一步。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="123"/>
+        <location filename="../../gdsim/ui/formula.py" line="148"/>
         <source>This is the plain gradient step, for comparison: {0} starts from the same gradient but takes a step of its own (below).</source>
         <translation>这是普通梯度下降的一步，仅供对照：{0} 从同一个梯度出发，但走的是它自己的一步（见下）。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="126"/>
+        <location filename="../../gdsim/ui/formula.py" line="151"/>
         <source>The delta rule</source>
         <translation>delta 规则</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="144"/>
+        <location filename="../../gdsim/ui/formula.py" line="172"/>
+        <source>g: the gradient on this step&apos;s mini-batch, {0} of the {1} samples</source>
+        <translation>g：这一步小批量上的梯度，{1} 个样本中的 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="180"/>
+        <source>Ruder&apos;s form is the same method: his point φ = θ + η·μ·b = {0} moves by momentum alone to the look-ahead point φ − μ·v (v = η·b) = θ, takes the gradient there, and steps v ← μ·v + η·g, φ ← φ − v; so θ is where he looks ahead to.</source>
+        <translation>Ruder 的写法是同一种方法：他的点 φ = θ + η·μ·b = {0} 先只靠动量移到前瞻点 φ − μ·v（v = η·b），这正是 θ；在那里求梯度，再按 v ← μ·v + η·g、φ ← φ − v 更新。所以 θ 就是他向前看到的那个点。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="184"/>
         <source>Next step of {0} (t = {1}, η = {2})</source>
         <translation>{0} 的下一步（t = {1}, η = {2}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="150"/>
+        <location filename="../../gdsim/ui/formula.py" line="201"/>
+        <source>{0}: {1}  ({2})</source>
+        <translation>{0}：{1}（{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="207"/>
         <source>Diverging</source>
         <translation>正在发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="150"/>
+        <location filename="../../gdsim/ui/formula.py" line="207"/>
         <source>The loss has grown a thousandfold and grows at every step: each step overshoots by more than the last. Try a smaller η.</source>
         <translation>损失已经增大到原来的一千倍以上，而且每一步都在继续增大：每一步都比上一步冲得更远。试试更小的 η。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="157"/>
+        <location filename="../../gdsim/ui/formula.py" line="214"/>
         <source>Converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="158"/>
+        <location filename="../../gdsim/ui/formula.py" line="215"/>
         <source>‖∇L‖ fell below the tolerance, so there is no next step.</source>
         <translation>‖∇L‖ 已经小于收敛阈值，所以没有下一步了。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="160"/>
-        <location filename="../../gdsim/ui/formula.py" line="166"/>
+        <location filename="../../gdsim/ui/formula.py" line="217"/>
+        <location filename="../../gdsim/ui/formula.py" line="223"/>
         <source>Stuck at step {0}: ∇L = 0</source>
         <translation>在第 {0} 步停滞：∇L = 0</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="161"/>
+        <location filename="../../gdsim/ui/formula.py" line="218"/>
         <source>The activation&apos;s slope f′(h) is 0 at every sample the model gets wrong, so every term of the gradient is 0 although the errors are not (the loss is still {0}). This is no minimum, but the gradient shows no way down, so the run stops here.</source>
         <translation>在模型判错的每个样本处，激活函数的斜率 f′(h) 都是 0，所以梯度的每一项都是 0，尽管误差并不为零（损失仍是 {0}）。这里不是最小值点，但梯度指不出下坡的方向，所以运行停在这里。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="167"/>
+        <location filename="../../gdsim/ui/formula.py" line="224"/>
         <source>This is a saddle point: the gradient is 0, yet the loss falls along another direction. The gradient shows no way down, so the run stops here; start a little off it.</source>
         <translation>这是一个鞍点：梯度为 0，但沿另一个方向损失还会下降。梯度指不出下坡的方向，所以运行停在这里；把起点稍微挪开一点试试。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="170"/>
+        <location filename="../../gdsim/ui/formula.py" line="227"/>
         <source>Diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="171"/>
+        <location filename="../../gdsim/ui/formula.py" line="228"/>
         <source>The loss or the parameters stopped being finite numbers; the point shown is the last finite one. Try a smaller η.</source>
         <translation>损失或参数已经不再是有限的数；图中显示的是最后一个有限的点。试试更小的 η。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="174"/>
+        <location filename="../../gdsim/ui/formula.py" line="231"/>
         <source>Held at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="175"/>
+        <location filename="../../gdsim/ui/formula.py" line="232"/>
         <source>Raise the step limit to let the run go on.</source>
         <translation>提高步数上限，就可以继续运行。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="248"/>
+        <location filename="../../gdsim/ui/formula.py" line="305"/>
         <source>m*, v*: the running means corrected for starting at zero</source>
         <translation>m*、v*：修正了从零开始所带来偏差的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="283"/>
+        <location filename="../../gdsim/ui/formula.py" line="340"/>
         <source>v*: the running mean of g² corrected for starting at zero</source>
         <translation>v*：修正了从零开始所带来偏差的 g² 的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="300"/>
+        <location filename="../../gdsim/ui/formula.py" line="357"/>
         <source>Convention: L = ½ Σ (y − ŷ)² (the tutorial calls this error E). The ½ cancels the 2 of the square&apos;s derivative, so a gradient step is exactly the delta rule. (Without the ½, as in the tutorial&apos;s C = Σ (wx + b − y)², the derivative is ∂C/∂w = 2 Σ (wx + b − y)·x.)</source>
         <translation>约定：L = ½ Σ (y − ŷ)²（教程里把这个误差记作 E）。这里的 ½ 正好抵消平方求导得到的 2，所以梯度下降的一步恰好就是 delta 规则。（如果没有 ½，比如教程中的 C = Σ (wx + b − y)²，它的导数是 ∂C/∂w = 2 Σ (wx + b − y)·x。）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="303"/>
+        <location filename="../../gdsim/ui/formula.py" line="360"/>
         <source>Convention: L = (1/N) Σ (y − ŷ)², as PyTorch&apos;s MSELoss; its derivative carries the factor 2/N.</source>
         <translation>约定：L = (1/N) Σ (y − ŷ)²，与 PyTorch 的 MSELoss 相同；它的导数带有系数 2/N。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="305"/>
+        <location filename="../../gdsim/ui/formula.py" line="362"/>
+        <source>Convention: L = 1/(2N) Σ (y − ŷ)². The ½ cancels the 2 of the square&apos;s derivative, so ∂L/∂w = (1/N) Σ (ŷ − y)·x: the tutorial&apos;s formulas. At the same point SSE&apos;s gradient is N times this one and MSE&apos;s 2 times.</source>
+        <translation>约定：L = 1/(2N) Σ (y − ŷ)²。½ 抵消了平方求导得到的 2，所以 ∂L/∂w = (1/N) Σ (ŷ − y)·x，正是教程中的公式。在同一点上，SSE 的梯度是它的 N 倍，MSE 的梯度是它的 2 倍。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="365"/>
         <source>Convention: L is the mean binary cross-entropy; with the sigmoid its derivative with respect to h is simply (ŷ − y)/N.</source>
         <translation>约定：L 是平均二元交叉熵；配合 Sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/loss_view.py" line="57"/>
+        <location filename="../../gdsim/ui/lr_view.py" line="36"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
@@ -354,29 +642,45 @@
         <translation>‖∇L‖（梯度的模）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="261"/>
+        <location filename="../../gdsim/ui/exports.py" line="239"/>
+        <location filename="../../gdsim/ui/lr_view.py" line="37"/>
+        <source>η per step</source>
+        <translation>每步的 η</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/parameter_view.py" line="276"/>
         <source>Parameter space</source>
         <translation>参数空间</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="262"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="277"/>
         <source>The start: drag it, or click anywhere, to start from there</source>
         <translation>起点：拖动它，或在任意位置点击，就从那里出发</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="263"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="278"/>
         <source>A minimum of the loss</source>
         <translation>损失的一个极小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="444"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="459"/>
         <source>slope L′(x) = {0}</source>
         <translation>斜率 L′(x) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="503"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="523"/>
+        <source>φ: look-ahead −μ·v</source>
+        <translation>φ：前瞻 −μ·v</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/parameter_view.py" line="535"/>
         <source>arrows drawn ×{0}</source>
         <translation>箭头放大 ×{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/schedule_box.py" line="66"/>
+        <source>{0}; allowed {1}, default {2}</source>
+        <translation>{0}；允许 {1}，默认 {2}</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/slice_view.py" line="76"/>
@@ -413,439 +717,252 @@
         <source>step taken</source>
         <translation>实际走的一步</translation>
     </message>
-    <message>
-        <location filename="../../gdsim/ui/animation_export.py" line="69"/>
-        <location filename="../../gdsim/ui/animation_export.py" line="122"/>
-        <location filename="../../gdsim/ui/animation_export.py" line="147"/>
-        <location filename="../../gdsim/ui/animation_export.py" line="181"/>
-        <source>Export an animation</source>
-        <translation>导出动画</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/animation_export.py" line="70"/>
-        <source>From step:</source>
-        <translation>起始步：</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/animation_export.py" line="70"/>
-        <source>To step:</source>
-        <translation>结束步：</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/animation_export.py" line="70"/>
-        <source>One frame every … steps:</source>
-        <translation>每隔几步一帧：</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/animation_export.py" line="70"/>
-        <source>Frames per second:</source>
-        <translation>每秒帧数：</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/animation_export.py" line="74"/>
-        <location filename="../../gdsim/ui/animation_export.py" line="142"/>
-        <source>MP4 needs the video extra: {0}</source>
-        <translation>导出 MP4 需要安装视频扩展：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/animation_export.py" line="124"/>
-        <source>The first step ({0}) comes after the last ({1}).</source>
-        <translation>起始步（{0}）在结束步（{1}）之后。</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/animation_export.py" line="127"/>
-        <source>That makes more than {0} frames; take a frame every more steps.</source>
-        <translation>这样会超过 {0} 帧；请加大每帧之间的步数。</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/animation_export.py" line="130"/>
-        <source>GIF animation (*.gif)</source>
-        <translation>GIF 动画 (*.gif)</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/animation_export.py" line="130"/>
-        <source>Animated PNG (*.apng *.png)</source>
-        <translation>动态 PNG (*.apng *.png)</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/animation_export.py" line="132"/>
-        <source>MP4 video (*.mp4)</source>
-        <translation>MP4 视频 (*.mp4)</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/animation_export.py" line="153"/>
-        <location filename="../../gdsim/ui/animation_export.py" line="182"/>
-        <location filename="../../gdsim/ui/exports.py" line="218"/>
-        <source>Cannot write {0}: {1}</source>
-        <translation>无法写入 {0}：{1}</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/animation_export.py" line="160"/>
-        <source>Drawing the frames…</source>
-        <translation>正在绘制各帧…</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/animation_export.py" line="160"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/animation_export.py" line="176"/>
-        <location filename="../../gdsim/ui/exports.py" line="223"/>
-        <source>Written: {0}</source>
-        <translation>已写入：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/animation_export.py" line="186"/>
-        <source>Frame {0} of {1}</source>
-        <translation>第 {0} 帧，共 {1} 帧</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="79"/>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="80"/>
-        <source>&amp;Picture…</source>
-        <translation>图片(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="81"/>
-        <source>&amp;Copy the picture</source>
-        <translation>复制图片(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="82"/>
-        <source>&amp;Animation…</source>
-        <translation>动画(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="84"/>
-        <source>&amp;Trajectories as CSV…</source>
-        <translation>轨迹（CSV）(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="85"/>
-        <source>&amp;Dataset as CSV…</source>
-        <translation>数据集（CSV）(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="125"/>
-        <source>gdsim — watch gradient descent work</source>
-        <translation>gdsim —— 看梯度下降如何工作</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="173"/>
-        <location filename="../../gdsim/ui/exports.py" line="181"/>
-        <location filename="../../gdsim/ui/exports.py" line="267"/>
-        <source>Export a picture</source>
-        <translation>导出图片</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="174"/>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="188"/>
-        <source>The picture of the canvas is on the clipboard.</source>
-        <translation>画布的图片已复制到剪贴板。</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="193"/>
-        <location filename="../../gdsim/ui/exports.py" line="203"/>
-        <source>Export the trajectories</source>
-        <translation>导出轨迹</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="194"/>
-        <location filename="../../gdsim/ui/exports.py" line="210"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="209"/>
-        <location filename="../../gdsim/ui/exports.py" line="212"/>
-        <source>Export the dataset</source>
-        <translation>导出数据集</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="232"/>
-        <source>The canvas, as laid out</source>
-        <translation>整个画布（按当前布局）</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="233"/>
-        <source>The parameter space</source>
-        <translation>参数空间</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="234"/>
-        <source>The first slice</source>
-        <translation>第一个切面</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="235"/>
-        <source>The second slice</source>
-        <translation>第二个切面</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="236"/>
-        <source>The loss over the steps</source>
-        <translation>损失随步数的变化</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="237"/>
-        <source>The data and the model</source>
-        <translation>数据与模型</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="271"/>
-        <source>{0}× the pixels on screen (PNG)</source>
-        <translation>屏幕像素的 {0} 倍（PNG）</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="272"/>
-        <source>The window&apos;s theme</source>
-        <translation>窗口当前的主题</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="273"/>
-        <source>The light theme (for print)</source>
-        <translation>浅色主题（适合打印）</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="274"/>
-        <source>With the formulas beside it</source>
-        <translation>在旁边附上公式</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="275"/>
-        <source>Picture of:</source>
-        <translation>图片内容：</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="275"/>
-        <source>Size:</source>
-        <translation>尺寸：</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/exports.py" line="275"/>
-        <source>Colours:</source>
-        <translation>配色：</translation>
-    </message>
 </context>
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="209"/>
+        <location filename="../../gdsim/ui/controls.py" line="241"/>
         <source>Problem</source>
         <translation>目标函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="210"/>
+        <location filename="../../gdsim/ui/controls.py" line="242"/>
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="211"/>
+        <location filename="../../gdsim/ui/controls.py" line="243"/>
+        <source>η schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="244"/>
+        <source>Mini-batches</source>
+        <translation>小批量</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="246"/>
         <source>Start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="212"/>
+        <location filename="../../gdsim/ui/controls.py" line="247"/>
         <source>Pace</source>
         <translation>运行控制</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="214"/>
+        <location filename="../../gdsim/ui/controls.py" line="249"/>
         <source>&amp;Problem</source>
         <translation>目标函数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="214"/>
+        <location filename="../../gdsim/ui/controls.py" line="249"/>
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="215"/>
+        <location filename="../../gdsim/ui/controls.py" line="250"/>
         <source>&amp;Loss</source>
         <translation>损失函数(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="215"/>
+        <location filename="../../gdsim/ui/controls.py" line="250"/>
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="216"/>
+        <location filename="../../gdsim/ui/controls.py" line="251"/>
         <source>&amp;Optimizers</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="216"/>
+        <location filename="../../gdsim/ui/controls.py" line="251"/>
         <source>&amp;Watch</source>
         <translation>查看对象(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="217"/>
+        <location filename="../../gdsim/ui/controls.py" line="252"/>
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="218"/>
+        <location filename="../../gdsim/ui/controls.py" line="253"/>
         <source>Step &amp;limit</source>
         <translation>步数上限(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="218"/>
+        <location filename="../../gdsim/ui/controls.py" line="253"/>
         <source>&amp;Tolerance</source>
         <translation>收敛阈值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="242"/>
+        <location filename="../../gdsim/ui/controls.py" line="254"/>
+        <source>&amp;Batch size</source>
+        <translation>批大小(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="254"/>
+        <source>S&amp;eed</source>
+        <translation>随机种子(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="278"/>
         <source>The run that the η field, the arrows, the tangent and the formulas are about</source>
         <translation>η 输入框、箭头、切线和公式所针对的那一次运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="245"/>
+        <location filename="../../gdsim/ui/controls.py" line="281"/>
         <source>The function whose minimum gradient descent looks for</source>
         <translation>梯度下降要寻找其最小值的函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="246"/>
+        <location filename="../../gdsim/ui/controls.py" line="282"/>
         <source>The data the model is fitted to</source>
         <translation>模型要拟合的数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="247"/>
+        <location filename="../../gdsim/ui/controls.py" line="283"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="249"/>
+        <location filename="../../gdsim/ui/controls.py" line="285"/>
         <source>How the error between ŷ and y is measured</source>
         <translation>衡量 ŷ 与 y 之间误差的方式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="250"/>
+        <location filename="../../gdsim/ui/controls.py" line="286"/>
         <source>The neuron&apos;s activation function f and its derivative f′</source>
         <translation>神经元的激活函数 f 及其导数 f′</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="252"/>
+        <location filename="../../gdsim/ui/controls.py" line="288"/>
         <source>Tick the optimizers to run side by side from the same start (update rules as in PyTorch&apos;s torch.optim); the selected one&apos;s hyperparameters are shown below</source>
         <translation>勾选要从同一起点并排运行的优化器（更新规则与 PyTorch 的 torch.optim 一致）；下方显示选中的那个优化器的超参数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="254"/>
+        <location filename="../../gdsim/ui/controls.py" line="290"/>
         <source>Problem&apos;s own start</source>
         <translation>目标函数的默认起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="255"/>
+        <location filename="../../gdsim/ui/controls.py" line="291"/>
         <source>Go back to the start this problem suggests</source>
         <translation>回到这个目标函数建议的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="256"/>
+        <location filename="../../gdsim/ui/controls.py" line="292"/>
         <source>Steps per second; at the right end, as fast as the computer can</source>
         <translation>每秒走几步；拖到最右端时，电脑能多快就多快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="257"/>
+        <location filename="../../gdsim/ui/controls.py" line="293"/>
         <source>The run stops after this many steps</source>
         <translation>走到这么多步就停止</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="258"/>
+        <location filename="../../gdsim/ui/controls.py" line="295"/>
+        <source>How many samples each step&apos;s gradient is taken on: the whole data (batch gradient descent), 1 (stochastic gradient descent) or any number between (mini-batch); the data is shuffled every time it has all been used</source>
+        <translation>每一步的梯度用多少个样本来算：全部数据（批量梯度下降）、1 个（随机梯度下降），或介于两者之间的任意个数（小批量梯度下降）；每当全部数据都用过一遍，就重新打乱顺序</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="298"/>
+        <source>Sets the order of the shuffled samples: the same seed, the same batches</source>
+        <translation>决定打乱后样本的顺序：种子相同，批次就相同</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="301"/>
         <source>The run has converged when the gradient norm ‖∇L‖ falls below this (0: never stop early)</source>
         <translation>当梯度的模 ‖∇L‖ 小于这个值时，就认为已经收敛（0 表示不提前停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="261"/>
+        <location filename="../../gdsim/ui/controls.py" line="304"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="262"/>
+        <location filename="../../gdsim/ui/controls.py" line="305"/>
         <source>Take exactly one step (→)</source>
         <translation>只走一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="263"/>
+        <location filename="../../gdsim/ui/controls.py" line="306"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="264"/>
+        <location filename="../../gdsim/ui/controls.py" line="307"/>
         <source>Go back to the start (R)</source>
         <translation>回到起点（R）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="265"/>
+        <location filename="../../gdsim/ui/controls.py" line="308"/>
         <source>Hide this message</source>
         <translation>隐藏这条消息</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="273"/>
+        <location filename="../../gdsim/ui/controls.py" line="316"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="273"/>
+        <location filename="../../gdsim/ui/controls.py" line="316"/>
         <source>Play</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="274"/>
+        <location filename="../../gdsim/ui/controls.py" line="317"/>
         <source>Run or pause gradient descent (Space)</source>
         <translation>开始或暂停梯度下降（空格键）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="277"/>
+        <location filename="../../gdsim/ui/controls.py" line="320"/>
         <source>Where {0} starts; you can also click or drag on the plot</source>
         <translation>{0} 的起始值；也可以在图上点击或拖动来设置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="295"/>
+        <location filename="../../gdsim/ui/controls.py" line="338"/>
         <source>Load data from a CSV file with a header row and columns x (or x1, x2, …) and y</source>
         <translation>从 CSV 文件载入数据：第一行是表头，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="444"/>
+        <location filename="../../gdsim/ui/controls.py" line="426"/>
+        <source>all {0} (batch)</source>
+        <translation>全部 {0} 个（批量）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="528"/>
         <source>&amp;η (learning rate)</source>
         <translation>学习率 η(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="449"/>
+        <location filename="../../gdsim/ui/controls.py" line="533"/>
         <source>{0}: {1}; allowed {2}, default {3}</source>
         <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="480"/>
+        <location filename="../../gdsim/ui/controls.py" line="564"/>
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="482"/>
+        <location filename="../../gdsim/ui/controls.py" line="566"/>
         <source>1 step per second</source>
         <translation>每秒 1 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="484"/>
+        <location filename="../../gdsim/ui/controls.py" line="568"/>
         <source>{0} steps per second</source>
         <translation>每秒 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="517"/>
-        <location filename="../../gdsim/ui/controls.py" line="524"/>
+        <location filename="../../gdsim/ui/controls.py" line="601"/>
+        <location filename="../../gdsim/ui/controls.py" line="608"/>
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="518"/>
+        <location filename="../../gdsim/ui/controls.py" line="602"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -1010,6 +1127,15 @@
         <location filename="../../gdsim/ui/main_window.py" line="325"/>
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch&apos;s torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleBox</name>
+    <message>
+        <location filename="../../gdsim/ui/schedule_box.py" line="42"/>
+        <location filename="../../gdsim/ui/schedule_box.py" line="75"/>
+        <source>How η changes from step to step: update t uses ηₜ = η·λ(t)</source>
+        <translation>η 如何随步数变化：第 t 次更新使用 ηₜ = η·λ(t)</translation>
     </message>
 </context>
 <context>
@@ -1244,73 +1370,79 @@
         <translation>未知的模型 {name!r}；请从以下选择：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/errors.py" line="52"/>
+        <location filename="../../gdsim/engine/errors.py" line="38"/>
+        <source>unknown schedule {name!r}; choose one of: {valid}</source>
+        <translation>未知的学习率调度 {name!r}；请从以下选择：{valid}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/errors.py" line="53"/>
         <source>{what} must be a number, got {text!r}</source>
         <translation>{what} 必须是一个数，而输入的是 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/errors.py" line="53"/>
+        <location filename="../../gdsim/engine/errors.py" line="54"/>
         <source>{what} must be a finite number, got {text!r}</source>
         <translation>{what} 必须是一个有限的数，而输入的是 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/errors.py" line="54"/>
+        <location filename="../../gdsim/engine/errors.py" line="55"/>
         <source>{what} must be a real number, not a complex one; got {text!r}</source>
         <translation>{what} 必须是实数，不能是复数；而输入的是 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/errors.py" line="92"/>
+        <location filename="../../gdsim/engine/errors.py" line="93"/>
         <source>{what} must be a whole number ≥ {low}, got {value!r}</source>
         <translation>{what} 必须是 ≥ {low} 的整数，而给出的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/errors.py" line="94"/>
+        <location filename="../../gdsim/engine/errors.py" line="95"/>
         <source>{what} must be a whole number from {low} to {high}, got {value!r}</source>
         <translation>{what} 必须是从 {low} 到 {high} 的整数，而给出的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/errors.py" line="98"/>
+        <location filename="../../gdsim/engine/errors.py" line="99"/>
         <source>{what} must be real numbers (not text, True/False or complex numbers), got {value!r}</source>
         <translation>{what} 必须是实数（不能是文字、True/False 或复数），而给出的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/errors.py" line="100"/>
+        <location filename="../../gdsim/engine/errors.py" line="101"/>
         <source>{what} must be numbers in rows of equal length, got {value!r}</source>
         <translation>{what} 必须是每行长度相同的数，而给出的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/errors.py" line="102"/>
+        <location filename="../../gdsim/engine/errors.py" line="103"/>
         <source>{what} must be finite numbers, got {value!r}</source>
         <translation>{what} 必须是有限的数，而给出的是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="115"/>
+        <location filename="../../gdsim/engine/models.py" line="132"/>
         <source>linreg has no activation (it is ŷ = w·x + b); use the problem &apos;neuron&apos; for activation {activation!r}</source>
         <translation>linreg 没有激活函数（它就是 ŷ = w·x + b）；要使用激活函数 {activation!r}，请选择目标函数 &apos;neuron&apos;</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="125"/>
+        <location filename="../../gdsim/engine/models.py" line="142"/>
         <source>loss &apos;bce&apos; needs an activation whose output lies in (0, 1), such as &apos;sigmoid&apos;; {name!r} does not (its outputs lie in {range})</source>
         <translation>损失 &apos;bce&apos; 需要输出落在 (0, 1) 之内的激活函数，比如 &apos;sigmoid&apos;；{name!r} 不满足（它的输出范围是 {range}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="133"/>
+        <location filename="../../gdsim/engine/models.py" line="150"/>
         <source>{path}, line {line}: loss &apos;bce&apos; needs targets y between 0 and 1, got y = {y:g}</source>
         <translation>{path}，第 {line} 行：损失 &apos;bce&apos; 要求目标值 y 在 0 和 1 之间，而这里 y = {y:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="137"/>
+        <location filename="../../gdsim/engine/models.py" line="154"/>
         <source>row {row}: loss &apos;bce&apos; needs targets y between 0 and 1, got y = {y:g}</source>
         <translation>第 {row} 个样本：损失 &apos;bce&apos; 要求目标值 y 在 0 和 1 之间，而这里 y = {y:g}</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/optimizers.py" line="48"/>
-        <location filename="../../gdsim/model/setup.py" line="66"/>
+        <location filename="../../gdsim/model/setup.py" line="67"/>
         <source>the learning rate η (lr)</source>
         <translation>学习率 η（lr）</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/optimizers.py" line="53"/>
+        <location filename="../../gdsim/engine/schedules.py" line="74"/>
         <source>{what} must be in {allowed}, got {value}</source>
         <translation>{what} 必须在 {allowed} 之内，而输入的是 {value}</translation>
     </message>
@@ -1340,90 +1472,102 @@
         <translation>{problem!r} 的参数的形状必须是 (K, {dim})，而给出的是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="127"/>
+        <location filename="../../gdsim/engine/run.py" line="165"/>
         <source>the loss or its gradient is not finite at the start {start}</source>
         <translation>在起点 {start} 处，损失或它的梯度不是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="131"/>
+        <location filename="../../gdsim/engine/run.py" line="169"/>
         <source>a start is too far out: its loss or parameters exceed {limit:g}</source>
         <translation>起点离得太远了：它的损失或参数超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="303"/>
+        <location filename="../../gdsim/engine/run.py" line="264"/>
+        <source>lr_at needs update numbers t ≥ 1 (whole numbers), got {t!r}</source>
+        <translation>lr_at 需要更新的序号 t ≥ 1（整数），而输入的是 {t!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="404"/>
         <source>problem {problem!r} has the parameters ({names}); the run has ({have})</source>
         <translation>目标函数 {problem!r} 的参数是 ({names})；而这次运行的参数是 ({have})</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="318"/>
+        <location filename="../../gdsim/engine/run.py" line="419"/>
         <source>problem {problem!r} cannot go on from the point {point} reached so far: its loss or gradient there is not finite or exceeds {limit:g}</source>
         <translation>目标函数 {problem!r} 无法从目前到达的点 {point} 继续：它在那里的损失或梯度不是有限的数，或超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="358"/>
-        <location filename="../../gdsim/engine/run.py" line="622"/>
+        <location filename="../../gdsim/engine/run.py" line="460"/>
+        <location filename="../../gdsim/engine/run.py" line="747"/>
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="683"/>
+        <location filename="../../gdsim/engine/run.py" line="814"/>
         <source>a run needs a problem made by make_problem, such as Run(make_problem(&apos;parabola&apos;), &apos;sgd&apos;, [2.0]); got {problem!r}</source>
         <translation>运行需要一个由 make_problem 生成的目标函数，比如 Run(make_problem(&apos;parabola&apos;), &apos;sgd&apos;, [2.0])；而给出的是 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="690"/>
+        <location filename="../../gdsim/engine/run.py" line="821"/>
         <source>a start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="696"/>
+        <location filename="../../gdsim/engine/run.py" line="827"/>
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="698"/>
+        <location filename="../../gdsim/engine/run.py" line="829"/>
         <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="701"/>
+        <location filename="../../gdsim/engine/run.py" line="832"/>
         <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="705"/>
+        <location filename="../../gdsim/engine/run.py" line="836"/>
         <source>a start must be finite numbers</source>
         <translation>起点必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="710"/>
+        <location filename="../../gdsim/engine/run.py" line="841"/>
         <source>the tolerance</source>
         <translation>收敛阈值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="712"/>
+        <location filename="../../gdsim/engine/run.py" line="843"/>
         <source>the tolerance must be ≥ 0, got {tol}</source>
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="725"/>
+        <location filename="../../gdsim/engine/run.py" line="856"/>
         <source>the step limit</source>
         <translation>步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="733"/>
+        <location filename="../../gdsim/engine/run.py" line="866"/>
         <source>mini-batches need a dataset model (linreg or neuron); {problem!r} has no data</source>
         <translation>小批量需要一个基于数据集的模型（linreg 或 neuron）；{problem!r} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="737"/>
+        <location filename="../../gdsim/engine/run.py" line="870"/>
+        <location filename="../../gdsim/model/setup.py" line="247"/>
         <source>the batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="738"/>
+        <location filename="../../gdsim/engine/run.py" line="871"/>
+        <location filename="../../gdsim/model/setup.py" line="251"/>
         <source>the seed</source>
         <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/schedules.py" line="168"/>
+        <source>the schedule {schedule} has no parameter {name!r}; its parameters are: {valid}</source>
+        <translation>学习率调度 {schedule} 没有参数 {name!r}；它的参数有：{valid}</translation>
     </message>
     <message>
         <location filename="../../gdsim/files.py" line="42"/>
@@ -1466,499 +1610,539 @@
         <translation>它不是普通文件（而是{kind}）；导出只会替换普通文件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="179"/>
+        <location filename="../../gdsim/model/lessons.py" line="187"/>
         <source>lesson file {path}: {problem}</source>
         <translation>课件 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="224"/>
+        <location filename="../../gdsim/model/lessons.py" line="232"/>
         <source>[lesson] number {number} is taken by {other} too; each lesson needs its own number from {first} to {last}</source>
         <translation>[lesson] number {number} 已被 {other} 使用；每一课都需要自己的编号，从 {first} 到 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="242"/>
+        <location filename="../../gdsim/model/lessons.py" line="250"/>
         <source>line {line}: the file is not UTF-8 text; save it as UTF-8</source>
         <translation>第 {line} 行：文件不是 UTF-8 文本；请把它存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="248"/>
+        <location filename="../../gdsim/model/lessons.py" line="256"/>
         <source>cannot read it: {reason}</source>
         <translation>无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="249"/>
+        <location filename="../../gdsim/model/lessons.py" line="257"/>
         <source>this is a folder, not a lesson file</source>
         <translation>这是一个文件夹，不是课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="250"/>
+        <location filename="../../gdsim/model/lessons.py" line="258"/>
         <source>this is not a regular file (it is a {kind}); lessons are read from files only</source>
         <translation>这不是普通文件（它是{kind}）；课件只从普通文件读取</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="252"/>
+        <location filename="../../gdsim/model/lessons.py" line="260"/>
         <source>the file is larger than {limit} KB; a lesson file has at most {limit} KB</source>
         <translation>文件大于 {limit} KB；课件最多 {limit} KB</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="263"/>
+        <location filename="../../gdsim/model/lessons.py" line="271"/>
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="297"/>
+        <location filename="../../gdsim/model/lessons.py" line="305"/>
         <source>line {line}: arrays and tables nest more than {limit} deep; a lesson needs 2 at most</source>
         <translation>第 {line} 行：数组和表嵌套超过 {limit} 层；一课最多只需 2 层</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="299"/>
+        <location filename="../../gdsim/model/lessons.py" line="307"/>
         <source>line {line}: a key has more than {limit} dotted parts (such as a.b.c); a lesson needs 3 at most</source>
         <translation>第 {line} 行：一个键由超过 {limit} 段以点连接的部分组成（例如 a.b.c）；一课最多只需 3 段</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="301"/>
+        <location filename="../../gdsim/model/lessons.py" line="309"/>
         <source>line {line}: more than {limit} tables; a lesson has [lesson], [setup], at most {most} [[setup.optimizers]], [view] and [expect]</source>
         <translation>第 {line} 行：表超过 {limit} 个；一课包含 [lesson]、[setup]、最多 {most} 个 [[setup.optimizers]]、[view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="317"/>
+        <location filename="../../gdsim/model/lessons.py" line="325"/>
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="320"/>
+        <location filename="../../gdsim/model/lessons.py" line="328"/>
         <source>the TOML reader cannot read it ({error})</source>
         <translation>TOML 读取器无法读取它（{error}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="338"/>
+        <location filename="../../gdsim/model/lessons.py" line="346"/>
         <source>unknown table or key {key!r} at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="340"/>
+        <location filename="../../gdsim/model/lessons.py" line="348"/>
         <source>unknown table or key {key!r} (did you mean {close!r}?) at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}（是不是想写 {close!r}？）；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="345"/>
+        <location filename="../../gdsim/model/lessons.py" line="353"/>
         <source>the file needs a [{name}] table; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>文件需要一个 [{name}] 表；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="363"/>
+        <location filename="../../gdsim/model/lessons.py" line="371"/>
         <source>[lesson] needs number (a whole number from {first} to {last}: the lesson&apos;s place in the Lessons menu)</source>
         <translation>[lesson] 需要 number（从 {first} 到 {last} 的整数：这一课在“课程”菜单中的位置）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="368"/>
+        <location filename="../../gdsim/model/lessons.py" line="376"/>
         <source>[lesson] number must be a whole number from {first} to {last}, got {got}</source>
         <translation>[lesson] number 必须是从 {first} 到 {last} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="376"/>
+        <location filename="../../gdsim/model/lessons.py" line="384"/>
         <source>[lesson] needs {name}.en (write {example})</source>
         <translation>[lesson] 需要 {name}.en（请写成 {example}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="383"/>
+        <location filename="../../gdsim/model/lessons.py" line="391"/>
         <source>[lesson] {name} must be a table of texts by language, such as {example}; got {got}</source>
         <translation>[lesson] {name} 必须是按语言给出文字的表，比如 {example}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="390"/>
+        <location filename="../../gdsim/model/lessons.py" line="398"/>
         <source>[lesson] {name}.{language} must be a string, got {got}</source>
         <translation>[lesson] {name}.{language} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="395"/>
+        <location filename="../../gdsim/model/lessons.py" line="403"/>
         <source>[lesson] {name}.{language} has {length:,} characters; {most:,} at most</source>
         <translation>[lesson] {name}.{language} 有 {length:,} 个字符；最多 {most:,} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="400"/>
+        <location filename="../../gdsim/model/lessons.py" line="408"/>
         <source>[lesson] needs {name}.en (it is empty)</source>
         <translation>[lesson] 需要 {name}.en（它是空的）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="417"/>
+        <location filename="../../gdsim/model/lessons.py" line="425"/>
         <source>[setup] activation applies only to the problem neuron, not {problem!r}</source>
         <translation>[setup] activation 只适用于目标函数 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="421"/>
+        <location filename="../../gdsim/model/lessons.py" line="429"/>
         <source>[setup] {key} applies only to the problems {models}, not {problem!r}</source>
         <translation>[setup] {key} 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="431"/>
+        <location filename="../../gdsim/model/lessons.py" line="439"/>
         <source>[setup] step_limit must be a whole number from 1 to {most}, got {got}</source>
         <translation>[setup] step_limit 必须是从 1 到 {most} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="437"/>
+        <location filename="../../gdsim/model/lessons.py" line="445"/>
         <source>[setup] tol must be a number ≥ 0, got {got}</source>
         <translation>[setup] tol 必须是 ≥ 0 的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="455"/>
+        <location filename="../../gdsim/model/lessons.py" line="456"/>
+        <source>{where} batch_size applies only to the problems {models}, not {problem!r}</source>
+        <translation>{where} batch_size 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/lessons.py" line="476"/>
         <source>[setup] needs problem (one of: {valid})</source>
         <translation>[setup] 需要 problem（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="456"/>
+        <location filename="../../gdsim/model/lessons.py" line="477"/>
         <source>[setup] needs speed (steps per second, or &quot;max&quot; for as fast as possible)</source>
         <translation>[setup] 需要 speed（每秒的步数，或者写 &quot;max&quot; 表示尽可能快）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="458"/>
+        <location filename="../../gdsim/model/lessons.py" line="479"/>
         <source>[setup] needs step_limit (a whole number ≥ 1: the run stops after this many steps)</source>
         <translation>[setup] 需要 step_limit（≥ 1 的整数：运行走完这么多步后停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="460"/>
+        <location filename="../../gdsim/model/lessons.py" line="481"/>
         <source>[setup] needs optimizers (at least one [[setup.optimizers]] table with a name, such as name = &quot;sgd&quot;)</source>
         <translation>[setup] 需要 optimizers（至少一个带名称的 [[setup.optimizers]] 表，比如 name = &quot;sgd&quot;）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="463"/>
+        <location filename="../../gdsim/model/lessons.py" line="484"/>
         <source>{where}: {error}</source>
         <translation>{where}：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="471"/>
+        <location filename="../../gdsim/model/lessons.py" line="492"/>
         <source>[setup] data has {length:,} characters; a path has at most {most:,}</source>
         <translation>[setup] data 有 {length:,} 个字符；路径最多 {most:,} 个字符</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="476"/>
+        <location filename="../../gdsim/model/lessons.py" line="497"/>
         <source>[setup] data is empty; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data 是空的；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="482"/>
+        <location filename="../../gdsim/model/lessons.py" line="503"/>
         <source>[setup] data: the data file {path} does not exist; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="486"/>
+        <location filename="../../gdsim/model/lessons.py" line="507"/>
         <source>[setup] data: the data file {path} does not exist (a relative path is taken from the lesson&apos;s folder {folder}); give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在（相对路径从课件所在的文件夹 {folder} 算起）；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="499"/>
+        <location filename="../../gdsim/model/lessons.py" line="520"/>
         <source>[setup] speed must be a number of steps per second from {low:g} to {high:,g}, or &quot;max&quot;; got {got}</source>
         <translation>[setup] speed 必须是每秒的步数，从 {low:g} 到 {high:,g}，或者 &quot;max&quot;；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="507"/>
+        <location filename="../../gdsim/model/lessons.py" line="533"/>
         <source>[setup] optimizers must be one or more [[setup.optimizers]] tables, each with a name such as name = &quot;sgd&quot;; got {got}</source>
         <translation>[setup] optimizers 必须是一个或多个 [[setup.optimizers]] 表，每个都带有名称，比如 name = &quot;sgd&quot;；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="512"/>
+        <location filename="../../gdsim/model/lessons.py" line="538"/>
         <source>[setup] has {count} optimizers; a lesson runs at most {most} side by side</source>
         <translation>[setup] 有 {count} 个优化器；一课最多同时运行 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="519"/>
+        <location filename="../../gdsim/model/lessons.py" line="545"/>
         <source>{where} needs name (one of: {valid})</source>
         <translation>{where} 需要 name（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="530"/>
+        <location filename="../../gdsim/model/lessons.py" line="562"/>
+        <source>{where}: {key} is a parameter of a learning-rate schedule; give schedule = &quot;…&quot; too (one of: {valid})</source>
+        <translation>{where}：{key} 是学习率调度的参数；请同时给出 schedule = &quot;…&quot;（可选：{valid}）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/lessons.py" line="566"/>
+        <source>{where}: the schedule {schedule} has no parameter {key!r}; its parameters are: {valid}</source>
+        <translation>{where}：学习率调度 {schedule} 没有参数 {key!r}；它的参数有：{valid}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/lessons.py" line="571"/>
         <source>{where}: {optimizer} has no hyperparameter {key!r}; allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="532"/>
+        <location filename="../../gdsim/model/lessons.py" line="573"/>
         <source>{where}: {optimizer} has no hyperparameter {key!r} (did you mean {close!r}?); allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}（是不是想写 {close!r}？）；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="537"/>
+        <location filename="../../gdsim/model/lessons.py" line="578"/>
         <source>{where}: {key} must be a number, got {got}</source>
         <translation>{where}：{key} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="550"/>
+        <location filename="../../gdsim/model/lessons.py" line="608"/>
+        <source>{where} {key} must be a whole number ≥ {low}, got {got}</source>
+        <translation>{where} {key} 必须是 ≥ {low} 的整数，而输入的是 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/lessons.py" line="614"/>
+        <source>{where} seed orders the mini-batches; give batch_size too (without it every step uses the whole data)</source>
+        <translation>{where} seed 决定小批量的顺序；请同时给出 batch_size（没有它，每一步都使用全部数据）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/lessons.py" line="625"/>
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has 1 parameter ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；目标函数 {problem!r} 只有 1 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="553"/>
+        <location filename="../../gdsim/model/lessons.py" line="628"/>
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has {dim} parameters ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；目标函数 {problem!r} 有 {dim} 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="559"/>
+        <location filename="../../gdsim/model/lessons.py" line="634"/>
         <source>{where} has {count} numbers; problem {problem!r} has 1 parameter ({names})</source>
         <translation>{where} 有 {count} 个数；而目标函数 {problem!r} 只有 1 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="562"/>
+        <location filename="../../gdsim/model/lessons.py" line="637"/>
         <source>{where} has 1 number; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 只有 1 个数；而目标函数 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="565"/>
+        <location filename="../../gdsim/model/lessons.py" line="640"/>
         <source>{where} has {count} numbers; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 有 {count} 个数；而目标函数 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="569"/>
+        <location filename="../../gdsim/model/lessons.py" line="644"/>
         <source>{where} must be finite numbers, got {got}</source>
         <translation>{where} 必须是有限的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="578"/>
+        <location filename="../../gdsim/model/lessons.py" line="653"/>
         <source>[view] {key} must be true or false, got {got}</source>
         <translation>[view] {key} 必须是 true 或 false，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="587"/>
+        <location filename="../../gdsim/model/lessons.py" line="662"/>
         <source>[expect] needs status: one per optimizer ({n} here), each one of: {valid}</source>
         <translation>[expect] 需要 status：每个优化器一个（这里共 {n} 个），每个都是以下之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="592"/>
+        <location filename="../../gdsim/model/lessons.py" line="667"/>
         <source>[expect] status must be an array of statuses, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] status 必须是状态数组，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="597"/>
+        <location filename="../../gdsim/model/lessons.py" line="672"/>
         <source>[expect] status[{i}] must be one of: {valid}; got {got}</source>
         <translation>[expect] status[{i}] 必须是以下之一：{valid}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="604"/>
+        <location filename="../../gdsim/model/lessons.py" line="679"/>
         <source>[expect] tolerance must be a positive number, got {got}</source>
         <translation>[expect] tolerance 必须是正数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="611"/>
+        <location filename="../../gdsim/model/lessons.py" line="686"/>
         <source>[expect] final must be an array of points, one per optimizer ({n} here) ([] for one not checked); got {got}</source>
         <translation>[expect] final 必须是由点组成的数组，每个优化器一个（这里共 {n} 个；不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="622"/>
+        <location filename="../../gdsim/model/lessons.py" line="697"/>
         <source>[expect] stopped_at must be an array of whole numbers from 0 to the step limit {limit}, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] stopped_at 必须是整数数组，每个数从 0 到步数上限 {limit}，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="631"/>
+        <location filename="../../gdsim/model/lessons.py" line="706"/>
         <source>[expect] path must be an array with, for each optimizer ({n} here), an array of its first points from the start ([] for one not checked); got {got}</source>
         <translation>[expect] path 必须是一个数组，每个优化器（这里有 {n} 个）对应一个数组，列出它从起点开始的最初几个点（不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="638"/>
+        <location filename="../../gdsim/model/lessons.py" line="713"/>
         <source>[expect] path[{i}] has {count} points; a run of {limit} steps has at most {most}</source>
         <translation>[expect] path[{i}] 有 {count} 个点；走 {limit} 步的运行最多只有 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="652"/>
+        <location filename="../../gdsim/model/lessons.py" line="727"/>
         <source>[expect] closest must be an array with, for each optimizer ({n} here), a pair [distance ≥ 0, step from 0 to the step limit {limit}] ([] for one not checked); got {got}</source>
         <translation>[expect] closest 必须是一个数组，每个优化器（这里有 {n} 个）对应一对 [距离 ≥ 0, 从 0 到步数上限 {limit} 的步数]（不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="658"/>
+        <location filename="../../gdsim/model/lessons.py" line="733"/>
         <source>[expect] closest needs a problem with a known minimum; {problem!r} has none</source>
         <translation>[expect] closest 需要一个最小值已知的目标函数；{problem!r} 的最小值未知</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="671"/>
+        <location filename="../../gdsim/model/lessons.py" line="746"/>
         <source>{where}: unknown key {key!r}; allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="672"/>
+        <location filename="../../gdsim/model/lessons.py" line="747"/>
         <source>{where}: unknown key {key!r} (did you mean {close!r}?); allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}（是不是想写 {close!r}？）；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="688"/>
+        <location filename="../../gdsim/model/lessons.py" line="763"/>
         <source>{key} must be a table [{key}], got {got}</source>
         <translation>{key} 必须是一个表 [{key}]，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="705"/>
+        <location filename="../../gdsim/model/lessons.py" line="780"/>
         <source>{where} {key} must be a string, got {got}</source>
         <translation>{where} {key} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="721"/>
+        <location filename="../../gdsim/model/lessons.py" line="796"/>
         <source>{first} and {last}</source>
         <translation>{first} 和 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="738"/>
+        <location filename="../../gdsim/model/lessons.py" line="813"/>
         <source>the string {text!r}</source>
         <translation>字符串 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="740"/>
+        <location filename="../../gdsim/model/lessons.py" line="815"/>
         <source>a table</source>
         <translation>一个表</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="743"/>
+        <location filename="../../gdsim/model/lessons.py" line="818"/>
         <source>the array {text}</source>
         <translation>数组 {text}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="768"/>
+        <location filename="../../gdsim/model/lessons.py" line="843"/>
         <source>cannot be written as TOML: {error}</source>
         <translation>无法写成 TOML：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="808"/>
+        <location filename="../../gdsim/model/lessons.py" line="892"/>
         <source>{where} must be a number, got {got}</source>
         <translation>{where} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="816"/>
+        <location filename="../../gdsim/model/lessons.py" line="900"/>
         <source>[setup] data must be a built-in dataset name or a CSV path, got {got}</source>
         <translation>[setup] data 必须是内置数据集的名称或 CSV 文件的路径，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="834"/>
+        <location filename="../../gdsim/model/lessons.py" line="918"/>
         <source>cannot write it: {reason}</source>
         <translation>无法写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="35"/>
+        <location filename="../../gdsim/model/remembered.py" line="38"/>
         <source>Settings: the stored {key} is not usable: {reason}; using {default} instead</source>
         <translation>设置：保存的 {key} 不能使用：{reason}；改用 {default}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="37"/>
+        <location filename="../../gdsim/model/remembered.py" line="40"/>
         <source>Settings: the last setup cannot be restored: {reason}; gdsim starts with the default setup</source>
         <translation>设置：无法恢复上次的设置：{reason}；gdsim 以默认设置启动</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="62"/>
+        <location filename="../../gdsim/model/remembered.py" line="65"/>
         <source>it is not a JSON object</source>
         <translation>它不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="73"/>
+        <location filename="../../gdsim/model/remembered.py" line="76"/>
         <source>it is not text</source>
         <translation>它不是文本</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="75"/>
+        <location filename="../../gdsim/model/remembered.py" line="78"/>
         <source>it is longer than {limit:,} characters</source>
         <translation>它超过 {limit:,} 个字符</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="82"/>
+        <location filename="../../gdsim/model/remembered.py" line="85"/>
         <source>it nests deeper than {limit}</source>
         <translation>它的嵌套超过 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="86"/>
+        <location filename="../../gdsim/model/remembered.py" line="89"/>
         <source>it is not JSON: {error}</source>
         <translation>它不是 JSON：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="109"/>
+        <location filename="../../gdsim/model/remembered.py" line="112"/>
         <source>the problem&apos;s own</source>
         <translation>该目标函数自己的设定</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="116"/>
+        <location filename="../../gdsim/model/remembered.py" line="119"/>
         <source>the problem&apos;s own start</source>
         <translation>该目标函数自己的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="121"/>
+        <location filename="../../gdsim/model/remembered.py" line="124"/>
         <source>the watched run</source>
         <translation>所查看的运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="127"/>
+        <location filename="../../gdsim/model/remembered.py" line="135"/>
+        <source>no schedule</source>
+        <translation>不使用学习率调度</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="147"/>
+        <source>the whole data</source>
+        <translation>全部数据</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="158"/>
         <source>one run of SGD</source>
         <translation>一次梯度下降（SGD）运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="131"/>
+        <location filename="../../gdsim/model/remembered.py" line="162"/>
         <source>the other runs</source>
         <translation>其余的运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="135"/>
+        <location filename="../../gdsim/model/remembered.py" line="166"/>
         <source>a run must be an object with an optimizer&apos;s name, got {value}</source>
         <translation>一次运行必须是带有优化器名称的对象，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="150"/>
+        <location filename="../../gdsim/model/remembered.py" line="182"/>
         <source>the optimizer&apos;s defaults</source>
         <translation>该优化器的默认值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="152"/>
+        <location filename="../../gdsim/model/remembered.py" line="184"/>
         <source>the hyperparameters must be an object of numbers by name, got {value}</source>
         <translation>超参数必须是按名称给出数值的对象，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="162"/>
+        <location filename="../../gdsim/model/remembered.py" line="194"/>
         <source>the optimizer&apos;s default</source>
         <translation>该优化器的默认值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="168"/>
+        <location filename="../../gdsim/model/remembered.py" line="200"/>
         <source>contenders must be a list of 1 to {most} runs, got {value}</source>
         <translation>contenders 必须是包含 1 到 {most} 次运行的列表，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="180"/>
+        <location filename="../../gdsim/model/remembered.py" line="212"/>
         <source>a start must be a list of finite numbers, got {value}</source>
         <translation>起点必须是由有限的数组成的列表，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="189"/>
+        <location filename="../../gdsim/model/remembered.py" line="221"/>
         <source>activation applies only to the problem neuron, not {problem!r}</source>
         <translation>activation 只适用于目标函数 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="191"/>
+        <location filename="../../gdsim/model/remembered.py" line="223"/>
         <source>{key} applies only to the problems {models}, not {problem!r}</source>
         <translation>{key} 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="201"/>
+        <location filename="../../gdsim/model/remembered.py" line="233"/>
         <source>data must be a built-in dataset&apos;s name or a path, got {value}</source>
         <translation>data 必须是内置数据集的名称或文件路径，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="204"/>
+        <location filename="../../gdsim/model/remembered.py" line="236"/>
         <source>a path has at most {most:,} characters, got {length:,}</source>
         <translation>路径最多 {most:,} 个字符，而这里有 {length:,} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="39"/>
+        <location filename="../../gdsim/model/setup.py" line="40"/>
         <source>the speed must be a number of steps per second from {low:g} to {high:,g}, or &quot;max&quot; (as fast as possible); got {value}</source>
         <translation>速度必须是每秒的步数，从 {low:g} 到 {high:,g}，或者 &quot;max&quot;（尽可能快）；而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="53"/>
+        <location filename="../../gdsim/model/setup.py" line="54"/>
         <source>the step limit must be a whole number from 1 to {most}, got {limit}</source>
         <translation>步数上限必须是从 1 到 {most} 的整数，而输入的是 {limit}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="64"/>
+        <location filename="../../gdsim/model/setup.py" line="65"/>
         <source>{what} must be from {low:g} to {high:g} in the window, got {value}</source>
         <translation>在窗口中，{what} 必须在 {low:g} 到 {high:g} 之间，而输入的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="69"/>
+        <location filename="../../gdsim/model/setup.py" line="70"/>
         <source>{what} must be 0 or from {low:g} to {high:g} in the window, got {value}</source>
         <translation>在窗口中，{what} 必须是 0，或在 {low:g} 到 {high:g} 之间，而输入的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="196"/>
+        <location filename="../../gdsim/model/setup.py" line="221"/>
         <source>choose at least one optimizer</source>
         <translation>请至少选择一个优化器</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/setup.py" line="273"/>
+        <source>a schedule must be an object such as {{&quot;name&quot;: &quot;step&quot;, &quot;gamma&quot;: 0.5}}, got {value}</source>
+        <translation>学习率调度必须是一个对象，例如 {{&quot;name&quot;: &quot;step&quot;, &quot;gamma&quot;: 0.5}}，而输入的是 {value}</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/settings.py" line="35"/>
@@ -2072,12 +2256,12 @@
 <context>
     <name>names</name>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="16"/>
+        <location filename="../../gdsim/ui/data_view.py" line="17"/>
         <source>hours studied</source>
         <translation>学习时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="17"/>
+        <location filename="../../gdsim/ui/data_view.py" line="18"/>
         <source>passed (1) or not (0)</source>
         <translation>是否通过（1 通过，0 未通过）</translation>
     </message>
@@ -2238,96 +2422,167 @@
     </message>
     <message>
         <location filename="../../gdsim/ui/names.py" line="48"/>
+        <source>Half the mean squared error</source>
+        <translation>均方误差的一半</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="49"/>
         <source>Binary cross-entropy</source>
         <translation>二元交叉熵</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="51"/>
+        <location filename="../../gdsim/ui/names.py" line="52"/>
         <source>learning rate η: the step size</source>
         <translation>学习率 η：步子的大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="52"/>
+        <location filename="../../gdsim/ui/names.py" line="53"/>
         <source>μ: how much of the last step carries over</source>
         <translation>μ：上一步保留下来的比例</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="53"/>
+        <location filename="../../gdsim/ui/names.py" line="54"/>
         <source>ρ: decay of both running means</source>
         <translation>ρ：两个滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="54"/>
+        <location filename="../../gdsim/ui/names.py" line="55"/>
         <source>α: decay of the running mean of g²</source>
         <translation>α：g² 滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="55"/>
+        <location filename="../../gdsim/ui/names.py" line="56"/>
         <source>β₁: decay of the running mean of gradients</source>
         <translation>β₁：梯度滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="56"/>
+        <location filename="../../gdsim/ui/names.py" line="57"/>
         <source>β₂: decay of the running mean of squared gradients</source>
         <translation>β₂：梯度平方滑动平均的衰减率</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="57"/>
+        <location filename="../../gdsim/ui/names.py" line="58"/>
         <source>ε: keeps the division finite</source>
         <translation>ε：防止除以零</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="58"/>
+        <location filename="../../gdsim/ui/names.py" line="59"/>
         <source>ψ: how fast μₜ approaches β₁</source>
         <translation>ψ：μₜ 趋近 β₁ 的快慢</translation>
     </message>
     <message>
+        <location filename="../../gdsim/ui/names.py" line="61"/>
+        <location filename="../../gdsim/ui/names.py" line="146"/>
+        <source>batch {0}</source>
+        <translation>批大小 {0}</translation>
+    </message>
+    <message>
         <location filename="../../gdsim/ui/names.py" line="63"/>
+        <source>Constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="64"/>
+        <source>Step decay</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="65"/>
+        <source>Exponential decay</source>
+        <translation>指数衰减</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="66"/>
+        <source>1/t decay</source>
+        <translation>1/t 衰减</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="67"/>
+        <source>Cosine annealing</source>
+        <translation>余弦退火</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="71"/>
+        <source>k: updates between two decays</source>
+        <translation>k：两次衰减之间的更新次数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="72"/>
+        <source>γ: the factor of each decay</source>
+        <translation>γ：每次衰减乘的因子</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="73"/>
+        <source>γ: the factor of each update</source>
+        <translation>γ：每次更新乘的因子</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="74"/>
+        <source>d: how fast η falls</source>
+        <translation>d：η 下降的快慢</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="75"/>
+        <source>T: updates from η down to the floor</source>
+        <translation>T：η 降到下限所用的更新次数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="76"/>
+        <source>φ: the last η as a share of η</source>
+        <translation>φ：最终的 η 占 η 的比例</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="77"/>
+        <source>w: updates of linear warm-up</source>
+        <translation>w：线性预热的更新次数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="82"/>
         <source>momentum</source>
         <translation>动量 μ</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="64"/>
+        <location filename="../../gdsim/ui/names.py" line="83"/>
         <source>rho</source>
         <translation>衰减率 ρ</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="65"/>
+        <location filename="../../gdsim/ui/names.py" line="84"/>
         <source>alpha</source>
         <translation>衰减率 α</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="66"/>
+        <location filename="../../gdsim/ui/names.py" line="85"/>
         <source>beta1</source>
         <translation>衰减率 β₁</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="67"/>
+        <location filename="../../gdsim/ui/names.py" line="86"/>
         <source>beta2</source>
         <translation>衰减率 β₂</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="68"/>
+        <location filename="../../gdsim/ui/names.py" line="87"/>
         <source>eps</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="69"/>
+        <location filename="../../gdsim/ui/names.py" line="88"/>
         <source>momentum_decay</source>
         <translation>动量衰减 ψ</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="73"/>
+        <location filename="../../gdsim/ui/names.py" line="92"/>
         <source>Noisy line</source>
         <translation>带噪声的直线</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="74"/>
+        <location filename="../../gdsim/ui/names.py" line="93"/>
         <source>Pass or fail</source>
         <translation>考试是否通过</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="102"/>
+        <location filename="../../gdsim/ui/names.py" line="121"/>
         <source>{0}:  {1}</source>
         <translation>{0}：{1}</translation>
     </message>

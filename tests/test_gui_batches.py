@@ -1,0 +1,85 @@
+"""Batch, stochastic and mini-batch descent in the window (issue 11, item 3): the watched run's batch
+size and seed, typed in as a user does, and the next step's mini-batch ringed on the data."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from test_gui_fields import click_into, focused
+from test_gui_views import drawn, open_lesson, press, step
+
+from gdsim.engine.run import Batches
+from gdsim.engine.workspace import Workspace
+
+
+@pytest.fixture
+def window(window, qtbot):
+    qtbot.waitUntil(lambda: len(window.lessons) > 0, timeout=5000)
+    return window
+
+
+def type_into(qtbot, window, field, text: str) -> None:
+    click_into(qtbot, window, field)
+    qtbot.keyClicks(focused(), text)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+
+
+def test_a_batch_size_and_seed_typed_in_make_the_run_step_on_the_ringed_samples(qtbot, window):
+    open_lesson(qtbot, window, 3)  # linear regression on 30 samples
+    controls, session, data = window.controls, window.session, window.canvas.data
+    assert controls.batch_box.isVisible() and controls.batch_size.text() == "all 30 (batch)"
+    assert not controls.seed.isEnabled()
+    type_into(qtbot, window, controls.batch_size, "1")
+    assert session.setup.contenders[0].batch_size == 1 and controls.seed.isEnabled()
+    assert focused() is window.canvas
+    snap = step(qtbot, window, 1)
+    for _ in range(3):
+        track = snap.watched_track
+        (row,) = track.batch_rows
+        xs, ys = data.batch.getData()
+        dataset = snap.problem.dataset
+        assert (xs.tolist(), ys.tolist()) == ([dataset.X[row, 0]], [dataset.y[row]])
+        assert data.batch_label.isVisible() and "1/30" in data.batch_label.textItem.toPlainText()
+        # the next step goes against that one sample's gradient
+        g = np.empty((1, 2))
+        snap.problem.evaluate_on(dataset.X[[row]], dataset.y[[row]], track.params[None].copy(),
+                                 np.empty(1), g, Workspace())
+        np.testing.assert_array_equal(window.formulas.text.values["batch_gradient"], g[0])
+        assert "mini-batch, 1 of the 30 samples" in window.formulas.toPlainText()
+        before = track.params
+        snap = step(qtbot, window, 1)
+        np.testing.assert_allclose(snap.watched_track.params, before - 0.005 * g[0], rtol=1e-12)
+    assert controls.watched.itemText(0).endswith(", batch 1")  # the run's name says so
+    # the seed orders the samples: from the start, seed 0's batches, then seed 7's, as the engine's
+    expected = {seed: [int(Batches(dataset.X, dataset.y, 1, seed).rows_at(t)[0]) for t in range(6)]
+                for seed in (0, 7)}
+    assert expected[0] != expected[7]
+    for seed in (0, 7):
+        if seed:
+            type_into(qtbot, window, controls.seed, "7")
+            assert session.setup.contenders[0].seed == 7
+        press(qtbot, window, Qt.Key.Key_R)
+        drawn(qtbot, window, lambda s: s.lead.step == 0)
+        rows = [int(drawn(qtbot, window, lambda s: s.lead.step == 0).watched_track.batch_rows[0])]
+        rows += [int(step(qtbot, window, 1).watched_track.batch_rows[0]) for _ in range(5)]
+        assert rows == expected[seed]
+    type_into(qtbot, window, controls.batch_size, "0")
+    assert session.setup.contenders[0].batch_size is None and not controls.seed.isEnabled()
+    snap = step(qtbot, window, 1)
+    assert snap.watched_track.batch_rows is None
+    assert data.batch.getData()[0].size == 0 and not data.batch_label.isVisible()
+
+
+def test_a_batch_size_the_data_cannot_give_is_said_and_changes_nothing(qtbot, window):
+    open_lesson(qtbot, window, 3)
+    session, controls = window.session, window.controls
+    before = session.setup
+    assert not session.set_batches(31, 0, 0)
+    assert session.setup is before and controls.banner.isVisible()
+    assert "batch size" in controls.banner_text.text() and "30" in controls.banner_text.text()
+    assert controls.batch_size.value() == 0
+
+
+def test_a_fixed_function_has_no_batches_to_choose(qtbot, window):
+    open_lesson(qtbot, window, 2)
+    assert not window.controls.batch_box.isVisible()
+    assert not window.session.set_batches(2, 0, 0)
