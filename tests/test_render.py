@@ -237,3 +237,17 @@ def test_render_mp4_without_the_extra_says_what_to_install(qtbot, tmp_path, monk
     with pytest.raises(gdsim.InputError, match=r"pip install 'gdsim\[video\]'"):
         gdsim.render(tmp_path / "x.mp4", steps=2)
     assert sorted(set(os.listdir(tmp_path)) - {"settings"}) == []
+
+
+def test_the_stage_session_has_every_signal_views_react_to():
+    """The off-screen canvas runs on a StillSession: a signal the window's session gains for its views
+    must be there too, or the stage breaks where the window works."""
+    from PySide6.QtCore import Signal
+
+    from gdsim.ui.session import Session
+    from gdsim.ui.stage import StillSession
+
+    told = {name for name in dir(Session) if isinstance(getattr(Session, name), Signal)
+            and not name.endswith("_requested")}
+    assert told - {name for name in dir(StillSession) if isinstance(getattr(StillSession, name), Signal)} \
+        <= {"watched_changed", "error_occurred", "lr_suggestion_changed", "trajectories_ready"}

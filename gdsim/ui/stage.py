@@ -23,6 +23,8 @@ class StillSession(QObject):
     problem_changed = Signal(object)
     setup_changed = Signal(object, object)
     hyperparameter_changed = Signal(int, str, float)
+    schedule_changed = Signal(int, object)
+    batches_changed = Signal(int, object, int)
     landscape_changed = Signal(object)
     stepped = Signal(object)
 
