@@ -1,7 +1,7 @@
 """How the window holds up: steps per second, redraws per second and event-loop lateness with one
-run and with lesson 8's seven runs at full speed, redraws per second with a 1,000,000-step trajectory,
-the first window against a bare PySide6 + pyqtgraph window, and the time to recompute a dataset
-model's 200 × 200 landscape.
+run and with lesson 8's seven runs at full speed, and what a frame costs the GUI thread in each case;
+redraws per second with a 1,000,000-step trajectory, the first window against a bare PySide6 +
+pyqtgraph window, and the time to recompute a dataset model's 200 × 200 landscape.
 
     python benchmarks/gui_speed.py            # uses $DISPLAY if set (e.g. under xvfb-run), else offscreen
     python benchmarks/gui_speed.py runs       # only the cases with the worker at full speed
@@ -99,6 +99,40 @@ def seven_runs(window) -> dict:
     session.set_speed(None)
     wait(300)
     return at_full_speed(window)
+
+
+def frame_cost(window, frames: int = 40, steps_between: int = 1500) -> dict:
+    """The GUI thread's CPU time per frame, drawing and painting, with the worker paused: snapshots of
+    the window's setup, taken ``steps_between`` steps apart beforehand, go to the window as the
+    worker's would, one at a time, at the pace the window takes them. CPU time, not wall time, so
+    that it says what a frame costs even on a loaded machine."""
+    from gdsim.engine.run import advance_together
+    from gdsim.model import snapshot
+    from gdsim.model.build import build
+
+    session, canvas = window.session, window.canvas
+    session.pause()
+    wait(300)
+    built = build(session.setup, session.problem)
+    rows = max(int(view.getPlotItem().getViewBox().width()) for view in (canvas.parameters, canvas.losses))
+    start = session.setup.start_of(session.problem)
+    snaps = []
+    for _ in range(frames):
+        advance_together(built.runs, steps_between)
+        snaps.append(snapshot.take(built.runs, 0, True, rows, start, session.setup.watched))
+    app = QApplication.instance()
+
+    def show(snap) -> None:
+        session.stepped.emit(snap)
+        while canvas.last_drawn is not snap or session.painting:
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)  # no busy wait: CPU is measured
+
+    for snap in snaps[:5]:
+        show(snap)  # warm-up
+    t = time.thread_time()
+    for snap in snaps:
+        show(snap)
+    return {"ms_per_frame": (time.thread_time() - t) / frames * 1000}
 
 
 def lesson_8(window) -> dict:
@@ -225,11 +259,15 @@ def main():
     window.show()
     wait(500)
     print_full_speed("1 run", one_run(window))
+    print(f"  GUI thread per frame (CPU time, worker paused, 1,500 steps between frames): "
+          f"{frame_cost(window)['ms_per_frame']:.1f} ms")
     if not only_runs:
         t = long_trajectory(window)
         print(f"after {t['steps_recorded']:,} steps: {t['redraws_per_s']:.0f} redraws/s, "
               f"at most {t['points_drawn']} points per curve")
     print_full_speed("7 runs (lesson 8's optimizers)", seven_runs(window))
+    print(f"  GUI thread per frame (CPU time, worker paused, 170 steps between frames): "
+          f"{frame_cost(window, steps_between=170)['ms_per_frame']:.1f} ms")
     print(f"lesson 8 as shipped (7 runs to step 5000): every run stopped after "
           f"{lesson_8(window)['seconds']:.2f} s")
     window.close()

@@ -6,6 +6,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 
+from .polyline import Polyline
+
 
 class Arrow:
     """A shaft (a two-point curve) and a head (pyqtgraph's ArrowItem, sized in pixels).
@@ -21,7 +23,7 @@ class Arrow:
         self._pixels = 0.0
         self._bounds = None  # with point(): ((x0, x1), (y0, y1)) it stays within, besides the view
         self._head = head
-        self.shaft = pg.PlotCurveItem(pen=pg.mkPen(color, width=width))
+        self.shaft = Polyline(pg.mkPen(color, width=width))
         self.head = pg.ArrowItem(angle=0, headLen=head, tipAngle=36, tailLen=None, pen=pg.mkPen(color),
                                  brush=pg.mkBrush(color))
         for item in (self.shaft, self.head):

@@ -6,9 +6,10 @@ Each frame is drawn from one snapshot alone (its problem, its start, its watched
 the views take it until Qt has painted it the worker waits (``Session.begin_frame`` / ``end_frame``):
 see ``FrameGate``."""
 
+import math
 import time
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from .data_view import DataView
@@ -25,6 +26,7 @@ FRAME_MS = 16
 # and painted, and the window must stay quick to answer. A frame that takes 10 ms is followed by the
 # next 25 ms later at the earliest.
 FRAME_SHARE = 0.4
+MIN_HISTORY_ROWS = 50  # a plot narrower than this has not been laid out yet
 # Beside the parameter space the slices leave it about 3/5 of the canvas: below this width (times the
 # scale) its axis, colour bar and ticks leave the landscape a sliver, so the slices give way to it.
 SLICES_MIN_WIDTH = 520
@@ -84,6 +86,15 @@ class Canvas(QWidget):
         self._unpainted.setSingleShot(True)
         self._unpainted.setInterval(UNPAINTED_FRAME_MS)
         self._unpainted.timeout.connect(lambda: self._end_frame(self._unpainted_frame))
+        # The next frame begins as soon as it may (a snapshot waits and the last frame's share is
+        # kept), not at the periodic timer's next tick, which could come nearly a tick later.
+        self._due = QTimer(self)
+        self._due.setSingleShot(True)
+        self._due.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may fire up to 5 % early
+        self._due.timeout.connect(self._on_frame)
+        self._history_rows = None
+        for view in (self.parameters, self.losses):
+            view.getPlotItem().getViewBox().sigResized.connect(self._fit_history_rows)
         self.parameters.start_requested.connect(session.set_start)
         session.problem_changed.connect(self._on_problem_changed)
         session.setup_changed.connect(self._on_setup_changed)
@@ -97,10 +108,17 @@ class Canvas(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        # Never more points per curve than the widest plot has pixels.
-        self.session.set_history_rows(max(self.parameters.width(), self.losses.width()))
         if event.size().width() != event.oldSize().width():
             self._arrange(*self._wanted)
+
+    def _fit_history_rows(self) -> None:
+        """Never more points per curve than the widest plot area has pixels (the axes and the loss
+        view's legend take a third of a view's width; every point costs the worker its copy and the
+        window a segment to stroke)."""
+        rows = max(int(view.getPlotItem().getViewBox().width()) for view in (self.parameters, self.losses))
+        if rows >= MIN_HISTORY_ROWS and rows != self._history_rows:
+            self._history_rows = rows
+            self.session.set_history_rows(rows)
 
     def _begin_frame(self) -> None:
         """Hold the worker at its gate until Qt has painted this frame, if any view is on screen."""
@@ -122,8 +140,9 @@ class Canvas(QWidget):
             self._unpainted_frame = None
             self._unpainted.stop()
             self.session.end_frame()
-            took = time.perf_counter() - self._frame_began
-            self._next_frame = self._frame_began + took / FRAME_SHARE
+            now = time.perf_counter()
+            self._next_frame = self._frame_began + (now - self._frame_began) / FRAME_SHARE
+            self._due.start(max(0, math.ceil((self._next_frame - now) * 1000)))
 
     def views_on_screen(self) -> set:
         """The views Qt will paint: shown, with some of their viewport (where a view paints; it
@@ -267,6 +286,8 @@ class Canvas(QWidget):
     @Slot(object)
     def _on_stepped(self, snap) -> None:
         self._newest = snap  # drawn by the next frame; snapshots between two frames are skipped
+        if self._unpainted_frame is None and time.perf_counter() >= self._next_frame:
+            self._due.start(0)
 
     @Slot()
     def _on_frame(self) -> None:

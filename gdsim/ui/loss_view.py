@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from .i18n import tr
 from .legend import Entry, Legend
 from .plot_style import LogAxis, PlotView, held_range, nice_end, run_pen, set_view, style_plot
+from .polyline import Polyline
 from .style import DARK, Style
 
 # Where the legend goes in the plot's layout: right of the data (beside the right axis), or, when that
@@ -24,13 +25,14 @@ class LossView(PlotView):
         self._style = style
         self._labels: list[str] = []
         self._watched = 0
+        self._snap = None  # the last snapshot drawn, drawn again on the other scale
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
         self.legend = Legend()
         self.legend_place = RIGHT
         plot.layout.addItem(self.legend, *RIGHT)
-        self.losses: list[pg.PlotDataItem] = []
-        self.grad_norm = pg.PlotDataItem()
+        self.losses: list[Polyline] = []
+        self.grad_norm = Polyline()
         plot.addItem(self.grad_norm)
         self.apply_style(style)
         self.retranslate()
@@ -66,6 +68,8 @@ class LossView(PlotView):
         self._log = bool(on)
         self._loss_range = None
         self.getPlotItem().setLogMode(y=self._log)
+        if self._snap is not None:
+            self.draw(self._snap)  # the curves hold log10 of the losses on a log scale
 
     def set_labels(self, labels: list[str]) -> None:
         """The runs' names for the legend, in the order of the snapshot's tracks."""
@@ -78,12 +82,13 @@ class LossView(PlotView):
 
     def clear_data(self) -> None:
         self._loss_range = None
+        self._snap = None
         for item in (*self.losses, self.grad_norm):
             item.setData([], [])
 
-    def _curve(self, index: int) -> pg.PlotDataItem:
+    def _curve(self, index: int) -> Polyline:
         while len(self.losses) <= index:
-            item = pg.PlotDataItem(pen=self._loss_pen(len(self.losses)))
+            item = Polyline(self._loss_pen(len(self.losses)))
             self.getPlotItem().addItem(item)
             self.losses.append(item)
             self._relabel()
@@ -142,6 +147,7 @@ class LossView(PlotView):
             self.legend_place = place
 
     def draw(self, snap) -> None:
+        self._snap = snap
         if snap.watched != self._watched:
             self._watched = snap.watched
             self.grad_norm.setPen(self._grad_norm_pen())
@@ -166,8 +172,11 @@ class LossView(PlotView):
         set_view(self, (0.0, nice_end(max(10, last))), self._loss_range, pad=0.03)
 
     def _set(self, item, steps, values) -> np.ndarray:
+        """Draw the values (the losses, not their logarithms) over the steps; returns those drawn."""
         if self._log:
             keep = values > 0  # a log axis has no place for zero or negative values
             steps, values = steps[keep], values[keep]
-        item.setData(steps.astype(float), values)
+            item.setData(steps, np.log10(values))  # a log axis takes its values in decades
+        else:
+            item.setData(steps, values)
         return values

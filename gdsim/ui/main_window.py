@@ -2,6 +2,7 @@
 also keeps the window's appearance (theme, scale, full screen) and its settings between runs."""
 
 import html
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
@@ -22,7 +23,7 @@ from .actions import WindowActions, percent
 from .canvas import Canvas
 from .controls import ControlPanel
 from .exports import Exports
-from .formula_panel import FormulaPanel
+from .formula_panel import TEXT_UPDATES_PER_SECOND, FormulaPanel
 from .i18n import Translations, translate_error
 from .lesson_panel import LessonPanel
 from .lr_offer import LrOffer
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
                                       note=(self.formula_dock, self.lesson_dock))
 
         self.status = QLabel()
+        self._status_at = float("-inf")  # when the status line last took a snapshot's numbers
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error = QLabel()
         for label in (self.status, self.error):
@@ -295,6 +297,10 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_stepped(self, snap) -> None:
+        now = time.perf_counter()
+        if snap.playing and now - self._status_at < 1 / TEXT_UPDATES_PER_SECOND:
+            return  # as the formulas: a playing run's numbers at a rate one can read
+        self._status_at = now
         self.status.setText(self.describe(snap))
 
     def describe(self, snap) -> str:

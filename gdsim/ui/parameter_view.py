@@ -14,9 +14,10 @@ from ..model.landscape import Surface
 from .arrow import Arrow
 from .color_bar import LossColorBar
 from .i18n import tr
-from .path_curve import PathCurve
+from .marker import Marker
 from .placement import Placer
 from .plot_style import PlotView, outline_pen, run_pen, style_plot
+from .polyline import Polyline
 from .style import DARK, RunLook, Style, clip_for_display, format_number
 from .update_parts import update_parts
 
@@ -50,15 +51,15 @@ class _TrackItems:
     edge of the view that stands for the point while it is outside."""
 
     def __init__(self, plot: pg.PlotItem):
-        self.trail = PathCurve()  # its outline is the curve's shadow pen: one path, drawn twice
+        self.trail = Polyline()  # its outline is the shadow pen: one path, drawn twice
         self.dots = pg.ScatterPlotItem()
-        self.point = pg.ScatterPlotItem()
-        self.edge = pg.ScatterPlotItem()
+        self.point = Marker()
+        self.edge = Marker()
         self.edge_label = pg.TextItem(anchor=(0, 0.5))
         for item, z in ((self.trail, 10), (self.dots, 11), (self.point, 30),
                         (self.edge, 32), (self.edge_label, 42)):
             item.setZValue(z)
-            plot.addItem(item)
+            plot.addItem(item, ignoreBounds=isinstance(item, Marker))
         self.edge.hide()
         self.edge_label.hide()
 
@@ -114,7 +115,7 @@ class ParameterView(PlotView):
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.color_bar = LossColorBar(plot)
         self.loss_curve = pg.PlotCurveItem()
-        self.tangent = pg.PlotCurveItem()
+        self.tangent = Polyline()
         self.tangent.setZValue(15)
         self.minima = pg.ScatterPlotItem(symbol="star")
         self.saddles = pg.ScatterPlotItem(symbol="x")
@@ -124,7 +125,7 @@ class ParameterView(PlotView):
 
         self.step_arrow = Arrow(plot, style.step)
         self.gradient_arrow = Arrow(plot, style.gradient)
-        self.next_step = pg.PlotCurveItem()
+        self.next_step = Polyline()
         self.next_step.setZValue(25)
         plot.addItem(self.next_step)
         # The parts of one update, for stepping through it in class.
@@ -351,7 +352,7 @@ class ParameterView(PlotView):
             items.clear()
         for items, track in zip(self.tracks, snap.tracks, strict=False):
             self._draw_track(items, track)
-        placer = Placer(self.getPlotItem().getViewBox(), self._obstacles())
+        placer = Placer(self.getPlotItem().getViewBox(), self._obstacles)
         for items, track in zip(self.tracks, snap.tracks, strict=False):
             self._mark_edge(items, track, placer)  # first: its label belongs next to its marker
         track = snap.watched_track

@@ -11,14 +11,16 @@ class Placer:
     """Places labels in one view box, for one frame: ``place`` remembers each label it has placed so
     that the next one avoids it."""
 
-    def __init__(self, box: pg.ViewBox, obstacles: np.ndarray):
-        """``obstacles`` (n, 2): points in data coordinates that a label should not cover."""
+    def __init__(self, box: pg.ViewBox, obstacles):
+        """``obstacles`` (n, 2): points in data coordinates that a label should not cover, or a
+        function that gives them, called only if a label is placed (most frames place none)."""
         (self._x0, x1), (y0, self._y1) = box.viewRange()
         self._width, self._height = box.width(), box.height()
         self._sx = (x1 - self._x0) / self._width if self._width > 0 else 1.0
         self._sy = (self._y1 - y0) / self._height if self._height > 0 else 1.0
-        self._points = self.to_pixels(np.asarray(obstacles, float).reshape(-1, 2))
-        self._weights = np.ones(len(self._points))
+        self._obstacles = obstacles
+        self._points = np.empty((0, 2))
+        self._weights = np.empty(0)
         self.taken: list[QRectF] = []
 
     def to_pixels(self, points: np.ndarray) -> np.ndarray:
@@ -31,9 +33,16 @@ class Placer:
         self._points = np.concatenate([self._points, more])
         self._weights = np.concatenate([self._weights, np.full(len(more), float(weight))])
 
+    def _take_obstacles(self) -> None:
+        if self._obstacles is not None:
+            first = self._obstacles() if callable(self._obstacles) else self._obstacles
+            self._obstacles = None
+            self.add_obstacles(first)
+
     def place(self, label: pg.TextItem, candidates) -> QRectF:
         """Put the label at the best of the candidates, each (x, y, anchor_x, anchor_y): the point in
         data coordinates where the label's anchor goes, as in TextItem. Returns its rectangle (pixels)."""
+        self._take_obstacles()
         size = label.boundingRect()
         w, h = size.width(), size.height()
         best, best_cost = None, None

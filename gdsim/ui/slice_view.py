@@ -7,8 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
 from .i18n import tr
+from .marker import Marker
 from .placement import Placer
 from .plot_style import PlotView, held_range, set_view, style_plot
+from .polyline import Polyline
 from .style import DARK, Style, clip_for_display, format_number
 
 TANGENT_HALF_WIDTH = 0.2
@@ -24,15 +26,17 @@ class SliceView(PlotView):
         self._domain = (0.0, 1.0)
         self._loss_range = None  # the loss range shown, held while the curve moves a little
         self._watched = 0
+        self._label_for = None  # what the label was written and placed for (see _label_key)
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
-        self.curve = pg.PlotCurveItem()
-        self.tangent = pg.PlotCurveItem()
-        self.point = pg.ScatterPlotItem()
+        self.curve = Polyline()
+        self.tangent = Polyline()
+        self.point = Marker()
         self.point.setZValue(10)
         self.label = pg.TextItem(anchor=(0, 1))
-        for item in (self.curve, self.tangent, self.point, self.label):
+        for item in (self.curve, self.tangent, self.label):
             plot.addItem(item)
+        plot.addItem(self.point, ignoreBounds=True)
         self.apply_style(style)
 
     def apply_style(self, style: Style) -> None:
@@ -48,6 +52,7 @@ class SliceView(PlotView):
         self.label.border = pg.mkPen(style.tangent, width=w(1.5))
         self._font_points = LABEL_POINTS * style.scale
         self._set_label_points(self._font_points)
+        self._label_for = None
 
     def _show_run(self, index: int) -> None:
         """The point in the look of the run it belongs to."""
@@ -66,6 +71,7 @@ class SliceView(PlotView):
         self._names = problem.param_names
         self._domain = problem.domain[self.index]
         self._loss_range = None
+        self._label_for = None
         self.curve.setData([], [])
         self.retranslate()
 
@@ -92,12 +98,31 @@ class SliceView(PlotView):
         xs = np.array([x - half, x + half])
         self.tangent.setData(xs, y + slope * (xs - x))
         self.point.setData([x], [y])
-        name = self._names[self.index]
-        self.label.setText(f"∂L/∂{name} = {format_number(slope)}")
+        text = f"∂L/∂{self._names[self.index]} = {format_number(slope)}"
         self._loss_range = held_range(self._loss_range, (float(sl.loss.min()), float(sl.loss.max())))
         set_view(self, (lo, hi), self._loss_range)
-        tangent = np.column_stack([np.linspace(*xs, 20), y + slope * (np.linspace(*xs, 20) - x)])
-        self._place_label(x, y, np.concatenate([np.column_stack([sl.values, sl.loss]), tangent, [[x, y]]]))
+        key = self._label_key(text, x, y, sl.loss)
+        if key != self._label_for:  # else it would be written and placed the same as before
+            self._label_for = key
+            self.label.setText(text)
+            ts = np.linspace(*xs, 20)
+            tangent = np.column_stack([ts, y + slope * (ts - x)])
+            drawn = np.concatenate([np.column_stack([sl.values, sl.loss]), tangent, [[x, y]]])
+            self._place_label(x, y, drawn)
+
+    def _label_key(self, text: str, x: float, y: float, loss: np.ndarray) -> tuple:
+        """What the label's text and place depend on: its text, the view, and where the point and the
+        curve are, to within a few pixels (while a run creeps along, most frames change none of it,
+        and writing and placing the label cost a third of the view's frame)."""
+        box = self.getPlotItem().getViewBox()
+        (x0, x1), (y0, y1) = box.viewRange()
+        w, h = box.width(), box.height()
+        px = np.array([w / (x1 - x0) if x1 > x0 else 0.0, h / (y1 - y0) if y1 > y0 else 0.0])
+        with np.errstate(all="ignore"):
+            at = np.array([(x - x0) * px[0], (y - y0) * px[1]]) / 2
+            curve = (loss[:: max(1, len(loss) // 12)] - y0) * px[1] / 4
+        pixels = np.clip(np.nan_to_num(np.concatenate([at, curve])), -1e6, 1e6).round().astype(int)
+        return text, x0, x1, y0, y1, w, h, self._font_points, pixels.tobytes()
 
     def _place_label(self, x: float, y: float, drawn: np.ndarray) -> None:
         """Where it covers least of the curve, the tangent and the point: beside the point, or at
