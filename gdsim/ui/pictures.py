@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
 SCALES = (1, 2, 4)
 
@@ -30,17 +30,25 @@ def _paint(painter: QPainter, widgets) -> None:
 
 @contextmanager
 def _export_mode(widgets, options: dict):
-    """pyqtgraph's items as its own exporters set them: markers drawn as shapes, not cached pixmaps."""
+    """pyqtgraph's items as its own exporters set them: markers drawn as shapes, not cached pixmaps; and
+    no item painted from a cache (a cached item would be an image in the drawing)."""
     items = [item for widget in widgets for view in [widget, *widget.findChildren(QGraphicsView)]
              if isinstance(view, QGraphicsView) and view.scene() is not None
-             for item in view.scene().items() if hasattr(item, "setExportMode")]
-    for item in items:
+             for item in view.scene().items()]
+    exported = [item for item in items if hasattr(item, "setExportMode")]
+    cached = [(item, item.cacheMode()) for item in items
+              if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+    for item in exported:
         item.setExportMode(True, options)
+    for item, _ in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     try:
         yield
     finally:
-        for item in items:
+        for item in exported:
             item.setExportMode(False)
+        for item, mode in cached:
+            item.setCacheMode(mode)
 
 
 def image(widgets, scale: float = 1, background: str = "#000000") -> QImage:
