@@ -1,7 +1,10 @@
 """Steps per second of the engine: Adam on Rosenbrock, 1 start and 10,000 starts, trajectory recorded.
 
 Beside each, the same run written the obvious way (numpy expressions that allocate, the trajectory
-appended to lists), so the ratio shows. Run from the repository root:
+appended to lists), so the ratio shows. Then typed functions: Rosenbrock typed as
+"(1 - x)^2 + 100*(y - x^2)^2" against the built-in one, steps (target: within 2×) and the window's
+200 × 200 landscape (target: < 20 ms for the losses), and how long the first typed function takes
+(SymPy is imported then). Run from the repository root:
 
     python benchmarks/engine_speed.py [--quick] [--schedule NAME]
 
@@ -22,7 +25,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from gdsim.engine import ANALYTIC_PROBLEMS, Run  # noqa: E402
+from gdsim.engine import ANALYTIC_PROBLEMS, Run, typed_function  # noqa: E402
+from gdsim.model import landscape  # noqa: E402
+
+TYPED_ROSENBROCK = "(1 - x)^2 + 100*(y - x^2)^2"
 
 LR = 2e-6  # small enough that no start stops (converges or diverges) during the benchmark
 
@@ -30,8 +36,8 @@ LR = 2e-6  # small enough that no start stops (converges or diverges) during the
 SCHEDULE = None
 
 
-def engine(starts: np.ndarray, steps: int) -> float:
-    run = Run(ANALYTIC_PROBLEMS["rosenbrock"], "adam", starts, {"lr": LR}, schedule=SCHEDULE)
+def engine(starts: np.ndarray, steps: int, problem=None) -> float:
+    run = Run(problem or ANALYTIC_PROBLEMS["rosenbrock"], "adam", starts, {"lr": LR}, schedule=SCHEDULE)
     t = time.perf_counter()
     taken = run.advance(steps)
     elapsed = time.perf_counter() - t
@@ -90,6 +96,40 @@ def main():
         slow, _ = best_of(obvious, starts, obvious_steps)
         print(f"{name:<15}{fast:>18,.0f} / {fast_median:>13,.0f}{slow:>20,.0f}{fast / slow:>7.1f}×")
     print("(start-steps per second: steps × starts / seconds, trajectory recorded)")
+    typed(cases)
+
+
+def typed(cases) -> None:
+    began = time.perf_counter()
+    problem = typed_function(TYPED_ROSENBROCK, [[-2, 2], [-1, 3]])
+    first = time.perf_counter() - began
+    print(f"\nTyped function {TYPED_ROSENBROCK!r} (first one made in {first * 1000:.0f} ms, SymPy "
+          "imported then; the built-in Rosenbrock for comparison)")
+    print(f"{'case':<15}{'typed (best)':>18}{'built-in (best)':>18}{'time per step':>18}")
+    for name, starts, steps, _ in cases:
+        mine, _ = best_of(lambda s, n: engine(s, n, problem), starts, steps)
+        builtin, _ = best_of(engine, starts, steps)
+        print(f"{name:<15}{mine:>18,.0f}{builtin:>18,.0f}{builtin / mine:>10.2f}× built-in's")
+    rosenbrock = ANALYTIC_PROBLEMS["rosenbrock"]
+    for what, fn in [("200 × 200 losses", lambda p: p.loss(_grid(p))),
+                     ("200 × 200 landscape with contours", landscape.compute)]:
+        mine, builtin = _best_ms(lambda fn=fn: fn(problem)), _best_ms(lambda fn=fn: fn(rosenbrock))
+        print(f"{what:<36}typed {mine:6.1f} ms   built-in {builtin:6.1f} ms")
+
+
+def _grid(problem, n: int = landscape.GRID) -> np.ndarray:
+    (x0, x1), (y0, y1) = problem.domain
+    xx, yy = np.meshgrid(np.linspace(x0, x1, n), np.linspace(y0, y1, n), indexing="ij")
+    return np.column_stack([xx.ravel(), yy.ravel()])
+
+
+def _best_ms(fn, repeats: int = 20) -> float:
+    times = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times) * 1000
 
 
 if __name__ == "__main__":

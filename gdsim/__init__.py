@@ -6,6 +6,7 @@ from .engine import (
     OPTIMIZERS,
     PROBLEM_NAMES,
     SCHEDULES,
+    FunctionError,
     InputError,
     Run,
     Schedule,
@@ -13,9 +14,10 @@ from .engine import (
     make_problem,
     simulate,
 )
+from .engine import typed_function as function
 from .render import render
 
 __version__ = "0.1.0"
 
-__all__ = ["ACTIVATIONS", "LOSSES", "OPTIMIZERS", "PROBLEM_NAMES", "SCHEDULES", "InputError", "Run",
-           "Schedule", "Simulation", "__version__", "make_problem", "render", "simulate"]
+__all__ = ["ACTIVATIONS", "LOSSES", "OPTIMIZERS", "PROBLEM_NAMES", "SCHEDULES", "FunctionError", "InputError",
+           "Run", "Schedule", "Simulation", "__version__", "function", "make_problem", "render", "simulate"]

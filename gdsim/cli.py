@@ -7,21 +7,27 @@ import os
 import re
 import sys
 
+import numpy as np
+
 from . import __version__, launch, render_cli
 from .engine import (
     ACTIVATIONS,
     ANALYTIC_PROBLEMS,
     BUILTIN_DATASETS,
+    CUSTOM,
     LOSSES,
     OPTIMIZERS,
     PROBLEM_NAMES,
     SCHEDULES,
     InputError,
     Schedule,
+    make_problem,
     simulate,
 )
 from .engine.catalog import DEFAULT_DATASET
+from .engine.custom import DEFAULT_RANGE
 from .engine.errors import shorten
+from .engine.expression import FUNCTION_LIST, FunctionError
 from .engine.run import DEFAULT_TOLERANCE
 from .engine.schedules import WARMUP, WARMUP_FORMULA, schedule_parameter_names
 from .files import write_atomically
@@ -57,7 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run an optimizer on a problem and write one CSV row per step: "
                     "step,loss, the parameters, grad_norm (and lr, with a schedule). Write a negative "
                     "start as --start=-1.2,1.")
-    run.add_argument("--problem", default="parabola", help="problem name (see 'gdsim list')")
+    run.add_argument("--problem", help="problem name (see 'gdsim list'; default parabola)")
+    run.add_argument("--function", help="a function of x, or of x and y, to minimise, such as "
+                     "--function \"x^4 - 3*x^2 + x\" (the problem custom; see 'gdsim list'); write one "
+                     "that starts with a minus as --function=-x^2")
+    run.add_argument("--range", help="the range of x, or of x and y, of --function: two or four numbers "
+                     "separated by commas, such as --range=-3,3 or --range=-3,3,-2,2 (default -3,3 for "
+                     "each variable); it sets the default start and η")
     run.add_argument("--optimizer", default="sgd", help="optimizer name (see 'gdsim list')")
     run.add_argument("--start", help="the starting point, numbers separated by commas "
                      "(default: the problem's)")
@@ -149,8 +161,9 @@ def _run(args) -> int:
         if "lr" in hyper:
             raise InputError("give the learning rate once: --lr or --set lr=…, not both")
         hyper["lr"] = args.lr
+    problem = _problem(args)
     result = simulate(
-        args.problem, args.optimizer, _start(args.start), _whole(args.steps, "--steps", 0, MAX_STEPS),
+        problem, args.optimizer, _start(args.start), _whole(args.steps, "--steps", 0, MAX_STEPS),
         data=args.data, activation=args.activation, loss=args.loss,
         batch_size=None if args.batch_size is None else _whole(args.batch_size, "--batch-size", 1),
         seed=_whole(args.seed, "--seed", 0), tol=args.tol, schedule=schedule, **hyper,
@@ -161,7 +174,12 @@ def _run(args) -> int:
     else:
         _write(args.out, text)
     status, last = result.status[0], int(result.stopped_at[0])
-    if status == "diverged":
+    undefined = result.undefined_at[0]
+    if status == "diverged" and not np.isnan(undefined).any():
+        print(f"stopped at step {last + 1}: the step lands at {_point(result.problem, undefined)}, where "
+              f"{_what_is_undefined(result.problem, undefined)} is not defined; the rows end at step {last}",
+              file=sys.stderr)
+    elif status == "diverged":
         print(f"diverged at step {last + 1}", file=sys.stderr)
     elif status == "converged":
         print(f"converged at step {last}", file=sys.stderr)
@@ -169,6 +187,54 @@ def _run(args) -> int:
         print(f"stuck at step {last}: ∇L = 0 but the loss is {float(result.loss[last, 0]):g}, not a minimum",
               file=sys.stderr)
     return 0
+
+
+def _problem(args):
+    """The problem's name, or for --function the typed function (its text checked, with its range)."""
+    if args.function is None:
+        if args.range is not None:
+            raise InputError("--range applies only to --function (the problem custom)")
+        if args.problem == CUSTOM:
+            raise InputError(f"--problem {CUSTOM} needs --function TEXT, such as "
+                             "--function \"x^4 - 3*x^2 + x\"")
+        return "parabola" if args.problem is None else args.problem
+    if args.problem not in (None, CUSTOM):
+        raise InputError(f"--function gives the problem ({CUSTOM}); leave out "
+                         f"--problem {shorten(args.problem)}")
+    try:
+        return make_problem(CUSTOM, args.data, args.activation, args.loss, function=args.function,
+                            range=_range(args.range))
+    except FunctionError as e:
+        raise InputError(f"--function {_quoted(args.function)}: {e}") from None
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _range(text: str | None):
+    if text is None:
+        return None
+    try:
+        numbers = [float(part) for part in text.split(",")]
+    except ValueError:
+        numbers = []
+    if len(numbers) not in (2, 4):
+        raise InputError("--range needs 2 numbers (low,high of x) or 4 (of x, then of y) separated by "
+                         f"commas, such as --range=-3,3 or --range=-3,3,-2,2; got {shorten(repr(text))}")
+    return [numbers[i:i + 2] for i in range(0, len(numbers), 2)]
+
+
+def _point(problem, point) -> str:
+    names = problem.param_names
+    if len(names) == 1:
+        return f"{names[0]} = {point[0]:g}"
+    return f"({', '.join(names)}) = ({', '.join(f'{v:g}' for v in point)})"
+
+
+def _what_is_undefined(problem, point) -> str:
+    """L itself, or only its slope (L is a number there, its gradient is not)."""
+    return "the slope of L" if np.isfinite(problem.loss(np.asarray(point)[None, :])[0]) else "L"
 
 
 def _csv(result, with_lr: bool = False) -> str:
@@ -258,6 +324,11 @@ def describe() -> str:
                  "parameters w1…wk, b")
     lines.append(f"  {'neuron':<16}ŷ = f(w·x + b) on data (default dataset: {DEFAULT_DATASET['neuron']}, "
                  "activation sigmoid); parameters w1…wk, b")
+    low, high = DEFAULT_RANGE
+    lines.append(f"  {CUSTOM:<16}your own function: --function \"x^4 - 3*x^2 + x\" (of x), or of x and y; "
+                 f"--range=x0,x1[,y0,y1] (default {low:g},{high:g} each); parameters x or x, y; start and lr "
+                 "from the function")
+    lines.append(f"  {'':<16}write numbers, x, y, pi, e, + - * / ^ (power), parentheses and {FUNCTION_LIST}")
     lines.append("")
     lines.append("Optimizers (--optimizer), their hyperparameters (--lr, --set NAME=VALUE) and defaults:")
     for o in OPTIMIZERS.values():
@@ -285,7 +356,7 @@ def describe() -> str:
     for name, (_, description) in BUILTIN_DATASETS.items():
         lines.append(f"  {name:<16}{description}")
     lines.append("")
-    lines.append(f"All problem names: {', '.join(PROBLEM_NAMES)}")
+    lines.append(f"All problem names: {', '.join(PROBLEM_NAMES)}, {CUSTOM} (with --function)")
     return "\n".join(lines) + "\n"
 
 

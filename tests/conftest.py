@@ -1,6 +1,7 @@
 """Shared fixtures. GUI tests run offscreen; a test that leaves a QThread running fails."""
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -63,3 +64,15 @@ def window(qtbot):
     qtbot.waitUntil(lambda: win.session.latest is not None, timeout=5000)
     yield win
     win.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """How many cases the fuzz of typed functions ran (tests/test_typed_fuzz.py), when it ran."""
+    for module in list(sys.modules.values()):
+        report = getattr(module, "FUZZ_REPORT", None)
+        if isinstance(report, dict) and report.get("cases"):
+            terminalreporter.write_line(
+                f"typed-function fuzz: {report['cases']:,} cases ({report['read']:,} read, "
+                f"{report['refused']:,} refused with a column), {report['escapes']} escapes, "
+                f"{report['crashes']} crashes; {report['pipeline']:,} formulas made into problems or refused")
+            return

@@ -403,3 +403,91 @@ def test_cli_run_into_a_closed_pipe_is_quiet(monkeypatch, capsys):
 def test_cli_mistake_naming_a_file_with_a_newline_is_one_line(capsys, tmp_path):
     status, _, err = run_cli(capsys, "run", "--problem", "linreg", "--data", str(tmp_path / "a\nb.csv"))
     assert status == 2 and len(err.splitlines()) == 1 and "a\\nb.csv" in err, err
+
+
+# --- typed functions -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "optimizer", "extra", "start"), [
+    ("x**4 - 3*x**2 + x", "sgd", [], [2.0]),
+    ("x^2 + 3*sin(y)", "adam", ["--range=-3,3,-2,2"], None),
+    ("(1 - x)^2 + 100*(y - x^2)^2", "momentum", ["--lr", "0.0005"], [-1.2, 1.0]),
+])
+def test_cli_typed_function_gives_the_api_numbers(capsys, text, optimizer, extra, start):
+    argv = ["run", "--function", text, "--optimizer", optimizer, "--steps", "60", *extra]
+    if start is not None:
+        argv.append("--start=" + ",".join(map(str, start)))
+    status, out, _ = run_cli(capsys, *argv)
+    assert status == 0
+    header, rows = parse(out)
+    hyper = {"lr": 0.0005} if "--lr" in extra else {}
+    range_ = [[-3, 3], [-2, 2]] if "--range=-3,3,-2,2" in extra else None
+    sim = gdsim.simulate(gdsim.function(text, range_), optimizer, start, 60, **hyper)
+    assert header == ["step", "loss", *sim.problem.param_names, "grad_norm"]
+    np.testing.assert_array_equal(rows[:, 1], sim.loss[: len(rows), 0])
+    np.testing.assert_array_equal(rows[:, 2:-1], sim.params[: len(rows), 0])
+
+
+def test_cli_typed_function_by_problem_name_too(capsys):
+    _, one, _ = run_cli(capsys, "run", "--function", "x^2 - x", "--steps", "5")
+    _, two, _ = run_cli(capsys, "run", "--problem", "custom", "--function", "x^2 - x", "--steps", "5")
+    assert one == two and len(one.splitlines()) == 7
+
+
+def test_cli_typed_function_default_start_and_range(capsys):
+    _, out, _ = run_cli(capsys, "run", "--function", "x^4 - 3*x^2 + x", "--steps", "0")
+    assert out.splitlines()[1] == "0,6.0,2.0,21.0"  # x = 2, L = 6, L′ = 21
+    _, out, _ = run_cli(capsys, "run", "--function", "x^2", "--range=10,20", "--steps", "0")
+    assert out.splitlines()[1].split(",")[2] == "18.3"  # 5/6 of the way across [10, 20]
+
+
+def test_cli_typed_function_stepping_where_it_is_undefined(capsys):
+    status, out, err = run_cli(capsys, "run", "--function", "log(x)", "--start=1", "--lr", "0.8",
+                               "--steps", "50")
+    assert status == 0
+    _, rows = parse(out)
+    assert np.isfinite(rows).all() and (rows[:, 2] > 0).all()
+    last = int(rows[-1, 0])
+    assert err.startswith(f"stopped at step {last + 1}: the step lands at x = -")
+    assert err.rstrip().endswith(f"where L is not defined; the rows end at step {last}")
+    assert len(err.splitlines()) == 1
+    # where only the slope is undefined: √|x| is 0 at 0, its slope is not a number there
+    status, _, err = run_cli(capsys, "run", "--function", "sqrt(abs(x))", "--start=1", "--lr", "2",
+                             "--steps", "3")
+    assert status == 0
+    assert err == ("stopped at step 1: the step lands at x = 0, where the slope of L is not defined; "
+                   "the rows end at step 0\n")
+
+
+@pytest.mark.parametrize(("argv", "fragments"), [
+    (["--function", "x^4 - 3x^2 + x"], ['--function "x^4 - 3x^2 + x": column 8: a * is missing; write 3*x']),
+    (["--function", "__import__('os')"], ["column 12", "quotes are not allowed"]),
+    (["--function", "x.__class__"], ["column 2", "attribute access"]),
+    (["--function", "9**9**9"], ["column 4", "exponent is too large"]),
+    (["--function", "x\ny"], ["column 2", "line break"]),  # one line all the same
+    (["--function", ""], ["column 1", "empty"]),
+    (["--function", "log(-1-x^2)"], ["not defined anywhere in the range [-3, 3]"]),
+    (["--function", "x*y", "--range=-3,3"], ["uses y", "a pair for x and one for y"]),
+    (["--function", "x^2", "--range=3,-3"], ["range of x", "lower to a higher"]),
+    (["--function", "x^2", "--range=1,2,3"], ["--range needs 2 numbers", "'1,2,3'"]),
+    (["--function", "x^2", "--range=a,b"], ["--range needs 2 numbers"]),
+    (["--function", "x^2", "--problem", "rosenbrock"], ["--function gives the problem", "rosenbrock"]),
+    (["--problem", "custom"], ["--problem custom needs --function"]),
+    (["--range=-3,3"], ["--range applies only to --function"]),
+    (["--function", "x^2", "--data", "line"], ["typed function", "data"]),
+    (["--function", "x^2", "--start=1,2"], ["1 parameter"]),
+    (["--function", "log(x)", "--start=-1"], ["not finite at the start"]),
+])
+def test_cli_typed_function_mistake_is_one_line_and_status_2(capsys, argv, fragments):
+    status, out, err = run_cli(capsys, "run", *argv)
+    assert status == 2 and out == ""
+    assert len(err.splitlines()) == 1 and err.startswith("gdsim: "), err
+    for fragment in fragments:
+        assert fragment in err, err
+
+
+def test_cli_list_mentions_typed_functions(capsys):
+    _, out, _ = run_cli(capsys, "list")
+    line = next(line for line in out.splitlines() if line.split()[:1] == ["custom"])
+    assert "--function" in line and "--range" in line
+    assert "sigmoid" in out and "(with --function)" in out

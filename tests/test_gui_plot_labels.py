@@ -6,7 +6,7 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtGui import QFont, QFontMetricsF
 
-from gdsim.ui.plot_style import LogAxis
+from gdsim.ui.plot_style import EdgeAxis, LogAxis
 from gdsim.ui.style import format_number
 
 
@@ -94,3 +94,19 @@ def test_log_tick_labels_are_pyqtgraphs_and_never_overflow(qtbot):
     assert axis.logTickStrings(values, 1.0, 1.0) == pg.AxisItem.logTickStrings(axis, values, 1.0, 1.0)
     # pyqtgraph's own 10**value overflows here (a RuntimeWarning, an error in this suite)
     assert axis.logTickStrings([400, 310 + np.log10(2)], 1.0, 1.0) == ["10⁴⁰⁰", "2·10³¹⁰"]
+
+
+@pytest.mark.parametrize(("low", "high"), [(0.0, 1000.0), (-4.5, 4.5), (0.0, 5200.0), (-0.3, 0.3)])
+def test_labels_of_a_narrow_horizontal_axis_at_a_large_font_do_not_overlap(qtbot, low, high):
+    axis = EdgeAxis("bottom")
+    font = QFont()
+    font.setPointSizeF(20)  # 200 %
+    axis.setStyle(tickFont=font)
+    size = 170.0  # pixels: the loss plot beside its legend at 200 % on a 1024-px-wide window
+    (spacing, _), *_ = axis.tickSpacing(low, high, size)
+    ticks = np.arange(np.ceil(low / spacing), np.floor(high / spacing) + 1) * spacing
+    assert len(ticks) >= 2, "a reader still sees a scale"
+    metrics = QFontMetricsF(font)
+    widest = max(metrics.horizontalAdvance(text) for text in axis.tickStrings(list(ticks), 1.0, spacing))
+    apart = spacing * size / (high - low)
+    assert apart > widest, f"{widest:.0f} px labels {apart:.0f} px apart"

@@ -314,3 +314,31 @@ def test_the_runs_drawn_step_on_the_sessions_problem_and_reset_reads_no_data_aga
     assert session.set_start([0.5, 0.5])
     snap = wait_for(qtbot, window, lambda s: s.lead.params.tolist() == [0.5, 0.5])
     assert snap.problem is session.problem and snap.problem.dataset.y.tolist() == [1.0, 3.0, 5.5]
+
+
+def test_a_stall_while_a_frame_is_painted_delays_the_next_frame_only_a_moment(qtbot, window, monkeypatch):
+    """The window may be busy elsewhere between a frame's start and its paint (a lesson loading):
+    that time must not count as the frame's own cost, which sets the pause before the next."""
+    import types
+
+    import gdsim.ui.canvas as canvas_module
+
+    real = canvas_module.time.perf_counter
+    stall = [0.0]
+    monkeypatch.setattr(canvas_module, "time", types.SimpleNamespace(perf_counter=lambda: real() + stall[0]))
+    session = window.session
+    session.set_hyperparameter("lr", 1e-5)  # x moves by 0.00004 a step: it plays throughout the test
+    session.set_speed(30)
+    session.play()
+    qtbot.waitUntil(lambda: window.canvas.last_drawn is not None and window.canvas.last_drawn.lead.step > 0)
+
+    def stall_five_seconds(snap):
+        window.canvas.drawn.disconnect(stall_five_seconds)
+        stall[0] += 5.0  # as if 5 s passed between this frame's start and its paint
+
+    window.canvas.drawn.connect(stall_five_seconds)
+    qtbot.waitUntil(lambda: stall[0] > 0)
+    stalled = window.canvas.last_drawn.lead.step
+    # Without the cap the next frame would wait 5 s × (1/0.4 − 1) = 7.5 s.
+    qtbot.waitUntil(lambda: window.canvas.last_drawn.lead.step > stalled + 3, timeout=2000)
+    session.pause()

@@ -1,5 +1,6 @@
 """The layers: the engine and the command line load without Qt; the engine needs only numpy and the
-standard library; the model (gdsim.model) needs only the engine, the standard library and a few
+standard library (and SymPy, imported inside a function when a typed function is made, never on
+``import gdsim``); the model (gdsim.model) needs only the engine, the standard library and a few
 non-Qt libraries; neither imports a layer above it."""
 
 import ast
@@ -20,6 +21,9 @@ LAYERS = {
     "engine": ({"numpy"}, ("gdsim.model", "gdsim.ui", "gdsim.app")),
     "model": ({"numpy", "tomli_w", "contourpy"}, ("gdsim.ui", "gdsim.app")),
 }
+# Packages a layer may import only inside a function, so that importing the layer does not load
+# them: SymPy, for the exact derivatives of a typed function (gdsim.engine.symbolic).
+LAZY = {"engine": {"sympy"}, "model": {"sympy"}}
 
 
 @pytest.mark.parametrize("code", [
@@ -42,6 +46,22 @@ def test_loads_no_qt(code):
     assert done.stdout.strip() == "", f"Qt modules loaded: {done.stdout.strip()}"
 
 
+def test_import_gdsim_loads_sympy_only_for_a_typed_function():
+    code = (
+        "import sys\nimport gdsim, gdsim.cli, gdsim.model.lessons\n"
+        "gdsim.simulate('rosenbrock', 'adam', steps=3)\n"
+        "before = 'sympy' in sys.modules\n"
+        "gdsim.simulate(gdsim.function('x^2 + 3*sin(y)'), 'adam', steps=3)\n"
+        f"qt = [m for m in sys.modules if m.split('.')[0].startswith({GUI_PREFIXES!r})]\n"
+        "print(before, 'sympy' in sys.modules, qt)\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True", "[]"]
+
+
 def _module_file(root: Path, name: str) -> Path | None:
     """The file of a module of the package under root, by dotted name; None if it is not a file there."""
     base = root.joinpath(*name.split("."))
@@ -52,34 +72,42 @@ def _module_file(root: Path, name: str) -> Path | None:
     return None
 
 
-def _imports(root: Path, path: Path) -> list[tuple[str, int]]:
-    """(absolute module name, line) of every import in the file, relative ones resolved."""
+def _imports(root: Path, path: Path) -> list[tuple[str, int, bool]]:
+    """(absolute module name, line, whether it is inside a function) of every import in the file,
+    relative ones resolved."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     package = ".".join(path.relative_to(root).parent.parts)  # what a relative import is relative to
+    in_function = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            in_function.update(id(n) for n in ast.walk(node) if n is not node)
     found = []
     for node in ast.walk(tree):
+        lazy = id(node) in in_function
         if isinstance(node, ast.Import):
-            found += [(alias.name, node.lineno) for alias in node.names]
+            found += [(alias.name, node.lineno, lazy) for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
             if not node.level:
-                found.append((node.module, node.lineno))
+                found.append((node.module, node.lineno, lazy))
                 continue
             base = package.split(".")
             base = base[: len(base) - node.level + 1]
             module = ".".join(base + ([node.module] if node.module else []))
             for alias in node.names:  # `from . import x` may name a submodule x
                 sub = f"{module}.{alias.name}"
-                found.append((sub if _module_file(root, sub) else module, node.lineno))
+                found.append((sub if _module_file(root, sub) else module, node.lineno, lazy))
         elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "__import__":
-            found.append(("<dynamic __import__>", node.lineno))
+            found.append(("<dynamic __import__>", node.lineno, lazy))
     return found
 
 
 def foreign_imports(root: Path, layer: str = "engine") -> list[str]:
     """Imports, by every file of root/gdsim/<layer> and every gdsim module they reach, of anything but
-    the standard library, the layer's third-party packages and those modules; and of a gdsim module
-    above the layer (for the engine: the model, the GUI; for the model: the GUI)."""
+    the standard library, the layer's third-party packages and those modules; of a package of LAZY
+    outside a function; and of a gdsim module above the layer (for the engine: the model, the GUI; for
+    the model: the GUI)."""
     allowed, above = LAYERS[layer]
+    lazy_allowed = LAZY.get(layer, set())
     todo = sorted((root / "gdsim" / layer).glob("*.py"))
     seen: set[Path] = set()
     problems = []
@@ -88,9 +116,14 @@ def foreign_imports(root: Path, layer: str = "engine") -> list[str]:
         if path in seen:
             continue
         seen.add(path)
-        for name, line in _imports(root, path):
+        for name, line, lazy in _imports(root, path):
             top = name.split(".")[0]
             where = f"{path.relative_to(root)}:{line}"
+            if top in lazy_allowed:
+                if not lazy:
+                    problems.append(f"{where} imports {name} outside a function; it may be imported only "
+                                    "inside one, so that importing gdsim does not load it")
+                continue
             if top == "gdsim":
                 if name.startswith(above):
                     problems.append(f"{where} imports {name}, a layer above gdsim.{layer}")
@@ -133,6 +166,8 @@ def test_imports_checker_catches_foreign_imports(tmp_path):
     (model / "view.py").write_text("from PySide6.QtCore import QObject\n")
     (model / "window.py").write_text("from ..ui.window import x\n")
     (model / "plot.py").write_text("import numpy, pyqtgraph\n")
+    (engine / "eager.py").write_text("import sympy\n")
+    (engine / "lazy.py").write_text("def f():\n    import sympy\n    return sympy\n")
     problems = "\n".join(foreign_imports(tmp_path, "engine"))
     assert "direct.py:1 imports scipy.linalg" in problems
     assert "imports gdsim.ui.window, a layer above gdsim.engine" in problems
@@ -140,6 +175,8 @@ def test_imports_checker_catches_foreign_imports(tmp_path):
     assert "PySide6" in problems  # reached through gdsim.ui.window
     assert "upward.py:1 imports gdsim.model.setup, a layer above gdsim.engine" in problems
     assert "ok.py" not in problems
+    assert "eager.py:1 imports sympy outside a function" in problems
+    assert "lazy.py" not in problems
     problems = "\n".join(foreign_imports(tmp_path, "model"))
     assert "view.py:1 imports PySide6.QtCore" in problems
     assert "model/window.py:1 imports gdsim.ui.window, a layer above gdsim.model" in problems

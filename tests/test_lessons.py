@@ -525,8 +525,8 @@ MALFORMED = {
         ["[setup]: a start is too far out"]),
     "unknown key in [setup]": edited(
         VALID, "speed = 2", "spead = 2",
-        ["[setup]: unknown key 'spead' (did you mean 'speed'?); allowed keys: problem, data, activation, "
-         "loss, start, speed, step_limit, tol, batch_size, seed, optimizers"]),
+        ["[setup]: unknown key 'spead' (did you mean 'speed'?); allowed keys: problem, function, range, "
+         "data, activation, loss, start, speed, step_limit, tol, batch_size, seed, optimizers"]),
     # learning-rate schedules and mini-batches, per optimizer (and batch_size, seed for all in [setup])
     "unknown schedule": edited(
         VALID, 'name = "sgd"\nlr = 0.1', 'name = "sgd"\nlr = 0.1\nschedule = "cosinus"',
@@ -743,6 +743,9 @@ def test_the_expectations_can_fail(tmp_path):
 
 # Malformed files for the messages that MALFORMED above does not reach.
 MORE_MALFORMED = [
+    edit(VALID, 'problem = "parabola"', 'problem = "custom"'),
+    edit(VALID, 'problem = "parabola"', 'problem = "parabola"\nrange = [-3, 3]'),
+    edit(VALID, 'problem = "parabola"', 'problem = "custom"\nfunction = "x^2"\nrange = [3]'),
     edit(VALID, 'zh = "两次运行"', "zh = 3"),
     edit(VALID, 'problem = "parabola"', "problem = 3"),
     edit(VALID, "tol = 1e-6", 'tol = "small"'),

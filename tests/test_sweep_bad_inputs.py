@@ -949,6 +949,113 @@ for data, says in [("{tmp}/fifo", "(it is a FIFO)"), ("/dev/zero", "(it is a dev
     lesson(with_data(data), says, f"data = {data}")
 
 
+# --- typed functions: through the command line, the API and a lesson file -------------------------------
+
+# Each bad text, the phrase of its one message (with the column where the problem starts).
+BAD_FUNCTIONS = [
+    ("x^4 - 3x^2 + x", "column 8: a * is missing; write 3*x for 3 times x"),
+    ("2x", "column 2: a * is missing; write 2*x"),
+    ("x y", "column 3: a * is missing; write x*y"),
+    ("sin x", "column 1: the function sin needs parentheses"),
+    ("__import__('os')", "column 12: quotes are not allowed"),
+    ("__import__(\"os\").system(\"ls\")", "column 12: quotes are not allowed"),
+    ("().__class__", "column 3: '.' is allowed only inside numbers"),
+    ("x.__class__", "column 2: '.' is allowed only inside numbers"),
+    ("9**9**9", "column 4: the exponent is too large"),
+    ("x^101", "column 3: the exponent is too large: 101"),
+    ("(x)*" * 10_000 + "(x)", "column 301: the function is longer than 300 characters"),
+    ("(" * 100 + "x" + ")" * 100, "column 33: the function nests more than 32 deep"),
+    ("", "column 1: the function is empty"),
+    ("   ", "column 1: the function is empty"),
+    ("ｘ^2", "column 1: the character ｘ (U+FF58) is not allowed; type x instead"),
+    ("х^2", "column 1: the character х (U+0445) is not allowed"),
+    ("z^2", "column 1: unknown name 'z'"),
+    ("eval(x)", "column 1: unknown name 'eval'"),
+    ("sin(x, y)", "column 1: sin takes 1 argument, got 2"),
+    ("max(x, y, 1)", "column 1: max takes 2 arguments, got 3"),
+    ("x +", "column 4: the function ends too early"),
+    ("x ** ** 2", "column 6: '**' cannot come here"),
+    ("lambda: 0", "column 7: the character : (U+003A) is not allowed"),
+    ("x[0]", "column 2: [ is not allowed; group with ( and )"),
+    ("x if y else 1", "column 3: unknown name 'if'"),
+    ("1e999", "column 1: the number 1e999 is out of range"),
+    ("x // 2", "column 3: '//' is not allowed; divide with /"),
+    ("x = 1", "column 3: '=' is not allowed"),
+    ("x\ny", "column 2: a line break is not allowed"),
+    ("log(-1 - x^2)", "is not defined anywhere in the range [-3, 3]"),
+]
+for text, says in BAD_FUNCTIONS:
+    if text.strip() and "\n" not in text and not text.startswith("-"):
+        cli("run", "--function", text, says=says)
+    api(lambda t, text=text: gdsim.function(text), says, f"function({text[:40]!r})")
+    api(lambda t, text=text: simulate("custom", "adam", function=text), says,
+        f"simulate(custom, function={text[:40]!r})")
+cli("run", "--function", "   ", says="column 1: the function is empty")
+for argv, says in [
+    (("--function", "x^2", "--range=3,-3"), "the range of x must go from a lower to a higher number"),
+    (("--function", "x*y", "--range=-3,3"), "the function uses y, so the range needs a pair for x and one"),
+    (("--function", "x^2", "--range=1,2,3"), "--range needs 2 numbers"),
+    (("--function", "x^2", "--range=0,inf"), "the range of x must be a finite number"),
+    (("--function", "x^2", "--range=-1e7,1"), "the range of x must lie within ±1e+06"),
+    (("--function", "x^2", "--range=0,1e-9"), "be at least 1e-06 wide"),
+    (("--function", "x^2", "--problem", "rosenbrock"), "--function gives the problem (custom)"),
+    (("--problem", "custom"), "--problem custom needs --function"),
+    (("--range=-3,3",), "--range applies only to --function"),
+    (("--function", "x^2", "--data", "line"), "problem 'custom' is a typed function; data applies only"),
+    (("--function", "x^2", "--start=1,2"), "has 1 parameter (x)"),
+    (("--function", "log(x)", "--start=-1"), "the loss or its gradient is not finite at the start"),
+]:
+    cli("run", *argv, says=says)
+for bad, says in [
+    ([3, -3], "the range of x must go from a lower to a higher number, got [3, -3]"),
+    ([1, 2, 3], "the range must be a pair [low, high] for x"), ("a", "the range must be a pair"),
+    ([[0, 1], [0, 1], [0, 1]], "the range must be a pair"), ([True, 2], "the range of x must be a number"),
+    ([0, float("inf")], "the range of x must be a finite number"),
+    (["a", 1], "the range of x must be a number"),
+    ([0, 1e-9], "be at least 1e-06 wide"), ([-1e7, 1], "must lie within ±1e+06"),
+]:
+    api(lambda t, bad=bad: gdsim.function("x^2", bad), says, f"function(x^2, range={bad!r})")
+api(lambda t: gdsim.function("x*y", [-3, 3]), "the range needs a pair for x and one for y", "x*y one range")
+api(lambda t: simulate("custom", "sgd"), "problem 'custom' needs a function", "custom without function")
+api(lambda t: simulate("parabola", "sgd", function="x^2"), "function applies only to the problem 'custom'",
+    "parabola with a function")
+api(lambda t: simulate("custom", "sgd", function="x^2", data="line"),
+    "data applies only to linreg and neuron", "custom with data")
+api(lambda t: simulate("custom", "sgd", function=3), "a function must be text such as", "function=3")
+
+CUSTOM_LESSON = changed('problem = "parabola"\nstart = [2.0]',
+                        'problem = "custom"\nfunction = "x^4 - 3*x^2 + x"\nrange = [-3, 3]\nstart = [2.0]'
+                        ).replace("final = [[0.0], []]\n", "").replace('"converged", "converged"',
+                                                                     '"step limit", "step limit"')
+for text, says in BAD_FUNCTIONS:
+    if "\n" not in text and "\\" not in text and '"' not in text:
+        place = "[setup]: the function" if says.startswith("is not defined") else "[setup] function:"
+        lesson(changed('function = "x^4 - 3*x^2 + x"', f'function = "{text}"', CUSTOM_LESSON),
+               f"{place} {says}" if place.endswith(":") else place, f"function = {text[:40]!r}")
+for old, new, says in [
+    ('function = "x^4 - 3*x^2 + x"\n', "", "[setup] problem custom needs function"),
+    ('function = "x^4 - 3*x^2 + x"', "function = 3", "[setup] function must be a string, got 3"),
+    ('function = "x^4 - 3*x^2 + x"', "function = ['x']", "[setup] function must be a string"),
+    ("range = [-3, 3]", "range = [3, -3]", "[setup] range: the range of x must go from a lower to a higher"),
+    ("range = [-3, 3]", "range = [-3, 3, 4]", "[setup] range must be two numbers [low, high]"),
+    ("range = [-3, 3]", 'range = ["-3", 3]', "[setup] range must be two numbers [low, high]"),
+    ("range = [-3, 3]", "range = [true, 3]", "[setup] range must be two numbers"),
+    ("range = [-3, 3]", "range = [[-3, 3], [-3, 3], [0, 1]]", "[setup] range must be two numbers"),
+    ("range = [-3, 3]", "range = {x = [-3, 3]}", "[setup] range must be two numbers"),
+    ("range = [-3, 3]", "range = [-3, inf]", "[setup] range: the range of x must be a finite number"),
+    ("range = [-3, 3]", "range = [-1e9, 3]", "[setup] range: the range of x must lie within ±1e+06"),
+    ("x^4 - 3*x^2 + x", "x^4 - 3*x*y", "[setup] range: the function uses y"),
+    ("start = [2.0]", "start = [2.0, 1.0]", "[setup] start has 2 numbers; problem 'custom' has 1"),
+    ('"x^4 - 3*x^2 + x"', '"log(-x)"', "[setup]: the loss or its gradient is not finite at the start"),
+]:
+    lesson(changed(old, new, CUSTOM_LESSON), says, f"custom lesson: {new[:50]!r}")
+lesson(changed('problem = "parabola"', 'problem = "parabola"\nfunction = "x^2"'),
+       "[setup] function applies only to the problem custom (a typed function), not 'parabola'",
+       "function in a parabola lesson")
+lesson(changed('problem = "parabola"', 'problem = "parabola"\nrange = [-3, 3]'),
+       "[setup] range applies only to the problem custom", "range in a parabola lesson")
+
+
 # --- settings files ----------------------------------------------------------------------------------------
 
 

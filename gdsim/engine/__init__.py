@@ -1,9 +1,11 @@
 """The numerical engine: problems, optimizers and runs over arrays of shape (K, d). Numpy only."""
 
 from .activations import ACTIVATIONS, Activation
-from .catalog import PROBLEM_NAMES, make_problem
+from .catalog import CUSTOM, EVERY_PROBLEM, PROBLEM_NAMES, make_problem
+from .custom import TypedFunction, typed_function
 from .datasets import BUILTIN_DATASETS, Dataset, load_dataset
 from .errors import InputError
+from .expression import FunctionError
 from .models import LOSSES, DatasetProblem
 from .optimizers import OPTIMIZERS, Hyperparameter, Optimizer, State, default_lr, get_optimizer
 from .problems import ANALYTIC_PROBLEMS, Problem
@@ -23,9 +25,10 @@ from .schedules import SCHEDULES, Schedule
 from .simulate import Simulation, simulate
 
 __all__ = [
-    "ACTIVATIONS", "ANALYTIC_PROBLEMS", "BUILTIN_DATASETS", "CONVERGED", "DIVERGED", "LOSSES", "OPTIMIZERS",
-    "PROBLEM_NAMES", "RUNNING", "SCHEDULES", "STATUS_NAMES", "STEP_LIMIT", "STUCK", "Activation", "Dataset",
-    "DatasetProblem", "History", "Hyperparameter", "InputError", "Lookahead", "Optimizer", "Problem", "Run",
-    "Schedule", "Simulation", "State", "Update", "default_lr", "get_optimizer", "load_dataset",
-    "make_problem", "simulate",
+    "ACTIVATIONS", "ANALYTIC_PROBLEMS", "BUILTIN_DATASETS", "CONVERGED", "CUSTOM", "DIVERGED",
+    "EVERY_PROBLEM", "LOSSES", "OPTIMIZERS", "PROBLEM_NAMES", "RUNNING", "SCHEDULES", "STATUS_NAMES",
+    "STEP_LIMIT", "STUCK", "Activation", "Dataset", "DatasetProblem", "FunctionError", "History",
+    "Hyperparameter", "InputError", "Lookahead", "Optimizer", "Problem", "Run", "Schedule", "Simulation",
+    "State", "TypedFunction", "Update", "default_lr", "get_optimizer", "load_dataset", "make_problem",
+    "simulate", "typed_function",
 ]

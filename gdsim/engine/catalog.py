@@ -3,22 +3,43 @@
 import os
 
 from .activations import ACTIVATIONS
+from .custom import CUSTOM, typed_function
 from .datasets import Dataset, dataset_from_arrays, load_dataset
 from .errors import QT_TRANSLATE_NOOP, InputError, check_name
 from .models import LOSSES, MODEL_KINDS, make_model
 from .problems import ANALYTIC_PROBLEMS, Problem
 
 PROBLEM_NAMES = tuple(ANALYTIC_PROBLEMS) + MODEL_KINDS
+# What a problem's name may be: those above, and "custom", a function the user types (``function``).
+EVERY_PROBLEM = PROBLEM_NAMES + (CUSTOM,)
 DEFAULT_DATASET = {"linreg": "line", "neuron": "pass-fail"}
 
 
 def make_problem(name: str | Problem, data=None, activation: str | None = None,
-                 loss: str | None = None) -> Problem:
+                 loss: str | None = None, *, function: str | None = None, range=None) -> Problem:
     """A problem by name. ``data`` (a built-in dataset name, a CSV path, a Dataset or a pair (X, y)),
-    ``activation`` and ``loss`` apply to the dataset models only."""
+    ``activation`` and ``loss`` apply to the dataset models only; ``function`` (the text of a
+    function of x, or of x and y) and its ``range`` to the problem "custom" only (see
+    ``gdsim.engine.custom.typed_function``)."""
     if isinstance(name, Problem):
         return name
-    name = check_name("problem", name, PROBLEM_NAMES)
+    name = check_name("problem", name, EVERY_PROBLEM)
+    if name == CUSTOM:
+        _refuse_given(name, (("data", data), ("activation", activation), ("loss", loss)),
+                      QT_TRANSLATE_NOOP("errors", "problem {name!r} is a typed function; {given} applies "
+                                                  "only to linreg and neuron"),
+                      QT_TRANSLATE_NOOP("errors", "problem {name!r} is a typed function; {given} apply "
+                                                  "only to linreg and neuron"))
+        if function is None:
+            raise InputError(QT_TRANSLATE_NOOP(
+                "errors", "problem {name!r} needs a function, the text of one such as \"x^4 - 3*x^2 + x\""),
+                name=name)
+        return typed_function(function, range)
+    _refuse_given(name, (("function", function), ("range", range)),
+                  QT_TRANSLATE_NOOP("errors", "{given} applies only to the problem 'custom' (a typed "
+                                              "function), not to {name!r}"),
+                  QT_TRANSLATE_NOOP("errors", "{given} apply only to the problem 'custom' (a typed "
+                                              "function), not to {name!r}"))
     if name in ANALYTIC_PROBLEMS:
         given = [flag for flag, value in (("data", data), ("activation", activation), ("loss", loss))
                  if value is not None]
@@ -30,6 +51,12 @@ def make_problem(name: str | Problem, data=None, activation: str | None = None,
             raise InputError(template, name=name, given=", ".join(given))
         return ANALYTIC_PROBLEMS[name]
     return make_model(name, _dataset(name, data), activation, loss)
+
+
+def _refuse_given(name: str, pairs, one: str, several: str) -> None:
+    given = [flag for flag, value in pairs if value is not None]
+    if given:
+        raise InputError(one if len(given) == 1 else several, name=name, given=", ".join(given))
 
 
 def _dataset(kind: str, data) -> Dataset:
@@ -46,4 +73,5 @@ def _dataset(kind: str, data) -> Dataset:
         kind=type(data).__name__)
 
 
-__all__ = ["ACTIVATIONS", "LOSSES", "PROBLEM_NAMES", "make_problem"]
+__all__ = ["ACTIVATIONS", "CUSTOM", "EVERY_PROBLEM", "LOSSES", "PROBLEM_NAMES", "make_problem",
+           "typed_function"]

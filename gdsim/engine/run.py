@@ -14,8 +14,11 @@ although the errors are not; for a fixed function, the point is exactly one of i
 points. That check runs only for the rare starts whose gradient norm is below ``tol``. A start
 *diverges* at the first row whose loss, parameters or gradient are not finite or whose loss or
 parameters exceed ``DIVERGENCE_LIMIT`` in size, and is then kept at its last finite row
-(``stopped_at``). Stopped starts stay where they stopped. Starts still running when the run reaches
-its step limit are held there with the status *step limit*, and go on if the limit is raised.
+(``stopped_at``); when the row that stopped it has a loss or gradient that is not a number (NaN) at
+a point within the limit, that point is kept too (``undefined_at``): the step landed where the
+function or its slope is not defined, such as the log of a negative number. Stopped starts stay
+where they stopped. Starts still running when the run reaches its step limit are held there with the
+status *step limit*, and go on if the limit is raised.
 
 With a learning-rate ``schedule`` (``gdsim.engine.schedules``), update t (the step that leads to row t,
 t = 1 for the first) uses ηₜ = lr·λ(t), exactly per step also inside a block; ``lr_at(t)`` gives the ηₜ
@@ -179,6 +182,7 @@ class Run:
         self._final_t = np.zeros(k, dtype=int)
         self._final_scalars = [dict(self.state.scalars) for _ in range(k)] if self.state.scalars else None
 
+        self._undefined_at = np.full((k, d), np.nan)
         self._final_params = starts.copy()
         self._final_grad = np.array(self._grad)
         self._final_loss = self._loss.copy()
@@ -225,6 +229,15 @@ class Run:
         out = self._final_gnorm.copy()
         out[self._active] = self._gnorm
         return out
+
+    @property
+    def undefined_at(self) -> np.ndarray:
+        """(K, d): for each start that diverged because its step landed where the loss or the
+        gradient is not a number (NaN), at a point whose coordinates are within the limit — where the
+        function or its slope is not defined (log of a negative number, 0/0), or too large to compute
+        (∞ − ∞) — that point; NaN for every other start. Its status is "diverged", its last row the
+        last point where both are defined."""
+        return self._undefined_at.copy()
 
     @property
     def status_names(self) -> list[str]:
@@ -527,6 +540,7 @@ class Run:
         self._loss[...] = losses[m - 1]
         np.sqrt(gnorm2[m - 1], out=self._gnorm)
         if events is not None:
+            self._note_undefined(xs, losses, gnorm2, first[diverged], hit[diverged])
             statuses = np.full(len(hit), DIVERGED)
             statuses[~diverged] = self._stationary_status(final[~diverged])
             stops = self._active[hit]
@@ -535,6 +549,16 @@ class Run:
                 self._keep_states(start_state, before, block.start_grad, block.batches, block.etas,
                                   stops[~diverged],
                                   hit[~diverged], ends[~diverged])
+
+    def _note_undefined(self, xs, losses, gnorm2, rows: np.ndarray, local: np.ndarray) -> None:
+        """Keep the points of the diverging rows (``rows`` of the running starts ``local``) whose
+        loss or gradient is NaN within the limit (see ``undefined_at``)."""
+        nan = np.isnan(losses[rows, local]) | np.isnan(gnorm2[rows, local])
+        if not nan.any():
+            return
+        points = xs[rows, :, local]  # (n, d)
+        mark = nan & np.all(np.abs(points) <= DIVERGENCE_LIMIT, axis=1)
+        self._undefined_at[self._active[local[mark]]] = points[mark]
 
     def _keep_states(self, start_state: State, before, start_grad, batches, etas, starts, local,
                      rows) -> None:

@@ -22,7 +22,9 @@ class Simulation:
     ``status[k]`` one of 'converged', 'stuck', 'diverged', 'step limit' (see ``gdsim.engine.run``:
     stuck is a zero gradient at a point known to be no minimum, such as a flat activation).
     ``lr`` (steps+1,) is the η of the update that led to each row (``lr[t]``, the ηₜ of update t, with
-    the schedule's factor), NaN in row 0, the start; ``schedule`` is the Schedule used, or None."""
+    the schedule's factor), NaN in row 0, the start; ``schedule`` is the Schedule used, or None.
+    ``undefined_at`` (K, d) is, for a start that diverged because its step landed where the loss or
+    its gradient is not defined (NaN), that point; NaN for the others (see ``Run.undefined_at``)."""
 
     problem: Problem
     optimizer: str
@@ -34,6 +36,7 @@ class Simulation:
     stopped_at: np.ndarray
     lr: np.ndarray = None
     schedule: Schedule | None = None
+    undefined_at: np.ndarray | None = None
 
     @property
     def last_step(self) -> int:
@@ -44,16 +47,17 @@ class Simulation:
 
 
 def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 100, *, data=None,
-             activation: str | None = None, loss: str | None = None, batch_size: int | None = None,
-             seed: int = 0, tol: float = DEFAULT_TOLERANCE, schedule: str | Schedule | None = None,
-             **hyperparameters) -> Simulation:
+             activation: str | None = None, loss: str | None = None, function: str | None = None,
+             range=None, batch_size: int | None = None, seed: int = 0, tol: float = DEFAULT_TOLERANCE,
+             schedule: str | Schedule | None = None, **hyperparameters) -> Simulation:
     """Run ``optimizer`` on ``problem`` from ``start`` ((d,) or (K, d); default: the problem's) for
-    ``steps`` steps. Keyword arguments not listed are hyperparameters (lr, momentum, rho, alpha,
-    beta1, beta2, eps, momentum_decay). ``schedule`` scales lr step by step: a schedule's name (with
-    its defaults) or ``gdsim.Schedule(name, **parameters)``, e.g. ``Schedule("cosine",
-    decay_steps=100, warmup=10)``. Bad input raises ``gdsim.InputError``."""
+    ``steps`` steps. ``problem`` is a name, or a Problem such as ``gdsim.function("x^2 + 3*sin(y)")``;
+    ``function`` and ``range`` make the problem "custom" by name. Keyword arguments not listed are
+    hyperparameters (lr, momentum, rho, alpha, beta1, beta2, eps, momentum_decay). ``schedule`` scales
+    lr step by step: a schedule's name (with its defaults) or ``gdsim.Schedule(name, **parameters)``,
+    e.g. ``Schedule("cosine", decay_steps=100, warmup=10)``. Bad input raises ``gdsim.InputError``."""
     hyperparameters = {k: v for k, v in hyperparameters.items() if v is not None}  # None: the default
-    prob = make_problem(problem, data, activation, loss)
+    prob = make_problem(problem, data, activation, loss, function=function, range=range)
     start = prob.start if start is None else start
     if not isinstance(steps, (int, np.integer)) or isinstance(steps, bool) or steps < 0:
         raise InputError(f"steps must be a whole number ≥ 0, got {steps!r}")
@@ -79,4 +83,4 @@ def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 10
     lr = np.full(rows, np.nan)
     lr[1:] = run.lr_at(np.arange(1, rows))
     return Simulation(prob, run.optimizer.name, dict(run.hyperparameters), params, loss_rows, gnorm,
-                      run.status_names, stopped_at, lr, run.schedule)
+                      run.status_names, stopped_at, lr, run.schedule, run.undefined_at)

@@ -28,7 +28,8 @@ class Built:
 
 def problem_of(setup: Setup) -> Problem:
     """The setup's problem, with its data read now (a CSV file too); raises InputError."""
-    return make_problem(setup.problem, setup.data, setup.activation, setup.loss)
+    return make_problem(setup.problem, setup.data, setup.activation, setup.loss, function=setup.function,
+                        range=setup.range)
 
 
 def problem_on_the_same_data(setup: Setup, problem: Problem) -> Problem:

@@ -67,9 +67,10 @@ def _surface(problem: Problem, grid: int) -> Surface:
     x, y = np.linspace(x0, x1, grid), np.linspace(y0, y1, grid)
     xx, yy = np.meshgrid(x, y, indexing="ij")
     loss = problem.loss(np.column_stack([xx.ravel(), yy.ravel()])).reshape(grid, grid)
+    undefined = np.isnan(loss)  # a typed function's log of a negative number: left blank
     finite = np.isfinite(loss)
     if not finite.all():  # e.g. overflow far out in a corner: show it as the largest finite value
-        loss = np.where(finite, loss, np.nanmax(np.where(finite, loss, np.nan)))
+        loss = np.where(finite, loss, np.max(loss, where=finite, initial=-np.inf))
     lo, hi = float(loss.min()), float(loss.max())
     spread = hi - lo
     log_scale = lo >= 0 and spread > 0 and hi > LOG_RANGE * max(lo, spread * 1e-12) and spread > 0
@@ -79,6 +80,8 @@ def _surface(problem: Problem, grid: int) -> Surface:
     if s_hi <= s_lo:
         s_hi = s_lo + 1.0
     levels = np.linspace(s_lo, s_hi, CONTOUR_LEVELS + 2)[1:-1]
+    if undefined.any():
+        shown = np.where(undefined, np.nan, shown)
     points, connect = _contour_lines(x, y, shown, levels)
     shift = lo - offset if log_scale else 0.0
     values = (10.0 ** levels + shift) if log_scale else levels

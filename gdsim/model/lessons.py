@@ -12,7 +12,10 @@ The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it
     notes = { en = \"\"\"…\"\"\", zh = \"\"\"…\"\"\" }   # optional: a short note for the teacher
 
     [setup]
-    problem = "parabola"            # any problem of `gdsim list`
+    problem = "parabola"            # any problem of `gdsim list`, or "custom": a typed function
+    function = "x^4 - 3*x^2 + x"    # custom only (and required): a function of x, or of x and y
+    range = [-3, 3]                 # optional; custom only: the drawn range of x, or of x and y as
+                                    #   [[-3, 3], [-2, 2]]; default [-3, 3] each (it sets start and η)
     data = "line"                   # optional; linreg/neuron only: a built-in dataset or a CSV path,
                                     #   a relative path being relative to the lesson file's folder
     activation = "sigmoid"          # optional; neuron only
@@ -87,9 +90,20 @@ from pathlib import Path, PurePath
 
 import tomli_w
 
-from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_NAMES, InputError, Problem
+from ..engine import (
+    ACTIVATIONS,
+    BUILTIN_DATASETS,
+    CUSTOM,
+    EVERY_PROBLEM,
+    LOSSES,
+    OPTIMIZERS,
+    InputError,
+    Problem,
+)
 from ..engine.csv_file import file_kind
+from ..engine.custom import check_range
 from ..engine.errors import QT_TRANSLATE_NOOP, shown, unknown_name
+from ..engine.expression import parse
 from ..engine.optimizers import get_optimizer
 from ..engine.run import DEFAULT_TOLERANCE, STATUS_NAMES, check_tolerance, make_batches
 from ..engine.schedules import SCHEDULES, Schedule, schedule_parameter_names
@@ -125,8 +139,8 @@ MAX_PATH = 4096  # characters of a data file's path
 
 _TOP_KEYS = ("lesson", "setup", "view", "expect")
 _LESSON_KEYS = ("number", "title", "notes")
-_SETUP_KEYS = ("problem", "data", "activation", "loss", "start", "speed", "step_limit", "tol", "batch_size",
-               "seed", "optimizers")
+_SETUP_KEYS = ("problem", "function", "range", "data", "activation", "loss", "start", "speed", "step_limit",
+               "tol", "batch_size", "seed", "optimizers")
 _VIEW_KEYS = ("log_scale", "step_parts", "formula")
 _EXPECT_KEYS = ("status", "final", "tolerance", "stopped_at", "path", "closest")
 
@@ -415,9 +429,10 @@ def _setup(table: dict, folder: Path) -> tuple[Setup, object]:
     _check_keys(table, _SETUP_KEYS, where)
     for key in ("problem", "speed", "step_limit", "optimizers"):
         if key not in table:
-            raise _Invalid(_SETUP_NEEDS[key], valid=", ".join(PROBLEM_NAMES))
+            raise _Invalid(_SETUP_NEEDS[key], valid=", ".join(EVERY_PROBLEM))
 
-    problem_name = _name(table, "problem", PROBLEM_NAMES)
+    problem_name = _name(table, "problem", EVERY_PROBLEM)
+    function, range_ = _typed(table, problem_name)
     for key in ("data", "activation", "loss"):
         if key not in table:
             continue
@@ -459,17 +474,52 @@ def _setup(table: dict, folder: Path) -> tuple[Setup, object]:
                 models=_listed(MODEL_PROBLEMS), problem=problem_name)
 
     with _placed(where):
-        problem = problem_of(Setup(problem_name, data, activation, loss))
+        problem = problem_of(Setup(problem_name, data, activation, loss, function=function, range=range_))
     for i, c in enumerate(contenders, start=1):
         with _placed(f"{where} optimizers[{i}]"):
             make_batches(problem, c.batch_size, c.seed)
     start = None
     if "start" in table:
         start = _point(table["start"], f"{where} start", problem)
-    setup = Setup(problem_name, data, activation, loss, contenders, start, speed, step_limit, tol)
+    setup = Setup(problem_name, data, activation, loss, contenders, start, speed, step_limit, tol,
+                  function=function, range=range_)
     with _placed(where):
         check(setup, problem)
     return setup, problem
+
+
+def _typed(table: dict, problem_name: str):
+    """[setup] function and range: the typed function's text and its range (None: the default), for
+    the problem custom only; each checked by the engine, its message placed in the file."""
+    for key in ("function", "range"):
+        if key in table and problem_name != CUSTOM:
+            raise _Invalid(QT_TRANSLATE_NOOP(
+                "errors", "[setup] {key} applies only to the problem {custom} (a typed function), not "
+                          "{problem!r}"),
+                key=key, custom=CUSTOM, problem=problem_name)
+    if problem_name != CUSTOM:
+        return None, None
+    if "function" not in table:
+        raise _Invalid(QT_TRANSLATE_NOOP(
+            "errors", "[setup] problem {custom} needs function, the text of a function of x, or of x and y, "
+                      "such as {example}"),
+            custom=CUSTOM, example='function = "x^4 - 3*x^2 + x"')
+    function = _string(table, "function", "[setup]")
+    with _placed("[setup] function"):
+        variables = parse(function).variables
+    if "range" not in table:
+        return function, None
+    value = table["range"]
+    pairs = value if isinstance(value, list) and value and isinstance(value[0], list) else [value]
+    if not (isinstance(value, list) and 1 <= len(pairs) <= 2
+            and all(isinstance(p, list) and len(p) == 2 and all(map(_is_number, p)) for p in pairs)):
+        raise _Invalid(QT_TRANSLATE_NOOP(
+            "errors", "[setup] range must be two numbers [low, high] for x, or two such pairs for x and y, "
+                      "such as [-3, 3] or [[-3, 3], [-2, 2]]; got {got}"),
+            got=_describe(value))
+    with _placed("[setup] range"):
+        domain = check_range(pairs, variables)
+    return function, domain
 
 
 _SETUP_NEEDS = {  # each formatted with valid: the problems' names
@@ -848,6 +898,11 @@ def save_lesson(path, setup: Setup, view: LessonView, title: dict, notes: dict, 
 
 def _document(setup: Setup, view: LessonView, title: dict, notes: dict, number: int, folder: Path) -> dict:
     table: dict = {"problem": setup.problem}
+    if setup.function is not None:
+        table["function"] = setup.function
+    if setup.range is not None:
+        pairs = [[_plain_number(v, "[setup] range") for v in pair] for pair in setup.range]
+        table["range"] = pairs[0] if len(pairs) == 1 else pairs
     if setup.data is not None:
         table["data"] = _data_entry(setup.data, folder)
     if setup.activation is not None:

@@ -12,8 +12,10 @@ import json
 import math
 import re
 
-from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_NAMES, InputError
+from ..engine import ACTIVATIONS, BUILTIN_DATASETS, CUSTOM, EVERY_PROBLEM, LOSSES, OPTIMIZERS, InputError
+from ..engine.custom import check_range
 from ..engine.errors import QT_TRANSLATE_NOOP, shorten, shown, unknown_name, whole_number
+from ..engine.expression import parse
 from ..engine.run import DEFAULT_TOLERANCE, check_tolerance
 from .setup import (
     DEFAULT_SPEED,
@@ -64,11 +66,24 @@ def setup_from_json(text) -> tuple[Setup, list[InputError]]:
         if not isinstance(d, dict):
             raise InputError(QT_TRANSLATE_NOOP("errors", "it is not a JSON object"))
         problem = d.get("problem")
-        if not isinstance(problem, str) or problem not in PROBLEM_NAMES:
-            raise unknown_name("problem", problem, PROBLEM_NAMES)
+        if not isinstance(problem, str) or problem not in EVERY_PROBLEM:
+            raise unknown_name("problem", problem, EVERY_PROBLEM)
+        typed = _typed(d) if problem == CUSTOM else (None, None)
     except InputError as e:
         return Setup(), [not_restored(e)]
-    return _Reader(d).setup(problem)
+    return _Reader(d).setup(problem, *typed)
+
+
+def _typed(d: dict):
+    """The typed function and its range (None: the default) of a stored setup of the problem custom;
+    without a usable function there is no setup to restore (InputError)."""
+    function = d.get("function")
+    if not isinstance(function, str):
+        raise InputError(QT_TRANSLATE_NOOP("errors", "the problem custom needs its function as text, got "
+                                                     "{value}"), value=shown(function))
+    variables = parse(function).variables
+    range_ = d.get("range")
+    return function, None if range_ is None else check_range(range_, variables)
 
 
 def _parse(text):
@@ -107,7 +122,7 @@ class _Reader:
             self.complaints.append(unusable(key, e, default if shown_default is None else shown_default))
             return default
 
-    def setup(self, problem: str) -> tuple[Setup, list[InputError]]:
+    def setup(self, problem: str, function: str | None = None, range_=None) -> tuple[Setup, list[InputError]]:
         model = problem in MODEL_PROBLEMS
         own = QT_TRANSLATE_NOOP("errors", "the problem's own")
         data = self.value("data", lambda v: _data(v, model, problem), None, own)
@@ -122,7 +137,8 @@ class _Reader:
         tol = self.value("tol", check_tolerance, DEFAULT_TOLERANCE)
         watched = self.value("watched", lambda v: whole_number(
             v, QT_TRANSLATE_NOOP("errors", "the watched run"), 0, len(contenders) - 1), 0)
-        setup = Setup(problem, data, activation, loss, contenders, start, speed, step_limit, tol, watched)
+        setup = Setup(problem, data, activation, loss, contenders, start, speed, step_limit, tol, watched,
+                      function, range_)
         return setup, self.complaints
 
     def schedule(self, run: dict, where: str):

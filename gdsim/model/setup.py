@@ -11,7 +11,7 @@ be run is decided in one place, by building it (``gdsim.model.build``).
 import math
 from dataclasses import asdict, dataclass, field, replace
 
-from ..engine import OPTIMIZERS, InputError, Problem
+from ..engine import CUSTOM, OPTIMIZERS, InputError, Problem
 from ..engine.errors import QT_TRANSLATE_NOOP, shown, whole_number
 from ..engine.optimizers import Hyperparameter, default_lr, get_optimizer
 from ..engine.run import DEFAULT_TOLERANCE, check_tolerance
@@ -121,6 +121,8 @@ class Setup:
     step_limit: int = DEFAULT_STEP_LIMIT
     tol: float = DEFAULT_TOLERANCE
     watched: int = 0  # the contender that the η field, the tangent, the arrows and the formulas are about
+    function: str | None = None  # problem custom: the typed function, such as "x^4 - 3*x^2 + x"
+    range: tuple[tuple[float, float], ...] | None = None  # problem custom: its drawn range; None: default
 
     def __post_init__(self):
         if not 0 <= self.watched < max(1, len(self.contenders)):
@@ -145,7 +147,7 @@ class Setup:
         mini-batches while the data stays (a problem without data has none)."""
         keep_data = name in MODEL_PROBLEMS and self.problem in MODEL_PROBLEMS
         return replace(
-            self, problem=name, start=None,
+            self, problem=name, start=None, function=None, range=None,
             data=self.data if keep_data else None,
             activation=self.activation if name == "neuron" else None,
             loss=self.loss if keep_data else None,
@@ -153,6 +155,12 @@ class Setup:
                                      **({} if keep_data else {"batch_size": None, "seed": 0}))
                              for c in self.contenders),
         )
+
+    def with_function(self, text: str, range=None) -> "Setup":
+        """The problem custom: the typed function ``text`` drawn over ``range`` (None: its default),
+        from its own start; as for another problem, every contender takes the η it suggests."""
+        pairs = None if range is None else tuple((float(lo), float(hi)) for lo, hi in range)
+        return replace(self.with_problem(CUSTOM), function=text, range=pairs)
 
     def with_data(self, source: str | None) -> "Setup":
         """Other data (a built-in dataset's name or a CSV path), from the problem's own start."""
@@ -288,12 +296,13 @@ def setup_from_dict(d: dict) -> Setup:
                                  None if c.get("schedule") is None else schedule_from_dict(c["schedule"]),
                                  c.get("batch_size"), int(c.get("seed", 0)))
                        for c in d["contenders"])
-    start = d.get("start")
+    start, range_ = d.get("start"), d.get("range")
     return Setup(problem=d["problem"], data=d.get("data"), activation=d.get("activation"),
                  loss=d.get("loss"), contenders=contenders,
                  start=None if start is None else tuple(float(v) for v in start),
                  speed=d.get("speed"), step_limit=int(d["step_limit"]), tol=float(d["tol"]),
-                 watched=int(d.get("watched", 0)))
+                 watched=int(d.get("watched", 0)), function=d.get("function"),
+                 range=None if range_ is None else tuple((float(lo), float(hi)) for lo, hi in range_))
 
 
 __all__ = ["DEFAULT_SPEED", "DEFAULT_STEP_LIMIT", "LR_RANGE", "MAX_CONTENDERS", "MAX_STEP_LIMIT",

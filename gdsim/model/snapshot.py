@@ -51,11 +51,15 @@ class Track:
     schedule: Schedule | None = None  # the run's learning-rate schedule now (immutable, shared)
     # With mini-batches: the rows of the data the next update's batch holds (a copy), while it runs.
     batch_rows: np.ndarray | None = None
+    # (d,) for a run that stopped because its step landed where the loss or its slope is not defined
+    # (a typed function's log of a negative number): that point; None otherwise (Run.undefined_at)
+    undefined_at: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
 class Slice:
-    """The loss along one parameter with the others held at the current point."""
+    """The loss along one parameter with the others held at the current point; NaN where it is not
+    defined (a typed function), a gap in the curve."""
 
     index: int
     values: np.ndarray
@@ -124,7 +128,13 @@ def _track(run: Run, max_rows: int, problem_start_loss: float) -> Track:
                              update.lookahead.position_after))),
         schedule=run.schedule,
         batch_rows=run.next_batch_rows() if running else None,
+        undefined_at=_undefined_at(run),
     )
+
+
+def _undefined_at(run: Run) -> np.ndarray | None:
+    point = run.undefined_at[0]
+    return None if np.isnan(point).any() else point
 
 
 def _slice(problem, point: np.ndarray, index: int) -> Slice:
@@ -132,7 +142,9 @@ def _slice(problem, point: np.ndarray, index: int) -> Slice:
     values = np.linspace(lo, hi, SLICE_POINTS)
     points = np.repeat(point[None, :], SLICE_POINTS, axis=0)
     points[:, index] = values
-    return Slice(index, values, _finite(problem.loss(points)))
+    loss = problem.loss(points)
+    undefined = np.isnan(loss)  # a typed function's log of a negative number: a gap in the curve
+    return Slice(index, values, np.where(undefined, np.nan, _finite(loss)))
 
 
 def _model_curve(problem, point: np.ndarray):

@@ -26,6 +26,7 @@ FRAME_MS = 16
 # and painted, and the window must stay quick to answer. A frame that takes 10 ms is followed by the
 # next 25 ms later at the earliest.
 FRAME_SHARE = 0.4
+LONGEST_PAUSE_SECONDS = 0.1
 MIN_HISTORY_ROWS = 50  # a plot narrower than this has not been laid out yet
 # Beside the parameter space the slices leave it about 3/5 of the canvas: below this width (times the
 # scale) its axis, colour bar and ticks leave the landscape a sliver, so the slices give way to it.
@@ -141,7 +142,10 @@ class Canvas(QWidget):
             self._unpainted.stop()
             self.session.end_frame()
             now = time.perf_counter()
-            self._next_frame = self._frame_began + (now - self._frame_began) / FRAME_SHARE
+            # The time since the frame began also counts whatever else the window did meanwhile (a
+            # lesson loaded, a dialog): the pause it earns is held to LONGEST_PAUSE_SECONDS.
+            pause = (now - self._frame_began) * (1 / FRAME_SHARE - 1)
+            self._next_frame = now + min(pause, LONGEST_PAUSE_SECONDS)
             self._due.start(max(0, math.ceil((self._next_frame - now) * 1000)))
 
     def views_on_screen(self) -> set:

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine import ACTIVATIONS, BUILTIN_DATASETS, LOSSES, OPTIMIZERS, PROBLEM_NAMES
+from ..engine import ACTIVATIONS, BUILTIN_DATASETS, CUSTOM, LOSSES, OPTIMIZERS, PROBLEM_NAMES
 from ..engine.catalog import DEFAULT_DATASET
 from ..engine.models import MODEL_KINDS
 from ..model.setup import MAX_STEP_LIMIT, SPEED_RANGE, field_range
 from .fields import LR_RANGE, ExactNumberBox, LogSlider, NumberField, put_back
+from .function_editor import FunctionEditor
 from .i18n import tr
 from .names import (
     activation_title,
@@ -106,9 +107,13 @@ class ControlPanel(QWidget):
         self.problem = _compact(QComboBox())
         for name in PROBLEM_NAMES:
             self.problem.addItem("", name)
-        self.problem.activated.connect(lambda i: self.session.set_problem(self.problem.itemData(i)))
+        self.problem.addItem("", CUSTOM)  # "Your own function…": the editor's rows below
+        self.problem.activated.connect(self._on_problem_chosen)
         self.problem_label = self._buddy(self.problem)
         form.addRow(self.problem_label, self.problem)
+        self.function_editor = FunctionEditor(self.session, self)
+        self.function_editor.add_rows(form)
+        self.function_editor.field_left.connect(self.field_left)
 
         self.dataset = _compact(QComboBox())
         for name in BUILTIN_DATASETS:
@@ -257,7 +262,10 @@ class ControlPanel(QWidget):
             label.setText(text)
         for i in range(self.problem.count()):
             name = self.problem.itemData(i)
-            self.problem.setItemText(i, titled_formula(problem_title(name), problem_formula(name)))
+            if name != CUSTOM:
+                self.problem.setItemText(i, titled_formula(problem_title(name), problem_formula(name)))
+        self._show_typed_function(self.session.problem)
+        self.function_editor.retranslate()
         for i in range(self.dataset.count()):
             name = self.dataset.itemData(i)
             if name in BUILTIN_DATASETS:
@@ -358,6 +366,7 @@ class ControlPanel(QWidget):
         self._show_setup(self.session.setup, self.session.problem)
 
     def _show_setup(self, setup, problem) -> None:
+        self._show_typed_function(problem)
         _select(self.problem, setup.problem)
         is_model = problem.name in MODEL_KINDS
         for widget in (self.dataset, self.import_button, self.dataset_label, self.loss, self.loss_label):
@@ -502,6 +511,28 @@ class ControlPanel(QWidget):
             self._playing = snap.playing
             self._show_play_text()
         self.step_button.setEnabled(not snap.finished)
+
+    @Slot(int)
+    def _on_problem_chosen(self, index: int) -> None:
+        name = self.problem.itemData(index)
+        if name == CUSTOM and self.session.setup.problem == CUSTOM:  # chosen again: from its start
+            self.session.set_function(self.session.setup.function, self.session.setup.range)
+        elif name == CUSTOM:
+            if not self.function_editor.choose():
+                _select(self.problem, self.session.setup.problem)
+            self.function_editor.text.setFocus()
+        else:
+            self.session.set_problem(name)
+
+    def _show_typed_function(self, problem) -> None:
+        """The last entry of the problem list: "Your own function…", or while one runs, its formula
+        as the built-in problems show theirs; and the editor's rows, for a typed function only."""
+        index = self.problem.findData(CUSTOM)
+        if problem.name == CUSTOM:
+            self.problem.setItemText(index, titled_formula(problem_title(CUSTOM), problem.formula))
+        else:
+            self.problem.setItemText(index, self.tr("Your own function…"))
+        self.function_editor.show_for(problem)
 
     def _show_dataset(self, setup, problem) -> None:
         source = DEFAULT_DATASET[problem.name] if setup.data is None else setup.data

@@ -223,6 +223,13 @@ def _stopped(problem, track) -> str:
         title = tr("Stuck at step {0}: ∇L = 0").format(track.stopped_at)
         why = tr("This is a saddle point: the gradient is 0, yet the loss falls along another direction. "
                  "The gradient shows no way down, so the run stops here; start a little off it.")
+    elif track.status == "diverged" and track.undefined_at is not None:
+        title = tr("Stopped at step {0}: not defined there").format(track.stopped_at + 1)
+        point = ", ".join(f"{name} = {num(v)}" for name, v in zip(problem.param_names, track.undefined_at,
+                                                                  strict=True))
+        why = tr("The step lands at {0}, where the function or its slope is not defined (such as the log "
+                 "of a negative number, or a division by 0). The point shown is the last one where both "
+                 "are. Try a smaller η, or another start.").format(point)
     elif track.status == "diverged":
         title = tr("Diverged at step {0}").format(track.stopped_at + 1)
         why = tr("The loss or the parameters stopped being finite numbers; the point shown is the last "

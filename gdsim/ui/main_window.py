@@ -5,6 +5,7 @@ import html
 import time
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -312,6 +313,8 @@ class MainWindow(QMainWindow):
             "diverged": self.tr("diverged at step {0}").format(t.stopped_at + 1),
             "step limit": self.tr("stopped at the step limit"),
         }[t.status]
+        if t.undefined_at is not None:
+            state = self._undefined(snap.problem, t)
         if t.diverging:  # an early warning, long before the engine stops the run
             state = self.tr("diverging: the loss keeps growing") + ("" if snap.playing else
                                                                      " · " + self.tr("paused"))
@@ -325,6 +328,15 @@ class MainWindow(QMainWindow):
         if len(snap.tracks) > 1:
             parts.insert(0, optimizer_title(t.optimizer))
         return "   ·   ".join(parts)
+
+    def _undefined(self, problem, t) -> str:
+        """Why a run stopped where its function is not defined, and where."""
+        point = ", ".join(f"{name} = {format_number(v)}"
+                          for name, v in zip(problem.param_names, t.undefined_at, strict=True))
+        if np.isfinite(problem.loss(t.undefined_at)[0]):
+            return self.tr("stopped at step {0}: the slope of L is not defined at {1}").format(
+                t.stopped_at + 1, point)
+        return self.tr("stopped at step {0}: L is not defined at {1}").format(t.stopped_at + 1, point)
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About gdsim"), self.tr(

@@ -32,6 +32,7 @@ _PROBLEMS = {
     "six-hump-camel": QT_TRANSLATE_NOOP("names", "Six-hump camel"),
     "linreg": QT_TRANSLATE_NOOP("names", "Linear regression"),
     "neuron": QT_TRANSLATE_NOOP("names", "Neuron"),
+    "custom": QT_TRANSLATE_NOOP("names", "Your function"),
 }
 _ACTIVATIONS = {
     "sigmoid": QT_TRANSLATE_NOOP("names", "Sigmoid"),

@@ -114,7 +114,7 @@ class ParameterView(PlotView):
         for item in (self.image, self.contours):  # static: painted once per zoom, not per frame
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.color_bar = LossColorBar(plot)
-        self.loss_curve = pg.PlotCurveItem()
+        self.loss_curve = pg.PlotCurveItem(connect="finite")  # a gap where the loss is not defined
         self.tangent = Polyline()
         self.tangent.setZValue(15)
         self.minima = pg.ScatterPlotItem(symbol="star")
@@ -326,10 +326,12 @@ class ParameterView(PlotView):
         self.loss_curve.setData(x, self._clip_loss(loss))
 
     def _clip_loss(self, loss: np.ndarray) -> np.ndarray:
-        """Losses kept within what Qt can draw (far above the view is as good as infinitely far)."""
+        """Losses kept within what Qt can draw (far above the view is as good as infinitely far);
+        NaN, where the loss is not defined (a typed log(x) left of 0), stays a gap."""
         _, (lo, hi) = self.getPlotItem().getViewBox().viewRange()
-        finite = np.nan_to_num(np.asarray(loss, float), nan=hi, posinf=hi, neginf=lo)
-        return clip_for_display(finite, lo, hi)
+        finite = np.nan_to_num(np.asarray(loss, float), nan=np.nan, posinf=hi, neginf=lo)
+        with np.errstate(invalid="ignore"):
+            return clip_for_display(finite, lo, hi)
 
     def _redraw(self) -> None:
         if self._snap is not None:

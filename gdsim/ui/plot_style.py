@@ -34,6 +34,31 @@ class EdgeAxis(pg.AxisItem):
         self.picture = None
         self.update()
 
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802, N803 (pyqtgraph's names)
+        """pyqtgraph's spacing, widened on a horizontal axis until the labels fit side by side: it
+        always labels its major ticks, which overlap in a narrow plot at a large font
+        ("0200400600800" at 200 %). At least two ticks stay labelled."""
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if self.orientation not in ("bottom", "top") or not levels or size <= 0 or self.logMode:
+            return levels
+        low, high = sorted((minVal, maxVal))
+        metrics = QFontMetricsF(self.style.get("tickFont") or QFont())
+        gap = metrics.horizontalAdvance("0")
+        chosen = levels[0][0]
+        power = 10.0 ** math.floor(math.log10(chosen))
+        for spacing in sorted(m * power * 10**k for k in (0, 1, 2) for m in (1, 2, 2.5, 4, 5)):
+            if spacing < levels[0][0]:
+                continue
+            ticks = np.arange(math.ceil(low / spacing), math.floor(high / spacing) + 1) * spacing
+            if len(ticks) < 2:
+                break
+            chosen = spacing
+            labels = self.tickStrings(list(ticks), 1.0, spacing)
+            widest = max(metrics.horizontalAdvance(text) for text in labels)
+            if spacing * size / (high - low) >= widest + gap:
+                break
+        return levels if chosen == levels[0][0] else [(chosen, 0.0)]
+
     def boundingRect(self):  # noqa: N802 (Qt's name)
         rect = super().boundingRect()
         m = self.edge_room

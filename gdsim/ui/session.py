@@ -115,6 +115,10 @@ class Session(QObject):
     def set_problem(self, name: str) -> bool:
         return self._build(self._setup.with_problem(name))
 
+    def set_function(self, text: str, range=None) -> bool:
+        """The problem custom: a typed function of x, or of x and y, drawn over ``range``."""
+        return self._build(self._setup.with_function(text, range))
+
     def set_data(self, source: str | None) -> bool:
         return self._build(self._setup.with_data(source))
 

@@ -99,7 +99,10 @@ class SliceView(PlotView):
         self.tangent.setData(xs, y + slope * (xs - x))
         self.point.setData([x], [y])
         text = f"∂L/∂{self._names[self.index]} = {format_number(slope)}"
-        self._loss_range = held_range(self._loss_range, (float(sl.loss.min()), float(sl.loss.max())))
+        defined = np.isfinite(sl.loss)  # a typed function may be undefined over part of the slice
+        loss = sl.loss if defined.all() else sl.loss[defined]
+        if loss.size:
+            self._loss_range = held_range(self._loss_range, (float(loss.min()), float(loss.max())))
         set_view(self, (lo, hi), self._loss_range)
         key = self._label_key(text, x, y, sl.loss)
         if key != self._label_for:  # else it would be written and placed the same as before
@@ -107,7 +110,7 @@ class SliceView(PlotView):
             self.label.setText(text)
             ts = np.linspace(*xs, 20)
             tangent = np.column_stack([ts, y + slope * (ts - x)])
-            drawn = np.concatenate([np.column_stack([sl.values, sl.loss]), tangent, [[x, y]]])
+            drawn = np.concatenate([np.column_stack([sl.values[defined], loss]), tangent, [[x, y]]])
             self._place_label(x, y, drawn)
 
     def _label_key(self, text: str, x: float, y: float, loss: np.ndarray) -> tuple:
