@@ -9,7 +9,7 @@ import sys
 
 import numpy as np
 
-from . import __version__
+from . import __version__, launch, render_cli
 from .engine import (
     ACTIVATIONS,
     ANALYTIC_PROBLEMS,
@@ -31,6 +31,7 @@ from .engine.expression import FUNCTION_LIST, FunctionError
 from .engine.run import DEFAULT_TOLERANCE
 from .engine.schedules import WARMUP, WARMUP_FORMULA, schedule_parameter_names
 from .files import write_atomically
+from .launch import COMMANDS
 
 MAX_STEPS = 10**9
 ROWS_PER_PIECE = 2**16  # rows written at once: a run of any length takes the memory of this many
@@ -52,9 +53,11 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="gdsim", description="Watch gradient descent work. With no command, "
-                     "opens the window.")
+                     "opens the window: gdsim [LESSON.toml] [--lesson N] [--theme dark|light] "
+                     "[--scale PERCENT] [--full-screen] [--lang en|zh_CN] (for that start only).")
     parser.add_argument("--version", action="version", version=f"gdsim {__version__}")
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="{run,list}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser,
+                                     metavar="{" + ",".join(COMMANDS) + "}")
 
     run = commands.add_parser(
         "run", help="run gradient descent without the window and write the steps as CSV",
@@ -92,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("list", help="list problems, optimizers, activations, losses and datasets",
                         description="List what gdsim offers.")
+    render_cli.add_parser(commands)
+    for name, verb in (("install-desktop", "add"), ("uninstall-desktop", "remove")):
+        commands.add_parser(name, help=f"{verb} gdsim's menu entry, icon and lesson file type (*.gdsim.toml)",
+                            description=f"{verb.capitalize()} gdsim's desktop entry, its icon and the file "
+                                        "type of lessons (*.gdsim.toml) in $XDG_DATA_HOME (by default "
+                                        "~/.local/share), for this user.")
     return parser
 
 
@@ -100,6 +109,11 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         _replace_what_cannot_be_shown(stream)
     try:
+        if not argv or argv[0] not in (*COMMANDS, "-h", "--help", "--version"):
+            options = launch.parse(argv)  # no command: the window, checked before it opens
+            from .app import main as open_window  # Qt only when the window is asked for
+
+            return open_window([sys.argv[0]] if sys.argv else ["gdsim"], options)
         args = build_parser().parse_args(argv)
         _refuse_bare_dashes(args)
         if args.command == "run":
@@ -107,15 +121,23 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "list":
             sys.stdout.write(describe())
             return 0
+        if args.command == "render":
+            return render_cli.run(args, _whole, _start, _assignment)
+        if args.command in ("install-desktop", "uninstall-desktop"):
+            from . import desktop
+
+            if args.command == "install-desktop":
+                sys.stdout.write(desktop.describe(desktop.install(), "wrote"))
+            else:
+                sys.stdout.write(desktop.describe(desktop.uninstall(), "removed"))
+            return 0
     except InputError as e:
         print(f"gdsim: {_one_line(str(e))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         _quiet_closed_stdout()
         return 1
-    from .app import main as open_window  # Qt only when the window is asked for
-
-    return open_window([sys.argv[0]] if sys.argv else ["gdsim"])
+    return 0
 
 
 def _refuse_bare_dashes(args) -> None:

@@ -246,7 +246,7 @@ RUNNERS: dict[str, Runner] = {
 
 # --- the command line -----------------------------------------------------------------------------------
 
-cli("walk", says="invalid choice: 'walk'")
+cli("walk", says="'walk' is neither a command")  # nor a lesson file: gdsim FILE opens a lesson
 cli("--frobnicate", says="unrecognized arguments: --frobnicate")
 cli("run", "--frobnicate", says="unrecognized arguments")
 cli("list", "everything", says="unrecognized arguments: everything")

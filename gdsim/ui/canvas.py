@@ -308,7 +308,7 @@ class Canvas(QWidget):
         self.losses.draw(snap)
         if self.lr_shown:
             self._lr.draw(snap)
-        if self._data is not None and self._data.isVisible():
+        if self._data is not None and not self._data.isHidden():  # laid out (an off-screen canvas too)
             self._data.draw(snap)
         self._drawn = snap
         self.session.snapshot_drawn()

@@ -38,6 +38,7 @@ class Session(QObject):
     watched_requested = Signal(int)
     history_rows_requested = Signal(int)
     switch_requested = Signal(object, int)  # (Problem, generation): the runs go on with it
+    trajectories_requested = Signal()
 
     # What the views react to.
     problem_changed = Signal(object)  # a new Problem: new landscape, new parameters
@@ -51,6 +52,7 @@ class Session(QObject):
     stepped = Signal(object)  # Snapshot of the current setup
     error_occurred = Signal(str)
     lr_suggestion_changed = Signal(object)  # {contender: the η the problem suggests}; {} for none
+    trajectories_ready = Signal(object)  # every run's recorded rows (tables.Recorded), when asked for
 
     def __init__(self, built: Built | None = None, parent=None):
         """``built``: the setup to begin with, already built (by default gdsim's first setup)."""
@@ -86,6 +88,8 @@ class Session(QObject):
         self._worker.switch_refused.connect(self._on_switch_refused)
         self._worker.landscape_ready.connect(self._on_landscape_ready)
         self._worker.stepped.connect(self._on_stepped)
+        self.trajectories_requested.connect(self._worker.send_trajectories)
+        self._worker.trajectories_ready.connect(self._on_trajectories_ready)
         self._thread.start()
         self._run(built, new_landscape=True)
 
@@ -387,3 +391,15 @@ class Session(QObject):
         if snap.generation == self._generation:
             self.latest = snap
             self.stepped.emit(snap)
+
+    # --- exports ------------------------------------------------------------------------------
+
+    @Slot()
+    def request_trajectories(self) -> None:
+        """Ask the worker for every run's recorded rows; ``trajectories_ready`` brings them."""
+        self.trajectories_requested.emit()
+
+    @Slot(object, int)
+    def _on_trajectories_ready(self, records, generation: int):
+        if generation == self._generation and records:
+            self.trajectories_ready.emit(records)

@@ -179,6 +179,93 @@
         <translation>作用</translation>
     </message>
     <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="69" />
+        <location filename="../../gdsim/ui/animation_export.py" line="123" />
+        <location filename="../../gdsim/ui/animation_export.py" line="148" />
+        <location filename="../../gdsim/ui/animation_export.py" line="183" />
+        <source>Export an animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="70" />
+        <source>From step:</source>
+        <translation>起始步：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="70" />
+        <source>To step:</source>
+        <translation>结束步：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="70" />
+        <source>One frame every … steps:</source>
+        <translation>每隔几步一帧：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="70" />
+        <source>Frames per second:</source>
+        <translation>每秒帧数：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="74" />
+        <location filename="../../gdsim/ui/animation_export.py" line="143" />
+        <source>MP4 needs the video extra: {0}</source>
+        <translation>导出 MP4 需要安装视频扩展：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="125" />
+        <source>The first step ({0}) comes after the last ({1}).</source>
+        <translation>起始步（{0}）在结束步（{1}）之后。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="128" />
+        <source>That makes more than {0} frames; take a frame every more steps.</source>
+        <translation>这样会超过 {0} 帧；请加大每帧之间的步数。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="131" />
+        <source>GIF animation (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="131" />
+        <source>Animated PNG (*.apng *.png)</source>
+        <translation>动态 PNG (*.apng *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="133" />
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="154" />
+        <location filename="../../gdsim/ui/animation_export.py" line="184" />
+        <location filename="../../gdsim/ui/exports.py" line="220" />
+        <source>Cannot write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="161" />
+        <source>Drawing the frames…</source>
+        <translation>正在绘制各帧…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="161" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="178" />
+        <location filename="../../gdsim/ui/exports.py" line="225" />
+        <source>Written: {0}</source>
+        <translation>已写入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="188" />
+        <source>Frame {0} of {1}</source>
+        <translation>第 {0} 帧，共 {1} 帧</translation>
+    </message>
+    <message>
         <location filename="../../gdsim/ui/color_bar.py" line="82" />
         <location filename="../../gdsim/ui/color_bar.py" line="86" />
         <location filename="../../gdsim/ui/loss_view.py" line="60" />
@@ -206,6 +293,147 @@
         <location filename="../../gdsim/ui/data_view.py" line="113" />
         <source>○ mini-batch: {0}/{1}</source>
         <translation>○ 小批量：{0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="79" />
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="80" />
+        <source>&amp;Picture…</source>
+        <translation>图片(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="81" />
+        <source>&amp;Copy the picture</source>
+        <translation>复制图片(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="82" />
+        <source>&amp;Animation…</source>
+        <translation>动画(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="84" />
+        <source>&amp;Trajectories as CSV…</source>
+        <translation>轨迹（CSV）(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="85" />
+        <source>&amp;Dataset as CSV…</source>
+        <translation>数据集（CSV）(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="127" />
+        <source>gdsim — watch gradient descent work</source>
+        <translation>gdsim —— 看梯度下降如何工作</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="175" />
+        <location filename="../../gdsim/ui/exports.py" line="183" />
+        <location filename="../../gdsim/ui/exports.py" line="270" />
+        <source>Export a picture</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="176" />
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="190" />
+        <source>The picture of the canvas is on the clipboard.</source>
+        <translation>画布的图片已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="195" />
+        <location filename="../../gdsim/ui/exports.py" line="205" />
+        <source>Export the trajectories</source>
+        <translation>导出轨迹</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="196" />
+        <location filename="../../gdsim/ui/exports.py" line="212" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="211" />
+        <location filename="../../gdsim/ui/exports.py" line="214" />
+        <source>Export the dataset</source>
+        <translation>导出数据集</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="234" />
+        <source>The canvas, as laid out</source>
+        <translation>整个画布（按当前布局）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="235" />
+        <source>The parameter space</source>
+        <translation>参数空间</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="236" />
+        <source>The first slice</source>
+        <translation>第一个切面</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="237" />
+        <source>The second slice</source>
+        <translation>第二个切面</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="238" />
+        <source>The loss over the steps</source>
+        <translation>损失随步数的变化</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="239" />
+        <location filename="../../gdsim/ui/lr_view.py" line="37" />
+        <source>η per step</source>
+        <translation>每步的 η</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="240" />
+        <source>The data and the model</source>
+        <translation>数据与模型</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="274" />
+        <source>{0}× the pixels on screen (PNG)</source>
+        <translation>屏幕像素的 {0} 倍（PNG）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="275" />
+        <source>The window's theme</source>
+        <translation>窗口当前的主题</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="276" />
+        <source>The light theme (for print)</source>
+        <translation>浅色主题（适合打印）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="277" />
+        <source>With the formulas beside it</source>
+        <translation>在旁边附上公式</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="278" />
+        <source>Picture of:</source>
+        <translation>图片内容：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="278" />
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="278" />
+        <source>Colours:</source>
+        <translation>配色：</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="79" />
@@ -428,11 +656,6 @@
         <location filename="../../gdsim/ui/loss_view.py" line="108" />
         <source>‖∇L‖ (gradient norm)</source>
         <translation>‖∇L‖（梯度的模）</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/lr_view.py" line="37" />
-        <source>η per step</source>
-        <translation>每步的 η</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/parameter_view.py" line="277" />
@@ -841,135 +1064,135 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="133" />
+        <location filename="../../gdsim/ui/main_window.py" line="136" />
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="134" />
+        <location filename="../../gdsim/ui/main_window.py" line="137" />
         <source>Controls</source>
         <translation>控制面板</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="135" />
+        <location filename="../../gdsim/ui/main_window.py" line="138" />
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="136" />
+        <location filename="../../gdsim/ui/main_window.py" line="139" />
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="143" />
+        <location filename="../../gdsim/ui/main_window.py" line="147" />
         <source>The scale of text and lines (Ctrl + / Ctrl −, View → Scale)</source>
         <translation>文字和线条的缩放比例（Ctrl + / Ctrl −，视图 → 缩放）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="189" />
-        <location filename="../../gdsim/ui/main_window.py" line="213" />
+        <location filename="../../gdsim/ui/main_window.py" line="193" />
+        <location filename="../../gdsim/ui/main_window.py" line="217" />
         <source>Open lesson</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="199" />
-        <location filename="../../gdsim/ui/main_window.py" line="221" />
+        <location filename="../../gdsim/ui/main_window.py" line="203" />
+        <location filename="../../gdsim/ui/main_window.py" line="225" />
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="214" />
+        <location filename="../../gdsim/ui/main_window.py" line="218" />
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课件 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="222" />
+        <location filename="../../gdsim/ui/main_window.py" line="226" />
         <source>Lessons (*.toml)</source>
         <translation>课件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="225" />
+        <location filename="../../gdsim/ui/main_window.py" line="229" />
         <source>Lesson title</source>
         <translation>课件标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="225" />
+        <location filename="../../gdsim/ui/main_window.py" line="229" />
         <source>Title of the lesson:</source>
         <translation>这一课的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="290" />
+        <location filename="../../gdsim/ui/main_window.py" line="310" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="290" />
-        <location filename="../../gdsim/ui/main_window.py" line="300" />
+        <location filename="../../gdsim/ui/main_window.py" line="310" />
+        <location filename="../../gdsim/ui/main_window.py" line="320" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="291" />
+        <location filename="../../gdsim/ui/main_window.py" line="311" />
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="292" />
+        <location filename="../../gdsim/ui/main_window.py" line="312" />
         <source>stuck at step {0}: ∇L = 0, yet no minimum</source>
         <translation>在第 {0} 步停滞：∇L = 0，但这里不是最小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="293" />
+        <location filename="../../gdsim/ui/main_window.py" line="313" />
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="294" />
+        <location filename="../../gdsim/ui/main_window.py" line="314" />
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="299" />
+        <location filename="../../gdsim/ui/main_window.py" line="319" />
         <source>diverging: the loss keeps growing</source>
         <translation>正在发散：损失不断增大</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="302" />
+        <location filename="../../gdsim/ui/main_window.py" line="322" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="303" />
+        <location filename="../../gdsim/ui/main_window.py" line="323" />
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="304" />
+        <location filename="../../gdsim/ui/main_window.py" line="324" />
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="305" />
+        <location filename="../../gdsim/ui/main_window.py" line="325" />
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="317" />
+        <location filename="../../gdsim/ui/main_window.py" line="337" />
         <source>stopped at step {0}: the slope of L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 的斜率在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="319" />
+        <location filename="../../gdsim/ui/main_window.py" line="339" />
         <source>stopped at step {0}: L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="322" />
+        <location filename="../../gdsim/ui/main_window.py" line="342" />
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="323" />
+        <location filename="../../gdsim/ui/main_window.py" line="343" />
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
@@ -1042,6 +1265,7 @@
     </message>
     <message>
         <location filename="../../gdsim/engine/csv_file.py" line="37" />
+        <location filename="../../gdsim/files.py" line="58" />
         <source>device</source>
         <translation>设备</translation>
     </message>
@@ -1052,18 +1276,19 @@
     </message>
     <message>
         <location filename="../../gdsim/engine/csv_file.py" line="39" />
+        <location filename="../../gdsim/files.py" line="59" />
         <source>FIFO</source>
         <translation>命名管道（FIFO）</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/csv_file.py" line="40" />
-        <location filename="../../gdsim/files.py" line="46" />
+        <location filename="../../gdsim/files.py" line="52" />
         <source>socket</source>
         <translation>套接字</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/csv_file.py" line="42" />
-        <location filename="../../gdsim/files.py" line="48" />
+        <location filename="../../gdsim/files.py" line="54" />
         <source>special file</source>
         <translation>特殊文件</translation>
     </message>
@@ -1694,39 +1919,44 @@
         <translation>为 {k} 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数或起点，或改用 gdsim.Run，它会抽稀所记录的行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/files.py" line="36" />
+        <location filename="../../gdsim/files.py" line="42" />
         <source>the name ends in '/' or names a folder; give a file name</source>
         <translation>这个名称以 '/' 结尾，或者指的是一个文件夹；请给出文件名</translation>
     </message>
     <message>
-        <location filename="../../gdsim/files.py" line="38" />
+        <location filename="../../gdsim/files.py" line="44" />
         <source>the folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../gdsim/files.py" line="39" />
+        <location filename="../../gdsim/files.py" line="45" />
         <source>{folder} is not a folder</source>
         <translation>{folder} 不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../gdsim/files.py" line="40" />
+        <location filename="../../gdsim/files.py" line="46" />
         <source>it is a folder; give a file name</source>
         <translation>它是一个文件夹；请给出文件名</translation>
     </message>
     <message>
-        <location filename="../../gdsim/files.py" line="41" />
+        <location filename="../../gdsim/files.py" line="47" />
         <source>it is a FIFO and no program is reading from it</source>
         <translation>它是一个命名管道（FIFO），而没有程序在读取它</translation>
     </message>
     <message>
-        <location filename="../../gdsim/files.py" line="42" />
+        <location filename="../../gdsim/files.py" line="48" />
         <source>it is a {kind}; gdsim writes only to files, FIFOs and devices such as /dev/null</source>
         <translation>它是{kind}；gdsim 只写入普通文件、命名管道（FIFO）和 /dev/null 这样的设备</translation>
     </message>
     <message>
-        <location filename="../../gdsim/files.py" line="45" />
+        <location filename="../../gdsim/files.py" line="51" />
         <source>block device (a disk)</source>
         <translation>块设备（磁盘）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/files.py" line="55" />
+        <source>it is not a regular file (it is a {kind}); an export replaces only regular files</source>
+        <translation>它不是普通文件（而是{kind}）；导出只会替换普通文件</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="201" />
