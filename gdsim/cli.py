@@ -22,7 +22,7 @@ from .engine import (
     InputError,
     Schedule,
     make_problem,
-    simulate,
+    simulate_in_pieces,
 )
 from .engine.catalog import DEFAULT_DATASET
 from .engine.custom import DEFAULT_RANGE
@@ -33,7 +33,8 @@ from .engine.schedules import WARMUP, WARMUP_FORMULA, schedule_parameter_names
 from .files import write_atomically
 from .launch import COMMANDS
 
-MAX_STEPS = 10**9  # a run that records more rows than memory holds is refused before this anyway
+MAX_STEPS = 10**9
+ROWS_PER_PIECE = 2**16  # rows written at once: a run of any length takes the memory of this many
 _NUMBER = r"(\d+\.?\d*|\.\d+)(e[-+]?\d+)?|inf|infinity|nan"
 _NEGATIVE_NUMBERS = re.compile(rf"^-({_NUMBER})(,-?({_NUMBER}))*$", re.IGNORECASE)
 
@@ -162,29 +163,30 @@ def _run(args) -> int:
             raise InputError("give the learning rate once: --lr or --set lr=…, not both")
         hyper["lr"] = args.lr
     problem = _problem(args)
-    result = simulate(
+    pieces = simulate_in_pieces(
         problem, args.optimizer, _start(args.start), _whole(args.steps, "--steps", 0, MAX_STEPS),
-        data=args.data, activation=args.activation, loss=args.loss,
+        rows=ROWS_PER_PIECE, data=args.data, activation=args.activation, loss=args.loss,
         batch_size=None if args.batch_size is None else _whole(args.batch_size, "--batch-size", 1),
         seed=_whole(args.seed, "--seed", 0), tol=args.tol, schedule=schedule, **hyper,
     )
-    text = _csv(result, with_lr=schedule is not None)
+    text = csv_text(pieces.problem.param_names, pieces, pieces.lr if schedule is not None else None)
     if args.out is None or args.out == "-":
-        sys.stdout.write(text)
+        for piece in text:
+            sys.stdout.write(piece)
     else:
         _write(args.out, text)
-    status, last = result.status[0], int(result.stopped_at[0])
-    undefined = result.undefined_at[0]
+    status, last = pieces.status[0], int(pieces.stopped_at[0])
+    undefined = pieces.undefined_at[0]
     if status == "diverged" and not np.isnan(undefined).any():
-        print(f"stopped at step {last + 1}: the step lands at {_point(result.problem, undefined)}, where "
-              f"{_what_is_undefined(result.problem, undefined)} is not defined; the rows end at step {last}",
+        print(f"stopped at step {last + 1}: the step lands at {_point(pieces.problem, undefined)}, where "
+              f"{_what_is_undefined(pieces.problem, undefined)} is not defined; the rows end at step {last}",
               file=sys.stderr)
     elif status == "diverged":
         print(f"diverged at step {last + 1}", file=sys.stderr)
     elif status == "converged":
         print(f"converged at step {last}", file=sys.stderr)
     elif status == "stuck":
-        print(f"stuck at step {last}: ∇L = 0 but the loss is {float(result.loss[last, 0]):g}, not a minimum",
+        print(f"stuck at step {last}: ∇L = 0 but the loss is {float(pieces.final_loss[0]):g}, not a minimum",
               file=sys.stderr)
     return 0
 
@@ -237,24 +239,33 @@ def _what_is_undefined(problem, point) -> str:
     return "the slope of L" if np.isfinite(problem.loss(np.asarray(point)[None, :])[0]) else "L"
 
 
-def _csv(result, with_lr: bool = False) -> str:
-    """Rows from step 0 to the last step reached (for a diverged run, its last finite step); with_lr:
-    a last column lr, the η of the update that led to the row (empty at step 0)."""
-    last = result.last_step
+def csv_text(param_names, pieces, lr=None):
+    """The CSV of a run's first start, piece by piece (``History`` pieces of its rows from step 0 to the
+    last step reached; for a diverged run, its last finite step): step,loss, the parameters, grad_norm,
+    and with ``lr`` (a function from the rows' steps to their η, as ``Pieces.lr``) a last column lr, the
+    η of the update that led to the row (empty at step 0)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["step", "loss", *result.problem.param_names, "grad_norm", *(["lr"] if with_lr else [])])
-    for step in range(last + 1):
-        lr = ([repr(float(result.lr[step])) if step else ""] if with_lr else [])
-        writer.writerow([step, repr(float(result.loss[step, 0])),
-                         *(repr(float(v)) for v in result.params[step, 0]),
-                         repr(float(result.grad_norm[step, 0])), *lr])
-    return buffer.getvalue()
+    csv.writer(buffer, lineterminator="\n").writerow(
+        ["step", "loss", *param_names, "grad_norm", *(["lr"] if lr is not None else [])])
+    yield buffer.getvalue()
+    for piece in pieces:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        steps = piece.step.tolist()
+        etas = [[]] * len(steps)
+        if lr is not None:
+            etas = [[repr(eta) if step else ""]
+                    for step, eta in zip(steps, lr(piece.step).tolist(), strict=True)]
+        columns = piece.loss[:, 0].tolist(), piece.params[:, 0].tolist(), piece.grad_norm[:, 0].tolist()
+        for step, loss, params, grad_norm, eta in zip(steps, *columns, etas, strict=True):
+            writer.writerow([step, repr(loss), *map(repr, params), repr(grad_norm), *eta])
+        yield buffer.getvalue()
 
 
-def _write(path: str, text: str) -> None:
-    """Write the CSV whole to ``path`` (see gdsim.files: a symbolic link's target, a device or a FIFO is
-    written through; a folder, a socket or a name ending in '/' is refused)."""
+def _write(path: str, text) -> None:
+    """Write the CSV to ``path`` piece by piece, all or nothing (see gdsim.files: a symbolic link's
+    target, a device or a FIFO is written through; a folder, a socket or a name ending in '/' is
+    refused)."""
     if not path:
         raise InputError("--out needs a file name, or '-' for standard output")
     try:

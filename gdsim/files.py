@@ -72,11 +72,12 @@ class WriteRefused(OSError):
         return self.strerror
 
 
-def write_atomically(path: str | os.PathLike, content: str | bytes, only_regular: bool = False) -> None:
-    """Write ``content`` (text as UTF-8, line endings as given; or bytes) to ``path``, as described
-    above. Raises ``WriteRefused`` for a path it will not write, or another OSError (no permission,
-    disk full) with nothing changed."""
-    data = content.encode("utf-8") if isinstance(content, str) else bytes(content)
+def write_atomically(path: str | os.PathLike, content, only_regular: bool = False) -> None:
+    """Write ``content`` (text as UTF-8, line endings as given; bytes; or an iterable of such pieces,
+    written as they come, so that a long output is never held whole) to ``path``, as described above.
+    Raises ``WriteRefused`` for a path it will not write, or another OSError (no permission, disk full)
+    with nothing changed; an exception raised by the iterable also leaves a regular file unchanged."""
+    data = [content] if isinstance(content, (str, bytes, bytearray, memoryview)) else content
     target, st = _looked_at(path, only_regular)
     if st is None or stat.S_ISREG(st.st_mode):
         with _replacing(target, st) as tmp:
@@ -202,7 +203,7 @@ def _keep_owner_and_mode(fd: int, existing: os.stat_result) -> None:
     os.fchmod(fd, stat.S_IMODE(existing.st_mode))
 
 
-def _write_through(target: str, data: bytes) -> None:
+def _write_through(target: str, data) -> None:
     """A device or FIFO: written in place. A FIFO is opened without waiting, so a FIFO nobody reads
     is refused at once instead of hanging."""
     try:
@@ -218,10 +219,11 @@ def _write_through(target: str, data: bytes) -> None:
         os.close(fd)
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
+def _write_all(fd: int, pieces) -> None:
+    for piece in pieces:
+        view = memoryview(piece.encode("utf-8") if isinstance(piece, str) else piece)
+        while view:
+            view = view[os.write(fd, view):]
 
 
 def _remove_stale(folder: str, prefix: str) -> None:

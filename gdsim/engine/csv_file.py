@@ -138,7 +138,10 @@ def _read_bytes(path, name: str) -> bytes:
         if info.st_size > MAX_BYTES:
             raise InputError(_TOO_BIG, path=name, limit=limit_mb)
         with os.fdopen(fd, "rb", closefd=False) as f:
-            raw = f.read(MAX_BYTES + 1)
+            # Asked for MAX_BYTES at once, read() would first allocate that much for any file.
+            raw = f.read(info.st_size + 1)
+            if len(raw) > info.st_size:  # it grew since fstat
+                raw += f.read(MAX_BYTES + 1 - len(raw))
     except OSError as e:
         raise InputError(_UNREADABLE, path=name, reason=e.strerror or str(e)) from None
     finally:

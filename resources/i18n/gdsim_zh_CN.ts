@@ -1786,94 +1786,109 @@
         <translation>{problem!r} 的参数的形状必须是 (K, {dim})，而给出的是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="168" />
+        <location filename="../../gdsim/engine/run.py" line="170" />
         <source>the loss or its gradient is not finite at the start {start}</source>
         <translation>在起点 {start} 处，损失或它的梯度不是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="172" />
+        <location filename="../../gdsim/engine/run.py" line="174" />
         <source>a start is too far out: its loss or parameters exceed {limit:g}</source>
         <translation>起点离得太远了：它的损失或参数超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="277" />
+        <location filename="../../gdsim/engine/run.py" line="290" />
+        <source>finish() hands over a record that kept every row; this one keeps every {every}th (give the run more history_rows)</source>
+        <translation>finish() 只能交出保留了每一行的记录；这条记录每 {every} 步才保留一行（请给这次运行更大的 history_rows）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="293" />
+        <source>the rows handed over</source>
+        <translation>交出的行数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="321" />
         <source>lr_at needs update numbers t ≥ 1 (whole numbers), got {t!r}</source>
         <translation>lr_at 需要更新的序号 t ≥ 1（整数），而输入的是 {t!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="417" />
+        <location filename="../../gdsim/engine/run.py" line="415" />
+        <source>this run is finished: finish() handed its record over; start a new Run to go on</source>
+        <translation>这次运行已经结束：finish() 已交出它的记录；要继续，请新建一个 Run</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="468" />
         <source>problem {problem!r} has the parameters ({names}); the run has ({have})</source>
         <translation>目标函数 {problem!r} 的参数是 ({names})；而这次运行的参数是 ({have})</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="432" />
+        <location filename="../../gdsim/engine/run.py" line="483" />
         <source>problem {problem!r} cannot go on from the point {point} reached so far: its loss or gradient there is not finite or exceeds {limit:g}</source>
         <translation>目标函数 {problem!r} 无法从目前到达的点 {point} 继续：它在那里的损失或梯度不是有限的数，或超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="473" />
-        <location filename="../../gdsim/engine/run.py" line="771" />
+        <location filename="../../gdsim/engine/run.py" line="524" />
+        <location filename="../../gdsim/engine/run.py" line="866" />
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="838" />
+        <location filename="../../gdsim/engine/run.py" line="933" />
         <source>a run needs a problem made by make_problem, such as Run(make_problem('parabola'), 'sgd', [2.0]); got {problem!r}</source>
         <translation>运行需要一个由 make_problem 生成的目标函数，比如 Run(make_problem('parabola'), 'sgd', [2.0])；而给出的是 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="845" />
+        <location filename="../../gdsim/engine/run.py" line="940" />
         <source>a start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="851" />
+        <location filename="../../gdsim/engine/run.py" line="946" />
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="853" />
+        <location filename="../../gdsim/engine/run.py" line="948" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="856" />
+        <location filename="../../gdsim/engine/run.py" line="951" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="860" />
+        <location filename="../../gdsim/engine/run.py" line="955" />
         <source>a start must be finite numbers</source>
         <translation>起点必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="865" />
+        <location filename="../../gdsim/engine/run.py" line="960" />
         <source>the tolerance</source>
         <translation>收敛阈值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="867" />
+        <location filename="../../gdsim/engine/run.py" line="962" />
         <source>the tolerance must be ≥ 0, got {tol}</source>
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="880" />
+        <location filename="../../gdsim/engine/run.py" line="975" />
         <source>the step limit</source>
         <translation>步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="890" />
+        <location filename="../../gdsim/engine/run.py" line="985" />
         <source>mini-batches need a dataset model (linreg or neuron); {problem!r} has no data</source>
         <translation>小批量需要一个基于数据集的模型（linreg 或 neuron）；{problem!r} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="894" />
+        <location filename="../../gdsim/engine/run.py" line="989" />
         <location filename="../../gdsim/model/setup.py" line="255" />
         <source>the batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="895" />
+        <location filename="../../gdsim/engine/run.py" line="990" />
         <location filename="../../gdsim/model/setup.py" line="259" />
         <source>the seed</source>
         <translation>随机种子</translation>
@@ -1882,6 +1897,26 @@
         <location filename="../../gdsim/engine/schedules.py" line="168" />
         <source>the schedule {schedule} has no parameter {name!r}; its parameters are: {valid}</source>
         <translation>学习率调度 {schedule} 没有参数 {name!r}；它的参数有：{valid}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/simulate.py" line="150" />
+        <source>the rows of a piece</source>
+        <translation>每一段的行数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/simulate.py" line="181" />
+        <source>steps</source>
+        <translation>步数 steps</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/simulate.py" line="194" />
+        <source>recording {rows} rows of 1 start needs {needed} GiB (limit {limit} GiB); use fewer steps, or gdsim.Run, which thins what it records</source>
+        <translation>为 1 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数，或改用 gdsim.Run，它会抽稀所记录的行</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/simulate.py" line="196" />
+        <source>recording {rows} rows of {k} starts needs {needed} GiB (limit {limit} GiB); use fewer steps or starts, or gdsim.Run, which thins what it records</source>
+        <translation>为 {k} 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数或起点，或改用 gdsim.Run，它会抽稀所记录的行</translation>
     </message>
     <message>
         <location filename="../../gdsim/files.py" line="42" />
