@@ -4,7 +4,6 @@ as CSV. Each file is opened and checked; the menu is driven through its actions,
 
 import csv
 import os
-import re
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -13,23 +12,11 @@ from PIL import Image
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton
+from svg_points import SVG, vector_points
 
 import gdsim
 from gdsim.engine.datasets import load_dataset
 from gdsim.model.lessons import shipped_lessons
-
-SVG = "{http://www.w3.org/2000/svg}"
-
-
-def vector_points(root) -> int:
-    """How many points the SVG's lines and paths pass through (Qt writes a curve as a polyline or a path)."""
-    points = 0
-    for element in root.iter():
-        if element.tag in (SVG + "polyline", SVG + "polygon"):
-            points += len(element.get("points", "").split())
-        elif element.tag == SVG + "path":
-            points += len(re.findall(r"-?\d+(?:\.\d+)?[ ,]-?\d+(?:\.\d+)?", element.get("d", "")))
-    return points
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 encoders that stream frames into GIF, APNG and MP4. Each file is opened and checked."""
 
 import os
-import re
 import subprocess
 import tracemalloc
 import xml.etree.ElementTree as ET
@@ -10,23 +9,11 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 from PIL import Image
+from svg_points import vector_points
 
 import gdsim
 from gdsim import cli
 from gdsim.encoders import ApngWriter, GifWriter, video_available
-
-SVG = "{http://www.w3.org/2000/svg}"
-
-
-def vector_points(root) -> int:
-    """How many points the SVG's lines and paths pass through (Qt writes a curve as a polyline or a path)."""
-    points = 0
-    for element in root.iter():
-        if element.tag in (SVG + "polyline", SVG + "polygon"):
-            points += len(element.get("points", "").split())
-        elif element.tag == SVG + "path":
-            points += len(re.findall(r"-?\d+(?:\.\d+)?[ ,]-?\d+(?:\.\d+)?", element.get("d", "")))
-    return points
 
 
 class Opened:
