@@ -1,7 +1,9 @@
 """Steps per second of the engine: Adam on Rosenbrock, 1 start and 10,000 starts, trajectory recorded.
 
 Beside each, the same run written the obvious way (numpy expressions that allocate, the trajectory
-appended to lists), so the ratio shows. Then typed functions: Rosenbrock typed as
+appended to lists), so the ratio shows. Then ``gdsim.simulate`` with 10,000 starts and its full
+history, against ``Run.advance`` for the same steps, and the peak memory of the call against the size
+of the arrays it returns. Then typed functions: Rosenbrock typed as
 "(1 - x)^2 + 100*(y - x^2)^2" against the built-in one, steps (target: within 2×) and the window's
 200 × 200 landscape (target: < 20 ms for the losses), and how long the first typed function takes
 (SymPy is imported then). Run from the repository root:
@@ -11,26 +13,31 @@ appended to lists), so the ratio shows. Then typed functions: Rosenbrock typed a
 With ``--schedule`` the engine's runs scale η by that learning-rate schedule at every step (the
 obvious loop stays without one).
 
-Each figure is the best of three repeats, in start-steps per second (steps × starts / seconds).
+Each figure is the best of three repeats, in start-steps per second (steps × starts / seconds), or in
+µs per step for the simulate cases.
 """
 
 import argparse
+import os
 import platform
 import statistics
+import subprocess
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from gdsim.engine import ANALYTIC_PROBLEMS, Run, typed_function  # noqa: E402
+from gdsim.engine import ANALYTIC_PROBLEMS, Run, simulate, typed_function  # noqa: E402
 from gdsim.model import landscape  # noqa: E402
 
 TYPED_ROSENBROCK = "(1 - x)^2 + 100*(y - x^2)^2"
 
 LR = 2e-6  # small enough that no start stops (converges or diverges) during the benchmark
+SIMULATE_LR = 0.02
 
 
 SCHEDULE = None
@@ -74,6 +81,97 @@ def best_of(fn, starts, steps, repeats=3):
     return max(rates), statistics.median(rates)
 
 
+def simulate_seconds(starts: np.ndarray, steps: int) -> tuple[float, float, float]:
+    """The whole public call (arguments checked, the run, its history as returned arrays): seconds, the
+    seconds of it the kernel spent on this process (mostly giving the result its fresh pages), and the
+    user CPU seconds of this process (which other processes on a busy machine do not stretch)."""
+    kernel, cpu = os.times().system, os.times().user
+    t = time.perf_counter()
+    sim = simulate("rosenbrock", "adam", starts, steps, lr=SIMULATE_LR)
+    elapsed = time.perf_counter() - t
+    assert sim.params.shape == (steps + 1, len(starts), 2)
+    return elapsed, os.times().system - kernel, os.times().user - cpu
+
+
+def advance_seconds(starts: np.ndarray, steps: int) -> tuple[float, float]:
+    """Seconds and user CPU seconds of Run.advance for the same steps."""
+    run = Run(ANALYTIC_PROBLEMS["rosenbrock"], "adam", starts, {"lr": SIMULATE_LR})
+    cpu = os.times().user
+    t = time.perf_counter()
+    taken = run.advance(steps)
+    elapsed = time.perf_counter() - t
+    assert taken == steps
+    return elapsed, os.times().user - cpu
+
+
+def returned_bytes(sim) -> int:
+    return sim.params.nbytes + sim.loss.nbytes + sim.grad_norm.nbytes
+
+
+def traced_peak(starts: np.ndarray, steps: int) -> tuple[int, int]:
+    """Peak memory numpy and Python allocate during one simulate call (tracemalloc), and the bytes
+    of the arrays it returns."""
+    tracemalloc.start()
+    before, _ = tracemalloc.get_traced_memory()
+    tracemalloc.reset_peak()
+    sim = simulate("rosenbrock", "adam", starts, steps, lr=SIMULATE_LR)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak - before, returned_bytes(sim)
+
+
+_RSS_SCRIPT = """
+import resource, sys
+import numpy as np
+sys.path.insert(0, sys.argv[3])
+from gdsim.engine import simulate
+
+
+def high_water():
+    # VmHWM is the peak of this process's own memory; ru_maxrss would carry the peak of the process it
+    # was started from (Linux keeps it across exec), which hides the call's growth.
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+starts = np.random.default_rng(0).uniform([-2.0, -1.0], [2.0, 3.0], size=(int(sys.argv[1]), 2))
+before = high_water()
+sim = simulate("rosenbrock", "adam", starts, int(sys.argv[2]), lr=float(sys.argv[4]))
+after = high_water()
+print((after - before) * 1024, sim.params.nbytes + sim.loss.nbytes + sim.grad_norm.nbytes)
+"""
+
+
+def rss_growth(k: int, steps: int) -> tuple[int, int]:
+    """Growth of the peak resident set of a fresh process over one simulate call (kiB on Linux)."""
+    out = subprocess.run([sys.executable, "-c", _RSS_SCRIPT, str(k), str(steps),
+                          str(Path(__file__).resolve().parents[1]), str(SIMULATE_LR)],
+                         capture_output=True, text=True, check=True).stdout.split()
+    return int(out[0]), int(out[1])
+
+
+def simulate_cases(starts: np.ndarray, step_counts, repeats: int = 5) -> None:
+    print(f"\nsimulate() with its full history, {len(starts):,} starts, Adam lr {SIMULATE_LR} on Rosenbrock")
+    print(f"{'steps':>6}{'simulate s':>12}{'kernel s':>10}{'µs/step':>9}{'advance µs/step':>17}{'ratio':>8}"
+          f"{'user ratio':>11}{'peak/returned':>15}{'RSS/returned':>14}{'returned':>11}")
+    for steps in step_counts:
+        pairs = [(simulate_seconds(starts, steps), advance_seconds(starts, steps)) for _ in range(repeats)]
+        (sim_s, kernel_s, _), (adv_s, _) = min(p[0] for p in pairs), min(p[1] for p in pairs)
+        sim_cpu, adv_cpu = min(p[0][2] for p in pairs), min(p[1][1] for p in pairs)
+        peak, size = traced_peak(starts, steps)
+        rss, _ = rss_growth(len(starts), steps)
+        print(f"{steps:>6}{sim_s:>12.3f}{kernel_s:>10.2f}{sim_s / steps * 1e6:>9.0f}"
+              f"{adv_s / steps * 1e6:>17.0f}{sim_s / adv_s:>7.2f}×{sim_cpu / adv_cpu:>10.2f}×"
+              f"{peak / size:>14.2f}×{rss / size:>13.2f}×{size / 2**20:>8.0f} MiB")
+    print("(ratio: simulate / Run.advance, best of each, target ≤ 1.2; user ratio: the same in user"
+          "\n CPU time of this process; kernel: system time within the call, mostly page faults of the"
+          "\n fresh memory it returns; peak: tracemalloc during the call, target ≤ 1.3; RSS: growth of the"
+          "\n peak resident set (VmHWM) of a fresh process; returned: params + loss + grad_norm)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer steps (a smoke test, noisy figures)")
@@ -96,6 +194,7 @@ def main():
         slow, _ = best_of(obvious, starts, obvious_steps)
         print(f"{name:<15}{fast:>18,.0f} / {fast_median:>13,.0f}{slow:>20,.0f}{fast / slow:>7.1f}×")
     print("(start-steps per second: steps × starts / seconds, trajectory recorded)")
+    simulate_cases(cases[1][1], (200 // scale, 2000 // scale))
     typed(cases)
 
 

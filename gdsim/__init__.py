@@ -15,8 +15,9 @@ from .engine import (
     simulate,
 )
 from .engine import typed_function as function
+from .render import render
 
 __version__ = "0.1.0"
 
 __all__ = ["ACTIVATIONS", "LOSSES", "OPTIMIZERS", "PROBLEM_NAMES", "SCHEDULES", "FunctionError", "InputError",
-           "Run", "Schedule", "Simulation", "__version__", "function", "make_problem", "simulate"]
+           "Run", "Schedule", "Simulation", "__version__", "function", "make_problem", "render", "simulate"]

@@ -3,7 +3,8 @@
 import sys
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, options=None) -> int:
+    """``options``: a gdsim.launch.StartOptions from the command line, for this start only."""
     argv = sys.argv if argv is None else argv
     try:
         from PySide6.QtWidgets import QApplication
@@ -15,13 +16,16 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv)
     app.setOrganizationName("gdsim")
     app.setApplicationName("gdsim")
-    window = create_window()
+    app.setDesktopFileName("gdsim")  # Wayland and the task bar find gdsim.desktop and its icon
+    app.setWindowIcon(app_icon())
+    window = create_window(options)
     window.show()
     return app.exec()
 
 
-def create_window():
-    """The session and its main window (QApplication must exist)."""
+def create_window(options=None):
+    """The session and its main window (QApplication must exist), started as ``options`` (a
+    gdsim.launch.StartOptions) say, without remembering them."""
     import pyqtgraph as pg
 
     pg.setConfigOptions(antialias=False, imageAxisOrder="col-major")
@@ -39,4 +43,18 @@ def create_window():
     window = MainWindow(session, settings)
     if later:
         session.restore(remembered)
+    if options is not None:
+        window.start_with(options)  # a lesson asked for supersedes the remembered setup being read
     return window
+
+
+def app_icon():
+    """gdsim's icon, at every size drawn for it (resources/icons)."""
+    from PySide6.QtGui import QIcon
+
+    from .paths import resource
+
+    icon = QIcon()
+    for png in sorted(resource("icons").glob("gdsim-*.png")):
+        icon.addFile(str(png))
+    return icon

@@ -9,7 +9,7 @@ import sys
 
 import numpy as np
 
-from . import __version__
+from . import __version__, launch, render_cli
 from .engine import (
     ACTIVATIONS,
     ANALYTIC_PROBLEMS,
@@ -22,7 +22,7 @@ from .engine import (
     InputError,
     Schedule,
     make_problem,
-    simulate,
+    simulate_in_pieces,
 )
 from .engine.catalog import DEFAULT_DATASET
 from .engine.custom import DEFAULT_RANGE
@@ -31,8 +31,10 @@ from .engine.expression import FUNCTION_LIST, FunctionError
 from .engine.run import DEFAULT_TOLERANCE
 from .engine.schedules import WARMUP, WARMUP_FORMULA, schedule_parameter_names
 from .files import write_atomically
+from .launch import COMMANDS
 
-MAX_STEPS = 10**9  # a run that records more rows than memory holds is refused before this anyway
+MAX_STEPS = 10**9
+ROWS_PER_PIECE = 2**16  # rows written at once: a run of any length takes the memory of this many
 _NUMBER = r"(\d+\.?\d*|\.\d+)(e[-+]?\d+)?|inf|infinity|nan"
 _NEGATIVE_NUMBERS = re.compile(rf"^-({_NUMBER})(,-?({_NUMBER}))*$", re.IGNORECASE)
 
@@ -51,9 +53,11 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="gdsim", description="Watch gradient descent work. With no command, "
-                     "opens the window.")
+                     "opens the window: gdsim [LESSON.toml] [--lesson N] [--theme dark|light] "
+                     "[--scale PERCENT] [--full-screen] [--lang en|zh_CN] (for that start only).")
     parser.add_argument("--version", action="version", version=f"gdsim {__version__}")
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="{run,list}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser,
+                                     metavar="{" + ",".join(COMMANDS) + "}")
 
     run = commands.add_parser(
         "run", help="run gradient descent without the window and write the steps as CSV",
@@ -91,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("list", help="list problems, optimizers, activations, losses and datasets",
                         description="List what gdsim offers.")
+    render_cli.add_parser(commands)
+    for name, verb in (("install-desktop", "add"), ("uninstall-desktop", "remove")):
+        commands.add_parser(name, help=f"{verb} gdsim's menu entry, icon and lesson file type (*.gdsim.toml)",
+                            description=f"{verb.capitalize()} gdsim's desktop entry, its icon and the file "
+                                        "type of lessons (*.gdsim.toml) in $XDG_DATA_HOME (by default "
+                                        "~/.local/share), for this user.")
     return parser
 
 
@@ -99,6 +109,11 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         _replace_what_cannot_be_shown(stream)
     try:
+        if not argv or argv[0] not in (*COMMANDS, "-h", "--help", "--version"):
+            options = launch.parse(argv)  # no command: the window, checked before it opens
+            from .app import main as open_window  # Qt only when the window is asked for
+
+            return open_window([sys.argv[0]] if sys.argv else ["gdsim"], options)
         args = build_parser().parse_args(argv)
         _refuse_bare_dashes(args)
         if args.command == "run":
@@ -106,15 +121,23 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "list":
             sys.stdout.write(describe())
             return 0
+        if args.command == "render":
+            return render_cli.run(args, _whole, _start, _assignment)
+        if args.command in ("install-desktop", "uninstall-desktop"):
+            from . import desktop
+
+            if args.command == "install-desktop":
+                sys.stdout.write(desktop.describe(desktop.install(), "wrote"))
+            else:
+                sys.stdout.write(desktop.describe(desktop.uninstall(), "removed"))
+            return 0
     except InputError as e:
         print(f"gdsim: {_one_line(str(e))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         _quiet_closed_stdout()
         return 1
-    from .app import main as open_window  # Qt only when the window is asked for
-
-    return open_window([sys.argv[0]] if sys.argv else ["gdsim"])
+    return 0
 
 
 def _refuse_bare_dashes(args) -> None:
@@ -140,29 +163,30 @@ def _run(args) -> int:
             raise InputError("give the learning rate once: --lr or --set lr=…, not both")
         hyper["lr"] = args.lr
     problem = _problem(args)
-    result = simulate(
+    pieces = simulate_in_pieces(
         problem, args.optimizer, _start(args.start), _whole(args.steps, "--steps", 0, MAX_STEPS),
-        data=args.data, activation=args.activation, loss=args.loss,
+        rows=ROWS_PER_PIECE, data=args.data, activation=args.activation, loss=args.loss,
         batch_size=None if args.batch_size is None else _whole(args.batch_size, "--batch-size", 1),
         seed=_whole(args.seed, "--seed", 0), tol=args.tol, schedule=schedule, **hyper,
     )
-    text = _csv(result, with_lr=schedule is not None)
+    text = csv_text(pieces.problem.param_names, pieces, pieces.lr if schedule is not None else None)
     if args.out is None or args.out == "-":
-        sys.stdout.write(text)
+        for piece in text:
+            sys.stdout.write(piece)
     else:
         _write(args.out, text)
-    status, last = result.status[0], int(result.stopped_at[0])
-    undefined = result.undefined_at[0]
+    status, last = pieces.status[0], int(pieces.stopped_at[0])
+    undefined = pieces.undefined_at[0]
     if status == "diverged" and not np.isnan(undefined).any():
-        print(f"stopped at step {last + 1}: the step lands at {_point(result.problem, undefined)}, where "
-              f"{_what_is_undefined(result.problem, undefined)} is not defined; the rows end at step {last}",
+        print(f"stopped at step {last + 1}: the step lands at {_point(pieces.problem, undefined)}, where "
+              f"{_what_is_undefined(pieces.problem, undefined)} is not defined; the rows end at step {last}",
               file=sys.stderr)
     elif status == "diverged":
         print(f"diverged at step {last + 1}", file=sys.stderr)
     elif status == "converged":
         print(f"converged at step {last}", file=sys.stderr)
     elif status == "stuck":
-        print(f"stuck at step {last}: ∇L = 0 but the loss is {float(result.loss[last, 0]):g}, not a minimum",
+        print(f"stuck at step {last}: ∇L = 0 but the loss is {float(pieces.final_loss[0]):g}, not a minimum",
               file=sys.stderr)
     return 0
 
@@ -215,24 +239,33 @@ def _what_is_undefined(problem, point) -> str:
     return "the slope of L" if np.isfinite(problem.loss(np.asarray(point)[None, :])[0]) else "L"
 
 
-def _csv(result, with_lr: bool = False) -> str:
-    """Rows from step 0 to the last step reached (for a diverged run, its last finite step); with_lr:
-    a last column lr, the η of the update that led to the row (empty at step 0)."""
-    last = result.last_step
+def csv_text(param_names, pieces, lr=None):
+    """The CSV of a run's first start, piece by piece (``History`` pieces of its rows from step 0 to the
+    last step reached; for a diverged run, its last finite step): step,loss, the parameters, grad_norm,
+    and with ``lr`` (a function from the rows' steps to their η, as ``Pieces.lr``) a last column lr, the
+    η of the update that led to the row (empty at step 0)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["step", "loss", *result.problem.param_names, "grad_norm", *(["lr"] if with_lr else [])])
-    for step in range(last + 1):
-        lr = ([repr(float(result.lr[step])) if step else ""] if with_lr else [])
-        writer.writerow([step, repr(float(result.loss[step, 0])),
-                         *(repr(float(v)) for v in result.params[step, 0]),
-                         repr(float(result.grad_norm[step, 0])), *lr])
-    return buffer.getvalue()
+    csv.writer(buffer, lineterminator="\n").writerow(
+        ["step", "loss", *param_names, "grad_norm", *(["lr"] if lr is not None else [])])
+    yield buffer.getvalue()
+    for piece in pieces:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        steps = piece.step.tolist()
+        etas = [[]] * len(steps)
+        if lr is not None:
+            etas = [[repr(eta) if step else ""]
+                    for step, eta in zip(steps, lr(piece.step).tolist(), strict=True)]
+        columns = piece.loss[:, 0].tolist(), piece.params[:, 0].tolist(), piece.grad_norm[:, 0].tolist()
+        for step, loss, params, grad_norm, eta in zip(steps, *columns, etas, strict=True):
+            writer.writerow([step, repr(loss), *map(repr, params), repr(grad_norm), *eta])
+        yield buffer.getvalue()
 
 
-def _write(path: str, text: str) -> None:
-    """Write the CSV whole to ``path`` (see gdsim.files: a symbolic link's target, a device or a FIFO is
-    written through; a folder, a socket or a name ending in '/' is refused)."""
+def _write(path: str, text) -> None:
+    """Write the CSV to ``path`` piece by piece, all or nothing (see gdsim.files: a symbolic link's
+    target, a device or a FIFO is written through; a folder, a socket or a name ending in '/' is
+    refused)."""
     if not path:
         raise InputError("--out needs a file name, or '-' for standard output")
     try:

@@ -11,6 +11,11 @@
 - anything else is refused with ``WriteRefused``, and nothing changes: a folder, a socket, a block
   device (a disk), a name ending in '/', a folder that does not exist.
 
+``replacing(path)`` is the same for a file written by another library (an image, an animation, a
+video): it yields the name of the temporary file to write, and replaces ``path`` with it when the block
+ends. Exports use it, or ``write_atomically(..., only_regular=True)``: they replace regular files only
+and refuse a device or FIFO too.
+
 The temporary file is named ``.NAME.gdsim-PID-RANDOM.tmp`` (PID: the writing process). A write that
 is killed before it renames its temporary file leaves it behind; the next write to the same path
 removes every such file whose process is gone.
@@ -22,6 +27,7 @@ import os
 import re
 import secrets
 import stat
+from contextlib import contextmanager
 
 from .engine.errors import QT_TRANSLATE_NOOP
 
@@ -46,6 +52,12 @@ _KINDS = {
     stat.S_IFSOCK: QT_TRANSLATE_NOOP("errors", "socket"),
 }
 _OTHER_KIND = QT_TRANSLATE_NOOP("errors", "special file")
+_NOT_REGULAR = QT_TRANSLATE_NOOP(
+    "errors", "it is not a regular file (it is a {kind}); an export replaces only regular files")
+_ANY_KIND = {
+    stat.S_IFCHR: QT_TRANSLATE_NOOP("errors", "device"),
+    stat.S_IFIFO: QT_TRANSLATE_NOOP("errors", "FIFO"),
+}
 
 
 class WriteRefused(OSError):
@@ -60,11 +72,43 @@ class WriteRefused(OSError):
         return self.strerror
 
 
-def write_atomically(path: str | os.PathLike, content: str | bytes) -> None:
-    """Write ``content`` (text as UTF-8, line endings as given; or bytes) to ``path``, as described
-    above. Raises ``WriteRefused`` for a path it will not write, or another OSError (no permission,
-    disk full) with nothing changed."""
-    data = content.encode("utf-8") if isinstance(content, str) else bytes(content)
+def write_atomically(path: str | os.PathLike, content, only_regular: bool = False) -> None:
+    """Write ``content`` (text as UTF-8, line endings as given; bytes; or an iterable of such pieces,
+    written as they come, so that a long output is never held whole) to ``path``, as described above.
+    Raises ``WriteRefused`` for a path it will not write, or another OSError (no permission, disk full)
+    with nothing changed; an exception raised by the iterable also leaves a regular file unchanged."""
+    data = [content] if isinstance(content, (str, bytes, bytearray, memoryview)) else content
+    target, st = _looked_at(path, only_regular)
+    if st is None or stat.S_ISREG(st.st_mode):
+        with _replacing(target, st) as tmp:
+            fd = os.open(tmp, os.O_WRONLY | _NOFOLLOW | _CLOEXEC)
+            try:
+                _write_all(fd, data)
+            finally:
+                os.close(fd)
+    else:
+        _write_through(target, data)
+
+
+@contextmanager
+def replacing(path: str | os.PathLike):
+    """Yields the name of a new, empty temporary file beside ``path`` for the block to write (by name:
+    another library may open it); when the block ends, that file replaces ``path`` (an existing file's
+    mode kept). If the block raises, the temporary file is removed and nothing changes. Only a regular
+    file is replaced (as ``only_regular=True``)."""
+    target, st = _looked_at(path, only_regular=True)
+    with _replacing(target, st) as tmp:
+        yield tmp
+
+
+def check_writable(path: str | os.PathLike) -> None:
+    """Raises WriteRefused if an export could not replace ``path`` (see ``replacing``); writes nothing."""
+    _looked_at(path, only_regular=True)
+
+
+def _looked_at(path, only_regular: bool) -> tuple[str, os.stat_result | None]:
+    """The file to write and what is there now (None: nothing); raises WriteRefused for what must not
+    be replaced."""
     target = _target(os.fsdecode(path))
     try:
         st = os.stat(target)
@@ -74,15 +118,16 @@ def write_atomically(path: str | os.PathLike, content: str | bytes) -> None:
         raise WriteRefused(_NOT_A_FOLDER, folder=_existing_non_folder(target)) from None
     if st is None:
         _check_folder(os.path.dirname(target))
-        _replace(target, data, None)
-    elif stat.S_ISREG(st.st_mode):
-        _replace(target, data, st)
     elif stat.S_ISDIR(st.st_mode):
         raise WriteRefused(_A_FOLDER)
-    elif stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode):
-        _write_through(target, data)
-    else:
+    elif stat.S_ISREG(st.st_mode):
+        pass
+    elif only_regular:
+        kind = stat.S_IFMT(st.st_mode)
+        raise WriteRefused(_NOT_REGULAR, kind=_ANY_KIND.get(kind) or _KINDS.get(kind, _OTHER_KIND))
+    elif not (stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
         raise WriteRefused(_SPECIAL, kind=_KINDS.get(stat.S_IFMT(st.st_mode), _OTHER_KIND))
+    return target, st
 
 
 def temp_prefix(name: str) -> str:
@@ -121,7 +166,9 @@ def _check_folder(folder: str) -> None:
         raise WriteRefused(_NOT_A_FOLDER, folder=folder)
 
 
-def _replace(target: str, data: bytes, existing: os.stat_result | None) -> None:
+@contextmanager
+def _replacing(target: str, existing: os.stat_result | None):
+    """A temporary file beside ``target``, locked while the block writes it, then renamed into place."""
     folder, name = os.path.split(target)
     prefix = temp_prefix(name)
     _remove_stale(folder, prefix)
@@ -131,7 +178,7 @@ def _replace(target: str, data: bytes, existing: os.stat_result | None) -> None:
     try:
         try:
             _lock(fd)  # marks it as in use (see _remove_stale)
-            _write_all(fd, data)
+            yield tmp
             if existing is not None:
                 _keep_owner_and_mode(fd, existing)
             os.fsync(fd)
@@ -156,7 +203,7 @@ def _keep_owner_and_mode(fd: int, existing: os.stat_result) -> None:
     os.fchmod(fd, stat.S_IMODE(existing.st_mode))
 
 
-def _write_through(target: str, data: bytes) -> None:
+def _write_through(target: str, data) -> None:
     """A device or FIFO: written in place. A FIFO is opened without waiting, so a FIFO nobody reads
     is refused at once instead of hanging."""
     try:
@@ -172,10 +219,11 @@ def _write_through(target: str, data: bytes) -> None:
         os.close(fd)
 
 
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
+def _write_all(fd: int, pieces) -> None:
+    for piece in pieces:
+        view = memoryview(piece.encode("utf-8") if isinstance(piece, str) else piece)
+        while view:
+            view = view[os.write(fd, view):]
 
 
 def _remove_stale(folder: str, prefix: str) -> None:

@@ -6,14 +6,17 @@ import math
 import os
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 import gdsim
+import gdsim.cli
 from gdsim.cli import main
 from gdsim.engine import ACTIVATIONS, LOSSES, OPTIMIZERS, PROBLEM_NAMES, SCHEDULES
+from gdsim.engine.simulate import estimated_bytes
 
 from tolerance import TRANSCENDENTAL_ULPS, ulps
 
@@ -99,6 +102,90 @@ def test_cli_run_out_writes_the_same_text(capsys, tmp_path):
     assert out == ""
     assert target.read_text() == to_stdout
     assert [p.name for p in tmp_path.iterdir()] == ["steps.csv"]  # no temporary file left behind
+
+
+def held_csv(*args, **kw) -> str:
+    """The CSV of a whole gdsim.simulate() run held in memory, as the command line wrote it before it
+    streamed (with a schedule, its last column lr: the η of the update that led to each row)."""
+    sim = gdsim.simulate(*args, **kw)
+    with_lr = kw.get("schedule") is not None
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["step", "loss", *sim.problem.param_names, "grad_norm", *(["lr"] if with_lr else [])])
+    for step in range(sim.last_step + 1):
+        lr = [repr(float(sim.lr[step])) if step else ""] if with_lr else []
+        writer.writerow([step, repr(float(sim.loss[step, 0])), *(repr(float(v)) for v in sim.params[step, 0]),
+                         repr(float(sim.grad_norm[step, 0])), *lr])
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("argv", "args", "kw"), [
+    # Held at the step limit, over 5 pieces and a bit; converging inside the 4th; diverging inside the
+    # 2nd; converging on the last row of the 2nd piece (exactly 2 × 700 − 1 = 1399 steps).
+    (["--problem", "rosenbrock", "--optimizer", "adam", "--lr", "0.001", "--steps", "3600", "--tol", "0"],
+     ("rosenbrock", "adam", None, 3600), {"lr": 0.001, "tol": 0}),
+    (["--problem", "parabola", "--lr", "0.003", "--steps", "5000"], ("parabola", "sgd", None, 5000),
+     {"lr": 0.003}),
+    (["--problem", "parabola", "--lr", "1.0000001", "--steps", "9000", "--start=1e-3"],
+     ("parabola", "sgd", [1e-3], 9000), {"lr": 1.0000001}),
+    # With schedules: the lr column streamed as it is held, warm-up and decay over several pieces.
+    (["--problem", "rosenbrock", "--optimizer", "adam", "--lr", "0.01", "--steps", "2500", "--tol", "0",
+      "--schedule", "cosine", "--set", "decay_steps=2000", "--set", "warmup=300"],
+     ("rosenbrock", "adam", None, 2500),
+     {"lr": 0.01, "tol": 0, "schedule": gdsim.Schedule("cosine", decay_steps=2000, warmup=300)}),
+    (["--problem", "linreg", "--optimizer", "momentum", "--steps", "3000", "--batch-size", "7", "--seed", "3",
+      "--schedule", "step", "--set", "decay_steps=500", "--set", "gamma=0.5"],
+     ("linreg", "momentum", None, 3000),
+     {"batch_size": 7, "seed": 3, "schedule": gdsim.Schedule("step", decay_steps=500, gamma=0.5)}),
+])
+def test_cli_run_streams_what_it_would_hold_byte_for_byte(capsys, tmp_path, monkeypatch, argv, args, kw):
+    monkeypatch.setattr(gdsim.cli, "ROWS_PER_PIECE", 700)
+    held = held_csv(*args, **kw)
+    pieces = 0
+    real_csv_text = gdsim.cli.csv_text
+
+    def counting(names, rows, lr=None):
+        nonlocal pieces
+        for text in real_csv_text(names, rows, lr):
+            pieces += 1
+            yield text
+    monkeypatch.setattr(gdsim.cli, "csv_text", counting)
+    status, out, err = run_cli(capsys, "run", *argv)
+    assert status == 0 and out == held
+    assert pieces == 1 + math.ceil(held.count("\n") / 700) > 2  # the header, then pieces of 700 rows
+    target = tmp_path / "run.csv"
+    assert run_cli(capsys, "run", *argv, "--out", str(target))[:2] == (0, "")
+    assert target.read_bytes() == held.encode()
+
+
+def test_cli_run_stream_ending_on_a_piece_boundary(capsys, monkeypatch):
+    sim = gdsim.simulate("parabola", "sgd", [2.0], 1000, lr=0.1)
+    last = sim.last_step  # converges at step 69: pieces of 35 rows end on it
+    assert last == 69
+    monkeypatch.setattr(gdsim.cli, "ROWS_PER_PIECE", 35)
+    status, out, err = run_cli(capsys, "run", "--lr", "0.1", "--steps", "1000")
+    assert status == 0 and out == held_csv("parabola", "sgd", [2.0], 1000, lr=0.1)
+    assert err == "converged at step 69\n"
+
+
+def test_cli_run_memory_stays_bounded_however_long_the_run(tmp_path, monkeypatch):
+    monkeypatch.setattr(gdsim.cli, "ROWS_PER_PIECE", 500)
+    peaks = {}
+    for steps in (2_000, 20_000):
+        target = tmp_path / f"{steps}.csv"
+        argv = ["run", "--lr", "1e-7", "--tol", "0", "--steps", str(steps), "--out", str(target)]
+        tracemalloc.start()
+        try:
+            assert main(argv) == 0
+            peaks[steps] = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert target.read_text().count("\n") == steps + 2
+    held = estimated_bytes(gdsim.make_problem("parabola"), "sgd", 1, 20_000)
+    written = (tmp_path / "20000.csv").stat().st_size
+    assert held > 1e6 and written > 1e6  # holding the run or its text would take a megabyte
+    # Ten times the steps take no more memory (the first run also pays for first-time caches).
+    assert peaks[20_000] <= peaks[2_000] + 50_000 and peaks[20_000] < 0.5 * held, (peaks, held)
 
 
 def test_cli_run_diverging(capsys):

@@ -1,6 +1,9 @@
 """The Python API refuses bad calls with gdsim.InputError saying what is allowed: never a raw TypeError,
 OverflowError, AttributeError or MemoryError, never a ComplexWarning (warnings are errors here)."""
 
+import ast
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -9,6 +12,7 @@ from gdsim import InputError, Run, make_problem, simulate
 from gdsim.engine import load_dataset
 
 PARABOLA = make_problem("parabola")
+ENGINE = Path(gdsim.__file__).parent / "engine"
 
 
 @pytest.mark.parametrize(("call", "fragments"), [
@@ -35,9 +39,7 @@ def test_unhashable_names_are_input_errors(call, fragments):
     (lambda: simulate("parabola", "momentum", momentum=10**5000 - 1), "<integer of 5000 digits>"),
     (lambda: simulate("parabola", "sgd", tol=10**400), "the tolerance must be a finite number"),
     (lambda: simulate("parabola", "sgd", start=[10**400]), "a start must be finite numbers"),
-    pytest.param(lambda: simulate("parabola", "sgd", steps=10**400), "GiB", marks=pytest.mark.xfail(
-        strict=True, raises=OverflowError, reason="simulate.py formats needed / 2**30 as a float; the helper "
-        "rewriting simulate.py owns that line (reported to the lead)")),
+    (lambda: simulate("parabola", "sgd", steps=10**400), "needs <integer of 393 digits> GiB"),
     (lambda: simulate("linreg", "sgd", data=([10**400, 1], [1, 2])), "the data's X must be finite"),
     (lambda: simulate("neuron", "sgd", batch_size=10**400), "batch size must be a whole number from 1 to 40"),
     (lambda: Run(PARABOLA, "sgd", [1.0]).set_hyperparameter("lr", 10**400), "finite"),
@@ -154,3 +156,48 @@ def test_problem_loss_with_bad_params_is_an_input_error(params, fragment):
 def test_load_dataset_of_something_that_is_not_a_name(source):
     with pytest.raises(InputError, match="data must be a built-in dataset name or the path of a CSV file"):
         load_dataset(source)
+
+
+def marked_templates(path: Path) -> set[str]:
+    """The texts that a source file marks with QT_TRANSLATE_NOOP("errors", "…")."""
+    return {node.args[1].value for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "QT_TRANSLATE_NOOP"
+            and node.args[0].value == "errors"}
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda: simulate("parabola", "sgd", steps=-1), "steps must be a whole number ≥ 0, got -1"),
+    (lambda: simulate("parabola", "sgd", steps=2.0), "steps must be a whole number ≥ 0, got 2.0"),
+    (lambda: simulate("parabola", "sgd", steps="9"), "steps must be a whole number ≥ 0, got '9'"),
+    (lambda: simulate("parabola", "sgd", steps=10**9), "recording 1000000001 rows of 1 start needs 59.6 GiB "
+     "(limit 2 GiB); use fewer steps, or gdsim.Run, which thins what it records"),
+    (lambda: simulate("rosenbrock", "adam", np.zeros((10_000, 2)), 10_000), "recording 10001 rows of 10000 "
+     "starts needs 3.0 GiB (limit 2 GiB); use fewer steps or starts, or gdsim.Run, which thins what it "
+     "records"),
+    (lambda: simulate("parabola", "sgd", steps=10**400), "recording <integer of 401 digits> rows of 1 start "
+     "needs <integer of 393 digits> GiB (limit 2 GiB); use fewer steps, or gdsim.Run, which thins what it "
+     "records"),
+])
+def test_simulate_refusals_are_templates_the_window_translates(call, message):
+    with pytest.raises(InputError) as e:
+        call()
+    assert str(e.value) == message
+    marked = marked_templates(ENGINE / "simulate.py") | marked_templates(ENGINE / "errors.py")
+    assert e.value.template in marked
+    assert str(e.value) == e.value.template.format(**e.value.values)
+
+
+@pytest.mark.parametrize(("max_rows", "fragment"), [
+    (0, "max_rows must be a whole number ≥ 1, got 0"), (-3, "≥ 1, got -3"), (2.5, "got 2.5"),
+    ("10", "got '10'"), (True, "got True"), (10**400, None), ([5], "got [5]"),
+])
+def test_run_history_max_rows_must_be_a_positive_whole_number(max_rows, fragment):
+    run = Run(PARABOLA, "sgd", [2.0], {"lr": 0.01}, tol=0)
+    run.advance(30)
+    if fragment is None:  # as large as it likes: every row
+        assert run.history(max_rows).step.tolist() == list(range(31))
+        return
+    with pytest.raises(InputError) as e:
+        run.history(max_rows)
+    assert fragment in str(e.value) and str(e.value) == e.value.template.format(**e.value.values)
+    assert run.history(1).step.tolist() == [30]  # one row: the latest

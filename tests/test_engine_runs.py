@@ -1,7 +1,10 @@
 """Runs: K starts at once versus one at a time, stopping rules, the recorded history, mini-batches,
 mid-run changes and bad input."""
 
+import io
+import tracemalloc
 import warnings
+import weakref
 from dataclasses import replace
 
 import numpy as np
@@ -11,6 +14,8 @@ import gdsim
 from gdsim import InputError
 from gdsim.engine import ANALYTIC_PROBLEMS, Run, make_problem
 from gdsim.engine.run import DIVERGENCE_LIMIT
+from gdsim.engine.simulate import estimated_bytes
+from gdsim.engine.workspace import Workspace
 
 from tolerance import (
     TRANSCENDENTAL_ULPS,
@@ -404,6 +409,188 @@ def test_simulate_default_start_and_shapes():
     np.testing.assert_array_equal(sim.loss[:, 0], loss)
     # Both are √(g₁² + g₂²): a single addition, so no order to differ in.
     np.testing.assert_array_equal(sim.grad_norm[:, 0], np.linalg.norm(grad, axis=1))
+
+
+def test_many_starts_written_into_the_record_equal_a_few_at_a_time():
+    # 300 starts are written straight into the record while all run; 10 at a time go through the
+    # block's buffers. Some converge, at different steps, and then the rest are copied column-wise.
+    starts = np.random.default_rng(5).uniform(-4.0, 4.0, size=(300, 2))
+    hp = {"lr": 0.002, "tol": 1e-4}
+    together = gdsim.simulate("himmelblau", "sgd", starts, 300, **hp)
+    assert len(set(together.stopped_at.tolist())) > 100 and "step limit" in together.status
+    chunks = [gdsim.simulate("himmelblau", "sgd", starts[i : i + 10], 300, **hp) for i in range(0, 300, 10)]
+    np.testing.assert_array_equal(together.params, np.concatenate([c.params for c in chunks], axis=1))
+    np.testing.assert_array_equal(together.loss, np.concatenate([c.loss for c in chunks], axis=1))
+    np.testing.assert_array_equal(together.grad_norm, np.concatenate([c.grad_norm for c in chunks], axis=1))
+    np.testing.assert_array_equal(together.stopped_at, np.concatenate([c.stopped_at for c in chunks]))
+
+
+# Each case: the problem, simulate()'s keyword arguments besides tol, and the tolerance.
+EQUALITY_CASES = {
+    "plain": ("himmelblau", {}, 1e-2),
+    # η warms up for 20 updates, then decays: blocks of steps carry their own ηₜ, and so do replays.
+    "scheduled": ("himmelblau", {"schedule": gdsim.Schedule("cosine", decay_steps=250, warmup=20)}, 1e-2),
+    # Mini-batches of 5 of the line's samples in the order seed 2 sets, with η halved every 60 updates.
+    "mini-batches": ("linreg", {"batch_size": 5, "seed": 2,
+                                "schedule": gdsim.Schedule("step", decay_steps=60, gamma=0.5)}, 3.0),
+}
+
+
+@pytest.mark.parametrize("case", list(EQUALITY_CASES))
+@pytest.mark.parametrize("k", [5, 300])  # 300 starts' rows go straight into the record, 5 through buffers
+@pytest.mark.parametrize("optimizer", list(gdsim.engine.OPTIMIZERS))
+def test_simulate_equals_run_advance_with_history_on_and_off(optimizer, k, case):
+    # From starts spread over [−4, 4]² (on Himmelblau's function starts converge on many different rows;
+    # with some optimizers the rest are held at the step limit).
+    problem, kw, tol = EQUALITY_CASES[case]
+    starts = np.random.default_rng(11).uniform(-4.0, 4.0, size=(k, 2))
+    prob, steps = make_problem(problem), 300
+    sim = gdsim.simulate(problem, optimizer, starts, steps, tol=tol, **kw)
+    full = Run(prob, optimizer, starts, tol=tol, step_limit=steps, history_rows=steps + 1, **kw)
+    thinned = Run(prob, optimizer, starts, tol=tol, step_limit=steps, history_rows=16, **kw)  # history "off"
+    for run in (full, thinned):
+        assert run.advance(steps) == steps or not run.running
+        assert run.status_names == sim.status
+        np.testing.assert_array_equal(np.where(run.status == gdsim.engine.STEP_LIMIT, -1, run.stopped_at),
+                                      sim.stopped_at)
+        h = run.history()
+        rows = np.minimum(h.step, steps)
+        np.testing.assert_array_equal(h.params, sim.params[rows])
+        np.testing.assert_array_equal(h.loss, sim.loss[rows])
+        np.testing.assert_array_equal(h.grad_norm, sim.grad_norm[rows])
+        np.testing.assert_array_equal(run.params, sim.params[-1])
+        np.testing.assert_array_equal(run.loss, sim.loss[-1])
+        np.testing.assert_array_equal(run.grad_norm, sim.grad_norm[-1])
+        np.testing.assert_array_equal(run.lr_at(np.arange(1, steps + 1)), sim.lr[1:])
+    assert np.isnan(sim.lr[0]) and sim.schedule == kw.get("schedule")
+    if "schedule" in kw:
+        assert len(set(sim.lr[1:].tolist())) >= 5  # η really changed from update to update
+    # Every row up to the last step reached (a block may record past it), or every 16th or so.
+    assert full.history().step.tolist()[: sim.last_step + 1] == list(range(sim.last_step + 1))
+    assert thinned.recorded_every > 1
+    if k == 300:  # starts stop on many different rows (with a schedule, for the slow optimizers, a few)
+        assert len(set(sim.stopped_at.tolist())) > (20 if case == "plain" else 1)
+
+
+def test_run_finish_hands_over_its_record_in_place():
+    # x ← 0.8x: 1e-3 converges at step 35 and 0 at once; 2 and −1 are held at the step limit, 40.
+    run = Run(PARABOLA, "sgd", [[2.0], [1e-3], [0.0], [-1.0]], {"lr": 0.1}, step_limit=40, history_rows=61)
+    run.advance(100)
+    copied = run.history()
+    h = run.finish(61)
+    assert np.shares_memory(h.params, run.trajectory.params)  # the record itself, not a copy
+    assert h.params.shape == (61, 4, 1) and h.loss.shape == h.grad_norm.shape == (61, 4)
+    assert h.step.tolist() == list(range(61))
+    np.testing.assert_array_equal(h.params[:41], copied.params)
+    np.testing.assert_array_equal(h.loss[:41], copied.loss)
+    np.testing.assert_array_equal(h.grad_norm[:41], copied.grad_norm)
+    assert run.stopped_at.tolist() == [40, 35, 0, 40]
+    for k, stop in enumerate(run.stopped_at):
+        np.testing.assert_array_equal(h.params[stop:, k], np.broadcast_to(run.params[k], (61 - stop, 1)))
+        np.testing.assert_array_equal(h.loss[stop:, k], run.loss[k])
+        np.testing.assert_array_equal(h.grad_norm[stop:, k], run.grad_norm[k])
+    # The run is over: it takes no more steps, so nothing writes into the arrays handed over.
+    kept = h.params.copy()
+    with pytest.raises(InputError, match="finished"):
+        run.set_step_limit(100)
+    assert run.advance(10) == 0 and not run.running
+    np.testing.assert_array_equal(h.params, kept)
+
+
+def test_run_finish_needs_a_record_of_every_row():
+    run = Run(PARABOLA, "sgd", [2.0], {"lr": 0.001}, tol=0, history_rows=8)
+    run.advance(20)  # the record is thinned: its slots are not rows 0, 1, 2, …
+    with pytest.raises(InputError, match="keeps every 4th"):
+        run.finish(8)
+    assert run.running and run.advance(1) == 1
+    whole = Run(PARABOLA, "sgd", [2.0], {"lr": 0.001}, tol=0, history_rows=8)
+    with pytest.raises(InputError, match="the rows handed over must be a whole number from 1 to 8"):
+        whole.finish(9)
+
+
+def test_simulate_returns_params_in_a_layout_numpy_takes_as_it_is():
+    sim = gdsim.simulate("rosenbrock", "adam", [[-1.2, 1.0], [0.5, 2.0], [1.5, -0.5]], 20, lr=0.02)
+    c = np.ascontiguousarray(sim.params)
+    np.testing.assert_array_equal(sim.params, c)
+    assert sim.params[7].flags.f_contiguous and sim.params[7, :, 1].flags.c_contiguous  # as documented
+    np.testing.assert_array_equal(sim.params.reshape(-1, 2), c.reshape(-1, 2))
+    np.testing.assert_array_equal(sim.params[:, 1] - sim.params[-1, 1], c[:, 1] - c[-1, 1])
+    saved = io.BytesIO()
+    np.save(saved, sim.params)
+    saved.seek(0)
+    np.testing.assert_array_equal(np.load(saved), c)
+    assert not np.shares_memory(sim.params, sim.loss) and sim.params.flags.writeable
+
+
+def traced_peak(call):
+    """The most memory (numpy's arrays included) allocated at once during call(), and its result."""
+    tracemalloc.start()
+    try:
+        before, _ = tracemalloc.get_traced_memory()
+        tracemalloc.reset_peak()
+        result = call()
+        return tracemalloc.get_traced_memory()[1] - before, result
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize(("problem", "optimizer", "k", "steps", "kw"), [
+    # Cases of 10–40 MB, where a block's buffers (up to about 3 MB, used once a start stops) are small.
+    ("rosenbrock", "adam", 2000, 1000, {"lr": 0.02}),
+    ("himmelblau", "sgd", 2000, 600, {"lr": 0.01, "tol": 1e-4}),  # all converge, at 67 different rows
+    ("rosenbrock", "nadam", 20, 30_000, {"lr": 0.01}),  # a long record of few starts
+    ("neuron", "adam", 1000, 400, {"batch_size": 8, "data": "pass-fail", "activation": "sigmoid"}),
+    ("linreg", "momentum", 3000, 200, {"lr": 0.001}),
+])
+def test_simulate_memory_is_what_it_returns_and_what_its_guard_expects(problem, optimizer, k, steps, kw):
+    prob = make_problem(problem, kw.get("data"), kw.get("activation"), kw.get("loss"))
+    starts = np.random.default_rng(0).uniform(-2.0, 2.0, size=(k, prob.dim))
+    peak, sim = traced_peak(lambda: gdsim.simulate(problem, optimizer, starts, steps, **kw))
+    returned = sim.params.nbytes + sim.loss.nbytes + sim.grad_norm.nbytes
+    estimate = estimated_bytes(prob, optimizer, k, steps, kw.get("batch_size"))
+    assert returned <= peak and abs(estimate - peak) <= 0.2 * peak, (estimate, peak)
+    if problem not in ("neuron", "linreg") and k > 100:  # a model's (K, N) scratch is not small beside
+        assert peak <= 1.3 * returned                    # a short record, nor are row numbers for a few
+
+
+def test_workspace_scratch_of_a_new_shape_replaces_the_old():
+    # A run's kernel asks for scratch sized by its running starts; as they stop, block by block, each
+    # count must not keep its own set (10,000 starts of Adam stopping in 350 blocks kept 37 MB).
+    ws = Workspace()
+    first = ws.scratch(4, (1000,))
+    assert all(a is b for a, b in zip(ws.scratch(4, (1000,)), first, strict=True))
+    gone = [weakref.ref(a) for a in first]
+    del first
+    smaller = ws.scratch(4, (999,))
+    assert [a.shape for a in smaller] == [(999,)] * 4 and len({id(a) for a in smaller}) == 4
+    assert all(ref() is None for ref in gone)
+
+
+def test_simulate_in_pieces_gives_the_rows_of_simulate():
+    starts = np.random.default_rng(3).uniform(-4.0, 4.0, size=(50, 2))
+    sim = gdsim.simulate("himmelblau", "adam", starts, 500, tol=1e-2)
+    pieces = gdsim.engine.simulate_in_pieces("himmelblau", "adam", starts, 500, rows=64, tol=1e-2)
+    taken = list(pieces)
+    assert [len(p.step) for p in taken[:-1]] == [65] + [64] * (len(taken) - 2)  # row 0 comes with the first
+    step = np.concatenate([p.step for p in taken])
+    assert step.tolist() == list(range(sim.last_step + 1)) and pieces.last_step == sim.last_step < 500
+    for name in ("params", "loss", "grad_norm"):
+        np.testing.assert_array_equal(np.concatenate([getattr(p, name) for p in taken]),
+                                      getattr(sim, name)[: sim.last_step + 1])
+    assert pieces.status == sim.status
+    np.testing.assert_array_equal(pieces.stopped_at, sim.stopped_at)
+    np.testing.assert_array_equal(pieces.final_loss, sim.loss[-1])
+
+
+def test_simulate_refuses_more_memory_than_its_limit_before_taking_any():
+    starts = np.zeros((10_000, 2))
+
+    def too_long():
+        with pytest.raises(InputError, match=r"needs 3\.0 GiB \(limit 2 GiB\)"):
+            gdsim.simulate("rosenbrock", "adam", starts, 10_000)
+
+    peak, _ = traced_peak(too_long)
+    assert peak < 2**20
 
 
 # --- (e) mini-batches ----------------------------------------------------------------------------
@@ -811,7 +998,14 @@ def test_mini_batches_set_mid_run_are_those_a_run_built_with_them_uses_from_that
     X, y = neuron.dataset.X[rows], neuron.dataset.y[rows]
     g = np.empty((1, 2))
     neuron.evaluate_on(X, y, changed.params.copy(), np.empty(1), g, Workspace())
-    np.testing.assert_allclose(changed.next_update().gradient, g, rtol=1e-14)
+    per_sample = np.empty((len(rows), 2))
+    for i in range(len(rows)):
+        neuron.evaluate_on(X[i:i + 1], y[i:i + 1], changed.params.copy(), np.empty(1), per_sample[i:i + 1],
+                           Workspace())
+    # One sum of 3 per-sample terms, taken by two BLAS kernels (the run's and this call's) in their own
+    # order; each term also goes through h = w·x + b (fused or not) and f(h), f′(h), a few ulps each.
+    assert_sums_agree(changed.next_update().gradient, g, len(rows) + TRANSCENDENTAL_ULPS,
+                      np.abs(per_sample).sum(axis=0))
     # an epoch goes through every sample once
     seen = np.concatenate([changed._batches.rows_at(s) for s in range(changed._batches.per_epoch)])
     assert sorted(seen.tolist()) == list(range(len(neuron.dataset.y)))

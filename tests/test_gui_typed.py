@@ -162,7 +162,12 @@ def test_a_new_user_types_a_function_fixes_it_and_plays(qtbot, window):
     window.canvas.setFocus()
     qtbot.keyClick(window.canvas, Qt.Key.Key_Space)  # Play
     qtbot.waitUntil(lambda: bool(drawn) and drawn[-1].lead.step >= 5, timeout=10_000)
+    if not window.isActiveWindow():  # offscreen, it lets go now and then; Pause would not come
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     qtbot.keyClick(window.canvas, Qt.Key.Key_Space)  # Pause
+    # While playing, the formula panel follows 10 times a second; the paused snapshot it shows at once.
+    qtbot.waitUntil(lambda: not drawn[-1].playing, timeout=5000)
     snap = drawn[-1]  # what the views show now (the formula panel draws with the canvas)
     expected = gdsim.simulate(gdsim.function("x^4 - 3*x^2 + x"), "sgd", None, snap.lead.step,
                               lr=window.session.problem.lr)

@@ -246,7 +246,7 @@ RUNNERS: dict[str, Runner] = {
 
 # --- the command line -----------------------------------------------------------------------------------
 
-cli("walk", says="invalid choice: 'walk'")
+cli("walk", says="'walk' is neither a command")  # nor a lesson file: gdsim FILE opens a lesson
 cli("--frobnicate", says="unrecognized arguments: --frobnicate")
 cli("run", "--frobnicate", says="unrecognized arguments")
 cli("list", "everything", says="unrecognized arguments: everything")
@@ -290,7 +290,6 @@ cli("run", "--problem", "rosenbrock", "--start=1e30,0", says="a start is too far
 
 for bad in ["ten", "-3", "2.5", "1e3", "", " ", "0x10", "1" + "0" * 400, "9" * 5000, "1000000001", "+-1"]:
     cli("run", "--steps", bad, says="--steps needs a whole number from 0 to 1,000,000,000")
-cli("run", "--steps", "900000000", says="GiB")
 
 for bad in ["fast", "", "1j", "0x1", "one half", "1,5"]:
     cli("run", "--lr", bad, says="the learning rate η (lr) must be a number")

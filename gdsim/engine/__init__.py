@@ -22,13 +22,13 @@ from .run import (
     Update,
 )
 from .schedules import SCHEDULES, Schedule
-from .simulate import Simulation, simulate
+from .simulate import Pieces, Simulation, simulate, simulate_in_pieces
 
 __all__ = [
     "ACTIVATIONS", "ANALYTIC_PROBLEMS", "BUILTIN_DATASETS", "CONVERGED", "CUSTOM", "DIVERGED",
     "EVERY_PROBLEM", "LOSSES", "OPTIMIZERS", "PROBLEM_NAMES", "RUNNING", "SCHEDULES", "STATUS_NAMES",
     "STEP_LIMIT", "STUCK", "Activation", "Dataset", "DatasetProblem", "FunctionError", "History",
-    "Hyperparameter", "InputError", "Lookahead", "Optimizer", "Problem", "Run", "Schedule", "Simulation",
-    "State", "TypedFunction", "Update", "default_lr", "get_optimizer", "load_dataset", "make_problem",
-    "simulate", "typed_function",
+    "Hyperparameter", "InputError", "Lookahead", "Optimizer", "Pieces", "Problem", "Run", "Schedule",
+    "Simulation", "State", "TypedFunction", "Update", "default_lr", "get_optimizer", "load_dataset",
+    "make_problem", "simulate", "simulate_in_pieces", "typed_function",
 ]

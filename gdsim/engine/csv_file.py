@@ -121,7 +121,7 @@ def read_table(path, columns: Columns) -> Table:
     return reader.row_by_row(columns)
 
 
-def _read_bytes(path, name: str) -> bytes:
+def _read_bytes(path, name: str) -> bytearray:
     """The whole file, if it is a regular file of at most MAX_BYTES. It is opened without waiting (a
     FIFO with no writer would block) and checked before anything is read."""
     try:
@@ -155,18 +155,23 @@ def _read_bytes(path, name: str) -> bytes:
     return raw
 
 
-def _read_all(f, size: int) -> bytes:
-    """At most MAX_BYTES + 1 bytes of ``f`` (one more says the file grew too large), in blocks, with
-    a checkpoint after each."""
-    blocks, read = [], 0
-    while read <= MAX_BYTES:
-        block = f.read(min(_READ_BYTES, MAX_BYTES + 1 - read))
-        if not block:
-            break
-        blocks.append(block)
-        read += len(block)
-        checkpoint(_READ_PART * read / max(size, read))
-    return b"".join(blocks)
+def _read_all(f, size: int) -> bytearray:
+    """At most MAX_BYTES + 1 bytes of ``f`` (one more says the file grew too large), read in blocks
+    with a checkpoint after each into a buffer of the file's size (asked for MAX_BYTES at once,
+    read() would first allocate that much for any file)."""
+    raw = bytearray(size + 1)
+    read = 0
+    with memoryview(raw) as view:
+        while read < len(raw):
+            count = f.readinto(view[read:read + _READ_BYTES])
+            if not count:
+                break
+            read += count
+            checkpoint(_READ_PART * read / len(raw))
+    del raw[read:]
+    if read > size:  # it grew since fstat
+        raw += f.read(MAX_BYTES + 1 - read)
+    return raw
 
 
 def _check_regular(info: os.stat_result, name: str) -> None:
@@ -185,7 +190,7 @@ def file_kind(mode: int) -> str:
 class _Reader:
     """One file's bytes (newlines made '\\n') and the checks both ways of reading share."""
 
-    def __init__(self, name: str, raw: bytes):
+    def __init__(self, name: str, raw: bytes | bytearray):
         self.name, self.raw = name, raw
 
     # --- in bulk: ASCII without quotes below the header ------------------------------------------

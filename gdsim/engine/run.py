@@ -47,6 +47,7 @@ DEFAULT_HISTORY_BYTES = 64 * 2**20
 MAX_HISTORY_BYTES = 2 * 2**30  # what history_rows may ask for, so a typo cannot eat the machine
 _BLOCK_STEPS = 64
 _BLOCK_ELEMENTS = 1 << 18  # a block's buffers stay in cache for the checks
+_IN_RECORD_ELEMENTS = 512  # rows at least this long are written straight into the record
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ class Run:
 
         k, d = starts.shape
         self.step = 0
+        self._finished = False
         self.status = np.zeros(k, dtype=np.int8)
         self.stopped_at = np.full(k, -1)
         self._active = np.arange(k)
@@ -241,14 +243,17 @@ class Run:
 
     @property
     def status_names(self) -> list[str]:
-        return [STATUS_NAMES[s] for s in self.status]
+        return [STATUS_NAMES[s] for s in self.status.tolist()]
 
     @property
     def recorded_every(self) -> int:
         return self.trajectory.every
 
     def history(self, max_rows: int | None = None) -> History:
-        """The recorded rows as copies; with ``max_rows``, evenly thinned (first and last kept)."""
+        """The recorded rows as copies; with ``max_rows``, evenly thinned (first and last kept; with 1,
+        the last)."""
+        if max_rows is not None:
+            max_rows = whole_number(max_rows, "max_rows", 1)
         tr = self.trajectory
         slots = tr.slots(max_rows)
         step = tr.step[slots]
@@ -262,6 +267,45 @@ class Run:
             loss[after] = np.broadcast_to(self._final_loss, loss.shape)[after]
             gnorm[after] = np.broadcast_to(self._final_gnorm, gnorm.shape)[after]
         return History(step, params, loss, gnorm)
+
+    def drain(self) -> History:
+        """The rows recorded since the last drain (the first time, all of them) as ``history()`` gives
+        them, and an empty record: a run drained before its record fills keeps every row in order,
+        however long it runs, in the memory of the rows between two drains."""
+        rows = self.history()
+        self.trajectory.clear()
+        return rows
+
+    def finish(self, rows: int) -> History:
+        """End the run here and hand over rows 0 … rows−1 of its record as they are, without copies.
+
+        For a run whose record kept every row (``recorded_every`` is 1; ``history_rows`` ≥ rows). The
+        run takes no more steps (the step limit becomes the current step and can no longer change),
+        so nothing writes into the arrays returned: they are the caller's. ``params`` (rows, K, d) is a
+        transposed view of the record's (rows, d, K) buffer. The rows after a start's last one (its
+        stop, or the current step) are filled in place with its final values, as ``history`` does.
+        """
+        tr = self.trajectory
+        if tr.every != 1:
+            raise InputError(QT_TRANSLATE_NOOP(
+                "errors", "finish() hands over a record that kept every row; this one keeps every {every}th "
+                          "(give the run more history_rows)"), every=tr.every)
+        rows = whole_number(rows, QT_TRANSLATE_NOOP("errors", "the rows handed over"), 1, len(tr.step))
+        params, loss, gnorm = tr.in_place(rows)
+        self.step_limit = self.step
+        self._mark_step_limit()
+        self._finished = True
+        final_params, final_loss, final_gnorm = self.params, self.loss, self.grad_norm
+        # Starts grouped by their last row: each group's later rows are filled with one assignment.
+        later = np.flatnonzero(self.stopped_at < rows - 1)
+        later = later[np.argsort(self.stopped_at[later], kind="stable")]
+        for group in np.split(later, np.flatnonzero(np.diff(self.stopped_at[later])) + 1):
+            if len(group):
+                after = slice(self.stopped_at[group[0]] + 1, rows)
+                params[after, :, group] = final_params[group].T
+                loss[after, group] = final_loss[group]
+                gnorm[after, group] = final_gnorm[group]
+        return History(np.arange(rows), params.transpose(0, 2, 1), loss, gnorm)
 
     @property
     def current_lr(self) -> float:
@@ -366,8 +410,14 @@ class Run:
         plan = [entry for entry in self._lr_plan if entry[0] < first]
         self._lr_plan = plan + [(first, self.hyperparameters["lr"], self.schedule)]
 
+    def _refuse_if_finished(self) -> None:
+        if self._finished:
+            raise InputError(QT_TRANSLATE_NOOP(
+                "errors", "this run is finished: finish() handed its record over; start a new Run to go on"))
+
     def set_step_limit(self, limit: int | None) -> None:
         """A new step limit; raised above the current step, starts held at the old one go on."""
+        self._refuse_if_finished()
         self.step_limit = _check_step_limit(limit)
         self._mark_step_limit()
 
@@ -385,6 +435,7 @@ class Run:
         it ended. Raises InputError, and changes nothing, if the new problem has other parameters
         or its loss or gradient is not finite at a start's point.
         """
+        self._refuse_if_finished()
         batches, alive, points, loss, grad = self._evaluate(problem)
         self.problem, self._batches = problem, batches
         k = self.k
@@ -487,20 +538,30 @@ class Run:
     # --- the step loop ------------------------------------------------------------------------
 
     def _block_steps(self) -> int:
-        k, d = self._p.shape
-        return max(1, min(_BLOCK_STEPS, _BLOCK_ELEMENTS // (k * (d + 1))))
+        return block_steps(*self._p.shape)
 
     def _block(self, m: int) -> None:
         """m steps for every running start, then the checks for all m rows at once."""
         block = self._begin_block(m)
-        self._step_rows(m, block.batches, block.etas)
+        self._step_rows(block.rows, block.batches, block.etas)
         self._end_block(block)
 
     def _begin_block(self, m: int) -> "_Block":
-        """What a block of m steps starts from, and the buffers its rows go to."""
+        """What a block of m steps starts from, and where its rows go.
+
+        While all K starts run and the record keeps every row, rows of many starts are written straight
+        into the record; otherwise into the block's buffers, and copied into the record from there (for
+        a few starts that copy costs less than making views of the record's rows)."""
         ws = self._ws
         k, d = self._p.shape
-        xs, losses, gnorm2, _ = self._block_buffers(k, d)
+        direct = k == self.k and k * (d + 2) >= _IN_RECORD_ELEMENTS
+        in_record = self.trajectory.rows_ahead(m) if direct else None
+        if in_record is None:
+            xs, losses, gnorm2, rows = self._block_buffers(k, d)
+            xs, losses, gnorm2, rows = xs[:m], losses[:m], gnorm2[:m], rows[:m]
+        else:
+            xs, losses, gnorm2 = in_record
+            rows = zip(xs.transpose(0, 2, 1), losses, gnorm2, strict=True)
         before = ws.like("before", self._p)
         before[...] = self._p
         # What a replay of the block needs, to find the exact state of a start that stops inside it.
@@ -509,8 +570,8 @@ class Run:
         t0 = self.step
         batches = None if self._batches is None else [self._batches.at(t0 + j) for j in range(m)]
         etas = self._block_lrs(t0, m)
-        return _Block(m, t0, xs[:m], losses[:m], gnorm2[:m], before, start_state, start_grad, batches,
-                      etas)
+        return _Block(m, t0, xs, losses, gnorm2, before, start_state, start_grad, batches, rows,
+                      in_record is not None, etas)
 
     def _end_block(self, block: "_Block") -> None:
         """The checks for all rows of a block that has been stepped: record the rows, and stop the
@@ -518,9 +579,11 @@ class Run:
         m, t0, xs, losses, gnorm2 = block.m, block.t0, block.xs, block.losses, block.gnorm2
         before, start_state = block.before, block.start_state
         d = self._p.shape[1]
+        steps = np.arange(t0 + 1, t0 + m + 1)
         self.step = t0 + m
         events = self._events(xs, losses, gnorm2)
-        self._record(np.arange(t0 + 1, t0 + m + 1), xs, losses, gnorm2)
+        if not block.in_record:
+            self._record(steps, xs, losses, gnorm2)
 
         if events is not None:
             finite, event = events
@@ -537,10 +600,12 @@ class Run:
             self._set_final(hit, final, self._gradient_at(final),
                             np.where(inside, losses[ends, hit], self._loss[hit]),
                             np.where(inside, np.sqrt(gnorm2[ends, hit]), self._gnorm[hit]))
+            self._note_undefined(xs, losses, gnorm2, first[diverged], hit[diverged])
         self._loss[...] = losses[m - 1]
         np.sqrt(gnorm2[m - 1], out=self._gnorm)
+        if block.in_record:
+            self.trajectory.commit(steps)  # takes the square roots in place: gnorm2 is read above
         if events is not None:
-            self._note_undefined(xs, losses, gnorm2, first[diverged], hit[diverged])
             statuses = np.full(len(hit), DIVERGED)
             statuses[~diverged] = self._stationary_status(final[~diverged])
             stops = self._active[hit]
@@ -601,10 +666,11 @@ class Run:
         self.problem.kernel(soa, np.empty(len(params)), grad, Workspace())
         return np.array(grad)
 
-    def _step_rows(self, m: int, batches, etas) -> None:
-        """The step loop: update in place, copy the new point into its row, evaluate it there (the
-        gradient overwrites the one the update used) and keep its squared gradient norm. ``etas``
-        (m,): each update's η, or None when all use lr."""
+    def _step_rows(self, rows, batches, etas) -> None:
+        """The step loop over the block's rows (point (K, d), loss and squared gradient norm (K,)):
+        update in place, copy the new point into its row, evaluate it there (the gradient overwrites
+        the one the update used) and keep its squared gradient norm. ``etas`` (m,): each update's η,
+        or None when all use lr."""
         ws, state, c = self._ws, self.state, self._coefficients
         scheduled = etas is not None
         if scheduled:
@@ -612,15 +678,13 @@ class Run:
             lr_cell = c["lr"] = np.empty(())
         update, kernel, problem = self.optimizer.update, self.problem.kernel, self.problem
         k, d = self._p.shape
-        rows = self._block_buffers(k, d)[3]
         p, grad = self._p, self._grad
         square = ws.like("t", p)  # the optimizers' scratch array, free between updates
         g = grad
         if batches is not None:
             batch_grad, batch_loss = ws.like("batch_grad", p), ws.get("batch_loss", (k,))
             g = batch_grad
-        for j in range(m):
-            x_row, loss_row, gnorm2_row = rows[j]
+        for j, (x_row, loss_row, gnorm2_row) in enumerate(rows):
             if batches is not None:
                 X, y = batches[j]
                 problem.evaluate_on(X, y, p, batch_loss, batch_grad, self._batch_ws)
@@ -720,6 +784,35 @@ class Run:
         self.trajectory.append(steps, params, loss, gnorm2, columns)
 
 
+def block_steps(k: int, d: int) -> int:
+    """Steps per block for k running starts of d parameters."""
+    return max(1, min(_BLOCK_STEPS, _BLOCK_ELEMENTS // (k * (d + 1))))
+
+
+def working_bytes(problem: Problem, optimizer: str | Optimizer, k: int, batch_size=None) -> int:
+    """About the most a Run of k starts allocates besides its record (measured within 10 % for the
+    cases in benchmarks/engine_speed.py and tests/test_engine_runs.py):
+
+    - (K, d) arrays: points, gradients, their final values, the points before a block, the gradient a
+      replay starts from, the optimizers' scratch, where a start's step was undefined, and copies of
+      that and of the points handed out at the end (10), and three of
+      each optimizer buffer (the state, each start's final state, the state a block starts from);
+    - (K,) arrays: losses, norms, statuses, final values and a fixed function's scratch (24);
+    - a dataset model's scratch, 4 (K, N) arrays for N samples and as many (K, B) for mini-batches of B;
+    - a block's rows (K, d + 2) per step of it: its buffers, or the temporaries of its checks once a
+      start stops (at most about 3 MB, but for K so large that a block is one step)."""
+    d = problem.dim
+    buffers = len(get_optimizer(optimizer).buffers)
+    dataset = getattr(problem, "dataset", None)
+    samples = 0
+    if dataset is not None:
+        n = len(dataset.y)
+        batch = batch_size if isinstance(batch_size, (int, np.integer)) and batch_size > 0 else n
+        samples = 4 * n + (0 if batch_size is None else 4 * min(int(batch), n))
+    block = block_steps(k, d) * (d + 2)
+    return 8 * k * ((10 + 3 * buffers) * d + 24 + samples + block)
+
+
 def _etas(lr: float, schedule: Schedule | None, steps: np.ndarray) -> np.ndarray:
     """lr·λ(t) for the updates ``steps`` (a 1-d array), the one formula the run steps with and
     lr_at reports."""
@@ -742,6 +835,8 @@ class _Block:
     start_state: State | None
     start_grad: np.ndarray | None
     batches: list | None
+    rows: object  # per row: point (K, d), loss and squared gradient norm (K,) views, as _step_rows takes
+    in_record: bool  # whether xs, losses and gnorm2 are the record's next rows (committed at the end)
     etas: np.ndarray | None
 
 

@@ -3,10 +3,17 @@
 A row is kept when its step is a multiple of ``every``. When all slots are taken, the rows whose step
 is not a multiple of 2·every are dropped and ``every`` doubles, so the record stays evenly spaced
 from step 0 and its memory never grows. Dropping a row frees its slot without moving any data;
-``order`` lists the slots in step order.
+``order`` lists the slots in step order. Until the first thinning, slot i holds the i-th row, and a
+writer may fill the next slots in place (``rows_ahead``, then ``commit``) instead of appending copies.
 """
 
 import numpy as np
+
+
+def record_bytes(capacity: int, k: int, d: int) -> int:
+    """The memory a Trajectory of this capacity allocates."""
+    capacity = max(2, int(capacity))
+    return capacity * (8 * k * (d + 2) + 3 * 8)  # params, loss, grad_norm; step, order and free slots
 
 
 class Trajectory:
@@ -48,6 +55,11 @@ class Trajectory:
             self.params[slots] = params[sel]
             self.loss[slots] = loss[sel]
             self.grad_norm[slots] = np.sqrt(grad_norm2[sel])
+        elif slots[-1] - slots[0] == n - 1:  # consecutive slots: one index array, on the columns
+            rows = slice(slots[0], slots[-1] + 1)
+            self.params[rows][..., columns] = params[sel]
+            self.loss[rows][:, columns] = loss[sel]
+            self.grad_norm[rows][:, columns] = np.sqrt(grad_norm2[sel])
         else:
             coordinates = np.arange(self.params.shape[1])[None, :, None]
             self.params[slots[:, None, None], coordinates, columns[None, None, :]] = params[sel]
@@ -56,6 +68,39 @@ class Trajectory:
         self.step[slots] = steps[sel]
         self._order[self._used : self._used + n] = slots
         self._used += n
+
+    def rows_ahead(self, n: int):
+        """Views of the next n slots, params (n, d, K), loss and squared gradient norms (n, K), to be
+        filled in place with the next n rows of all K starts and then ``commit``-ted; None unless every
+        row is kept so far (``every`` is 1) and n slots are left."""
+        if self.every != 1 or self._used + n > len(self.step) or self._free[0] != self._used:
+            return None
+        rows = slice(self._used, self._used + n)
+        return self.params[rows], self.loss[rows], self.grad_norm[rows]
+
+    def commit(self, steps: np.ndarray) -> None:
+        """Record the rows written into ``rows_ahead(len(steps))`` as those steps (their squared gradient
+        norms become norms, in place)."""
+        n = len(steps)
+        rows = slice(self._used, self._used + n)
+        np.sqrt(self.grad_norm[rows], out=self.grad_norm[rows])
+        self.step[rows] = steps
+        self._order[rows] = self._free[:n]
+        self._free = self._free[n:]
+        self._used += n
+
+    def in_place(self, n: int):
+        """The first n slots as views, params (n, d, K), loss and grad_norm (n, K): rows 0 … n−1 in
+        step order, for a record never thinned (slots from ``len(self)`` on are not written yet)."""
+        if self.every != 1 or not 1 <= n <= len(self.step):
+            raise ValueError(f"the first {n} slots of this record are not its rows in order")
+        return self.params[:n], self.loss[:n], self.grad_norm[:n]
+
+    def clear(self) -> None:
+        """Drop every row (a reader has taken them): slots fill from the first again, ``every`` stays."""
+        self.step[self.order] = -1
+        self._used = 0
+        self._free = np.arange(len(self.step))
 
     def truncate(self, last_step: int) -> None:
         """Drop the rows after ``last_step`` (a run going back to it)."""
@@ -78,9 +123,12 @@ class Trajectory:
         self.grad_norm[rows, column] = grad_norm
 
     def slots(self, max_rows: int | None = None) -> np.ndarray:
-        """Slots in step order; with ``max_rows``, evenly spaced ones including the first and last."""
+        """Slots in step order; with ``max_rows``, evenly spaced ones including the first and last (with
+        1, the last)."""
         if max_rows is None or self._used <= max_rows:
             return self.order
+        if max_rows == 1:
+            return self.order[-1:]
         picks = np.linspace(0, self._used - 1, max(2, max_rows)).round().astype(int)
         return self.order[np.unique(picks)]
 

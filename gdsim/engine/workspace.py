@@ -16,10 +16,11 @@ class Workspace:
         return array
 
     def scratch(self, n: int, shape: tuple[int, ...]) -> list[np.ndarray]:
-        """n distinct arrays of one shape, the same ones on every call with that shape."""
-        arrays = self._arrays.get((n, shape))
-        if arrays is None:
-            arrays = self._arrays[(n, shape)] = [np.empty(shape) for _ in range(n)]
+        """n distinct arrays of one shape, the same ones on every call while the shape stays the same
+        (a new shape replaces them: a run whose starts stop one by one must not keep a set per count)."""
+        arrays = self._arrays.get(("scratch", n))
+        if arrays is None or arrays[0].shape != shape:
+            arrays = self._arrays[("scratch", n)] = [np.empty(shape) for _ in range(n)]
         return arrays
 
     def like(self, key: str, prototype: np.ndarray) -> np.ndarray:

@@ -114,7 +114,7 @@ class Canvas(QWidget):
         session.setup_changed.connect(self._on_setup_changed)
         session.hyperparameter_changed.connect(self._on_hyperparameter_changed)
         session.schedule_changed.connect(self._on_schedule_changed)
-        session.batches_changed.connect(self._on_batches_changed)
+        session.batches_changed.connect(self._on_batches_changed)  # the names say the batch size
         session.landscape_changed.connect(self.parameters.set_landscape)
         session.stepped.connect(self._on_stepped)
         self._on_problem_changed(session.problem)
@@ -240,12 +240,6 @@ class Canvas(QWidget):
         self._show_labels()
 
     @Slot(int, object)
-    @Slot(int, object, int)
-    def _on_batches_changed(self, index: int, batch_size, seed: int) -> None:
-        # A method, not a lambda: the session outlives a deleted window, and a lambda connected to it
-        # would keep the window alive through Qt, where Python's collector cannot see it.
-        self._show_labels()  # the names say the batch size
-
     def _on_schedule_changed(self, index: int, schedule) -> None:
         self._show_labels()
         self._show_lr(self.session.setup)
@@ -255,6 +249,12 @@ class Canvas(QWidget):
         scheduled = any(c.schedule is not None for c in setup.contenders)
         if scheduled != self.lr_shown:
             self._arrange(*self._wanted[:2], scheduled)
+
+    @Slot(int, object, int)
+    def _on_batches_changed(self, index: int, batch_size, seed: int) -> None:
+        # A method, not a lambda: Qt drops a connection to a method of a deleted canvas, while a lambda
+        # would keep the closed window alive as long as the session lives.
+        self._show_labels()
 
     def _show_labels(self) -> None:
         self.losses.set_labels(short_run_labels(self.session.setup, self.session.problem))
@@ -327,7 +327,7 @@ class Canvas(QWidget):
         self.losses.draw(snap)
         if self.lr_shown:
             self._lr.draw(snap)
-        if self._data is not None and self._data.isVisible():
+        if self._data is not None and not self._data.isHidden():  # laid out (an off-screen canvas too)
             self._data.draw(snap)
         self._drawn = snap
         self.session.snapshot_drawn()

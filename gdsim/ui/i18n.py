@@ -92,6 +92,7 @@ class Translations:
     The translators are the application's, so they are kept for the class, not for one window."""
 
     _installed: list[QTranslator] = []
+    current = "en"  # the language installed last, by any instance
 
     def __init__(self):
         self.language = "en"
@@ -101,7 +102,7 @@ class Translations:
         for translator in Translations._installed:
             app.removeTranslator(translator)
         Translations._installed = []
-        self.language = resolve(language)
+        self.language = Translations.current = resolve(language)
         if self.language != "en":
             for folder, name in ((QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase"),
                                  (str(resource("i18n")), "gdsim")):

@@ -23,6 +23,7 @@ from ..model.lessons import LessonError, LessonView, load_lesson, save_lesson, s
 from .actions import WindowActions, percent
 from .canvas import Canvas
 from .controls import ControlPanel
+from .exports import Exports
 from .formula_panel import TEXT_UPDATES_PER_SECOND, FormulaPanel
 from .i18n import Translations, translate_error
 from .job_indicator import JobIndicator
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.lesson_panel = LessonPanel()
         self.lesson_dock = self._dock("lesson", self.lesson_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.lessons = []  # read once the window is up: the first frame does not need them
+        self._full_screen_for_this_start = False  # asked for on the command line: not remembered
         # The controls give way first (they scroll); the formulas and the lesson grow with the scale.
         self.side_panels = SidePanels(self, [(self.dock, self._controls_width, CONTROLS_FLOOR),
                                              (self.formula_dock, self._panel_width, PANEL_FLOOR),
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
         self._error_timer.timeout.connect(self.error.clear)
 
         self.actions = WindowActions(self)
+        self.exports = Exports(self)  # File → Export
         self.actions.show_language(self.settings.language)
         session.stepped.connect(self._on_stepped)
         session.setup_changed.connect(self._on_setup_changed)
@@ -148,6 +151,7 @@ class MainWindow(QMainWindow):
         self.lesson_dock.setWindowTitle(self.tr("Lesson"))
         self.lesson_panel.retranslate(self.translations.language)
         self.actions.retranslate()
+        self.exports.retranslate()
         self.controls.retranslate()
         self.canvas.retranslate()
         self.formulas.retranslate()
@@ -241,8 +245,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def ask_to_save_lesson(self) -> None:
         """Ask for a file and a title, and save the setup there as a lesson."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the setup as a lesson"), "lesson.toml",
-                                              self.tr("Lessons (*.toml)"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the setup as a lesson"),
+                                              "lesson.gdsim.toml", self.tr("Lessons (*.toml)"))
         if not path:
             return
         title, ok = QInputDialog.getText(self, self.tr("Lesson title"), self.tr("Title of the lesson:"))
@@ -276,6 +280,22 @@ class MainWindow(QMainWindow):
         self.actions.light.setChecked(style.name == "light")
         self.actions.show_scale(style.scale)
         self.scale_label.setText(percent(style.scale))
+
+    def start_with(self, options) -> None:
+        """Start as the command line asks (a gdsim.launch.StartOptions): shown, never remembered."""
+        if options.theme is not None or options.scale is not None:
+            self.appearance = themed(options.theme or self.appearance.name,
+                                     options.scale or self.appearance.scale)
+            self._apply_style()
+        if options.language is not None:
+            self.translations.install(options.language)
+            self.actions.show_language(options.language)
+            self.retranslate()
+        if options.full_screen:
+            self._full_screen_for_this_start = True
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
+        if options.lesson is not None:
+            self.load_lesson(options.lesson)
 
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
@@ -348,8 +368,10 @@ class MainWindow(QMainWindow):
             "The optimizers follow PyTorch's torch.optim update rules.</p>"))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.exports.animation_export.cancel()  # an animation being made is not written
         self.session.shutdown()
-        self.settings.set_geometry(self.saveGeometry(), self.saveState())
+        if not (self._full_screen_for_this_start and self.isFullScreen()):
+            self.settings.set_geometry(self.saveGeometry(), self.saveState())
         self.settings.set_setup(self.session.setup)
         self.settings.sync()
         super().closeEvent(event)

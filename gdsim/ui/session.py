@@ -63,6 +63,7 @@ class Session(QObject):
     watched_requested = Signal(int)
     history_rows_requested = Signal(int)
     switch_requested = Signal(object, int)  # (Problem, generation): the runs go on with it
+    trajectories_requested = Signal()
 
     # What the views react to.
     problem_changed = Signal(object)  # a new Problem: new landscape, new parameters
@@ -83,6 +84,7 @@ class Session(QObject):
     refining_started = Signal()  # a new problem's landscape is being computed …
     refining_progressed = Signal(float)  # … this far (its stages come as landscape_changed) …
     refining_finished = Signal()  # … and is done, or was cancelled or superseded
+    trajectories_ready = Signal(object)  # every run's recorded rows (tables.Recorded), when asked for
 
     def __init__(self, built: Built | None = None, parent=None):
         """``built``: the setup to begin with, already built (by default gdsim's first setup)."""
@@ -117,6 +119,8 @@ class Session(QObject):
         self.switch_requested.connect(self._worker.switch_problem)
         self._worker.switch_refused.connect(self._on_switch_refused)
         self._worker.stepped.connect(self._on_stepped)
+        self.trajectories_requested.connect(self._worker.send_trajectories)
+        self._worker.trajectories_ready.connect(self._on_trajectories_ready)
         self._thread.start()
 
         self._loads = JobLane("loader", self)
@@ -572,3 +576,14 @@ class Session(QObject):
             self.latest = snap
             self.stepped.emit(snap)
 
+    # --- exports ------------------------------------------------------------------------------
+
+    @Slot()
+    def request_trajectories(self) -> None:
+        """Ask the worker for every run's recorded rows; ``trajectories_ready`` brings them."""
+        self.trajectories_requested.emit()
+
+    @Slot(object, int)
+    def _on_trajectories_ready(self, records, generation: int):
+        if generation == self._generation and records:
+            self.trajectories_ready.emit(records)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..engine import InputError
 from ..engine.run import advance_together
-from ..model import snapshot
+from ..model import snapshot, tables
 from ..model.build import Built
 
 FRAME_SECONDS = 1 / 60  # the least time between two snapshots
@@ -80,6 +80,7 @@ class FrameGate:
 class Worker(QObject):
     stepped = Signal(object)  # a Snapshot
     switch_refused = Signal(object, int)  # (InputError, generation): the runs stay on their problem
+    trajectories_ready = Signal(object, int)  # (tuple of gdsim.model.tables.Recorded, generation)
 
     def __init__(self, gate: "FrameGate | None" = None):
         super().__init__()
@@ -273,3 +274,8 @@ class Worker(QObject):
         self._gate.snapshot_sent()
         self.stepped.emit(snapshot.take(self._runs, self._generation, self._playing, self._history_rows,
                                         self._start, self._watched))
+
+    @Slot()
+    def send_trajectories(self):
+        """Every run's recorded rows, copied (for File → Export)."""
+        self.trajectories_ready.emit(tuple(tables.recorded(run) for run in self._runs), self._generation)

@@ -179,6 +179,93 @@
         <translation>作用</translation>
     </message>
     <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="69" />
+        <location filename="../../gdsim/ui/animation_export.py" line="123" />
+        <location filename="../../gdsim/ui/animation_export.py" line="148" />
+        <location filename="../../gdsim/ui/animation_export.py" line="183" />
+        <source>Export an animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="70" />
+        <source>From step:</source>
+        <translation>起始步：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="70" />
+        <source>To step:</source>
+        <translation>结束步：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="70" />
+        <source>One frame every … steps:</source>
+        <translation>每隔几步一帧：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="70" />
+        <source>Frames per second:</source>
+        <translation>每秒帧数：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="74" />
+        <location filename="../../gdsim/ui/animation_export.py" line="143" />
+        <source>MP4 needs the video extra: {0}</source>
+        <translation>导出 MP4 需要安装视频扩展：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="125" />
+        <source>The first step ({0}) comes after the last ({1}).</source>
+        <translation>起始步（{0}）在结束步（{1}）之后。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="128" />
+        <source>That makes more than {0} frames; take a frame every more steps.</source>
+        <translation>这样会超过 {0} 帧；请加大每帧之间的步数。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="131" />
+        <source>GIF animation (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="131" />
+        <source>Animated PNG (*.apng *.png)</source>
+        <translation>动态 PNG (*.apng *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="133" />
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="154" />
+        <location filename="../../gdsim/ui/animation_export.py" line="184" />
+        <location filename="../../gdsim/ui/exports.py" line="220" />
+        <source>Cannot write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="161" />
+        <source>Drawing the frames…</source>
+        <translation>正在绘制各帧…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="161" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="178" />
+        <location filename="../../gdsim/ui/exports.py" line="225" />
+        <source>Written: {0}</source>
+        <translation>已写入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/animation_export.py" line="188" />
+        <source>Frame {0} of {1}</source>
+        <translation>第 {0} 帧，共 {1} 帧</translation>
+    </message>
+    <message>
         <location filename="../../gdsim/ui/color_bar.py" line="82" />
         <location filename="../../gdsim/ui/color_bar.py" line="86" />
         <location filename="../../gdsim/ui/loss_view.py" line="60" />
@@ -211,6 +298,147 @@
         <location filename="../../gdsim/ui/data_view.py" line="125" />
         <source>○ mini-batch: {0}/{1}</source>
         <translation>○ 小批量：{0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="79" />
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="80" />
+        <source>&amp;Picture…</source>
+        <translation>图片(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="81" />
+        <source>&amp;Copy the picture</source>
+        <translation>复制图片(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="82" />
+        <source>&amp;Animation…</source>
+        <translation>动画(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="84" />
+        <source>&amp;Trajectories as CSV…</source>
+        <translation>轨迹（CSV）(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="85" />
+        <source>&amp;Dataset as CSV…</source>
+        <translation>数据集（CSV）(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="127" />
+        <source>gdsim — watch gradient descent work</source>
+        <translation>gdsim —— 看梯度下降如何工作</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="175" />
+        <location filename="../../gdsim/ui/exports.py" line="183" />
+        <location filename="../../gdsim/ui/exports.py" line="270" />
+        <source>Export a picture</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="176" />
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="190" />
+        <source>The picture of the canvas is on the clipboard.</source>
+        <translation>画布的图片已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="195" />
+        <location filename="../../gdsim/ui/exports.py" line="205" />
+        <source>Export the trajectories</source>
+        <translation>导出轨迹</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="196" />
+        <location filename="../../gdsim/ui/exports.py" line="212" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="211" />
+        <location filename="../../gdsim/ui/exports.py" line="214" />
+        <source>Export the dataset</source>
+        <translation>导出数据集</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="234" />
+        <source>The canvas, as laid out</source>
+        <translation>整个画布（按当前布局）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="235" />
+        <source>The parameter space</source>
+        <translation>参数空间</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="236" />
+        <source>The first slice</source>
+        <translation>第一个切面</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="237" />
+        <source>The second slice</source>
+        <translation>第二个切面</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="238" />
+        <source>The loss over the steps</source>
+        <translation>损失随步数的变化</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="239" />
+        <location filename="../../gdsim/ui/lr_view.py" line="37" />
+        <source>η per step</source>
+        <translation>每步的 η</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="240" />
+        <source>The data and the model</source>
+        <translation>数据与模型</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="274" />
+        <source>{0}× the pixels on screen (PNG)</source>
+        <translation>屏幕像素的 {0} 倍（PNG）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="275" />
+        <source>The window's theme</source>
+        <translation>窗口当前的主题</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="276" />
+        <source>The light theme (for print)</source>
+        <translation>浅色主题（适合打印）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="277" />
+        <source>With the formulas beside it</source>
+        <translation>在旁边附上公式</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="278" />
+        <source>Picture of:</source>
+        <translation>图片内容：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="278" />
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/exports.py" line="278" />
+        <source>Colours:</source>
+        <translation>配色：</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/formula.py" line="79" />
@@ -433,11 +661,6 @@
         <location filename="../../gdsim/ui/loss_view.py" line="108" />
         <source>‖∇L‖ (gradient norm)</source>
         <translation>‖∇L‖（梯度的模）</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/lr_view.py" line="37" />
-        <source>η per step</source>
-        <translation>每步的 η</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/parameter_view.py" line="283" />
@@ -864,145 +1087,145 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="145" />
+        <location filename="../../gdsim/ui/main_window.py" line="148" />
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="146" />
+        <location filename="../../gdsim/ui/main_window.py" line="149" />
         <source>Controls</source>
         <translation>控制面板</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="147" />
+        <location filename="../../gdsim/ui/main_window.py" line="150" />
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="148" />
+        <location filename="../../gdsim/ui/main_window.py" line="151" />
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="155" />
+        <location filename="../../gdsim/ui/main_window.py" line="159" />
         <source>The scale of text and lines (Ctrl + / Ctrl −, View → Scale)</source>
         <translation>文字和线条的缩放比例（Ctrl + / Ctrl −，视图 → 缩放）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="205" />
+        <location filename="../../gdsim/ui/main_window.py" line="209" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="209" />
+        <location filename="../../gdsim/ui/main_window.py" line="213" />
         <source>Refining the landscape…</source>
         <translation>正在细化损失地形…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="214" />
-        <location filename="../../gdsim/ui/main_window.py" line="236" />
+        <location filename="../../gdsim/ui/main_window.py" line="218" />
+        <location filename="../../gdsim/ui/main_window.py" line="240" />
         <source>Open lesson</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="222" />
-        <location filename="../../gdsim/ui/main_window.py" line="244" />
+        <location filename="../../gdsim/ui/main_window.py" line="226" />
+        <location filename="../../gdsim/ui/main_window.py" line="248" />
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="237" />
+        <location filename="../../gdsim/ui/main_window.py" line="241" />
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课件 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="245" />
+        <location filename="../../gdsim/ui/main_window.py" line="249" />
         <source>Lessons (*.toml)</source>
         <translation>课件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="248" />
+        <location filename="../../gdsim/ui/main_window.py" line="252" />
         <source>Lesson title</source>
         <translation>课件标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="248" />
+        <location filename="../../gdsim/ui/main_window.py" line="252" />
         <source>Title of the lesson:</source>
         <translation>这一课的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="313" />
+        <location filename="../../gdsim/ui/main_window.py" line="333" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="313" />
-        <location filename="../../gdsim/ui/main_window.py" line="323" />
+        <location filename="../../gdsim/ui/main_window.py" line="333" />
+        <location filename="../../gdsim/ui/main_window.py" line="343" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="314" />
+        <location filename="../../gdsim/ui/main_window.py" line="334" />
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="315" />
+        <location filename="../../gdsim/ui/main_window.py" line="335" />
         <source>stuck at step {0}: ∇L = 0, yet no minimum</source>
         <translation>在第 {0} 步停滞：∇L = 0，但这里不是最小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="316" />
+        <location filename="../../gdsim/ui/main_window.py" line="336" />
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="317" />
+        <location filename="../../gdsim/ui/main_window.py" line="337" />
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="322" />
+        <location filename="../../gdsim/ui/main_window.py" line="342" />
         <source>diverging: the loss keeps growing</source>
         <translation>正在发散：损失不断增大</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="325" />
+        <location filename="../../gdsim/ui/main_window.py" line="345" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="326" />
+        <location filename="../../gdsim/ui/main_window.py" line="346" />
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="327" />
+        <location filename="../../gdsim/ui/main_window.py" line="347" />
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="328" />
+        <location filename="../../gdsim/ui/main_window.py" line="348" />
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="340" />
+        <location filename="../../gdsim/ui/main_window.py" line="360" />
         <source>stopped at step {0}: the slope of L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 的斜率在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="342" />
+        <location filename="../../gdsim/ui/main_window.py" line="362" />
         <source>stopped at step {0}: L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="345" />
+        <location filename="../../gdsim/ui/main_window.py" line="365" />
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="346" />
+        <location filename="../../gdsim/ui/main_window.py" line="366" />
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
@@ -1075,6 +1298,7 @@
     </message>
     <message>
         <location filename="../../gdsim/engine/csv_file.py" line="44" />
+        <location filename="../../gdsim/files.py" line="58" />
         <source>device</source>
         <translation>设备</translation>
     </message>
@@ -1085,18 +1309,19 @@
     </message>
     <message>
         <location filename="../../gdsim/engine/csv_file.py" line="46" />
+        <location filename="../../gdsim/files.py" line="59" />
         <source>FIFO</source>
         <translation>命名管道（FIFO）</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/csv_file.py" line="47" />
-        <location filename="../../gdsim/files.py" line="46" />
+        <location filename="../../gdsim/files.py" line="52" />
         <source>socket</source>
         <translation>套接字</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/csv_file.py" line="49" />
-        <location filename="../../gdsim/files.py" line="48" />
+        <location filename="../../gdsim/files.py" line="54" />
         <source>special file</source>
         <translation>特殊文件</translation>
     </message>
@@ -1594,94 +1819,109 @@
         <translation>{problem!r} 的参数的形状必须是 (K, {dim})，而给出的是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="168" />
+        <location filename="../../gdsim/engine/run.py" line="170" />
         <source>the loss or its gradient is not finite at the start {start}</source>
         <translation>在起点 {start} 处，损失或它的梯度不是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="172" />
+        <location filename="../../gdsim/engine/run.py" line="174" />
         <source>a start is too far out: its loss or parameters exceed {limit:g}</source>
         <translation>起点离得太远了：它的损失或参数超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="277" />
+        <location filename="../../gdsim/engine/run.py" line="290" />
+        <source>finish() hands over a record that kept every row; this one keeps every {every}th (give the run more history_rows)</source>
+        <translation>finish() 只能交出保留了每一行的记录；这条记录每 {every} 步才保留一行（请给这次运行更大的 history_rows）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="293" />
+        <source>the rows handed over</source>
+        <translation>交出的行数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="321" />
         <source>lr_at needs update numbers t ≥ 1 (whole numbers), got {t!r}</source>
         <translation>lr_at 需要更新的序号 t ≥ 1（整数），而输入的是 {t!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="417" />
+        <location filename="../../gdsim/engine/run.py" line="415" />
+        <source>this run is finished: finish() handed its record over; start a new Run to go on</source>
+        <translation>这次运行已经结束：finish() 已交出它的记录；要继续，请新建一个 Run</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/run.py" line="468" />
         <source>problem {problem!r} has the parameters ({names}); the run has ({have})</source>
         <translation>目标函数 {problem!r} 的参数是 ({names})；而这次运行的参数是 ({have})</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="432" />
+        <location filename="../../gdsim/engine/run.py" line="483" />
         <source>problem {problem!r} cannot go on from the point {point} reached so far: its loss or gradient there is not finite or exceeds {limit:g}</source>
         <translation>目标函数 {problem!r} 无法从目前到达的点 {point} 继续：它在那里的损失或梯度不是有限的数，或超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="473" />
-        <location filename="../../gdsim/engine/run.py" line="771" />
+        <location filename="../../gdsim/engine/run.py" line="524" />
+        <location filename="../../gdsim/engine/run.py" line="866" />
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="838" />
+        <location filename="../../gdsim/engine/run.py" line="933" />
         <source>a run needs a problem made by make_problem, such as Run(make_problem('parabola'), 'sgd', [2.0]); got {problem!r}</source>
         <translation>运行需要一个由 make_problem 生成的目标函数，比如 Run(make_problem('parabola'), 'sgd', [2.0])；而给出的是 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="845" />
+        <location filename="../../gdsim/engine/run.py" line="940" />
         <source>a start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="851" />
+        <location filename="../../gdsim/engine/run.py" line="946" />
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="853" />
+        <location filename="../../gdsim/engine/run.py" line="948" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="856" />
+        <location filename="../../gdsim/engine/run.py" line="951" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="860" />
+        <location filename="../../gdsim/engine/run.py" line="955" />
         <source>a start must be finite numbers</source>
         <translation>起点必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="865" />
+        <location filename="../../gdsim/engine/run.py" line="960" />
         <source>the tolerance</source>
         <translation>收敛阈值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="867" />
+        <location filename="../../gdsim/engine/run.py" line="962" />
         <source>the tolerance must be ≥ 0, got {tol}</source>
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="880" />
+        <location filename="../../gdsim/engine/run.py" line="975" />
         <source>the step limit</source>
         <translation>步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="890" />
+        <location filename="../../gdsim/engine/run.py" line="985" />
         <source>mini-batches need a dataset model (linreg or neuron); {problem!r} has no data</source>
         <translation>小批量需要一个基于数据集的模型（linreg 或 neuron）；{problem!r} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="894" />
+        <location filename="../../gdsim/engine/run.py" line="989" />
         <location filename="../../gdsim/model/setup.py" line="255" />
         <source>the batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="895" />
+        <location filename="../../gdsim/engine/run.py" line="990" />
         <location filename="../../gdsim/model/setup.py" line="259" />
         <source>the seed</source>
         <translation>随机种子</translation>
@@ -1692,39 +1932,64 @@
         <translation>学习率调度 {schedule} 没有参数 {name!r}；它的参数有：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/files.py" line="36" />
+        <location filename="../../gdsim/engine/simulate.py" line="150" />
+        <source>the rows of a piece</source>
+        <translation>每一段的行数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/simulate.py" line="181" />
+        <source>steps</source>
+        <translation>步数 steps</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/simulate.py" line="194" />
+        <source>recording {rows} rows of 1 start needs {needed} GiB (limit {limit} GiB); use fewer steps, or gdsim.Run, which thins what it records</source>
+        <translation>为 1 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数，或改用 gdsim.Run，它会抽稀所记录的行</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/simulate.py" line="196" />
+        <source>recording {rows} rows of {k} starts needs {needed} GiB (limit {limit} GiB); use fewer steps or starts, or gdsim.Run, which thins what it records</source>
+        <translation>为 {k} 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数或起点，或改用 gdsim.Run，它会抽稀所记录的行</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/files.py" line="42" />
         <source>the name ends in '/' or names a folder; give a file name</source>
         <translation>这个名称以 '/' 结尾，或者指的是一个文件夹；请给出文件名</translation>
     </message>
     <message>
-        <location filename="../../gdsim/files.py" line="38" />
+        <location filename="../../gdsim/files.py" line="44" />
         <source>the folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../gdsim/files.py" line="39" />
+        <location filename="../../gdsim/files.py" line="45" />
         <source>{folder} is not a folder</source>
         <translation>{folder} 不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../gdsim/files.py" line="40" />
+        <location filename="../../gdsim/files.py" line="46" />
         <source>it is a folder; give a file name</source>
         <translation>它是一个文件夹；请给出文件名</translation>
     </message>
     <message>
-        <location filename="../../gdsim/files.py" line="41" />
+        <location filename="../../gdsim/files.py" line="47" />
         <source>it is a FIFO and no program is reading from it</source>
         <translation>它是一个命名管道（FIFO），而没有程序在读取它</translation>
     </message>
     <message>
-        <location filename="../../gdsim/files.py" line="42" />
+        <location filename="../../gdsim/files.py" line="48" />
         <source>it is a {kind}; gdsim writes only to files, FIFOs and devices such as /dev/null</source>
         <translation>它是{kind}；gdsim 只写入普通文件、命名管道（FIFO）和 /dev/null 这样的设备</translation>
     </message>
     <message>
-        <location filename="../../gdsim/files.py" line="45" />
+        <location filename="../../gdsim/files.py" line="51" />
         <source>block device (a disk)</source>
         <translation>块设备（磁盘）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/files.py" line="55" />
+        <source>it is not a regular file (it is a {kind}); an export replaces only regular files</source>
+        <translation>它不是普通文件（而是{kind}）；导出只会替换普通文件</translation>
     </message>
     <message>
         <location filename="../../gdsim/model/lessons.py" line="201" />
