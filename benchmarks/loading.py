@@ -4,6 +4,7 @@ fare meanwhile (steps of the running setup, lateness of a 5 ms GUI-thread timer)
 takes to stop and join every thread during the load and during the refining.
 
     python benchmarks/loading.py          # three rounds, offscreen unless $DISPLAY is set
+    python benchmarks/loading.py 5 20     # five rounds, waiting at most 20 s for the refining
 """
 
 import os
@@ -72,7 +73,7 @@ class Lateness:
         return float(np.percentile(self.late[1:], 95)) if len(self.late) > 1 else float("nan")
 
 
-def one_round(csv: Path) -> dict:
+def one_round(csv: Path, refine_wait_s: float = REFINE_WAIT_S) -> dict:
     from gdsim.app import create_window
 
     window = create_window()
@@ -105,7 +106,7 @@ def one_round(csv: Path) -> dict:
     until(lambda: any(s is not None and s.total == ROWS for _, s in stages))
     ours = [(t, s) for t, s in stages if s is not None and s.total == ROWS]
     try:
-        until(lambda: not session.refining, REFINE_WAIT_S)
+        until(lambda: not session.refining, refine_wait_s)
     except TimeoutError:
         pass
     ours = [(t, s) for t, s in stages if s is not None and s.total == ROWS]
@@ -121,15 +122,21 @@ def one_round(csv: Path) -> dict:
         "steps of the running setup meanwhile": steps_meanwhile,
         "GUI timer lateness p95 meanwhile (ms)": late_p95,
         "coarse landscape after the data arrived (s)": coarse_at - loaded,
-        "coarse stage": f"{coarse.image.shape[0]}x{coarse.image.shape[1]} on {coarse.samples:,} of {ROWS:,}",
-        "finest stage within 90 s after the data (s)": refined_at - loaded,
-        "finest stage": f"{finest.image.shape[0]}x{finest.image.shape[1]} on {finest.samples:,} of {ROWS:,}",
+        "coarse stage": describe(coarse),
+        "second stage after the data arrived (s)": ours[1][0] - loaded if len(ours) > 1 else float("nan"),
+        "second stage": describe(ours[1][1]) if len(ours) > 1 else "-",
+        f"finest stage within {refine_wait_s:g} s after the data (s)": refined_at - loaded,
+        "finest stage": describe(finest),
         "stages": len(ours),
         "close when idle: join (ms)": closed_idle.seconds * 1000,
         "close during the load: join (ms)": joins["load"].seconds * 1000,
         "close during refining: join (ms)": joins["refine"].seconds * 1000,
         "all joined": closed_idle.joined and all(j.joined for j in joins.values()),
     }
+
+
+def describe(surface) -> str:
+    return f"{surface.image.shape[0]}x{surface.image.shape[1]} on {surface.samples:,} of {ROWS:,}"
 
 
 def closed_during(csv: Path, moment: str):
@@ -149,12 +156,12 @@ def closed_during(csv: Path, moment: str):
     return session.shut_down
 
 
-def main(rounds: int = 3) -> None:
+def main(rounds: int = 3, refine_wait_s: float = REFINE_WAIT_S) -> None:
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:
         csv = write_csv(Path(folder) / "million.csv")
         print(f"{ROWS:,} rows, {csv.stat().st_size / 2**20:.1f} MB; load average {os.getloadavg()[0]:.1f}")
-        results = [one_round(csv) for _ in range(rounds)]
+        results = [one_round(csv, refine_wait_s) for _ in range(rounds)]
     for key in results[0]:
         values = [r[key] for r in results]
         if isinstance(values[0], float):
@@ -166,4 +173,4 @@ def main(rounds: int = 3) -> None:
 
 
 if __name__ == "__main__":
-    main(*(int(a) for a in sys.argv[1:2]))
+    main(*(int(a) for a in sys.argv[1:2]), *(float(a) for a in sys.argv[2:3]))

@@ -27,9 +27,10 @@ def test_subsamples_are_seeded_sorted_and_nested():
 
 @pytest.mark.parametrize("n, plan", [
     (40, [(200, 40)]),
-    (5_000, [(50, 5_000), (200, 5_000)]),
-    (20_000, [(50, 10_000), (200, 10_000), (200, 20_000)]),
-    (1_000_000, [(50, 10_000), (200, 10_000), (200, 100_000)]),
+    (1_000, [(50, 1_000), (100, 1_000), (200, 1_000)]),
+    (5_000, [(50, 2_000), (100, 5_000), (200, 5_000)]),
+    (20_000, [(50, 2_000), (100, 10_000), (200, 10_000), (200, 20_000)]),
+    (1_000_000, [(50, 2_000), (100, 10_000), (200, 10_000), (200, 100_000)]),
 ])
 def test_a_neurons_landscape_comes_in_stages_by_the_size_of_its_data(n, plan):
     rng = np.random.default_rng(0)
@@ -56,20 +57,19 @@ def test_an_estimate_is_unbiased_the_estimates_of_a_partition_average_to_the_exa
 
 
 def test_refining_ends_with_the_exact_landscape_when_the_data_allow(monkeypatch):
-    monkeypatch.setattr(landscape, "SAMPLE_LEVELS", (300, 600))
+    monkeypatch.setattr(landscape, "LADDER", ((50, 300), (200, 300), (200, 600)))
     problem = neuron(1500)
     stages = list(landscape.refine(problem))
     assert [(s.image.shape, s.samples, s.total) for s in stages] == [
         ((50, 50), 300, 1500), ((200, 200), 300, 1500), ((200, 200), 600, 1500)]
     assert all(s.estimated for s in stages)
-    monkeypatch.setattr(landscape, "SAMPLE_LEVELS", (300, 1500))
+    monkeypatch.setattr(landscape, "LADDER", ((50, 300), (200, 1500)))
     final = list(landscape.refine(problem))[-1]
     assert not final.estimated
     np.testing.assert_array_equal(final.image, landscape.compute(problem).image)
 
 
-def test_an_estimated_landscape_is_close_to_the_exact_one(monkeypatch):
-    monkeypatch.setattr(landscape, "SAMPLE_LEVELS", (1000, 1000))
+def test_an_estimated_landscape_is_close_to_the_exact_one():
     problem = neuron(3000)
     estimated = landscape.surface(problem, Stage(60, 1000, 3000))
     exact = landscape.surface(problem, Stage(60, 3000, 3000))

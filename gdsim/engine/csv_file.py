@@ -30,7 +30,7 @@ MAX_VALUES = 10_000_000
 _MAX_LINES = 4 * MAX_ROWS  # blank lines included; bounds the per-line arrays
 # Converted at a time, so that temporary lists stay small and a job reading a file can be cancelled
 # within a few tens of milliseconds (see gdsim.engine.progress).
-_CELLS_PER_CHUNK = 1 << 18
+_CELLS_PER_CHUNK = 1 << 14
 _READ_BYTES = 1 << 24  # read at a time, for the same reason
 _ROWS_PER_CHECKPOINT = 1 << 15  # rows the csv module reads between two checkpoints
 # How much of reading a file each stage is, for the fraction a checkpoint reports.
