@@ -82,11 +82,16 @@ def one_round(csv: Path, refine_wait_s: float = REFINE_WAIT_S) -> dict:
     session = window.session
     until(lambda: session.latest is not None)
     session.set_problem("neuron")
+    session.set_step_limit(10**9)  # the run goes on for the whole round
     session.set_speed(None)
     session.play()
     until(lambda: session.latest is not None and session.latest.lead.step > 0)
     stages = []
     session.landscape_changed.connect(lambda s: stages.append((time.perf_counter(), s)))
+    baseline = Lateness()  # the same timer while the run plays and no file is read, to compare
+    baseline.start()
+    until(lambda: len(baseline.late) > 400)
+    baseline_p95 = baseline.stop()
     lateness = Lateness()
     step_before = session.latest.lead.step
     old = session.problem
@@ -121,6 +126,7 @@ def one_round(csv: Path, refine_wait_s: float = REFINE_WAIT_S) -> dict:
         "read and built in the background (s)": loaded - began,
         "steps of the running setup meanwhile": steps_meanwhile,
         "GUI timer lateness p95 meanwhile (ms)": late_p95,
+        "… and while playing without a file (ms)": baseline_p95,
         "coarse landscape after the data arrived (s)": coarse_at - loaded,
         "coarse stage": describe(coarse),
         "second stage after the data arrived (s)": ours[1][0] - loaded if len(ours) > 1 else float("nan"),

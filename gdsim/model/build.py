@@ -8,6 +8,7 @@ the runs to the worker, which never builds anything. No Qt here.
 from dataclasses import dataclass
 
 from ..engine import BUILTIN_DATASETS, Problem, Run, make_problem
+from .prepare import prepare
 from .setup import MODEL_PROBLEMS, Setup
 
 # The window draws at most a few thousand points of a path, so 65,536 evenly spaced rows are plenty
@@ -49,7 +50,9 @@ def build(setup: Setup, problem: Problem | None = None, *, record_rows: int = RE
     """The setup's problem and its runs, each with the setup's tolerance and step limit; raises
     InputError when the engine refuses any of it. A ``problem`` given (the setup's, built before) is
     used as it is: nothing is read again."""
-    problem = problem_of(setup) if problem is None else problem
+    if problem is None:
+        problem = problem_of(setup)
+        prepare(problem)  # here, on the thread that builds it (in the background, for a file)
     start = setup.start_of(problem)
     runs = tuple(Run(problem, c.optimizer, start, c.hyperparameters, schedule=c.schedule, tol=setup.tol,
                      step_limit=setup.step_limit, batch_size=c.batch_size, seed=c.seed,

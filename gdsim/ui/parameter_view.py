@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from ..engine import Problem
 from ..model.landscape import Surface
+from ..model.prepare import gradient_norm_at_start
 from .arrow import Arrow
 from .color_bar import LossColorBar
 from .i18n import tr
@@ -220,7 +221,7 @@ class ParameterView(PlotView):
         self.image.clear()
         self.contours.setData([], [])
         self.loss_curve.setData([], [])
-        self._gradient_reference = self._gradient_norm_at_start(problem)
+        self._gradient_reference = gradient_norm_at_start(problem)
         minima = np.array(problem.global_minima or problem.minima, dtype=float).reshape(-1, problem.dim)
         saddles = np.array(problem.saddle_points, dtype=float).reshape(-1, problem.dim)
         if problem.dim == 2:
@@ -247,13 +248,6 @@ class ParameterView(PlotView):
         self.reset_view()
         if one_d:
             self._update_curve()  # the range may be the same as before, and then no signal says so
-
-    def _gradient_norm_at_start(self, problem: Problem) -> float:
-        if problem.dim > 2:
-            return 1.0
-        _, grad = problem.loss_and_grad(np.asarray(problem.start, float))
-        norm = float(np.linalg.norm(grad))
-        return norm if np.isfinite(norm) and norm > 0 else 1.0
 
     @property
     def equal_axes(self) -> bool:
