@@ -110,3 +110,22 @@ def test_a_slice_of_a_large_dataset_is_estimated_through_the_exact_point():
     along, used = landscape.loss_along(small, points, at, float(small.loss(at)[0]))
     assert used == 500
     np.testing.assert_array_equal(along, small.loss(points))  # exact for small data
+
+
+def test_building_a_problem_works_out_what_the_views_ask_of_it(tmp_path):
+    """The background job that reads a file builds its problem, and with it the gradient's size at
+    the start and the order of the samples, so that the window's thread does not wait for them."""
+    from gdsim.model import prepare
+    from gdsim.model.build import build
+    from gdsim.model.setup import Setup
+
+    rng = np.random.default_rng(5)
+    x = rng.uniform(0, 10, 3001)  # a count no other test uses: its order is worked out here
+    path = tmp_path / "data.csv"
+    path.write_text("x,y\n" + "".join(f"{a:.4f},{int(a > 5)}\n" for a in x), encoding="ascii")
+    samples._permutation.cache_clear()
+    problem = build(Setup(problem="neuron", data=str(path))).problem
+    assert problem in prepare._norms and samples._permutation.cache_info().currsize == 1
+    _, grad = problem.loss_and_grad(np.asarray(problem.start, float))
+    assert prepare.gradient_norm_at_start(problem) == float(np.linalg.norm(grad)) > 0
+    assert prepare.gradient_norm_at_start(make_problem("rosenbrock")) > 0
