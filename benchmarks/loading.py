@@ -82,7 +82,8 @@ def one_round(csv: Path, refine_wait_s: float = REFINE_WAIT_S) -> dict:
     session = window.session
     until(lambda: session.latest is not None)
     session.set_problem("neuron")
-    session.set_step_limit(10**9)  # the run goes on for the whole round
+    session.set_step_limit(10**9)  # the run goes on for the whole round: no limit, …
+    session.set_tolerance(0.0)  # … and it never counts as converged
     session.set_speed(None)
     session.play()
     until(lambda: session.latest is not None and session.latest.lead.step > 0)
