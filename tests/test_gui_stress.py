@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
 import gdsim
+from gdsim.ui.actions import lesson_key
 from gdsim.ui.i18n import LANGUAGES
 
 ACTIONS = 1000
@@ -131,9 +132,14 @@ class User:
         self.window.actions.language_actions[self.rng.choice(["", *LANGUAGES])].trigger()
 
     def lesson(self):
+        """A lesson by its number key (1 … 9, 0 for the tenth), or from the Lessons menu past that."""
         actions = self.window.actions.lesson_actions
-        lesson, _ = actions[self.rng.randrange(len(actions))]
-        self.press(Qt.Key(Qt.Key.Key_0 + lesson.number))
+        lesson, action = actions[self.rng.randrange(len(actions))]
+        key = lesson_key(lesson.number)
+        if key is None:
+            action.trigger()
+        else:
+            self.press(key)
 
     def start_click(self):
         """A click somewhere on the landscape (or the 1-D curve's plot): a new start."""
