@@ -1,5 +1,6 @@
 """Batch, stochastic and mini-batch descent in the window (issue 11, item 3): the watched run's batch
-size and seed, typed in as a user does, and the next step's mini-batch ringed on the data."""
+size and seed, typed in as a user does, and the last step's mini-batch ringed on the data (the next
+step's with a dashed ring)."""
 
 import numpy as np
 import pytest
@@ -32,13 +33,17 @@ def test_a_batch_size_and_seed_typed_in_make_the_run_step_on_the_ringed_samples(
     assert session.setup.contenders[0].batch_size == 1 and controls.seed.isEnabled()
     assert focused() is window.canvas
     snap = step(qtbot, window, 1)
+    dataset = snap.problem.dataset
     for _ in range(3):
         track = snap.watched_track
-        (row,) = track.batch_rows
-        xs, ys = data.batch.getData()
-        dataset = snap.problem.dataset
-        assert (xs.tolist(), ys.tolist()) == ([dataset.X[row, 0]], [dataset.y[row]])
-        assert data.batch_label.isVisible() and "1/30" in data.batch_label.textItem.toPlainText()
+        (row,) = track.batch_rows  # the next step's sample, ringed dashed
+        (last,) = track.last_batch_rows  # the last step's, ringed solid
+        for item, r in ((data.next_batch, row), (data.batch, last)):
+            xs, ys = item.getData()
+            assert (xs.tolist(), ys.tolist()) == ([dataset.X[r, 0]], [dataset.y[r]])
+        label = data.batch_label.textItem.toPlainText()
+        assert data.batch_label.isVisible()
+        assert "○ last step used 1 of 30" in label and "◌ next step uses 1 of 30" in label
         # the next step goes against that one sample's gradient
         g = np.empty((1, 2))
         snap.problem.evaluate_on(dataset.X[[row]], dataset.y[[row]], track.params[None].copy(),
@@ -48,6 +53,7 @@ def test_a_batch_size_and_seed_typed_in_make_the_run_step_on_the_ringed_samples(
         before = track.params
         snap = step(qtbot, window, 1)
         np.testing.assert_allclose(snap.watched_track.params, before - 0.005 * g[0], rtol=1e-12)
+        assert snap.watched_track.last_batch_rows.tolist() == [row]  # the dashed one became the solid one
     assert controls.watched.itemText(0).endswith(", batch 1")  # the run's name says so
     # the seed orders the samples: from the start, seed 0's batches, then seed 7's, as the engine's
     expected = {seed: [int(Batches(dataset.X, dataset.y, 1, seed).rows_at(t)[0]) for t in range(6)]
@@ -59,14 +65,18 @@ def test_a_batch_size_and_seed_typed_in_make_the_run_step_on_the_ringed_samples(
             assert session.setup.contenders[0].seed == 7
         press(qtbot, window, Qt.Key.Key_R)
         drawn(qtbot, window, lambda s: s.lead.step == 0)
-        rows = [int(drawn(qtbot, window, lambda s: s.lead.step == 0).watched_track.batch_rows[0])]
+        snap = drawn(qtbot, window, lambda s: s.lead.step == 0)
+        assert snap.watched_track.last_batch_rows is None and data.batch.getData()[0].size == 0
+        assert "last step" not in data.batch_label.textItem.toPlainText()  # no step yet: the next one only
+        rows = [int(snap.watched_track.batch_rows[0])]
         rows += [int(step(qtbot, window, 1).watched_track.batch_rows[0]) for _ in range(5)]
         assert rows == expected[seed]
     type_into(qtbot, window, controls.batch_size, "0")
     assert session.setup.contenders[0].batch_size is None and not controls.seed.isEnabled()
     snap = step(qtbot, window, 1)
     assert snap.watched_track.batch_rows is None
-    assert data.batch.getData()[0].size == 0 and not data.batch_label.isVisible()
+    assert data.batch.getData()[0].size == 0 and data.next_batch.getData()[0].size == 0
+    assert not data.batch_label.isVisible()
 
 
 def test_a_batch_size_the_data_cannot_give_is_said_and_changes_nothing(qtbot, window):

@@ -299,6 +299,95 @@ def test_lesson_5_the_sigmoid_learns_from_the_same_start(lessons):
     assert full.status_names == ["converged"]
 
 
+# --- lesson 7 ---------------------------------------------------------------------------------------
+
+
+def least_squares(problem) -> np.ndarray:
+    """The normal equations' (w, b) on a dataset model's data, without gdsim's optimizers."""
+    A = np.column_stack([problem.dataset.X[:, 0], np.ones(len(problem.dataset.y))])
+    return np.linalg.solve(A.T @ A, A.T @ problem.dataset.y)
+
+
+def distances(run, best) -> np.ndarray:
+    return np.linalg.norm(run.history().params[:, 0] - best, axis=1)
+
+
+def test_lesson_7_the_runs_differ_only_in_how_many_samples_a_step_takes(lessons):
+    """"with the mean squared error …, from the same start and with the same η = 0.05, and differ only in
+    how many samples each step's gradient is taken on: stochastic gradient descent (batch 1) takes one,
+    the mini-batch run 5, batch gradient descent all 30"."""
+    lesson = lessons[7]
+    assert lesson.setup.loss == "mse" and len(lesson.problem.dataset.y) == 30
+    assert [c.batch_size for c in lesson.setup.contenders] == [1, 5, None]
+    assert {(c.optimizer, c.hyperparameters["lr"], c.schedule, c.start) for c in lesson.setup.contenders} == {
+        ("sgd", 0.05, None, None)}
+    # the stochastic run's first step: −η times the mean squared error's gradient on its one sample
+    dataset, stochastic = lesson.problem.dataset, build(lesson.setup).runs[0]
+    row = int(stochastic.next_batch_rows()[0])
+    stochastic.advance(1)
+    w, b = lesson.setup.start
+    err = w * dataset.X[row, 0] + b - dataset.y[row]
+    step = 0.05 * 2 * err * np.array([dataset.X[row, 0], 1.0])
+    np.testing.assert_allclose(stochastic.params[0], [w, b] - step, rtol=1e-14)
+
+
+def test_lesson_7_every_30_stochastic_steps_use_each_sample_once_in_a_new_order(lessons):
+    """"every 30 steps it has used each sample once, in a new shuffled order"."""
+    run = build(lessons[7].setup).runs[0]
+    used = []
+    for _ in range(90):
+        run.advance(1)
+        used.append(int(run.last_batch_rows()[0]))
+    epochs = [used[i:i + 30] for i in (0, 30, 60)]
+    assert all(sorted(epoch) == list(range(30)) for epoch in epochs)
+    assert epochs[0] != epochs[1] != epochs[2] != epochs[0]
+
+
+def test_lesson_7_the_noise_of_one_sample_of_five_and_of_all(lessons):
+    """"its loss on all 30 points rises at 301 of its 600 steps and it never settles (over its last 300
+    steps it stays on average 0.15 from the least-squares (w, b)); mini-batches of 5 average much of that
+    noise away (0.046, about a third), and the batch run's loss falls at every step" (the end at step 516
+    on w ≈ 1.368, b ≈ 1.249: [expect])."""
+    lesson = lessons[7]
+    best = least_squares(lesson.problem)
+    np.testing.assert_allclose(best, [1.368, 1.249], atol=5e-4)
+    stochastic, mini, batch = runs_of(lesson)
+    rises = np.diff(stochastic.history().loss[:, 0]) > 0
+    assert len(rises) == 600 and rises.sum() == 301
+    assert stochastic.status_names == mini.status_names == ["step limit"]
+    far = [distances(run, best)[-300:].mean() for run in (stochastic, mini)]
+    assert round(far[0], 2) == 0.15 and round(far[1], 3) == 0.046
+    assert 0.25 < far[1] / far[0] < 0.4  # about a third
+    loss = batch.history().loss[: batch.stopped_at[0] + 1, 0]
+    assert np.all(np.diff(loss) < 0)
+
+
+def test_lesson_7_the_loss_after_the_same_60_sample_gradients(lessons):
+    """"a batch step costs 30 sample gradients, a mini-batch step 5 and a stochastic step 1, so for the
+    same 60 (2 batch steps, 12 mini-batch steps, 60 stochastic steps) the loss is 1.87, 0.34 and 0.84"."""
+    lesson = lessons[7]
+    n = len(lesson.problem.dataset.y)
+    losses = []
+    for run in build(lesson.setup).runs:
+        size = run.batch_size or n
+        assert len(run.next_batch_rows() if run.batch_size else range(n)) == size
+        run.advance(60 // size)
+        losses.append(round(float(run.loss[0]), 2))
+    assert losses == [0.84, 0.34, 1.87]
+
+
+def test_lesson_7_a_decaying_eta_lets_the_stochastic_run_settle(lessons):
+    """"choose the schedule 1/t decay with d = 0.02 for it (the first run) and press R: as η shrinks, its
+    average distance over its last 300 steps falls to 0.025"."""
+    from gdsim.engine.schedules import Schedule
+
+    lesson = lessons[7]
+    setup = lesson.setup.with_schedule(0, Schedule("inverse-time", decay=0.02))
+    run = runs_of(lesson, setup)[0]
+    assert run.lr_at(600) == pytest.approx(0.05 / (1 + 0.02 * 599))
+    assert round(distances(run, least_squares(lesson.problem))[-300:].mean(), 3) == 0.025
+
+
 # --- lesson 8 ---------------------------------------------------------------------------------------
 
 
