@@ -567,6 +567,184 @@ def test_lesson_10_adadelta_bounces_across_the_valley_and_drifts_away(lessons):
     assert np.all(np.diff(marks) > 0)  # ever farther
 
 
+# --- lesson 11 --------------------------------------------------------------------------------------
+
+
+def test_lesson_11_the_bias_correction_makes_adams_first_step_eta_times_the_sign_of_g(lessons):
+    """"after the first step m = (1 − β₁)g = 0.1·g and v = (1 − β₂)g² = 0.001·g² …, which gives m* = g and
+    v* = g² at t = 1, so the first step is η·g/|g| = η·sign(g) in each coordinate: here (0.3, −0.3) from
+    (−9, 2), although the slope across the valley (40) is 4.4 times the slope along it (−9)"."""
+    lesson = lessons[11]
+    assert lesson.setup.start == (-9.0, 2.0)
+    assert [c.optimizer for c in lesson.setup.contenders] == ["adam", "adamax", "nadam", "amsgrad"]
+    assert {c.hyperparameters["lr"] for c in lesson.setup.contenders} == {0.3}
+    adam = build(lesson.setup).runs[0]
+    g = adam.gradient[0]
+    assert g.tolist() == [-9.0, 40.0] and round(40 / 9, 1) == 4.4
+    update = adam.next_update()
+    m, v = update.after["m"][0], update.after["v"][0]
+    np.testing.assert_allclose(m, 0.1 * g, rtol=4 * EPS)
+    np.testing.assert_allclose(v, 0.001 * g**2, rtol=4 * EPS)
+    np.testing.assert_allclose(m / (1 - 0.9), g, rtol=4 * EPS)  # m*
+    np.testing.assert_allclose(v / (1 - 0.999), g**2, rtol=4 * EPS)  # v*
+    sign = g / (np.abs(g) + 1e-8)  # ε = 1e-8 in the denominator: sign(g) to within 1.2e-9
+    np.testing.assert_allclose(update.params[0] - [-9.0, 2.0], -0.3 * sign, rtol=1e-13)
+    np.testing.assert_allclose(-0.3 * sign, [0.3, -0.3], rtol=1.2e-9)
+
+
+def test_lesson_11_without_the_correction_the_steps_would_be_up_to_six_and_a_half_times_longer(lessons):
+    """"Without the correction the step would be η·m/√v, (1 − β₁ᵗ)/√(1 − β₂ᵗ) times Adam's: 3.16 times at
+    t = 1, 6.53 at t = 10, 3.24 at t = 100 and still 1.26 at t = 1000 (the formula panel shows both
+    steps)"; checked on Adam's own m and v along its run."""
+    factor = {t: (1 - 0.9**t) / np.sqrt(1 - 0.999**t) for t in (1, 10, 100, 1000)}
+    assert [round(f, 2) for f in factor.values()] == [3.16, 6.53, 3.24, 1.26]
+    run = build(lessons[11].setup).runs[0]
+    for t in range(1, 101):
+        update = run.next_update()
+        m, v = update.after["m"][0], update.after["v"][0]
+        corrected = 0.3 * (m / (1 - 0.9**t)) / np.sqrt(v / (1 - 0.999**t))
+        np.testing.assert_allclose(update.params[0] - run.params[0], -corrected, rtol=1e-7)
+        np.testing.assert_allclose(0.3 * m / np.sqrt(v), (1 - 0.9**t) / np.sqrt(1 - 0.999**t) * corrected,
+                                   rtol=1e-12)
+        run.advance(1)
+
+
+def test_lesson_11_adamax_and_amsgrad_start_as_adam_and_amsgrad_parts_at_step_8(lessons):
+    """"AdaMax divides by u = max(β₂·u, |g|) …, which starts at |g| …, so its first step is η·sign(g)
+    too; AMSGrad … takes Adam's very steps until v across the valley falls for the first time, at step
+    8, and from there stays within 0.005 of Adam's path"."""
+    adam, adamax, _, amsgrad = build(lessons[11].setup).runs
+    first = adamax.next_update()
+    np.testing.assert_array_equal(first.after["u"][0], np.abs(adamax.gradient[0]) + 1e-8)
+    np.testing.assert_allclose(first.params[0] - [-9.0, 2.0], [0.3, -0.3], rtol=1.2e-9)
+    for t in range(1, 9):
+        update = adam.next_update()
+        falls = update.after["v"][0] < update.before["v"][0]
+        assert falls.tolist() == ([False, False] if t < 8 else [False, True])  # [along, across]
+        adam.advance(1)
+    adam, _, _, amsgrad = runs_of(lessons[11])
+    a, b = (run.history().params[:, 0] for run in (adam, amsgrad))
+    rows = min(len(a), len(b))
+    gap = np.linalg.norm(a[:rows] - b[:rows], axis=1)
+    assert np.all(gap[:8] == 0) and gap[8] > 0 and gap.max() < 0.005
+
+
+def test_lesson_11_nadam_steps_further_first_then_brakes_in_time(lessons):
+    """"its first step is 6 % longer (0.317), but it brakes in time, overshooting the minimum along the
+    valley only to x = 0.067 and crossing the valley 3 times, where Adam runs on to x = 0.53 and crosses
+    it 30 times (AdaMax: 0.038 and 12 times), and it converges first" (the steps: [expect])."""
+    runs = dict(zip(("adam", "adamax", "nadam", "amsgrad"), runs_of(lessons[11]), strict=True))
+    nadam_first = runs["nadam"].history().params[1, 0] - [-9.0, 2.0]
+    assert round(nadam_first[0], 3) == 0.317 and round(nadam_first[0] / 0.3 - 1, 2) == 0.06
+
+    def overshoot_and_crossings(run):
+        p = run.history().params[: run.stopped_at[0] + 1, 0]
+        y = p[:, 1][p[:, 1] != 0]
+        return float(p[:, 0].max()), int(np.sum(np.sign(y[1:]) != np.sign(y[:-1])))
+
+    found = {name: overshoot_and_crossings(run) for name, run in runs.items() if name != "amsgrad"}
+    assert {name: (round(x, 3 if name != "adam" else 2), n) for name, (x, n) in found.items()} == {
+        "adam": (0.53, 30), "adamax": (0.038, 12), "nadam": (0.067, 3)}
+    assert min(runs.values(), key=lambda run: run.stopped_at[0]) is runs["nadam"]
+
+
+def test_lesson_11_adams_first_step_is_eta_in_each_coordinate_from_any_start_off_the_minimum(lessons):
+    """"click any start and press Step: it is η in each coordinate wherever the slope is not almost 0"."""
+    lesson = lessons[11]
+    rng = np.random.default_rng(11)
+    (low_x, high_x), (low_y, high_y) = lesson.problem.domain
+    starts = np.column_stack([rng.uniform(low_x, high_x, 200), rng.uniform(low_y, high_y, 200)])
+    run = Run(lesson.problem, "adam", starts, {"lr": 0.3})
+    assert np.all(np.abs(run.gradient) > 1e-3)
+    step = run.next_update().params - starts
+    np.testing.assert_allclose(np.abs(step), 0.3, rtol=1e-5)
+    np.testing.assert_array_equal(np.sign(step), -np.sign(run.gradient))
+
+
+# --- lesson 12 --------------------------------------------------------------------------------------
+
+
+def test_lesson_12_four_starts_around_himmelblaus_hilltop_end_in_its_four_minima(lessons):
+    """"Four runs of plain gradient descent with the same η = 0.01 start at the corners of a small square,
+    0.8 wide, around the hilltop of Himmelblau's function at (−0.27, −0.92), and end in its four
+    different minima" (which minimum each: [expect]); "all four minima have L = 0"."""
+    lesson = lessons[12]
+    problem = lesson.problem
+    assert problem.name == "himmelblau" and lesson.setup.start is None
+    assert {(c.optimizer, c.hyperparameters["lr"]) for c in lesson.setup.contenders} == {("sgd", 0.01)}
+    starts = np.array([c.start for c in lesson.setup.contenders])
+    assert sorted(set(starts[:, 0])) == [-0.67, 0.13] and sorted(set(starts[:, 1])) == [-1.32, -0.52]
+    np.testing.assert_allclose(np.ptp(starts, axis=0), 0.8, rtol=1e-12)
+    centre = starts.mean(axis=0)
+    # the hilltop: ∇L = 0 there (Newton's method from the centre of the square), L falls all around it
+    hill = centre.copy()
+    for _ in range(20):
+        _, grad = problem.loss_and_grad(hill[None])
+        h = 1e-6
+        hessian = np.column_stack([(problem.loss_and_grad((hill + h * e)[None])[1][0]
+                                    - problem.loss_and_grad((hill - h * e)[None])[1][0]) / (2 * h)
+                                   for e in np.eye(2)])
+        hill = hill - np.linalg.solve(hessian, grad[0])
+    np.testing.assert_allclose(hill, [-0.27, -0.92], atol=5e-3)
+    assert np.all(np.linalg.eigvalsh(hessian) < 0)  # a maximum
+    ends = {tuple(np.round(run.params[0], 2)) for run in runs_of(lesson)}
+    assert len(ends) == 4 and ends == {(3.0, 2.0), (-2.81, 3.13), (-3.78, -3.28), (3.58, -1.85)}
+    assert len(problem.minima) == 4
+    np.testing.assert_allclose(problem.loss(np.array(problem.minima)), 0.0, atol=1e-20)
+
+
+def test_lesson_12_each_run_only_goes_downhill(lessons):
+    """"Each run only ever goes downhill from where it is (its loss falls at every step)"."""
+    for run in runs_of(lessons[12]):
+        loss = run.history().loss[: run.stopped_at[0] + 1, 0]
+        assert np.all(np.diff(loss) < 0)
+
+
+def test_lesson_12_double_well_a_local_minimum_momentum_and_another_start(lessons):
+    """"choose the problem double-well: every run starts at x = 2 and stops at step 153 in the local
+    minimum x ≈ 1.131 with L ≈ −1.070, although the global minimum at x ≈ −1.301 is 2.44 lower; tick
+    Momentum (μ = 0.9) and press R, and it rolls from x = 2 over the hill into the global minimum, while
+    clicking at x = 0 brings plain descent there too (step 140)"."""
+    lesson = lessons[12]
+    setup = lesson.setup.with_problem("double-well")
+    runs = runs_of(lesson, setup)
+    assert setup.starts_of(runs[0].problem) == ((2.0,),) * 4
+    problem = runs[0].problem
+    local, best = sorted(problem.minima, key=lambda m: -m[0])
+    assert round(local[0], 3) == 1.131 and round(best[0], 3) == -1.301
+    drop = problem.loss(np.array([local]))[0] - problem.loss(np.array([best]))[0]
+    assert round(float(problem.loss(np.array([local]))[0]), 3) == -1.070 and round(float(drop), 2) == 2.44
+    for run in runs:
+        assert run.status_names == ["converged"] and run.stopped_at[0] == 153
+        assert abs(run.params[0, 0] - local[0]) < 1e-6
+    with_momentum = setup.with_contenders(["sgd", "momentum"])
+    assert with_momentum.contenders[-1] == Contender("momentum")
+    momentum = runs_of(lesson, with_momentum)[-1]
+    assert momentum.hyperparameters == {"lr": 0.01, "momentum": 0.9}
+    assert momentum.status_names == ["converged"] and abs(momentum.params[0, 0] - best[0]) < 1e-6
+    assert np.any(momentum.history().params[:, 0, 0] < 0)  # over the hill
+    (plain, *_) = runs_of(lesson, setup.with_start((0.0,)))
+    assert plain.status_names == ["converged"] and plain.stopped_at[0] == 140
+    assert abs(plain.params[0, 0] - best[0]) < 1e-6
+
+
+def test_lesson_12_rastrigin_traps_plain_descent_and_momentum_far_above_its_minimum(lessons):
+    """"from its own start (3.2, −2.7) plain descent stops at step 14 in the local minimum near
+    (2.98, −2.98) with L ≈ 17.9, and momentum with μ = 0.9 ends there too, while the global minimum is
+    L = 0 at (0, 0)"."""
+    lesson = lessons[12]
+    setup = lesson.setup.with_problem("rastrigin").with_contenders(["sgd", "momentum"])
+    runs = runs_of(lesson, setup)
+    problem = runs[0].problem
+    assert problem.start == (3.2, -2.7) and problem.minima == ((0.0, 0.0),)
+    assert problem.loss(np.zeros((1, 2)))[0] == 0.0
+    assert runs[0].stopped_at[0] == 14 and runs[-1].hyperparameters["momentum"] == 0.9
+    for run in runs:
+        assert run.status_names == ["converged"]
+        np.testing.assert_allclose(run.params[0], [2.98, -2.98], atol=5e-3)
+        assert round(float(run.loss[0]), 1) == 17.9
+
+
 # --- lesson 13 --------------------------------------------------------------------------------------
 
 
