@@ -43,7 +43,7 @@ def test_a_batch_size_and_seed_typed_in_make_the_run_step_on_the_ringed_samples(
             assert (xs.tolist(), ys.tolist()) == ([dataset.X[r, 0]], [dataset.y[r]])
         label = data.batch_label.textItem.toPlainText()
         assert data.batch_label.isVisible()
-        assert "○ last step used 1 of 30" in label and "◌ next step uses 1 of 30" in label
+        assert "○ last step: 1/30" in label and "◌ next step: 1/30" in label
         # the next step goes against that one sample's gradient
         g = np.empty((1, 2))
         snap.problem.evaluate_on(dataset.X[[row]], dataset.y[[row]], track.params[None].copy(),

@@ -114,8 +114,8 @@ class DataView(PlotView):
         """Ring the samples ``last`` the last step took, and with a dashed ring those ``following``
         the next step takes (None: none, or the whole data: nothing ringed), and say how many."""
         lines = []
-        for item, rows, text in ((self.batch, last, tr("○ last step used {0} of {1}")),
-                                 (self.next_batch, following, tr("◌ next step uses {0} of {1}"))):
+        for item, rows, text in ((self.batch, last, tr("○ last step: {0}/{1}")),
+                                 (self.next_batch, following, tr("◌ next step: {0}/{1}"))):
             if rows is None or self._dataset is None:
                 item.setData([], [])
                 continue

@@ -147,7 +147,7 @@ def _with_schedule(label: str, contender) -> str:
     if contender.batch_size is not None:
         label = f"{label}, " + QCoreApplication.translate("names", "batch {0}").format(contender.batch_size)
     if contender.start is not None:
-        point = ", ".join(format_number(v) for v in contender.start)
+        point = ", ".join(f"{v:g}".replace("-", "−") for v in contender.start)  # as the lesson file has it
         point = point if len(contender.start) == 1 else f"({point})"
         label = f"{label}, " + QCoreApplication.translate("names", "from {0}").format(point)
     return label
