@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from test_gui_fields import click_into, focused
-from test_gui_views import drawn, open_lesson, press, step
+from test_gui_views import box_of, drawn, open_lesson, press, step
 
 from gdsim.engine.run import Batches
 from gdsim.engine.workspace import Workspace
@@ -93,3 +93,19 @@ def test_a_fixed_function_has_no_batches_to_choose(qtbot, window):
     open_lesson(qtbot, window, 2)
     assert not window.controls.batch_box.isVisible()
     assert not window.session.set_batches(2, 0, 0)
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")  # offscreen
+def test_lesson_7_rings_the_last_and_next_samples_and_a_narrow_view_keeps_only_the_counts(qtbot, window):
+    window.resize(1024, 700)
+    snap = open_lesson(qtbot, window, 7)  # stochastic (watched), mini-batch of 5, and the whole data
+    data = window.canvas.data
+    assert [t.batch_rows is None for t in snap.tracks] == [False, False, True]
+    snap = step(qtbot, window, 1)
+    assert data.batch_label.textItem.toPlainText() == "○ last step: 1/30\n◌ next step: 1/30"
+    window.set_scale(2.0)  # the data view too narrow for the words at 1024 × 700
+    qtbot.waitUntil(lambda: data.batch_label.textItem.toPlainText() == "○ 1/30\n◌ 1/30", timeout=3000)
+    caption = data.batch_label.mapRectToScene(data.batch_label.boundingRect())
+    assert caption.right() <= box_of(data).sceneBoundingRect().right() + 1
+    window.set_scale(1.0)
+    qtbot.waitUntil(lambda: "last step" in data.batch_label.textItem.toPlainText(), timeout=3000)

@@ -6,7 +6,7 @@ setup runs."""
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from .i18n import tr
 from .plot_style import PlotView, set_view, style_plot
@@ -113,19 +113,23 @@ class DataView(PlotView):
     def _show_batch(self, last, following) -> None:
         """Ring the samples ``last`` the last step took, and with a dashed ring those ``following``
         the next step takes (None: none, or the whole data: nothing ringed), and say how many."""
-        lines = []
-        for item, rows, text in ((self.batch, last, tr("○ last step: {0}/{1}")),
-                                 (self.next_batch, following, tr("◌ next step: {0}/{1}"))):
+        lines, short = [], []
+        for item, rows, text, mark in ((self.batch, last, tr("○ last step: {0}/{1}"), "○"),
+                                       (self.next_batch, following, tr("◌ next step: {0}/{1}"), "◌")):
             if rows is None or self._dataset is None:
                 item.setData([], [])
                 continue
             item.setData(self._dataset.X[rows, 0], self._dataset.y[rows])
             lines.append(text.format(len(rows), len(self._dataset.y)))
+            short.append(f"{mark} {len(rows)}/{len(self._dataset.y)}")
         if not lines:
             self.batch_label.hide()
             return
-        self.batch_label.setText("\n".join(lines))
-        (x0, _), (_, y1) = self.getPlotItem().getViewBox().viewRange()
+        box = self.getPlotItem().getViewBox()
+        metrics = QFontMetricsF(self.batch_label.textItem.font())
+        fits = max(metrics.horizontalAdvance(line) for line in lines) < 0.9 * box.sceneBoundingRect().width()
+        self.batch_label.setText("\n".join(lines if fits else short))  # a narrow view: the marks and counts
+        (x0, _), (_, y1) = box.viewRange()
         self.batch_label.setPos(x0, y1)
         self.batch_label.show()
 
