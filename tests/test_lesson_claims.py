@@ -313,9 +313,8 @@ def distances(run, best) -> np.ndarray:
 
 
 def test_lesson_7_the_runs_differ_only_in_how_many_samples_a_step_takes(lessons):
-    """"with the mean squared error …, from the same start and with the same η = 0.05, and differ only in
-    how many samples each step's gradient is taken on: stochastic gradient descent (batch 1) takes one,
-    the mini-batch run 5, batch gradient descent all 30"."""
+    """"The three runs fit the same line to the same 30 points (mean squared error, η = 0.05, one start);
+    each step's gradient is taken on 1 sample (stochastic), 5 (mini-batch) or all 30 (batch)"."""
     lesson = lessons[7]
     assert lesson.setup.loss == "mse" and len(lesson.problem.dataset.y) == 30
     assert [c.batch_size for c in lesson.setup.contenders] == [1, 5, None]
@@ -332,7 +331,8 @@ def test_lesson_7_the_runs_differ_only_in_how_many_samples_a_step_takes(lessons)
 
 
 def test_lesson_7_every_30_stochastic_steps_use_each_sample_once_in_a_new_order(lessons):
-    """"every 30 steps it has used each sample once, in a new shuffled order"."""
+    """"The data plot rings the sample the last stochastic step used (solid) and the next one's (dashed);
+    every 30 steps each sample has been used once" (the rings: test_gui_batches.py), in a new order."""
     run = build(lessons[7].setup).runs[0]
     used = []
     for _ in range(90):
@@ -344,10 +344,9 @@ def test_lesson_7_every_30_stochastic_steps_use_each_sample_once_in_a_new_order(
 
 
 def test_lesson_7_the_noise_of_one_sample_of_five_and_of_all(lessons):
-    """"its loss on all 30 points rises at 301 of its 600 steps and it never settles (over its last 300
-    steps it stays on average 0.15 from the least-squares (w, b)); mini-batches of 5 average much of that
-    noise away (0.046, about a third), and the batch run's loss falls at every step" (the end at step 516
-    on w ≈ 1.368, b ≈ 1.249: [expect])."""
+    """"The stochastic run zig-zags, its loss rising at 301 of its 600 steps, and never settles (over its
+    last 300 steps, 0.15 from the least-squares (w, b) on average; the mini-batch run 0.046); the batch
+    run's loss falls at every step until step 516" (the step and the least-squares end: [expect])."""
     lesson = lessons[7]
     best = least_squares(lesson.problem)
     np.testing.assert_allclose(best, [1.368, 1.249], atol=5e-4)
@@ -357,14 +356,13 @@ def test_lesson_7_the_noise_of_one_sample_of_five_and_of_all(lessons):
     assert stochastic.status_names == mini.status_names == ["step limit"]
     far = [distances(run, best)[-300:].mean() for run in (stochastic, mini)]
     assert round(far[0], 2) == 0.15 and round(far[1], 3) == 0.046
-    assert 0.25 < far[1] / far[0] < 0.4  # about a third
     loss = batch.history().loss[: batch.stopped_at[0] + 1, 0]
     assert np.all(np.diff(loss) < 0)
 
 
 def test_lesson_7_the_loss_after_the_same_60_sample_gradients(lessons):
-    """"a batch step costs 30 sample gradients, a mini-batch step 5 and a stochastic step 1, so for the
-    same 60 (2 batch steps, 12 mini-batch steps, 60 stochastic steps) the loss is 1.87, 0.34 and 0.84"."""
+    """"For the same 60 sample gradients (2 batch, 12 mini-batch or 60 stochastic steps) the loss is 1.87,
+    0.34 and 0.84"."""
     lesson = lessons[7]
     n = len(lesson.problem.dataset.y)
     losses = []
@@ -377,8 +375,8 @@ def test_lesson_7_the_loss_after_the_same_60_sample_gradients(lessons):
 
 
 def test_lesson_7_a_decaying_eta_lets_the_stochastic_run_settle(lessons):
-    """"choose the schedule 1/t decay with d = 0.02 for it (the first run) and press R: as η shrinks, its
-    average distance over its last 300 steps falls to 0.025"."""
+    """"To let the stochastic run settle, choose the schedule 1/t decay with d = 0.02 for it and press R:
+    its average distance falls to 0.025" (over its last 300 steps, as before)."""
     from gdsim.engine.schedules import Schedule
 
     lesson = lessons[7]
@@ -571,16 +569,16 @@ def test_lesson_10_adadelta_bounces_across_the_valley_and_drifts_away(lessons):
 
 
 def test_lesson_11_the_bias_correction_makes_adams_first_step_eta_times_the_sign_of_g(lessons):
-    """"after the first step m = (1 − β₁)g = 0.1·g and v = (1 − β₂)g² = 0.001·g² …, which gives m* = g and
-    v* = g² at t = 1, so the first step is η·g/|g| = η·sign(g) in each coordinate: here (0.3, −0.3) from
-    (−9, 2), although the slope across the valley (40) is 4.4 times the slope along it (−9)"."""
+    """"after one step m = (1 − β₁)g = 0.1·g and v = (1 − β₂)g² = 0.001·g²; the bias correction divides
+    them by 1 − β₁ᵗ and 1 − β₂ᵗ, giving m* = g and v* = g², so the first step is η·sign(g) in each
+    coordinate: (0.3, −0.3) here, however unequal the slopes g = (−9, 40)"."""
     lesson = lessons[11]
     assert lesson.setup.start == (-9.0, 2.0)
     assert [c.optimizer for c in lesson.setup.contenders] == ["adam", "adamax", "nadam", "amsgrad"]
     assert {c.hyperparameters["lr"] for c in lesson.setup.contenders} == {0.3}
     adam = build(lesson.setup).runs[0]
     g = adam.gradient[0]
-    assert g.tolist() == [-9.0, 40.0] and round(40 / 9, 1) == 4.4
+    assert g.tolist() == [-9.0, 40.0]
     update = adam.next_update()
     m, v = update.after["m"][0], update.after["v"][0]
     np.testing.assert_allclose(m, 0.1 * g, rtol=4 * EPS)
@@ -593,11 +591,11 @@ def test_lesson_11_the_bias_correction_makes_adams_first_step_eta_times_the_sign
 
 
 def test_lesson_11_without_the_correction_the_steps_would_be_up_to_six_and_a_half_times_longer(lessons):
-    """"Without the correction the step would be η·m/√v, (1 − β₁ᵗ)/√(1 − β₂ᵗ) times Adam's: 3.16 times at
-    t = 1, 6.53 at t = 10, 3.24 at t = 100 and still 1.26 at t = 1000 (the formula panel shows both
-    steps)"; checked on Adam's own m and v along its run."""
-    factor = {t: (1 - 0.9**t) / np.sqrt(1 - 0.999**t) for t in (1, 10, 100, 1000)}
-    assert [round(f, 2) for f in factor.values()] == [3.16, 6.53, 3.24, 1.26]
+    """"Without it the step would be (1 − β₁ᵗ)/√(1 − β₂ᵗ) times as long: 3.16 at t = 1, 6.53 at t = 10,
+    1.26 at t = 1000 (formula panel)"; checked on Adam's own m and v along its run (the formula
+    panel: test_gui_starts.py)."""
+    factor = {t: (1 - 0.9**t) / np.sqrt(1 - 0.999**t) for t in (1, 10, 1000)}
+    assert [round(f, 2) for f in factor.values()] == [3.16, 6.53, 1.26]
     run = build(lessons[11].setup).runs[0]
     for t in range(1, 101):
         update = run.next_update()
@@ -610,9 +608,9 @@ def test_lesson_11_without_the_correction_the_steps_would_be_up_to_six_and_a_hal
 
 
 def test_lesson_11_adamax_and_amsgrad_start_as_adam_and_amsgrad_parts_at_step_8(lessons):
-    """"AdaMax divides by u = max(β₂·u, |g|) …, which starts at |g| …, so its first step is η·sign(g)
-    too; AMSGrad … takes Adam's very steps until v across the valley falls for the first time, at step
-    8, and from there stays within 0.005 of Adam's path"."""
+    """"AdaMax divides by u = max(β₂·u, |g|), which needs no correction" (u starts at |g| + ε, so its
+    first step is η·sign(g) too); "AMSGrad by the largest v so far, so it matches Adam until v across the
+    valley first falls (step 8), then stays within 0.005 of it"."""
     adam, adamax, _, amsgrad = build(lessons[11].setup).runs
     first = adamax.next_update()
     np.testing.assert_array_equal(first.after["u"][0], np.abs(adamax.gradient[0]) + 1e-8)
@@ -630,9 +628,9 @@ def test_lesson_11_adamax_and_amsgrad_start_as_adam_and_amsgrad_parts_at_step_8(
 
 
 def test_lesson_11_nadam_steps_further_first_then_brakes_in_time(lessons):
-    """"its first step is 6 % longer (0.317), but it brakes in time, overshooting the minimum along the
-    valley only to x = 0.067 and crossing the valley 3 times, where Adam runs on to x = 0.53 and crosses
-    it 30 times (AdaMax: 0.038 and 12 times), and it converges first" (the steps: [expect])."""
+    """"NAdam adds Nesterov's look-ahead: a 6 % longer first step, but it overshoots along the valley only
+    to x = 0.067 (Adam: 0.53) and converges first (step 198; Adam 304)" (the steps: [expect]);
+    it crosses the valley 3 times where Adam crosses it 30 times (AdaMax: x = 0.038, 12 times)."""
     runs = dict(zip(("adam", "adamax", "nadam", "amsgrad"), runs_of(lessons[11]), strict=True))
     nadam_first = runs["nadam"].history().params[1, 0] - [-9.0, 2.0]
     assert round(nadam_first[0], 3) == 0.317 and round(nadam_first[0] / 0.3 - 1, 2) == 0.06
@@ -649,7 +647,8 @@ def test_lesson_11_nadam_steps_further_first_then_brakes_in_time(lessons):
 
 
 def test_lesson_11_adams_first_step_is_eta_in_each_coordinate_from_any_start_off_the_minimum(lessons):
-    """"click any start and press Step: it is η in each coordinate wherever the slope is not almost 0"."""
+    """"Ask whether a gentler slope would shorten the first step, then click a start and press Step": it
+    does not; Adam's first step is η in each coordinate wherever the slope is not almost 0."""
     lesson = lessons[11]
     rng = np.random.default_rng(11)
     (low_x, high_x), (low_y, high_y) = lesson.problem.domain
@@ -665,9 +664,9 @@ def test_lesson_11_adams_first_step_is_eta_in_each_coordinate_from_any_start_off
 
 
 def test_lesson_12_four_starts_around_himmelblaus_hilltop_end_in_its_four_minima(lessons):
-    """"Four runs of plain gradient descent with the same η = 0.01 start at the corners of a small square,
-    0.8 wide, around the hilltop of Himmelblau's function at (−0.27, −0.92), and end in its four
-    different minima" (which minimum each: [expect]); "all four minima have L = 0"."""
+    """"Four runs of plain descent (η = 0.01) start at the corners of a square 0.8 wide around the hilltop
+    of Himmelblau's function at (−0.27, −0.92) and end in its four minima" (which minimum each:
+    [expect]); "all four have L = 0"."""
     lesson = lessons[12]
     problem = lesson.problem
     assert problem.name == "himmelblau" and lesson.setup.start is None
@@ -694,17 +693,16 @@ def test_lesson_12_four_starts_around_himmelblaus_hilltop_end_in_its_four_minima
 
 
 def test_lesson_12_each_run_only_goes_downhill(lessons):
-    """"Each run only ever goes downhill from where it is (its loss falls at every step)"."""
+    """"Each only goes downhill from where it is (its loss falls at every step)"."""
     for run in runs_of(lessons[12]):
         loss = run.history().loss[: run.stopped_at[0] + 1, 0]
         assert np.all(np.diff(loss) < 0)
 
 
 def test_lesson_12_double_well_a_local_minimum_momentum_and_another_start(lessons):
-    """"choose the problem double-well: every run starts at x = 2 and stops at step 153 in the local
-    minimum x ≈ 1.131 with L ≈ −1.070, although the global minimum at x ≈ −1.301 is 2.44 lower; tick
-    Momentum (μ = 0.9) and press R, and it rolls from x = 2 over the hill into the global minimum, while
-    clicking at x = 0 brings plain descent there too (step 140)"."""
+    """"Choose the problem double-well: from x = 2 every run stops at step 153 in the local minimum
+    x ≈ 1.131, 2.44 above the global one at x ≈ −1.301; tick Momentum (μ = 0.9) and press R, and it rolls
+    over the hill into the global minimum, as plain descent does from a click at x = 0"."""
     lesson = lessons[12]
     setup = lesson.setup.with_problem("double-well")
     runs = runs_of(lesson, setup)
@@ -713,7 +711,7 @@ def test_lesson_12_double_well_a_local_minimum_momentum_and_another_start(lesson
     local, best = sorted(problem.minima, key=lambda m: -m[0])
     assert round(local[0], 3) == 1.131 and round(best[0], 3) == -1.301
     drop = problem.loss(np.array([local]))[0] - problem.loss(np.array([best]))[0]
-    assert round(float(problem.loss(np.array([local]))[0]), 3) == -1.070 and round(float(drop), 2) == 2.44
+    assert round(float(drop), 2) == 2.44
     for run in runs:
         assert run.status_names == ["converged"] and run.stopped_at[0] == 153
         assert abs(run.params[0, 0] - local[0]) < 1e-6
@@ -729,9 +727,8 @@ def test_lesson_12_double_well_a_local_minimum_momentum_and_another_start(lesson
 
 
 def test_lesson_12_rastrigin_traps_plain_descent_and_momentum_far_above_its_minimum(lessons):
-    """"from its own start (3.2, −2.7) plain descent stops at step 14 in the local minimum near
-    (2.98, −2.98) with L ≈ 17.9, and momentum with μ = 0.9 ends there too, while the global minimum is
-    L = 0 at (0, 0)"."""
+    """"On rastrigin, plain descent and momentum both stop near (2.98, −2.98) with L ≈ 17.9, far above L = 0
+    at (0, 0)" (from its own start (3.2, −2.7), momentum with its default μ = 0.9)."""
     lesson = lessons[12]
     setup = lesson.setup.with_problem("rastrigin").with_contenders(["sgd", "momentum"])
     runs = runs_of(lesson, setup)
