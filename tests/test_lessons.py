@@ -197,6 +197,31 @@ def test_round_trip_keeps_each_optimizers_schedule_and_mini_batches(tmp_path):
     assert "batch_size = 1\nseed = 7" in text
 
 
+def test_round_trip_keeps_each_optimizers_own_start(tmp_path):
+    setup = Setup("himmelblau", contenders=(Contender("sgd", {"lr": 0.01}, start=(0.13, -0.52)),
+                                            Contender("sgd", {"lr": 0.01}),
+                                            Contender("adam", start=(-1.0, 2.5))),
+                  start=(1.0, 1.0), speed=10.0, step_limit=300)
+    lesson = assert_round_trip(tmp_path / "starts.toml", setup, LessonView())
+    assert lesson.setup.starts_of(lesson.problem) == ((0.13, -0.52), (1.0, 1.0), (-1.0, 2.5))
+    assert "start = [\n    0.13,\n    -0.52,\n]" in (tmp_path / "starts.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("start", "says"), [
+    ("[1.0]", r"optimizers\[2\] start has 1 number; problem 'himmelblau' has 2 parameters \(x, y\)"),
+    ('"here"', r"\[setup\] optimizers\[2\] start must be an array of numbers such as \[0\.0, 0\.0\]"),
+    ("[1.0, nan]", r"\[setup\] optimizers\[2\] start must be finite numbers"),
+])
+def test_an_optimizers_own_start_that_does_not_fit_is_refused(tmp_path, start, says):
+    path = tmp_path / "bad-start.toml"
+    path.write_text(f"""[lesson]\nnumber = 12\ntitle = {{ en = "Starts" }}\n
+[setup]\nproblem = "himmelblau"\nspeed = 10\nstep_limit = 10\n
+[[setup.optimizers]]\nname = "sgd"\n
+[[setup.optimizers]]\nname = "sgd"\nstart = {start}\n""", encoding="utf-8")
+    with pytest.raises(LessonError, match=says):
+        load_lesson(path)
+
+
 def test_a_lessons_schedules_and_batches_are_the_runs_own(tmp_path):
     # The noisy path of one-sample steps beside the full-batch one, and a decay: as the file says.
     path = tmp_path / "l.toml"

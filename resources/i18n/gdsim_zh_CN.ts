@@ -1837,68 +1837,68 @@
     </message>
     <message>
         <location filename="../../gdsim/engine/run.py" line="538"/>
-        <location filename="../../gdsim/engine/run.py" line="880"/>
+        <location filename="../../gdsim/engine/run.py" line="882"/>
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="947"/>
+        <location filename="../../gdsim/engine/run.py" line="949"/>
         <source>a run needs a problem made by make_problem, such as Run(make_problem(&apos;parabola&apos;), &apos;sgd&apos;, [2.0]); got {problem!r}</source>
         <translation>运行需要一个由 make_problem 生成的目标函数，比如 Run(make_problem(&apos;parabola&apos;), &apos;sgd&apos;, [2.0])；而给出的是 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="954"/>
+        <location filename="../../gdsim/engine/run.py" line="956"/>
         <source>a start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="960"/>
+        <location filename="../../gdsim/engine/run.py" line="962"/>
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="962"/>
+        <location filename="../../gdsim/engine/run.py" line="964"/>
         <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="965"/>
+        <location filename="../../gdsim/engine/run.py" line="967"/>
         <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="969"/>
+        <location filename="../../gdsim/engine/run.py" line="971"/>
         <source>a start must be finite numbers</source>
         <translation>起点必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="974"/>
+        <location filename="../../gdsim/engine/run.py" line="976"/>
         <source>the tolerance</source>
         <translation>收敛阈值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="976"/>
+        <location filename="../../gdsim/engine/run.py" line="978"/>
         <source>the tolerance must be ≥ 0, got {tol}</source>
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="989"/>
+        <location filename="../../gdsim/engine/run.py" line="991"/>
         <source>the step limit</source>
         <translation>步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="999"/>
+        <location filename="../../gdsim/engine/run.py" line="1001"/>
         <source>mini-batches need a dataset model (linreg or neuron); {problem!r} has no data</source>
         <translation>小批量需要一个基于数据集的模型（linreg 或 neuron）；{problem!r} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="1003"/>
+        <location filename="../../gdsim/engine/run.py" line="1005"/>
         <location filename="../../gdsim/model/setup.py" line="268"/>
         <source>the batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="1004"/>
+        <location filename="../../gdsim/engine/run.py" line="1006"/>
         <location filename="../../gdsim/model/setup.py" line="272"/>
         <source>the seed</source>
         <translation>随机种子</translation>
@@ -1909,22 +1909,22 @@
         <translation>学习率调度 {schedule} 没有参数 {name!r}；它的参数有：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="150"/>
+        <location filename="../../gdsim/engine/simulate.py" line="152"/>
         <source>the rows of a piece</source>
         <translation>每一段的行数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="181"/>
+        <location filename="../../gdsim/engine/simulate.py" line="183"/>
         <source>steps</source>
         <translation>步数 steps</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="194"/>
+        <location filename="../../gdsim/engine/simulate.py" line="196"/>
         <source>recording {rows} rows of 1 start needs {needed} GiB (limit {limit} GiB); use fewer steps, or gdsim.Run, which thins what it records</source>
         <translation>为 1 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数，或改用 gdsim.Run，它会抽稀所记录的行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="196"/>
+        <location filename="../../gdsim/engine/simulate.py" line="198"/>
         <source>recording {rows} rows of {k} starts needs {needed} GiB (limit {limit} GiB); use fewer steps or starts, or gdsim.Run, which thins what it records</source>
         <translation>为 {k} 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数或起点，或改用 gdsim.Run，它会抽稀所记录的行</translation>
     </message>
@@ -2434,62 +2434,67 @@
         <translation>全部数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="174"/>
+        <location filename="../../gdsim/model/remembered.py" line="177"/>
+        <source>the setup&apos;s start</source>
+        <translation>整体设置的起点</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="183"/>
         <source>one run of SGD</source>
         <translation>一次梯度下降（SGD）运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="178"/>
+        <location filename="../../gdsim/model/remembered.py" line="187"/>
         <source>the other runs</source>
         <translation>其余的运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="182"/>
+        <location filename="../../gdsim/model/remembered.py" line="191"/>
         <source>a run must be an object with an optimizer&apos;s name, got {value}</source>
         <translation>一次运行必须是带有优化器名称的对象，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="198"/>
+        <location filename="../../gdsim/model/remembered.py" line="207"/>
         <source>the optimizer&apos;s defaults</source>
         <translation>该优化器的默认值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="200"/>
+        <location filename="../../gdsim/model/remembered.py" line="209"/>
         <source>the hyperparameters must be an object of numbers by name, got {value}</source>
         <translation>超参数必须是按名称给出数值的对象，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="210"/>
+        <location filename="../../gdsim/model/remembered.py" line="219"/>
         <source>the optimizer&apos;s default</source>
         <translation>该优化器的默认值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="216"/>
+        <location filename="../../gdsim/model/remembered.py" line="225"/>
         <source>contenders must be a list of 1 to {most} runs, got {value}</source>
         <translation>contenders 必须是包含 1 到 {most} 次运行的列表，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="228"/>
+        <location filename="../../gdsim/model/remembered.py" line="237"/>
         <source>a start must be a list of finite numbers, got {value}</source>
         <translation>起点必须是由有限的数组成的列表，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="237"/>
+        <location filename="../../gdsim/model/remembered.py" line="246"/>
         <source>activation applies only to the problem neuron, not {problem!r}</source>
         <translation>activation 只适用于目标函数 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="239"/>
+        <location filename="../../gdsim/model/remembered.py" line="248"/>
         <source>{key} applies only to the problems {models}, not {problem!r}</source>
         <translation>{key} 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="249"/>
+        <location filename="../../gdsim/model/remembered.py" line="258"/>
         <source>data must be a built-in dataset&apos;s name or a path, got {value}</source>
         <translation>data 必须是内置数据集的名称或文件路径，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="252"/>
+        <location filename="../../gdsim/model/remembered.py" line="261"/>
         <source>a path has at most {most:,} characters, got {length:,}</source>
         <translation>路径最多 {most:,} 个字符，而这里有 {length:,} 个</translation>
     </message>
