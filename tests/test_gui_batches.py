@@ -109,3 +109,26 @@ def test_lesson_7_rings_the_last_and_next_samples_and_a_narrow_view_keeps_only_t
     assert caption.right() <= box_of(data).sceneBoundingRect().right() + 1
     window.set_scale(1.0)
     qtbot.waitUntil(lambda: "last step" in data.batch_label.textItem.toPlainText(), timeout=3000)
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")  # offscreen
+def test_a_copy_of_the_watched_run_steps_on_one_sample_beside_the_full_batch_and_goes_again(qtbot, window):
+    """Run → Add a copy of the watched run: the noisy path beside the full-batch one in any setup."""
+    open_lesson(qtbot, window, 3)
+    session, controls, actions = window.session, window.controls, window.actions
+    actions.copy_run.trigger()
+    assert len(session.setup.contenders) == 2 and session.setup.watched == 1
+    assert session.setup.contenders[0] == session.setup.contenders[1]
+    type_into(qtbot, window, controls.batch_size, "1")
+    assert [c.batch_size for c in session.setup.contenders] == [None, 1]
+    snap = step(qtbot, window, 5)
+    full, noisy = snap.tracks
+    assert full.batch_rows is None and noisy.batch_rows is not None and noisy.last_batch_rows.size == 1
+    assert not np.array_equal(full.params, noisy.params)
+    assert controls.watched.itemText(1).endswith(", batch 1") and controls.watched.count() == 2
+    actions.remove_run.trigger()  # the copy goes; the full-batch run is watched again
+    snap = drawn(qtbot, window, lambda s: len(s.tracks) == 1 and s.lead.step == 0)
+    assert session.setup.contenders[0].batch_size is None and session.setup.watched == 0
+    actions.remove_run.trigger()  # the only run stays, and the window says why
+    assert len(session.setup.contenders) == 1 and controls.banner.isVisible()
+    assert "only run cannot be removed" in controls.banner_text.text()

@@ -8,7 +8,7 @@ from gdsim.engine import CONVERGED, STEP_LIMIT, InputError, Run, Schedule, make_
 from gdsim.engine.run import Batches
 from gdsim.model import snapshot
 from gdsim.model.build import build, check, problem_on_the_same_data
-from gdsim.model.setup import Contender, Setup, setup_from_dict, setup_to_dict
+from gdsim.model.setup import MAX_CONTENDERS, Contender, Setup, setup_from_dict, setup_to_dict
 
 # --- transitions ------------------------------------------------------------------------------------
 
@@ -375,3 +375,16 @@ def test_a_run_on_mini_batches_says_which_rows_its_last_update_took_across_a_cha
     run.set_batches(None)
     run.advance(1)
     assert run.last_batch_rows() is None  # the whole data
+
+
+def test_a_copy_of_a_run_is_watched_and_removing_runs_keeps_the_watched_one_watched():
+    setup = Setup(contenders=(Contender("sgd"), Contender("adam", {"lr": 0.02})), watched=1)
+    copied = setup.with_copy_of(1)
+    assert copied.contenders == setup.contenders + (Contender("adam", {"lr": 0.02}),) and copied.watched == 2
+    assert copied.without(0).watched == 1 and copied.without(2).watched == 1
+    assert copied.with_watched(0).without(0).contenders[0].optimizer == "adam"
+    full = Setup(contenders=(Contender("sgd"),) * MAX_CONTENDERS)
+    with pytest.raises(InputError, match=f"at most {MAX_CONTENDERS} runs go side by side"):
+        full.with_copy_of(0)
+    with pytest.raises(InputError, match="the only run cannot be removed"):
+        Setup().without(0)

@@ -248,6 +248,26 @@ class Setup:
         return replace(self, contenders=contenders,
                        watched=min(self.watched, len(contenders) - 1) if index is None else index)
 
+    def with_copy_of(self, index: int) -> "Setup":
+        """One more run, a copy of run ``index`` (its hyperparameters, schedule, mini-batches and start),
+        watched, so that one setting of it can be changed beside the original (lesson 7's noisy path
+        beside the full-batch one). InputError once MAX_CONTENDERS runs go side by side."""
+        if len(self.contenders) >= MAX_CONTENDERS:
+            raise InputError(QT_TRANSLATE_NOOP("errors", "at most {most} runs go side by side; remove one "
+                                                         "first"), most=MAX_CONTENDERS)
+        return replace(self, contenders=self.contenders + (self.contenders[index],),
+                       watched=len(self.contenders))
+
+    def without(self, index: int) -> "Setup":
+        """The runs without run ``index``; InputError for the last one. The watched run stays watched;
+        if it is the one removed, the run before it is."""
+        if len(self.contenders) == 1:
+            raise InputError(QT_TRANSLATE_NOOP("errors", "the only run cannot be removed: one run at least "
+                                                         "is always there"))
+        watched = self.watched - (self.watched > index or self.watched == index > 0)
+        kept = self.contenders[:index] + self.contenders[index + 1:]
+        return replace(self, contenders=kept, watched=watched)
+
     def with_watched(self, index: int) -> "Setup":
         """Watch another of the runs (nothing else changes: the runs go on)."""
         return replace(self, watched=index)

@@ -9,172 +9,182 @@
         <translation>{0}%</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="137"/>
+        <location filename="../../gdsim/ui/actions.py" line="140"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="138"/>
+        <location filename="../../gdsim/ui/actions.py" line="141"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="139"/>
+        <location filename="../../gdsim/ui/actions.py" line="142"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="140"/>
+        <location filename="../../gdsim/ui/actions.py" line="143"/>
         <source>Less&amp;ons</source>
         <translation>课程(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="145"/>
+        <location filename="../../gdsim/ui/actions.py" line="148"/>
         <source>&amp;Open a lesson file…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="146"/>
+        <location filename="../../gdsim/ui/actions.py" line="149"/>
         <source>&amp;Save the setup as a lesson…</source>
         <translation>把当前设置存为课件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="148"/>
+        <location filename="../../gdsim/ui/actions.py" line="151"/>
         <source>La&amp;nguage / 语言</source>
         <translation>语言 / Language(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="149"/>
+        <location filename="../../gdsim/ui/actions.py" line="152"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="151"/>
+        <location filename="../../gdsim/ui/actions.py" line="154"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="157"/>
+        <location filename="../../gdsim/ui/actions.py" line="160"/>
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="157"/>
+        <location filename="../../gdsim/ui/actions.py" line="160"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="158"/>
+        <location filename="../../gdsim/ui/actions.py" line="161"/>
         <source>Play / Pause</source>
         <translation>开始 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="158"/>
+        <location filename="../../gdsim/ui/actions.py" line="161"/>
         <source>One step</source>
         <translation>走一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="158"/>
+        <location filename="../../gdsim/ui/actions.py" line="161"/>
         <source>Reset to the start</source>
         <translation>回到起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="159"/>
+        <location filename="../../gdsim/ui/actions.py" line="162"/>
         <source>η × 2</source>
         <translation>η × 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="159"/>
+        <location filename="../../gdsim/ui/actions.py" line="162"/>
         <source>η ÷ 2</source>
         <translation>η ÷ 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="160"/>
+        <location filename="../../gdsim/ui/actions.py" line="163"/>
+        <source>Add a &amp;copy of the watched run</source>
+        <translation>复制所查看的运行(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="164"/>
+        <source>Re&amp;move the watched run</source>
+        <translation>删除所查看的运行(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="165"/>
         <source>&amp;Log scale for the loss</source>
         <translation>损失用对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="161"/>
+        <location filename="../../gdsim/ui/actions.py" line="166"/>
         <source>Show the &amp;parts of each step</source>
         <translation>分解显示每一步(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="162"/>
+        <location filename="../../gdsim/ui/actions.py" line="167"/>
         <source>&amp;Equal axis scales (1:1)</source>
         <translation>坐标轴等比例（1:1）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="163"/>
+        <location filename="../../gdsim/ui/actions.py" line="168"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="163"/>
+        <location filename="../../gdsim/ui/actions.py" line="168"/>
         <source>&amp;Light theme (projector)</source>
         <translation>浅色主题（投影仪）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="164"/>
+        <location filename="../../gdsim/ui/actions.py" line="169"/>
         <source>Switch between the dark and the light &amp;theme</source>
         <translation>在深色和浅色主题之间切换(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="165"/>
+        <location filename="../../gdsim/ui/actions.py" line="170"/>
         <source>&amp;Larger</source>
         <translation>放大(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="165"/>
+        <location filename="../../gdsim/ui/actions.py" line="170"/>
         <source>&amp;Smaller</source>
         <translation>缩小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="165"/>
+        <location filename="../../gdsim/ui/actions.py" line="170"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="166"/>
+        <location filename="../../gdsim/ui/actions.py" line="171"/>
         <source>&amp;Keyboard</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="166"/>
+        <location filename="../../gdsim/ui/actions.py" line="171"/>
         <source>&amp;About gdsim</source>
         <translation>关于 gdsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="170"/>
+        <location filename="../../gdsim/ui/actions.py" line="175"/>
         <source>&amp;Controls</source>
         <translation>控制面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="171"/>
+        <location filename="../../gdsim/ui/actions.py" line="176"/>
         <source>F&amp;ormulas</source>
         <translation>公式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="192"/>
+        <location filename="../../gdsim/ui/actions.py" line="197"/>
         <source>&amp;Scale: {0}</source>
         <translation>缩放：{0}(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="218"/>
+        <location filename="../../gdsim/ui/actions.py" line="223"/>
         <source>Open lesson 1 … {0}</source>
         <translation>打开第 1 … {0} 课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="242"/>
+        <location filename="../../gdsim/ui/actions.py" line="247"/>
         <source>Keyboard</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="244"/>
+        <location filename="../../gdsim/ui/actions.py" line="249"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="244"/>
+        <location filename="../../gdsim/ui/actions.py" line="249"/>
         <source>Does</source>
         <translation>作用</translation>
     </message>
@@ -1893,13 +1903,13 @@
     </message>
     <message>
         <location filename="../../gdsim/engine/run.py" line="1005"/>
-        <location filename="../../gdsim/model/setup.py" line="268"/>
+        <location filename="../../gdsim/model/setup.py" line="288"/>
         <source>the batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/run.py" line="1006"/>
-        <location filename="../../gdsim/model/setup.py" line="272"/>
+        <location filename="../../gdsim/model/setup.py" line="292"/>
         <source>the seed</source>
         <translation>随机种子</translation>
     </message>
@@ -2524,7 +2534,17 @@
         <translation>请至少选择一个优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="300"/>
+        <location filename="../../gdsim/model/setup.py" line="256"/>
+        <source>at most {most} runs go side by side; remove one first</source>
+        <translation>最多只能并排 {most} 个运行；请先删除一个</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/setup.py" line="265"/>
+        <source>the only run cannot be removed: one run at least is always there</source>
+        <translation>唯一的运行不能删除：至少要保留一个运行</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/setup.py" line="320"/>
         <source>a schedule must be an object such as {{&quot;name&quot;: &quot;step&quot;, &quot;gamma&quot;: 0.5}}, got {value}</source>
         <translation>学习率调度必须是一个对象，例如 {{&quot;name&quot;: &quot;step&quot;, &quot;gamma&quot;: 0.5}}，而输入的是 {value}</translation>
     </message>
