@@ -9,172 +9,182 @@
         <translation>{0}%</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="137" />
+        <location filename="../../gdsim/ui/actions.py" line="140" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="138" />
+        <location filename="../../gdsim/ui/actions.py" line="141" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="139" />
+        <location filename="../../gdsim/ui/actions.py" line="142" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="140" />
+        <location filename="../../gdsim/ui/actions.py" line="143" />
         <source>Less&amp;ons</source>
         <translation>课程(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="144" />
+        <location filename="../../gdsim/ui/actions.py" line="148" />
         <source>&amp;Open a lesson file…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="145" />
+        <location filename="../../gdsim/ui/actions.py" line="149" />
         <source>&amp;Save the setup as a lesson…</source>
         <translation>把当前设置存为课件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="147" />
+        <location filename="../../gdsim/ui/actions.py" line="151" />
         <source>La&amp;nguage / 语言</source>
         <translation>语言 / Language(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="148" />
+        <location filename="../../gdsim/ui/actions.py" line="152" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="150" />
+        <location filename="../../gdsim/ui/actions.py" line="154" />
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="156" />
+        <location filename="../../gdsim/ui/actions.py" line="160" />
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="156" />
+        <location filename="../../gdsim/ui/actions.py" line="160" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="157" />
+        <location filename="../../gdsim/ui/actions.py" line="161" />
         <source>Play / Pause</source>
         <translation>开始 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="157" />
+        <location filename="../../gdsim/ui/actions.py" line="161" />
         <source>One step</source>
         <translation>走一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="157" />
+        <location filename="../../gdsim/ui/actions.py" line="161" />
         <source>Reset to the start</source>
         <translation>回到起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="158" />
+        <location filename="../../gdsim/ui/actions.py" line="162" />
         <source>η × 2</source>
         <translation>η × 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="158" />
+        <location filename="../../gdsim/ui/actions.py" line="162" />
         <source>η ÷ 2</source>
         <translation>η ÷ 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="159" />
+        <location filename="../../gdsim/ui/actions.py" line="163" />
+        <source>Add a &amp;copy of the watched run</source>
+        <translation>复制所查看的运行(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="164" />
+        <source>Re&amp;move the watched run</source>
+        <translation>删除所查看的运行(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="165" />
         <source>&amp;Log scale for the loss</source>
         <translation>损失用对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="160" />
+        <location filename="../../gdsim/ui/actions.py" line="166" />
         <source>Show the &amp;parts of each step</source>
         <translation>分解显示每一步(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="161" />
+        <location filename="../../gdsim/ui/actions.py" line="167" />
         <source>&amp;Equal axis scales (1:1)</source>
         <translation>坐标轴等比例（1:1）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="162" />
+        <location filename="../../gdsim/ui/actions.py" line="168" />
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="162" />
+        <location filename="../../gdsim/ui/actions.py" line="168" />
         <source>&amp;Light theme (projector)</source>
         <translation>浅色主题（投影仪）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="163" />
+        <location filename="../../gdsim/ui/actions.py" line="169" />
         <source>Switch between the dark and the light &amp;theme</source>
         <translation>在深色和浅色主题之间切换(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="164" />
+        <location filename="../../gdsim/ui/actions.py" line="170" />
         <source>&amp;Larger</source>
         <translation>放大(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="164" />
+        <location filename="../../gdsim/ui/actions.py" line="170" />
         <source>&amp;Smaller</source>
         <translation>缩小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="164" />
+        <location filename="../../gdsim/ui/actions.py" line="170" />
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="165" />
+        <location filename="../../gdsim/ui/actions.py" line="171" />
         <source>&amp;Keyboard</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="165" />
+        <location filename="../../gdsim/ui/actions.py" line="171" />
         <source>&amp;About gdsim</source>
         <translation>关于 gdsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="169" />
+        <location filename="../../gdsim/ui/actions.py" line="175" />
         <source>&amp;Controls</source>
         <translation>控制面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="170" />
+        <location filename="../../gdsim/ui/actions.py" line="176" />
         <source>F&amp;ormulas</source>
         <translation>公式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="191" />
+        <location filename="../../gdsim/ui/actions.py" line="197" />
         <source>&amp;Scale: {0}</source>
         <translation>缩放：{0}(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="215" />
+        <location filename="../../gdsim/ui/actions.py" line="223" />
         <source>Open lesson 1 … {0}</source>
         <translation>打开第 1 … {0} 课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="225" />
+        <location filename="../../gdsim/ui/actions.py" line="247" />
         <source>Keyboard</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="227" />
+        <location filename="../../gdsim/ui/actions.py" line="249" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="227" />
+        <location filename="../../gdsim/ui/actions.py" line="249" />
         <source>Does</source>
         <translation>作用</translation>
     </message>
@@ -270,34 +280,39 @@
         <location filename="../../gdsim/ui/color_bar.py" line="86" />
         <location filename="../../gdsim/ui/loss_view.py" line="60" />
         <location filename="../../gdsim/ui/loss_view.py" line="104" />
-        <location filename="../../gdsim/ui/parameter_view.py" line="293" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="287" />
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="655" />
+        <location filename="../../gdsim/ui/controls.py" line="657" />
         <source>{0} is a fixed function; only {1} and {2} are fitted to data: choose one of them as the problem to import data</source>
         <translation>{0}是一个固定的函数，只有{1}和{2}才拟合数据：要导入数据，请先把目标函数换成其中之一</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="108" />
+        <location filename="../../gdsim/ui/data_view.py" line="116" />
         <source>data and model ŷ = f(w·x + b)</source>
         <translation>数据与模型 ŷ = f(w·x + b)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="109" />
+        <location filename="../../gdsim/ui/data_view.py" line="117" />
         <source>data and model ŷ = w·x + b</source>
         <translation>数据与模型 ŷ = w·x + b</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="114" />
+        <location filename="../../gdsim/ui/data_view.py" line="122" />
         <source>{0} of {1} samples shown</source>
         <translation>显示了 {1} 个样本中的 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="125" />
-        <source>○ mini-batch: {0}/{1}</source>
-        <translation>○ 小批量：{0}/{1}</translation>
+        <location filename="../../gdsim/ui/data_view.py" line="129" />
+        <source>○ last step: {0}/{1}</source>
+        <translation>○ 上一步：{0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/data_view.py" line="130" />
+        <source>◌ next step: {0}/{1}</source>
+        <translation>◌ 下一步：{0}/{1}</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/exports.py" line="79" />
@@ -622,27 +637,32 @@
         <translation>m*、v*：修正了从零开始所带来偏差的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="347" />
+        <location filename="../../gdsim/ui/formula.py" line="318" />
+        <source>without the correction the step would be {0} times as long:</source>
+        <translation>如果不修正，步长会是现在的 {0} 倍：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/formula.py" line="352" />
         <source>v*: the running mean of g² corrected for starting at zero</source>
         <translation>v*：修正了从零开始所带来偏差的 g² 的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="364" />
+        <location filename="../../gdsim/ui/formula.py" line="369" />
         <source>Convention: L = ½ Σ (y − ŷ)² (the tutorial calls this error E). The ½ cancels the 2 of the square's derivative, so a gradient step is exactly the delta rule. (Without the ½, as in the tutorial's C = Σ (wx + b − y)², the derivative is ∂C/∂w = 2 Σ (wx + b − y)·x.)</source>
         <translation>约定：L = ½ Σ (y − ŷ)²（教程里把这个误差记作 E）。这里的 ½ 正好抵消平方求导得到的 2，所以梯度下降的一步恰好就是 delta 规则。（如果没有 ½，比如教程中的 C = Σ (wx + b − y)²，它的导数是 ∂C/∂w = 2 Σ (wx + b − y)·x。）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="367" />
+        <location filename="../../gdsim/ui/formula.py" line="372" />
         <source>Convention: L = (1/N) Σ (y − ŷ)², as PyTorch's MSELoss; its derivative carries the factor 2/N.</source>
         <translation>约定：L = (1/N) Σ (y − ŷ)²，与 PyTorch 的 MSELoss 相同；它的导数带有系数 2/N。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="369" />
+        <location filename="../../gdsim/ui/formula.py" line="374" />
         <source>Convention: L = 1/(2N) Σ (y − ŷ)². The ½ cancels the 2 of the square's derivative, so ∂L/∂w = (1/N) Σ (ŷ − y)·x: the tutorial's formulas. At the same point SSE's gradient is N times this one and MSE's 2 times.</source>
         <translation>约定：L = 1/(2N) Σ (y − ŷ)²。½ 抵消了平方求导得到的 2，所以 ∂L/∂w = (1/N) Σ (ŷ − y)·x，正是教程中的公式。在同一点上，SSE 的梯度是它的 N 倍，MSE 的梯度是它的 2 倍。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/formula.py" line="372" />
+        <location filename="../../gdsim/ui/formula.py" line="377" />
         <source>Convention: L is the mean binary cross-entropy; with the sigmoid its derivative with respect to h is simply (ŷ − y)/N.</source>
         <translation>约定：L 是平均二元交叉熵；配合 Sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
     </message>
@@ -663,37 +683,37 @@
         <translation>‖∇L‖（梯度的模）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="283" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="277" />
         <source>Parameter space</source>
         <translation>参数空间</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="284" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="278" />
         <source>The start: drag it, or click anywhere, to start from there</source>
         <translation>起点：拖动它，或在任意位置点击，就从那里出发</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="285" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="279" />
         <source>A minimum of the loss</source>
         <translation>损失的一个极小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="314" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="308" />
         <source>landscape estimated from {0} of {1} samples</source>
         <translation>损失地形由 {1} 个样本中的 {0} 个估计</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="478" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="472" />
         <source>slope L′(x) = {0}</source>
         <translation>斜率 L′(x) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="542" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="536" />
         <source>φ: look-ahead −μ·v</source>
         <translation>φ：前瞻 −μ·v</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="554" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="548" />
         <source>arrows drawn ×{0}</source>
         <translation>箭头放大 ×{0}</translation>
     </message>
@@ -951,48 +971,48 @@
         <translation>从 CSV 文件载入数据：第一行是表头，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="438" />
+        <location filename="../../gdsim/ui/controls.py" line="439" />
         <source>all {0} (batch)</source>
         <translation>全部 {0} 个（批量）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="537" />
+        <location filename="../../gdsim/ui/controls.py" line="538" />
         <source>Your own function…</source>
         <translation>你自己的函数…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="562" />
+        <location filename="../../gdsim/ui/controls.py" line="563" />
         <source>&amp;η (learning rate)</source>
         <translation>学习率 η(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="567" />
+        <location filename="../../gdsim/ui/controls.py" line="568" />
         <source>{0}: {1}; allowed {2}, default {3}</source>
         <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="598" />
+        <location filename="../../gdsim/ui/controls.py" line="600" />
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="600" />
+        <location filename="../../gdsim/ui/controls.py" line="602" />
         <source>1 step per second</source>
         <translation>每秒 1 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="602" />
+        <location filename="../../gdsim/ui/controls.py" line="604" />
         <source>{0} steps per second</source>
         <translation>每秒 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="635" />
-        <location filename="../../gdsim/ui/controls.py" line="646" />
+        <location filename="../../gdsim/ui/controls.py" line="637" />
+        <location filename="../../gdsim/ui/controls.py" line="648" />
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="636" />
+        <location filename="../../gdsim/ui/controls.py" line="638" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -1762,22 +1782,22 @@
         <translation>第 {column} 列：{name} 接受 {want} 个参数，得到 {got} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="163" />
+        <location filename="../../gdsim/engine/models.py" line="164" />
         <source>linreg has no activation (it is ŷ = w·x + b); use the problem 'neuron' for activation {activation!r}</source>
         <translation>linreg 没有激活函数（它就是 ŷ = w·x + b）；要使用激活函数 {activation!r}，请选择目标函数 'neuron'</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="173" />
+        <location filename="../../gdsim/engine/models.py" line="174" />
         <source>loss 'bce' needs an activation whose output lies in (0, 1), such as 'sigmoid'; {name!r} does not (its outputs lie in {range})</source>
         <translation>损失 'bce' 需要输出落在 (0, 1) 之内的激活函数，比如 'sigmoid'；{name!r} 不满足（它的输出范围是 {range}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="181" />
+        <location filename="../../gdsim/engine/models.py" line="182" />
         <source>{path}, line {line}: loss 'bce' needs targets y between 0 and 1, got y = {y:g}</source>
         <translation>{path}，第 {line} 行：损失 'bce' 要求目标值 y 在 0 和 1 之间，而这里 y = {y:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="185" />
+        <location filename="../../gdsim/engine/models.py" line="186" />
         <source>row {row}: loss 'bce' needs targets y between 0 and 1, got y = {y:g}</source>
         <translation>第 {row} 个样本：损失 'bce' 要求目标值 y 在 0 和 1 之间，而这里 y = {y:g}</translation>
     </message>
@@ -1819,110 +1839,110 @@
         <translation>{problem!r} 的参数的形状必须是 (K, {dim})，而给出的是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="170" />
+        <location filename="../../gdsim/engine/run.py" line="172" />
         <source>the loss or its gradient is not finite at the start {start}</source>
         <translation>在起点 {start} 处，损失或它的梯度不是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="174" />
+        <location filename="../../gdsim/engine/run.py" line="176" />
         <source>a start is too far out: its loss or parameters exceed {limit:g}</source>
         <translation>起点离得太远了：它的损失或参数超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="290" />
+        <location filename="../../gdsim/engine/run.py" line="292" />
         <source>finish() hands over a record that kept every row; this one keeps every {every}th (give the run more history_rows)</source>
         <translation>finish() 只能交出保留了每一行的记录；这条记录每 {every} 步才保留一行（请给这次运行更大的 history_rows）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="293" />
+        <location filename="../../gdsim/engine/run.py" line="295" />
         <source>the rows handed over</source>
         <translation>交出的行数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="321" />
+        <location filename="../../gdsim/engine/run.py" line="323" />
         <source>lr_at needs update numbers t ≥ 1 (whole numbers), got {t!r}</source>
         <translation>lr_at 需要更新的序号 t ≥ 1（整数），而输入的是 {t!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="415" />
+        <location filename="../../gdsim/engine/run.py" line="428" />
         <source>this run is finished: finish() handed its record over; start a new Run to go on</source>
         <translation>这次运行已经结束：finish() 已交出它的记录；要继续，请新建一个 Run</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="468" />
+        <location filename="../../gdsim/engine/run.py" line="482" />
         <source>problem {problem!r} has the parameters ({names}); the run has ({have})</source>
         <translation>目标函数 {problem!r} 的参数是 ({names})；而这次运行的参数是 ({have})</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="483" />
+        <location filename="../../gdsim/engine/run.py" line="497" />
         <source>problem {problem!r} cannot go on from the point {point} reached so far: its loss or gradient there is not finite or exceeds {limit:g}</source>
         <translation>目标函数 {problem!r} 无法从目前到达的点 {point} 继续：它在那里的损失或梯度不是有限的数，或超过了 {limit:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="524" />
-        <location filename="../../gdsim/engine/run.py" line="866" />
+        <location filename="../../gdsim/engine/run.py" line="538" />
+        <location filename="../../gdsim/engine/run.py" line="882" />
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="933" />
+        <location filename="../../gdsim/engine/run.py" line="949" />
         <source>a run needs a problem made by make_problem, such as Run(make_problem('parabola'), 'sgd', [2.0]); got {problem!r}</source>
         <translation>运行需要一个由 make_problem 生成的目标函数，比如 Run(make_problem('parabola'), 'sgd', [2.0])；而给出的是 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="940" />
+        <location filename="../../gdsim/engine/run.py" line="956" />
         <source>a start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="946" />
+        <location filename="../../gdsim/engine/run.py" line="962" />
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="948" />
+        <location filename="../../gdsim/engine/run.py" line="964" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="951" />
+        <location filename="../../gdsim/engine/run.py" line="967" />
         <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="955" />
+        <location filename="../../gdsim/engine/run.py" line="971" />
         <source>a start must be finite numbers</source>
         <translation>起点必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="960" />
+        <location filename="../../gdsim/engine/run.py" line="976" />
         <source>the tolerance</source>
         <translation>收敛阈值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="962" />
+        <location filename="../../gdsim/engine/run.py" line="978" />
         <source>the tolerance must be ≥ 0, got {tol}</source>
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="975" />
+        <location filename="../../gdsim/engine/run.py" line="991" />
         <source>the step limit</source>
         <translation>步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="985" />
+        <location filename="../../gdsim/engine/run.py" line="1001" />
         <source>mini-batches need a dataset model (linreg or neuron); {problem!r} has no data</source>
         <translation>小批量需要一个基于数据集的模型（linreg 或 neuron）；{problem!r} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="989" />
-        <location filename="../../gdsim/model/setup.py" line="255" />
+        <location filename="../../gdsim/engine/run.py" line="1005" />
+        <location filename="../../gdsim/model/setup.py" line="288" />
         <source>the batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="990" />
-        <location filename="../../gdsim/model/setup.py" line="259" />
+        <location filename="../../gdsim/engine/run.py" line="1006" />
+        <location filename="../../gdsim/model/setup.py" line="292" />
         <source>the seed</source>
         <translation>随机种子</translation>
     </message>
@@ -1932,22 +1952,22 @@
         <translation>学习率调度 {schedule} 没有参数 {name!r}；它的参数有：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="150" />
+        <location filename="../../gdsim/engine/simulate.py" line="152" />
         <source>the rows of a piece</source>
         <translation>每一段的行数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="181" />
+        <location filename="../../gdsim/engine/simulate.py" line="183" />
         <source>steps</source>
         <translation>步数 steps</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="194" />
+        <location filename="../../gdsim/engine/simulate.py" line="196" />
         <source>recording {rows} rows of 1 start needs {needed} GiB (limit {limit} GiB); use fewer steps, or gdsim.Run, which thins what it records</source>
         <translation>为 1 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数，或改用 gdsim.Run，它会抽稀所记录的行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="196" />
+        <location filename="../../gdsim/engine/simulate.py" line="198" />
         <source>recording {rows} rows of {k} starts needs {needed} GiB (limit {limit} GiB); use fewer steps or starts, or gdsim.Run, which thins what it records</source>
         <translation>为 {k} 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数或起点，或改用 gdsim.Run，它会抽稀所记录的行</translation>
     </message>
@@ -1992,402 +2012,402 @@
         <translation>它不是普通文件（而是{kind}）；导出只会替换普通文件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="201" />
+        <location filename="../../gdsim/model/lessons.py" line="202" />
         <source>lesson file {path}: {problem}</source>
         <translation>课件 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="246" />
+        <location filename="../../gdsim/model/lessons.py" line="247" />
         <source>[lesson] number {number} is taken by {other} too; each lesson needs its own number from {first} to {last}</source>
         <translation>[lesson] number {number} 已被 {other} 使用；每一课都需要自己的编号，从 {first} 到 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="264" />
+        <location filename="../../gdsim/model/lessons.py" line="265" />
         <source>line {line}: the file is not UTF-8 text; save it as UTF-8</source>
         <translation>第 {line} 行：文件不是 UTF-8 文本；请把它存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="270" />
+        <location filename="../../gdsim/model/lessons.py" line="271" />
         <source>cannot read it: {reason}</source>
         <translation>无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="271" />
+        <location filename="../../gdsim/model/lessons.py" line="272" />
         <source>this is a folder, not a lesson file</source>
         <translation>这是一个文件夹，不是课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="272" />
+        <location filename="../../gdsim/model/lessons.py" line="273" />
         <source>this is not a regular file (it is a {kind}); lessons are read from files only</source>
         <translation>这不是普通文件（它是{kind}）；课件只从普通文件读取</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="274" />
+        <location filename="../../gdsim/model/lessons.py" line="275" />
         <source>the file is larger than {limit} KB; a lesson file has at most {limit} KB</source>
         <translation>文件大于 {limit} KB；课件最多 {limit} KB</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="285" />
+        <location filename="../../gdsim/model/lessons.py" line="286" />
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="319" />
+        <location filename="../../gdsim/model/lessons.py" line="320" />
         <source>line {line}: arrays and tables nest more than {limit} deep; a lesson needs 2 at most</source>
         <translation>第 {line} 行：数组和表嵌套超过 {limit} 层；一课最多只需 2 层</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="321" />
+        <location filename="../../gdsim/model/lessons.py" line="322" />
         <source>line {line}: a key has more than {limit} dotted parts (such as a.b.c); a lesson needs 3 at most</source>
         <translation>第 {line} 行：一个键由超过 {limit} 段以点连接的部分组成（例如 a.b.c）；一课最多只需 3 段</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="323" />
+        <location filename="../../gdsim/model/lessons.py" line="324" />
         <source>line {line}: more than {limit} tables; a lesson has [lesson], [setup], at most {most} [[setup.optimizers]], [view] and [expect]</source>
         <translation>第 {line} 行：表超过 {limit} 个；一课包含 [lesson]、[setup]、最多 {most} 个 [[setup.optimizers]]、[view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="339" />
+        <location filename="../../gdsim/model/lessons.py" line="340" />
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="342" />
+        <location filename="../../gdsim/model/lessons.py" line="343" />
         <source>the TOML reader cannot read it ({error})</source>
         <translation>TOML 读取器无法读取它（{error}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="360" />
+        <location filename="../../gdsim/model/lessons.py" line="361" />
         <source>unknown table or key {key!r} at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="362" />
+        <location filename="../../gdsim/model/lessons.py" line="363" />
         <source>unknown table or key {key!r} (did you mean {close!r}?) at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}（是不是想写 {close!r}？）；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="367" />
+        <location filename="../../gdsim/model/lessons.py" line="368" />
         <source>the file needs a [{name}] table; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>文件需要一个 [{name}] 表；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="385" />
+        <location filename="../../gdsim/model/lessons.py" line="386" />
         <source>[lesson] needs number (a whole number from {first} to {last}: the lesson's place in the Lessons menu)</source>
         <translation>[lesson] 需要 number（从 {first} 到 {last} 的整数：这一课在“课程”菜单中的位置）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="390" />
+        <location filename="../../gdsim/model/lessons.py" line="391" />
         <source>[lesson] number must be a whole number from {first} to {last}, got {got}</source>
         <translation>[lesson] number 必须是从 {first} 到 {last} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="398" />
+        <location filename="../../gdsim/model/lessons.py" line="399" />
         <source>[lesson] needs {name}.en (write {example})</source>
         <translation>[lesson] 需要 {name}.en（请写成 {example}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="405" />
+        <location filename="../../gdsim/model/lessons.py" line="406" />
         <source>[lesson] {name} must be a table of texts by language, such as {example}; got {got}</source>
         <translation>[lesson] {name} 必须是按语言给出文字的表，比如 {example}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="412" />
+        <location filename="../../gdsim/model/lessons.py" line="413" />
         <source>[lesson] {name}.{language} must be a string, got {got}</source>
         <translation>[lesson] {name}.{language} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="417" />
+        <location filename="../../gdsim/model/lessons.py" line="418" />
         <source>[lesson] {name}.{language} has {length:,} characters; {most:,} at most</source>
         <translation>[lesson] {name}.{language} 有 {length:,} 个字符；最多 {most:,} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="422" />
+        <location filename="../../gdsim/model/lessons.py" line="423" />
         <source>[lesson] needs {name}.en (it is empty)</source>
         <translation>[lesson] 需要 {name}.en（它是空的）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="440" />
+        <location filename="../../gdsim/model/lessons.py" line="441" />
         <source>[setup] activation applies only to the problem neuron, not {problem!r}</source>
         <translation>[setup] activation 只适用于目标函数 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="444" />
+        <location filename="../../gdsim/model/lessons.py" line="445" />
         <source>[setup] {key} applies only to the problems {models}, not {problem!r}</source>
         <translation>[setup] {key} 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="454" />
+        <location filename="../../gdsim/model/lessons.py" line="455" />
         <source>[setup] step_limit must be a whole number from 1 to {most}, got {got}</source>
         <translation>[setup] step_limit 必须是从 1 到 {most} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="460" />
+        <location filename="../../gdsim/model/lessons.py" line="461" />
         <source>[setup] tol must be a number ≥ 0, got {got}</source>
         <translation>[setup] tol 必须是 ≥ 0 的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="471" />
+        <location filename="../../gdsim/model/lessons.py" line="472" />
         <source>{where} batch_size applies only to the problems {models}, not {problem!r}</source>
         <translation>{where} batch_size 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="496" />
+        <location filename="../../gdsim/model/lessons.py" line="501" />
         <source>[setup] {key} applies only to the problem {custom} (a typed function), not {problem!r}</source>
         <translation>[setup] {key} 只适用于目标函数 {custom}（输入的函数），不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="503" />
+        <location filename="../../gdsim/model/lessons.py" line="508" />
         <source>[setup] problem {custom} needs function, the text of a function of x, or of x and y, such as {example}</source>
         <translation>[setup] 目标函数 {custom} 需要 function：一个关于 x 或关于 x 和 y 的函数的文字，例如 {example}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="516" />
+        <location filename="../../gdsim/model/lessons.py" line="521" />
         <source>[setup] range must be two numbers [low, high] for x, or two such pairs for x and y, such as [-3, 3] or [[-3, 3], [-2, 2]]; got {got}</source>
         <translation>[setup] range 必须是 x 的两个数 [下限，上限]，或 x 和 y 各一对这样的数，例如 [-3, 3] 或 [[-3, 3], [-2, 2]]；得到的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="526" />
+        <location filename="../../gdsim/model/lessons.py" line="531" />
         <source>[setup] needs problem (one of: {valid})</source>
         <translation>[setup] 需要 problem（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="527" />
+        <location filename="../../gdsim/model/lessons.py" line="532" />
         <source>[setup] needs speed (steps per second, or "max" for as fast as possible)</source>
         <translation>[setup] 需要 speed（每秒的步数，或者写 "max" 表示尽可能快）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="529" />
+        <location filename="../../gdsim/model/lessons.py" line="534" />
         <source>[setup] needs step_limit (a whole number ≥ 1: the run stops after this many steps)</source>
         <translation>[setup] 需要 step_limit（≥ 1 的整数：运行走完这么多步后停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="531" />
+        <location filename="../../gdsim/model/lessons.py" line="536" />
         <source>[setup] needs optimizers (at least one [[setup.optimizers]] table with a name, such as name = "sgd")</source>
         <translation>[setup] 需要 optimizers（至少一个带名称的 [[setup.optimizers]] 表，比如 name = "sgd"）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="534" />
+        <location filename="../../gdsim/model/lessons.py" line="539" />
         <source>{where}: {error}</source>
         <translation>{where}：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="542" />
+        <location filename="../../gdsim/model/lessons.py" line="547" />
         <source>[setup] data has {length:,} characters; a path has at most {most:,}</source>
         <translation>[setup] data 有 {length:,} 个字符；路径最多 {most:,} 个字符</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="547" />
+        <location filename="../../gdsim/model/lessons.py" line="552" />
         <source>[setup] data is empty; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data 是空的；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="553" />
+        <location filename="../../gdsim/model/lessons.py" line="558" />
         <source>[setup] data: the data file {path} does not exist; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="557" />
+        <location filename="../../gdsim/model/lessons.py" line="562" />
         <source>[setup] data: the data file {path} does not exist (a relative path is taken from the lesson's folder {folder}); give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在（相对路径从课件所在的文件夹 {folder} 算起）；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="570" />
+        <location filename="../../gdsim/model/lessons.py" line="575" />
         <source>[setup] speed must be a number of steps per second from {low:g} to {high:,g}, or "max"; got {got}</source>
         <translation>[setup] speed 必须是每秒的步数，从 {low:g} 到 {high:,g}，或者 "max"；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="583" />
+        <location filename="../../gdsim/model/lessons.py" line="588" />
         <source>[setup] optimizers must be one or more [[setup.optimizers]] tables, each with a name such as name = "sgd"; got {got}</source>
         <translation>[setup] optimizers 必须是一个或多个 [[setup.optimizers]] 表，每个都带有名称，比如 name = "sgd"；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="588" />
+        <location filename="../../gdsim/model/lessons.py" line="593" />
         <source>[setup] has {count} optimizers; a lesson runs at most {most} side by side</source>
         <translation>[setup] 有 {count} 个优化器；一课最多同时运行 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="595" />
+        <location filename="../../gdsim/model/lessons.py" line="600" />
         <source>{where} needs name (one of: {valid})</source>
         <translation>{where} 需要 name（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="612" />
+        <location filename="../../gdsim/model/lessons.py" line="617" />
         <source>{where}: {key} is a parameter of a learning-rate schedule; give schedule = "…" too (one of: {valid})</source>
         <translation>{where}：{key} 是学习率调度的参数；请同时给出 schedule = "…"（可选：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="616" />
+        <location filename="../../gdsim/model/lessons.py" line="621" />
         <source>{where}: the schedule {schedule} has no parameter {key!r}; its parameters are: {valid}</source>
         <translation>{where}：学习率调度 {schedule} 没有参数 {key!r}；它的参数有：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="621" />
+        <location filename="../../gdsim/model/lessons.py" line="626" />
         <source>{where}: {optimizer} has no hyperparameter {key!r}; allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="623" />
+        <location filename="../../gdsim/model/lessons.py" line="628" />
         <source>{where}: {optimizer} has no hyperparameter {key!r} (did you mean {close!r}?); allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}（是不是想写 {close!r}？）；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="628" />
+        <location filename="../../gdsim/model/lessons.py" line="633" />
         <source>{where}: {key} must be a number, got {got}</source>
         <translation>{where}：{key} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="658" />
+        <location filename="../../gdsim/model/lessons.py" line="663" />
         <source>{where} {key} must be a whole number ≥ {low}, got {got}</source>
         <translation>{where} {key} 必须是 ≥ {low} 的整数，而输入的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="664" />
+        <location filename="../../gdsim/model/lessons.py" line="669" />
         <source>{where} seed orders the mini-batches; give batch_size too (without it every step uses the whole data)</source>
         <translation>{where} seed 决定小批量的顺序；请同时给出 batch_size（没有它，每一步都使用全部数据）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="675" />
+        <location filename="../../gdsim/model/lessons.py" line="680" />
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has 1 parameter ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；目标函数 {problem!r} 只有 1 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="678" />
+        <location filename="../../gdsim/model/lessons.py" line="683" />
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has {dim} parameters ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；目标函数 {problem!r} 有 {dim} 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="684" />
+        <location filename="../../gdsim/model/lessons.py" line="689" />
         <source>{where} has {count} numbers; problem {problem!r} has 1 parameter ({names})</source>
         <translation>{where} 有 {count} 个数；而目标函数 {problem!r} 只有 1 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="687" />
+        <location filename="../../gdsim/model/lessons.py" line="692" />
         <source>{where} has 1 number; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 只有 1 个数；而目标函数 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="690" />
+        <location filename="../../gdsim/model/lessons.py" line="695" />
         <source>{where} has {count} numbers; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 有 {count} 个数；而目标函数 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="694" />
+        <location filename="../../gdsim/model/lessons.py" line="699" />
         <source>{where} must be finite numbers, got {got}</source>
         <translation>{where} 必须是有限的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="703" />
+        <location filename="../../gdsim/model/lessons.py" line="708" />
         <source>[view] {key} must be true or false, got {got}</source>
         <translation>[view] {key} 必须是 true 或 false，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="712" />
+        <location filename="../../gdsim/model/lessons.py" line="717" />
         <source>[expect] needs status: one per optimizer ({n} here), each one of: {valid}</source>
         <translation>[expect] 需要 status：每个优化器一个（这里共 {n} 个），每个都是以下之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="717" />
+        <location filename="../../gdsim/model/lessons.py" line="722" />
         <source>[expect] status must be an array of statuses, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] status 必须是状态数组，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="722" />
+        <location filename="../../gdsim/model/lessons.py" line="727" />
         <source>[expect] status[{i}] must be one of: {valid}; got {got}</source>
         <translation>[expect] status[{i}] 必须是以下之一：{valid}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="729" />
+        <location filename="../../gdsim/model/lessons.py" line="734" />
         <source>[expect] tolerance must be a positive number, got {got}</source>
         <translation>[expect] tolerance 必须是正数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="736" />
+        <location filename="../../gdsim/model/lessons.py" line="741" />
         <source>[expect] final must be an array of points, one per optimizer ({n} here) ([] for one not checked); got {got}</source>
         <translation>[expect] final 必须是由点组成的数组，每个优化器一个（这里共 {n} 个；不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="747" />
+        <location filename="../../gdsim/model/lessons.py" line="752" />
         <source>[expect] stopped_at must be an array of whole numbers from 0 to the step limit {limit}, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] stopped_at 必须是整数数组，每个数从 0 到步数上限 {limit}，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="756" />
+        <location filename="../../gdsim/model/lessons.py" line="761" />
         <source>[expect] path must be an array with, for each optimizer ({n} here), an array of its first points from the start ([] for one not checked); got {got}</source>
         <translation>[expect] path 必须是一个数组，每个优化器（这里有 {n} 个）对应一个数组，列出它从起点开始的最初几个点（不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="763" />
+        <location filename="../../gdsim/model/lessons.py" line="768" />
         <source>[expect] path[{i}] has {count} points; a run of {limit} steps has at most {most}</source>
         <translation>[expect] path[{i}] 有 {count} 个点；走 {limit} 步的运行最多只有 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="777" />
+        <location filename="../../gdsim/model/lessons.py" line="782" />
         <source>[expect] closest must be an array with, for each optimizer ({n} here), a pair [distance ≥ 0, step from 0 to the step limit {limit}] ([] for one not checked); got {got}</source>
         <translation>[expect] closest 必须是一个数组，每个优化器（这里有 {n} 个）对应一对 [距离 ≥ 0, 从 0 到步数上限 {limit} 的步数]（不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="783" />
+        <location filename="../../gdsim/model/lessons.py" line="788" />
         <source>[expect] closest needs a problem with a known minimum; {problem!r} has none</source>
         <translation>[expect] closest 需要一个最小值已知的目标函数；{problem!r} 的最小值未知</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="796" />
+        <location filename="../../gdsim/model/lessons.py" line="801" />
         <source>{where}: unknown key {key!r}; allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="797" />
+        <location filename="../../gdsim/model/lessons.py" line="802" />
         <source>{where}: unknown key {key!r} (did you mean {close!r}?); allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}（是不是想写 {close!r}？）；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="813" />
+        <location filename="../../gdsim/model/lessons.py" line="818" />
         <source>{key} must be a table [{key}], got {got}</source>
         <translation>{key} 必须是一个表 [{key}]，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="830" />
+        <location filename="../../gdsim/model/lessons.py" line="835" />
         <source>{where} {key} must be a string, got {got}</source>
         <translation>{where} {key} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="846" />
+        <location filename="../../gdsim/model/lessons.py" line="851" />
         <source>{first} and {last}</source>
         <translation>{first} 和 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="863" />
+        <location filename="../../gdsim/model/lessons.py" line="868" />
         <source>the string {text!r}</source>
         <translation>字符串 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="865" />
+        <location filename="../../gdsim/model/lessons.py" line="870" />
         <source>a table</source>
         <translation>一个表</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="868" />
+        <location filename="../../gdsim/model/lessons.py" line="873" />
         <source>the array {text}</source>
         <translation>数组 {text}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="893" />
+        <location filename="../../gdsim/model/lessons.py" line="898" />
         <source>cannot be written as TOML: {error}</source>
         <translation>无法写成 TOML：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="947" />
+        <location filename="../../gdsim/model/lessons.py" line="954" />
         <source>{where} must be a number, got {got}</source>
         <translation>{where} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="955" />
+        <location filename="../../gdsim/model/lessons.py" line="962" />
         <source>[setup] data must be a built-in dataset name or a CSV path, got {got}</source>
         <translation>[setup] data 必须是内置数据集的名称或 CSV 文件的路径，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="973" />
+        <location filename="../../gdsim/model/lessons.py" line="980" />
         <source>cannot write it: {reason}</source>
         <translation>无法写入：{reason}</translation>
     </message>
@@ -2457,62 +2477,67 @@
         <translation>全部数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="174" />
+        <location filename="../../gdsim/model/remembered.py" line="177" />
+        <source>the setup's start</source>
+        <translation>整体设置的起点</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/remembered.py" line="183" />
         <source>one run of SGD</source>
         <translation>一次梯度下降（SGD）运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="178" />
+        <location filename="../../gdsim/model/remembered.py" line="187" />
         <source>the other runs</source>
         <translation>其余的运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="182" />
+        <location filename="../../gdsim/model/remembered.py" line="191" />
         <source>a run must be an object with an optimizer's name, got {value}</source>
         <translation>一次运行必须是带有优化器名称的对象，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="198" />
+        <location filename="../../gdsim/model/remembered.py" line="207" />
         <source>the optimizer's defaults</source>
         <translation>该优化器的默认值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="200" />
+        <location filename="../../gdsim/model/remembered.py" line="209" />
         <source>the hyperparameters must be an object of numbers by name, got {value}</source>
         <translation>超参数必须是按名称给出数值的对象，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="210" />
+        <location filename="../../gdsim/model/remembered.py" line="219" />
         <source>the optimizer's default</source>
         <translation>该优化器的默认值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="216" />
+        <location filename="../../gdsim/model/remembered.py" line="225" />
         <source>contenders must be a list of 1 to {most} runs, got {value}</source>
         <translation>contenders 必须是包含 1 到 {most} 次运行的列表，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="228" />
+        <location filename="../../gdsim/model/remembered.py" line="237" />
         <source>a start must be a list of finite numbers, got {value}</source>
         <translation>起点必须是由有限的数组成的列表，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="237" />
+        <location filename="../../gdsim/model/remembered.py" line="246" />
         <source>activation applies only to the problem neuron, not {problem!r}</source>
         <translation>activation 只适用于目标函数 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="239" />
+        <location filename="../../gdsim/model/remembered.py" line="248" />
         <source>{key} applies only to the problems {models}, not {problem!r}</source>
         <translation>{key} 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="249" />
+        <location filename="../../gdsim/model/remembered.py" line="258" />
         <source>data must be a built-in dataset's name or a path, got {value}</source>
         <translation>data 必须是内置数据集的名称或文件路径，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="252" />
+        <location filename="../../gdsim/model/remembered.py" line="261" />
         <source>a path has at most {most:,} characters, got {length:,}</source>
         <translation>路径最多 {most:,} 个字符，而这里有 {length:,} 个</translation>
     </message>
@@ -2537,12 +2562,22 @@
         <translation>在窗口中，{what} 必须是 0，或在 {low:g} 到 {high:g} 之间，而输入的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="229" />
+        <location filename="../../gdsim/model/setup.py" line="242" />
         <source>choose at least one optimizer</source>
         <translation>请至少选择一个优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="281" />
+        <location filename="../../gdsim/model/setup.py" line="256" />
+        <source>at most {most} runs go side by side; remove one first</source>
+        <translation>最多只能并排 {most} 个运行；请先删除一个</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/setup.py" line="265" />
+        <source>the only run cannot be removed: one run at least is always there</source>
+        <translation>唯一的运行不能删除：至少要保留一个运行</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/setup.py" line="320" />
         <source>a schedule must be an object such as {{"name": "step", "gamma": 0.5}}, got {value}</source>
         <translation>学习率调度必须是一个对象，例如 {{"name": "step", "gamma": 0.5}}，而输入的是 {value}</translation>
     </message>
@@ -2879,117 +2914,123 @@
     </message>
     <message>
         <location filename="../../gdsim/ui/names.py" line="62" />
-        <location filename="../../gdsim/ui/names.py" line="147" />
+        <location filename="../../gdsim/ui/names.py" line="148" />
         <source>batch {0}</source>
         <translation>批大小 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="64" />
+        <location filename="../../gdsim/ui/names.py" line="63" />
+        <location filename="../../gdsim/ui/names.py" line="152" />
+        <source>from {0}</source>
+        <translation>起点 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/names.py" line="65" />
         <source>Constant</source>
         <translation>恒定</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="65" />
+        <location filename="../../gdsim/ui/names.py" line="66" />
         <source>Step decay</source>
         <translation>阶梯衰减</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="66" />
+        <location filename="../../gdsim/ui/names.py" line="67" />
         <source>Exponential decay</source>
         <translation>指数衰减</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="67" />
+        <location filename="../../gdsim/ui/names.py" line="68" />
         <source>1/t decay</source>
         <translation>1/t 衰减</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="68" />
+        <location filename="../../gdsim/ui/names.py" line="69" />
         <source>Cosine annealing</source>
         <translation>余弦退火</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="72" />
+        <location filename="../../gdsim/ui/names.py" line="73" />
         <source>k: updates between two decays</source>
         <translation>k：两次衰减之间的更新次数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="73" />
+        <location filename="../../gdsim/ui/names.py" line="74" />
         <source>γ: the factor of each decay</source>
         <translation>γ：每次衰减乘的因子</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="74" />
+        <location filename="../../gdsim/ui/names.py" line="75" />
         <source>γ: the factor of each update</source>
         <translation>γ：每次更新乘的因子</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="75" />
+        <location filename="../../gdsim/ui/names.py" line="76" />
         <source>d: how fast η falls</source>
         <translation>d：η 下降的快慢</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="76" />
+        <location filename="../../gdsim/ui/names.py" line="77" />
         <source>T: updates from η down to the floor</source>
         <translation>T：η 降到下限所用的更新次数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="77" />
+        <location filename="../../gdsim/ui/names.py" line="78" />
         <source>φ: the last η as a share of η</source>
         <translation>φ：最终的 η 占 η 的比例</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="78" />
+        <location filename="../../gdsim/ui/names.py" line="79" />
         <source>w: updates of linear warm-up</source>
         <translation>w：线性预热的更新次数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="83" />
+        <location filename="../../gdsim/ui/names.py" line="84" />
         <source>momentum</source>
         <translation>动量 μ</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="84" />
+        <location filename="../../gdsim/ui/names.py" line="85" />
         <source>rho</source>
         <translation>衰减率 ρ</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="85" />
+        <location filename="../../gdsim/ui/names.py" line="86" />
         <source>alpha</source>
         <translation>衰减率 α</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="86" />
+        <location filename="../../gdsim/ui/names.py" line="87" />
         <source>beta1</source>
         <translation>衰减率 β₁</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="87" />
+        <location filename="../../gdsim/ui/names.py" line="88" />
         <source>beta2</source>
         <translation>衰减率 β₂</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="88" />
+        <location filename="../../gdsim/ui/names.py" line="89" />
         <source>eps</source>
         <translation>ε</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="89" />
+        <location filename="../../gdsim/ui/names.py" line="90" />
         <source>momentum_decay</source>
         <translation>动量衰减 ψ</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="93" />
+        <location filename="../../gdsim/ui/names.py" line="94" />
         <source>Noisy line</source>
         <translation>带噪声的直线</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="94" />
+        <location filename="../../gdsim/ui/names.py" line="95" />
         <source>Pass or fail</source>
         <translation>考试是否通过</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/names.py" line="122" />
+        <location filename="../../gdsim/ui/names.py" line="123" />
         <source>{0}:  {1}</source>
         <translation>{0}：{1}</translation>
     </message>
