@@ -76,6 +76,9 @@ def test_the_mesh_is_the_landscapes_grid_and_leaves_out_cells_where_the_loss_is_
     assert undefined.any()
     assert not undefined[mesh.faces].any() and len(mesh.faces) > 0
     assert np.isfinite(mesh.vertexes).all()
+    # no contour line reaches into the hole (where it would stand up to the top of the box)
+    contours = scene3d.contour_segments(scene3d.Box.of(holed))
+    assert len(contours) and contours[:, 2].max() < scene3d.HEIGHT
 
 
 def test_contours_lie_on_the_surface(himmelblau):

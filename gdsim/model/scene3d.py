@@ -148,9 +148,10 @@ def contour_segments(box: Box) -> np.ndarray:
     starts = np.flatnonzero(s.connect[:-1])
     pairs = np.stack([starts, starts + 1], axis=1).ravel()
     points = s.contours[pairs]
-    z = box.z(s.loss_of(shown_at(box, points))) + LIFT * HEIGHT / 2
-    segments = np.column_stack([box.xy(points), z]).reshape(-1, 2, 3)
-    segments = segments[np.isfinite(segments).all(axis=(1, 2))]
+    shown = shown_at(box, points)
+    defined = ~np.isnan(shown).reshape(-1, 2).any(axis=1)
+    z = box.z(s.loss_of(np.where(np.isnan(shown), 0.0, shown))) + LIFT * HEIGHT / 2
+    segments = np.column_stack([box.xy(points), z]).reshape(-1, 2, 3)[defined]
     return segments.reshape(-1, 3).astype(np.float32)
 
 

@@ -89,16 +89,20 @@ class SurfaceWindow(QWidget):
         font.setPointSizeF(10 * style.scale)
         for label in (self.hint, self.message, self.log_height):
             label.setFont(font)
-        self.setStyleSheet(f"QWidget#surface3d {{ background: {style.background} }}"
-                           f" QLabel, QCheckBox {{ color: {style.foreground}; background: {style.background};"
-                           f" padding: {round(4 * style.scale)}px }}")
+        pad, box, line = round(4 * style.scale), round(14 * style.scale), max(1, round(style.scale))
+        fg, bg = style.foreground, style.background
+        self.setStyleSheet(  # the indicator drawn in the theme's colours: Qt's own is dark on dark
+            f"QWidget#surface3d {{ background: {bg} }}"
+            f" QLabel, QCheckBox {{ color: {fg}; background: {bg}; padding: {pad}px }}"
+            f" QCheckBox::indicator {{ width: {box}px; height: {box}px; border: {line}px solid {fg};"
+            f" background: {bg} }} QCheckBox::indicator:checked {{ background: {fg} }}")
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("gdsim — the loss as a surface in 3-D"))
         self.reset_camera.setText(tr("Reset the camera"))
         self.toggle_log_height.setText(tr("Log height"))
-        self.hint.setText(tr("Drag to turn · wheel to zoom · Home: the first view again · colours as "
-                             "the heat map · the arrow: −∇L at the watched run's point"))
+        self.hint.setText(tr("Drag to turn · wheel to zoom · Home: the first view again · "
+                             "the arrow: −∇L at the watched run's point"))
         self.log_height.setText(tr("&Log height (L)"))
         self.log_height.setToolTip(tr("The height grows with the logarithm of the loss: the floor of a "
                                       "valley shows"))

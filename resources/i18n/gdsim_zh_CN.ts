@@ -794,37 +794,37 @@
         <translation>损失（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/surface_window.py" line="97"/>
+        <location filename="../../gdsim/ui/surface_window.py" line="101"/>
         <source>gdsim — the loss as a surface in 3-D</source>
         <translation>gdsim — 损失的三维曲面</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/surface_window.py" line="98"/>
+        <location filename="../../gdsim/ui/surface_window.py" line="102"/>
         <source>Reset the camera</source>
         <translation>重置视角</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/surface_window.py" line="99"/>
+        <location filename="../../gdsim/ui/surface_window.py" line="103"/>
         <source>Log height</source>
         <translation>高度用对数坐标</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/surface_window.py" line="100"/>
-        <source>Drag to turn · wheel to zoom · Home: the first view again · colours as the heat map · the arrow: −∇L at the watched run&apos;s point</source>
-        <translation>拖动鼠标旋转 · 滚轮缩放 · Home 键：回到初始视角 · 颜色与热力图相同 · 箭头：所查看的运行当前点处的 −∇L</translation>
+        <location filename="../../gdsim/ui/surface_window.py" line="104"/>
+        <source>Drag to turn · wheel to zoom · Home: the first view again · the arrow: −∇L at the watched run&apos;s point</source>
+        <translation>拖动鼠标旋转 · 滚轮缩放 · Home 键：回到初始视角 · 箭头：所查看的运行当前点处的 −∇L</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/surface_window.py" line="102"/>
+        <location filename="../../gdsim/ui/surface_window.py" line="106"/>
         <source>&amp;Log height (L)</source>
         <translation>高度用对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/surface_window.py" line="103"/>
+        <location filename="../../gdsim/ui/surface_window.py" line="107"/>
         <source>The height grows with the logarithm of the loss: the floor of a valley shows</source>
         <translation>高度随损失的对数增长：谷底的起伏也能看清</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/surface_window.py" line="112"/>
+        <location filename="../../gdsim/ui/surface_window.py" line="116"/>
         <source>The 3-D surface shows a loss of two parameters; this problem has {0}. Choose a problem of two parameters, a function of x and y, or a model with one input (w and b).</source>
         <translation>三维曲面只能显示两个参数的损失；这个目标函数有 {0} 个参数。请选择一个两个参数的目标函数、一个关于 x 和 y 的函数，或者只有一个输入的模型（权重 w 和偏置 b）。</translation>
     </message>
