@@ -58,8 +58,8 @@ def test_dz_is_the_slope_of_the_height(himmelblau, log_height):
 
 def test_the_mesh_is_the_landscapes_grid_and_leaves_out_cells_where_the_loss_is_undefined(himmelblau):
     _, surface = himmelblau
-    mesh = scene3d.mesh(scene3d.Box.of(surface))
     n = landscape.GRID
+    mesh = scene3d.mesh(scene3d.Box.of(surface), points=n)
     assert mesh.vertexes.shape == (n * n, 3) and mesh.faces.shape == (2 * (n - 1) ** 2, 3)
     assert mesh.faces.max() == n * n - 1
     # a vertex's height is its own loss: the one at grid point (i, j) is L(x[i], y[j])
@@ -68,10 +68,16 @@ def test_the_mesh_is_the_landscapes_grid_and_leaves_out_cells_where_the_loss_is_
     expected = scene3d.Box.of(surface).points(np.array([[surface.x[i], surface.y[j]]]),
                                               surface.loss_of(surface.image[i, j]))[0]
     np.testing.assert_allclose(vertex, expected, rtol=1e-5, atol=1e-6)
+    # by default every second point or so, the domain's edges kept
+    coarse = scene3d.mesh(scene3d.Box.of(surface))
+    m = scene3d.MESH_POINTS
+    assert coarse.vertexes.shape == (m * m, 3) and (coarse.rows[[0, -1]] == [0, n - 1]).all()
+    np.testing.assert_array_equal(coarse.values, surface.image[np.ix_(coarse.rows, coarse.columns)].ravel())
+    assert np.abs(coarse.vertexes[:, :2]).max() == pytest.approx(1.0)
 
     typed = typed_function("log(x) + y^2", ((-1.0, 3.0), (-2.0, 2.0)))  # undefined left of 0
     holed = landscape.compute(typed)
-    mesh = scene3d.mesh(scene3d.Box.of(holed))
+    mesh = scene3d.mesh(scene3d.Box.of(holed), points=n)
     undefined = np.isnan(holed.image.ravel())
     assert undefined.any()
     assert not undefined[mesh.faces].any() and len(mesh.faces) > 0
@@ -79,6 +85,18 @@ def test_the_mesh_is_the_landscapes_grid_and_leaves_out_cells_where_the_loss_is_
     # no contour line reaches into the hole (where it would stand up to the top of the box)
     contours = scene3d.contour_segments(scene3d.Box.of(holed))
     assert len(contours) and contours[:, 2].max() < scene3d.HEIGHT
+
+
+def test_the_normals_are_the_surfaces_and_a_slope_facing_the_light_is_lit_more():
+    plane = typed_function("2*x + y", ((-1.0, 1.0), (-1.0, 1.0)))
+    box = scene3d.Box.of(landscape.compute(plane))
+    mesh = scene3d.mesh(box)
+    lo, hi = box.loss_range  # -3 … 3 over the box: z rises 2 × HEIGHT/6 per unit of x in scene units
+    dzdx, dzdy = 2 * scene3d.HEIGHT / (hi - lo), 1 * scene3d.HEIGHT / (hi - lo)
+    expected = np.array([-dzdx, -dzdy, 1.0]) / np.linalg.norm([-dzdx, -dzdy, 1.0])
+    np.testing.assert_allclose(mesh.normals, np.broadcast_to(expected, mesh.normals.shape), atol=1e-5)
+    facing, away = scene3d.hillshade(np.array([[-0.3, -0.4, 0.866], [0.3, 0.4, 0.866]]))
+    assert facing > away
 
 
 def test_contours_lie_on_the_surface(himmelblau):

@@ -3,7 +3,8 @@ colour map and levels), with its contour lines, every run's path and current poi
 the watched run's point drawn along the surface. Drag to turn, wheel to zoom (pyqtgraph's GLViewWidget).
 
 Imports PyOpenGL through pyqtgraph.opengl: only ever imported once gl_support says OpenGL works.
-Items are made once per problem or landscape and updated with setData each frame."""
+Items are made once per problem or landscape and updated with setData each frame; the surface is
+lit once, in its colours (no shader), when it is made."""
 
 import time
 
@@ -11,7 +12,6 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.opengl as gl
 from OpenGL import GL
-from pyqtgraph.opengl import shaders
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 
@@ -27,36 +27,9 @@ CAMERA = {"distance": 4.6, "elevation": 28.0, "azimuth": -62.0, "fov": 60.0}
 # The −∇L arrow, in scene units: proportional to |∇L|, the longest at the gradient of the run's start.
 ARROW_MIN, ARROW_MAX = 0.12, 0.45
 HIDDEN_ALPHA = 0.3  # the parts of a path behind a hill are drawn faintly through it
-
-# The colour map's colours with a little light from the viewer's side, so that the shape reads; the
-# colours stay within 15 % of the heat map's.
-_RELIEF = shaders.ShaderProgram("gdsim_relief", [
-    shaders.VertexShader("""
-        uniform mat4 u_mvp;
-        uniform mat3 u_normal;
-        attribute vec4 a_position;
-        attribute vec3 a_normal;
-        attribute vec4 a_color;
-        varying vec4 v_color;
-        varying vec3 v_normal;
-        void main() {
-            v_normal = normalize(u_normal * a_normal);
-            v_color = a_color;
-            gl_Position = u_mvp * a_position;
-        }
-    """),
-    shaders.FragmentShader("""
-        #ifdef GL_ES
-        precision mediump float;
-        #endif
-        varying vec4 v_color;
-        varying vec3 v_normal;
-        void main() {
-            float light = abs(dot(normalize(v_normal), normalize(vec3(0.3, 0.4, 1.0))));
-            gl_FragColor = vec4(v_color.rgb * (0.85 + 0.15 * light), v_color.a);
-        }
-    """),
-])
+# The colour map's colours with a little light from the front left, so that the shape reads where the
+# colour changes little; a colour stays within SHADE of the heat map's.
+SHADE = 0.15
 
 _THROUGH = {  # drawn over whatever is in front, blended: for what must stay seen
     GL.GL_DEPTH_TEST: False,
@@ -104,7 +77,7 @@ class _RunItems:
 
 
 class SurfaceView(gl.GLViewWidget):
-    painted = Signal(float)  # seconds the last paint took (the window paces its frames by it)
+    painted = Signal(float)  # seconds the last frame took, painted and shown (the window paces by it)
 
     def __init__(self, style: Style = DARK, parent=None):
         super().__init__(parent=parent)
@@ -116,8 +89,10 @@ class SurfaceView(gl.GLViewWidget):
         self._snap = None
         self._log_height = False
         self.surface_item: gl.GLMeshItem | None = None
-        self.contours = gl.GLLinePlotItem(mode="lines", glOptions="translucent", antialias=True)
-        self.frame = gl.GLLinePlotItem(mode="lines", glOptions="translucent", antialias=True)
+        self.mesh: scene3d.Mesh | None = None  # the surface's geometry, as drawn
+        # Thin lines without smoothing: Mesa's software OpenGL smooths a line at ~1 µs a pixel.
+        self.contours = gl.GLLinePlotItem(mode="lines", glOptions="translucent", antialias=False)
+        self.frame = gl.GLLinePlotItem(mode="lines", glOptions="translucent", antialias=False)
         self.minima = gl.GLScatterPlotItem(glOptions=_THROUGH)
         self.arrow_shaft = gl.GLLinePlotItem(mode="lines", glOptions=_THROUGH, antialias=True)
         self.arrow_head = gl.GLLinePlotItem(mode="lines", glOptions=_THROUGH, antialias=True)
@@ -132,6 +107,8 @@ class SurfaceView(gl.GLViewWidget):
             item.setDepthValue(40)
             self.addItem(item)
         self.runs: list[_RunItems] = []
+        self._paint_began: float | None = None
+        self.frameSwapped.connect(self._on_frame_swapped)
         self.arrow_length = 0.0  # scene units of the −∇L arrow drawn last (0 when none)
         self.reset_camera()
         self.apply_style(style)
@@ -258,10 +235,13 @@ class SurfaceView(gl.GLViewWidget):
             index = np.clip((mesh.values - lo) * (256 / (hi - lo)), 0, 255)
         colors = np.ones((len(mesh.values), 4), np.float32)
         colors[:, :3] = lut[np.nan_to_num(index).astype(int)] / 255.0
+        colors[:, :3] *= (1 - SHADE + SHADE * scene3d.hillshade(mesh.normals))[:, None]
+        self.mesh = mesh
         data = gl.MeshData(vertexes=mesh.vertexes, faces=mesh.faces, vertexColors=colors)
         if self.surface_item is not None:
             self.removeItem(self.surface_item)
-        self.surface_item = gl.GLMeshItem(meshdata=data, smooth=True, shader=_RELIEF, glOptions="opaque")
+        self.surface_item = gl.GLMeshItem(meshdata=data, computeNormals=False, smooth=False,
+                                          glOptions="opaque")
         self.surface_item.setDepthValue(-10)
         self.addItem(self.surface_item)
 
@@ -334,6 +314,12 @@ class SurfaceView(gl.GLViewWidget):
             item.setVisible(True)
 
     def paintGL(self, *args, **kwargs):  # noqa: N802 (Qt's name)
-        began = time.perf_counter()
+        self._paint_began = time.perf_counter()
         super().paintGL(*args, **kwargs)
-        self.painted.emit(time.perf_counter() - began)
+
+    def _on_frame_swapped(self) -> None:
+        """The frame is on screen: composed into the window and swapped, which in software OpenGL
+        takes as long as the painting itself."""
+        if self._paint_began is not None:
+            self.painted.emit(time.perf_counter() - self._paint_began)
+            self._paint_began = None

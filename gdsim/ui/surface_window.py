@@ -13,12 +13,15 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
-from .canvas import FRAME_SHARE, LONGEST_PAUSE_SECONDS
+from .canvas import FRAME_SHARE
 from .i18n import tr
 from .session import Session
 from .style import DARK, Style
 
 FRAME_MS = 33
+# A slow paint (software OpenGL on a loaded machine) is followed by a pause up to this long, so that the
+# 3-D view never takes more than FRAME_SHARE of the window's time.
+LONGEST_PAUSE_SECONDS = 0.5
 
 
 class SurfaceWindow(QWidget):
