@@ -23,7 +23,7 @@ from .style import DARK, Style
 
 # The camera that Home returns to: looking at the box from the front left, a little from above, so that
 # x runs to the right and y into the picture as on the heat map.
-CAMERA = {"distance": 4.6, "elevation": 28.0, "azimuth": -62.0, "fov": 60.0}
+CAMERA = {"distance": 4.0, "elevation": 36.0, "azimuth": -62.0, "fov": 60.0}
 # The −∇L arrow, in scene units: proportional to |∇L|, the longest at the gradient of the run's start.
 ARROW_MIN, ARROW_MAX = 0.12, 0.45
 HIDDEN_ALPHA = 0.3  # the parts of a path behind a hill are drawn faintly through it
@@ -45,34 +45,44 @@ def rgba(color: str, alpha: float = 1.0) -> tuple[float, float, float, float]:
 
 
 class _RunItems:
-    """One run: its path (and faintly the parts a hill hides), its point over an outline."""
+    """One run: its path over an outline (black under a light colour, white under a dark one, as in the
+    2-D view, so that it shows on every colour of the surface), faintly the parts a hill hides, and
+    its point over an outline."""
 
     def __init__(self, view: "SurfaceView"):
         self.hidden = gl.GLLinePlotItem(mode="line_strip", glOptions=_THROUGH, antialias=True)
+        self.band = gl.GLLinePlotItem(mode="line_strip", glOptions="translucent", antialias=True)
         self.path = gl.GLLinePlotItem(mode="line_strip", glOptions="translucent", antialias=True)
         self.outline = gl.GLScatterPlotItem(glOptions=_THROUGH)
         self.point = gl.GLScatterPlotItem(glOptions=_THROUGH)
-        for depth, item in enumerate((self.hidden, self.path, self.outline, self.point)):
+        for depth, item in enumerate(self.items):
             item.setDepthValue(10 + depth)
             view.addItem(item)
+
+    @property
+    def items(self) -> tuple:
+        return (self.hidden, self.band, self.path, self.outline, self.point)
 
     def style(self, style: Style, index: int) -> None:
         look = style.run(index)
         self.hidden.setData(color=rgba(look.color, HIDDEN_ALPHA), width=style.width(2.0))
+        self.band.setData(color=rgba(look.outline, 0.8), width=style.width(6.0))
         self.path.setData(color=rgba(look.color), width=style.width(3.0))
         self.outline.setData(color=rgba(look.outline), size=style.width(17))
         self.point.setData(color=rgba(look.color), size=style.width(12))
 
     def set(self, path: np.ndarray, point: np.ndarray) -> None:
-        for item in (self.hidden, self.path):
-            item.setData(pos=path)
+        above = path.copy()
+        above[:, 2] += scene3d.LIFT * scene3d.HEIGHT  # the line over its band, not into it
+        for item, pos in ((self.hidden, path), (self.band, path), (self.path, above)):
+            item.setData(pos=pos)
             item.setVisible(len(path) > 1)
         for item in (self.outline, self.point):
             item.setData(pos=point[None, :])
             item.setVisible(True)
 
     def hide(self) -> None:
-        for item in (self.hidden, self.path, self.outline, self.point):
+        for item in self.items:
             item.setVisible(False)
 
 
