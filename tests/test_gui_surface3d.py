@@ -124,6 +124,21 @@ def test_the_2d_window_never_imports_opengl():
     assert done.stdout.strip() == "[]"
 
 
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_every_reason_against_opengl_is_said_in_the_language_shown(qtbot, window, language):
+    from gdsim.ui.i18n import Translations
+
+    Translations().install(language)
+    reasons = {why: gl_support.GlSupport(False, why, detail).reason()
+               for why, detail in (("pyopengl", ""), ("platform", "vnc"), ("context", "no GLX"),
+                                   ("version", "1.1"), ("es", "3.2"))}
+    assert "gdsim[3d]" in reasons["pyopengl"] and "vnc" in reasons["platform"]
+    assert "no GLX" in reasons["context"] and "1.1" in reasons["version"] and "3.2" in reasons["es"]
+    if language == "zh_CN":
+        assert all(any("\u4e00" <= c <= "\u9fff" for c in text) for text in reasons.values())
+    assert gl_support.GlSupport(True).reason() == ""
+
+
 def test_a_problem_of_one_parameter_turns_the_entry_off_saying_why(qtbot, window, monkeypatch):
     monkeypatch.setattr(window.actions, "gl", gl_support.GlSupport(True))  # as if OpenGL worked
     window.session.set_problem("parabola")
@@ -136,9 +151,7 @@ def test_a_problem_of_one_parameter_turns_the_entry_off_saying_why(qtbot, window
 # --- the view itself, where OpenGL works ---------------------------------------------------------------
 
 
-@pytest.fixture
-def surface(qtbot, window):
-    """The 3-D window of Himmelblau's function, opened from the View menu, its landscape drawn."""
+def require_gl() -> None:
     support = gl_support.gl_support()
     if not support.available:
         why = f"OpenGL does not work here: {support.reason()}"
@@ -146,6 +159,12 @@ def surface(qtbot, window):
             pytest.fail(why)
         pytest.skip(f"{why}. Run under xvfb-run with QT_QPA_PLATFORM=xcb (Mesa's software OpenGL) to "
                     "test the 3-D view")
+
+
+@pytest.fixture
+def surface(qtbot, window):
+    """The 3-D window of Himmelblau's function, opened from the View menu, its landscape drawn."""
+    require_gl()
     window.session.set_problem("himmelblau")
     open_view_menu(window)
     window.actions.surface_3d.trigger()
@@ -309,6 +328,20 @@ def test_the_picture_is_drawn_and_the_window_speaks_chinese(qtbot, surface):
     window.set_language("zh_CN")
     assert "三维" in sw.windowTitle() and "拖动" in sw.hint.text()
     assert sw.view.labels["loss"].text != "loss"
+
+
+def test_opened_after_the_landscape_came_it_draws_it_at_once(qtbot, window):
+    require_gl()
+    window.session.set_problem("rosenbrock")
+    qtbot.waitUntil(lambda: window.session.landscape is not None, timeout=5000)
+    window.actions.surface_3d.trigger()
+    sw = window.surface_window
+    assert sw.view.surface_item is not None  # from the session's landscape, not a new one
+    assert sw.view._box.surface is window.session.landscape
+    window.session.set_problem("booth")
+    assert window.session.landscape is None and sw.view.surface_item is None  # the old one is gone
+    qtbot.waitUntil(lambda: sw.view.surface_item is not None, timeout=5000)
+    assert sw.view._box.surface is window.session.landscape
 
 
 def test_closing_the_main_window_closes_the_3d_window(qtbot, surface):
