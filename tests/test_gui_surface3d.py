@@ -272,7 +272,8 @@ def test_the_mouse_turns_and_zooms_and_home_resets_the_camera(qtbot, surface):
     window, sw = surface
     view = sw.view
     first = view.camera
-    assert first == (CAMERA["distance"], CAMERA["elevation"], CAMERA["azimuth"])
+    assert first == (view.home_distance(), CAMERA["elevation"], CAMERA["azimuth"]) and view.at_home
+    assert view.home_distance() >= CAMERA["distance"]
     center = view.rect().center()
     send_drag(view, center, center + QPoint(80, 40))
     turned = view.camera
@@ -284,6 +285,9 @@ def test_the_mouse_turns_and_zooms_and_home_resets_the_camera(qtbot, surface):
     assert view.camera[0] < turned[0]  # nearer
     qtbot.keyClick(view, Qt.Key.Key_Home)
     assert view.camera == first
+    sw.resize(sw.width() + 300, sw.height())  # wider: the first view steps back to keep the box whole
+    qtbot.waitUntil(lambda: view.camera[0] > first[0], timeout=3000)
+    assert view.at_home
 
 
 def test_the_view_follows_the_scale(qtbot, surface):

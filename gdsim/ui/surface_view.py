@@ -24,6 +24,7 @@ from .style import DARK, Style
 # The camera that Home returns to: looking at the box from the front left, a little from above, so that
 # x runs to the right and y into the picture as on the heat map.
 CAMERA = {"distance": 4.0, "elevation": 36.0, "azimuth": -62.0, "fov": 60.0}
+HOME_ASPECT = 1.25  # width / height of a view that shows the whole box from CAMERA's distance
 # The −∇L arrow, in scene units: proportional to |∇L|, the longest at the gradient of the run's start.
 ARROW_MIN, ARROW_MAX = 0.12, 0.45
 HIDDEN_ALPHA = 0.3  # the parts of a path behind a hill are drawn faintly through it
@@ -127,10 +128,27 @@ class SurfaceView(gl.GLViewWidget):
 
     def reset_camera(self) -> None:
         """Back to the view from the front left (after turning or zooming)."""
-        self.setCameraPosition(pos=pg.Vector(0, 0, scene3d.HEIGHT * 0.4), distance=CAMERA["distance"],
+        self.setCameraPosition(pos=pg.Vector(0, 0, scene3d.HEIGHT * 0.15), distance=self.home_distance(),
                                elevation=CAMERA["elevation"], azimuth=CAMERA["azimuth"])
         self.opts["fov"] = CAMERA["fov"]
         self.update()
+
+    def home_distance(self) -> float:
+        """The first view's distance: farther in a view wider than HOME_ASPECT, whose field of view
+        (pyqtgraph's is horizontal) would cut the box at the top and bottom."""
+        aspect = self.width() / max(self.height(), 1)
+        return CAMERA["distance"] * max(1.0, aspect / HOME_ASPECT)
+
+    @property
+    def at_home(self) -> bool:
+        """Whether the camera is where reset_camera put it (not turned or zoomed since)."""
+        return self.camera == (self.home_distance(), CAMERA["elevation"], CAMERA["azimuth"])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        home = self.at_home
+        super().resizeEvent(event)
+        if home:  # a camera the user has not moved keeps the whole box in view
+            self.opts["distance"] = self.home_distance()
 
     @property
     def camera(self) -> tuple[float, float, float]:

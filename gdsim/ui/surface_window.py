@@ -81,7 +81,8 @@ class SurfaceWindow(QWidget):
         self._newest = session.latest
         self.apply_style(style)
         self.retranslate()
-        self.resize(900, 700)
+        screen = self.screen().availableGeometry()  # on a 1024 × 768 projector: 820 × 614
+        self.resize(min(900, round(0.8 * screen.width())), min(700, round(0.8 * screen.height())))
 
     # --- appearance ---------------------------------------------------------------------------
 
@@ -104,8 +105,7 @@ class SurfaceWindow(QWidget):
         self.setWindowTitle(tr("gdsim — the loss as a surface in 3-D"))
         self.reset_camera.setText(tr("Reset the camera"))
         self.toggle_log_height.setText(tr("Log height"))
-        self.hint.setText(tr("Drag to turn · wheel to zoom · Home: the first view again · "
-                             "the arrow: −∇L at the watched run's point"))
+        self.hint.setText(tr("Drag to turn · wheel to zoom · Home: the first view · the arrow: −∇L"))
         self.log_height.setText(tr("&Log height (L)"))
         self.log_height.setToolTip(tr("The height grows with the logarithm of the loss: the floor of a "
                                       "valley shows"))

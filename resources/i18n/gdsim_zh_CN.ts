@@ -29,177 +29,177 @@
         <translation>课程(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="152"/>
+        <location filename="../../gdsim/ui/actions.py" line="153"/>
         <source>&amp;Open a lesson file…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="153"/>
+        <location filename="../../gdsim/ui/actions.py" line="154"/>
         <source>&amp;Save the setup as a lesson…</source>
         <translation>把当前设置存为课件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="155"/>
+        <location filename="../../gdsim/ui/actions.py" line="156"/>
         <source>La&amp;nguage / 语言</source>
         <translation>语言 / Language(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="156"/>
+        <location filename="../../gdsim/ui/actions.py" line="157"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="158"/>
+        <location filename="../../gdsim/ui/actions.py" line="159"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="165"/>
+        <location filename="../../gdsim/ui/actions.py" line="166"/>
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="165"/>
+        <location filename="../../gdsim/ui/actions.py" line="166"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="166"/>
+        <location filename="../../gdsim/ui/actions.py" line="167"/>
         <source>Play / Pause</source>
         <translation>开始 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="166"/>
+        <location filename="../../gdsim/ui/actions.py" line="167"/>
         <source>One step</source>
         <translation>走一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="166"/>
+        <location filename="../../gdsim/ui/actions.py" line="167"/>
         <source>Reset to the start</source>
         <translation>回到起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="167"/>
+        <location filename="../../gdsim/ui/actions.py" line="168"/>
         <source>η × 2</source>
         <translation>η × 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="167"/>
+        <location filename="../../gdsim/ui/actions.py" line="168"/>
         <source>η ÷ 2</source>
         <translation>η ÷ 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="168"/>
+        <location filename="../../gdsim/ui/actions.py" line="169"/>
         <source>&amp;Log scale for the loss</source>
         <translation>损失用对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="169"/>
+        <location filename="../../gdsim/ui/actions.py" line="170"/>
         <source>Show the &amp;parts of each step</source>
         <translation>分解显示每一步(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="170"/>
+        <location filename="../../gdsim/ui/actions.py" line="171"/>
         <source>&amp;Equal axis scales (1:1)</source>
         <translation>坐标轴等比例（1:1）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="171"/>
+        <location filename="../../gdsim/ui/actions.py" line="172"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="171"/>
+        <location filename="../../gdsim/ui/actions.py" line="172"/>
         <source>&amp;Light theme (projector)</source>
         <translation>浅色主题（投影仪）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="172"/>
+        <location filename="../../gdsim/ui/actions.py" line="173"/>
         <source>Switch between the dark and the light &amp;theme</source>
         <translation>在深色和浅色主题之间切换(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="173"/>
+        <location filename="../../gdsim/ui/actions.py" line="174"/>
         <source>&amp;Larger</source>
         <translation>放大(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="173"/>
+        <location filename="../../gdsim/ui/actions.py" line="174"/>
         <source>&amp;Smaller</source>
         <translation>缩小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="173"/>
+        <location filename="../../gdsim/ui/actions.py" line="174"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="174"/>
+        <location filename="../../gdsim/ui/actions.py" line="175"/>
         <source>&amp;Keyboard</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="174"/>
+        <location filename="../../gdsim/ui/actions.py" line="175"/>
         <source>&amp;About gdsim</source>
         <translation>关于 gdsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="178"/>
+        <location filename="../../gdsim/ui/actions.py" line="179"/>
         <source>&amp;Controls</source>
         <translation>控制面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="179"/>
+        <location filename="../../gdsim/ui/actions.py" line="180"/>
         <source>F&amp;ormulas</source>
         <translation>公式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="201"/>
+        <location filename="../../gdsim/ui/actions.py" line="202"/>
         <source>&amp;3-D surface (no OpenGL here)</source>
         <translation>三维曲面（此处没有 OpenGL）(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="202"/>
+        <location filename="../../gdsim/ui/actions.py" line="203"/>
         <source>The 3-D surface needs OpenGL: {0}</source>
         <translation>三维曲面需要 OpenGL：{0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="204"/>
+        <location filename="../../gdsim/ui/actions.py" line="205"/>
         <source>&amp;3-D surface…</source>
         <translation>三维曲面(&amp;3)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="206"/>
+        <location filename="../../gdsim/ui/actions.py" line="207"/>
         <source>The 3-D surface shows a loss of two parameters; this problem has {0}.</source>
         <translation>三维曲面只能显示两个参数的损失；这个目标函数有 {0} 个参数。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="208"/>
+        <location filename="../../gdsim/ui/actions.py" line="209"/>
         <source>The loss as a surface one can turn, with every run&apos;s path on it</source>
         <translation>把损失画成可以转动的曲面，每次运行的路径都画在上面</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="223"/>
+        <location filename="../../gdsim/ui/actions.py" line="224"/>
         <source>&amp;Scale: {0}</source>
         <translation>缩放：{0}(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="247"/>
+        <location filename="../../gdsim/ui/actions.py" line="250"/>
         <source>Open lesson 1 … {0}</source>
         <translation>打开第 1 … {0} 课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="257"/>
+        <location filename="../../gdsim/ui/actions.py" line="274"/>
         <source>Keyboard</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="259"/>
+        <location filename="../../gdsim/ui/actions.py" line="276"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="259"/>
+        <location filename="../../gdsim/ui/actions.py" line="276"/>
         <source>Does</source>
         <translation>作用</translation>
     </message>
@@ -296,7 +296,7 @@
         <location filename="../../gdsim/ui/loss_view.py" line="60"/>
         <location filename="../../gdsim/ui/loss_view.py" line="104"/>
         <location filename="../../gdsim/ui/parameter_view.py" line="286"/>
-        <location filename="../../gdsim/ui/surface_view.py" line="221"/>
+        <location filename="../../gdsim/ui/surface_view.py" line="226"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -784,47 +784,47 @@
         <translation>这里只有 OpenGL ES（{0}）；需要桌面版 OpenGL 2.1</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/surface_view.py" line="210"/>
+        <location filename="../../gdsim/ui/surface_view.py" line="215"/>
         <source>The loss as a surface in 3-D</source>
         <translation>三维曲面形式的损失</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/surface_view.py" line="221"/>
+        <location filename="../../gdsim/ui/surface_view.py" line="226"/>
         <source>loss (log scale)</source>
         <translation>损失（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/surface_window.py" line="101"/>
+        <location filename="../../gdsim/ui/surface_window.py" line="105"/>
         <source>gdsim — the loss as a surface in 3-D</source>
         <translation>gdsim — 损失的三维曲面</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/surface_window.py" line="102"/>
+        <location filename="../../gdsim/ui/surface_window.py" line="106"/>
         <source>Reset the camera</source>
         <translation>重置视角</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/surface_window.py" line="103"/>
+        <location filename="../../gdsim/ui/surface_window.py" line="107"/>
         <source>Log height</source>
         <translation>高度用对数坐标</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/surface_window.py" line="104"/>
-        <source>Drag to turn · wheel to zoom · Home: the first view again · the arrow: −∇L at the watched run&apos;s point</source>
-        <translation>拖动鼠标旋转 · 滚轮缩放 · Home 键：回到初始视角 · 箭头：所查看的运行当前点处的 −∇L</translation>
+        <location filename="../../gdsim/ui/surface_window.py" line="108"/>
+        <source>Drag to turn · wheel to zoom · Home: the first view · the arrow: −∇L</source>
+        <translation>拖动旋转 · 滚轮缩放 · Home 键：初始视角 · 箭头：−∇L</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/surface_window.py" line="106"/>
+        <location filename="../../gdsim/ui/surface_window.py" line="109"/>
         <source>&amp;Log height (L)</source>
         <translation>高度用对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/surface_window.py" line="107"/>
+        <location filename="../../gdsim/ui/surface_window.py" line="110"/>
         <source>The height grows with the logarithm of the loss: the floor of a valley shows</source>
         <translation>高度随损失的对数增长：谷底的起伏也能看清</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/surface_window.py" line="116"/>
+        <location filename="../../gdsim/ui/surface_window.py" line="119"/>
         <source>The 3-D surface shows a loss of two parameters; this problem has {0}. Choose a problem of two parameters, a function of x and y, or a model with one input (w and b).</source>
         <translation>三维曲面只能显示两个参数的损失；这个目标函数有 {0} 个参数。请选择一个两个参数的目标函数、一个关于 x 和 y 的函数，或者只有一个输入的模型（权重 w 和偏置 b）。</translation>
     </message>
@@ -1928,68 +1928,68 @@
     </message>
     <message>
         <location filename="../../gdsim/engine/run.py" line="524"/>
-        <location filename="../../gdsim/engine/run.py" line="866"/>
+        <location filename="../../gdsim/engine/run.py" line="868"/>
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="933"/>
+        <location filename="../../gdsim/engine/run.py" line="935"/>
         <source>a run needs a problem made by make_problem, such as Run(make_problem(&apos;parabola&apos;), &apos;sgd&apos;, [2.0]); got {problem!r}</source>
         <translation>运行需要一个由 make_problem 生成的目标函数，比如 Run(make_problem(&apos;parabola&apos;), &apos;sgd&apos;, [2.0])；而给出的是 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="940"/>
+        <location filename="../../gdsim/engine/run.py" line="942"/>
         <source>a start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="946"/>
+        <location filename="../../gdsim/engine/run.py" line="948"/>
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="948"/>
+        <location filename="../../gdsim/engine/run.py" line="950"/>
         <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="951"/>
+        <location filename="../../gdsim/engine/run.py" line="953"/>
         <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="955"/>
+        <location filename="../../gdsim/engine/run.py" line="957"/>
         <source>a start must be finite numbers</source>
         <translation>起点必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="960"/>
+        <location filename="../../gdsim/engine/run.py" line="962"/>
         <source>the tolerance</source>
         <translation>收敛阈值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="962"/>
+        <location filename="../../gdsim/engine/run.py" line="964"/>
         <source>the tolerance must be ≥ 0, got {tol}</source>
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="975"/>
+        <location filename="../../gdsim/engine/run.py" line="977"/>
         <source>the step limit</source>
         <translation>步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="985"/>
+        <location filename="../../gdsim/engine/run.py" line="987"/>
         <source>mini-batches need a dataset model (linreg or neuron); {problem!r} has no data</source>
         <translation>小批量需要一个基于数据集的模型（linreg 或 neuron）；{problem!r} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="989"/>
+        <location filename="../../gdsim/engine/run.py" line="991"/>
         <location filename="../../gdsim/model/setup.py" line="255"/>
         <source>the batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="990"/>
+        <location filename="../../gdsim/engine/run.py" line="992"/>
         <location filename="../../gdsim/model/setup.py" line="259"/>
         <source>the seed</source>
         <translation>随机种子</translation>
@@ -2000,22 +2000,22 @@
         <translation>学习率调度 {schedule} 没有参数 {name!r}；它的参数有：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="150"/>
+        <location filename="../../gdsim/engine/simulate.py" line="152"/>
         <source>the rows of a piece</source>
         <translation>每一段的行数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="181"/>
+        <location filename="../../gdsim/engine/simulate.py" line="183"/>
         <source>steps</source>
         <translation>步数 steps</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="194"/>
+        <location filename="../../gdsim/engine/simulate.py" line="196"/>
         <source>recording {rows} rows of 1 start needs {needed} GiB (limit {limit} GiB); use fewer steps, or gdsim.Run, which thins what it records</source>
         <translation>为 1 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数，或改用 gdsim.Run，它会抽稀所记录的行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="196"/>
+        <location filename="../../gdsim/engine/simulate.py" line="198"/>
         <source>recording {rows} rows of {k} starts needs {needed} GiB (limit {limit} GiB); use fewer steps or starts, or gdsim.Run, which thins what it records</source>
         <translation>为 {k} 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数或起点，或改用 gdsim.Run，它会抽稀所记录的行</translation>
     </message>
