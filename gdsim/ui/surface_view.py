@@ -121,6 +121,7 @@ class SurfaceView(gl.GLViewWidget):
         self._paint_began: float | None = None
         self.frameSwapped.connect(self._on_frame_swapped)
         self.arrow_length = 0.0  # scene units of the −∇L arrow drawn last (0 when none)
+        self._home_distance = CAMERA["distance"]
         self.reset_camera()
         self.apply_style(style)
 
@@ -128,7 +129,8 @@ class SurfaceView(gl.GLViewWidget):
 
     def reset_camera(self) -> None:
         """Back to the view from the front left (after turning or zooming)."""
-        self.setCameraPosition(pos=pg.Vector(0, 0, scene3d.HEIGHT * 0.15), distance=self.home_distance(),
+        self._home_distance = self.home_distance()
+        self.setCameraPosition(pos=pg.Vector(0, 0, scene3d.HEIGHT * 0.15), distance=self._home_distance,
                                elevation=CAMERA["elevation"], azimuth=CAMERA["azimuth"])
         self.opts["fov"] = CAMERA["fov"]
         self.update()
@@ -142,13 +144,12 @@ class SurfaceView(gl.GLViewWidget):
     @property
     def at_home(self) -> bool:
         """Whether the camera is where reset_camera put it (not turned or zoomed since)."""
-        return self.camera == (self.home_distance(), CAMERA["elevation"], CAMERA["azimuth"])
+        return self.camera == (self._home_distance, CAMERA["elevation"], CAMERA["azimuth"])
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        home = self.at_home
         super().resizeEvent(event)
-        if home:  # a camera the user has not moved keeps the whole box in view
-            self.opts["distance"] = self.home_distance()
+        if self.at_home:  # a camera the user has not moved keeps the whole box in view
+            self._home_distance = self.opts["distance"] = self.home_distance()
 
     @property
     def camera(self) -> tuple[float, float, float]:
