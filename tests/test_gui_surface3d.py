@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
+from gdsim.model import scene3d
 from gdsim.ui import gl_support
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -217,8 +218,8 @@ def test_the_surface_is_coloured_as_the_heat_map_in_either_theme(qtbot, surface)
 
 def test_paths_grow_on_the_surface_as_the_runs_step(qtbot, surface):
     window, sw = surface
-    window.session.set_contenders(["sgd", "momentum"])
-    qtbot.waitUntil(lambda: sw.view._snap is not None and len(sw.view._snap.tracks) == 2, timeout=5000)
+    window.session.set_contenders(["sgd", "momentum", "adam", "rmsprop"])  # the fourth is dashed
+    qtbot.waitUntil(lambda: sw.view._snap is not None and len(sw.view._snap.tracks) == 4, timeout=5000)
     qtbot.keyClick(sw.view, Qt.Key.Key_Space)  # the run's keys work in the 3-D window
     qtbot.waitUntil(lambda: sw.view._snap.tracks[0].step > 20, timeout=10000)
     qtbot.keyClick(sw.view, Qt.Key.Key_Space)
@@ -229,10 +230,13 @@ def test_paths_grow_on_the_surface_as_the_runs_step(qtbot, surface):
         assert run.path.visible() and run.point.visible()
         on_surface = box.path(track.history_params, track.history_loss)
         np.testing.assert_allclose(run.band.pos, on_surface)
-        np.testing.assert_allclose(run.path.pos[:, :2], on_surface[:, :2])
+        line = on_surface.copy()
+        line[:, 2] += scene3d.LIFT * scene3d.HEIGHT  # over its band
+        np.testing.assert_allclose(run.path.pos, scene3d.dashed(line, run.dashes), rtol=1e-6)
         np.testing.assert_allclose(run.point.pos[0], box.points(track.params[None, :], [track.loss])[0])
         assert len(run.path.pos) > 20
     assert not np.allclose(sw.view.runs[0].point.pos, sw.view.runs[1].point.pos)
+    assert sw.view.runs[0].dashes is None and sw.view.runs[3].dashes == scene3d.DASHES["dash"]
     look = window.appearance.run(1)
     assert sw.view.runs[1].path.color[:3] == pytest.approx(gl_rgb(look.color))
 

@@ -150,3 +150,21 @@ def test_no_arrow_where_the_gradient_is_zero_or_not_finite(himmelblau):
     assert scene3d.descent_arrow(box, (3.0, 2.0), 0.0, (0.0, 0.0), 0.3) is None
     assert scene3d.descent_arrow(box, (3.0, 2.0), 1.0, (np.inf, 0.0), 0.3) is None
     assert scene3d.descent_arrow(box, (3.0, 2.0), np.nan, (1.0, 0.0), 0.3) is None
+
+
+def test_a_path_is_cut_into_dashes_that_follow_it():
+    t = np.linspace(0, 2 * np.pi, 400)
+    path = np.column_stack([np.cos(t), np.sin(t), 0.1 * t]).astype(np.float32)  # a helix, ~6.3 long
+    solid = scene3d.dashed(path, None)
+    np.testing.assert_array_equal(solid[0::2], path[:-1])
+    np.testing.assert_array_equal(solid[1::2], path[1:])
+    pattern = scene3d.DASHES["dash"]
+    dashes = scene3d.dashed(path, pattern)
+    segments = dashes.reshape(-1, 2, 3)
+    drawn = np.linalg.norm(segments[:, 1] - segments[:, 0], axis=1).sum()
+    total = np.linalg.norm(np.diff(path, axis=0), axis=1).sum()
+    assert drawn == pytest.approx(total * pattern[0] / sum(pattern), rel=0.03)
+    # every point of a dash lies on the helix
+    radius = np.hypot(dashes[:, 0], dashes[:, 1])
+    assert np.abs(radius - 1).max() < 1e-3
+    assert len(scene3d.dashed(path[:1], pattern)) == 0

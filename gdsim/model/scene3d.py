@@ -209,3 +209,38 @@ def descent_arrow(box: Box, params, loss: float, gradient, length: float) -> Arr
     wing = 0.15 * length * side
     head = np.array([tip, back + wing, tip, back - wing])
     return Arrow(np.array([tail, tip], np.float32), head.astype(np.float32))
+
+
+# Dash patterns as the 2-D view's line styles, (on, off, on, off, …) in scene units along the path.
+DASHES = {"solid": None, "dash": (0.08, 0.05), "dashdot": (0.08, 0.04, 0.015, 0.04),
+          "dashdotdot": (0.08, 0.035, 0.015, 0.035, 0.015, 0.035)}
+
+
+def dashed(points: np.ndarray, pattern: tuple[float, ...] | None) -> np.ndarray:
+    """A path (n, 3) cut into dashes: pairs of points, each a segment (a GL line list), that follow
+    the path's corners; the whole path, as pairs, for no pattern."""
+    points = np.asarray(points, np.float32)
+    if len(points) < 2:
+        return np.empty((0, 3), np.float32)
+    if pattern is None:
+        return np.repeat(points, 2, axis=0)[1:-1]
+    steps = np.linalg.norm(np.diff(points, axis=0), axis=1)
+    along = np.concatenate([[0.0], np.cumsum(steps)])
+    period = float(sum(pattern))
+    starts = np.cumsum((0.0, *pattern))[:-1:2]  # where each "on" part begins within a period
+    ends = starts + np.array(pattern[::2])
+    periods = np.arange(int(along[-1] // period) + 1)[:, None] * period
+    dashes = np.column_stack([(periods + starts).ravel(), (periods + ends).ravel()])
+    dashes = np.clip(dashes[dashes[:, 0] < along[-1]], 0.0, along[-1])
+    pieces = []
+    for a, b in dashes:
+        inside = np.flatnonzero((along > a) & (along < b))
+        strip = np.concatenate([_at(points, along, np.array([a])), points[inside],
+                                _at(points, along, np.array([b]))])
+        pieces.append(np.repeat(strip, 2, axis=0)[1:-1])
+    return np.concatenate(pieces).astype(np.float32) if pieces else np.empty((0, 3), np.float32)
+
+
+def _at(points: np.ndarray, along: np.ndarray, s: np.ndarray) -> np.ndarray:
+    """Points at lengths ``s`` along the path."""
+    return np.column_stack([np.interp(s, along, points[:, i]) for i in range(3)])

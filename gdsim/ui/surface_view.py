@@ -53,8 +53,9 @@ class _RunItems:
     def __init__(self, view: "SurfaceView"):
         self.hidden = gl.GLLinePlotItem(mode="line_strip", glOptions=_THROUGH, antialias=True)
         self.band = gl.GLLinePlotItem(mode="line_strip", glOptions="translucent", antialias=True)
-        self.path = gl.GLLinePlotItem(mode="line_strip", glOptions="translucent", antialias=True)
+        self.path = gl.GLLinePlotItem(mode="lines", glOptions="translucent", antialias=True)  # dashes
         self.outline = gl.GLScatterPlotItem(glOptions=_THROUGH)
+        self.dashes: tuple[float, ...] | None = None
         self.point = gl.GLScatterPlotItem(glOptions=_THROUGH)
         for depth, item in enumerate(self.items):
             item.setDepthValue(10 + depth)
@@ -66,6 +67,8 @@ class _RunItems:
 
     def style(self, style: Style, index: int) -> None:
         look = style.run(index)
+        pattern = scene3d.DASHES[look.dash]
+        self.dashes = None if pattern is None else tuple(style.scale * v for v in pattern)
         self.hidden.setData(color=rgba(look.color, HIDDEN_ALPHA), width=style.width(2.0))
         self.band.setData(color=rgba(look.outline, 0.8), width=style.width(6.0))
         self.path.setData(color=rgba(look.color), width=style.width(3.0))
@@ -75,7 +78,8 @@ class _RunItems:
     def set(self, path: np.ndarray, point: np.ndarray) -> None:
         above = path.copy()
         above[:, 2] += scene3d.LIFT * scene3d.HEIGHT  # the line over its band, not into it
-        for item, pos in ((self.hidden, path), (self.band, path), (self.path, above)):
+        line = scene3d.dashed(above, self.dashes)
+        for item, pos in ((self.hidden, path), (self.band, path), (self.path, line)):
             item.setData(pos=pos)
             item.setVisible(len(path) > 1)
         for item in (self.outline, self.point):
