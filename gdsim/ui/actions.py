@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from ..engine.models import MODEL_KINDS
 from .controls import data_import_off
 from .fields import LR_RANGE
+from .gl_support import GlSupport, gl_support, quick_check
 from .i18n import LANGUAGES, tr, without_mnemonic
 from .style import SCALES
 
@@ -67,6 +68,13 @@ class WindowActions(QObject):
         self.equal_axes.toggled.connect(window.canvas.parameters.set_equal_axes)
         session.problem_changed.connect(self._show_equal_axes)
         self._show_equal_axes(session.problem)
+        self.surface_3d = self._add(self.view_menu, QKeySequence("Ctrl+3"), window.show_surface)
+        self.view_menu.setToolTipsVisible(True)  # why the 3-D surface is off
+        # Whether OpenGL works: the cheap checks now, a GL context only when the menu opens (None: not
+        # known yet). The 2-D window never imports PyOpenGL.
+        self.gl: GlSupport | None = quick_check()
+        self.view_menu.aboutToShow.connect(self.check_gl)
+        session.problem_changed.connect(self.show_surface_3d)
         self.view_menu.addSeparator()
         self.themes = QActionGroup(self)
         self.dark = self._add(self.view_menu, None, lambda: window.set_theme("dark"), checkable=True)
@@ -156,6 +164,7 @@ class WindowActions(QObject):
             action.setText(percent(scale))
         self.show_scale(self.window.appearance.scale)
         self.show_data_import(self.window.session.problem)
+        self.show_surface_3d(self.window.session.problem)
         texts = {
             self.import_data: tr("&Import data…"), self.quit: tr("&Quit"),
             self.play: tr("Play / Pause"), self.step: tr("One step"), self.reset: tr("Reset to the start"),
@@ -181,6 +190,29 @@ class WindowActions(QObject):
         """The 1:1 toggle follows each new problem: on where its shape is the point, and only in 2-D."""
         self.equal_axes.setEnabled(problem.dim == 2)
         self.equal_axes.setChecked(problem.dim == 2 and problem.equal_axes)
+
+    def check_gl(self) -> GlSupport:
+        """Find out (once) whether OpenGL works here, and say it in the menu."""
+        if self.gl is None:
+            self.gl = gl_support()
+            self.show_surface_3d(self.window.session.problem)
+        return self.gl
+
+    def show_surface_3d(self, problem) -> None:
+        """View → 3-D surface: on for a loss of two parameters where OpenGL works; otherwise off, and its
+        text, tooltip and status tip say why."""
+        action = self.surface_3d
+        gl = self.gl
+        if gl is not None and not gl.available:
+            action.setText(tr("&3-D surface (no OpenGL here)"))
+            why = tr("The 3-D surface needs OpenGL: {0}").format(gl.reason())
+        else:
+            action.setText(tr("&3-D surface…"))
+            why = "" if problem.dim == 2 else tr(
+                "The 3-D surface shows a loss of two parameters; this problem has {0}.").format(problem.dim)
+        action.setEnabled(not why)
+        action.setToolTip(why or tr("The loss as a surface one can turn, with every run's path on it"))
+        action.setStatusTip(why)
 
     def show_language(self, language: str) -> None:
         self.language_actions.get(language, self.language_actions[""]).setChecked(True)

@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self._error_timer.setSingleShot(True)
         self._error_timer.timeout.connect(self.error.clear)
 
+        self.surface_window = None  # View → 3-D surface, made when first asked for
         self.actions = WindowActions(self)
         self.exports = Exports(self)  # File → Export
         self.actions.show_language(self.settings.language)
@@ -146,6 +147,8 @@ class MainWindow(QMainWindow):
         self.scale_label.setText(percent(self.appearance.scale))
         self.scale_label.setToolTip(self.tr("The scale of text and lines (Ctrl + / Ctrl −, View → Scale)"))
         self.lr_offer.retranslate()
+        if self.surface_window is not None:
+            self.surface_window.retranslate()
         if self.session.latest is not None:
             self.status.setText(self.describe(self.session.latest))
         self.side_panels.fit()  # texts of another length
@@ -252,6 +255,8 @@ class MainWindow(QMainWindow):
         self.lesson_panel.apply_style(style)
         self.canvas.apply_style(style)
         self.formulas.apply_style(style)
+        if self.surface_window is not None:
+            self.surface_window.apply_style(style)
         self.side_panels.fit()  # the widths of this scale, both ways
         self.actions.dark.setChecked(style.name == "dark")
         self.actions.light.setChecked(style.name == "light")
@@ -273,6 +278,25 @@ class MainWindow(QMainWindow):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
         if options.lesson is not None:
             self.load_lesson(options.lesson)
+
+    def show_surface(self) -> None:
+        """View → 3-D surface: its window, made the first time; where OpenGL does not work, only a
+        message saying why."""
+        gl = self.actions.check_gl()
+        if not gl.available:
+            self.show_error(self.actions.surface_3d.statusTip())
+            return
+        if self.session.problem.dim != 2:
+            return
+        if self.surface_window is None:
+            from .surface_window import SurfaceWindow  # PyOpenGL, only now
+
+            a = self.actions
+            self.surface_window = SurfaceWindow(self.session, self.appearance,
+                                                (a.play, a.step, a.reset, a.faster, a.slower), parent=self)
+        self.surface_window.show()
+        self.surface_window.raise_()
+        self.surface_window.activateWindow()
 
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
@@ -346,6 +370,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self.exports.animation_export.cancel()  # an animation being made is not written
+        if self.surface_window is not None:
+            self.surface_window.close()
         self.session.shutdown()
         if not (self._full_screen_for_this_start and self.isFullScreen()):
             self.settings.set_geometry(self.saveGeometry(), self.saveState())

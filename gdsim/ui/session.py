@@ -60,10 +60,12 @@ class Session(QObject):
         built = built or build(Setup())
         self._setup, self._problem = built.setup, built.problem
         self.latest = None
+        self.landscape = None  # the current problem's Curve | Surface, once the worker has sent it
         self._generation = 0
         self._problem_generation = 0  # the generation whose landscape is the current one
         self._before_switch: tuple[Setup, Problem] | None = None  # what a refused switch goes back to
         self._lr_suggestion: dict[int, float] = {}
+        self.problem_changed.connect(self._forget_landscape)  # first: views connected later see None
         self._thread = QThread()
         self._thread.setObjectName("gdsim-worker")
         self._gate = FrameGate()
@@ -379,10 +381,15 @@ class Session(QObject):
 
     # --- from the worker ----------------------------------------------------------------------
 
+    @Slot(object)
+    def _forget_landscape(self, problem) -> None:
+        self.landscape = None
+
     @Slot(object, int)
     def _on_landscape_ready(self, surface, generation: int):
         # Later setups with the same problem (a new start, say) keep this landscape.
         if generation == self._problem_generation:
+            self.landscape = surface
             self.landscape_changed.emit(surface)
 
     @Slot(object, int)

@@ -4,187 +4,212 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="24"/>
+        <location filename="../../gdsim/ui/actions.py" line="25"/>
         <source>{0} %</source>
         <translation>{0}%</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="140"/>
+        <location filename="../../gdsim/ui/actions.py" line="148"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="141"/>
+        <location filename="../../gdsim/ui/actions.py" line="149"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="142"/>
+        <location filename="../../gdsim/ui/actions.py" line="150"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="143"/>
+        <location filename="../../gdsim/ui/actions.py" line="151"/>
         <source>Less&amp;ons</source>
         <translation>课程(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="148"/>
+        <location filename="../../gdsim/ui/actions.py" line="156"/>
         <source>&amp;Open a lesson file…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="149"/>
+        <location filename="../../gdsim/ui/actions.py" line="157"/>
         <source>&amp;Save the setup as a lesson…</source>
         <translation>把当前设置存为课件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="151"/>
+        <location filename="../../gdsim/ui/actions.py" line="159"/>
         <source>La&amp;nguage / 语言</source>
         <translation>语言 / Language(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="152"/>
+        <location filename="../../gdsim/ui/actions.py" line="160"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="154"/>
+        <location filename="../../gdsim/ui/actions.py" line="162"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="160"/>
+        <location filename="../../gdsim/ui/actions.py" line="169"/>
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="160"/>
+        <location filename="../../gdsim/ui/actions.py" line="169"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="161"/>
+        <location filename="../../gdsim/ui/actions.py" line="170"/>
         <source>Play / Pause</source>
         <translation>开始 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="161"/>
+        <location filename="../../gdsim/ui/actions.py" line="170"/>
         <source>One step</source>
         <translation>走一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="161"/>
+        <location filename="../../gdsim/ui/actions.py" line="170"/>
         <source>Reset to the start</source>
         <translation>回到起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="162"/>
+        <location filename="../../gdsim/ui/actions.py" line="171"/>
         <source>η × 2</source>
         <translation>η × 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="162"/>
+        <location filename="../../gdsim/ui/actions.py" line="171"/>
         <source>η ÷ 2</source>
         <translation>η ÷ 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="163"/>
+        <location filename="../../gdsim/ui/actions.py" line="172"/>
         <source>Add a &amp;copy of the watched run</source>
         <translation>复制所查看的运行(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="164"/>
+        <location filename="../../gdsim/ui/actions.py" line="173"/>
         <source>Re&amp;move the watched run</source>
         <translation>删除所查看的运行(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="165"/>
+        <location filename="../../gdsim/ui/actions.py" line="174"/>
         <source>&amp;Log scale for the loss</source>
         <translation>损失用对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="166"/>
+        <location filename="../../gdsim/ui/actions.py" line="175"/>
         <source>Show the &amp;parts of each step</source>
         <translation>分解显示每一步(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="167"/>
+        <location filename="../../gdsim/ui/actions.py" line="176"/>
         <source>&amp;Equal axis scales (1:1)</source>
         <translation>坐标轴等比例（1:1）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="168"/>
+        <location filename="../../gdsim/ui/actions.py" line="177"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="168"/>
+        <location filename="../../gdsim/ui/actions.py" line="177"/>
         <source>&amp;Light theme (projector)</source>
         <translation>浅色主题（投影仪）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="169"/>
+        <location filename="../../gdsim/ui/actions.py" line="178"/>
         <source>Switch between the dark and the light &amp;theme</source>
         <translation>在深色和浅色主题之间切换(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="170"/>
+        <location filename="../../gdsim/ui/actions.py" line="179"/>
         <source>&amp;Larger</source>
         <translation>放大(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="170"/>
+        <location filename="../../gdsim/ui/actions.py" line="179"/>
         <source>&amp;Smaller</source>
         <translation>缩小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="170"/>
+        <location filename="../../gdsim/ui/actions.py" line="179"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="171"/>
+        <location filename="../../gdsim/ui/actions.py" line="180"/>
         <source>&amp;Keyboard</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="171"/>
+        <location filename="../../gdsim/ui/actions.py" line="180"/>
         <source>&amp;About gdsim</source>
         <translation>关于 gdsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="175"/>
+        <location filename="../../gdsim/ui/actions.py" line="184"/>
         <source>&amp;Controls</source>
         <translation>控制面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="176"/>
+        <location filename="../../gdsim/ui/actions.py" line="185"/>
         <source>F&amp;ormulas</source>
         <translation>公式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="197"/>
+        <location filename="../../gdsim/ui/actions.py" line="207"/>
+        <source>&amp;3-D surface (no OpenGL here)</source>
+        <translation>三维曲面（此处没有 OpenGL）(&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="208"/>
+        <source>The 3-D surface needs OpenGL: {0}</source>
+        <translation>三维曲面需要 OpenGL：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="210"/>
+        <source>&amp;3-D surface…</source>
+        <translation>三维曲面(&amp;3)…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="212"/>
+        <source>The 3-D surface shows a loss of two parameters; this problem has {0}.</source>
+        <translation>三维曲面只能显示两个参数的损失；这个目标函数有 {0} 个参数。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="214"/>
+        <source>The loss as a surface one can turn, with every run&apos;s path on it</source>
+        <translation>把损失画成可以转动的曲面，每次运行的路径都画在上面</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="229"/>
         <source>&amp;Scale: {0}</source>
         <translation>缩放：{0}(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="223"/>
+        <location filename="../../gdsim/ui/actions.py" line="255"/>
         <source>Open lesson 1 … {0}</source>
         <translation>打开第 1 … {0} 课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="247"/>
+        <location filename="../../gdsim/ui/actions.py" line="279"/>
         <source>Keyboard</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="249"/>
+        <location filename="../../gdsim/ui/actions.py" line="281"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="249"/>
+        <location filename="../../gdsim/ui/actions.py" line="281"/>
         <source>Does</source>
         <translation>作用</translation>
     </message>
@@ -281,6 +306,7 @@
         <location filename="../../gdsim/ui/loss_view.py" line="60"/>
         <location filename="../../gdsim/ui/loss_view.py" line="104"/>
         <location filename="../../gdsim/ui/parameter_view.py" line="286"/>
+        <location filename="../../gdsim/ui/surface_view.py" line="231"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -662,6 +688,36 @@
         <translation>约定：L 是平均二元交叉熵；配合 Sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
     </message>
     <message>
+        <location filename="../../gdsim/ui/gl_support.py" line="32"/>
+        <source>PyOpenGL is not installed (pip install &apos;gdsim[3d]&apos;)</source>
+        <translation>没有安装 PyOpenGL（pip install &apos;gdsim[3d]&apos;）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/gl_support.py" line="33"/>
+        <source>the &apos;{0}&apos; platform has no OpenGL (a window without a screen)</source>
+        <translation>“{0}”平台没有 OpenGL（没有屏幕的窗口）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/gl_support.py" line="35"/>
+        <source>no OpenGL context could be made here ({0})</source>
+        <translation>无法在这里创建 OpenGL 上下文（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/gl_support.py" line="36"/>
+        <source>no reason given</source>
+        <translation>没有给出原因</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/gl_support.py" line="37"/>
+        <source>OpenGL {0} is too old: 2.1 or later is needed (a remote desktop often offers only 1.1)</source>
+        <translation>OpenGL {0} 版本太旧：需要 2.1 或更新的版本（远程桌面往往只提供 1.1）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/gl_support.py" line="39"/>
+        <source>only OpenGL ES is available here ({0}); desktop OpenGL 2.1 is needed</source>
+        <translation>这里只有 OpenGL ES（{0}）；需要桌面版 OpenGL 2.1</translation>
+    </message>
+    <message>
         <location filename="../../gdsim/ui/loss_view.py" line="59"/>
         <location filename="../../gdsim/ui/lr_view.py" line="36"/>
         <source>step</source>
@@ -716,6 +772,51 @@
         <location filename="../../gdsim/ui/slice_view.py" line="82"/>
         <source>loss along {0}, {1} held</source>
         <translation>沿 {0} 方向的损失（{1} 固定）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/surface_view.py" line="220"/>
+        <source>The loss as a surface in 3-D</source>
+        <translation>三维曲面形式的损失</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/surface_view.py" line="231"/>
+        <source>loss (log scale)</source>
+        <translation>损失（对数坐标）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/surface_window.py" line="105"/>
+        <source>gdsim — the loss as a surface in 3-D</source>
+        <translation>gdsim — 损失的三维曲面</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/surface_window.py" line="106"/>
+        <source>Reset the camera</source>
+        <translation>重置视角</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/surface_window.py" line="107"/>
+        <source>Log height</source>
+        <translation>高度用对数坐标</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/surface_window.py" line="108"/>
+        <source>Drag to turn · wheel to zoom · Home: the first view · the arrow: −∇L</source>
+        <translation>拖动旋转 · 滚轮缩放 · Home 键：初始视角 · 箭头：−∇L</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/surface_window.py" line="109"/>
+        <source>&amp;Log height (L)</source>
+        <translation>高度用对数坐标(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/surface_window.py" line="110"/>
+        <source>The height grows with the logarithm of the loss: the floor of a valley shows</source>
+        <translation>高度随损失的对数增长：谷底的起伏也能看清</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/surface_window.py" line="119"/>
+        <source>The 3-D surface shows a loss of two parameters; this problem has {0}. Choose a problem of two parameters, a function of x and y, or a model with one input (w and b).</source>
+        <translation>三维曲面只能显示两个参数的损失；这个目标函数有 {0} 个参数。请选择一个两个参数的目标函数、一个关于 x 和 y 的函数，或者只有一个输入的模型（权重 w 和偏置 b）。</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/update_parts.py" line="24"/>
@@ -1084,135 +1185,135 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="136"/>
+        <location filename="../../gdsim/ui/main_window.py" line="137"/>
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="137"/>
+        <location filename="../../gdsim/ui/main_window.py" line="138"/>
         <source>Controls</source>
         <translation>控制面板</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="138"/>
+        <location filename="../../gdsim/ui/main_window.py" line="139"/>
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="139"/>
+        <location filename="../../gdsim/ui/main_window.py" line="140"/>
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="147"/>
+        <location filename="../../gdsim/ui/main_window.py" line="148"/>
         <source>The scale of text and lines (Ctrl + / Ctrl −, View → Scale)</source>
         <translation>文字和线条的缩放比例（Ctrl + / Ctrl −，视图 → 缩放）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="193"/>
-        <location filename="../../gdsim/ui/main_window.py" line="217"/>
+        <location filename="../../gdsim/ui/main_window.py" line="196"/>
+        <location filename="../../gdsim/ui/main_window.py" line="220"/>
         <source>Open lesson</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="203"/>
-        <location filename="../../gdsim/ui/main_window.py" line="225"/>
+        <location filename="../../gdsim/ui/main_window.py" line="206"/>
+        <location filename="../../gdsim/ui/main_window.py" line="228"/>
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="218"/>
+        <location filename="../../gdsim/ui/main_window.py" line="221"/>
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课件 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="226"/>
+        <location filename="../../gdsim/ui/main_window.py" line="229"/>
         <source>Lessons (*.toml)</source>
         <translation>课件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="229"/>
+        <location filename="../../gdsim/ui/main_window.py" line="232"/>
         <source>Lesson title</source>
         <translation>课件标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="229"/>
+        <location filename="../../gdsim/ui/main_window.py" line="232"/>
         <source>Title of the lesson:</source>
         <translation>这一课的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="310"/>
+        <location filename="../../gdsim/ui/main_window.py" line="334"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="310"/>
-        <location filename="../../gdsim/ui/main_window.py" line="320"/>
+        <location filename="../../gdsim/ui/main_window.py" line="334"/>
+        <location filename="../../gdsim/ui/main_window.py" line="344"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="311"/>
+        <location filename="../../gdsim/ui/main_window.py" line="335"/>
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="312"/>
+        <location filename="../../gdsim/ui/main_window.py" line="336"/>
         <source>stuck at step {0}: ∇L = 0, yet no minimum</source>
         <translation>在第 {0} 步停滞：∇L = 0，但这里不是最小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="313"/>
+        <location filename="../../gdsim/ui/main_window.py" line="337"/>
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="314"/>
+        <location filename="../../gdsim/ui/main_window.py" line="338"/>
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="319"/>
+        <location filename="../../gdsim/ui/main_window.py" line="343"/>
         <source>diverging: the loss keeps growing</source>
         <translation>正在发散：损失不断增大</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="322"/>
+        <location filename="../../gdsim/ui/main_window.py" line="346"/>
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="323"/>
+        <location filename="../../gdsim/ui/main_window.py" line="347"/>
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="324"/>
+        <location filename="../../gdsim/ui/main_window.py" line="348"/>
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="325"/>
+        <location filename="../../gdsim/ui/main_window.py" line="349"/>
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="337"/>
+        <location filename="../../gdsim/ui/main_window.py" line="361"/>
         <source>stopped at step {0}: the slope of L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 的斜率在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="339"/>
+        <location filename="../../gdsim/ui/main_window.py" line="363"/>
         <source>stopped at step {0}: L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="342"/>
+        <location filename="../../gdsim/ui/main_window.py" line="366"/>
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="343"/>
+        <location filename="../../gdsim/ui/main_window.py" line="367"/>
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch&apos;s torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
