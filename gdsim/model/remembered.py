@@ -17,6 +17,7 @@ from ..engine.custom import check_range
 from ..engine.errors import QT_TRANSLATE_NOOP, shorten, shown, unknown_name, whole_number
 from ..engine.expression import parse
 from ..engine.run import DEFAULT_TOLERANCE, check_tolerance
+from .hand_data import Points, points_from_dict
 from .setup import (
     DEFAULT_SPEED,
     DEFAULT_STEP_LIMIT,
@@ -241,10 +242,12 @@ def _applies(key: str, applies: bool, problem: str) -> None:
                      key=key, models=", ".join(MODEL_PROBLEMS), problem=problem)
 
 
-def _data(value, applies: bool, problem: str) -> str | None:
+def _data(value, applies: bool, problem: str) -> "str | Points | None":
     if value is None:
         return None
     _applies("data", applies, problem)
+    if isinstance(value, dict):  # placed by hand
+        return points_from_dict(value)
     if not isinstance(value, str) or not value.strip() or "\0" in value:
         raise InputError(QT_TRANSLATE_NOOP("errors", "data must be a built-in dataset's name or a path, got "
                                                      "{value}"), value=shown(value))

@@ -51,6 +51,7 @@ class _PaintWatcher(QObject):
 
 class Canvas(QWidget):
     drawn = Signal(object)  # the snapshot just drawn (tests and benchmarks wait on it)
+    data_view_made = Signal(object)  # the DataView, made when a problem first needs it
 
     def __init__(self, session: Session, style: Style = DARK, parent=None):
         super().__init__(parent)
@@ -164,7 +165,12 @@ class Canvas(QWidget):
     def data(self) -> DataView:
         if self._data is None:
             self._data = DataView(self._style)
+            self.data_view_made.emit(self._data)
         return self._data
+
+    @property
+    def data_view_exists(self) -> bool:
+        return self._data is not None
 
     @property
     def lr(self) -> LrView:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ..engine import ACTIVATIONS, BUILTIN_DATASETS, CUSTOM, LOSSES, OPTIMIZERS, PROBLEM_NAMES
 from ..engine.catalog import DEFAULT_DATASET
 from ..engine.models import MODEL_KINDS
+from ..model.hand_data import HAND_DATA_NAME, Points
 from ..model.setup import MAX_STEP_LIMIT, SPEED_RANGE, field_range
 from .fields import LR_RANGE, ExactNumberBox, LogSlider, NumberField, put_back
 from .function_editor import FunctionEditor
@@ -118,7 +119,7 @@ class ControlPanel(QWidget):
         self.dataset = _compact(QComboBox())
         for name in BUILTIN_DATASETS:
             self.dataset.addItem("", name)
-        self.dataset.activated.connect(lambda i: self.session.set_data(self.dataset.itemData(i)))
+        self.dataset.activated.connect(self._on_dataset_chosen)
         self.import_button = QPushButton()
         self.import_button.clicked.connect(self.ask_for_data_file)
         self.dataset_label = self._buddy(self.dataset)
@@ -270,6 +271,8 @@ class ControlPanel(QWidget):
             name = self.dataset.itemData(i)
             if name in BUILTIN_DATASETS:
                 self.dataset.setItemText(i, dataset_title(name, BUILTIN_DATASETS[name][0]))
+            elif name == HAND_DATA_NAME:
+                self.dataset.setItemText(i, self.tr("Placed by hand"))
         for i in range(self.activation.count()):
             name = self.activation.itemData(i)
             formula = formula_text(ACTIVATIONS[name].formula)
@@ -534,7 +537,23 @@ class ControlPanel(QWidget):
             self.problem.setItemText(index, self.tr("Your own function…"))
         self.function_editor.show_for(problem)
 
+    @Slot(int)
+    def _on_dataset_chosen(self, index: int) -> None:
+        source = self.dataset.itemData(index)
+        if source == HAND_DATA_NAME:  # the points placed by hand are there while they are chosen
+            self._show_dataset(self.session.setup, self.session.problem)
+        else:
+            self.session.set_data(source)
+
     def _show_dataset(self, setup, problem) -> None:
+        if isinstance(setup.data, Points):
+            hand = self.dataset.findData(HAND_DATA_NAME)
+            if hand < 0:
+                self.dataset.addItem(self.tr("Placed by hand"), HAND_DATA_NAME)
+            else:
+                self.dataset.setItemText(hand, self.tr("Placed by hand"))
+            _select(self.dataset, HAND_DATA_NAME)
+            return
         source = DEFAULT_DATASET[problem.name] if setup.data is None else setup.data
         if self.dataset.findData(source) < 0:  # an imported file (named by its file): listed from now on
             self.dataset.addItem(problem.dataset.title, source)
@@ -544,7 +563,8 @@ class ControlPanel(QWidget):
         index = setup.watched
         contender = setup.contenders[index]
         values = self.session.hyperparameters(index)
-        owner = (index, contender.optimizer, setup.problem, setup.data, setup.loss, setup.activation)
+        data = HAND_DATA_NAME if isinstance(setup.data, Points) else setup.data  # edits keep the fields
+        owner = (index, contender.optimizer, setup.problem, data, setup.loss, setup.activation)
         if owner == self._hyperparameter_owner:
             for name, widget in self.hyperparameter_fields.items():
                 widget.set_value(values[name])

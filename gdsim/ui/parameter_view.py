@@ -198,6 +198,11 @@ class ParameterView(PlotView):
         self._redraw()
 
     def set_problem(self, problem: Problem) -> None:
+        before = self._problem
+        if (before is not None and problem.dim == 2 and before.param_names == problem.param_names
+                and before.domain == problem.domain):
+            self._go_on_with(problem)
+            return
         self._problem = problem
         self._snap = None
         self._curve_span = None
@@ -241,6 +246,15 @@ class ParameterView(PlotView):
         self.reset_view()
         if one_d:
             self._update_curve()  # the range may be the same as before, and then no signal says so
+
+    def _go_on_with(self, problem: Problem) -> None:
+        """The same parameters over the same domain (the runs go on with other data, another
+        activation or loss): the picture and the view stay until the new landscape comes."""
+        self._problem = problem
+        self._snap = None
+        self._gradient_reference = self._gradient_norm_at_start(problem)
+        minima = np.array(problem.global_minima or problem.minima, dtype=float).reshape(-1, problem.dim)
+        self.minima.setData(minima[:, 0], minima[:, 1])
 
     def _gradient_norm_at_start(self, problem: Problem) -> float:
         if problem.dim > 2:

@@ -1,0 +1,189 @@
+"""Data placed by hand on the data plot, with real mouse events on the plot's viewport (data
+coordinates mapped to pixels through the ViewBox) and the keys: a click adds a point, a drag moves
+one, a right-click or Delete removes one, Ctrl+Z takes an edit back; a run that plays goes on from
+its w, b on the changed data; Clear data leaves nothing to run on, and says so."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog
+
+from gdsim.engine import load_dataset
+from gdsim.model.hand_data import Points
+
+
+def choose_problem(qtbot, window, name: str) -> None:
+    with qtbot.waitSignal(window.session.setup_changed, timeout=5000):
+        window.session.set_problem(name)
+    qtbot.waitUntil(lambda: window.canvas.data_view_exists and window.canvas.data.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: window.session.latest is not None, timeout=5000)
+
+
+def pixel(view, x: float, y: float) -> QPoint:
+    """Where the data point (x, y) is on the view's viewport, in pixels."""
+    box = view.getPlotItem().getViewBox()
+    return view.mapFromScene(box.mapViewToScene(QPointF(x, y)))
+
+
+def data_xy(window):
+    dataset = window.session.problem.dataset
+    return dataset.X[:, 0].copy(), dataset.y.copy()
+
+
+def pairs(x, y) -> list:
+    return sorted(zip(x.tolist(), y.tolist(), strict=True))
+
+
+def press(qtbot, window, key, modifier=Qt.KeyboardModifier.NoModifier):
+    """A key as a user presses it: to the active window (keys reach only that one)."""
+    if not window.isActiveWindow():
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window, key, modifier)
+
+
+def click(qtbot, view, x, y, button=Qt.MouseButton.LeftButton):
+    qtbot.mouseClick(view.viewport(), button, pos=pixel(view, x, y))
+
+
+def drag(view, start, end, steps: int = 6):
+    """Press on ``start`` (data coordinates), move to ``end`` in steps, release."""
+    viewport = view.viewport()
+    a, b = pixel(view, *start), pixel(view, *end)
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    for i in range(1, steps + 1):
+        QTest.mouseMove(viewport, a + (b - a) * i / steps)
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
+
+
+@pytest.fixture
+def linreg(qtbot, window):
+    window.resize(1024, 700)
+    choose_problem(qtbot, window, "linreg")
+    return window
+
+
+def test_a_click_adds_a_point_where_it_is_made(qtbot, linreg):
+    window, view = linreg, linreg.canvas.data
+    x, y = data_xy(window)
+    (x0, x1), (y0, y1) = view.getPlotItem().getViewBox().viewRange()
+    at = (x0 + 0.8 * (x1 - x0), y0 + 0.15 * (y1 - y0))  # far from the noisy line's points
+    with qtbot.waitSignal(window.session.problem_changed, timeout=5000):
+        click(qtbot, view, *at)
+    new_x, new_y = data_xy(window)
+    assert len(new_x) == len(x) + 1
+    np.testing.assert_array_equal(new_x[:-1], x)
+    # a click lands on a whole pixel: within one pixel of where it was aimed
+    sx, sy = view.getPlotItem().getViewBox().viewPixelSize()
+    assert abs(new_x[-1] - at[0]) <= sx and abs(new_y[-1] - at[1]) <= sy
+    assert view.selected == len(x)  # the new point is selected
+    assert isinstance(window.session.setup.data, Points)
+    assert window.controls.dataset.currentText() == "Placed by hand"
+
+
+def test_a_drag_moves_a_point_while_the_run_plays_and_undo_takes_it_back(qtbot, linreg):
+    window, view, session = linreg, linreg.canvas.data, linreg.session
+    x, y = data_xy(window)
+    press(qtbot, window, Qt.Key.Key_Space)  # Play
+    qtbot.waitUntil(lambda: session.latest.playing and session.latest.watched_track.step > 5, timeout=5000)
+    i = int(np.argmax(x))  # the rightmost point: drag it far down
+    (_, _), (y0, y1) = view.getPlotItem().getViewBox().viewRange()
+    target = (x[i], y0 + 0.05 * (y1 - y0))
+    step_before = session.latest.watched_track.step
+    sx, sy = view.getPlotItem().getViewBox().viewPixelSize()
+    with qtbot.waitSignal(view.move_point_requested, timeout=5000,
+                          check_params_cb=lambda i_, x_, y_, finished: finished) as released:
+        drag(view, (x[i], y[i]), target)
+    _, end_x, end_y, _ = released.args
+    moved_x, moved_y = data_xy(window)
+    assert len(moved_x) == len(x)
+    assert (moved_x[i], moved_y[i]) == (end_x, end_y)  # where the mouse let go, to the last bit
+    # a frame drawn meanwhile may have moved the axes by a few pixels
+    assert abs(end_y - target[1]) <= 6 * sy and abs(end_x - x[i]) <= 6 * sx
+    np.testing.assert_array_equal(np.delete(moved_y, i), np.delete(y, i))
+    # the runs went on from where they were, on the new data, still playing
+    qtbot.waitUntil(lambda: session.latest is not None and session.latest.problem is session.problem
+                    and session.latest.watched_track.step > step_before, timeout=5000)
+    assert session.latest.playing
+    # the drag is one edit: Ctrl+Z puts the point back where it was
+    assert window.data_editor.stack.count() == 1
+    with qtbot.waitSignal(session.problem_changed, timeout=5000):
+        press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    back_x, back_y = data_xy(window)
+    np.testing.assert_array_equal(back_x, x)
+    np.testing.assert_array_equal(back_y, y)
+    assert session.setup.data is None  # the noisy line itself again, not a copy of it
+    assert session.latest is None or session.latest.playing
+    press(qtbot, window, Qt.Key.Key_Space)  # Pause
+
+
+def test_right_click_removes_a_point_and_delete_removes_the_selected_one(qtbot, linreg):
+    window, view = linreg, linreg.canvas.data
+    x, y = data_xy(window)
+    i, j = int(np.argmin(x)), int(np.argmax(x))
+    with qtbot.waitSignal(window.session.problem_changed, timeout=5000):
+        click(qtbot, view, x[i], y[i], Qt.MouseButton.RightButton)
+    after_x, after_y = data_xy(window)
+    assert pairs(after_x, after_y) == pairs(np.delete(x, i), np.delete(y, i))
+    # a left click on a point selects it (adds nothing); Delete removes it
+    click(qtbot, view, x[j], y[j])
+    assert len(data_xy(window)[0]) == len(x) - 1
+    assert view.selected is not None and view.selected == int(np.argmax(after_x))
+    with qtbot.waitSignal(window.session.problem_changed, timeout=5000):
+        press(qtbot, window, Qt.Key.Key_Delete)
+    assert pairs(*data_xy(window)) == pairs(np.delete(x, [i, j]), np.delete(y, [i, j]))
+    # two edits, taken back one at a time
+    with qtbot.waitSignal(window.session.problem_changed, timeout=5000):
+        window.actions.undo.trigger()
+    assert len(data_xy(window)[0]) == len(x) - 1
+    with qtbot.waitSignal(window.session.problem_changed, timeout=5000):
+        window.actions.undo.trigger()
+    np.testing.assert_array_equal(data_xy(window)[0], x)
+    assert not window.actions.undo.isEnabled() and window.actions.redo.isEnabled()
+
+
+def test_clear_data_says_a_run_needs_a_point_then_the_first_point_runs(qtbot, linreg):
+    window, view, session = linreg, linreg.canvas.data, linreg.session
+    window.actions.clear_data.trigger()
+    assert session.data_missing and len(session.setup.data) == 0
+    x_shown, _ = view.points.getData()
+    assert len(x_shown) == 0
+    with qtbot.waitSignal(session.error_occurred, timeout=2000) as said:
+        press(qtbot, window, Qt.Key.Key_Space)  # Play: refused, with the reason
+    assert "at least one data point" in said.args[0]
+    assert "at least one data point" in window.error.text()
+    assert session.latest is None or not session.latest.playing
+    (x0, x1), (y0, y1) = view.getPlotItem().getViewBox().viewRange()
+    with qtbot.waitSignal(session.problem_changed, timeout=5000):
+        click(qtbot, view, (x0 + x1) / 2, (y0 + y1) / 2)
+    assert not session.data_missing and len(session.problem.dataset.y) == 1
+    with qtbot.waitSignal(session.stepped, timeout=5000, check_params_cb=lambda s: s.playing):
+        press(qtbot, window, Qt.Key.Key_Space)
+    press(qtbot, window, Qt.Key.Key_Space)
+
+
+def test_points_snap_to_0_or_1_for_pass_or_fail_data(qtbot, window):
+    window.resize(1024, 700)
+    choose_problem(qtbot, window, "neuron")  # the pass-or-fail data
+    view = window.canvas.data
+    assert view.snap_to_classes
+    (x0, x1), (y0, y1) = view.getPlotItem().getViewBox().viewRange()
+    with qtbot.waitSignal(window.session.problem_changed, timeout=5000):
+        click(qtbot, view, x0 + 0.5 * (x1 - x0), 0.8)
+    assert window.session.problem.dataset.y[-1] == 1.0
+
+
+def test_saved_data_reimports_identically(qtbot, linreg, tmp_path, monkeypatch):
+    window, view = linreg, linreg.canvas.data
+    (x0, x1), (y0, y1) = view.getPlotItem().getViewBox().viewRange()
+    with qtbot.waitSignal(window.session.problem_changed, timeout=5000):
+        click(qtbot, view, x0 + 0.83 * (x1 - x0), y0 + 0.12 * (y1 - y0))  # far from the line
+    path = tmp_path / "mine.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    window.actions.save_data.trigger()
+    shown = window.session.problem.dataset
+    again = load_dataset(str(path))
+    np.testing.assert_array_equal(again.X, shown.X)
+    np.testing.assert_array_equal(again.y, shown.y)
+    assert path.read_text().splitlines()[0] == "x,y"
