@@ -187,3 +187,55 @@ def test_saved_data_reimports_identically(qtbot, linreg, tmp_path, monkeypatch):
     np.testing.assert_array_equal(again.X, shown.X)
     np.testing.assert_array_equal(again.y, shown.y)
     assert path.read_text().splitlines()[0] == "x,y"
+
+
+def choose(qtbot, combo, data):
+    """Pick an entry of a combo box as a user does: click it open, walk with the arrow keys, Return."""
+    qtbot.mouseClick(combo, Qt.MouseButton.LeftButton)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible, timeout=2000)
+    target = combo.findData(data)
+    while view.currentIndex().row() != target:
+        qtbot.keyClick(view, Qt.Key.Key_Down if view.currentIndex().row() < target else Qt.Key.Key_Up)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=2000)
+
+
+POPUP = pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard",
+                                  "This plugin does not support raise")
+
+
+@POPUP
+def test_with_more_inputs_the_user_chooses_the_two_parameters_shown(qtbot, window, tmp_path):
+    path = tmp_path / "two.csv"
+    path.write_text("x1,x2,y\n0,1,1.5\n1,0,2.0\n2,1,4.1\n1,2,3.2\n3,0,4.4\n0,3,2.9\n2,2,5.0\n")
+    choose_problem(qtbot, window, "linreg")
+    with qtbot.waitSignal(window.session.landscape_changed, timeout=5000):
+        window.session.set_data(str(path))
+    view, controls = window.canvas.parameters, window.controls
+    assert view.isEnabled() and controls.plane_box.isVisible()
+    assert window.session.plane == (0, 2)  # w1 across, b up, at first
+    assert view.getPlotItem().titleLabel.text.startswith("loss over w1 and b, with w2 = ")
+    # choose w2 across, with the mouse and the keys, as a user does
+    with qtbot.waitSignal(window.session.landscape_changed, timeout=5000) as shown:
+        choose(qtbot, controls.across, "w2")
+    assert window.session.plane == (1, 2)
+    surface = shown.args[0]
+    assert surface.plane == (1, 2)
+    title = view.getPlotItem().titleLabel.text
+    assert title.startswith("loss over w2 and b, with w1 = ")
+    assert view.getPlotItem().getAxis("bottom").labelText == "w2"
+    # the landscape holds w1 where the run is: its loss at a grid point is the problem's there
+    problem = window.session.problem
+    point = np.array(surface.held)
+    point[1], point[2] = surface.x[10], surface.y[20]
+    assert surface.loss_of(surface.image[10, 20]) == pytest.approx(problem.loss(point)[0], rel=1e-4)
+    assert [s.index for s in window.canvas.slices] == [1, 2]
+    # the run plays on; its path is drawn in the chosen plane
+    press(qtbot, window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.canvas.last_drawn is not None and window.canvas.last_drawn.lead.step > 20,
+                    timeout=5000)
+    press(qtbot, window, Qt.Key.Key_Space)
+    xs, ys = view.tracks[0].trail.getData()
+    lead = window.canvas.last_drawn.lead
+    assert xs[-1] == pytest.approx(lead.params[1]) and ys[-1] == pytest.approx(lead.params[2])

@@ -63,6 +63,7 @@ class ControlPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._refusal_banner())
         layout.addWidget(self._problem_group())
+        layout.addWidget(self._plane_group())
         layout.addWidget(self._optimizer_group())
         layout.addWidget(self._schedule_group())
         layout.addWidget(self._batch_group())
@@ -75,6 +76,7 @@ class ControlPanel(QWidget):
         session.schedule_changed.connect(self._on_schedule_changed)
         session.batches_changed.connect(self._on_batches_changed)
         session.watched_changed.connect(self._on_watched_changed)
+        session.plane_changed.connect(self._on_plane_changed)
         session.stepped.connect(self._on_stepped)
         session.error_occurred.connect(self._on_refused)
         self.retranslate()
@@ -140,6 +142,45 @@ class ControlPanel(QWidget):
         self.activation_label = self._buddy(self.activation)
         form.addRow(self.activation_label, self.activation)
         return box
+
+    def _plane_group(self) -> QGroupBox:
+        """With more than two parameters (x1 … xk): the two the landscape and the paths show."""
+        self.plane_box = box = QGroupBox()
+        form = _form(box)
+        self.across, self.up = _compact(QComboBox()), _compact(QComboBox())
+        self.across_label, self.up_label = self._buddy(self.across), self._buddy(self.up)
+        for combo, label in ((self.across, self.across_label), (self.up, self.up_label)):
+            combo.activated.connect(self._on_plane_chosen)
+            form.addRow(label, combo)
+        box.hide()
+        return box
+
+    def _show_plane(self, problem) -> None:
+        self.plane_box.setVisible(problem.dim > 2)
+        if problem.dim <= 2:
+            return
+        names = list(problem.param_names)
+        for combo, index in zip((self.across, self.up), self.session.plane, strict=True):
+            combo.blockSignals(True)
+            if [combo.itemText(k) for k in range(combo.count())] != names:
+                combo.clear()
+                for name in names:
+                    combo.addItem(name, name)
+            combo.setCurrentIndex(index)
+            combo.blockSignals(False)
+
+    @Slot(int, int)
+    def _on_plane_changed(self, i: int, j: int) -> None:
+        self._show_plane(self.session.problem)
+
+    @Slot()
+    def _on_plane_chosen(self) -> None:
+        i, j = self.across.currentIndex(), self.up.currentIndex()
+        if i == j:  # the other one takes the place the chosen one left
+            old_i, old_j = self.session.plane
+            i, j = (i, old_i) if self.sender() is self.across else (old_j, j)
+        self.session.set_plane(i, j)
+        self._show_plane(self.session.problem)
 
     def _optimizer_group(self) -> QGroupBox:
         self.optimizer_box = box = QGroupBox()
@@ -245,6 +286,11 @@ class ControlPanel(QWidget):
     def retranslate(self) -> None:
         """Every text of the panel in the current language."""
         self.problem_box.setTitle(self.tr("Problem"))
+        self.plane_box.setTitle(self.tr("Landscape"))
+        self.across_label.setText(self.tr("A&cross"))
+        self.up_label.setText(self.tr("&Up"))
+        self.plane_box.setToolTip(self.tr("The two parameters the landscape and the paths show; the others "
+                                          "are held where the watched run is"))
         self.optimizer_box.setTitle(self.tr("Optimizers"))
         self.schedule_box_group.setTitle(self.tr("η schedule"))
         self.batch_box.setTitle(self.tr("Mini-batches"))
@@ -375,6 +421,7 @@ class ControlPanel(QWidget):
         for widget in (self.dataset, self.import_button, self.dataset_label, self.loss, self.loss_label):
             widget.setEnabled(is_model)
         self._show_import_tip(problem)
+        self._show_plane(problem)
         self.activation.setEnabled(problem.name == "neuron")
         self.activation_label.setEnabled(problem.name == "neuron")
         if is_model:

@@ -17,11 +17,13 @@ from ..engine.errors import QT_TRANSLATE_NOOP
 from ..engine.run import make_batches
 from ..model.build import Built, build, problem_on_edited_data, problem_on_the_same_data
 from ..model.hand_data import NO_POINTS, Points
+from ..model.landscape import default_plane
 from ..model.setup import MODEL_PROBLEMS, Setup, check_shown, schedule_from_dict
 from .i18n import translate_error
 from .worker import FrameGate, Worker
 
 JOIN_TIMEOUT_MS = 1000
+_TWO_PARAMETERS = QT_TRANSLATE_NOOP("errors", "choose two different parameters of: {names}")
 _NO_DATA_MODEL = QT_TRANSLATE_NOOP(
     "errors", "problem {problem!r} is a fixed function; only linreg and neuron are fitted to data")
 
@@ -43,6 +45,7 @@ class Session(QObject):
     history_rows_requested = Signal(int)
     switch_requested = Signal(object, int)  # (Problem, generation): the runs go on with it
     trajectories_requested = Signal()
+    plane_requested = Signal(int, int)
 
     # What the views react to.
     problem_changed = Signal(object)  # a new Problem: new landscape, new parameters
@@ -57,6 +60,7 @@ class Session(QObject):
     error_occurred = Signal(str)
     lr_suggestion_changed = Signal(object)  # {contender: the η the problem suggests}; {} for none
     trajectories_ready = Signal(object)  # every run's recorded rows (tables.Recorded), when asked for
+    plane_changed = Signal(int, int)  # the two parameters the landscape shows (of more than two)
 
     def __init__(self, built: Built | None = None, parent=None):
         """``built``: the setup to begin with, already built (by default gdsim's first setup)."""
@@ -72,6 +76,7 @@ class Session(QObject):
         # placed, and go on playing then if they were playing when the data was cleared.
         self._data_missing = False
         self._resume_with_data = False
+        self._plane = default_plane(built.problem.dim)
         self._thread = QThread()
         self._thread.setObjectName("gdsim-worker")
         self._gate = FrameGate()
@@ -97,6 +102,7 @@ class Session(QObject):
         self._worker.landscape_ready.connect(self._on_landscape_ready)
         self._worker.stepped.connect(self._on_stepped)
         self.trajectories_requested.connect(self._worker.send_trajectories)
+        self.plane_requested.connect(self._worker.set_plane)
         self._worker.trajectories_ready.connect(self._on_trajectories_ready)
         self._thread.start()
         self._run(built, new_landscape=True)
@@ -160,6 +166,32 @@ class Session(QObject):
         if resume:
             self.play_requested.emit()
         return True
+
+    @property
+    def plane(self) -> tuple[int, int]:
+        """The two parameters (indices) the landscape and the paths show, when there are more than
+        two; the others are held where the watched run is."""
+        return self._plane
+
+    def set_plane(self, i: int, j: int) -> bool:
+        """Show parameters i (across) and j (up) of a problem of more than two; the runs go on."""
+        dim = self._problem.dim
+        if not (0 <= i < dim and 0 <= j < dim) or i == j:
+            self.error_occurred.emit(translate_error(InputError(
+                _TWO_PARAMETERS, names=", ".join(self._problem.param_names))))
+            return False
+        if (i, j) != self._plane:
+            self._plane = (i, j)
+            self.plane_requested.emit(i, j)
+            self.plane_changed.emit(i, j)
+        return True
+
+    def _plane_for(self, problem: Problem) -> None:
+        """A new problem: the plane stays if it has the same parameters, else it starts anew."""
+        if tuple(problem.param_names) != tuple(self._problem.param_names) or not (
+                max(self._plane) < problem.dim):
+            self._plane = default_plane(problem.dim)
+        self.plane_requested.emit(*self._plane)
 
     @property
     def data_missing(self) -> bool:
@@ -329,6 +361,7 @@ class Session(QObject):
     def _go_on_with(self, setup: Setup, problem: Problem) -> None:
         """The worker's runs go on with ``problem`` (the same parameters) from where they are."""
         self._data_missing = self._resume_with_data = False
+        self._plane_for(problem)
         self._before_switch = (self._setup, self._problem)
         self._setup, self._problem = setup, problem
         self._generation += 1
@@ -361,6 +394,7 @@ class Session(QObject):
         self._generation += 1
         self.latest = None
         if new_landscape:
+            self._plane_for(built.problem)
             self._problem = built.problem
             self._problem_generation = self._generation
             self.problem_changed.emit(built.problem)

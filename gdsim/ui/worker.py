@@ -11,6 +11,7 @@ publishes a Snapshot (copies) when the window has drawn the last one, at most ab
 import threading
 import time
 
+import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..engine import InputError
@@ -25,6 +26,10 @@ SLICE_SECONDS = 0.002  # within a chunk, how often it looks at the frame gate
 FRAME_WAIT_SECONDS = 0.05  # the longest it waits for a frame to be painted
 HISTORY_ROWS = 1000  # rows per snapshot until the window says how wide its plots are
 LONGEST_WAIT_MS = 10_000  # between paced steps; the model keeps speeds ≥ 0.1 steps/s, so this only guards
+# With more than two parameters the landscape holds the others at the watched run's point: it is
+# worked out again when they have moved by more than this share of their domain, at most so often.
+HELD_DRIFT = 0.01
+HELD_SECONDS = 0.3
 
 
 class FrameGate:
@@ -97,6 +102,9 @@ class Worker(QObject):
         self._paced_done = 0
         self._last_publish = 0.0
         self._history_rows = HISTORY_ROWS
+        self._plane: tuple[int, int] | None = None  # the two parameters a landscape of more shows
+        self._held = None  # the point whose other parameters the last such landscape holds
+        self._held_at = 0.0
 
     # --- requests -----------------------------------------------------------------------------
 
@@ -118,7 +126,7 @@ class Worker(QObject):
         self._speed = built.setup.speed
         self._set_playing(False)
         if new_landscape:
-            self.landscape_ready.emit(landscape.compute(built.problem), generation)
+            self._emit_landscape(built.problem)
         self._publish()
 
     @Slot(object, int)
@@ -137,7 +145,7 @@ class Worker(QObject):
         else:
             for run in self._runs:
                 run.switch_problem(problem)
-        self.landscape_ready.emit(landscape.compute(self._runs[0].problem), generation)
+        self._emit_landscape(self._runs[0].problem)
         if self._finished():
             self._set_playing(False)
         self._publish()
@@ -208,6 +216,34 @@ class Worker(QObject):
         self._watched = index
         self._publish()
 
+    @Slot(int, int)
+    def set_plane(self, i: int, j: int):
+        """The two parameters the landscape of a problem of more than two shows."""
+        self._plane = (i, j)
+        if self._runs and self._runs[0].problem.dim > 2:
+            self._emit_landscape(self._runs[0].problem)
+
+    def _emit_landscape(self, problem) -> None:
+        held = None
+        if problem.dim > 2 and self._runs:
+            held = self._runs[min(self._watched, len(self._runs) - 1)].params[0].copy()
+            self._held, self._held_at = held, time.perf_counter()
+        self.landscape_ready.emit(landscape.compute(problem, plane=self._plane, held=held), self._generation)
+
+    def _refresh_landscape(self) -> None:
+        """A landscape of more than two parameters follows the held ones as the run moves them."""
+        problem = self._runs[0].problem
+        if problem.dim <= 2 or self._held is None or time.perf_counter() - self._held_at < HELD_SECONDS:
+            return
+        point = self._runs[min(self._watched, len(self._runs) - 1)].params[0]
+        span = np.array([hi - lo for lo, hi in problem.domain])
+        others = np.ones(problem.dim, dtype=bool)
+        others[list(self._plane or landscape.default_plane(problem.dim))] = False
+        with np.errstate(all="ignore"):
+            drift = np.abs(point - self._held)[others] / span[others]
+        if np.isfinite(point).all() and (drift > HELD_DRIFT).any():
+            self._emit_landscape(problem)
+
     @Slot(int)
     def set_history_rows(self, rows: int):
         self._history_rows = max(2, rows)
@@ -275,6 +311,7 @@ class Worker(QObject):
     def _publish(self):
         if not self._runs:
             return
+        self._refresh_landscape()
         self._last_publish = time.perf_counter()
         self._gate.snapshot_sent()
         self.stepped.emit(snapshot.take(self._runs, self._generation, self._playing, self._history_rows,
