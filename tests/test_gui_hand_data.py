@@ -215,7 +215,7 @@ def test_with_more_inputs_the_user_chooses_the_two_parameters_shown(qtbot, windo
     view, controls = window.canvas.parameters, window.controls
     assert view.isEnabled() and controls.plane_box.isVisible()
     assert window.session.plane == (0, 2)  # w1 across, b up, at first
-    assert view.getPlotItem().titleLabel.text.startswith("loss over w1 and b, with w2 = ")
+    assert view.getPlotItem().titleLabel.text.startswith("loss over w1, b (w2 = ")
     # choose w2 across, with the mouse and the keys, as a user does
     with qtbot.waitSignal(window.session.landscape_changed, timeout=5000) as shown:
         choose(qtbot, controls.across, "w2")
@@ -223,7 +223,7 @@ def test_with_more_inputs_the_user_chooses_the_two_parameters_shown(qtbot, windo
     surface = shown.args[0]
     assert surface.plane == (1, 2)
     title = view.getPlotItem().titleLabel.text
-    assert title.startswith("loss over w2 and b, with w1 = ")
+    assert title.startswith("loss over w2, b (w1 = ")
     assert view.getPlotItem().getAxis("bottom").labelText == "w2"
     # the landscape holds w1 where the run is: its loss at a grid point is the problem's there
     problem = window.session.problem

@@ -11,6 +11,7 @@ moved) the caller finds out by building it; ``not_restored`` words that message 
 import json
 import math
 import re
+from dataclasses import replace
 
 from ..engine import ACTIVATIONS, BUILTIN_DATASETS, CUSTOM, EVERY_PROBLEM, LOSSES, OPTIMIZERS, InputError
 from ..engine.custom import check_range
@@ -48,6 +49,14 @@ _BRACKET = re.compile(r"[\[\]{}]")
 
 def setup_to_json(setup: Setup) -> str:
     return json.dumps(setup_to_dict(setup))
+
+
+def rememberable(setup: Setup) -> Setup:
+    """The setup as it can be stored and restored: points placed by hand that are none (nothing can
+    run on them) or too many to keep within MAX_CHARS give way to the problem's own dataset."""
+    if isinstance(setup.data, Points) and (len(setup.data) == 0 or len(setup_to_json(setup)) > MAX_CHARS):
+        return replace(setup, data=None)
+    return setup
 
 
 def not_restored(reason) -> InputError:

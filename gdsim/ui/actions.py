@@ -170,7 +170,7 @@ class WindowActions(QObject):
         texts = {
             self.import_data: tr("&Import data…"), self.quit: tr("&Quit"),
             self.save_data: tr("&Save data as CSV…"),
-            self.remove_point: tr("&Remove the selected point"), self.clear_data: tr("&Clear data"),
+            self.remove_point: tr("Re&move the selected point"), self.clear_data: tr("&Clear data"),
             self.play: tr("Play / Pause"), self.step: tr("One step"), self.reset: tr("Reset to the start"),
             self.faster: tr("η × 2"), self.slower: tr("η ÷ 2"),
             self.log_scale: tr("&Log scale for the loss"),

@@ -27,12 +27,16 @@ class _Edit(QUndoCommand):
     def __init__(self, editor: "DataEditor", before, after: Points, text: str):
         super().__init__(text)
         self.editor, self.before, self.after = editor, before, after
+        self._applied = True  # it is pushed once applied: the stack's first redo has nothing to do
 
     def redo(self) -> None:
-        self.editor.apply(self.after)  # already applied when pushed: then it changes nothing
+        if self._applied:
+            self._applied = False
+            return
+        self.editor.apply(self.after, select=None)
 
     def undo(self) -> None:
-        self.editor.apply(self.before)
+        self.editor.apply(self.before, select=None)
 
 
 class DataEditor(QObject):
@@ -72,9 +76,10 @@ class DataEditor(QObject):
     @property
     def editable(self) -> bool:
         """True for a dataset model (linreg, neuron) on data of one input column."""
-        dataset = getattr(self.session.problem, "dataset", None)
-        return self.session.setup.problem in MODEL_KINDS and (
-            isinstance(self.session.setup.data, Points) or dataset is not None and dataset.n_inputs == 1)
+        data, dataset = self.session.setup.data, getattr(self.session.problem, "dataset", None)
+        if isinstance(data, Points):
+            return data.n_inputs == 1
+        return self.session.setup.problem in MODEL_KINDS and dataset is not None and dataset.n_inputs == 1
 
     def points(self) -> Points:
         """The data as it is now: the points placed by hand, or the dataset's."""
@@ -97,7 +102,8 @@ class DataEditor(QObject):
             self._dragging = True
             self._drag_before = self.session.setup.data
             self._drag_start = self.points()
-        if index >= len(self._drag_start):
+        if index >= len(self._drag_start):  # the data changed under the drag (a lesson opened by key)
+            self._dragging = not finished
             return
         self._drag_points = self._drag_start.moved(index, x, y)
         if finished:
@@ -158,10 +164,12 @@ class DataEditor(QObject):
     def _apply_edit(self, points: Points) -> bool:
         return self.apply(points)
 
-    def apply(self, data) -> bool:
+    def apply(self, data, select: int | None = -1) -> bool:
         """Hand the session the data (Points, or the data before the first edit); the view keeps
-        its range meanwhile."""
+        its range meanwhile, and selects point ``select`` (-1: the point it had selected)."""
         view = self.view
+        if view is not None and select != -1:
+            view.select(select)
         if view is not None:
             view.keep_range = True
         try:

@@ -1,7 +1,9 @@
 """Parameter space: the loss curve with its tangent (1-D) or the loss landscape with a colour bar (2-D),
 each optimizer's path and current point, and the step about to be taken — whole, or in its parts (the
 gradient step, what momentum or rescaling adds, the step taken). A run whose point has left the view
-is marked at the edge with its coordinates. Clicking, or dragging the start marker, sets the start."""
+is marked at the edge with its coordinates. Clicking, or dragging the start marker, sets the start.
+A problem of more than two parameters is drawn in the plane of two of them (``set_plane``), the others
+held where the landscape says: its runs are projected onto that plane (``gdsim.model.plane``)."""
 
 import numpy as np
 import pyqtgraph as pg
@@ -315,7 +317,7 @@ class ParameterView(PlotView):
         i, j = self._plane
         held = ", ".join(f"{name} = {format_number(v, 3)}" for k, (name, v) in enumerate(
             zip(names, self._held, strict=True)) if k not in self._plane)
-        self.set_title(tr("loss over {0} and {1}, with {2} held").format(names[i], names[j], held))
+        self.set_title(tr("loss over {0}, {1} ({2} held)").format(names[i], names[j], held))
 
     def retranslate(self) -> None:
         self.setAccessibleName(tr("Parameter space"))
