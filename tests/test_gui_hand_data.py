@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
 from gdsim.engine import load_dataset
+from gdsim.model import landscape
 from gdsim.model.hand_data import Points
 
 
@@ -239,3 +240,38 @@ def test_with_more_inputs_the_user_chooses_the_two_parameters_shown(qtbot, windo
     xs, ys = view.tracks[0].trail.getData()
     lead = window.canvas.last_drawn.lead
     assert xs[-1] == pytest.approx(lead.params[1]) and ys[-1] == pytest.approx(lead.params[2])
+
+
+def test_a_drag_of_many_switches_makes_one_landscape_once_they_stop(qtbot):
+    """Each place a dragged point passes is a switch of problem; the worker works the landscape out once
+    they stop coming, for the last of them, not once per switch (a neuron's takes ~100 ms)."""
+    from gdsim.model.build import build
+    from gdsim.model.setup import Setup
+    from gdsim.ui.worker import Worker
+
+    worker = Worker()
+    worker.start()  # its timers, here in this thread
+    built = build(Setup(problem="neuron"))
+    made = []
+    worker.landscape_ready.connect(lambda surface, generation: made.append((surface, generation)))
+    worker.configure(built, 1, 1)
+    assert [g for _, g in made] == [1]
+    points = Points.from_dataset(built.problem.dataset)
+    last = None
+    for k in range(10):
+        last = problem_of_points(points.moved(0, 0.1 * k, 1.0))
+        worker.switch_problem(last, 2 + k)
+    assert built.runs[0].problem is last  # the runs switched at once
+    assert [g for _, g in made] == [1]  # the landscape waits
+    with qtbot.waitSignal(worker.landscape_ready, timeout=3000):
+        pass
+    assert [g for _, g in made] == [1, 11]
+    expected = landscape.compute(last)
+    np.testing.assert_array_equal(made[-1][0].image, expected.image)
+    worker.deleteLater()
+
+
+def problem_of_points(points):
+    from gdsim.engine import make_problem
+
+    return make_problem("neuron", points.dataset())

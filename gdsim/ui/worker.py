@@ -30,6 +30,10 @@ LONGEST_WAIT_MS = 10_000  # between paced steps; the model keeps speeds ≥ 0.1 
 # worked out again when they have moved by more than this share of their domain, at most so often.
 HELD_DRIFT = 0.01
 HELD_SECONDS = 0.3
+# After the runs switch to another problem (other data, activation or loss) the landscape is worked out
+# once no other switch has come for this long: a point dragged by hand sends a switch every 40 ms, and a
+# neuron's landscape on a few dozen points takes about 100 ms (benchmarks/hand_data_speed.py).
+SETTLE_MS = 120
 
 
 class FrameGate:
@@ -97,6 +101,7 @@ class Worker(QObject):
         self._playing = False
         self._speed: float | None = None
         self._timer: QTimer | None = None
+        self._settle: QTimer | None = None  # the landscape after a switch of problem, once they stop
         self._chunk = 1
         self._paced_since = 0.0
         self._paced_done = 0
@@ -113,12 +118,18 @@ class Worker(QObject):
         """Runs once the thread has started: the stepping timer must live in this thread."""
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._on_settled)
 
     @Slot(object, int, int)
     def configure(self, built: Built, generation: int, new_landscape: int):
         """Take over freshly built runs (a new setup, or the same one reset), paused at their start."""
         # new_landscape travels as an int: PySide6 6.12 miscounts references to True and False
         # passed through a queued Signal(bool) into a Slot(bool), and the interpreter aborts.
+        if self._settle is not None:
+            self._settle.stop()  # a new setup: its landscape comes now
         self._runs = built.runs
         self._start = built.setup.start_of(built.problem)
         self._watched = built.setup.watched
@@ -145,7 +156,10 @@ class Worker(QObject):
         else:
             for run in self._runs:
                 run.switch_problem(problem)
-        self._emit_landscape(self._runs[0].problem)
+        if self._settle is None:
+            self._emit_landscape(self._runs[0].problem)
+        else:
+            self._settle.start()  # (again): once the switches stop
         if self._finished():
             self._set_playing(False)
         self._publish()
@@ -215,6 +229,11 @@ class Worker(QObject):
         """The next snapshots say which run is watched; the runs go on."""
         self._watched = index
         self._publish()
+
+    @Slot()
+    def _on_settled(self):
+        if self._runs:
+            self._emit_landscape(self._runs[0].problem)
 
     @Slot(int, int)
     def set_plane(self, i: int, j: int):
