@@ -34,192 +34,192 @@
         <translation>课程(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="159"/>
+        <location filename="../../gdsim/ui/actions.py" line="160"/>
         <source>&amp;Open a lesson file…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="160"/>
+        <location filename="../../gdsim/ui/actions.py" line="161"/>
         <source>&amp;Save the setup as a lesson…</source>
         <translation>把当前设置存为课件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="162"/>
+        <location filename="../../gdsim/ui/actions.py" line="163"/>
         <source>La&amp;nguage / 语言</source>
         <translation>语言 / Language(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="163"/>
+        <location filename="../../gdsim/ui/actions.py" line="164"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="165"/>
+        <location filename="../../gdsim/ui/actions.py" line="166"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="171"/>
+        <location filename="../../gdsim/ui/actions.py" line="172"/>
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="171"/>
+        <location filename="../../gdsim/ui/actions.py" line="172"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="172"/>
+        <location filename="../../gdsim/ui/actions.py" line="173"/>
         <source>&amp;Save data as CSV…</source>
         <translation>将数据保存为 CSV(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="173"/>
+        <location filename="../../gdsim/ui/actions.py" line="174"/>
         <source>Re&amp;move the selected point</source>
         <translation>删除选中的点(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="173"/>
+        <location filename="../../gdsim/ui/actions.py" line="174"/>
         <source>&amp;Clear data</source>
         <translation>清空数据(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="174"/>
+        <location filename="../../gdsim/ui/actions.py" line="175"/>
         <source>Play / Pause</source>
         <translation>开始 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="174"/>
+        <location filename="../../gdsim/ui/actions.py" line="175"/>
         <source>One step</source>
         <translation>走一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="174"/>
+        <location filename="../../gdsim/ui/actions.py" line="175"/>
         <source>Reset to the start</source>
         <translation>回到起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="175"/>
+        <location filename="../../gdsim/ui/actions.py" line="176"/>
         <source>η × 2</source>
         <translation>η × 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="175"/>
+        <location filename="../../gdsim/ui/actions.py" line="176"/>
         <source>η ÷ 2</source>
         <translation>η ÷ 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="176"/>
+        <location filename="../../gdsim/ui/actions.py" line="177"/>
         <source>&amp;Log scale for the loss</source>
         <translation>损失用对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="177"/>
+        <location filename="../../gdsim/ui/actions.py" line="178"/>
         <source>Show the &amp;parts of each step</source>
         <translation>分解显示每一步(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="178"/>
+        <location filename="../../gdsim/ui/actions.py" line="179"/>
         <source>&amp;Equal axis scales (1:1)</source>
         <translation>坐标轴等比例（1:1）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="179"/>
+        <location filename="../../gdsim/ui/actions.py" line="180"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="179"/>
+        <location filename="../../gdsim/ui/actions.py" line="180"/>
         <source>&amp;Light theme (projector)</source>
         <translation>浅色主题（投影仪）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="180"/>
+        <location filename="../../gdsim/ui/actions.py" line="181"/>
         <source>Switch between the dark and the light &amp;theme</source>
         <translation>在深色和浅色主题之间切换(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="181"/>
+        <location filename="../../gdsim/ui/actions.py" line="182"/>
         <source>&amp;Larger</source>
         <translation>放大(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="181"/>
+        <location filename="../../gdsim/ui/actions.py" line="182"/>
         <source>&amp;Smaller</source>
         <translation>缩小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="181"/>
+        <location filename="../../gdsim/ui/actions.py" line="182"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="182"/>
+        <location filename="../../gdsim/ui/actions.py" line="183"/>
         <source>&amp;Keyboard</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="182"/>
+        <location filename="../../gdsim/ui/actions.py" line="183"/>
         <source>&amp;About gdsim</source>
         <translation>关于 gdsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="186"/>
+        <location filename="../../gdsim/ui/actions.py" line="187"/>
         <source>&amp;Controls</source>
         <translation>控制面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="187"/>
+        <location filename="../../gdsim/ui/actions.py" line="188"/>
         <source>F&amp;ormulas</source>
         <translation>公式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="190"/>
+        <location filename="../../gdsim/ui/actions.py" line="191"/>
         <source>Remove every point, to place your own (a run needs at least one)</source>
         <translation>删除所有的点，以便放置你自己的点（运行至少需要一个点）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="198"/>
+        <location filename="../../gdsim/ui/actions.py" line="199"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="198"/>
+        <location filename="../../gdsim/ui/actions.py" line="199"/>
         <source>&amp;Undo: {0}</source>
         <translation>撤销：{0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="199"/>
+        <location filename="../../gdsim/ui/actions.py" line="200"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="199"/>
+        <location filename="../../gdsim/ui/actions.py" line="200"/>
         <source>&amp;Redo: {0}</source>
         <translation>重做：{0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="228"/>
+        <location filename="../../gdsim/ui/actions.py" line="229"/>
         <source>&amp;Scale: {0}</source>
         <translation>缩放：{0}(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="252"/>
+        <location filename="../../gdsim/ui/actions.py" line="255"/>
         <source>Open lesson 1 … {0}</source>
         <translation>打开第 1 … {0} 课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="262"/>
+        <location filename="../../gdsim/ui/actions.py" line="279"/>
         <source>Keyboard</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="264"/>
+        <location filename="../../gdsim/ui/actions.py" line="281"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="264"/>
+        <location filename="../../gdsim/ui/actions.py" line="281"/>
         <source>Does</source>
         <translation>作用</translation>
     </message>
@@ -315,7 +315,7 @@
         <location filename="../../gdsim/ui/color_bar.py" line="86"/>
         <location filename="../../gdsim/ui/loss_view.py" line="60"/>
         <location filename="../../gdsim/ui/loss_view.py" line="104"/>
-        <location filename="../../gdsim/ui/parameter_view.py" line="332"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="334"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -709,37 +709,37 @@
         <translation>‖∇L‖（梯度的模）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="318"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="320"/>
         <source>loss over {0}, {1} ({2} held)</source>
         <translation>损失：{0}、{1}（{2} 不变）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="321"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="323"/>
         <source>Parameter space</source>
         <translation>参数空间</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="324"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="326"/>
         <source>The start: drag it, or click anywhere, to start from there</source>
         <translation>起点：拖动它，或在任意位置点击，就从那里出发</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="325"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="327"/>
         <source>A minimum of the loss</source>
         <translation>损失的一个极小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="525"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="527"/>
         <source>slope L′(x) = {0}</source>
         <translation>斜率 L′(x) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="589"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="591"/>
         <source>φ: look-ahead −μ·v</source>
         <translation>φ：前瞻 −μ·v</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="601"/>
+        <location filename="../../gdsim/ui/parameter_view.py" line="603"/>
         <source>arrows drawn ×{0}</source>
         <translation>箭头放大 ×{0}</translation>
     </message>
@@ -784,22 +784,22 @@
         <translation>实际走的一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_editor.py" line="89"/>
+        <location filename="../../gdsim/ui/data_editor.py" line="94"/>
         <source>Add a point</source>
         <translation>添加一个点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_editor.py" line="108"/>
+        <location filename="../../gdsim/ui/data_editor.py" line="114"/>
         <source>Move a point</source>
         <translation>移动一个点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_editor.py" line="124"/>
+        <location filename="../../gdsim/ui/data_editor.py" line="130"/>
         <source>Remove a point</source>
         <translation>删除一个点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_editor.py" line="143"/>
+        <location filename="../../gdsim/ui/data_editor.py" line="149"/>
         <source>Clear the data</source>
         <translation>清空数据</translation>
     </message>
@@ -1942,68 +1942,68 @@
     </message>
     <message>
         <location filename="../../gdsim/engine/run.py" line="524"/>
-        <location filename="../../gdsim/engine/run.py" line="866"/>
+        <location filename="../../gdsim/engine/run.py" line="868"/>
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="933"/>
+        <location filename="../../gdsim/engine/run.py" line="935"/>
         <source>a run needs a problem made by make_problem, such as Run(make_problem(&apos;parabola&apos;), &apos;sgd&apos;, [2.0]); got {problem!r}</source>
         <translation>运行需要一个由 make_problem 生成的目标函数，比如 Run(make_problem(&apos;parabola&apos;), &apos;sgd&apos;, [2.0])；而给出的是 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="940"/>
+        <location filename="../../gdsim/engine/run.py" line="942"/>
         <source>a start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="946"/>
+        <location filename="../../gdsim/engine/run.py" line="948"/>
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="948"/>
+        <location filename="../../gdsim/engine/run.py" line="950"/>
         <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="951"/>
+        <location filename="../../gdsim/engine/run.py" line="953"/>
         <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="955"/>
+        <location filename="../../gdsim/engine/run.py" line="957"/>
         <source>a start must be finite numbers</source>
         <translation>起点必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="960"/>
+        <location filename="../../gdsim/engine/run.py" line="962"/>
         <source>the tolerance</source>
         <translation>收敛阈值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="962"/>
+        <location filename="../../gdsim/engine/run.py" line="964"/>
         <source>the tolerance must be ≥ 0, got {tol}</source>
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="975"/>
+        <location filename="../../gdsim/engine/run.py" line="977"/>
         <source>the step limit</source>
         <translation>步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="985"/>
+        <location filename="../../gdsim/engine/run.py" line="987"/>
         <source>mini-batches need a dataset model (linreg or neuron); {problem!r} has no data</source>
         <translation>小批量需要一个基于数据集的模型（linreg 或 neuron）；{problem!r} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="989"/>
+        <location filename="../../gdsim/engine/run.py" line="991"/>
         <location filename="../../gdsim/model/setup.py" line="265"/>
         <source>the batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="990"/>
+        <location filename="../../gdsim/engine/run.py" line="992"/>
         <location filename="../../gdsim/model/setup.py" line="269"/>
         <source>the seed</source>
         <translation>随机种子</translation>
@@ -2014,22 +2014,22 @@
         <translation>学习率调度 {schedule} 没有参数 {name!r}；它的参数有：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="150"/>
+        <location filename="../../gdsim/engine/simulate.py" line="152"/>
         <source>the rows of a piece</source>
         <translation>每一段的行数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="181"/>
+        <location filename="../../gdsim/engine/simulate.py" line="183"/>
         <source>steps</source>
         <translation>步数 steps</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="194"/>
+        <location filename="../../gdsim/engine/simulate.py" line="196"/>
         <source>recording {rows} rows of 1 start needs {needed} GiB (limit {limit} GiB); use fewer steps, or gdsim.Run, which thins what it records</source>
         <translation>为 1 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数，或改用 gdsim.Run，它会抽稀所记录的行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="196"/>
+        <location filename="../../gdsim/engine/simulate.py" line="198"/>
         <source>recording {rows} rows of {k} starts needs {needed} GiB (limit {limit} GiB); use fewer steps or starts, or gdsim.Run, which thins what it records</source>
         <translation>为 {k} 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数或起点，或改用 gdsim.Run，它会抽稀所记录的行</translation>
     </message>
@@ -2474,127 +2474,127 @@
         <translation>无法写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="41"/>
+        <location filename="../../gdsim/model/remembered.py" line="42"/>
         <source>Settings: the stored {key} is not usable: {reason}; using {default} instead</source>
         <translation>设置：保存的 {key} 不能使用：{reason}；改用 {default}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="43"/>
+        <location filename="../../gdsim/model/remembered.py" line="44"/>
         <source>Settings: the last setup cannot be restored: {reason}; gdsim starts with the default setup</source>
         <translation>设置：无法恢复上次的设置：{reason}；gdsim 以默认设置启动</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="68"/>
+        <location filename="../../gdsim/model/remembered.py" line="77"/>
         <source>it is not a JSON object</source>
         <translation>它不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="83"/>
+        <location filename="../../gdsim/model/remembered.py" line="92"/>
         <source>the problem custom needs its function as text, got {value}</source>
         <translation>目标函数 custom 需要以文字给出的函数，得到的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="92"/>
+        <location filename="../../gdsim/model/remembered.py" line="101"/>
         <source>it is not text</source>
         <translation>它不是文本</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="94"/>
+        <location filename="../../gdsim/model/remembered.py" line="103"/>
         <source>it is longer than {limit:,} characters</source>
         <translation>它超过 {limit:,} 个字符</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="101"/>
+        <location filename="../../gdsim/model/remembered.py" line="110"/>
         <source>it nests deeper than {limit}</source>
         <translation>它的嵌套超过 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="105"/>
+        <location filename="../../gdsim/model/remembered.py" line="114"/>
         <source>it is not JSON: {error}</source>
         <translation>它不是 JSON：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="128"/>
+        <location filename="../../gdsim/model/remembered.py" line="137"/>
         <source>the problem&apos;s own</source>
         <translation>该目标函数自己的设定</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="135"/>
+        <location filename="../../gdsim/model/remembered.py" line="144"/>
         <source>the problem&apos;s own start</source>
         <translation>该目标函数自己的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="140"/>
+        <location filename="../../gdsim/model/remembered.py" line="149"/>
         <source>the watched run</source>
         <translation>所查看的运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="152"/>
+        <location filename="../../gdsim/model/remembered.py" line="161"/>
         <source>no schedule</source>
         <translation>不使用学习率调度</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="164"/>
+        <location filename="../../gdsim/model/remembered.py" line="173"/>
         <source>the whole data</source>
         <translation>全部数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="175"/>
+        <location filename="../../gdsim/model/remembered.py" line="184"/>
         <source>one run of SGD</source>
         <translation>一次梯度下降（SGD）运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="179"/>
+        <location filename="../../gdsim/model/remembered.py" line="188"/>
         <source>the other runs</source>
         <translation>其余的运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="183"/>
+        <location filename="../../gdsim/model/remembered.py" line="192"/>
         <source>a run must be an object with an optimizer&apos;s name, got {value}</source>
         <translation>一次运行必须是带有优化器名称的对象，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="199"/>
+        <location filename="../../gdsim/model/remembered.py" line="208"/>
         <source>the optimizer&apos;s defaults</source>
         <translation>该优化器的默认值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="201"/>
+        <location filename="../../gdsim/model/remembered.py" line="210"/>
         <source>the hyperparameters must be an object of numbers by name, got {value}</source>
         <translation>超参数必须是按名称给出数值的对象，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="211"/>
+        <location filename="../../gdsim/model/remembered.py" line="220"/>
         <source>the optimizer&apos;s default</source>
         <translation>该优化器的默认值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="217"/>
+        <location filename="../../gdsim/model/remembered.py" line="226"/>
         <source>contenders must be a list of 1 to {most} runs, got {value}</source>
         <translation>contenders 必须是包含 1 到 {most} 次运行的列表，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="229"/>
+        <location filename="../../gdsim/model/remembered.py" line="238"/>
         <source>a start must be a list of finite numbers, got {value}</source>
         <translation>起点必须是由有限的数组成的列表，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="238"/>
+        <location filename="../../gdsim/model/remembered.py" line="247"/>
         <source>activation applies only to the problem neuron, not {problem!r}</source>
         <translation>activation 只适用于目标函数 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="240"/>
+        <location filename="../../gdsim/model/remembered.py" line="249"/>
         <source>{key} applies only to the problems {models}, not {problem!r}</source>
         <translation>{key} 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="252"/>
+        <location filename="../../gdsim/model/remembered.py" line="261"/>
         <source>data must be a built-in dataset&apos;s name or a path, got {value}</source>
         <translation>data 必须是内置数据集的名称或文件路径，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="255"/>
+        <location filename="../../gdsim/model/remembered.py" line="264"/>
         <source>a path has at most {most:,} characters, got {length:,}</source>
         <translation>路径最多 {most:,} 个字符，而这里有 {length:,} 个</translation>
     </message>
