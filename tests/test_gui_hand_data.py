@@ -155,6 +155,8 @@ def test_clear_data_says_a_run_needs_a_point_then_the_first_point_runs(qtbot, li
     assert "at least one data point" in said.args[0]
     assert "at least one data point" in window.error.text()
     assert session.latest is None or not session.latest.playing
+    with qtbot.waitSignal(session.error_occurred, timeout=2000):  # nor on another loss
+        assert not session.set_loss("mse")
     (x0, x1), (y0, y1) = view.getPlotItem().getViewBox().viewRange()
     with qtbot.waitSignal(session.problem_changed, timeout=5000):
         click(qtbot, view, (x0 + x1) / 2, (y0 + y1) / 2)
@@ -162,6 +164,14 @@ def test_clear_data_says_a_run_needs_a_point_then_the_first_point_runs(qtbot, li
     with qtbot.waitSignal(session.stepped, timeout=5000, check_params_cb=lambda s: s.playing):
         press(qtbot, window, Qt.Key.Key_Space)
     press(qtbot, window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: session.latest is not None and not session.latest.playing, timeout=5000)
+    # Ctrl+Z: the point goes (nothing to run on again), then the data cleared comes back
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert session.data_missing and len(view.points.getData()[0]) == 0
+    with qtbot.waitSignal(session.problem_changed, timeout=5000):
+        press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not session.data_missing and session.setup.data is None
+    assert len(view.points.getData()[0]) == len(session.problem.dataset.y) == 30
 
 
 def test_points_snap_to_0_or_1_for_pass_or_fail_data(qtbot, window):

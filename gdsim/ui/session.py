@@ -351,6 +351,8 @@ class Session(QObject):
         offered (``lr_suggestion_changed``), never set silently."""
         if setup == self._setup:
             return True
+        if self._refuse_without_data():  # the runs' problem would not be on the data shown
+            return False
         setup = setup.keeping_lr(self._problem)
         problem = self._refused_or(lambda: problem_on_the_same_data(setup, self._problem))
         if problem is None:
