@@ -128,7 +128,9 @@ def test_right_click_removes_a_point_and_delete_removes_the_selected_one(qtbot, 
     after_x, after_y = data_xy(window)
     assert pairs(after_x, after_y) == pairs(np.delete(x, i), np.delete(y, i))
     # a left click on a point selects it (adds nothing); Delete removes it
+    assert not window.actions.remove_point.isEnabled()  # nothing selected yet
     click(qtbot, view, x[j], y[j])
+    assert window.actions.remove_point.isEnabled()
     assert len(data_xy(window)[0]) == len(x) - 1
     assert view.selected is not None and view.selected == int(np.argmax(after_x))
     with qtbot.waitSignal(window.session.problem_changed, timeout=5000):

@@ -55,6 +55,7 @@ class WindowActions(QObject):
         self.edit_menu.setToolTipsVisible(True)
         editor.stack.indexChanged.connect(self._show_undo)
         editor.editable_changed.connect(self._show_editable)
+        editor.selection_changed.connect(self._show_selection)
 
         session = window.session
         self.play = self._add(self.run_menu, Qt.Key.Key_Space, session.toggle)
@@ -201,9 +202,13 @@ class WindowActions(QObject):
             action.setEnabled(can)
             action.setText(named.format(text) if can and text else plain)
 
+    def _show_selection(self, *_) -> None:
+        editor = self.window.data_editor
+        self.remove_point.setEnabled(editor.editable and editor.has_selection)
+
     def _show_editable(self, editable: bool) -> None:
         """Removing and clearing points, for data that can be placed by hand; saving, for any data."""
-        self.remove_point.setEnabled(editable)
+        self._show_selection()
         self.clear_data.setEnabled(editable)
         self.save_data.setEnabled(self.window.session.problem.name in MODEL_KINDS)
 

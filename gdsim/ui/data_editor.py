@@ -41,6 +41,7 @@ class _Edit(QUndoCommand):
 
 class DataEditor(QObject):
     editable_changed = Signal(bool)  # whether the current problem's data can be edited by hand
+    selection_changed = Signal(bool)  # whether a point is selected (Delete removes it)
 
     def __init__(self, session, canvas, parent=None):
         """``canvas``: the canvas whose data view (made when a problem first needs it) this serves."""
@@ -69,7 +70,16 @@ class DataEditor(QObject):
         view.add_point_requested.connect(self.add_point)
         view.move_point_requested.connect(self.move_point)
         view.remove_point_requested.connect(self.remove_point)
+        view.selection_changed.connect(self._on_selection_changed)
         self._show_editable()
+
+    @Slot(object)
+    def _on_selection_changed(self, index) -> None:
+        self.selection_changed.emit(index is not None)
+
+    @property
+    def has_selection(self) -> bool:
+        return self.view is not None and self.view.selected is not None
 
     # --- what can be edited -------------------------------------------------------------------
 

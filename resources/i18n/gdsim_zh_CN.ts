@@ -9,217 +9,217 @@
         <translation>{0}%</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="151"/>
+        <location filename="../../gdsim/ui/actions.py" line="152"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="152"/>
+        <location filename="../../gdsim/ui/actions.py" line="153"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="153"/>
+        <location filename="../../gdsim/ui/actions.py" line="154"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="154"/>
+        <location filename="../../gdsim/ui/actions.py" line="155"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="155"/>
+        <location filename="../../gdsim/ui/actions.py" line="156"/>
         <source>Less&amp;ons</source>
         <translation>课程(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="160"/>
+        <location filename="../../gdsim/ui/actions.py" line="161"/>
         <source>&amp;Open a lesson file…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="161"/>
+        <location filename="../../gdsim/ui/actions.py" line="162"/>
         <source>&amp;Save the setup as a lesson…</source>
         <translation>把当前设置存为课件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="163"/>
+        <location filename="../../gdsim/ui/actions.py" line="164"/>
         <source>La&amp;nguage / 语言</source>
         <translation>语言 / Language(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="164"/>
+        <location filename="../../gdsim/ui/actions.py" line="165"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="166"/>
+        <location filename="../../gdsim/ui/actions.py" line="167"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="172"/>
+        <location filename="../../gdsim/ui/actions.py" line="173"/>
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="172"/>
+        <location filename="../../gdsim/ui/actions.py" line="173"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="173"/>
+        <location filename="../../gdsim/ui/actions.py" line="174"/>
         <source>&amp;Save data as CSV…</source>
         <translation>将数据保存为 CSV(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="174"/>
+        <location filename="../../gdsim/ui/actions.py" line="175"/>
         <source>Re&amp;move the selected point</source>
         <translation>删除选中的点(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="174"/>
+        <location filename="../../gdsim/ui/actions.py" line="175"/>
         <source>&amp;Clear data</source>
         <translation>清空数据(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="175"/>
+        <location filename="../../gdsim/ui/actions.py" line="176"/>
         <source>Play / Pause</source>
         <translation>开始 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="175"/>
+        <location filename="../../gdsim/ui/actions.py" line="176"/>
         <source>One step</source>
         <translation>走一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="175"/>
+        <location filename="../../gdsim/ui/actions.py" line="176"/>
         <source>Reset to the start</source>
         <translation>回到起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="176"/>
+        <location filename="../../gdsim/ui/actions.py" line="177"/>
         <source>η × 2</source>
         <translation>η × 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="176"/>
+        <location filename="../../gdsim/ui/actions.py" line="177"/>
         <source>η ÷ 2</source>
         <translation>η ÷ 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="177"/>
+        <location filename="../../gdsim/ui/actions.py" line="178"/>
         <source>&amp;Log scale for the loss</source>
         <translation>损失用对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="178"/>
+        <location filename="../../gdsim/ui/actions.py" line="179"/>
         <source>Show the &amp;parts of each step</source>
         <translation>分解显示每一步(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="179"/>
+        <location filename="../../gdsim/ui/actions.py" line="180"/>
         <source>&amp;Equal axis scales (1:1)</source>
         <translation>坐标轴等比例（1:1）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="180"/>
+        <location filename="../../gdsim/ui/actions.py" line="181"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="180"/>
+        <location filename="../../gdsim/ui/actions.py" line="181"/>
         <source>&amp;Light theme (projector)</source>
         <translation>浅色主题（投影仪）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="181"/>
+        <location filename="../../gdsim/ui/actions.py" line="182"/>
         <source>Switch between the dark and the light &amp;theme</source>
         <translation>在深色和浅色主题之间切换(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="182"/>
+        <location filename="../../gdsim/ui/actions.py" line="183"/>
         <source>&amp;Larger</source>
         <translation>放大(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="182"/>
+        <location filename="../../gdsim/ui/actions.py" line="183"/>
         <source>&amp;Smaller</source>
         <translation>缩小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="182"/>
+        <location filename="../../gdsim/ui/actions.py" line="183"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="183"/>
+        <location filename="../../gdsim/ui/actions.py" line="184"/>
         <source>&amp;Keyboard</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="183"/>
+        <location filename="../../gdsim/ui/actions.py" line="184"/>
         <source>&amp;About gdsim</source>
         <translation>关于 gdsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="187"/>
+        <location filename="../../gdsim/ui/actions.py" line="188"/>
         <source>&amp;Controls</source>
         <translation>控制面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="188"/>
+        <location filename="../../gdsim/ui/actions.py" line="189"/>
         <source>F&amp;ormulas</source>
         <translation>公式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="191"/>
+        <location filename="../../gdsim/ui/actions.py" line="192"/>
         <source>Remove every point, to place your own (a run needs at least one)</source>
         <translation>删除所有的点，以便放置你自己的点（运行至少需要一个点）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="199"/>
+        <location filename="../../gdsim/ui/actions.py" line="200"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="199"/>
+        <location filename="../../gdsim/ui/actions.py" line="200"/>
         <source>&amp;Undo: {0}</source>
         <translation>撤销：{0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="200"/>
+        <location filename="../../gdsim/ui/actions.py" line="201"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="200"/>
+        <location filename="../../gdsim/ui/actions.py" line="201"/>
         <source>&amp;Redo: {0}</source>
         <translation>重做：{0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="229"/>
+        <location filename="../../gdsim/ui/actions.py" line="234"/>
         <source>&amp;Scale: {0}</source>
         <translation>缩放：{0}(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="255"/>
+        <location filename="../../gdsim/ui/actions.py" line="260"/>
         <source>Open lesson 1 … {0}</source>
         <translation>打开第 1 … {0} 课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="279"/>
+        <location filename="../../gdsim/ui/actions.py" line="284"/>
         <source>Keyboard</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="281"/>
+        <location filename="../../gdsim/ui/actions.py" line="286"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="281"/>
+        <location filename="../../gdsim/ui/actions.py" line="286"/>
         <source>Does</source>
         <translation>作用</translation>
     </message>
@@ -784,22 +784,22 @@
         <translation>实际走的一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_editor.py" line="94"/>
+        <location filename="../../gdsim/ui/data_editor.py" line="104"/>
         <source>Add a point</source>
         <translation>添加一个点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_editor.py" line="114"/>
+        <location filename="../../gdsim/ui/data_editor.py" line="124"/>
         <source>Move a point</source>
         <translation>移动一个点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_editor.py" line="130"/>
+        <location filename="../../gdsim/ui/data_editor.py" line="140"/>
         <source>Remove a point</source>
         <translation>删除一个点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_editor.py" line="149"/>
+        <location filename="../../gdsim/ui/data_editor.py" line="159"/>
         <source>Clear the data</source>
         <translation>清空数据</translation>
     </message>
