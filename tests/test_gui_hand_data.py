@@ -287,3 +287,25 @@ def problem_of_points(points):
     from gdsim.engine import make_problem
 
     return make_problem("neuron", points.dataset())
+
+
+def test_a_lesson_saved_from_the_window_keeps_the_points_placed_by_hand(qtbot, linreg, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from gdsim.model.lessons import load_lesson
+
+    window, view = linreg, linreg.canvas.data
+    (x0, x1), (y0, y1) = view.getPlotItem().getViewBox().viewRange()
+    with qtbot.waitSignal(window.session.problem_changed, timeout=5000):
+        click(qtbot, view, x0 + 0.85 * (x1 - x0), y0 + 0.1 * (y1 - y0))
+    placed = window.session.problem.dataset
+    path = tmp_path / "placed.gdsim.toml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Placed by hand", True))
+    window.actions.save_lesson.trigger()
+    text = path.read_text()
+    assert "[setup.data]" in text and "line" not in text.split("[setup.data]")[0].split("[setup]")[1]
+    lesson = load_lesson(path)
+    np.testing.assert_array_equal(lesson.problem.dataset.X, placed.X)
+    np.testing.assert_array_equal(lesson.problem.dataset.y, placed.y)
+    assert lesson.setup == window.session.setup
