@@ -155,7 +155,13 @@ def test_a_new_user_types_a_function_fixes_it_and_plays(qtbot, window):
     window.canvas.setFocus()
     qtbot.keyClick(window.canvas, Qt.Key.Key_Space)  # Play
     qtbot.waitUntil(lambda: bool(drawn) and drawn[-1].lead.step >= 5, timeout=10_000)
+    # Offscreen the window may have stopped being the active one (keys reach only that one), as a
+    # user's click would make it again
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     qtbot.keyClick(window.canvas, Qt.Key.Key_Space)  # Pause
+    # the paused frame, whose formulas are written at once (a playing run's at most 10 times a second)
+    qtbot.waitUntil(lambda: not drawn[-1].playing, timeout=5000)
     snap = drawn[-1]  # what the views show now (the formula panel draws with the canvas)
     expected = gdsim.simulate(gdsim.function("x^4 - 3*x^2 + x"), "sgd", None, snap.lead.step,
                               lr=window.session.problem.lr)
