@@ -95,7 +95,7 @@ class Worker(QObject):
         super().__init__()
         self._gate = gate or FrameGate()
         self._runs = ()
-        self._start = ()
+        self._starts = ()
         self._watched = 0
         self._generation = -1
         self._playing = False
@@ -131,7 +131,7 @@ class Worker(QObject):
         if self._settle is not None:
             self._settle.stop()  # a new setup: its landscape comes now
         self._runs = built.runs
-        self._start = built.setup.start_of(built.problem)
+        self._starts = built.setup.starts_of(built.problem)
         self._watched = built.setup.watched
         self._generation = generation
         self._speed = built.setup.speed
@@ -334,7 +334,7 @@ class Worker(QObject):
         self._last_publish = time.perf_counter()
         self._gate.snapshot_sent()
         self.stepped.emit(snapshot.take(self._runs, self._generation, self._playing, self._history_rows,
-                                        self._start, self._watched))
+                                        self._starts, self._watched))
 
     @Slot()
     def send_trajectories(self):
