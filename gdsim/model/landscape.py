@@ -46,6 +46,10 @@ class Surface:
     contour_values: np.ndarray
     log_shift: float = 0.0
     loss_range: tuple[float, float] = (0.0, 1.0)
+    # With more than two parameters: the two across and up (indices), and the point whose other
+    # parameters are held where they are (d,); None for a problem of two parameters.
+    plane: tuple[int, int] | None = None
+    held: tuple[float, ...] | None = None
 
     def loss_of(self, shown):
         """The loss that a shown value (or an array of them) stands for."""
@@ -53,20 +57,40 @@ class Surface:
         return 10.0 ** shown + self.log_shift if self.log_scale else shown
 
 
-def compute(problem: Problem, grid: int = GRID) -> Curve | Surface | None:
+def compute(problem: Problem, grid: int = GRID, plane: tuple[int, int] | None = None,
+            held=None) -> Curve | Surface | None:
+    """The loss over the problem's domain. With more than two parameters, over the two of ``plane``
+    (by default the first and the last), the others held at ``held`` (d,) (by default the start)."""
     if problem.dim == 1:
         x = np.linspace(*problem.domain[0], CURVE_POINTS)
         return Curve(x, problem.loss(x[:, None]))
     if problem.dim == 2:
         return _surface(problem, grid)
-    return None
+    dim = problem.dim
+    if plane is None or not (0 <= plane[0] < dim and 0 <= plane[1] < dim and plane[0] != plane[1]):
+        plane = default_plane(dim)
+    held = np.array(problem.start if held is None else held, dtype=float)
+    if not np.isfinite(held).all():
+        return None
+    return _surface(problem, grid, plane, held)
 
 
-def _surface(problem: Problem, grid: int) -> Surface:
-    (x0, x1), (y0, y1) = problem.domain
+def default_plane(dim: int) -> tuple[int, int]:
+    """The parameters a landscape of more than two shows first: the first weight and the bias."""
+    return (0, dim - 1)
+
+
+def _surface(problem: Problem, grid: int, plane=(0, 1), held=None) -> Surface:
+    i, j = plane
+    (x0, x1), (y0, y1) = problem.domain[i], problem.domain[j]
     x, y = np.linspace(x0, x1, grid), np.linspace(y0, y1, grid)
     xx, yy = np.meshgrid(x, y, indexing="ij")
-    loss = problem.loss(np.column_stack([xx.ravel(), yy.ravel()])).reshape(grid, grid)
+    if held is None:
+        at = np.column_stack([xx.ravel(), yy.ravel()])
+    else:
+        at = np.repeat(held[None, :], grid * grid, axis=0)
+        at[:, i], at[:, j] = xx.ravel(), yy.ravel()
+    loss = problem.loss(at).reshape(grid, grid)
     undefined = np.isnan(loss)  # a typed function's log of a negative number: left blank
     finite = np.isfinite(loss)
     if not finite.all():  # e.g. overflow far out in a corner: show it as the largest finite value
@@ -86,7 +110,8 @@ def _surface(problem: Problem, grid: int) -> Surface:
     shift = lo - offset if log_scale else 0.0
     values = (10.0 ** levels + shift) if log_scale else levels
     return Surface(x, y, np.ascontiguousarray(shown, dtype=np.float32), (s_lo, s_hi), log_scale,
-                   points, connect, values, shift, (lo, hi))
+                   points, connect, values, shift, (lo, hi),
+                   None if held is None else (i, j), None if held is None else tuple(map(float, held)))
 
 
 def _contour_lines(x, y, z, levels) -> tuple[np.ndarray, np.ndarray]:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QVBoxLayout,
 )
+from shiboken6 import isValid
 
 from ..engine.models import MODEL_KINDS
 from .controls import data_import_off
@@ -32,6 +33,7 @@ class WindowActions(QObject):
         self.keyed: list[QAction] = []  # the actions listed in Help → Keyboard
         bar = window.menuBar()
         self.file_menu = bar.addMenu("")
+        self.edit_menu = bar.addMenu("")
         self.run_menu = bar.addMenu("")
         self.view_menu = bar.addMenu("")
         self.lessons_menu = bar.addMenu("")
@@ -40,8 +42,21 @@ class WindowActions(QObject):
 
         self.import_data = self._add(self.file_menu, QKeySequence.StandardKey.Open,
                                      window.controls.ask_for_data_file)
+        self.save_data = self._add(self.file_menu, None, window.ask_to_save_data)
         self.file_menu.setToolTipsVisible(True)  # why Import is off for a fixed function
+        self.file_menu.addSeparator()
         self.quit = self._add(self.file_menu, QKeySequence.StandardKey.Quit, window.close)
+
+        editor = window.data_editor
+        self.undo = self._add(self.edit_menu, QKeySequence.StandardKey.Undo, editor.stack.undo)
+        self.redo = self._add(self.edit_menu, QKeySequence.StandardKey.Redo, editor.stack.redo)
+        self.edit_menu.addSeparator()
+        self.remove_point = self._add(self.edit_menu, Qt.Key.Key_Delete, editor.remove_selected)
+        self.clear_data = self._add(self.edit_menu, None, editor.clear)
+        self.edit_menu.setToolTipsVisible(True)
+        editor.stack.indexChanged.connect(self._show_undo)
+        editor.editable_changed.connect(self._show_editable)
+        editor.selection_changed.connect(self._show_selection)
 
         session = window.session
         self.play = self._add(self.run_menu, Qt.Key.Key_Space, session.toggle)
@@ -146,6 +161,7 @@ class WindowActions(QObject):
 
     def retranslate(self) -> None:
         self.file_menu.setTitle(tr("&File"))
+        self.edit_menu.setTitle(tr("&Edit"))
         self.run_menu.setTitle(tr("&Run"))
         self.view_menu.setTitle(tr("&View"))
         self.lessons_menu.setTitle(tr("Less&ons"))
@@ -167,6 +183,8 @@ class WindowActions(QObject):
         self.show_surface_3d(self.window.session.problem)
         texts = {
             self.import_data: tr("&Import data…"), self.quit: tr("&Quit"),
+            self.save_data: tr("&Save data as CSV…"),
+            self.remove_point: tr("Re&move the selected point"), self.clear_data: tr("&Clear data"),
             self.play: tr("Play / Pause"), self.step: tr("One step"), self.reset: tr("Reset to the start"),
             self.faster: tr("η × 2"), self.slower: tr("η ÷ 2"),
             self.copy_run: tr("Add a &copy of the watched run"),
@@ -183,6 +201,30 @@ class WindowActions(QObject):
             action.setText(text)
         self.show_controls.setText(tr("&Controls"))
         self.show_formulas.setText(tr("F&ormulas"))
+        self._show_undo()
+        self._show_editable(self.window.data_editor.editable)
+        self.clear_data.setToolTip(tr("Remove every point, to place your own (a run needs at least one)"))
+
+    def _show_undo(self, *_) -> None:
+        """Undo and Redo name the edit they take back or do again, and are off when there is none."""
+        stack = self.window.data_editor.stack
+        if not isValid(stack):  # the window is being closed: its stack goes first
+            return
+        for action, can, text, plain, named in (
+                (self.undo, stack.canUndo(), stack.undoText(), tr("&Undo"), tr("&Undo: {0}")),
+                (self.redo, stack.canRedo(), stack.redoText(), tr("&Redo"), tr("&Redo: {0}"))):
+            action.setEnabled(can)
+            action.setText(named.format(text) if can and text else plain)
+
+    def _show_selection(self, *_) -> None:
+        editor = self.window.data_editor
+        self.remove_point.setEnabled(editor.editable and editor.has_selection)
+
+    def _show_editable(self, editable: bool) -> None:
+        """Removing and clearing points, for data that can be placed by hand; saving, for any data."""
+        self._show_selection()
+        self.clear_data.setEnabled(editable)
+        self.save_data.setEnabled(self.window.session.problem.name in MODEL_KINDS)
 
     # --- what the keys do ---------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from ..model.lessons import LessonError, LessonView, load_lesson, save_lesson, s
 from .actions import WindowActions, percent
 from .canvas import Canvas
 from .controls import ControlPanel
+from .data_editor import DataEditor
 from .exports import Exports
 from .formula_panel import TEXT_UPDATES_PER_SECOND, FormulaPanel
 from .i18n import Translations, translate_error
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self._error_timer.timeout.connect(self.error.clear)
 
         self.surface_window = None  # View → 3-D surface, made when first asked for
+        self.data_editor = DataEditor(session, self.canvas, self)  # points placed by hand, with undo
         self.actions = WindowActions(self)
         self.exports = Exports(self)  # File → Export
         self.actions.show_language(self.settings.language)
@@ -232,6 +234,11 @@ class MainWindow(QMainWindow):
         title, ok = QInputDialog.getText(self, self.tr("Lesson title"), self.tr("Title of the lesson:"))
         if ok:
             self.save_lesson_file(path, title.strip() or Path(path).stem)
+
+    @Slot()
+    def ask_to_save_data(self) -> None:
+        """Ask for a file and save the data there as CSV (File → Export → Dataset does the same)."""
+        self.exports.ask_for_dataset()
 
     # --- appearance ---------------------------------------------------------------------------
 

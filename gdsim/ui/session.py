@@ -13,13 +13,19 @@ of the current setup is kept in ``latest``; views draw it on their own clock.
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..engine import InputError, Problem
+from ..engine.errors import QT_TRANSLATE_NOOP
 from ..engine.run import make_batches
-from ..model.build import Built, build, problem_on_the_same_data
-from ..model.setup import Setup, check_shown, schedule_from_dict
+from ..model.build import Built, build, problem_on_edited_data, problem_on_the_same_data
+from ..model.hand_data import NO_POINTS, Points
+from ..model.landscape import default_plane
+from ..model.setup import MODEL_PROBLEMS, Setup, check_shown, schedule_from_dict
 from .i18n import translate_error
 from .worker import FrameGate, Worker
 
 JOIN_TIMEOUT_MS = 1000
+_TWO_PARAMETERS = QT_TRANSLATE_NOOP("errors", "choose two different parameters of: {names}")
+_NO_DATA_MODEL = QT_TRANSLATE_NOOP(
+    "errors", "problem {problem!r} is a fixed function; only linreg and neuron are fitted to data")
 
 
 class Session(QObject):
@@ -39,6 +45,7 @@ class Session(QObject):
     history_rows_requested = Signal(int)
     switch_requested = Signal(object, int)  # (Problem, generation): the runs go on with it
     trajectories_requested = Signal()
+    plane_requested = Signal(int, int)
 
     # What the views react to.
     problem_changed = Signal(object)  # a new Problem: new landscape, new parameters
@@ -53,6 +60,7 @@ class Session(QObject):
     error_occurred = Signal(str)
     lr_suggestion_changed = Signal(object)  # {contender: the η the problem suggests}; {} for none
     trajectories_ready = Signal(object)  # every run's recorded rows (tables.Recorded), when asked for
+    plane_changed = Signal(int, int)  # the two parameters the landscape shows (of more than two)
 
     def __init__(self, built: Built | None = None, parent=None):
         """``built``: the setup to begin with, already built (by default gdsim's first setup)."""
@@ -66,6 +74,11 @@ class Session(QObject):
         self._before_switch: tuple[Setup, Problem] | None = None  # what a refused switch goes back to
         self._lr_suggestion: dict[int, float] = {}
         self.problem_changed.connect(self._forget_landscape)  # first: views connected later see None
+        # Data placed by hand and cleared: the runs wait (paused) on their last data until a point is
+        # placed, and go on playing then if they were playing when the data was cleared.
+        self._data_missing = False
+        self._resume_with_data = False
+        self._plane = default_plane(built.problem.dim)
         self._thread = QThread()
         self._thread.setObjectName("gdsim-worker")
         self._gate = FrameGate()
@@ -91,6 +104,7 @@ class Session(QObject):
         self._worker.landscape_ready.connect(self._on_landscape_ready)
         self._worker.stepped.connect(self._on_stepped)
         self.trajectories_requested.connect(self._worker.send_trajectories)
+        self.plane_requested.connect(self._worker.set_plane)
         self._worker.trajectories_ready.connect(self._on_trajectories_ready)
         self._thread.start()
         self._run(built, new_landscape=True)
@@ -123,6 +137,74 @@ class Session(QObject):
 
     def set_data(self, source: str | None) -> bool:
         return self._build(self._setup.with_data(source))
+
+    def edit_data(self, data: str | Points | None) -> bool:
+        """Data edited by hand (Points), or the data before an edit (an edit undone): the runs go on
+        from where they are (w, b, step, η, optimizer state) on it, playing or paused as they were.
+        Empty Points pause the runs until a point is placed (``data_missing``). Data the model
+        refuses (a target bce cannot take) is reported and changes nothing."""
+        if self._setup.problem not in MODEL_PROBLEMS:
+            self.error_occurred.emit(translate_error(InputError(_NO_DATA_MODEL, problem=self._setup.problem)))
+            return False
+        setup = self._setup.with_edited_data(data)
+        if setup == self._setup:
+            return True
+        if isinstance(data, Points) and len(data) == 0:
+            self._resume_with_data |= self.latest is not None and self.latest.playing
+            self._data_missing = True
+            self._setup = setup
+            self.pause_requested.emit()
+            self.setup_changed.emit(setup, self._problem)
+            return True
+        setup = setup.keeping_lr(self._problem)
+        problem = self._refused_or(lambda: problem_on_edited_data(setup, self._problem))
+        if problem is None:
+            return False
+        for i, (old, new) in enumerate(zip(self._setup.contenders, setup.contenders, strict=True)):
+            if (old.batch_size, old.seed) != (new.batch_size, new.seed):  # fewer points than a batch held
+                self.batches_requested.emit(i, new.batch_size, new.seed)
+        resume = self._data_missing and self._resume_with_data
+        self._go_on_with(setup, problem)
+        if resume:
+            self.play_requested.emit()
+        return True
+
+    @property
+    def plane(self) -> tuple[int, int]:
+        """The two parameters (indices) the landscape and the paths show, when there are more than
+        two; the others are held where the watched run is."""
+        return self._plane
+
+    def set_plane(self, i: int, j: int) -> bool:
+        """Show parameters i (across) and j (up) of a problem of more than two; the runs go on."""
+        dim = self._problem.dim
+        if not (0 <= i < dim and 0 <= j < dim) or i == j:
+            self.error_occurred.emit(translate_error(InputError(
+                _TWO_PARAMETERS, names=", ".join(self._problem.param_names))))
+            return False
+        if (i, j) != self._plane:
+            self._plane = (i, j)
+            self.plane_requested.emit(i, j)
+            self.plane_changed.emit(i, j)
+        return True
+
+    def _plane_for(self, problem: Problem) -> None:
+        """A new problem: the plane stays if it has the same parameters, else it starts anew."""
+        if tuple(problem.param_names) != tuple(self._problem.param_names) or not (
+                max(self._plane) < problem.dim):
+            self._plane = default_plane(problem.dim)
+        self.plane_requested.emit(*self._plane)
+
+    @property
+    def data_missing(self) -> bool:
+        """True while the data placed by hand is empty: nothing can run until a point is placed."""
+        return self._data_missing
+
+    def _refuse_without_data(self) -> bool:
+        """True, after saying why, if the runs cannot go on: the data placed by hand is empty."""
+        if self._data_missing:
+            self.error_occurred.emit(translate_error(InputError(NO_POINTS)))
+        return self._data_missing
 
     def set_activation(self, name: str) -> bool:
         """The neuron's activation; the runs go on from where they are (w, b, step, η, optimizer state)."""
@@ -281,10 +363,19 @@ class Session(QObject):
         offered (``lr_suggestion_changed``), never set silently."""
         if setup == self._setup:
             return True
+        if self._refuse_without_data():  # the runs' problem would not be on the data shown
+            return False
         setup = setup.keeping_lr(self._problem)
         problem = self._refused_or(lambda: problem_on_the_same_data(setup, self._problem))
         if problem is None:
             return False
+        self._go_on_with(setup, problem)
+        return True
+
+    def _go_on_with(self, setup: Setup, problem: Problem) -> None:
+        """The worker's runs go on with ``problem`` (the same parameters) from where they are."""
+        self._data_missing = self._resume_with_data = False
+        self._plane_for(problem)
         self._before_switch = (self._setup, self._problem)
         self._setup, self._problem = setup, problem
         self._generation += 1
@@ -294,7 +385,6 @@ class Session(QObject):
         self.setup_changed.emit(setup, problem)
         self.switch_requested.emit(problem, self._generation)
         self._offer_lr(setup.suggested_lr(problem))
-        return True
 
     def _offer_lr(self, suggestion: dict[int, float]) -> None:
         if suggestion != self._lr_suggestion:
@@ -303,6 +393,8 @@ class Session(QObject):
 
     def _restart(self, setup: Setup) -> bool:
         """Build the setup on the current problem (a new start, other optimizers) and run it."""
+        if self._refuse_without_data():
+            return False
         built = self._refused_or(lambda: build(setup, self._problem))
         if built is None:
             return False
@@ -311,10 +403,12 @@ class Session(QObject):
 
     def _run(self, built: Built, new_landscape: bool) -> None:
         self._offer_lr({})
+        self._data_missing = self._resume_with_data = False
         self._setup = built.setup
         self._generation += 1
         self.latest = None
         if new_landscape:
+            self._plane_for(built.problem)
             self._problem = built.problem
             self._problem_generation = self._generation
             self.problem_changed.emit(built.problem)
@@ -325,7 +419,8 @@ class Session(QObject):
 
     @Slot()
     def play(self):
-        self.play_requested.emit()
+        if not self._refuse_without_data():
+            self.play_requested.emit()
 
     @Slot()
     def pause(self):
@@ -333,16 +428,22 @@ class Session(QObject):
 
     @Slot()
     def toggle(self):
-        self.toggle_requested.emit()
+        if self.latest is not None and self.latest.playing:
+            self.toggle_requested.emit()
+        elif not self._refuse_without_data():
+            self.toggle_requested.emit()
 
     @Slot()
     def step(self):
-        self.step_requested.emit()
+        if not self._refuse_without_data():
+            self.step_requested.emit()
 
     @Slot()
     def reset(self):
         """Start over: fresh runs of the current setup (η, speed, step limit and tolerance as they are
         now) on the current problem, whose data is not read again."""
+        if self._refuse_without_data():
+            return
         built = self._refused_or(lambda: build(self._setup, self._problem))
         if built is not None:
             self.configure_requested.emit(built, self._generation, 0)
@@ -397,7 +498,11 @@ class Session(QObject):
         """A run could not go on with the new problem from where it is: back to the old one."""
         if generation != self._generation or self._before_switch is None:
             return
+        refused = self._setup
         self._setup, self._problem = self._before_switch
+        for i, (old, new) in enumerate(zip(refused.contenders, self._setup.contenders, strict=True)):
+            if (old.batch_size, old.seed) != (new.batch_size, new.seed):  # an edit of the data had set them
+                self.batches_requested.emit(i, new.batch_size, new.seed)
         self._offer_lr({})
         self.problem_changed.emit(self._problem)
         self.setup_changed.emit(self._setup, self._problem)

@@ -11,6 +11,7 @@ publishes a Snapshot (copies) when the window has drawn the last one, at most ab
 import threading
 import time
 
+import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..engine import InputError
@@ -25,6 +26,14 @@ SLICE_SECONDS = 0.002  # within a chunk, how often it looks at the frame gate
 FRAME_WAIT_SECONDS = 0.05  # the longest it waits for a frame to be painted
 HISTORY_ROWS = 1000  # rows per snapshot until the window says how wide its plots are
 LONGEST_WAIT_MS = 10_000  # between paced steps; the model keeps speeds ≥ 0.1 steps/s, so this only guards
+# With more than two parameters the landscape holds the others at the watched run's point: it is
+# worked out again when they have moved by more than this share of their domain, at most so often.
+HELD_DRIFT = 0.01
+HELD_SECONDS = 0.3
+# After the runs switch to another problem (other data, activation or loss) the landscape is worked out
+# once no other switch has come for this long: a point dragged by hand sends a switch every 40 ms, and a
+# neuron's landscape on a few dozen points takes about 100 ms (benchmarks/hand_data_speed.py).
+SETTLE_MS = 120
 
 
 class FrameGate:
@@ -92,11 +101,15 @@ class Worker(QObject):
         self._playing = False
         self._speed: float | None = None
         self._timer: QTimer | None = None
+        self._settle: QTimer | None = None  # the landscape after a switch of problem, once they stop
         self._chunk = 1
         self._paced_since = 0.0
         self._paced_done = 0
         self._last_publish = 0.0
         self._history_rows = HISTORY_ROWS
+        self._plane: tuple[int, int] | None = None  # the two parameters a landscape of more shows
+        self._held = None  # the point whose other parameters the last such landscape holds
+        self._held_at = 0.0
 
     # --- requests -----------------------------------------------------------------------------
 
@@ -105,12 +118,18 @@ class Worker(QObject):
         """Runs once the thread has started: the stepping timer must live in this thread."""
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._on_settled)
 
     @Slot(object, int, int)
     def configure(self, built: Built, generation: int, new_landscape: int):
         """Take over freshly built runs (a new setup, or the same one reset), paused at their start."""
         # new_landscape travels as an int: PySide6 6.12 miscounts references to True and False
         # passed through a queued Signal(bool) into a Slot(bool), and the interpreter aborts.
+        if self._settle is not None:
+            self._settle.stop()  # a new setup: its landscape comes now
         self._runs = built.runs
         self._starts = built.setup.starts_of(built.problem)
         self._watched = built.setup.watched
@@ -118,7 +137,7 @@ class Worker(QObject):
         self._speed = built.setup.speed
         self._set_playing(False)
         if new_landscape:
-            self.landscape_ready.emit(landscape.compute(built.problem), generation)
+            self._emit_landscape(built.problem)
         self._publish()
 
     @Slot(object, int)
@@ -137,7 +156,10 @@ class Worker(QObject):
         else:
             for run in self._runs:
                 run.switch_problem(problem)
-        self.landscape_ready.emit(landscape.compute(self._runs[0].problem), generation)
+        if self._settle is None:
+            self._emit_landscape(self._runs[0].problem)
+        else:
+            self._settle.start()  # (again): once the switches stop
         if self._finished():
             self._set_playing(False)
         self._publish()
@@ -208,6 +230,39 @@ class Worker(QObject):
         self._watched = index
         self._publish()
 
+    @Slot()
+    def _on_settled(self):
+        if self._runs:
+            self._emit_landscape(self._runs[0].problem)
+
+    @Slot(int, int)
+    def set_plane(self, i: int, j: int):
+        """The two parameters the landscape of a problem of more than two shows."""
+        self._plane = (i, j)
+        if self._runs and self._runs[0].problem.dim > 2:
+            self._emit_landscape(self._runs[0].problem)
+
+    def _emit_landscape(self, problem) -> None:
+        held = None
+        if problem.dim > 2 and self._runs:
+            held = self._runs[min(self._watched, len(self._runs) - 1)].params[0].copy()
+            self._held, self._held_at = held, time.perf_counter()
+        self.landscape_ready.emit(landscape.compute(problem, plane=self._plane, held=held), self._generation)
+
+    def _refresh_landscape(self) -> None:
+        """A landscape of more than two parameters follows the held ones as the run moves them."""
+        problem = self._runs[0].problem
+        if problem.dim <= 2 or self._held is None or time.perf_counter() - self._held_at < HELD_SECONDS:
+            return
+        point = self._runs[min(self._watched, len(self._runs) - 1)].params[0]
+        span = np.array([hi - lo for lo, hi in problem.domain])
+        others = np.ones(problem.dim, dtype=bool)
+        others[list(self._plane or landscape.default_plane(problem.dim))] = False
+        with np.errstate(all="ignore"):
+            drift = np.abs(point - self._held)[others] / span[others]
+        if np.isfinite(point).all() and (drift > HELD_DRIFT).any():
+            self._emit_landscape(problem)
+
     @Slot(int)
     def set_history_rows(self, rows: int):
         self._history_rows = max(2, rows)
@@ -275,6 +330,7 @@ class Worker(QObject):
     def _publish(self):
         if not self._runs:
             return
+        self._refresh_landscape()
         self._last_publish = time.perf_counter()
         self._gate.snapshot_sent()
         self.stepped.emit(snapshot.take(self._runs, self._generation, self._playing, self._history_rows,
