@@ -56,6 +56,9 @@ class WindowActions(QObject):
         self.keyed.append(self.show_controls)
         self.show_formulas = window.formula_dock.toggleViewAction()
         self.view_menu.addAction(self.show_formulas)
+        self.show_chain_rule = self._add(self.view_menu, Qt.Key.Key_C, None, checkable=True)
+        self.show_chain_rule.toggled.connect(window.show_chain_rule)
+        window.chain_dock.visibilityChanged.connect(self._show_chain_rule_shown)
         self.log_scale = self._add(self.view_menu, Qt.Key.Key_L, None, checkable=True)
         self.log_scale.toggled.connect(window.canvas.losses.set_log_scale)
         self.step_parts = self._add(self.view_menu, Qt.Key.Key_P, None, checkable=True)
@@ -169,6 +172,7 @@ class WindowActions(QObject):
             action.setText(text)
         self.show_controls.setText(tr("&Controls"))
         self.show_formulas.setText(tr("F&ormulas"))
+        self.show_chain_rule.setText(tr("C&hain rule for the neuron"))
 
     # --- what the keys do ---------------------------------------------------------------------
 
@@ -176,6 +180,10 @@ class WindowActions(QObject):
         """The 1:1 toggle follows each new problem: on where its shape is the point, and only in 2-D."""
         self.equal_axes.setEnabled(problem.dim == 2)
         self.equal_axes.setChecked(problem.dim == 2 and problem.equal_axes)
+
+    def _show_chain_rule_shown(self, _visible: bool) -> None:
+        """The menu's tick follows the panel (closed by its own button, shown by a lesson)."""
+        self.show_chain_rule.setChecked(not self.window.chain_dock.isHidden())
 
     def show_language(self, language: str) -> None:
         self.language_actions.get(language, self.language_actions[""]).setChecked(True)

@@ -5,7 +5,7 @@ setup runs."""
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 
 from .i18n import tr
@@ -20,6 +20,7 @@ _COLUMN_NAMES = {
 # How far beyond the data the range may grow to show the model: a line gone wild is not followed
 # until the data is a speck.
 MODEL_REACH = 2.0  # data spans
+CLICK_REACH_PX = 16  # a click this near a point (times the scale) chooses it
 
 
 def column_name(name: str) -> str:
@@ -28,6 +29,8 @@ def column_name(name: str) -> str:
 
 
 class DataView(PlotView):
+    sample_clicked = Signal(int)  # the row of the data point clicked
+
     def __init__(self, style: Style = DARK, parent=None):
         super().__init__(parent=parent)
         plot = self.getPlotItem()
@@ -45,11 +48,17 @@ class DataView(PlotView):
         self.batch_label = pg.TextItem(anchor=(0, 0))
         self.batch_label.setZValue(20)
         self.batch_label.hide()
+        # The sample the chain-rule panel shows, ringed (None: no ring).
+        self.chosen = pg.ScatterPlotItem(symbol="s")
+        self.chosen.setZValue(6)
+        self._chosen_row: int | None = None
         self._watched = 0
+        plot.addItem(self.chosen)
         plot.addItem(self.points)
         plot.addItem(self.model)
         plot.addItem(self.batch)
         plot.addItem(self.batch_label)
+        self.scene().sigMouseClicked.connect(self._on_clicked)
         self.apply_style(style)
 
     def apply_style(self, style: Style) -> None:
@@ -60,6 +69,9 @@ class DataView(PlotView):
         self._style = style
         self.model.setPen(pg.mkPen(style.track(self._watched), width=style.width(3)))
         self._style_batch()
+        self.chosen.setPen(pg.mkPen(style.gradient, width=style.width(3)))
+        self.chosen.setBrush(pg.mkBrush(None))
+        self.chosen.setSize(style.width(26))
         font = QFont()
         font.setPointSizeF(10 * style.scale)
         self.batch_label.setFont(font)
@@ -86,7 +98,31 @@ class DataView(PlotView):
         x, y = dataset.X[:, 0], dataset.y
         self.points.setData(x, y)
         self._data_range = ((float(x.min()), float(x.max())), (float(y.min()), float(y.max())))
+        self.show_chosen(self._chosen_row)
         self.clear_model()
+
+    def show_chosen(self, row: int | None) -> None:
+        """Ring sample ``row`` (the one the chain-rule panel shows); None: no ring."""
+        self._chosen_row = row
+        if row is None or self._dataset is None or not 0 <= row < len(self._dataset.y):
+            self.chosen.setData([], [])
+            return
+        self.chosen.setData([self._dataset.X[row, 0]], [self._dataset.y[row]])
+
+    def _on_clicked(self, event) -> None:
+        """A left click near a data point chooses that sample."""
+        if event.button() != Qt.MouseButton.LeftButton or self._dataset is None:
+            return
+        box = self.getPlotItem().getViewBox()
+        if not box.sceneBoundingRect().contains(event.scenePos()):
+            return
+        points = np.column_stack([self._dataset.X[:, 0], self._dataset.y])
+        scene = np.array([[p.x(), p.y()] for p in (box.mapViewToScene(pg.Point(*xy)) for xy in points)])
+        click = np.array([event.scenePos().x(), event.scenePos().y()])
+        distance = np.hypot(*(scene - click).T)
+        row = int(np.argmin(distance))
+        if distance[row] <= CLICK_REACH_PX * self._style.scale:
+            self.sample_clicked.emit(row)
 
     def clear_model(self) -> None:
         """A new run: the range goes back to the data's."""
