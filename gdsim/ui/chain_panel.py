@@ -117,8 +117,8 @@ class ChainRulePanel(QWidget):
 
     def _write(self) -> None:
         snap = self._snap
-        key = (snap, self.sample_index)
-        if key == self._written:
+        key = (id(snap), self.sample_index)
+        if key == self._written:  # (the snapshot is kept in self._snap, so its id is not reused)
             return
         self._written, self._written_at = key, time.perf_counter()
         self.text = describe_chain(snap.problem, snap.watched_track, self.sample_index, self._style)
