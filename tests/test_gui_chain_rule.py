@@ -170,3 +170,27 @@ def test_the_chain_rule_reads_in_chinese_at_200_percent_and_1024_by_700(qtbot, n
 def test_every_shipped_lesson_but_6_leaves_the_panel_hidden(qtbot, window):
     for lesson in shipped_lessons():
         assert lesson.view.chain_rule == (lesson.number == 6), lesson.number
+
+
+def test_key_s_shows_the_secant_and_its_slope_tends_to_the_tangent_s(qtbot, window):
+    """Lesson 1: at x = 2 the secant's slope is 5, 4.1, 4.01 for h = 1, 0.1, 0.01; the tangent's is 4."""
+    qtbot.waitUntil(lambda: bool(window.lessons), timeout=5000)
+    assert window.load_lesson(window.lessons[0])
+    qtbot.waitUntil(lambda: window.canvas.last_drawn is not None
+                    and window.canvas.last_drawn.problem is window.lessons[0].problem)
+    secant = window.canvas.parameters.secant
+    window.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_S)
+    assert window.actions.secant.isChecked() and secant.bar.isVisible()
+    qtbot.waitUntil(lambda: secant.values.get("h") == 1.0)
+    slider = secant.bar.slider
+    seen = []
+    for _ in range(3):
+        seen.append(secant.label.toPlainText())
+        slider.setFocus()
+        qtbot.keyClick(slider, Qt.Key.Key_PageUp)  # one decade smaller
+    assert "= 5;" in seen[0] and "= 4.1;" in seen[1] and "= 4.01;" in seen[2]
+    assert all("L′(x) = 4" in text for text in seen)
+    assert secant.values["x"] == 2.0 and secant.values["h"] == 0.001
+    window.actions.secant.trigger()
+    assert not secant.bar.isVisible() and not secant.line.isVisible()

@@ -63,6 +63,21 @@ def test_lesson_1_every_step_goes_against_the_slope_and_is_shorter_than_the_last
     np.testing.assert_allclose(x[1:] / x[:-1], 0.8, rtol=4 * EPS)  # η·2x and the difference, rounded
 
 
+def test_lesson_1_the_secant_s_slope_goes_5_4_1_4_01_towards_the_tangent_s_4(lessons):
+    """"press S for the secant through x and x + h and slide h down: its slope (L(x + h) − L(x))/h goes
+    5, 4.1, 4.01 as h goes 1, 0.1, 0.01, and the secant turns into the tangent of slope 4"."""
+    from gdsim.model.secant import SECANT_STEPS, secant, secant_h
+    from gdsim.ui.secant_view import slope_text
+
+    lesson = lessons[1]
+    assert "5, 4.1, 4.01" in notes(lesson) and "5、4.1、4.01" in lesson.text("notes", "zh")
+    shown = [slope_text(secant(lesson.problem, 2.0, secant_h(i))[2]) for i in (0, 10, 20)]
+    assert shown == ["5", "4.1", "4.01"]
+    _, grad = lesson.problem.loss_and_grad([2.0])
+    gaps = [secant(lesson.problem, 2.0, secant_h(i))[2] - grad[0, 0] for i in range(SECANT_STEPS + 1)]
+    np.testing.assert_allclose(gaps, [secant_h(i) for i in range(SECANT_STEPS + 1)], rtol=1e-6)  # = h
+
+
 # --- lesson 2 ---------------------------------------------------------------------------------------
 
 

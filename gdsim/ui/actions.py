@@ -63,6 +63,8 @@ class WindowActions(QObject):
         self.log_scale.toggled.connect(window.canvas.losses.set_log_scale)
         self.step_parts = self._add(self.view_menu, Qt.Key.Key_P, None, checkable=True)
         self.step_parts.toggled.connect(window.canvas.set_step_parts)
+        self.secant = self._add(self.view_menu, Qt.Key.Key_S, None, checkable=True)
+        self.secant.toggled.connect(window.canvas.parameters.secant.set_on)
         self.equal_axes = self._add(self.view_menu, None, None, checkable=True)
         self.equal_axes.toggled.connect(window.canvas.parameters.set_equal_axes)
         session.problem_changed.connect(self._show_equal_axes)
@@ -163,6 +165,7 @@ class WindowActions(QObject):
             self.log_scale: tr("&Log scale for the loss"),
             self.step_parts: tr("Show the &parts of each step"),
             self.equal_axes: tr("&Equal axis scales (1:1)"),
+            self.secant: tr("&Secant → tangent (1-D): the derivative as a limit"),
             self.dark: tr("&Dark theme"), self.light: tr("&Light theme (projector)"),
             self.switch_theme: tr("Switch between the dark and the light &theme"),
             self.larger: tr("&Larger"), self.smaller: tr("&Smaller"), self.full_screen: tr("&Full screen"),
