@@ -113,7 +113,10 @@ def test_the_panel_follows_the_run_as_it_steps(qtbot, neuron):
     window = neuron
     qtbot.waitUntil(lambda: shown(window).get("n") == 40)
     first = shown(window)["sums"].copy()
-    window.actions.step.trigger()  # Run → One step
+    window.activateWindow()  # loading the lesson may leave no window active offscreen: keys go nowhere
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Right)  # Run → One step
     qtbot.waitUntil(lambda: window.session.latest.watched_track.step == 1
                     and not np.array_equal(shown(window)["sums"], first))
     track = window.session.latest.watched_track
