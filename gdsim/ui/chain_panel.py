@@ -6,13 +6,15 @@ TEXT_UPDATES_PER_SECOND times a second)."""
 import time
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTextBrowser, QVBoxLayout, QWidget
 
 from .chain_text import ChainText, describe_chain
 from .formula_panel import TEXT_UPDATES_PER_SECOND
 from .i18n import tr
 from .style import DARK, Style
+
+TEXT_PADDING = 6  # px, the text's padding in its style sheet
 
 
 class ChainRulePanel(QWidget):
@@ -25,6 +27,9 @@ class ChainRulePanel(QWidget):
         self._written = None  # (snapshot, sample, language marker) last written
         self._written_at = float("-inf")
         self.text = ChainText("")
+        # Whether the graph fits from left to right at a width of the text (px): measured on the first
+        # text written at that width; forgotten when the style, the language or the problem changes.
+        self._across: dict[int, bool] = {}
         self.sample_label = QLabel()
         self.sample = QSpinBox()
         self.sample.setRange(1, 1)
@@ -57,7 +62,7 @@ class ChainRulePanel(QWidget):
         self.browser.setFont(font)
         self.browser.document().setDefaultFont(font)
         self.browser.setStyleSheet(f"QTextBrowser {{ background: {style.background}; "
-                                   f"color: {style.foreground}; border: none; padding: 6px; }}")
+                                   f"color: {style.foreground}; border: none; padding: {TEXT_PADDING}px; }}")
         small = QFont()
         small.setPointSizeF(10 * style.scale)
         for widget in (self.sample_label, self.sample, self.count):
@@ -81,6 +86,7 @@ class ChainRulePanel(QWidget):
         self._snap = snap
         if new_problem:
             self._fit_range(snap.problem)
+            self._across.clear()
         if not self.isVisible():
             return
         now = time.perf_counter()
@@ -109,8 +115,23 @@ class ChainRulePanel(QWidget):
         self._rewrite()
         self.sample_changed.emit(value - 1)
 
-    def _rewrite(self) -> None:
-        """Write again now (a new sample, style or language), if there is something to show."""
+    def _natural_width(self, html: str) -> float:
+        """How wide ``html`` is laid out with no line broken but where it must be, margins included."""
+        document = QTextDocument()
+        document.setDefaultFont(self.browser.document().defaultFont())
+        document.setHtml(html)
+        document.setTextWidth(-1)
+        return document.idealWidth() + 2 * self.browser.document().documentMargin() + 2 * TEXT_PADDING
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._rewrite(measure=False)
+
+    def _rewrite(self, measure: bool = True) -> None:
+        """Write again now (a new sample, style, language or width), if there is something to show;
+        ``measure``: the width the graph needs may have changed too."""
+        if measure:
+            self._across.clear()
         self._written = None
         if self._snap is not None and self.isVisible():
             self._write()
@@ -121,9 +142,16 @@ class ChainRulePanel(QWidget):
         if key == self._written:  # (the snapshot is kept in self._snap, so its id is not reused)
             return
         self._written, self._written_at = key, time.perf_counter()
-        self.text = describe_chain(snap.problem, snap.watched_track, self.sample_index, self._style)
         bar = self.browser.verticalScrollBar()
         position = bar.value()
+        width = self.browser.viewport().width()
+        across = self._across.get(width, True)
+        self.text = describe_chain(snap.problem, snap.watched_track, self.sample_index, self._style, across)
+        if across and width not in self._across:  # the first text at this width: does it fit across?
+            self._across[width] = self._natural_width(self.text.graph) <= width
+            if not self._across[width]:
+                self.text = describe_chain(snap.problem, snap.watched_track, self.sample_index, self._style,
+                                           across=False)
         self.browser.setHtml(self.text.html)
         self._show_count()
         bar.setValue(position)  # a playing run rewrites the text: keep the reader's place

@@ -22,6 +22,7 @@ from .style import Style
 @dataclass
 class ChainText(FormulaText):
     caption: str = ""  # the line beside the sample's spin box: N, the loss, how to read the graph
+    graph: str = ""  # the graph's table alone (the panel measures how wide it is)
 
 
 _LOSS_NAMES = {"sse": "SSE", "mse": "MSE", "half-mse": "half-mse", "bce": "BCE"}
@@ -37,8 +38,9 @@ def _names(k: int) -> tuple[list[str], list[str]]:
     return [f"w{i}" for i in range(1, k + 1)], [f"x{i}" for i in range(1, k + 1)]
 
 
-def describe_chain(problem, track, sample: int, style: Style) -> ChainText:
-    """The graph and the sums for sample ``sample`` (0-based row of the data) at the track's point.
+def describe_chain(problem, track, sample: int, style: Style, across: bool = True) -> ChainText:
+    """The graph and the sums for sample ``sample`` (0-based row of the data) at the track's point,
+    drawn from left to right (``across``) or, where that is too wide, from top to bottom.
     ``values`` holds what is shown: the sample's forward values and factors, its products, the sums
     over all samples, the gradient they are set beside, and, with mini-batches, the batch's."""
     out = ChainText("")
@@ -65,57 +67,73 @@ def describe_chain(problem, track, sample: int, style: Style) -> ChainText:
     node_bg = "#E8EEF5" if style.name == "light" else "#1E2A36"
     rows_n = k + 1
 
-    def node(text: str, rowspan: int = 1) -> str:
-        return (f'<td rowspan="{rowspan}" align="center" valign="middle" bgcolor="{node_bg}">'
-                f"{text}</td>")
+    def node(lines: list[str], rowspan: int = 1, colspan: int = 1) -> str:
+        return (f'<td rowspan="{rowspan}" colspan="{colspan}" align="center" valign="middle" '
+                f'bgcolor="{node_bg}">{"<br>".join(lines)}</td>')
 
-    def edge(text: str, rowspan: int = 1) -> str:
-        return (f'<td rowspan="{rowspan}" align="center" valign="middle">→<br>'
-                f'<span style="color: {back}">{text}</span></td>')
+    def edge(lines: list[str], rowspan: int = 1, colspan: int = 1) -> str:
+        arrow = "→" if across else "↓"
+        return (f'<td rowspan="{rowspan}" colspan="{colspan}" align="center" valign="middle">{arrow}<br>'
+                f'<span style="color: {back}">{"<br>".join(lines)}</span></td>')
 
     inputs = " + ".join(f"{w}·{xn}" for w, xn in zip(ws, xs, strict=True))
     if identity:
-        f_node = _e(tr("ŷ = h = {0}").format(num(yhat))) + "<br>" + _e(tr("(f is the identity)"))
-        f_edge = _e("∂ŷ/∂h = 1")
+        f_node = [_nobr(tr("ŷ = h = {0}").format(num(yhat))), _nobr(tr("(f is the identity)"))]
+        f_edge = [_nobr("∂ŷ/∂h = 1")]
     else:
-        f_node = _e(f"ŷ = f(h) = {num(yhat)}")
-        f_edge = _e("∂ŷ/∂h = f′(h)") + "<br>" + _e(f"= {_slope_formula(problem)} = {num(slope)}")
-    e_edge = _e(LOSS_SLOPES[loss]) + "<br>" + _e(f"= {num(dE_dyhat)}")
-    later = (node(_e("h = " + inputs + " + b") + "<br>" + _e(f"= {num(h)}"), rows_n)
-             + edge(f_edge, rows_n)
-             + node(f_node + "<br>" + _e(tr("target y = {0}").format(num(y))), rows_n)
-             + edge(e_edge, rows_n)
-             + node(_e(SAMPLE_LOSSES[loss]) + "<br>" + _e(f"= {num(error)}"), rows_n))
-    rows = []
+        f_node = [_nobr(f"ŷ = f(h) = {num(yhat)}")]
+        f_edge = [_nobr("∂ŷ/∂h = f′(h)"), _nobr(f"= {_slope_formula(problem)}"), _nobr(f"= {num(slope)}")]
+    f_node.append(_nobr(tr("target y = {0}").format(num(y))))
+    h_node = [_nobr(f"h = {inputs} + b"), _nobr(f"= {num(h)}")]
+    e_edge = [_nobr(LOSS_SLOPES[loss]), _nobr(f"= {num(dE_dyhat)}")]
+    e_node = [_nobr(SAMPLE_LOSSES[loss]), _nobr(f"= {num(error)}")]
+    params, labels = [], []
     for i in range(rows_n):
         if i < k:
-            box = f"<b>{_e(ws[i])} = {num(rule.params[i])}</b><br>{_e(xs[i])} = {num(x[i])}"
-            label = _e(f"∂h/∂{ws[i]} = {xs[i]}") + "<br>" + _e(f"= {num(x[i])}")
+            weight = _nobr(f"{ws[i]} = {num(rule.params[i])}")
+            params.append([f"<b>{weight}</b>", _nobr(f"{xs[i]} = {num(x[i])}")])
+            labels.append([_nobr(f"∂h/∂{ws[i]} = {xs[i]}"), _nobr(f"= {num(x[i])}")])
         else:
-            box, label = f"<b>b = {num(rule.params[k])}</b>", _e("∂h/∂b = 1")
-        rows.append(node(box) + edge(label) + (later if i == 0 else ""))
+            params.append([f"<b>{_nobr(f'b = {num(rule.params[k])}')}</b>"])
+            labels.append([_nobr("∂h/∂b = 1")])
+    if across:  # x, w, b → h → ŷ → E from left to right, the parameters one below the other
+        later = (node(h_node, rows_n) + edge(f_edge, rows_n) + node(f_node, rows_n) + edge(e_edge, rows_n)
+                 + node(e_node, rows_n))
+        rows = [node(params[i]) + edge(labels[i]) + (later if i == 0 else "") for i in range(rows_n)]
+    else:  # from top to bottom, the parameters side by side
+        rows = ["".join(node(p) for p in params), "".join(edge(label) for label in labels),
+                node(h_node, colspan=rows_n), edge(f_edge, colspan=rows_n), node(f_node, colspan=rows_n),
+                edge(e_edge, colspan=rows_n), node(e_node, colspan=rows_n)]
     graph = ('<table cellspacing="4" cellpadding="4">'
              + "".join(f"<tr>{r}</tr>" for r in rows) + "</table>")
 
+    out.graph = graph
     out.caption = tr("of {0} · loss {1}: L = Σ E over the samples · forward: the values in the boxes, "
                      "backward: the factors on the arrows").format(n, _LOSS_NAMES[loss])
 
-    chain = "∂E/∂ŷ · ∂ŷ/∂h"
     lines = []
     for i, name in enumerate([*ws, "b"]):
-        last = f"∂h/∂{name}"
         value = factor(x[i]) if i < k else "1"
-        lines.append(_e(f"∂E/∂{name} = {chain} · {last} = {factor(dE_dyhat)} × {factor(slope)} × {value} = ")
-                     + f'<b style="color: {back}">{num(terms[i])}</b>')
+        lines.append(" ".join([_nobr(f"∂E/∂{name} = ∂E/∂ŷ · ∂ŷ/∂h · ∂h/∂{name}"),
+                               _nobr(f"= {factor(dE_dyhat)} × {factor(slope)} × {value}"),
+                               _nobr("=") + f' <b style="color: {back}">{num(terms[i])}</b>']))
     if loss == "bce":
         lines.append(_e(tr("(with the sigmoid, ŷ(1 − ŷ) cancels: ∂E/∂h = (ŷ − y)/N = {0})").format(
             num(dE_dh))))
     products = "<b>" + _e(tr("Backward, the product along each path:")) + "</b><br>" + "<br>".join(lines)
 
     sums = _sums(problem, rule, track, ws, out)
-    out.html = (graph + '<table cellspacing="6"><tr><td valign="top">' + products
-                + '</td><td width="24"></td><td valign="top">' + sums + "</td></tr></table>")
+    if across:
+        out.html = (graph + '<table cellspacing="6"><tr><td valign="top">' + products
+                    + '</td><td width="24"></td><td valign="top">' + sums + "</td></tr></table>")
+    else:
+        out.html = graph + f"<p>{products}</p><p>{sums}</p>"
     return out
+
+
+def _nobr(text: str) -> str:
+    """Text kept on one line: a formula is broken only between its parts, at the ones we choose."""
+    return f"<nobr>{_e(text)}</nobr>"
 
 
 def _slope_formula(problem) -> str:
@@ -132,8 +150,8 @@ def _sums(problem, rule, track, ws, out) -> str:
     names = [*ws, "b"]
     lines = ["<b>" + _e(tr("Summed over all {0} samples, the products are the gradient:").format(n)) + "</b>"]
     for i, name in enumerate(names):
-        lines.append(_e(f"Σ ∂E/∂{name} = {num(rule.gradient[i])},   ∂L/∂{name} = ")
-                     + f"<b>{num(gradient[i])}</b>")
+        lines.append(_nobr(f"Σ ∂E/∂{name} = {num(rule.gradient[i])},") + " "
+                     + _nobr(f"∂L/∂{name} = ") + f"<b>{num(gradient[i])}</b>")
     lines.append(_e(_agreement(rule.gradient, gradient, rule.terms)))
     rows = getattr(track, "batch_rows", None)
     if rows is not None:
@@ -143,7 +161,8 @@ def _sums(problem, rule, track, ws, out) -> str:
         lines.append(_e(tr("The next step uses a mini-batch of {0} samples (N = {0} in E): summed over "
                            "them,").format(batch.n)))
         for i, name in enumerate(names):
-            lines.append(_e(f"Σ ∂E/∂{name} = {num(batch.gradient[i])},   g = ") + f"<b>{num(g[i])}</b>")
+            lines.append(_nobr(f"Σ ∂E/∂{name} = {num(batch.gradient[i])},") + " " + _nobr("g = ")
+                         + f"<b>{num(g[i])}</b>")
         lines.append(_e(_agreement(batch.gradient, g, batch.terms)))
     else:
         lines.append(_e(tr("This is the gradient the optimizer steps with.")))
