@@ -755,7 +755,7 @@
     <message>
         <location filename="../../gdsim/ui/chain_text.py" line="46"/>
         <source>The chain rule is shown for models fitted to data: choose the problem Linear regression or Neuron.</source>
-        <translation>链式法则面板针对用数据拟合的模型：请选择问题“线性回归”或“神经元”。</translation>
+        <translation>链式法则面板针对用数据拟合的模型：请把目标函数选为“线性回归”或“神经元”。</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/chain_text.py" line="78"/>
@@ -1883,7 +1883,7 @@
     <message>
         <location filename="../../gdsim/engine/chain_rule.py" line="74"/>
         <source>the chain rule needs a model fitted to data (linreg or neuron); problem {name!r} is a fixed function</source>
-        <translation>链式法则需要用数据拟合的模型（linreg 或 neuron）；问题 {name!r} 是一个固定的函数</translation>
+        <translation>链式法则需要用数据拟合的模型（linreg 或 neuron）；目标函数 {name!r} 是一个固定的函数</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/chain_rule.py" line="77"/>
