@@ -3,8 +3,9 @@
 sample of the watched run at its current point; then the products of the factors and their sums
 over the samples, set beside the gradient the optimizer steps with.
 
-Every number comes from the engine: ``gdsim.chain_rule`` for the samples' values and factors, the
-snapshot's track for the gradient the run uses. Nothing is computed here but what the text shows.
+Every number comes from the engine: ``gdsim.model.chain_rule.chain_at`` (worked out away from the
+window's thread) for the sample's values and factors and the sums, the snapshot's track for the
+gradient the run uses. Nothing is computed here.
 """
 
 import html
@@ -12,7 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..engine.chain_rule import LOSS_SLOPES, SAMPLE_LOSSES, chain_rule
+from ..engine.chain_rule import LOSS_SLOPES, SAMPLE_LOSSES
+from ..model.chain_rule import ChainAtSample
 from .formula import FormulaText, factor, num
 from .i18n import tr
 from .names import formula_text
@@ -38,29 +40,32 @@ def _names(k: int) -> tuple[list[str], list[str]]:
     return [f"w{i}" for i in range(1, k + 1)], [f"x{i}" for i in range(1, k + 1)]
 
 
-def describe_chain(problem, track, sample: int, style: Style, across: bool = True) -> ChainText:
-    """The graph and the sums for sample ``sample`` (0-based row of the data) at the track's point,
-    drawn from left to right (``across``) or, where that is too wide, from top to bottom.
+def not_for_this_problem() -> ChainText:
+    """What the panel says for a fixed function, which has no samples and no neuron."""
+    return ChainText("<p>" + _e(tr("The chain rule is shown for models fitted to data: choose the problem "
+                                   "Linear regression or Neuron.")) + "</p>")
+
+
+ACROSS, BESIDE, BELOW = "across", "beside", "below"
+
+
+def describe_chain(problem, track, chain: ChainAtSample, style: Style, layout: str = ACROSS) -> ChainText:
+    """The graph of ``chain`` (gdsim.model.chain_rule.chain_at at the track's point) and its sums set
+    beside the track's gradient. ``layout``: the graph from left to right with the products and sums
+    below it (ACROSS), or from top to bottom with them beside it (BESIDE) or below it (BELOW).
     ``values`` holds what is shown: the sample's forward values and factors, its products, the sums
-    over all samples, the gradient they are set beside, and, with mini-batches, the batch's."""
+    over all samples, the gradient they are set beside, and, with mini-batches, the batch's sums and
+    the gradient the next step uses."""
     out = ChainText("")
-    if getattr(problem, "dataset", None) is None:
-        out.html = "<p>" + _e(tr("The chain rule is shown for models fitted to data: choose the problem "
-                                 "Linear regression or Neuron.")) + "</p>"
-        return out
-    rule = chain_rule(problem, track.params)
-    n, k = rule.x.shape
-    sample = min(max(sample, 0), n - 1)
+    across = layout == ACROSS
+    n, k = chain.n, len(chain.x)
     ws, xs = _names(k)
-    loss = rule.loss
-    identity = rule.activation == "identity"
-    x, y = rule.x[sample], float(rule.y[sample])
-    h, yhat, error = float(rule.h[sample]), float(rule.yhat[sample]), float(rule.error[sample])
-    dE_dyhat, slope = float(rule.dE_dyhat[sample]), float(rule.dyhat_dh[sample])
-    dE_dh = float(rule.dE_dh[sample])
-    terms = rule.terms[sample]
-    out.values.update(sample=sample, x=x.copy(), y=y, h=h, yhat=yhat, error=error, dE_dyhat=dE_dyhat,
-                      dyhat_dh=slope, dE_dh=dE_dh, terms=terms.copy(), sums=rule.gradient.copy(),
+    loss = chain.loss
+    identity = chain.activation == "identity"
+    x, y, h, yhat, error = chain.x, chain.y, chain.h, chain.yhat, chain.error
+    dE_dyhat, slope, dE_dh, terms = chain.dE_dyhat, chain.dyhat_dh, chain.dE_dh, chain.terms
+    out.values.update(sample=chain.sample, x=x, y=y, h=h, yhat=yhat, error=error, dE_dyhat=dE_dyhat,
+                      dyhat_dh=slope, dE_dh=dE_dh, terms=terms, sums=chain.sums,
                       gradient=np.asarray(track.gradient, float).copy(), loss=loss, n=n)
 
     back = style.gradient
@@ -69,33 +74,34 @@ def describe_chain(problem, track, sample: int, style: Style, across: bool = Tru
 
     def node(lines: list[str], rowspan: int = 1, colspan: int = 1) -> str:
         return (f'<td rowspan="{rowspan}" colspan="{colspan}" align="center" valign="middle" '
-                f'bgcolor="{node_bg}">{"<br>".join(lines)}</td>')
+                f'bgcolor="{node_bg}" style="white-space: nowrap">{"<br>".join(lines)}</td>')
 
     def edge(lines: list[str], rowspan: int = 1, colspan: int = 1) -> str:
         arrow = "→" if across else "↓"
-        return (f'<td rowspan="{rowspan}" colspan="{colspan}" align="center" valign="middle">{arrow}<br>'
+        return (f'<td rowspan="{rowspan}" colspan="{colspan}" align="center" valign="middle" '
+                f'style="white-space: nowrap">{arrow}<br>'
                 f'<span style="color: {back}">{"<br>".join(lines)}</span></td>')
 
     inputs = " + ".join(f"{w}·{xn}" for w, xn in zip(ws, xs, strict=True))
     if identity:
-        f_node = [_nobr(tr("ŷ = h = {0}").format(num(yhat))), _nobr(tr("(f is the identity)"))]
-        f_edge = [_nobr("∂ŷ/∂h = 1")]
+        f_node = [_e("ŷ = h"), _e(f"= {num(yhat)}"), _e(tr("(f is the identity)"))]
+        f_edge = [_e("∂ŷ/∂h = 1")]
     else:
-        f_node = [_nobr(f"ŷ = f(h) = {num(yhat)}")]
-        f_edge = [_nobr("∂ŷ/∂h = f′(h)"), _nobr(f"= {_slope_formula(problem)}"), _nobr(f"= {num(slope)}")]
-    f_node.append(_nobr(tr("target y = {0}").format(num(y))))
-    h_node = [_nobr(f"h = {inputs} + b"), _nobr(f"= {num(h)}")]
-    e_edge = [_nobr(LOSS_SLOPES[loss]), _nobr(f"= {num(dE_dyhat)}")]
-    e_node = [_nobr(SAMPLE_LOSSES[loss]), _nobr(f"= {num(error)}")]
+        f_node = [_e("ŷ = f(h)"), _e(f"= {num(yhat)}")]
+        f_edge = [_e("∂ŷ/∂h = f′(h)"), _e(f"= {_slope_formula(problem)}"), _e(f"= {num(slope)}")]
+    f_node.append(_e(tr("target y = {0}").format(num(y))))
+    h_node = [_e(f"h = {inputs} + b"), _e(f"= {num(h)}")]
+    e_edge = [_e(LOSS_SLOPES[loss]), _e(f"= {num(dE_dyhat)}")]
+    e_node = [_e(SAMPLE_LOSSES[loss]), _e(f"= {num(error)}")]
     params, labels = [], []
     for i in range(rows_n):
         if i < k:
-            weight = _nobr(f"{ws[i]} = {num(rule.params[i])}")
-            params.append([f"<b>{weight}</b>", _nobr(f"{xs[i]} = {num(x[i])}")])
-            labels.append([_nobr(f"∂h/∂{ws[i]} = {xs[i]}"), _nobr(f"= {num(x[i])}")])
+            weight = _e(f"{ws[i]} = {num(chain.params[i])}")
+            params.append([f"<b>{weight}</b>", _e(f"{xs[i]} = {num(x[i])}")])
+            labels.append([_e(f"∂h/∂{ws[i]} = {xs[i]}"), _e(f"= {num(x[i])}")])
         else:
-            params.append([f"<b>{_nobr(f'b = {num(rule.params[k])}')}</b>"])
-            labels.append([_nobr("∂h/∂b = 1")])
+            params.append([f"<b>{_e(f'b = {num(chain.params[k])}')}</b>"])
+            labels.append([_e("∂h/∂b = 1")])
     if across:  # x, w, b → h → ŷ → E from left to right, the parameters one below the other
         later = (node(h_node, rows_n) + edge(f_edge, rows_n) + node(f_node, rows_n) + edge(e_edge, rows_n)
                  + node(e_node, rows_n))
@@ -104,7 +110,7 @@ def describe_chain(problem, track, sample: int, style: Style, across: bool = Tru
         rows = ["".join(node(p) for p in params), "".join(edge(label) for label in labels),
                 node(h_node, colspan=rows_n), edge(f_edge, colspan=rows_n), node(f_node, colspan=rows_n),
                 edge(e_edge, colspan=rows_n), node(e_node, colspan=rows_n)]
-    graph = ('<table cellspacing="4" cellpadding="4">'
+    graph = ('<table cellspacing="2" cellpadding="3">'
              + "".join(f"<tr>{r}</tr>" for r in rows) + "</table>")
 
     out.graph = graph
@@ -114,26 +120,41 @@ def describe_chain(problem, track, sample: int, style: Style, across: bool = Tru
     lines = []
     for i, name in enumerate([*ws, "b"]):
         value = factor(x[i]) if i < k else "1"
-        lines.append(" ".join([_nobr(f"∂E/∂{name} = ∂E/∂ŷ · ∂ŷ/∂h · ∂h/∂{name}"),
-                               _nobr(f"= {factor(dE_dyhat)} × {factor(slope)} × {value}"),
-                               _nobr("=") + f' <b style="color: {back}">{num(terms[i])}</b>']))
+        lines.append(_whole(_e(f"∂E/∂{name} = ∂E/∂ŷ · ∂ŷ/∂h · ∂h/∂{name}")))
+        lines.append(_whole(_e(f"= {factor(dE_dyhat)} × {factor(slope)} × {value} = ")
+                            + f'<b style="color: {back}">{num(terms[i])}</b>'))
     if loss == "bce":
         lines.append(_e(tr("(with the sigmoid, ŷ(1 − ŷ) cancels: ∂E/∂h = (ŷ − y)/N = {0})").format(
             num(dE_dh))))
-    products = "<b>" + _e(tr("Backward, the product along each path:")) + "</b><br>" + "<br>".join(lines)
+    products = _block([_heading(tr("Backward, the product along each path:")), *lines])
 
-    sums = _sums(problem, rule, track, ws, out)
+    sums = _sums(chain, track, ws, out)
     if across:
         out.html = (graph + '<table cellspacing="6"><tr><td valign="top">' + products
                     + '</td><td width="24"></td><td valign="top">' + sums + "</td></tr></table>")
-    else:
-        out.html = graph + f"<p>{products}</p><p>{sums}</p>"
+    elif layout == BELOW:
+        out.html = graph + _SPACE + products + _SPACE + sums
+    else:  # the products and sums beside the graph, where the width is
+        out.html = (f'<table cellspacing="6"><tr><td valign="top">{graph}</td><td width="16"></td>'
+                    f'<td valign="top">{products}{_SPACE}{sums}</td></tr></table>')
     return out
 
 
-def _nobr(text: str) -> str:
-    """Text kept on one line: a formula is broken only between its parts, at the ones we choose."""
-    return f"<nobr>{_e(text)}</nobr>"
+_SPACE = '<div style="font-size: 6pt">&#160;</div>'  # a little room between two parts
+
+
+def _heading(text: str) -> str:
+    return f"<b>{_e(text)}</b>"
+
+
+def _block(lines: list[str]) -> str:
+    """Lines as blocks: those made ``_whole`` stay whole, the others wrap."""
+    return "".join(line if line.startswith("<div") else f"<div>{line}</div>" for line in lines)
+
+
+def _whole(html: str) -> str:
+    """A line never broken (Qt keeps white-space: nowrap on blocks only, not on spans or <nobr>)."""
+    return f'<div style="white-space: nowrap">{html}</div>'
 
 
 def _slope_formula(problem) -> str:
@@ -142,34 +163,32 @@ def _slope_formula(problem) -> str:
     return text.split("=", 1)[1].strip() if "=" in text else text
 
 
-def _sums(problem, rule, track, ws, out) -> str:
+def _sums(chain: ChainAtSample, track, ws, out) -> str:
     """Σ over the samples of each product, beside the gradient the run has at this point and, with
     mini-batches, the batch's sums beside the gradient the next step uses."""
-    n = rule.n
+    n = chain.n
     gradient = np.asarray(track.gradient, float)
     names = [*ws, "b"]
-    lines = ["<b>" + _e(tr("Summed over all {0} samples, the products are the gradient:").format(n)) + "</b>"]
+    lines = [_heading(tr("Summed over all {0} samples, the products are the gradient:").format(n))]
     for i, name in enumerate(names):
-        lines.append(_nobr(f"Σ ∂E/∂{name} = {num(rule.gradient[i])},") + " "
-                     + _nobr(f"∂L/∂{name} = ") + f"<b>{num(gradient[i])}</b>")
-    lines.append(_e(_agreement(rule.gradient, gradient, rule.terms)))
-    rows = getattr(track, "batch_rows", None)
-    if rows is not None:
-        batch = chain_rule(problem, track.params, rows=rows)
+        lines.append(_whole(_e(f"Σ ∂E/∂{name} = {num(chain.sums[i])},  ∂L/∂{name} = ")
+                            + f"<b>{num(gradient[i])}</b>"))
+    lines.append(_e(_agreement(chain.sums, gradient)))
+    if chain.batch_sums is not None:
         g = np.asarray(track.update_gradient, float)
-        out.values.update(batch_sums=batch.gradient.copy(), batch_gradient=g.copy(), batch_n=batch.n)
+        out.values.update(batch_sums=chain.batch_sums, batch_gradient=g.copy(), batch_n=chain.batch_n)
         lines.append(_e(tr("The next step uses a mini-batch of {0} samples (N = {0} in E): summed over "
-                           "them,").format(batch.n)))
+                           "them,").format(chain.batch_n)))
         for i, name in enumerate(names):
-            lines.append(_nobr(f"Σ ∂E/∂{name} = {num(batch.gradient[i])},") + " " + _nobr("g = ")
-                         + f"<b>{num(g[i])}</b>")
-        lines.append(_e(_agreement(batch.gradient, g, batch.terms)))
+            lines.append(_whole(_e(f"Σ ∂E/∂{name} = {num(chain.batch_sums[i])},  g = ")
+                                + f"<b>{num(g[i])}</b>"))
+        lines.append(_e(_agreement(chain.batch_sums, g)))
     else:
         lines.append(_e(tr("This is the gradient the optimizer steps with.")))
-    return "<br>".join(lines)
+    return _block(lines)
 
 
-def _agreement(sums, gradient, terms) -> str:
+def _agreement(sums, gradient) -> str:
     """Equal, or equal up to the order of summation (a few ulps of the terms' sizes)."""
     if np.array_equal(sums, gradient):
         return tr("equal, to the last digit")

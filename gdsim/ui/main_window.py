@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
         self.formula_dock = self._dock("formulas", self.formulas, Qt.DockWidgetArea.RightDockWidgetArea)
         self.chain_rule = ChainRulePanel(self.appearance)
         self.canvas.drawn.connect(self.chain_rule.show_snapshot)
+        # Below the canvas and the controls; the formulas and the lesson keep the whole height on the right.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.chain_dock = self._dock("chain rule", self.chain_rule, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.chain_dock.hide()  # until asked for (View → Chain rule, or a lesson)
         self.chain_dock.visibilityChanged.connect(self._show_chosen_sample)
@@ -373,6 +375,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self.exports.animation_export.cancel()  # an animation being made is not written
+        self.chain_rule.shutdown()
         self.session.shutdown()
         if not (self._full_screen_for_this_start and self.isFullScreen()):
             self.settings.set_geometry(self.saveGeometry(), self.saveState())

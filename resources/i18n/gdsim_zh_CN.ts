@@ -738,77 +738,72 @@
         <translation>实际走的一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/chain_panel.py" line="68"/>
+        <location filename="../../gdsim/ui/chain_panel.py" line="80"/>
         <source>Chain rule</source>
         <translation>链式法则</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/chain_panel.py" line="69"/>
+        <location filename="../../gdsim/ui/chain_panel.py" line="81"/>
         <source>Sample</source>
         <translation>样本</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/chain_panel.py" line="70"/>
+        <location filename="../../gdsim/ui/chain_panel.py" line="82"/>
         <source>Which sample of the data the graph shows (or click a point of the data)</source>
         <translation>图中显示数据的哪一个样本（也可以点击数据图上的点）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/chain_text.py" line="46"/>
+        <location filename="../../gdsim/ui/chain_text.py" line="45"/>
         <source>The chain rule is shown for models fitted to data: choose the problem Linear regression or Neuron.</source>
         <translation>链式法则面板针对用数据拟合的模型：请把目标函数选为“线性回归”或“神经元”。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/chain_text.py" line="78"/>
-        <source>ŷ = h = {0}</source>
-        <translation>ŷ = h = {0}</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/ui/chain_text.py" line="78"/>
+        <location filename="../../gdsim/ui/chain_text.py" line="87"/>
         <source>(f is the identity)</source>
         <translation>（f 是恒等函数）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/chain_text.py" line="86"/>
+        <location filename="../../gdsim/ui/chain_text.py" line="92"/>
         <source>target y = {0}</source>
         <translation>目标值 y = {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/chain_text.py" line="100"/>
+        <location filename="../../gdsim/ui/chain_text.py" line="117"/>
         <source>of {0} · loss {1}: L = Σ E over the samples · forward: the values in the boxes, backward: the factors on the arrows</source>
         <translation>共 {0} 个 · 损失 {1}：L = 各样本 E 之和 · 前向：方框里的数值；反向：箭头上的因子</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/chain_text.py" line="111"/>
+        <location filename="../../gdsim/ui/chain_text.py" line="127"/>
         <source>(with the sigmoid, ŷ(1 − ŷ) cancels: ∂E/∂h = (ŷ − y)/N = {0})</source>
         <translation>（用 Sigmoid 时 ŷ(1 − ŷ) 正好约掉：∂E/∂h = (ŷ − y)/N = {0}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/chain_text.py" line="113"/>
+        <location filename="../../gdsim/ui/chain_text.py" line="129"/>
         <source>Backward, the product along each path:</source>
         <translation>反向：沿每条路径把因子相乘：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/chain_text.py" line="133"/>
+        <location filename="../../gdsim/ui/chain_text.py" line="172"/>
         <source>Summed over all {0} samples, the products are the gradient:</source>
         <translation>把全部 {0} 个样本的乘积加起来，就是梯度：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/chain_text.py" line="143"/>
+        <location filename="../../gdsim/ui/chain_text.py" line="180"/>
         <source>The next step uses a mini-batch of {0} samples (N = {0} in E): summed over them,</source>
         <translation>下一步只用一个含 {0} 个样本的小批量（E 中的 N = {0}）：对它们求和，</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/chain_text.py" line="149"/>
+        <location filename="../../gdsim/ui/chain_text.py" line="187"/>
         <source>This is the gradient the optimizer steps with.</source>
         <translation>这正是优化器迈步所用的梯度。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/chain_text.py" line="156"/>
+        <location filename="../../gdsim/ui/chain_text.py" line="194"/>
         <source>equal, to the last digit</source>
         <translation>完全相等，一位不差</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/chain_text.py" line="158"/>
+        <location filename="../../gdsim/ui/chain_text.py" line="196"/>
         <source>equal up to rounding (the engine adds in another order): they differ by {0}</source>
         <translation>在舍入误差内相等（引擎求和的顺序不同）：相差 {0}</translation>
     </message>
@@ -1164,140 +1159,140 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="145"/>
+        <location filename="../../gdsim/ui/main_window.py" line="147"/>
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="146"/>
+        <location filename="../../gdsim/ui/main_window.py" line="148"/>
         <source>Controls</source>
         <translation>控制面板</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="147"/>
+        <location filename="../../gdsim/ui/main_window.py" line="149"/>
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="148"/>
+        <location filename="../../gdsim/ui/main_window.py" line="150"/>
         <source>Chain rule</source>
         <translation>链式法则</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="150"/>
+        <location filename="../../gdsim/ui/main_window.py" line="152"/>
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="158"/>
+        <location filename="../../gdsim/ui/main_window.py" line="160"/>
         <source>The scale of text and lines (Ctrl + / Ctrl −, View → Scale)</source>
         <translation>文字和线条的缩放比例（Ctrl + / Ctrl −，视图 → 缩放）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="205"/>
-        <location filename="../../gdsim/ui/main_window.py" line="229"/>
+        <location filename="../../gdsim/ui/main_window.py" line="207"/>
+        <location filename="../../gdsim/ui/main_window.py" line="231"/>
         <source>Open lesson</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="215"/>
-        <location filename="../../gdsim/ui/main_window.py" line="237"/>
+        <location filename="../../gdsim/ui/main_window.py" line="217"/>
+        <location filename="../../gdsim/ui/main_window.py" line="239"/>
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="230"/>
+        <location filename="../../gdsim/ui/main_window.py" line="232"/>
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课件 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="238"/>
+        <location filename="../../gdsim/ui/main_window.py" line="240"/>
         <source>Lessons (*.toml)</source>
         <translation>课件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="241"/>
+        <location filename="../../gdsim/ui/main_window.py" line="243"/>
         <source>Lesson title</source>
         <translation>课件标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="241"/>
+        <location filename="../../gdsim/ui/main_window.py" line="243"/>
         <source>Title of the lesson:</source>
         <translation>这一课的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="337"/>
+        <location filename="../../gdsim/ui/main_window.py" line="339"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="337"/>
-        <location filename="../../gdsim/ui/main_window.py" line="347"/>
+        <location filename="../../gdsim/ui/main_window.py" line="339"/>
+        <location filename="../../gdsim/ui/main_window.py" line="349"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="338"/>
+        <location filename="../../gdsim/ui/main_window.py" line="340"/>
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="339"/>
+        <location filename="../../gdsim/ui/main_window.py" line="341"/>
         <source>stuck at step {0}: ∇L = 0, yet no minimum</source>
         <translation>在第 {0} 步停滞：∇L = 0，但这里不是最小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="340"/>
+        <location filename="../../gdsim/ui/main_window.py" line="342"/>
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="341"/>
+        <location filename="../../gdsim/ui/main_window.py" line="343"/>
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="346"/>
+        <location filename="../../gdsim/ui/main_window.py" line="348"/>
         <source>diverging: the loss keeps growing</source>
         <translation>正在发散：损失不断增大</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="349"/>
+        <location filename="../../gdsim/ui/main_window.py" line="351"/>
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="350"/>
+        <location filename="../../gdsim/ui/main_window.py" line="352"/>
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="351"/>
+        <location filename="../../gdsim/ui/main_window.py" line="353"/>
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="352"/>
+        <location filename="../../gdsim/ui/main_window.py" line="354"/>
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="364"/>
+        <location filename="../../gdsim/ui/main_window.py" line="366"/>
         <source>stopped at step {0}: the slope of L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 的斜率在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="366"/>
+        <location filename="../../gdsim/ui/main_window.py" line="368"/>
         <source>stopped at step {0}: L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="369"/>
+        <location filename="../../gdsim/ui/main_window.py" line="371"/>
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="370"/>
+        <location filename="../../gdsim/ui/main_window.py" line="372"/>
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch&apos;s torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
@@ -1948,68 +1943,68 @@
     </message>
     <message>
         <location filename="../../gdsim/engine/run.py" line="524"/>
-        <location filename="../../gdsim/engine/run.py" line="866"/>
+        <location filename="../../gdsim/engine/run.py" line="868"/>
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="933"/>
+        <location filename="../../gdsim/engine/run.py" line="935"/>
         <source>a run needs a problem made by make_problem, such as Run(make_problem(&apos;parabola&apos;), &apos;sgd&apos;, [2.0]); got {problem!r}</source>
         <translation>运行需要一个由 make_problem 生成的目标函数，比如 Run(make_problem(&apos;parabola&apos;), &apos;sgd&apos;, [2.0])；而给出的是 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="940"/>
+        <location filename="../../gdsim/engine/run.py" line="942"/>
         <source>a start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="946"/>
+        <location filename="../../gdsim/engine/run.py" line="948"/>
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="948"/>
+        <location filename="../../gdsim/engine/run.py" line="950"/>
         <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="951"/>
+        <location filename="../../gdsim/engine/run.py" line="953"/>
         <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="955"/>
+        <location filename="../../gdsim/engine/run.py" line="957"/>
         <source>a start must be finite numbers</source>
         <translation>起点必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="960"/>
+        <location filename="../../gdsim/engine/run.py" line="962"/>
         <source>the tolerance</source>
         <translation>收敛阈值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="962"/>
+        <location filename="../../gdsim/engine/run.py" line="964"/>
         <source>the tolerance must be ≥ 0, got {tol}</source>
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="975"/>
+        <location filename="../../gdsim/engine/run.py" line="977"/>
         <source>the step limit</source>
         <translation>步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="985"/>
+        <location filename="../../gdsim/engine/run.py" line="987"/>
         <source>mini-batches need a dataset model (linreg or neuron); {problem!r} has no data</source>
         <translation>小批量需要一个基于数据集的模型（linreg 或 neuron）；{problem!r} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="989"/>
+        <location filename="../../gdsim/engine/run.py" line="991"/>
         <location filename="../../gdsim/model/setup.py" line="255"/>
         <source>the batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="990"/>
+        <location filename="../../gdsim/engine/run.py" line="992"/>
         <location filename="../../gdsim/model/setup.py" line="259"/>
         <source>the seed</source>
         <translation>随机种子</translation>
@@ -2020,22 +2015,22 @@
         <translation>学习率调度 {schedule} 没有参数 {name!r}；它的参数有：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="150"/>
+        <location filename="../../gdsim/engine/simulate.py" line="152"/>
         <source>the rows of a piece</source>
         <translation>每一段的行数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="181"/>
+        <location filename="../../gdsim/engine/simulate.py" line="183"/>
         <source>steps</source>
         <translation>步数 steps</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="194"/>
+        <location filename="../../gdsim/engine/simulate.py" line="196"/>
         <source>recording {rows} rows of 1 start needs {needed} GiB (limit {limit} GiB); use fewer steps, or gdsim.Run, which thins what it records</source>
         <translation>为 1 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数，或改用 gdsim.Run，它会抽稀所记录的行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="196"/>
+        <location filename="../../gdsim/engine/simulate.py" line="198"/>
         <source>recording {rows} rows of {k} starts needs {needed} GiB (limit {limit} GiB); use fewer steps or starts, or gdsim.Run, which thins what it records</source>
         <translation>为 {k} 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数或起点，或改用 gdsim.Run，它会抽稀所记录的行</translation>
     </message>
