@@ -118,6 +118,7 @@ def test_chain_rule_bce_stays_finite_where_the_sigmoid_saturates():
     (lambda: gdsim.chain_rule(make_problem("linreg"), [1.0, 2.0, 3.0]), "one point of 2 parameters"),
     (lambda: gdsim.chain_rule(make_problem("linreg"), [[1.0, 2.0], [0.0, 0.0]]), "one point of 2"),
     (lambda: gdsim.chain_rule(make_problem("linreg"), ["a", 2.0]), "number"),
+    (lambda: gdsim.chain_rule(make_problem("linreg"), [float("inf"), 2.0]), "finite parameters, got inf, 2"),
     (lambda: gdsim.chain_rule(make_problem("linreg"), [1.0, 2.0], rows=[0, 30]), "from 0 to 29"),
     (lambda: gdsim.chain_rule(make_problem("linreg"), [1.0, 2.0], rows=[1.5]), "whole numbers"),
     (lambda: gdsim.chain_rule(make_problem("linreg"), [1.0, 2.0], rows=[]), "non-empty"),

@@ -205,3 +205,38 @@ def test_key_s_shows_the_secant_and_its_slope_tends_to_the_tangent_s(qtbot, wind
     assert secant.values["x"] == 2.0 and secant.values["h"] == 0.001
     window.actions.secant.trigger()
     assert not secant.bar.isVisible() and not secant.line.isVisible()
+
+
+def test_the_calculator_keeps_only_the_newest_waiting_request(qtbot):
+    """Requests while one is worked out: only the newest waits, so a playing run builds no queue; the
+    numbers are chain_at's, worked out on the calculator's own thread."""
+    from gdsim.engine import make_problem
+    from gdsim.model.chain_rule import chain_at
+    from gdsim.ui.chain_worker import ChainCalculator
+
+    problem = make_problem("neuron", data="pass-fail", activation="sigmoid", loss="mse")
+    calculator = ChainCalculator()
+    try:
+        calculator_answers(qtbot, calculator, problem, chain_at)
+    finally:
+        assert calculator.shutdown()
+
+
+def calculator_answers(qtbot, calculator, problem, chain_at):
+    got = []
+    calculator.ready.connect(lambda tag, chain: got.append((tag, chain)))
+    for tag in range(5):
+        calculator.request(tag, problem, [-1.0 + tag, 0.5], tag)
+    qtbot.waitUntil(lambda: len(got) == 2)
+    assert [tag for tag, _ in got] == [0, 4]
+    for tag, chain in got:
+        expected = chain_at(problem, [-1.0 + tag, 0.5], tag)
+        assert chain.sample == tag and chain.n == 40
+        np.testing.assert_array_equal(chain.terms, expected.terms)
+        np.testing.assert_array_equal(chain.sums, expected.sums)
+    calculator.request("batch", problem, [0.0, 0.0], 3, rows=[1, 2, 3])
+    qtbot.waitUntil(lambda: len(got) == 3)
+    assert got[2][1].batch_n == 3 and got[2][1].batch_sums is not None
+    calculator.request("diverged", problem, [np.inf, 0.0], 0)  # nothing to show, no error
+    qtbot.waitUntil(lambda: len(got) == 4)
+    assert got[3] == ("diverged", None)

@@ -69,7 +69,8 @@ class ChainRule:
 def chain_rule(problem, params, rows=None) -> ChainRule:
     """The chain rule of ``problem`` (a linreg or neuron problem) at ``params`` (d,), over all its
     samples or over the data rows ``rows`` (a mini-batch: then N is the batch's size, as when a run
-    steps on it). Raises InputError for a fixed function, a point of the wrong shape or bad rows."""
+    steps on it). Raises InputError for a fixed function, a point of the wrong shape or not finite,
+    or bad rows."""
     if not isinstance(problem, DatasetProblem):
         raise InputError(QT_TRANSLATE_NOOP(
             "errors", "the chain rule needs a model fitted to data (linreg or neuron); problem {name!r} "
@@ -80,6 +81,9 @@ def chain_rule(problem, params, rows=None) -> ChainRule:
             "errors", "the chain rule takes one point of {dim} parameters ({names}), got shape {shape}"),
             dim=problem.dim, names=", ".join(problem.param_names), shape=point.shape)
     point = point.reshape(problem.dim)
+    if not np.isfinite(point).all():
+        raise InputError(QT_TRANSLATE_NOOP("errors", "the chain rule needs finite parameters, got {point}"),
+                         point=", ".join(f"{v:g}" for v in point))
     X, y = problem.dataset.X, problem.dataset.y
     all_rows = np.arange(len(y))
     rows = all_rows if rows is None else _rows(rows, len(y))

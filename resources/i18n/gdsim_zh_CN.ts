@@ -1876,23 +1876,28 @@
         <translation>{optimizer} 需要学习率：请给出 lr</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/chain_rule.py" line="74"/>
+        <location filename="../../gdsim/engine/chain_rule.py" line="75"/>
         <source>the chain rule needs a model fitted to data (linreg or neuron); problem {name!r} is a fixed function</source>
         <translation>链式法则需要用数据拟合的模型（linreg 或 neuron）；目标函数 {name!r} 是一个固定的函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/chain_rule.py" line="77"/>
+        <location filename="../../gdsim/engine/chain_rule.py" line="78"/>
         <location filename="../../gdsim/engine/problems.py" line="83"/>
         <source>the parameters</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/chain_rule.py" line="79"/>
+        <location filename="../../gdsim/engine/chain_rule.py" line="80"/>
         <source>the chain rule takes one point of {dim} parameters ({names}), got shape {shape}</source>
         <translation>链式法则只接受一个含 {dim} 个参数（{names}）的点，收到的形状是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/chain_rule.py" line="116"/>
+        <location filename="../../gdsim/engine/chain_rule.py" line="85"/>
+        <source>the chain rule needs finite parameters, got {point}</source>
+        <translation>链式法则需要有限的参数值，收到的是 {point}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/chain_rule.py" line="120"/>
         <source>the rows must be a non-empty list of whole numbers from 0 to {last}</source>
         <translation>行号必须是一个非空列表，每个都是 0 到 {last} 之间的整数</translation>
     </message>
