@@ -205,6 +205,8 @@ def test_key_s_shows_the_secant_and_its_slope_tends_to_the_tangent_s(qtbot, wind
     assert secant.values["x"] == 2.0 and secant.values["h"] == 0.001
     window.actions.secant.trigger()
     assert not secant.bar.isVisible() and not secant.line.isVisible()
+    window.session.set_problem("ravine")  # two variables: no secant to draw, and the entry says so
+    assert not window.actions.secant.isEnabled()
 
 
 def test_the_calculator_keeps_only_the_newest_waiting_request(qtbot):

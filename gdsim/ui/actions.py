@@ -180,9 +180,11 @@ class WindowActions(QObject):
     # --- what the keys do ---------------------------------------------------------------------
 
     def _show_equal_axes(self, problem) -> None:
-        """The 1:1 toggle follows each new problem: on where its shape is the point, and only in 2-D."""
+        """The 1:1 toggle follows each new problem: on where its shape is the point, and only in 2-D;
+        the secant is drawn for a function of one variable only."""
         self.equal_axes.setEnabled(problem.dim == 2)
         self.equal_axes.setChecked(problem.dim == 2 and problem.equal_axes)
+        self.secant.setEnabled(problem.dim == 1)
 
     def _show_chain_rule_shown(self, _visible: bool) -> None:
         """The menu's tick follows the panel (closed by its own button, shown by a lesson)."""
