@@ -49,6 +49,9 @@ class WindowActions(QObject):
         self.reset.triggered.connect(window.canvas.parameters.reset_view)  # and show the whole domain
         self.faster = self._add(self.run_menu, Qt.Key.Key_Up, lambda: self.scale_lr(2.0))
         self.slower = self._add(self.run_menu, Qt.Key.Key_Down, lambda: self.scale_lr(0.5))
+        self.run_menu.addSeparator()
+        self.copy_run = self._add(self.run_menu, None, session.copy_watched)
+        self.remove_run = self._add(self.run_menu, None, session.remove_watched)
 
         self.show_controls = window.dock.toggleViewAction()
         self.show_controls.setShortcut(QKeySequence(Qt.Key.Key_F9))
@@ -162,6 +165,8 @@ class WindowActions(QObject):
             self.import_data: tr("&Import data…"), self.quit: tr("&Quit"),
             self.play: tr("Play / Pause"), self.step: tr("One step"), self.reset: tr("Reset to the start"),
             self.faster: tr("η × 2"), self.slower: tr("η ÷ 2"),
+            self.copy_run: tr("Add a &copy of the watched run"),
+            self.remove_run: tr("Re&move the watched run"),
             self.log_scale: tr("&Log scale for the loss"),
             self.step_parts: tr("Show the &parts of each step"),
             self.equal_axes: tr("&Equal axis scales (1:1)"),
