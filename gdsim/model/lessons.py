@@ -41,7 +41,7 @@ The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it
     log_scale = false               # the loss plot on a log scale
     step_parts = true               # draw the parts of each update as separate arrows
     formula = true                  # show the live formula panel
-    chain_rule = true               # show the chain-rule panel (in front of the formulas)
+    chain_rule = true               # show the chain-rule panel (below the plots; View → Chain rule)
 
     [expect]                        # optional: what running the setup to its step limit must give
     status = ["converged"]          # one per optimizer: "converged", "stuck", "diverged" or "step limit"
