@@ -145,6 +145,9 @@ class Secant:
         xs = np.array([x - reach, x + h + reach])
         self.line.setData(xs, low + slope * (xs - x))
         self.points.setData([x, x + h], [low, high])
-        self.label.setText(tr("secant slope (L(x + h) − L(x)) / h = {0};  tangent L′(x) = {1}").format(
-            slope_text(slope), slope_text(float(track.gradient[0]))))
-        self.label.setPos(x1, y1 - 0.22 * (y1 - self._view.getPlotItem().getViewBox().viewRange()[1][0]))
+        text = tr("secant's slope\n(L(x + h) − L(x)) / h = {0}\ntangent's slope L′(x) = {1}")
+        self.label.setText(text.format(slope_text(slope), slope_text(float(track.gradient[0]))))
+        # Right under the slider, at the right edge: where the eye already is.
+        box = self._view.getPlotItem().getViewBox()
+        below = self._view.mapToScene(0, self.bar.geometry().bottom() + 6)
+        self.label.setPos(x1, box.mapSceneToView(below).y())
