@@ -43,6 +43,7 @@ The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it
     log_scale = false               # the loss plot on a log scale
     step_parts = true               # draw the parts of each update as separate arrows
     formula = true                  # show the live formula panel
+    chain_rule = true               # show the chain-rule panel (below the plots; View → Chain rule)
 
     [expect]                        # optional: what running the setup to its step limit must give
     status = ["converged"]          # one per optimizer: "converged", "stuck", "diverged" or "step limit"
@@ -145,7 +146,7 @@ _TOP_KEYS = ("lesson", "setup", "view", "expect")
 _LESSON_KEYS = ("number", "title", "notes")
 _SETUP_KEYS = ("problem", "function", "range", "data", "activation", "loss", "start", "speed", "step_limit",
                "tol", "batch_size", "seed", "optimizers")
-_VIEW_KEYS = ("log_scale", "step_parts", "formula")
+_VIEW_KEYS = ("log_scale", "step_parts", "formula", "chain_rule")
 _EXPECT_KEYS = ("status", "final", "tolerance", "stopped_at", "path", "closest")
 
 
@@ -156,6 +157,7 @@ class LessonView:
     log_scale: bool = False
     step_parts: bool = False  # draw the parts of each update as separate arrows
     formula: bool = True  # show the live formula panel
+    chain_rule: bool = False  # show the chain-rule panel
 
 
 @dataclass(frozen=True)
@@ -938,7 +940,8 @@ def _document(setup: Setup, view: LessonView, title: dict, notes: dict, number: 
     return {
         "lesson": lesson,
         "setup": table,
-        "view": {"log_scale": view.log_scale, "step_parts": view.step_parts, "formula": view.formula},
+        "view": {"log_scale": view.log_scale, "step_parts": view.step_parts, "formula": view.formula,
+                 "chain_rule": view.chain_rule},
     }
 
 

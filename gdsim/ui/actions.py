@@ -75,10 +75,15 @@ class WindowActions(QObject):
         self.keyed.append(self.show_controls)
         self.show_formulas = window.formula_dock.toggleViewAction()
         self.view_menu.addAction(self.show_formulas)
+        self.show_chain_rule = self._add(self.view_menu, Qt.Key.Key_C, None, checkable=True)
+        self.show_chain_rule.toggled.connect(window.show_chain_rule)
+        window.chain_dock.visibilityChanged.connect(self._show_chain_rule_shown)
         self.log_scale = self._add(self.view_menu, Qt.Key.Key_L, None, checkable=True)
         self.log_scale.toggled.connect(window.canvas.losses.set_log_scale)
         self.step_parts = self._add(self.view_menu, Qt.Key.Key_P, None, checkable=True)
         self.step_parts.toggled.connect(window.canvas.set_step_parts)
+        self.secant = self._add(self.view_menu, Qt.Key.Key_S, None, checkable=True)
+        self.secant.toggled.connect(window.canvas.parameters.secant.set_on)
         self.equal_axes = self._add(self.view_menu, None, None, checkable=True)
         self.equal_axes.toggled.connect(window.canvas.parameters.set_equal_axes)
         session.problem_changed.connect(self._show_equal_axes)
@@ -192,6 +197,7 @@ class WindowActions(QObject):
             self.log_scale: tr("&Log scale for the loss"),
             self.step_parts: tr("Show the &parts of each step"),
             self.equal_axes: tr("&Equal axis scales (1:1)"),
+            self.secant: tr("&Secant → tangent (1-D): the derivative as a limit"),
             self.dark: tr("&Dark theme"), self.light: tr("&Light theme (projector)"),
             self.switch_theme: tr("Switch between the dark and the light &theme"),
             self.larger: tr("&Larger"), self.smaller: tr("&Smaller"), self.full_screen: tr("&Full screen"),
@@ -201,6 +207,7 @@ class WindowActions(QObject):
             action.setText(text)
         self.show_controls.setText(tr("&Controls"))
         self.show_formulas.setText(tr("F&ormulas"))
+        self.show_chain_rule.setText(tr("C&hain rule for the neuron"))
         self._show_undo()
         self._show_editable(self.window.data_editor.editable)
         self.clear_data.setToolTip(tr("Remove every point, to place your own (a run needs at least one)"))
@@ -229,9 +236,15 @@ class WindowActions(QObject):
     # --- what the keys do ---------------------------------------------------------------------
 
     def _show_equal_axes(self, problem) -> None:
-        """The 1:1 toggle follows each new problem: on where its shape is the point, and only in 2-D."""
+        """The 1:1 toggle follows each new problem: on where its shape is the point, and only in 2-D;
+        the secant is drawn for a function of one variable only."""
         self.equal_axes.setEnabled(problem.dim == 2)
         self.equal_axes.setChecked(problem.dim == 2 and problem.equal_axes)
+        self.secant.setEnabled(problem.dim == 1)
+
+    def _show_chain_rule_shown(self, _visible: bool) -> None:
+        """The menu's tick follows the panel (closed by its own button, shown by a lesson)."""
+        self.show_chain_rule.setChecked(not self.window.chain_dock.isHidden())
 
     def check_gl(self) -> GlSupport:
         """Find out (once) whether OpenGL works here, and say it in the menu."""

@@ -52,6 +52,7 @@ class _PaintWatcher(QObject):
 class Canvas(QWidget):
     drawn = Signal(object)  # the snapshot just drawn (tests and benchmarks wait on it)
     data_view_made = Signal(object)  # the DataView, made when a problem first needs it
+    sample_clicked = Signal(int)  # a data point clicked: its row
 
     def __init__(self, session: Session, style: Style = DARK, parent=None):
         super().__init__(parent)
@@ -63,6 +64,7 @@ class Canvas(QWidget):
         # window (a 1-D problem) then appears sooner.
         self._slices: tuple[SliceView, SliceView] | None = None
         self._data: DataView | None = None
+        self._chosen_sample: int | None = None  # ringed on the data view (the chain rule's sample)
         self._layout = QGridLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
@@ -167,7 +169,15 @@ class Canvas(QWidget):
         if self._data is None:
             self._data = DataView(self._style)
             self.data_view_made.emit(self._data)
+            self._data.sample_clicked.connect(self.sample_clicked)
+            self._data.show_chosen(self._chosen_sample)
         return self._data
+
+    def show_chosen_sample(self, row: int | None) -> None:
+        """Ring sample ``row`` of the data (None: none), as the chain-rule panel shows it."""
+        self._chosen_sample = row
+        if self._data is not None:
+            self._data.show_chosen(row)
 
     @property
     def data_view_exists(self) -> bool:

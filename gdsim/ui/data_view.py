@@ -55,6 +55,7 @@ class DataView(PlotView):
     move_point_requested = Signal(int, float, float, bool)  # (index, x, y, the drag has ended)
     remove_point_requested = Signal(int)
     selection_changed = Signal(object)  # the selected point's index, or None
+    sample_clicked = Signal(int)  # the row of the data point clicked
 
     def __init__(self, style: Style = DARK, parent=None):
         super().__init__(parent=parent)
@@ -85,14 +86,19 @@ class DataView(PlotView):
         self.batch_label = pg.TextItem(anchor=(0, 0))
         self.batch_label.setZValue(20)
         self.batch_label.hide()
+        # The sample the chain-rule panel shows, ringed (None: no ring).
+        self.chosen = pg.ScatterPlotItem(symbol="s")
+        self.chosen.setZValue(6)
+        self._chosen_row: int | None = None
         self._watched = 0
-        self.scene().sigMouseClicked.connect(self._on_clicked)
+        plot.addItem(self.chosen)
         plot.addItem(self.points)
         plot.addItem(self.selection)
         plot.addItem(self.model)
         plot.addItem(self.batch)
         plot.addItem(self.next_batch)
         plot.addItem(self.batch_label)
+        self.scene().sigMouseClicked.connect(self._on_clicked)
         self.apply_style(style)
 
     def apply_style(self, style: Style) -> None:
@@ -106,6 +112,9 @@ class DataView(PlotView):
         self._style = style
         self.model.setPen(pg.mkPen(style.track(self._watched), width=style.width(3)))
         self._style_batch()
+        self.chosen.setPen(pg.mkPen(style.gradient, width=style.width(3)))
+        self.chosen.setBrush(pg.mkBrush(None))
+        self.chosen.setSize(style.width(26))
         font = QFont()
         font.setPointSizeF(10 * style.scale)
         self.batch_label.setFont(font)
@@ -160,6 +169,15 @@ class DataView(PlotView):
         if self.selected is not None and self.selected >= len(self._x):
             self.select(None)
         self._show_selection()
+        self.show_chosen(self._chosen_row)
+
+    def show_chosen(self, row: int | None) -> None:
+        """Ring sample ``row`` (the one the chain-rule panel shows); None: no ring."""
+        self._chosen_row = row
+        if row is None or not 0 <= row < len(self._x):
+            self.chosen.setData([], [])
+            return
+        self.chosen.setData([self._x[row]], [self._y[row]])
 
     def clear_model(self) -> None:
         """A new run: the range goes back to the data's (held while the data changes by hand)."""
@@ -200,11 +218,16 @@ class DataView(PlotView):
         return float(x), (1.0 if y >= 0.5 else 0.0) if self.snap_to_classes else float(y)
 
     def _on_clicked(self, event) -> None:
-        """A click: on a point, select it (left) or remove it (right); elsewhere, add one (left)."""
+        """A click: on a point, choose it as the chain rule's sample and select it (left) or remove it
+        (right); elsewhere, add one (left). Only choosing, for data that cannot be edited."""
         vb = self.getPlotItem().getViewBox()
-        if not self.editable or event.double() or not vb.sceneBoundingRect().contains(event.scenePos()):
+        if event.double() or not vb.sceneBoundingRect().contains(event.scenePos()):
             return
         near = self.point_near(event.scenePos())
+        if event.button() == Qt.MouseButton.LeftButton and near is not None:
+            self.sample_clicked.emit(near)
+        if not self.editable:
+            return
         if event.button() == Qt.MouseButton.RightButton and near is not None:
             self.select(None)
             self.remove_point_requested.emit(near)

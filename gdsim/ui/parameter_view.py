@@ -21,6 +21,7 @@ from .marker import Marker
 from .placement import Placer
 from .plot_style import PlotView, outline_pen, run_pen, style_plot
 from .polyline import Polyline
+from .secant_view import Secant
 from .style import DARK, RunLook, Style, clip_for_display, format_number
 from .update_parts import update_parts
 
@@ -151,6 +152,7 @@ class ParameterView(PlotView):
         for item, z in ((self.lookahead_line, 24), (self.lookahead_point, 26), (self.lookahead_label, 40)):
             item.setZValue(z)
             plot.addItem(item)
+        self.secant = Secant(self)  # the derivative as a limit (1-D only, when asked for)
         self.start_marker = pg.TargetItem(size=18, symbol="crosshair", movable=True)
         self.start_marker.setZValue(35)
         plot.addItem(self.start_marker)
@@ -158,6 +160,12 @@ class ParameterView(PlotView):
         self.scene().sigMouseClicked.connect(self._on_clicked)
         plot.getViewBox().sigRangeChanged.connect(self._on_range_changed)
         self.apply_style(style)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        secant = self.__dict__.get("secant")  # resized before __init__ makes it
+        if secant is not None and secant.bar.isVisible():
+            secant.place_bar()
 
     # --- configuration ------------------------------------------------------------------------
 
@@ -200,6 +208,7 @@ class ParameterView(PlotView):
         self.start_marker.setPen(pg.mkPen(style.foreground, width=w(2)))
         self.start_marker.setScale(style.scale)
         self.color_bar.apply_style(style)
+        self.secant.apply_style(style)
         if self._problem is not None:
             self._set_colormap()
         self._redraw()
@@ -225,6 +234,7 @@ class ParameterView(PlotView):
         self._show_title()
         problem = shown
         self._problem = problem
+        self.secant.set_problem(problem)
         self._snap = None
         self._curve_span = None
         one_d = problem.dim == 1
@@ -326,6 +336,7 @@ class ParameterView(PlotView):
         self.start_marker.setToolTip(tr("The start: drag it, or click anywhere, to start from there"))
         self.minima.setToolTip(tr("A minimum of the loss"))
         self.color_bar.retranslate()
+        self.secant.retranslate()
         problem = self._problem
         if problem is not None:
             names = problem.param_names
@@ -426,6 +437,7 @@ class ParameterView(PlotView):
         here = self._point(track.params, track.loss)
         if problem.dim == 1:
             self._draw_tangent(track, here, placer)
+            self.secant.draw(track, here)
         self._hide_step()
         if step_parts and track.status == "running":
             self._draw_parts(track, here, placer)

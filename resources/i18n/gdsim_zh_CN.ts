@@ -9,252 +9,262 @@
         <translation>{0}%</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="163" />
+        <location filename="../../gdsim/ui/actions.py" line="168" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="164" />
+        <location filename="../../gdsim/ui/actions.py" line="169" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="165" />
+        <location filename="../../gdsim/ui/actions.py" line="170" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="166" />
+        <location filename="../../gdsim/ui/actions.py" line="171" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="167" />
+        <location filename="../../gdsim/ui/actions.py" line="172" />
         <source>Less&amp;ons</source>
         <translation>课程(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="172" />
+        <location filename="../../gdsim/ui/actions.py" line="177" />
         <source>&amp;Open a lesson file…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="173" />
+        <location filename="../../gdsim/ui/actions.py" line="178" />
         <source>&amp;Save the setup as a lesson…</source>
         <translation>把当前设置存为课件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="175" />
+        <location filename="../../gdsim/ui/actions.py" line="180" />
         <source>La&amp;nguage / 语言</source>
         <translation>语言 / Language(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="176" />
+        <location filename="../../gdsim/ui/actions.py" line="181" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="178" />
+        <location filename="../../gdsim/ui/actions.py" line="183" />
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="185" />
+        <location filename="../../gdsim/ui/actions.py" line="190" />
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="185" />
+        <location filename="../../gdsim/ui/actions.py" line="190" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="186" />
+        <location filename="../../gdsim/ui/actions.py" line="191" />
         <source>&amp;Save data as CSV…</source>
         <translation>将数据保存为 CSV(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="187" />
+        <location filename="../../gdsim/ui/actions.py" line="192" />
         <source>Re&amp;move the selected point</source>
         <translation>删除选中的点(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="187" />
+        <location filename="../../gdsim/ui/actions.py" line="192" />
         <source>&amp;Clear data</source>
         <translation>清空数据(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="188" />
+        <location filename="../../gdsim/ui/actions.py" line="193" />
         <source>Play / Pause</source>
         <translation>开始 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="188" />
+        <location filename="../../gdsim/ui/actions.py" line="193" />
         <source>One step</source>
         <translation>走一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="188" />
+        <location filename="../../gdsim/ui/actions.py" line="193" />
         <source>Reset to the start</source>
         <translation>回到起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="189" />
+        <location filename="../../gdsim/ui/actions.py" line="194" />
         <source>η × 2</source>
         <translation>η × 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="189" />
+        <location filename="../../gdsim/ui/actions.py" line="194" />
         <source>η ÷ 2</source>
         <translation>η ÷ 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="190" />
+        <location filename="../../gdsim/ui/actions.py" line="195" />
         <source>Add a &amp;copy of the watched run</source>
         <translation>复制所查看的运行(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="191" />
+        <location filename="../../gdsim/ui/actions.py" line="196" />
         <source>Re&amp;move the watched run</source>
         <translation>删除所查看的运行(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="192" />
+        <location filename="../../gdsim/ui/actions.py" line="197" />
         <source>&amp;Log scale for the loss</source>
         <translation>损失用对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="193" />
+        <location filename="../../gdsim/ui/actions.py" line="198" />
         <source>Show the &amp;parts of each step</source>
         <translation>分解显示每一步(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="194" />
+        <location filename="../../gdsim/ui/actions.py" line="199" />
         <source>&amp;Equal axis scales (1:1)</source>
         <translation>坐标轴等比例（1:1）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="195" />
+        <location filename="../../gdsim/ui/actions.py" line="200" />
+        <source>&amp;Secant → tangent (1-D): the derivative as a limit</source>
+        <translation>割线 → 切线（一维）：导数是极限(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="201" />
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="195" />
+        <location filename="../../gdsim/ui/actions.py" line="201" />
         <source>&amp;Light theme (projector)</source>
         <translation>浅色主题（投影仪）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="196" />
+        <location filename="../../gdsim/ui/actions.py" line="202" />
         <source>Switch between the dark and the light &amp;theme</source>
         <translation>在深色和浅色主题之间切换(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="197" />
+        <location filename="../../gdsim/ui/actions.py" line="203" />
         <source>&amp;Larger</source>
         <translation>放大(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="197" />
+        <location filename="../../gdsim/ui/actions.py" line="203" />
         <source>&amp;Smaller</source>
         <translation>缩小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="197" />
+        <location filename="../../gdsim/ui/actions.py" line="203" />
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="198" />
+        <location filename="../../gdsim/ui/actions.py" line="204" />
         <source>&amp;Keyboard</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="198" />
+        <location filename="../../gdsim/ui/actions.py" line="204" />
         <source>&amp;About gdsim</source>
         <translation>关于 gdsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="202" />
+        <location filename="../../gdsim/ui/actions.py" line="208" />
         <source>&amp;Controls</source>
         <translation>控制面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="203" />
+        <location filename="../../gdsim/ui/actions.py" line="209" />
         <source>F&amp;ormulas</source>
         <translation>公式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="206" />
+        <location filename="../../gdsim/ui/actions.py" line="210" />
+        <source>C&amp;hain rule for the neuron</source>
+        <translation>神经元的链式法则(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="213" />
         <source>Remove every point, to place your own (a run needs at least one)</source>
         <translation>删除所有的点，以便放置你自己的点（运行至少需要一个点）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="214" />
+        <location filename="../../gdsim/ui/actions.py" line="221" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="214" />
+        <location filename="../../gdsim/ui/actions.py" line="221" />
         <source>&amp;Undo: {0}</source>
         <translation>撤销：{0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="215" />
+        <location filename="../../gdsim/ui/actions.py" line="222" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="215" />
+        <location filename="../../gdsim/ui/actions.py" line="222" />
         <source>&amp;Redo: {0}</source>
         <translation>重做：{0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="249" />
+        <location filename="../../gdsim/ui/actions.py" line="262" />
         <source>&amp;3-D surface (no OpenGL here)</source>
         <translation>三维曲面（此处没有 OpenGL）(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="250" />
+        <location filename="../../gdsim/ui/actions.py" line="263" />
         <source>The 3-D surface needs OpenGL: {0}</source>
         <translation>三维曲面需要 OpenGL：{0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="252" />
+        <location filename="../../gdsim/ui/actions.py" line="265" />
         <source>&amp;3-D surface…</source>
         <translation>三维曲面(&amp;3)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="254" />
+        <location filename="../../gdsim/ui/actions.py" line="267" />
         <source>The 3-D surface shows a loss of two parameters; this problem has {0}.</source>
         <translation>三维曲面只能显示两个参数的损失；这个目标函数有 {0} 个参数。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="256" />
+        <location filename="../../gdsim/ui/actions.py" line="269" />
         <source>The loss as a surface one can turn, with every run's path on it</source>
         <translation>把损失画成可以转动的曲面，每次运行的路径都画在上面</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="271" />
+        <location filename="../../gdsim/ui/actions.py" line="284" />
         <source>&amp;Scale: {0}</source>
         <translation>缩放：{0}(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="297" />
+        <location filename="../../gdsim/ui/actions.py" line="310" />
         <source>Open lesson 1 … {0}</source>
         <translation>打开第 1 … {0} 课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="321" />
+        <location filename="../../gdsim/ui/actions.py" line="334" />
         <source>Keyboard</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="323" />
+        <location filename="../../gdsim/ui/actions.py" line="336" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="323" />
+        <location filename="../../gdsim/ui/actions.py" line="336" />
         <source>Does</source>
         <translation>作用</translation>
     </message>
@@ -346,11 +356,81 @@
         <translation>第 {0} 帧，共 {1} 帧</translation>
     </message>
     <message>
+        <location filename="../../gdsim/ui/chain_panel.py" line="80" />
+        <source>Chain rule</source>
+        <translation>链式法则</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_panel.py" line="81" />
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_panel.py" line="82" />
+        <source>Which sample of the data the graph shows (or click a point of the data)</source>
+        <translation>图中显示数据的哪一个样本（也可以点击数据图上的点）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="45" />
+        <source>The chain rule is shown for models fitted to data: choose the problem Linear regression or Neuron.</source>
+        <translation>链式法则面板针对用数据拟合的模型：请把目标函数选为“线性回归”或“神经元”。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="87" />
+        <source>(f is the identity)</source>
+        <translation>（f 是恒等函数）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="92" />
+        <source>target y = {0}</source>
+        <translation>目标值 y = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="117" />
+        <source>of {0} · loss {1}: L = Σ E over the samples · forward: the values in the boxes, backward: the factors on the arrows</source>
+        <translation>共 {0} 个 · 损失 {1}：L = 各样本 E 之和 · 前向：方框里的数值；反向：箭头上的因子</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="127" />
+        <source>(with the sigmoid, ŷ(1 − ŷ) cancels: ∂E/∂h = (ŷ − y)/N = {0})</source>
+        <translation>（用 Sigmoid 时 ŷ(1 − ŷ) 正好约掉：∂E/∂h = (ŷ − y)/N = {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="129" />
+        <source>Backward, the product along each path:</source>
+        <translation>反向：沿每条路径把因子相乘：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="172" />
+        <source>Summed over all {0} samples, the products are the gradient:</source>
+        <translation>把全部 {0} 个样本的乘积加起来，就是梯度：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="180" />
+        <source>The next step uses a mini-batch of {0} samples (N = {0} in E): summed over them,</source>
+        <translation>下一步只用一个含 {0} 个样本的小批量（E 中的 N = {0}）：对它们求和，</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="187" />
+        <source>This is the gradient the optimizer steps with.</source>
+        <translation>这正是优化器迈步所用的梯度。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="194" />
+        <source>equal, to the last digit</source>
+        <translation>完全相等，一位不差</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="196" />
+        <source>equal up to rounding (the engine adds in another order): they differ by {0}</source>
+        <translation>在舍入误差内相等（引擎求和的顺序不同）：相差 {0}</translation>
+    </message>
+    <message>
         <location filename="../../gdsim/ui/color_bar.py" line="82" />
         <location filename="../../gdsim/ui/color_bar.py" line="86" />
         <location filename="../../gdsim/ui/loss_view.py" line="60" />
         <location filename="../../gdsim/ui/loss_view.py" line="104" />
-        <location filename="../../gdsim/ui/parameter_view.py" line="334" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="345" />
         <location filename="../../gdsim/ui/surface_view.py" line="231" />
         <source>loss</source>
         <translation>损失</translation>
@@ -381,27 +461,27 @@
         <translation>清空数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="243" />
+        <location filename="../../gdsim/ui/data_view.py" line="266" />
         <source>data and model ŷ = f(w·x + b)</source>
         <translation>数据与模型 ŷ = f(w·x + b)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="244" />
+        <location filename="../../gdsim/ui/data_view.py" line="267" />
         <source>data and model ŷ = w·x + b</source>
         <translation>数据与模型 ŷ = w·x + b</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="248" />
+        <location filename="../../gdsim/ui/data_view.py" line="271" />
         <source>Click to add a point, drag a point to move it, right-click a point (or click it and press Delete) to remove it; Ctrl+Z takes an edit back</source>
         <translation>单击添加一个点，拖动一个点来移动它，右键单击一个点（或单击它再按 Delete）来删除它；Ctrl+Z 撤销上一次修改</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="258" />
+        <location filename="../../gdsim/ui/data_view.py" line="281" />
         <source>○ last step: {0}/{1}</source>
         <translation>○ 上一步：{0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="259" />
+        <location filename="../../gdsim/ui/data_view.py" line="282" />
         <source>◌ next step: {0}/{1}</source>
         <translation>◌ 下一步：{0}/{1}</translation>
     </message>
@@ -805,37 +885,37 @@
         <translation>‖∇L‖（梯度的模）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="320" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="330" />
         <source>loss over {0}, {1} ({2} held)</source>
         <translation>损失：{0}、{1}（{2} 不变）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="323" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="333" />
         <source>Parameter space</source>
         <translation>参数空间</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="326" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="336" />
         <source>The start: drag it, or click anywhere, to start from there</source>
         <translation>起点：拖动它，或在任意位置点击，就从那里出发</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="327" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="337" />
         <source>A minimum of the loss</source>
         <translation>损失的一个极小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="527" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="539" />
         <source>slope L′(x) = {0}</source>
         <translation>斜率 L′(x) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="591" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="603" />
         <source>φ: look-ahead −μ·v</source>
         <translation>φ：前瞻 −μ·v</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="603" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="615" />
         <source>arrows drawn ×{0}</source>
         <translation>箭头放大 ×{0}</translation>
     </message>
@@ -843,6 +923,25 @@
         <location filename="../../gdsim/ui/schedule_box.py" line="66" />
         <source>{0}; allowed {1}, default {2}</source>
         <translation>{0}；允许 {1}，默认 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/secant_view.py" line="51" />
+        <source>secant: h = {0}</source>
+        <translation>割线：h = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/secant_view.py" line="55" />
+        <source>Shrink h: the secant through x and x + h turns into the tangent</source>
+        <translation>把 h 调小：过 x 和 x + h 的割线逐渐变成切线</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/secant_view.py" line="148" />
+        <source>secant's slope
+(L(x + h) − L(x)) / h = {0}
+tangent's slope L′(x) = {1}</source>
+        <translation>割线斜率
+(L(x + h) − L(x)) / h = {0}
+切线斜率 L′(x) = {1}</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/slice_view.py" line="82" />
@@ -1288,135 +1387,140 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="139" />
+        <location filename="../../gdsim/ui/main_window.py" line="150" />
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="140" />
+        <location filename="../../gdsim/ui/main_window.py" line="151" />
         <source>Controls</source>
         <translation>控制面板</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="141" />
+        <location filename="../../gdsim/ui/main_window.py" line="152" />
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="142" />
+        <location filename="../../gdsim/ui/main_window.py" line="153" />
+        <source>Chain rule</source>
+        <translation>链式法则</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="155" />
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="150" />
+        <location filename="../../gdsim/ui/main_window.py" line="163" />
         <source>The scale of text and lines (Ctrl + / Ctrl −, View → Scale)</source>
         <translation>文字和线条的缩放比例（Ctrl + / Ctrl −，视图 → 缩放）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="198" />
-        <location filename="../../gdsim/ui/main_window.py" line="222" />
+        <location filename="../../gdsim/ui/main_window.py" line="212" />
+        <location filename="../../gdsim/ui/main_window.py" line="236" />
         <source>Open lesson</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="208" />
-        <location filename="../../gdsim/ui/main_window.py" line="230" />
+        <location filename="../../gdsim/ui/main_window.py" line="222" />
+        <location filename="../../gdsim/ui/main_window.py" line="244" />
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="223" />
+        <location filename="../../gdsim/ui/main_window.py" line="237" />
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课件 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="231" />
+        <location filename="../../gdsim/ui/main_window.py" line="245" />
         <source>Lessons (*.toml)</source>
         <translation>课件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="234" />
+        <location filename="../../gdsim/ui/main_window.py" line="248" />
         <source>Lesson title</source>
         <translation>课件标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="234" />
+        <location filename="../../gdsim/ui/main_window.py" line="248" />
         <source>Title of the lesson:</source>
         <translation>这一课的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="341" />
+        <location filename="../../gdsim/ui/main_window.py" line="370" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="341" />
-        <location filename="../../gdsim/ui/main_window.py" line="351" />
+        <location filename="../../gdsim/ui/main_window.py" line="370" />
+        <location filename="../../gdsim/ui/main_window.py" line="380" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="342" />
+        <location filename="../../gdsim/ui/main_window.py" line="371" />
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="343" />
+        <location filename="../../gdsim/ui/main_window.py" line="372" />
         <source>stuck at step {0}: ∇L = 0, yet no minimum</source>
         <translation>在第 {0} 步停滞：∇L = 0，但这里不是最小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="344" />
+        <location filename="../../gdsim/ui/main_window.py" line="373" />
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="345" />
+        <location filename="../../gdsim/ui/main_window.py" line="374" />
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="350" />
+        <location filename="../../gdsim/ui/main_window.py" line="379" />
         <source>diverging: the loss keeps growing</source>
         <translation>正在发散：损失不断增大</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="353" />
+        <location filename="../../gdsim/ui/main_window.py" line="382" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="354" />
+        <location filename="../../gdsim/ui/main_window.py" line="383" />
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="355" />
+        <location filename="../../gdsim/ui/main_window.py" line="384" />
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="356" />
+        <location filename="../../gdsim/ui/main_window.py" line="385" />
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="368" />
+        <location filename="../../gdsim/ui/main_window.py" line="397" />
         <source>stopped at step {0}: the slope of L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 的斜率在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="370" />
+        <location filename="../../gdsim/ui/main_window.py" line="399" />
         <source>stopped at step {0}: L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="373" />
+        <location filename="../../gdsim/ui/main_window.py" line="402" />
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="374" />
+        <location filename="../../gdsim/ui/main_window.py" line="403" />
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
@@ -1483,6 +1587,32 @@
         <location filename="../../gdsim/engine/catalog.py" line="97" />
         <source>data must be a built-in dataset name, a CSV file, or a pair (X, y); got {kind}</source>
         <translation>数据必须是内置数据集的名称、一个 CSV 文件或一对 (X, y)，而给出的是 {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/chain_rule.py" line="75" />
+        <source>the chain rule needs a model fitted to data (linreg or neuron); problem {name!r} is a fixed function</source>
+        <translation>链式法则需要用数据拟合的模型（linreg 或 neuron）；目标函数 {name!r} 是一个固定的函数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/chain_rule.py" line="78" />
+        <location filename="../../gdsim/engine/problems.py" line="83" />
+        <source>the parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/chain_rule.py" line="80" />
+        <source>the chain rule takes one point of {dim} parameters ({names}), got shape {shape}</source>
+        <translation>链式法则只接受一个含 {dim} 个参数（{names}）的点，收到的形状是 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/chain_rule.py" line="85" />
+        <source>the chain rule needs finite parameters, got {point}</source>
+        <translation>链式法则需要有限的参数值，收到的是 {point}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/chain_rule.py" line="120" />
+        <source>the rows must be a non-empty list of whole numbers from 0 to {last}</source>
+        <translation>行号必须是一个非空列表，每个都是 0 到 {last} 之间的整数</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/csv_file.py" line="32" />
@@ -2012,11 +2142,6 @@
         <translation>{optimizer} 需要学习率：请给出 lr</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/problems.py" line="83" />
-        <source>the parameters</source>
-        <translation>参数</translation>
-    </message>
-    <message>
         <location filename="../../gdsim/engine/problems.py" line="87" />
         <source>the parameters of {problem!r} must have shape (K, {dim}), got {shape}</source>
         <translation>{problem!r} 的参数的形状必须是 (K, {dim})，而给出的是 {shape}</translation>
@@ -2220,402 +2345,402 @@
         <translation>数据点必须在 -{limit:g} 和 {limit:g} 之间，实际得到 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="205" />
+        <location filename="../../gdsim/model/lessons.py" line="207" />
         <source>lesson file {path}: {problem}</source>
         <translation>课件 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="250" />
+        <location filename="../../gdsim/model/lessons.py" line="252" />
         <source>[lesson] number {number} is taken by {other} too; each lesson needs its own number from {first} to {last}</source>
         <translation>[lesson] number {number} 已被 {other} 使用；每一课都需要自己的编号，从 {first} 到 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="268" />
+        <location filename="../../gdsim/model/lessons.py" line="270" />
         <source>line {line}: the file is not UTF-8 text; save it as UTF-8</source>
         <translation>第 {line} 行：文件不是 UTF-8 文本；请把它存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="274" />
+        <location filename="../../gdsim/model/lessons.py" line="276" />
         <source>cannot read it: {reason}</source>
         <translation>无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="275" />
+        <location filename="../../gdsim/model/lessons.py" line="277" />
         <source>this is a folder, not a lesson file</source>
         <translation>这是一个文件夹，不是课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="276" />
+        <location filename="../../gdsim/model/lessons.py" line="278" />
         <source>this is not a regular file (it is a {kind}); lessons are read from files only</source>
         <translation>这不是普通文件（它是{kind}）；课件只从普通文件读取</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="278" />
+        <location filename="../../gdsim/model/lessons.py" line="280" />
         <source>the file is larger than {limit} KB; a lesson file has at most {limit} KB</source>
         <translation>文件大于 {limit} KB；课件最多 {limit} KB</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="289" />
+        <location filename="../../gdsim/model/lessons.py" line="291" />
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="323" />
+        <location filename="../../gdsim/model/lessons.py" line="325" />
         <source>line {line}: arrays and tables nest more than {limit} deep; a lesson needs 2 at most</source>
         <translation>第 {line} 行：数组和表嵌套超过 {limit} 层；一课最多只需 2 层</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="325" />
+        <location filename="../../gdsim/model/lessons.py" line="327" />
         <source>line {line}: a key has more than {limit} dotted parts (such as a.b.c); a lesson needs 3 at most</source>
         <translation>第 {line} 行：一个键由超过 {limit} 段以点连接的部分组成（例如 a.b.c）；一课最多只需 3 段</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="327" />
+        <location filename="../../gdsim/model/lessons.py" line="329" />
         <source>line {line}: more than {limit} tables; a lesson has [lesson], [setup], at most {most} [[setup.optimizers]], [view] and [expect]</source>
         <translation>第 {line} 行：表超过 {limit} 个；一课包含 [lesson]、[setup]、最多 {most} 个 [[setup.optimizers]]、[view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="343" />
+        <location filename="../../gdsim/model/lessons.py" line="345" />
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="346" />
+        <location filename="../../gdsim/model/lessons.py" line="348" />
         <source>the TOML reader cannot read it ({error})</source>
         <translation>TOML 读取器无法读取它（{error}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="364" />
+        <location filename="../../gdsim/model/lessons.py" line="366" />
         <source>unknown table or key {key!r} at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="366" />
+        <location filename="../../gdsim/model/lessons.py" line="368" />
         <source>unknown table or key {key!r} (did you mean {close!r}?) at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}（是不是想写 {close!r}？）；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="371" />
+        <location filename="../../gdsim/model/lessons.py" line="373" />
         <source>the file needs a [{name}] table; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>文件需要一个 [{name}] 表；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="389" />
+        <location filename="../../gdsim/model/lessons.py" line="391" />
         <source>[lesson] needs number (a whole number from {first} to {last}: the lesson's place in the Lessons menu)</source>
         <translation>[lesson] 需要 number（从 {first} 到 {last} 的整数：这一课在“课程”菜单中的位置）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="394" />
+        <location filename="../../gdsim/model/lessons.py" line="396" />
         <source>[lesson] number must be a whole number from {first} to {last}, got {got}</source>
         <translation>[lesson] number 必须是从 {first} 到 {last} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="402" />
+        <location filename="../../gdsim/model/lessons.py" line="404" />
         <source>[lesson] needs {name}.en (write {example})</source>
         <translation>[lesson] 需要 {name}.en（请写成 {example}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="409" />
+        <location filename="../../gdsim/model/lessons.py" line="411" />
         <source>[lesson] {name} must be a table of texts by language, such as {example}; got {got}</source>
         <translation>[lesson] {name} 必须是按语言给出文字的表，比如 {example}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="416" />
+        <location filename="../../gdsim/model/lessons.py" line="418" />
         <source>[lesson] {name}.{language} must be a string, got {got}</source>
         <translation>[lesson] {name}.{language} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="421" />
+        <location filename="../../gdsim/model/lessons.py" line="423" />
         <source>[lesson] {name}.{language} has {length:,} characters; {most:,} at most</source>
         <translation>[lesson] {name}.{language} 有 {length:,} 个字符；最多 {most:,} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="426" />
+        <location filename="../../gdsim/model/lessons.py" line="428" />
         <source>[lesson] needs {name}.en (it is empty)</source>
         <translation>[lesson] 需要 {name}.en（它是空的）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="444" />
+        <location filename="../../gdsim/model/lessons.py" line="446" />
         <source>[setup] activation applies only to the problem neuron, not {problem!r}</source>
         <translation>[setup] activation 只适用于目标函数 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="448" />
+        <location filename="../../gdsim/model/lessons.py" line="450" />
         <source>[setup] {key} applies only to the problems {models}, not {problem!r}</source>
         <translation>[setup] {key} 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="464" />
+        <location filename="../../gdsim/model/lessons.py" line="466" />
         <source>[setup] step_limit must be a whole number from 1 to {most}, got {got}</source>
         <translation>[setup] step_limit 必须是从 1 到 {most} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="470" />
+        <location filename="../../gdsim/model/lessons.py" line="472" />
         <source>[setup] tol must be a number ≥ 0, got {got}</source>
         <translation>[setup] tol 必须是 ≥ 0 的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="481" />
+        <location filename="../../gdsim/model/lessons.py" line="483" />
         <source>{where} batch_size applies only to the problems {models}, not {problem!r}</source>
         <translation>{where} batch_size 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="510" />
+        <location filename="../../gdsim/model/lessons.py" line="512" />
         <source>[setup] {key} applies only to the problem {custom} (a typed function), not {problem!r}</source>
         <translation>[setup] {key} 只适用于目标函数 {custom}（输入的函数），不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="517" />
+        <location filename="../../gdsim/model/lessons.py" line="519" />
         <source>[setup] problem {custom} needs function, the text of a function of x, or of x and y, such as {example}</source>
         <translation>[setup] 目标函数 {custom} 需要 function：一个关于 x 或关于 x 和 y 的函数的文字，例如 {example}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="530" />
+        <location filename="../../gdsim/model/lessons.py" line="532" />
         <source>[setup] range must be two numbers [low, high] for x, or two such pairs for x and y, such as [-3, 3] or [[-3, 3], [-2, 2]]; got {got}</source>
         <translation>[setup] range 必须是 x 的两个数 [下限，上限]，或 x 和 y 各一对这样的数，例如 [-3, 3] 或 [[-3, 3], [-2, 2]]；得到的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="540" />
+        <location filename="../../gdsim/model/lessons.py" line="542" />
         <source>[setup] needs problem (one of: {valid})</source>
         <translation>[setup] 需要 problem（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="541" />
+        <location filename="../../gdsim/model/lessons.py" line="543" />
         <source>[setup] needs speed (steps per second, or "max" for as fast as possible)</source>
         <translation>[setup] 需要 speed（每秒的步数，或者写 "max" 表示尽可能快）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="543" />
+        <location filename="../../gdsim/model/lessons.py" line="545" />
         <source>[setup] needs step_limit (a whole number ≥ 1: the run stops after this many steps)</source>
         <translation>[setup] 需要 step_limit（≥ 1 的整数：运行走完这么多步后停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="545" />
+        <location filename="../../gdsim/model/lessons.py" line="547" />
         <source>[setup] needs optimizers (at least one [[setup.optimizers]] table with a name, such as name = "sgd")</source>
         <translation>[setup] 需要 optimizers（至少一个带名称的 [[setup.optimizers]] 表，比如 name = "sgd"）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="548" />
+        <location filename="../../gdsim/model/lessons.py" line="550" />
         <source>{where}: {error}</source>
         <translation>{where}：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="556" />
+        <location filename="../../gdsim/model/lessons.py" line="558" />
         <source>[setup] data has {length:,} characters; a path has at most {most:,}</source>
         <translation>[setup] data 有 {length:,} 个字符；路径最多 {most:,} 个字符</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="561" />
+        <location filename="../../gdsim/model/lessons.py" line="563" />
         <source>[setup] data is empty; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data 是空的；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="567" />
+        <location filename="../../gdsim/model/lessons.py" line="569" />
         <source>[setup] data: the data file {path} does not exist; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="571" />
+        <location filename="../../gdsim/model/lessons.py" line="573" />
         <source>[setup] data: the data file {path} does not exist (a relative path is taken from the lesson's folder {folder}); give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在（相对路径从课件所在的文件夹 {folder} 算起）；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="584" />
+        <location filename="../../gdsim/model/lessons.py" line="586" />
         <source>[setup] speed must be a number of steps per second from {low:g} to {high:,g}, or "max"; got {got}</source>
         <translation>[setup] speed 必须是每秒的步数，从 {low:g} 到 {high:,g}，或者 "max"；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="597" />
+        <location filename="../../gdsim/model/lessons.py" line="599" />
         <source>[setup] optimizers must be one or more [[setup.optimizers]] tables, each with a name such as name = "sgd"; got {got}</source>
         <translation>[setup] optimizers 必须是一个或多个 [[setup.optimizers]] 表，每个都带有名称，比如 name = "sgd"；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="602" />
+        <location filename="../../gdsim/model/lessons.py" line="604" />
         <source>[setup] has {count} optimizers; a lesson runs at most {most} side by side</source>
         <translation>[setup] 有 {count} 个优化器；一课最多同时运行 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="609" />
+        <location filename="../../gdsim/model/lessons.py" line="611" />
         <source>{where} needs name (one of: {valid})</source>
         <translation>{where} 需要 name（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="626" />
+        <location filename="../../gdsim/model/lessons.py" line="628" />
         <source>{where}: {key} is a parameter of a learning-rate schedule; give schedule = "…" too (one of: {valid})</source>
         <translation>{where}：{key} 是学习率调度的参数；请同时给出 schedule = "…"（可选：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="630" />
+        <location filename="../../gdsim/model/lessons.py" line="632" />
         <source>{where}: the schedule {schedule} has no parameter {key!r}; its parameters are: {valid}</source>
         <translation>{where}：学习率调度 {schedule} 没有参数 {key!r}；它的参数有：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="635" />
+        <location filename="../../gdsim/model/lessons.py" line="637" />
         <source>{where}: {optimizer} has no hyperparameter {key!r}; allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="637" />
+        <location filename="../../gdsim/model/lessons.py" line="639" />
         <source>{where}: {optimizer} has no hyperparameter {key!r} (did you mean {close!r}?); allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}（是不是想写 {close!r}？）；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="642" />
+        <location filename="../../gdsim/model/lessons.py" line="644" />
         <source>{where}: {key} must be a number, got {got}</source>
         <translation>{where}：{key} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="672" />
+        <location filename="../../gdsim/model/lessons.py" line="674" />
         <source>{where} {key} must be a whole number ≥ {low}, got {got}</source>
         <translation>{where} {key} 必须是 ≥ {low} 的整数，而输入的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="678" />
+        <location filename="../../gdsim/model/lessons.py" line="680" />
         <source>{where} seed orders the mini-batches; give batch_size too (without it every step uses the whole data)</source>
         <translation>{where} seed 决定小批量的顺序；请同时给出 batch_size（没有它，每一步都使用全部数据）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="689" />
+        <location filename="../../gdsim/model/lessons.py" line="691" />
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has 1 parameter ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；目标函数 {problem!r} 只有 1 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="692" />
+        <location filename="../../gdsim/model/lessons.py" line="694" />
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has {dim} parameters ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；目标函数 {problem!r} 有 {dim} 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="698" />
+        <location filename="../../gdsim/model/lessons.py" line="700" />
         <source>{where} has {count} numbers; problem {problem!r} has 1 parameter ({names})</source>
         <translation>{where} 有 {count} 个数；而目标函数 {problem!r} 只有 1 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="701" />
+        <location filename="../../gdsim/model/lessons.py" line="703" />
         <source>{where} has 1 number; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 只有 1 个数；而目标函数 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="704" />
+        <location filename="../../gdsim/model/lessons.py" line="706" />
         <source>{where} has {count} numbers; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 有 {count} 个数；而目标函数 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="708" />
+        <location filename="../../gdsim/model/lessons.py" line="710" />
         <source>{where} must be finite numbers, got {got}</source>
         <translation>{where} 必须是有限的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="717" />
+        <location filename="../../gdsim/model/lessons.py" line="719" />
         <source>[view] {key} must be true or false, got {got}</source>
         <translation>[view] {key} 必须是 true 或 false，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="726" />
+        <location filename="../../gdsim/model/lessons.py" line="728" />
         <source>[expect] needs status: one per optimizer ({n} here), each one of: {valid}</source>
         <translation>[expect] 需要 status：每个优化器一个（这里共 {n} 个），每个都是以下之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="731" />
+        <location filename="../../gdsim/model/lessons.py" line="733" />
         <source>[expect] status must be an array of statuses, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] status 必须是状态数组，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="736" />
+        <location filename="../../gdsim/model/lessons.py" line="738" />
         <source>[expect] status[{i}] must be one of: {valid}; got {got}</source>
         <translation>[expect] status[{i}] 必须是以下之一：{valid}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="743" />
+        <location filename="../../gdsim/model/lessons.py" line="745" />
         <source>[expect] tolerance must be a positive number, got {got}</source>
         <translation>[expect] tolerance 必须是正数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="750" />
+        <location filename="../../gdsim/model/lessons.py" line="752" />
         <source>[expect] final must be an array of points, one per optimizer ({n} here) ([] for one not checked); got {got}</source>
         <translation>[expect] final 必须是由点组成的数组，每个优化器一个（这里共 {n} 个；不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="761" />
+        <location filename="../../gdsim/model/lessons.py" line="763" />
         <source>[expect] stopped_at must be an array of whole numbers from 0 to the step limit {limit}, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] stopped_at 必须是整数数组，每个数从 0 到步数上限 {limit}，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="770" />
+        <location filename="../../gdsim/model/lessons.py" line="772" />
         <source>[expect] path must be an array with, for each optimizer ({n} here), an array of its first points from the start ([] for one not checked); got {got}</source>
         <translation>[expect] path 必须是一个数组，每个优化器（这里有 {n} 个）对应一个数组，列出它从起点开始的最初几个点（不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="777" />
+        <location filename="../../gdsim/model/lessons.py" line="779" />
         <source>[expect] path[{i}] has {count} points; a run of {limit} steps has at most {most}</source>
         <translation>[expect] path[{i}] 有 {count} 个点；走 {limit} 步的运行最多只有 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="791" />
+        <location filename="../../gdsim/model/lessons.py" line="793" />
         <source>[expect] closest must be an array with, for each optimizer ({n} here), a pair [distance ≥ 0, step from 0 to the step limit {limit}] ([] for one not checked); got {got}</source>
         <translation>[expect] closest 必须是一个数组，每个优化器（这里有 {n} 个）对应一对 [距离 ≥ 0, 从 0 到步数上限 {limit} 的步数]（不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="797" />
+        <location filename="../../gdsim/model/lessons.py" line="799" />
         <source>[expect] closest needs a problem with a known minimum; {problem!r} has none</source>
         <translation>[expect] closest 需要一个最小值已知的目标函数；{problem!r} 的最小值未知</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="810" />
+        <location filename="../../gdsim/model/lessons.py" line="812" />
         <source>{where}: unknown key {key!r}; allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="811" />
+        <location filename="../../gdsim/model/lessons.py" line="813" />
         <source>{where}: unknown key {key!r} (did you mean {close!r}?); allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}（是不是想写 {close!r}？）；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="827" />
+        <location filename="../../gdsim/model/lessons.py" line="829" />
         <source>{key} must be a table [{key}], got {got}</source>
         <translation>{key} 必须是一个表 [{key}]，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="844" />
+        <location filename="../../gdsim/model/lessons.py" line="846" />
         <source>{where} {key} must be a string, got {got}</source>
         <translation>{where} {key} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="860" />
+        <location filename="../../gdsim/model/lessons.py" line="862" />
         <source>{first} and {last}</source>
         <translation>{first} 和 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="877" />
+        <location filename="../../gdsim/model/lessons.py" line="879" />
         <source>the string {text!r}</source>
         <translation>字符串 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="879" />
+        <location filename="../../gdsim/model/lessons.py" line="881" />
         <source>a table</source>
         <translation>一个表</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="882" />
+        <location filename="../../gdsim/model/lessons.py" line="884" />
         <source>the array {text}</source>
         <translation>数组 {text}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="907" />
+        <location filename="../../gdsim/model/lessons.py" line="909" />
         <source>cannot be written as TOML: {error}</source>
         <translation>无法写成 TOML：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="965" />
+        <location filename="../../gdsim/model/lessons.py" line="968" />
         <source>{where} must be a number, got {got}</source>
         <translation>{where} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="973" />
+        <location filename="../../gdsim/model/lessons.py" line="976" />
         <source>[setup] data must be a built-in dataset name or a CSV path, got {got}</source>
         <translation>[setup] data 必须是内置数据集的名称或 CSV 文件的路径，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="991" />
+        <location filename="../../gdsim/model/lessons.py" line="994" />
         <source>cannot write it: {reason}</source>
         <translation>无法写入：{reason}</translation>
     </message>
