@@ -11,6 +11,7 @@ from .engine import (
     Run,
     Schedule,
     Simulation,
+    chain_rule,
     make_problem,
     simulate,
 )
@@ -20,4 +21,5 @@ from .render import render
 __version__ = "0.1.0"
 
 __all__ = ["ACTIVATIONS", "LOSSES", "OPTIMIZERS", "PROBLEM_NAMES", "SCHEDULES", "FunctionError", "InputError",
-           "Run", "Schedule", "Simulation", "__version__", "function", "make_problem", "render", "simulate"]
+           "Run", "Schedule", "Simulation", "__version__", "chain_rule", "function", "make_problem", "render",
+           "simulate"]

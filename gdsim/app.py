@@ -7,12 +7,15 @@ def main(argv: list[str] | None = None, options=None) -> int:
     """``options``: a gdsim.launch.StartOptions from the command line, for this start only."""
     argv = sys.argv if argv is None else argv
     try:
+        from PySide6.QtCore import QCoreApplication, Qt
         from PySide6.QtWidgets import QApplication
     except ImportError as e:  # e.g. a Qt system library is missing
         print(f"gdsim: the window cannot start: {e}. See the README for the packages Qt needs.",
               file=sys.stderr)
         return 1
 
+    # The 3-D surface's OpenGL items keep their shader programs for every context: the contexts must share.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication.instance() or QApplication(argv)
     app.setOrganizationName("gdsim")
     app.setApplicationName("gdsim")

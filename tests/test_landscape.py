@@ -129,3 +129,30 @@ def test_building_a_problem_works_out_what_the_views_ask_of_it(tmp_path):
     _, grad = problem.loss_and_grad(np.asarray(problem.start, float))
     assert prepare.gradient_norm_at_start(problem) == float(np.linalg.norm(grad)) > 0
     assert prepare.gradient_norm_at_start(make_problem("rosenbrock")) > 0
+
+
+def test_a_chosen_plane_of_many_parameters_is_refined_in_stages_too(monkeypatch):
+    """With more than two parameters the stages hold the others where asked, say from how many samples
+    they come, and end with the exact landscape of that plane."""
+    monkeypatch.setattr(landscape, "LADDER", ((40, 300), (60, 1500)))
+    rng = np.random.default_rng(7)
+    X = rng.uniform(0, 10, (1500, 2))
+    problem = make_problem("neuron", (X, (X[:, 0] - X[:, 1] + rng.normal(0, 2, 1500) > 0).astype(float)))
+    assert problem.dim == 3
+    held = np.array([0.3, -0.2, 0.5])
+    stages = list(landscape.refine(problem, plane=(1, 2), held=held))
+    assert [(s.image.shape, s.samples, s.plane, s.held) for s in stages] == [
+        ((40, 40), 300, (1, 2), tuple(held)), ((60, 60), 1500, (1, 2), tuple(held))]
+    coarse, final = stages
+    assert coarse.estimated and not final.estimated
+    # a grid point's loss is the problem's at the held point with w2 and b there: exact, or estimated
+    point = held.copy()
+    point[1], point[2] = final.x[10], final.y[20]
+    assert final.loss_of(final.image[10, 20]) == pytest.approx(problem.loss(point)[0], rel=1e-4)
+    point[1], point[2] = coarse.x[10], coarse.y[20]
+    estimate = problem.loss_estimate(point[None, :], samples.rows(1500, 300))[0]
+    assert coarse.loss_of(coarse.image[10, 20]) == pytest.approx(estimate, rel=1e-4)
+    np.testing.assert_array_equal(final.image, landscape.compute(problem, 60, plane=(1, 2), held=held).image)
+    # another plane, or none chosen: the first weight and the bias; a held point not finite: nothing
+    assert list(landscape.refine(problem, plane=(1, 1), held=held))[-1].plane == (0, 2)
+    assert list(landscape.refine(problem, held=[np.nan, 0, 0])) == []

@@ -63,6 +63,21 @@ def test_lesson_1_every_step_goes_against_the_slope_and_is_shorter_than_the_last
     np.testing.assert_allclose(x[1:] / x[:-1], 0.8, rtol=4 * EPS)  # η·2x and the difference, rounded
 
 
+def test_lesson_1_the_secant_s_slope_goes_5_4_1_4_01_towards_the_tangent_s_4(lessons):
+    """"press S for the secant through x and x + h and slide h down: its slope (L(x + h) − L(x))/h goes
+    5, 4.1, 4.01 as h goes 1, 0.1, 0.01, and the secant turns into the tangent of slope 4"."""
+    from gdsim.model.secant import SECANT_STEPS, secant, secant_h
+    from gdsim.ui.secant_view import slope_text
+
+    lesson = lessons[1]
+    assert "5, 4.1, 4.01" in notes(lesson) and "5、4.1、4.01" in lesson.text("notes", "zh")
+    shown = [slope_text(secant(lesson.problem, 2.0, secant_h(i))[2]) for i in (0, 10, 20)]
+    assert shown == ["5", "4.1", "4.01"]
+    _, grad = lesson.problem.loss_and_grad([2.0])
+    gaps = [secant(lesson.problem, 2.0, secant_h(i))[2] - grad[0, 0] for i in range(SECANT_STEPS + 1)]
+    np.testing.assert_allclose(gaps, [secant_h(i) for i in range(SECANT_STEPS + 1)], rtol=1e-6)  # = h
+
+
 # --- lesson 2 ---------------------------------------------------------------------------------------
 
 
@@ -297,6 +312,50 @@ def test_lesson_5_the_sigmoid_learns_from_the_same_start(lessons):
     full = Run(run.problem, "sgd", lesson.setup.start, {"lr": 0.3}, step_limit=3000)
     full.advance(3000)
     assert full.status_names == ["converged"]
+
+
+# --- lesson 6 ---------------------------------------------------------------------------------------
+
+
+def test_lesson_6_sample_1_s_chain_and_its_products(lessons):
+    """"At the start (w = −1, b = 0) sample 1, a student who studied 0.3 hours and failed, has h = −0.3
+    and ŷ = 0.4256, so ∂E/∂w = 0.4256 × 0.2445 × 0.3 = 0.0312 and ∂E/∂b = 0.1040"; and on the edge
+    ∂E/∂ŷ = −(y − ŷ), ∂ŷ/∂h = f′(h) = f(h)(1 − f(h)), ∂h/∂w = x."""
+    lesson = lessons[6]
+    assert lesson.setup.start == (-1.0, 0.0) and lesson.view.chain_rule
+    rule = gdsim.chain_rule(lesson.problem, lesson.setup.start)
+    x, y, h, f = rule.x[0, 0], rule.y[0], rule.h[0], rule.yhat[0]
+    assert (x, y, h) == (0.3, 0.0, -0.3) and round(f, 4) == 0.4256
+    assert rule.dE_dyhat[0] == -(y - f)
+    assert rule.dyhat_dh[0] == f * (1 - f) and round(rule.dyhat_dh[0], 4) == 0.2445
+    assert rule.terms[0, 0] == rule.dE_dyhat[0] * rule.dyhat_dh[0] * x
+    assert round(rule.terms[0, 0], 4) == 0.0312 and round(rule.terms[0, 1], 4) == 0.1040
+    assert "0.4256 × 0.2445 × 0.3 = 0.0312" in notes(lesson)
+
+
+def test_lesson_6_sample_40_is_confidently_wrong_and_its_product_is_small(lessons):
+    """"choose sample 40 (5.9 hours, passed): the neuron is confidently wrong (ŷ = 0.0027), yet
+    f′(h) = 0.0027 shrinks its product to ∂E/∂w = −0.0160"."""
+    rule = gdsim.chain_rule(lessons[6].problem, lessons[6].setup.start)
+    assert rule.n == 40 and (rule.x[39, 0], rule.y[39]) == (5.9, 1.0)
+    assert round(rule.yhat[39], 4) == 0.0027 and round(rule.dyhat_dh[39], 4) == 0.0027
+    assert round(rule.terms[39, 0], 4) == -0.0160
+    assert abs(rule.dE_dyhat[39]) > 0.99  # the error is nearly as large as it can be
+
+
+def test_lesson_6_the_sum_of_the_products_is_the_gradient_of_the_first_step(lessons):
+    """"Summed over all 40 samples the products are ∂L/∂w = −0.7697 and ∂L/∂b = 0.4226, exactly the
+    gradient the optimizer uses: press → and w moves to −0.7691, b to −0.1268 (η = 0.3)"."""
+    lesson = lessons[6]
+    rule = gdsim.chain_rule(lesson.problem, lesson.setup.start)
+    np.testing.assert_array_equal(np.round(rule.gradient, 4), [-0.7697, 0.4226])
+    (run,) = runs_of(lesson, steps=0)
+    update = run.next_update()
+    bound = (rule.n + 1) * EPS * np.abs(rule.terms).sum(axis=0) + 8 * EPS * np.abs(update.gradient[0])
+    assert np.all(np.abs(rule.gradient - update.gradient[0]) <= bound)
+    run.advance(1)
+    np.testing.assert_array_equal(np.round(run.params[0], 4), [-0.7691, -0.1268])
+    assert lesson.setup.contenders[0].hyperparameters["lr"] == 0.3
 
 
 # --- lesson 7 ---------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from .activations import ACTIVATIONS, Activation
 from .catalog import CUSTOM, EVERY_PROBLEM, PROBLEM_NAMES, make_problem
+from .chain_rule import ChainRule, chain_rule
 from .custom import TypedFunction, typed_function
 from .datasets import BUILTIN_DATASETS, Dataset, load_dataset
 from .errors import InputError
@@ -27,8 +28,8 @@ from .simulate import Pieces, Simulation, simulate, simulate_in_pieces
 __all__ = [
     "ACTIVATIONS", "ANALYTIC_PROBLEMS", "BUILTIN_DATASETS", "CONVERGED", "CUSTOM", "DIVERGED",
     "EVERY_PROBLEM", "LOSSES", "OPTIMIZERS", "PROBLEM_NAMES", "RUNNING", "SCHEDULES", "STATUS_NAMES",
-    "STEP_LIMIT", "STUCK", "Activation", "Dataset", "DatasetProblem", "FunctionError", "History",
+    "STEP_LIMIT", "STUCK", "Activation", "ChainRule", "Dataset", "DatasetProblem", "FunctionError", "History",
     "Hyperparameter", "InputError", "Lookahead", "Optimizer", "Pieces", "Problem", "Run", "Schedule",
-    "Simulation", "State", "TypedFunction", "Update", "default_lr", "get_optimizer", "load_dataset",
-    "make_problem", "simulate", "simulate_in_pieces", "typed_function",
+    "Simulation", "State", "TypedFunction", "Update", "chain_rule", "default_lr", "get_optimizer",
+    "load_dataset", "make_problem", "simulate", "simulate_in_pieces", "typed_function",
 ]

@@ -20,9 +20,10 @@ def make_problem(name: str | Problem, data=None, activation: str | None = None,
     """A problem by name. ``data`` (a built-in dataset name, a CSV path, a Dataset or a pair (X, y)),
     ``activation`` and ``loss`` apply to the dataset models only; ``function`` (the text of a
     function of x, or of x and y) and its ``range`` to the problem "custom" only (see
-    ``gdsim.engine.custom.typed_function``)."""
+    ``gdsim.engine.custom.typed_function``). A Problem given is used as it is; ``data``, ``activation``
+    or ``loss`` given with a dataset model make the same model with them (its own for those not given)."""
     if isinstance(name, Problem):
-        return name
+        return _remade(name, data, activation, loss, function, range)
     name = check_name("problem", name, EVERY_PROBLEM)
     if name == CUSTOM:
         _refuse_given(name, (("data", data), ("activation", activation), ("loss", loss)),
@@ -51,6 +52,31 @@ def make_problem(name: str | Problem, data=None, activation: str | None = None,
             raise InputError(template, name=name, given=", ".join(given))
         return ANALYTIC_PROBLEMS[name]
     return make_model(name, _dataset(name, data), activation, loss)
+
+
+def _remade(problem: Problem, data, activation, loss, function, range) -> Problem:
+    """``problem`` itself, or for a dataset model with other data, activation or loss, that model
+    remade with them; InputError for what does not apply to the problem."""
+    _refuse_given(problem.name, (("function", function), ("range", range)),
+                  QT_TRANSLATE_NOOP("errors", "{given} applies only when the problem is given by name "
+                                              "(here it is the problem {name!r} itself)"),
+                  QT_TRANSLATE_NOOP("errors", "{given} apply only when the problem is given by name "
+                                              "(here it is the problem {name!r} itself)"))
+    dataset = getattr(problem, "dataset", None)
+    if dataset is None:
+        _refuse_given(problem.name, (("data", data), ("activation", activation), ("loss", loss)),
+                      QT_TRANSLATE_NOOP("errors", "problem {name!r} is a fixed function; {given} "
+                                                  "applies only to linreg and neuron"),
+                      QT_TRANSLATE_NOOP("errors", "problem {name!r} is a fixed function; {given} "
+                                                  "apply only to linreg and neuron"))
+        return problem
+    if data is None and activation is None and loss is None:
+        return problem
+    kind = problem.name
+    return make_model(kind, dataset if data is None else _dataset(kind, data),
+                      (problem.activation.name if kind == "neuron" else None) if activation is None
+                      else activation,
+                      problem.loss_kind.name if loss is None else loss)
 
 
 def _refuse_given(name: str, pairs, one: str, several: str) -> None:

@@ -8,6 +8,7 @@ the runs to the worker, which never builds anything. No Qt here.
 from dataclasses import dataclass
 
 from ..engine import BUILTIN_DATASETS, Problem, Run, make_problem
+from .hand_data import Points, keeping_domain
 from .prepare import prepare
 from .setup import MODEL_PROBLEMS, Setup
 
@@ -29,14 +30,16 @@ class Built:
 
 def problem_of(setup: Setup) -> Problem:
     """The setup's problem, with its data read now (a CSV file too); raises InputError."""
-    return make_problem(setup.problem, setup.data, setup.activation, setup.loss, function=setup.function,
+    data = setup.data.dataset() if isinstance(setup.data, Points) else setup.data
+    return make_problem(setup.problem, data, setup.activation, setup.loss, function=setup.function,
                         range=setup.range)
 
 
 def reads_a_file(setup: Setup) -> bool:
     """True if building the setup reads a file (a dataset model's CSV data): the window does that in
     the background."""
-    return setup.problem in MODEL_PROBLEMS and setup.data is not None and setup.data not in BUILTIN_DATASETS
+    return (setup.problem in MODEL_PROBLEMS and isinstance(setup.data, str)
+            and setup.data not in BUILTIN_DATASETS)  # not data placed by hand (Points)
 
 
 def problem_on_the_same_data(setup: Setup, problem: Problem) -> Problem:
@@ -44,6 +47,13 @@ def problem_on_the_same_data(setup: Setup, problem: Problem) -> Problem:
     with another activation or loss, for runs that go on (``Run.switch_problem``). Raises InputError
     for a combination the engine refuses (bce with an activation that is no probability)."""
     return make_problem(setup.problem, getattr(problem, "dataset", None), setup.activation, setup.loss)
+
+
+def problem_on_edited_data(setup: Setup, before: Problem) -> Problem:
+    """The setup's problem on its data as edited (``Setup.with_edited_data``), over the domain of
+    ``before`` (the problem the runs are on) while its minimum stays well inside it, so that the
+    picture holds still as points move. Raises InputError (no points, targets the loss refuses)."""
+    return keeping_domain(problem_of(setup), before)
 
 
 def build(setup: Setup, problem: Problem | None = None, *, record_rows: int = RECORD_ROWS) -> Built:
@@ -66,5 +76,5 @@ def check(setup: Setup, problem: Problem | None = None) -> Problem:
     return build(setup, problem, record_rows=CHECK_ROWS).problem
 
 
-__all__ = ["CHECK_ROWS", "RECORD_ROWS", "Built", "build", "check", "problem_of", "problem_on_the_same_data",
-           "reads_a_file"]
+__all__ = ["CHECK_ROWS", "RECORD_ROWS", "Built", "build", "check", "problem_of", "problem_on_edited_data",
+           "problem_on_the_same_data", "reads_a_file"]

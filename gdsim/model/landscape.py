@@ -86,6 +86,10 @@ class Surface:
     loss_range: tuple[float, float] = (0.0, 1.0)
     samples: int = 0  # of the data's ``total`` samples the loss was estimated from (0: no data)
     total: int = 0
+    # With more than two parameters: the two across and up (indices), and the point whose other
+    # parameters are held where they are (d,); None for a problem of two parameters.
+    plane: tuple[int, int] | None = None
+    held: tuple[float, ...] | None = None
 
     @property
     def estimated(self) -> bool:
@@ -98,21 +102,47 @@ class Surface:
         return 10.0 ** shown + self.log_shift if self.log_scale else shown
 
 
-def compute(problem: Problem, grid: int = GRID) -> Curve | Surface | None:
-    """The exact landscape at once, from every sample (a Curve in 1-D, None above 2-D)."""
+def compute(problem: Problem, grid: int = GRID, plane: tuple[int, int] | None = None,
+            held=None) -> Curve | Surface | None:
+    """The exact landscape at once, from every sample: a Curve in 1-D, else a Surface. With more than
+    two parameters, over the two of ``plane`` (by default the first and the last), the others held at
+    ``held`` (d,) (by default the start); None if ``held`` is not finite."""
     if problem.dim == 1:
         x = np.linspace(*problem.domain[0], CURVE_POINTS)
         return Curve(x, problem.loss(x[:, None]))
     if problem.dim == 2:
         total = samples.count(problem)
         return surface(problem, Stage(grid, total, total))
-    return None
+    view = in_plane(problem, plane, held)
+    if view is None:
+        return None
+    total = samples.count(problem)
+    return surface(problem, Stage(grid, total, total), *view)
+
+
+def default_plane(dim: int) -> tuple[int, int]:
+    """The parameters a landscape of more than two shows first: the first weight and the bias."""
+    return (0, dim - 1)
+
+
+def in_plane(problem: Problem, plane: tuple[int, int] | None = None,
+             held=None) -> tuple[tuple[int, int], np.ndarray] | None:
+    """The plane (i, j) and the held point (d,) a landscape of more than two parameters shows: ``plane``
+    if it names two different parameters, else ``default_plane``; ``held``, by default the start.
+    None if the held point is not finite."""
+    dim = problem.dim
+    if plane is None or not (0 <= plane[0] < dim and 0 <= plane[1] < dim and plane[0] != plane[1]):
+        plane = default_plane(dim)
+    held = np.array(problem.start if held is None else held, dtype=float)
+    if not np.isfinite(held).all():
+        return None
+    return (int(plane[0]), int(plane[1])), held
 
 
 def stages(problem: Problem) -> tuple[Stage, ...]:
-    """The stages of a 2-D problem's landscape, each finer or from more samples than the one before:
-    one exact stage where that is quick; else the LADDER's, each on as many of the samples as there
-    are up to its count (a step the data cannot make finer is left out)."""
+    """The stages of a landscape over two parameters, each finer or from more samples than the one
+    before: one exact stage where that is quick; else the LADDER's, each on as many of the samples as
+    there are up to its count (a step the data cannot make finer is left out)."""
     total = samples.count(problem)
     if total == 0 or getattr(problem, "quadratic", False) or GRID * GRID * total <= AT_ONCE:
         return (Stage(GRID, total, total),)
@@ -124,25 +154,40 @@ def stages(problem: Problem) -> tuple[Stage, ...]:
     return tuple(plan)
 
 
-def refine(problem: Problem) -> Iterator[Surface]:
-    """The 2-D problem's landscape, stage by stage (``stages``). Checkpoints inside report the
-    fraction of all the stages' work done."""
+def refine(problem: Problem, plane: tuple[int, int] | None = None, held=None) -> Iterator[Surface]:
+    """The landscape over two parameters, stage by stage (``stages``); with more than two, in the plane
+    and at the held point of ``in_plane`` (nothing if that point is not finite). Checkpoints inside
+    report the fraction of all the stages' work done."""
+    if problem.dim > 2:
+        view = in_plane(problem, plane, held)
+        if view is None:
+            return
+        plane, held = view
+    else:
+        plane = held = None
     plan = stages(problem)
     whole, done = sum(stage.cost for stage in plan), 0
     for stage in plan:
         with part(done / whole, (done + stage.cost) / whole):
-            picture = surface(problem, stage)
+            picture = surface(problem, stage, plane, held)
         done += stage.cost
         yield picture
 
 
-def surface(problem: Problem, stage: Stage) -> Surface:
-    """The loss on the stage's grid over the domain, ready to draw."""
-    (x0, x1), (y0, y1) = problem.domain
+def surface(problem: Problem, stage: Stage, plane: tuple[int, int] | None = None, held=None) -> Surface:
+    """The loss on the stage's grid over the domain, ready to draw. With more than two parameters, over
+    those of ``plane`` (i, j), the others held at ``held`` (d,) (both as ``in_plane`` gives them)."""
+    i, j = (0, 1) if held is None else plane
+    (x0, x1), (y0, y1) = problem.domain[i], problem.domain[j]
     grid = stage.grid
     x, y = np.linspace(x0, x1, grid), np.linspace(y0, y1, grid)
     xx, yy = np.meshgrid(x, y, indexing="ij")
-    points = np.column_stack([xx.ravel(), yy.ravel()])
+    if held is None:
+        points = np.column_stack([xx.ravel(), yy.ravel()])
+    else:
+        held = np.asarray(held, dtype=float)
+        points = np.repeat(held[None, :], grid * grid, axis=0)
+        points[:, i], points[:, j] = xx.ravel(), yy.ravel()
     if stage.exact:
         loss = problem.loss(points)
     else:
@@ -167,7 +212,8 @@ def surface(problem: Problem, stage: Stage) -> Surface:
     shift = lo - offset if log_scale else 0.0
     values = (10.0 ** levels + shift) if log_scale else levels
     return Surface(x, y, np.ascontiguousarray(shown, dtype=np.float32), (s_lo, s_hi), log_scale,
-                   points, connect, values, shift, (lo, hi), stage.samples, stage.total)
+                   points, connect, values, shift, (lo, hi), stage.samples, stage.total,
+                   None if held is None else (i, j), None if held is None else tuple(map(float, held)))
 
 
 def loss_along(problem: Problem, points: np.ndarray, at: np.ndarray,

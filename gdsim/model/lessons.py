@@ -17,7 +17,9 @@ The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it
     range = [-3, 3]                 # optional; custom only: the drawn range of x, or of x and y as
                                     #   [[-3, 3], [-2, 2]]; default [-3, 3] each (it sets start and η)
     data = "line"                   # optional; linreg/neuron only: a built-in dataset or a CSV path,
-                                    #   a relative path being relative to the lesson file's folder
+                                    #   a relative path being relative to the lesson file's folder, or
+                                    #   the points themselves: { x = [1, 2, 3], y = [0, 0, 1] } (x, or
+                                    #   x1, x2, …, and y), as the window saves data placed by hand
     activation = "sigmoid"          # optional; neuron only
     loss = "sse"                    # optional; linreg/neuron only
     start = [2.0]                   # optional, one number per parameter; default: the problem's start
@@ -41,6 +43,7 @@ The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it
     log_scale = false               # the loss plot on a log scale
     step_parts = true               # draw the parts of each update as separate arrows
     formula = true                  # show the live formula panel
+    chain_rule = true               # show the chain-rule panel (below the plots; View → Chain rule)
 
     [expect]                        # optional: what running the setup to its step limit must give
     status = ["converged"]          # one per optimizer: "converged", "stuck", "diverged" or "step limit"
@@ -111,6 +114,7 @@ from ..engine.schedules import SCHEDULES, Schedule, schedule_parameter_names
 from ..files import write_atomically
 from ..paths import resource
 from .build import check, problem_of
+from .hand_data import Points, points_from_dict
 from .setup import (
     MAX_CONTENDERS,
     MAX_STEP_LIMIT,
@@ -142,7 +146,7 @@ _TOP_KEYS = ("lesson", "setup", "view", "expect")
 _LESSON_KEYS = ("number", "title", "notes")
 _SETUP_KEYS = ("problem", "function", "range", "data", "activation", "loss", "start", "speed", "step_limit",
                "tol", "batch_size", "seed", "optimizers")
-_VIEW_KEYS = ("log_scale", "step_parts", "formula")
+_VIEW_KEYS = ("log_scale", "step_parts", "formula", "chain_rule")
 _EXPECT_KEYS = ("status", "final", "tolerance", "stopped_at", "path", "closest")
 
 
@@ -153,6 +157,7 @@ class LessonView:
     log_scale: bool = False
     step_parts: bool = False  # draw the parts of each update as separate arrows
     formula: bool = True  # show the live formula panel
+    chain_rule: bool = False  # show the chain-rule panel
 
 
 @dataclass(frozen=True)
@@ -445,7 +450,13 @@ def _setup(table: dict, folder: Path) -> tuple[Setup, object]:
             raise _Invalid(QT_TRANSLATE_NOOP(
                 "errors", "[setup] {key} applies only to the problems {models}, not {problem!r}"),
                 key=key, models=_listed(MODEL_PROBLEMS), problem=problem_name)
-    data = _data_source(_string(table, "data", where), folder) if "data" in table else None
+    if "data" not in table:
+        data = None
+    elif isinstance(table["data"], dict):
+        with _placed(f"{where} data"):
+            data = points_from_dict(table["data"])
+    else:
+        data = _data_source(_string(table, "data", where), folder)
     activation = _name(table, "activation", ACTIVATIONS) if "activation" in table else None
     loss = _name(table, "loss", LOSSES) if "loss" in table else None
 
@@ -908,7 +919,9 @@ def _document(setup: Setup, view: LessonView, title: dict, notes: dict, number: 
     if setup.range is not None:
         pairs = [[_plain_number(v, "[setup] range") for v in pair] for pair in setup.range]
         table["range"] = pairs[0] if len(pairs) == 1 else pairs
-    if setup.data is not None:
+    if isinstance(setup.data, Points):  # placed by hand: kept in the file, which needs nothing else
+        table["data"] = setup.data.to_dict()
+    elif setup.data is not None:
         table["data"] = _data_entry(setup.data, folder)
     if setup.activation is not None:
         table["activation"] = setup.activation
@@ -927,7 +940,8 @@ def _document(setup: Setup, view: LessonView, title: dict, notes: dict, number: 
     return {
         "lesson": lesson,
         "setup": table,
-        "view": {"log_scale": view.log_scale, "step_parts": view.step_parts, "formula": view.formula},
+        "view": {"log_scale": view.log_scale, "step_parts": view.step_parts, "formula": view.formula,
+                 "chain_rule": view.chain_rule},
     }
 
 

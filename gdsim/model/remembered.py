@@ -11,12 +11,14 @@ moved) the caller finds out by building it; ``not_restored`` words that message 
 import json
 import math
 import re
+from dataclasses import replace
 
 from ..engine import ACTIVATIONS, BUILTIN_DATASETS, CUSTOM, EVERY_PROBLEM, LOSSES, OPTIMIZERS, InputError
 from ..engine.custom import check_range
 from ..engine.errors import QT_TRANSLATE_NOOP, shorten, shown, unknown_name, whole_number
 from ..engine.expression import parse
 from ..engine.run import DEFAULT_TOLERANCE, check_tolerance
+from .hand_data import Points, points_from_dict
 from .setup import (
     DEFAULT_SPEED,
     DEFAULT_STEP_LIMIT,
@@ -47,6 +49,14 @@ _BRACKET = re.compile(r"[\[\]{}]")
 
 def setup_to_json(setup: Setup) -> str:
     return json.dumps(setup_to_dict(setup))
+
+
+def rememberable(setup: Setup) -> Setup:
+    """The setup as it can be stored and restored: points placed by hand that are none (nothing can
+    run on them) or too many to keep within MAX_CHARS give way to the problem's own dataset."""
+    if isinstance(setup.data, Points) and (len(setup.data) == 0 or len(setup_to_json(setup)) > MAX_CHARS):
+        return replace(setup, data=None)
+    return setup
 
 
 def not_restored(reason) -> InputError:
@@ -250,10 +260,12 @@ def _applies(key: str, applies: bool, problem: str) -> None:
                      key=key, models=", ".join(MODEL_PROBLEMS), problem=problem)
 
 
-def _data(value, applies: bool, problem: str) -> str | None:
+def _data(value, applies: bool, problem: str) -> "str | Points | None":
     if value is None:
         return None
     _applies("data", applies, problem)
+    if isinstance(value, dict):  # placed by hand
+        return points_from_dict(value)
     if not isinstance(value, str) or not value.strip() or "\0" in value:
         raise InputError(QT_TRANSLATE_NOOP("errors", "data must be a built-in dataset's name or a path, got "
                                                      "{value}"), value=shown(value))

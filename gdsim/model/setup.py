@@ -16,6 +16,7 @@ from ..engine.errors import QT_TRANSLATE_NOOP, shown, whole_number
 from ..engine.optimizers import Hyperparameter, default_lr, get_optimizer
 from ..engine.run import DEFAULT_TOLERANCE, check_tolerance
 from ..engine.schedules import Schedule, get_schedule
+from .hand_data import Points, points_from_dict
 
 DEFAULT_STEP_LIMIT = 10_000
 MAX_STEP_LIMIT = 1_000_000_000  # the window's step-limit box goes no higher
@@ -114,7 +115,7 @@ class Contender:
 @dataclass(frozen=True)
 class Setup:
     problem: str = "parabola"
-    data: str | None = None
+    data: str | Points | None = None  # a built-in dataset's name, a CSV path, or points placed by hand
     activation: str | None = None
     loss: str | None = None
     contenders: tuple[Contender, ...] = (Contender("sgd"),)
@@ -176,6 +177,15 @@ class Setup:
     def with_data(self, source: str | None) -> "Setup":
         """Other data (a built-in dataset's name or a CSV path), every run from the problem's own start."""
         return replace(self, data=source, start=None, contenders=_one_start(self.contenders))
+
+    def with_edited_data(self, data: "str | Points | None") -> "Setup":
+        """Data placed or edited by hand (Points), or, an edit undone, the data before it. Unlike
+        ``with_data`` the start stays: the runs go on from where they are on the new data. A run's
+        mini-batches larger than the new data take all of it."""
+        n = len(data) if isinstance(data, Points) else 0
+        contenders = tuple(replace(c, batch_size=n) if n and c.batch_size is not None and c.batch_size > n
+                           else c for c in self.contenders)
+        return replace(self, data=data, contenders=contenders)
 
     def with_activation(self, name: str) -> "Setup":
         """Another activation of the neuron. The runs go on from where they are (see
@@ -324,7 +334,9 @@ def schedule_from_dict(d) -> Schedule:
 
 def setup_to_dict(setup: Setup) -> dict:
     """A Setup as plain JSON-ready values; ``setup_from_dict`` reads it back."""
-    d = asdict(setup)
+    d = asdict(replace(setup, data=None))
+    if setup.data is not None:
+        d["data"] = setup.data.to_dict() if isinstance(setup.data, Points) else setup.data
     d["contenders"] = [contender_to_dict(c) for c in setup.contenders]
     return d
 
@@ -336,8 +348,9 @@ def setup_from_dict(d: dict) -> Setup:
                                  c.get("batch_size"), int(c.get("seed", 0)),
                                  None if c.get("start") is None else tuple(float(v) for v in c["start"]))
                        for c in d["contenders"])
-    start, range_ = d.get("start"), d.get("range")
-    return Setup(problem=d["problem"], data=d.get("data"), activation=d.get("activation"),
+    start, range_, data = d.get("start"), d.get("range"), d.get("data")
+    return Setup(problem=d["problem"], data=points_from_dict(data) if isinstance(data, dict) else data,
+                 activation=d.get("activation"),
                  loss=d.get("loss"), contenders=contenders,
                  start=None if start is None else tuple(float(v) for v in start),
                  speed=d.get("speed"), step_limit=int(d["step_limit"]), tol=float(d["tol"]),

@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QVBoxLayout,
 )
+from shiboken6 import isValid
 
 from ..engine.models import MODEL_KINDS
 from .controls import data_import_off
 from .fields import LR_RANGE
+from .gl_support import GlSupport, gl_support, quick_check
 from .i18n import LANGUAGES, tr, without_mnemonic
 from .style import SCALES
 
@@ -31,6 +33,7 @@ class WindowActions(QObject):
         self.keyed: list[QAction] = []  # the actions listed in Help → Keyboard
         bar = window.menuBar()
         self.file_menu = bar.addMenu("")
+        self.edit_menu = bar.addMenu("")
         self.run_menu = bar.addMenu("")
         self.view_menu = bar.addMenu("")
         self.lessons_menu = bar.addMenu("")
@@ -39,8 +42,21 @@ class WindowActions(QObject):
 
         self.import_data = self._add(self.file_menu, QKeySequence.StandardKey.Open,
                                      window.controls.ask_for_data_file)
+        self.save_data = self._add(self.file_menu, None, window.ask_to_save_data)
         self.file_menu.setToolTipsVisible(True)  # why Import is off for a fixed function
+        self.file_menu.addSeparator()
         self.quit = self._add(self.file_menu, QKeySequence.StandardKey.Quit, window.close)
+
+        editor = window.data_editor
+        self.undo = self._add(self.edit_menu, QKeySequence.StandardKey.Undo, editor.stack.undo)
+        self.redo = self._add(self.edit_menu, QKeySequence.StandardKey.Redo, editor.stack.redo)
+        self.edit_menu.addSeparator()
+        self.remove_point = self._add(self.edit_menu, Qt.Key.Key_Delete, editor.remove_selected)
+        self.clear_data = self._add(self.edit_menu, None, editor.clear)
+        self.edit_menu.setToolTipsVisible(True)
+        editor.stack.indexChanged.connect(self._show_undo)
+        editor.editable_changed.connect(self._show_editable)
+        editor.selection_changed.connect(self._show_selection)
 
         session = window.session
         self.play = self._add(self.run_menu, Qt.Key.Key_Space, session.toggle)
@@ -59,14 +75,26 @@ class WindowActions(QObject):
         self.keyed.append(self.show_controls)
         self.show_formulas = window.formula_dock.toggleViewAction()
         self.view_menu.addAction(self.show_formulas)
+        self.show_chain_rule = self._add(self.view_menu, Qt.Key.Key_C, None, checkable=True)
+        self.show_chain_rule.toggled.connect(window.show_chain_rule)
+        window.chain_dock.visibilityChanged.connect(self._show_chain_rule_shown)
         self.log_scale = self._add(self.view_menu, Qt.Key.Key_L, None, checkable=True)
         self.log_scale.toggled.connect(window.canvas.losses.set_log_scale)
         self.step_parts = self._add(self.view_menu, Qt.Key.Key_P, None, checkable=True)
         self.step_parts.toggled.connect(window.canvas.set_step_parts)
+        self.secant = self._add(self.view_menu, Qt.Key.Key_S, None, checkable=True)
+        self.secant.toggled.connect(window.canvas.parameters.secant.set_on)
         self.equal_axes = self._add(self.view_menu, None, None, checkable=True)
         self.equal_axes.toggled.connect(window.canvas.parameters.set_equal_axes)
         session.problem_changed.connect(self._show_equal_axes)
         self._show_equal_axes(session.problem)
+        self.surface_3d = self._add(self.view_menu, QKeySequence("Ctrl+3"), window.show_surface)
+        self.view_menu.setToolTipsVisible(True)  # why the 3-D surface is off
+        # Whether OpenGL works: the cheap checks now, a GL context only when the menu opens (None: not
+        # known yet). The 2-D window never imports PyOpenGL.
+        self.gl: GlSupport | None = quick_check()
+        self.view_menu.aboutToShow.connect(self.check_gl)
+        session.problem_changed.connect(self.show_surface_3d)
         self.view_menu.addSeparator()
         self.themes = QActionGroup(self)
         self.dark = self._add(self.view_menu, None, lambda: window.set_theme("dark"), checkable=True)
@@ -138,6 +166,7 @@ class WindowActions(QObject):
 
     def retranslate(self) -> None:
         self.file_menu.setTitle(tr("&File"))
+        self.edit_menu.setTitle(tr("&Edit"))
         self.run_menu.setTitle(tr("&Run"))
         self.view_menu.setTitle(tr("&View"))
         self.lessons_menu.setTitle(tr("Less&ons"))
@@ -156,8 +185,11 @@ class WindowActions(QObject):
             action.setText(percent(scale))
         self.show_scale(self.window.appearance.scale)
         self.show_data_import(self.window.session.problem)
+        self.show_surface_3d(self.window.session.problem)
         texts = {
             self.import_data: tr("&Import data…"), self.quit: tr("&Quit"),
+            self.save_data: tr("&Save data as CSV…"),
+            self.remove_point: tr("Re&move the selected point"), self.clear_data: tr("&Clear data"),
             self.play: tr("Play / Pause"), self.step: tr("One step"), self.reset: tr("Reset to the start"),
             self.faster: tr("η × 2"), self.slower: tr("η ÷ 2"),
             self.copy_run: tr("Add a &copy of the watched run"),
@@ -165,6 +197,7 @@ class WindowActions(QObject):
             self.log_scale: tr("&Log scale for the loss"),
             self.step_parts: tr("Show the &parts of each step"),
             self.equal_axes: tr("&Equal axis scales (1:1)"),
+            self.secant: tr("&Secant → tangent (1-D): the derivative as a limit"),
             self.dark: tr("&Dark theme"), self.light: tr("&Light theme (projector)"),
             self.switch_theme: tr("Switch between the dark and the light &theme"),
             self.larger: tr("&Larger"), self.smaller: tr("&Smaller"), self.full_screen: tr("&Full screen"),
@@ -174,13 +207,67 @@ class WindowActions(QObject):
             action.setText(text)
         self.show_controls.setText(tr("&Controls"))
         self.show_formulas.setText(tr("F&ormulas"))
+        self.show_chain_rule.setText(tr("C&hain rule for the neuron"))
+        self._show_undo()
+        self._show_editable(self.window.data_editor.editable)
+        self.clear_data.setToolTip(tr("Remove every point, to place your own (a run needs at least one)"))
+
+    def _show_undo(self, *_) -> None:
+        """Undo and Redo name the edit they take back or do again, and are off when there is none."""
+        stack = self.window.data_editor.stack
+        if not isValid(stack):  # the window is being closed: its stack goes first
+            return
+        for action, can, text, plain, named in (
+                (self.undo, stack.canUndo(), stack.undoText(), tr("&Undo"), tr("&Undo: {0}")),
+                (self.redo, stack.canRedo(), stack.redoText(), tr("&Redo"), tr("&Redo: {0}"))):
+            action.setEnabled(can)
+            action.setText(named.format(text) if can and text else plain)
+
+    def _show_selection(self, *_) -> None:
+        editor = self.window.data_editor
+        self.remove_point.setEnabled(editor.editable and editor.has_selection)
+
+    def _show_editable(self, editable: bool) -> None:
+        """Removing and clearing points, for data that can be placed by hand; saving, for any data."""
+        self._show_selection()
+        self.clear_data.setEnabled(editable)
+        self.save_data.setEnabled(self.window.session.problem.name in MODEL_KINDS)
 
     # --- what the keys do ---------------------------------------------------------------------
 
     def _show_equal_axes(self, problem) -> None:
-        """The 1:1 toggle follows each new problem: on where its shape is the point, and only in 2-D."""
+        """The 1:1 toggle follows each new problem: on where its shape is the point, and only in 2-D;
+        the secant is drawn for a function of one variable only."""
         self.equal_axes.setEnabled(problem.dim == 2)
         self.equal_axes.setChecked(problem.dim == 2 and problem.equal_axes)
+        self.secant.setEnabled(problem.dim == 1)
+
+    def _show_chain_rule_shown(self, _visible: bool) -> None:
+        """The menu's tick follows the panel (closed by its own button, shown by a lesson)."""
+        self.show_chain_rule.setChecked(not self.window.chain_dock.isHidden())
+
+    def check_gl(self) -> GlSupport:
+        """Find out (once) whether OpenGL works here, and say it in the menu."""
+        if self.gl is None:
+            self.gl = gl_support()
+            self.show_surface_3d(self.window.session.problem)
+        return self.gl
+
+    def show_surface_3d(self, problem) -> None:
+        """View → 3-D surface: on for a loss of two parameters where OpenGL works; otherwise off, and its
+        text, tooltip and status tip say why."""
+        action = self.surface_3d
+        gl = self.gl
+        if gl is not None and not gl.available:
+            action.setText(tr("&3-D surface (no OpenGL here)"))
+            why = tr("The 3-D surface needs OpenGL: {0}").format(gl.reason())
+        else:
+            action.setText(tr("&3-D surface…"))
+            why = "" if problem.dim == 2 else tr(
+                "The 3-D surface shows a loss of two parameters; this problem has {0}.").format(problem.dim)
+        action.setEnabled(not why)
+        action.setToolTip(why or tr("The loss as a surface one can turn, with every run's path on it"))
+        action.setStatusTip(why)
 
     def show_language(self, language: str) -> None:
         self.language_actions.get(language, self.language_actions[""]).setChecked(True)

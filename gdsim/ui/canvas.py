@@ -64,6 +64,8 @@ class _PaintWatcher(QObject):
 
 class Canvas(QWidget):
     drawn = Signal(object)  # the snapshot just drawn (tests and benchmarks wait on it)
+    data_view_made = Signal(object)  # the DataView, made when a problem first needs it
+    sample_clicked = Signal(int)  # a data point clicked: its row
 
     def __init__(self, session: Session, style: Style = DARK, parent=None):
         super().__init__(parent)
@@ -75,6 +77,7 @@ class Canvas(QWidget):
         # window (a 1-D problem) then appears sooner.
         self._slices: tuple[SliceView, SliceView] | None = None
         self._data: DataView | None = None
+        self._chosen_sample: int | None = None  # ringed on the data view (the chain rule's sample)
         self._layout = QGridLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
@@ -116,6 +119,7 @@ class Canvas(QWidget):
         session.schedule_changed.connect(self._on_schedule_changed)
         session.batches_changed.connect(self._on_batches_changed)  # the names say the batch size
         session.landscape_changed.connect(self.parameters.set_landscape)
+        session.plane_changed.connect(self._on_plane_changed)
         session.stepped.connect(self._on_stepped)
         self._on_problem_changed(session.problem)
         self._show_lr(session.setup)
@@ -177,7 +181,20 @@ class Canvas(QWidget):
     def data(self) -> DataView:
         if self._data is None:
             self._data = DataView(self._style)
+            self.data_view_made.emit(self._data)
+            self._data.sample_clicked.connect(self.sample_clicked)
+            self._data.show_chosen(self._chosen_sample)
         return self._data
+
+    def show_chosen_sample(self, row: int | None) -> None:
+        """Ring sample ``row`` of the data (None: none), as the chain-rule panel shows it."""
+        self._chosen_sample = row
+        if self._data is not None:
+            self._data.show_chosen(row)
+
+    @property
+    def data_view_exists(self) -> bool:
+        return self._data is not None
 
     @property
     def lr(self) -> LrView:
@@ -209,16 +226,29 @@ class Canvas(QWidget):
 
     @Slot(object)
     def _on_problem_changed(self, problem) -> None:
-        self.parameters.set_problem(problem)
+        plane = getattr(self.session, "plane", None) if problem.dim > 2 else None
+        self.parameters.set_problem(problem, plane)
         slices = problem.dim >= 2
         data = self._shows_data(problem)
         if slices:
-            self.slices[1].index = problem.dim - 1  # the second parameter, or the bias if there are more
+            # the two parameters of the landscape: of more than two, the first and the bias at first
+            self.slices[0].index, self.slices[1].index = plane or (0, problem.dim - 1)
             for view in self.slices:
                 view.set_problem(problem)
         if data:
             self.data.set_problem(problem)
         self._arrange(slices, data, self.lr_shown)
+
+    @Slot(int, int)
+    def _on_plane_changed(self, i: int, j: int) -> None:
+        """Two other parameters of many: the landscape, the paths and the slices show them."""
+        problem = self.session.problem
+        self.parameters.set_plane((i, j))
+        if self._slices is not None:
+            self._slices[0].index, self._slices[1].index = i, j
+            for view in self._slices:
+                view.set_problem(problem)
+        self._drawn = None  # drawn again on the next frame
 
     @staticmethod
     def _shows_data(problem) -> bool:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ..engine import ACTIVATIONS, BUILTIN_DATASETS, CUSTOM, LOSSES, OPTIMIZERS, PROBLEM_NAMES, InputError
 from ..engine.catalog import DEFAULT_DATASET
 from ..engine.models import MODEL_KINDS
+from ..model.hand_data import HAND_DATA_NAME, Points
 from ..model.setup import MAX_STEP_LIMIT, SPEED_RANGE, field_range
 from .fields import LR_RANGE, ExactNumberBox, LogSlider, NumberField, put_back
 from .function_editor import FunctionEditor
@@ -63,6 +64,7 @@ class ControlPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._refusal_banner())
         layout.addWidget(self._problem_group())
+        layout.addWidget(self._plane_group())
         layout.addWidget(self._optimizer_group())
         layout.addWidget(self._schedule_group())
         layout.addWidget(self._batch_group())
@@ -75,6 +77,7 @@ class ControlPanel(QWidget):
         session.schedule_changed.connect(self._on_schedule_changed)
         session.batches_changed.connect(self._on_batches_changed)
         session.watched_changed.connect(self._on_watched_changed)
+        session.plane_changed.connect(self._on_plane_changed)
         session.stepped.connect(self._on_stepped)
         session.error_occurred.connect(self._on_refused)
         session.loading_refused.connect(self._on_loading_refused)
@@ -121,7 +124,7 @@ class ControlPanel(QWidget):
         self.dataset = _compact(QComboBox())
         for name in BUILTIN_DATASETS:
             self.dataset.addItem("", name)
-        self.dataset.activated.connect(lambda i: self.session.set_data(self.dataset.itemData(i)))
+        self.dataset.activated.connect(self._on_dataset_chosen)
         self.import_button = QPushButton()
         self.import_button.clicked.connect(self.ask_for_data_file)
         self.dataset_label = self._buddy(self.dataset)
@@ -142,6 +145,45 @@ class ControlPanel(QWidget):
         self.activation_label = self._buddy(self.activation)
         form.addRow(self.activation_label, self.activation)
         return box
+
+    def _plane_group(self) -> QGroupBox:
+        """With more than two parameters (x1 … xk): the two the landscape and the paths show."""
+        self.plane_box = box = QGroupBox()
+        form = _form(box)
+        self.across, self.up = _compact(QComboBox()), _compact(QComboBox())
+        self.across_label, self.up_label = self._buddy(self.across), self._buddy(self.up)
+        for combo, label in ((self.across, self.across_label), (self.up, self.up_label)):
+            combo.activated.connect(self._on_plane_chosen)
+            form.addRow(label, combo)
+        box.hide()
+        return box
+
+    def _show_plane(self, problem) -> None:
+        self.plane_box.setVisible(problem.dim > 2)
+        if problem.dim <= 2:
+            return
+        names = list(problem.param_names)
+        for combo, index in zip((self.across, self.up), self.session.plane, strict=True):
+            combo.blockSignals(True)
+            if [combo.itemText(k) for k in range(combo.count())] != names:
+                combo.clear()
+                for name in names:
+                    combo.addItem(name, name)
+            combo.setCurrentIndex(index)
+            combo.blockSignals(False)
+
+    @Slot(int, int)
+    def _on_plane_changed(self, i: int, j: int) -> None:
+        self._show_plane(self.session.problem)
+
+    @Slot()
+    def _on_plane_chosen(self) -> None:
+        i, j = self.across.currentIndex(), self.up.currentIndex()
+        if i == j:  # the other one takes the place the chosen one left
+            old_i, old_j = self.session.plane
+            i, j = (i, old_i) if self.sender() is self.across else (old_j, j)
+        self.session.set_plane(i, j)
+        self._show_plane(self.session.problem)
 
     def _optimizer_group(self) -> QGroupBox:
         self.optimizer_box = box = QGroupBox()
@@ -247,6 +289,11 @@ class ControlPanel(QWidget):
     def retranslate(self) -> None:
         """Every text of the panel in the current language."""
         self.problem_box.setTitle(self.tr("Problem"))
+        self.plane_box.setTitle(self.tr("Landscape"))
+        self.across_label.setText(self.tr("A&cross"))
+        self.up_label.setText(self.tr("&Up"))
+        self.plane_box.setToolTip(self.tr("The two parameters the landscape and the paths show; the others "
+                                          "are held where the watched run is"))
         self.optimizer_box.setTitle(self.tr("Optimizers"))
         self.schedule_box_group.setTitle(self.tr("η schedule"))
         self.batch_box.setTitle(self.tr("Mini-batches"))
@@ -273,6 +320,8 @@ class ControlPanel(QWidget):
             name = self.dataset.itemData(i)
             if name in BUILTIN_DATASETS:
                 self.dataset.setItemText(i, dataset_title(name, BUILTIN_DATASETS[name][0]))
+            elif name == HAND_DATA_NAME:
+                self.dataset.setItemText(i, self.tr("Placed by hand"))
         for i in range(self.activation.count()):
             name = self.activation.itemData(i)
             formula = formula_text(ACTIVATIONS[name].formula)
@@ -375,6 +424,7 @@ class ControlPanel(QWidget):
         for widget in (self.dataset, self.import_button, self.dataset_label, self.loss, self.loss_label):
             widget.setEnabled(is_model)
         self._show_import_tip(problem)
+        self._show_plane(problem)
         self.activation.setEnabled(problem.name == "neuron")
         self.activation_label.setEnabled(problem.name == "neuron")
         if is_model:
@@ -538,7 +588,23 @@ class ControlPanel(QWidget):
             self.problem.setItemText(index, self.tr("Your own function…"))
         self.function_editor.show_for(problem)
 
+    @Slot(int)
+    def _on_dataset_chosen(self, index: int) -> None:
+        source = self.dataset.itemData(index)
+        if source == HAND_DATA_NAME:  # the points placed by hand are there while they are chosen
+            self._show_dataset(self.session.setup, self.session.problem)
+        else:
+            self.session.set_data(source)
+
     def _show_dataset(self, setup, problem) -> None:
+        if isinstance(setup.data, Points):
+            hand = self.dataset.findData(HAND_DATA_NAME)
+            if hand < 0:
+                self.dataset.addItem(self.tr("Placed by hand"), HAND_DATA_NAME)
+            else:
+                self.dataset.setItemText(hand, self.tr("Placed by hand"))
+            _select(self.dataset, HAND_DATA_NAME)
+            return
         source = DEFAULT_DATASET[problem.name] if setup.data is None else setup.data
         if self.dataset.findData(source) < 0:  # an imported file (named by its file): listed from now on
             self.dataset.addItem(problem.dataset.title, source)
@@ -548,7 +614,8 @@ class ControlPanel(QWidget):
         index = setup.watched
         contender = setup.contenders[index]
         values = self.session.hyperparameters(index)
-        owner = (index, contender.optimizer, setup.problem, setup.data, setup.loss, setup.activation)
+        data = HAND_DATA_NAME if isinstance(setup.data, Points) else setup.data  # edits keep the fields
+        owner = (index, contender.optimizer, setup.problem, data, setup.loss, setup.activation)
         if owner == self._hyperparameter_owner:
             for name, widget in self.hyperparameter_fields.items():
                 widget.set_value(values[name])

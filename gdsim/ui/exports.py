@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..engine import InputError
 from ..files import write_atomically
-from ..model.tables import dataset_csv, trajectories_csv
+from ..model.hand_data import NO_POINTS_TO_SAVE
+from ..model.tables import trajectories_csv
 from . import pictures
 from .animation_export import AnimationExport
 from .formula import describe
@@ -205,13 +207,20 @@ class Exports(QObject):
             self._write(path, lambda: trajectories_csv(records), tr("Export the trajectories"))
 
     def ask_for_dataset(self) -> None:
+        """Save the data as it is now (placed by hand too) as a CSV file the importer reads back."""
         dataset = getattr(self.window.session.problem, "dataset", None)
         if dataset is None:
+            return
+        points = self.window.data_editor.points()
+        if len(points) == 0:
+            message = translate_error(InputError(NO_POINTS_TO_SAVE))
+            self.window.show_error(message)
+            show_refusal(self.window, tr("Export the dataset"), message)
             return
         path, _ = QFileDialog.getSaveFileName(self.window, tr("Export the dataset"), f"{dataset.name}.csv",
                                               tr("CSV files (*.csv)"))
         if path:
-            self._write(path, lambda: dataset_csv(dataset), tr("Export the dataset"))
+            self._write(path, points.csv_text, tr("Export the dataset"))
 
     def _write(self, path: str, content, title: str) -> bool:
         try:

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from ..model.lessons import LessonError, LessonView, load_lesson, save_lesson, shipped_lessons
 from .actions import WindowActions, percent
 from .canvas import Canvas
+from .chain_panel import ChainRulePanel
 from .controls import ControlPanel
+from .data_editor import DataEditor
 from .exports import Exports
 from .formula_panel import TEXT_UPDATES_PER_SECOND, FormulaPanel
 from .i18n import Translations, translate_error
@@ -40,6 +42,7 @@ ERROR_SHOWN_MS = 10_000
 BASE_FONT_POINTS = 10.0
 PANEL_WIDTH = 340  # px the formula and lesson panels want at 100 %; they grow with the scale
 PANEL_FLOOR = 200  # px they keep, where they can, when the window is narrow
+CHAIN_SHARE = 0.45  # of the window's height for the chain-rule panel, below the canvas
 CONTROLS_FLOOR = 240  # px the controls keep, where they can; narrower than their content, they scroll
 
 
@@ -66,6 +69,15 @@ class MainWindow(QMainWindow):
         self.formulas = FormulaPanel(self.appearance)
         self.canvas.drawn.connect(self.formulas.show_snapshot)
         self.formula_dock = self._dock("formulas", self.formulas, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.chain_rule = ChainRulePanel(self.appearance)
+        self.canvas.drawn.connect(self.chain_rule.show_snapshot)
+        # Below the canvas and the controls; the formulas and the lesson keep the whole height on the right.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.chain_dock = self._dock("chain rule", self.chain_rule, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.chain_dock.hide()  # until asked for (View → Chain rule, or a lesson)
+        self.chain_dock.visibilityChanged.connect(self._show_chosen_sample)
+        self.chain_rule.sample_changed.connect(self._show_chosen_sample)
+        self.canvas.sample_clicked.connect(self.chain_rule.choose_sample)
         self.lesson_panel = LessonPanel()
         self.lesson_dock = self._dock("lesson", self.lesson_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.lessons = []  # read once the window is up: the first frame does not need them
@@ -105,6 +117,8 @@ class MainWindow(QMainWindow):
         self._error_timer.setSingleShot(True)
         self._error_timer.timeout.connect(self.error.clear)
 
+        self.surface_window = None  # View → 3-D surface, made when first asked for
+        self.data_editor = DataEditor(session, self.canvas, self)  # points placed by hand, with undo
         self.actions = WindowActions(self)
         self.exports = Exports(self)  # File → Export
         self.actions.show_language(self.settings.language)
@@ -148,6 +162,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("gdsim — watch gradient descent work"))
         self.dock.setWindowTitle(self.tr("Controls"))
         self.formula_dock.setWindowTitle(self.tr("Formulas"))
+        self.chain_dock.setWindowTitle(self.tr("Chain rule"))
+        self.chain_rule.retranslate()
         self.lesson_dock.setWindowTitle(self.tr("Lesson"))
         self.lesson_panel.retranslate(self.translations.language)
         self.actions.retranslate()
@@ -160,6 +176,8 @@ class MainWindow(QMainWindow):
         self.lr_offer.retranslate()
         self.loading.retranslate()
         self.refining.retranslate()
+        if self.surface_window is not None:
+            self.surface_window.retranslate()
         if self.session.latest is not None:
             self.status.setText(self.describe(self.session.latest))
         self.side_panels.fit()  # texts of another length
@@ -194,6 +212,7 @@ class MainWindow(QMainWindow):
         self.actions.log_scale.setChecked(lesson.view.log_scale)
         self.actions.step_parts.setChecked(lesson.view.step_parts)
         self.formula_dock.setVisible(lesson.view.formula)
+        self.show_chain_rule(lesson.view.chain_rule)
         self.lesson_panel.show_lesson(lesson, self.translations.language)
         self.lesson_dock.show()
         self.side_panels.fit()
@@ -219,7 +238,7 @@ class MainWindow(QMainWindow):
 
     def save_lesson_file(self, path, title: str) -> bool:
         view = LessonView(log_scale=self.canvas.losses.log_scale, step_parts=self.canvas.step_parts,
-                          formula=self.formula_dock.isVisible())
+                          formula=self.formula_dock.isVisible(), chain_rule=self.chain_dock.isVisible())
         try:
             save_lesson(path, self.session.setup, view, {"en": title, "zh": title}, {}, number=1)
         except LessonError as e:
@@ -253,6 +272,11 @@ class MainWindow(QMainWindow):
         if ok:
             self.save_lesson_file(path, title.strip() or Path(path).stem)
 
+    @Slot()
+    def ask_to_save_data(self) -> None:
+        """Ask for a file and save the data there as CSV (File → Export → Dataset does the same)."""
+        self.exports.ask_for_dataset()
+
     # --- appearance ---------------------------------------------------------------------------
 
     def set_theme(self, name: str) -> None:
@@ -270,16 +294,33 @@ class MainWindow(QMainWindow):
         font = QFont(QApplication.font())
         font.setPointSizeF(BASE_FONT_POINTS * style.scale)
         for widget in (self.controls, self.status, self.error, self.lr_offer, self.loading, self.refining,
-                       self.menuBar(), self.dock, self.formula_dock, self.lesson_dock):
+                       self.menuBar(), self.dock, self.formula_dock, self.chain_dock, self.lesson_dock):
             widget.setFont(font)
         self.lesson_panel.apply_style(style)
         self.canvas.apply_style(style)
         self.formulas.apply_style(style)
+        if self.surface_window is not None:
+            self.surface_window.apply_style(style)
+        self.chain_rule.apply_style(style)
         self.side_panels.fit()  # the widths of this scale, both ways
         self.actions.dark.setChecked(style.name == "dark")
         self.actions.light.setChecked(style.name == "light")
         self.actions.show_scale(style.scale)
         self.scale_label.setText(percent(style.scale))
+
+    def show_chain_rule(self, on: bool = True) -> None:
+        """Show the chain-rule panel below the canvas, CHAIN_SHARE of the window's height, or hide it."""
+        if on == self.chain_dock.isVisible():
+            return
+        self.chain_dock.setVisible(on)
+        if on and not self.chain_dock.isFloating():
+            self.resizeDocks([self.chain_dock], [round(self.height() * CHAIN_SHARE)], Qt.Orientation.Vertical)
+
+    @Slot()
+    def _show_chosen_sample(self, *_) -> None:
+        """The chain rule's sample is ringed on the data while its panel shows."""
+        shown = self.chain_dock.isVisible()
+        self.canvas.show_chosen_sample(self.chain_rule.sample_index if shown else None)
 
     def start_with(self, options) -> None:
         """Start as the command line asks (a gdsim.launch.StartOptions): shown, never remembered."""
@@ -296,6 +337,25 @@ class MainWindow(QMainWindow):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
         if options.lesson is not None:
             self.load_lesson(options.lesson)
+
+    def show_surface(self) -> None:
+        """View → 3-D surface: its window, made the first time; where OpenGL does not work, only a
+        message saying why."""
+        gl = self.actions.check_gl()
+        if not gl.available:
+            self.show_error(self.actions.surface_3d.statusTip())
+            return
+        if self.session.problem.dim != 2:
+            return
+        if self.surface_window is None:
+            from .surface_window import SurfaceWindow  # PyOpenGL, only now
+
+            a = self.actions
+            self.surface_window = SurfaceWindow(self.session, self.appearance,
+                                                (a.play, a.step, a.reset, a.faster, a.slower), parent=self)
+        self.surface_window.show()
+        self.surface_window.raise_()
+        self.surface_window.activateWindow()
 
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
@@ -369,6 +429,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self.exports.animation_export.cancel()  # an animation being made is not written
+        if self.surface_window is not None:
+            self.surface_window.close()
+        self.chain_rule.shutdown()
         self.session.shutdown()
         if not (self._full_screen_for_this_start and self.isFullScreen()):
             self.settings.set_geometry(self.saveGeometry(), self.saveState())

@@ -1,7 +1,9 @@
 """Parameter space: the loss curve with its tangent (1-D) or the loss landscape with a colour bar (2-D),
 each optimizer's path and current point, and the step about to be taken — whole, or in its parts (the
 gradient step, what momentum or rescaling adds, the step taken). A run whose point has left the view
-is marked at the edge with its coordinates. Clicking, or dragging the start marker, sets the start."""
+is marked at the edge with its coordinates. Clicking, or dragging the start marker, sets the start.
+A problem of more than two parameters is drawn in the plane of two of them (``set_plane``), the others
+held where the landscape says: its runs are projected onto that plane (``gdsim.model.plane``)."""
 
 import numpy as np
 import pyqtgraph as pg
@@ -10,7 +12,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..engine import Problem
-from ..model.landscape import Surface
+from ..model.landscape import Surface, default_plane
+from ..model.plane import plane_problem, projected
 from ..model.prepare import gradient_norm_at_start
 from .arrow import Arrow
 from .color_bar import LossColorBar
@@ -20,6 +23,7 @@ from .placement import Placer
 from .plot_style import PlotView, outline_pen, run_pen, style_plot
 from .polyline import Polyline
 from .sample_note import SampleNote
+from .secant_view import Secant
 from .style import DARK, RunLook, Style, clip_for_display, format_number
 from .update_parts import update_parts
 
@@ -99,7 +103,11 @@ class ParameterView(PlotView):
     def __init__(self, style: Style = DARK, parent=None):
         super().__init__(parent=parent)
         self._style = style
-        self._problem: Problem | None = None
+        self._problem: Problem | None = None  # the problem drawn: of two parameters, ``_plane``'s if more
+        self._real_problem: Problem | None = None  # the problem the runs step on
+        self._plane: tuple[int, int] | None = None  # the two shown, of more than two parameters
+        self._held: tuple[float, ...] | None = None  # where the others are held in the landscape shown
+        self._full_start: tuple[float, ...] | None = None
         self._equal_axes = False
         self._home = ((0.0, 1.0), (0.0, 1.0))  # the range Reset returns to
         self._curve_span = None  # the x range the 1-D curve was computed for
@@ -148,6 +156,7 @@ class ParameterView(PlotView):
         for item, z in ((self.lookahead_line, 24), (self.lookahead_point, 26), (self.lookahead_label, 40)):
             item.setZValue(z)
             plot.addItem(item)
+        self.secant = Secant(self)  # the derivative as a limit (1-D only, when asked for)
         self.start_marker = pg.TargetItem(size=18, symbol="crosshair", movable=True)
         self.start_marker.setZValue(35)
         plot.addItem(self.start_marker)
@@ -155,6 +164,12 @@ class ParameterView(PlotView):
         self.scene().sigMouseClicked.connect(self._on_clicked)
         plot.getViewBox().sigRangeChanged.connect(self._on_range_changed)
         self.apply_style(style)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        secant = self.__dict__.get("secant")  # resized before __init__ makes it
+        if secant is not None and secant.bar.isVisible():
+            secant.place_bar()
 
     # --- configuration ------------------------------------------------------------------------
 
@@ -198,12 +213,33 @@ class ParameterView(PlotView):
         self.start_marker.setScale(style.scale)
         self.color_bar.apply_style(style)
         self.sample_note.apply_style(style)
+        self.secant.apply_style(style)
         if self._problem is not None:
             self._set_colormap()
         self._redraw()
 
-    def set_problem(self, problem: Problem) -> None:
+    def set_problem(self, problem: Problem, plane: tuple[int, int] | None = None) -> None:
+        """The problem to draw; one of more than two parameters in the plane of two of them (``plane``,
+        by default the first and the last), the others held as the landscape says."""
+        before, before_plane = self._real_problem, self._plane
+        self._real_problem = problem
+        if problem.dim > 2:
+            if plane is None or not (max(plane) < problem.dim and plane[0] != plane[1]):
+                plane = default_plane(problem.dim)
+            self._plane = plane
+            shown = plane_problem(problem, plane, problem.start)
+        else:
+            self._plane = None
+            shown = problem
+        if (before is not None and problem.dim >= 2 and before.param_names == problem.param_names
+                and before.domain == problem.domain and plane == before_plane):
+            self._go_on_with(shown)
+            return
+        self._held = problem.start if self._plane is not None else None
+        self._show_title()
+        problem = shown
         self._problem = problem
+        self.secant.set_problem(problem)
         self._snap = None
         self._curve_span = None
         one_d = problem.dim == 1
@@ -242,12 +278,20 @@ class ParameterView(PlotView):
                 self.minima.setData(minima[:, 0], problem.loss(minima))
             else:
                 self.minima.setData([], [])
-        self.setEnabled(problem.dim <= 2)
         self._equal_axes = problem.equal_axes
         self._lock_aspect()
         self.reset_view()
         if one_d:
             self._update_curve()  # the range may be the same as before, and then no signal says so
+
+    def _go_on_with(self, problem: Problem) -> None:
+        """The same parameters over the same domain (the runs go on with other data, another
+        activation or loss): the picture and the view stay until the new landscape comes."""
+        self._problem = problem
+        self._snap = None
+        self._gradient_reference = gradient_norm_at_start(problem)
+        minima = np.array(problem.global_minima or problem.minima, dtype=float).reshape(-1, problem.dim)
+        self.minima.setData(minima[:, 0], minima[:, 1])
 
     @property
     def equal_axes(self) -> bool:
@@ -273,12 +317,27 @@ class ParameterView(PlotView):
         (x0, x1), (y0, y1) = self._home
         self.getPlotItem().getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
+    def _show_title(self) -> None:
+        """With more than two parameters, which two are shown and where the others are held."""
+        if self._plane is None:
+            self._title = None
+            self.getPlotItem().setTitle(None)
+            return
+        names = self._real_problem.param_names
+        i, j = self._plane
+        held = ", ".join(f"{name} = {format_number(v, 3)}" for k, (name, v) in enumerate(
+            zip(names, self._held, strict=True)) if k not in self._plane)
+        self.set_title(tr("loss over {0}, {1} ({2} held)").format(names[i], names[j], held))
+
     def retranslate(self) -> None:
         self.setAccessibleName(tr("Parameter space"))
+        if self._plane is not None:
+            self._show_title()
         self.start_marker.setToolTip(tr("The start: drag it, or click anywhere, to start from there"))
         self.minima.setToolTip(tr("A minimum of the loss"))
         self.color_bar.retranslate()
         self._show_sample_note()
+        self.secant.retranslate()
         problem = self._problem
         if problem is not None:
             names = problem.param_names
@@ -287,11 +346,19 @@ class ParameterView(PlotView):
             plot.setLabel("left", tr("loss") if problem.dim == 1 else (names[1] if problem.dim == 2 else ""))
         self._redraw()
 
+    def set_plane(self, plane: tuple[int, int]) -> None:
+        """Show two other parameters of a problem of more than two (the view starts anew)."""
+        if self._real_problem is not None and self._real_problem.dim > 2 and tuple(plane) != self._plane:
+            self.set_problem(self._real_problem, tuple(plane))
+
     def set_landscape(self, landscape) -> None:
         """The loss over the domain, from the worker: a surface to draw as a heat map with contours
         (a 1-D curve is computed here, over whatever range is shown)."""
-        if self._problem is None or not isinstance(landscape, Surface):
+        if self._problem is None or not isinstance(landscape, Surface) or landscape.plane != self._plane:
             return
+        if landscape.held is not None and landscape.held != self._held:
+            self._held = landscape.held
+            self._show_title()
         self._set_colormap()
         self.image.setImage(landscape.image, autoLevels=False, levels=landscape.levels)
         x, y = landscape.x, landscape.y
@@ -343,16 +410,25 @@ class ParameterView(PlotView):
 
     def _redraw(self) -> None:
         if self._snap is not None:
-            self.draw(self._snap, self._step_parts)
+            self._draw(self._snap, self._step_parts)
 
     # --- drawing ------------------------------------------------------------------------------
 
     def draw(self, snap, step_parts: bool = False) -> None:
         """Every optimizer's path and point; for the watched one, the tangent and the next step
         (whole, or in parts); the start."""
+        if self._plane is not None:
+            if snap.problem is not self._real_problem:
+                return
+            self._full_start = snap.start
+            snap = projected(snap, self._plane, self._problem)
         problem = self._problem
         if problem is None or problem.dim > 2 or snap.problem is not problem:
             return
+        self._draw(snap, step_parts)
+
+    def _draw(self, snap, step_parts: bool) -> None:
+        problem = self._problem
         self._snap, self._step_parts = snap, step_parts
         while len(self.tracks) < len(snap.tracks):
             items = _TrackItems(self.getPlotItem())
@@ -369,6 +445,7 @@ class ParameterView(PlotView):
         here = self._point(track.params, track.loss)
         if problem.dim == 1:
             self._draw_tangent(track, here, placer)
+            self.secant.draw(track, here)
         self._hide_step()
         if step_parts and track.status == "running":
             self._draw_parts(track, here, placer)
@@ -610,5 +687,10 @@ class ParameterView(PlotView):
     def _request_start(self, x: float, y: float) -> None:
         problem = self._problem
         if problem is None or problem.dim > 2:
+            return
+        if self._plane is not None:  # the others stay where they start
+            start = list(self._full_start or self._real_problem.start)
+            start[self._plane[0]], start[self._plane[1]] = x, y
+            self.start_requested.emit(tuple(start))
             return
         self.start_requested.emit((x,) if problem.dim == 1 else (x, y))

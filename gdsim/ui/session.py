@@ -16,7 +16,10 @@ go on and every verb works. Only the newest load counts: another load, or a new 
 it; settings changed meanwhile (optimizers, η, speed…) are carried into the setup it brings. A load
 cancelled or refused changes nothing. The landscape of each new problem is computed in the
 background too, coarse first and then refined (``landscape_changed`` for each stage,
-``refining_progressed``; ``cancel_refining`` keeps the picture as it is).
+``refining_progressed``; ``cancel_refining`` keeps the picture as it is); with more than two
+parameters, in the plane chosen (``set_plane``) with the others where the watched run is. After a switch
+of problem (another activation or loss, data edited by hand) the worker asks for the landscape once the
+switches have stopped for 120 ms, and it is computed the same way.
 """
 
 import time
@@ -27,16 +30,22 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..engine import InputError, Problem
+from ..engine.errors import QT_TRANSLATE_NOOP
 from ..engine.run import make_batches
 from ..model import landscape
-from ..model.build import Built, build, problem_on_the_same_data, reads_a_file
+from ..model.build import Built, build, problem_on_edited_data, problem_on_the_same_data, reads_a_file
+from ..model.hand_data import NO_POINTS, Points
+from ..model.landscape import default_plane
 from ..model.remembered import not_restored
-from ..model.setup import Setup, check_shown, schedule_from_dict
+from ..model.setup import MODEL_PROBLEMS, Setup, check_shown, schedule_from_dict
 from .i18n import translate_error
 from .jobs import DONE, JobLane
-from .worker import FrameGate, Worker
+from .worker import FrameGate, Worker, held_point
 
 JOIN_TIMEOUT_MS = 1000
+_TWO_PARAMETERS = QT_TRANSLATE_NOOP("errors", "choose two different parameters of: {names}")
+_NO_DATA_MODEL = QT_TRANSLATE_NOOP(
+    "errors", "problem {problem!r} is a fixed function; only linreg and neuron are fitted to data")
 
 
 @dataclass(frozen=True)
@@ -49,7 +58,7 @@ class Shutdown:
 
 class Session(QObject):
     # Requests to the worker thread (queued connections).
-    configure_requested = Signal(object, int)  # (Built, generation)
+    configure_requested = Signal(object, int, int)  # (Built, generation, new landscape: 0 or 1)
     play_requested = Signal()
     pause_requested = Signal()
     toggle_requested = Signal()
@@ -64,6 +73,7 @@ class Session(QObject):
     history_rows_requested = Signal(int)
     switch_requested = Signal(object, int)  # (Problem, generation): the runs go on with it
     trajectories_requested = Signal()
+    plane_requested = Signal(int, int)
 
     # What the views react to.
     problem_changed = Signal(object)  # a new Problem: new landscape, new parameters
@@ -85,6 +95,7 @@ class Session(QObject):
     refining_progressed = Signal(float)  # … this far (its stages come as landscape_changed) …
     refining_finished = Signal()  # … and is done, or was cancelled or superseded
     trajectories_ready = Signal(object)  # every run's recorded rows (tables.Recorded), when asked for
+    plane_changed = Signal(int, int)  # the two parameters the landscape shows (of more than two)
 
     def __init__(self, built: Built | None = None, parent=None):
         """``built``: the setup to begin with, already built (by default gdsim's first setup)."""
@@ -92,10 +103,17 @@ class Session(QObject):
         built = built or build(Setup())
         self._setup, self._problem = built.setup, built.problem
         self.latest = None
+        self.landscape = None  # the current problem's Curve | Surface (its latest stage), once computed
         self._generation = 0
         self._before_switch: tuple[Setup, Problem] | None = None  # what a refused switch goes back to
         self._lr_suggestion: dict[int, float] = {}
         self.shut_down: Shutdown | None = None  # once ``shutdown`` has run
+        self.problem_changed.connect(self._forget_landscape)  # first: views connected later see None
+        # Data placed by hand and cleared: the runs wait (paused) on their last data until a point is
+        # placed, and go on playing then if they were playing when the data was cleared.
+        self._data_missing = False
+        self._resume_with_data = False
+        self._plane = default_plane(built.problem.dim)
         self._thread = QThread()
         self._thread.setObjectName("gdsim-worker")
         self._gate = FrameGate()
@@ -118,8 +136,10 @@ class Session(QObject):
         self.history_rows_requested.connect(self._worker.set_history_rows)
         self.switch_requested.connect(self._worker.switch_problem)
         self._worker.switch_refused.connect(self._on_switch_refused)
+        self._worker.landscape_wanted.connect(self._on_landscape_wanted)
         self._worker.stepped.connect(self._on_stepped)
         self.trajectories_requested.connect(self._worker.send_trajectories)
+        self.plane_requested.connect(self._worker.set_plane)
         self._worker.trajectories_ready.connect(self._on_trajectories_ready)
         self._thread.start()
 
@@ -178,6 +198,74 @@ class Session(QObject):
     def set_data(self, source: str | None) -> bool:
         """Other data: a built-in dataset, or a CSV file, read in the background (see set_problem)."""
         return self._build(lambda setup: setup.with_data(source))
+
+    def edit_data(self, data: str | Points | None) -> bool:
+        """Data edited by hand (Points), or the data before an edit (an edit undone): the runs go on
+        from where they are (w, b, step, η, optimizer state) on it, playing or paused as they were.
+        Empty Points pause the runs until a point is placed (``data_missing``). Data the model
+        refuses (a target bce cannot take) is reported and changes nothing."""
+        if self._setup.problem not in MODEL_PROBLEMS:
+            self.error_occurred.emit(translate_error(InputError(_NO_DATA_MODEL, problem=self._setup.problem)))
+            return False
+        setup = self._setup.with_edited_data(data)
+        if setup == self._setup:
+            return True
+        if isinstance(data, Points) and len(data) == 0:
+            self._resume_with_data |= self.latest is not None and self.latest.playing
+            self._data_missing = True
+            self._setup = setup
+            self.pause_requested.emit()
+            self.setup_changed.emit(setup, self._problem)
+            return True
+        setup = setup.keeping_lr(self._problem)
+        problem = self._refused_or(lambda: problem_on_edited_data(setup, self._problem))
+        if problem is None:
+            return False
+        for i, (old, new) in enumerate(zip(self._setup.contenders, setup.contenders, strict=True)):
+            if (old.batch_size, old.seed) != (new.batch_size, new.seed):  # fewer points than a batch held
+                self.batches_requested.emit(i, new.batch_size, new.seed)
+        resume = self._data_missing and self._resume_with_data
+        self._go_on_with(setup, problem)
+        if resume:
+            self.play_requested.emit()
+        return True
+
+    @property
+    def plane(self) -> tuple[int, int]:
+        """The two parameters (indices) the landscape and the paths show, when there are more than
+        two; the others are held where the watched run is."""
+        return self._plane
+
+    def set_plane(self, i: int, j: int) -> bool:
+        """Show parameters i (across) and j (up) of a problem of more than two; the runs go on."""
+        dim = self._problem.dim
+        if not (0 <= i < dim and 0 <= j < dim) or i == j:
+            self.error_occurred.emit(translate_error(InputError(
+                _TWO_PARAMETERS, names=", ".join(self._problem.param_names))))
+            return False
+        if (i, j) != self._plane:
+            self._plane = (i, j)
+            self.plane_requested.emit(i, j)
+            self.plane_changed.emit(i, j)
+        return True
+
+    def _plane_for(self, problem: Problem) -> None:
+        """A new problem: the plane stays if it has the same parameters, else it starts anew."""
+        if tuple(problem.param_names) != tuple(self._problem.param_names) or not (
+                max(self._plane) < problem.dim):
+            self._plane = default_plane(problem.dim)
+        self.plane_requested.emit(*self._plane)
+
+    @property
+    def data_missing(self) -> bool:
+        """True while the data placed by hand is empty: nothing can run until a point is placed."""
+        return self._data_missing
+
+    def _refuse_without_data(self) -> bool:
+        """True, after saying why, if the runs cannot go on: the data placed by hand is empty."""
+        if self._data_missing:
+            self.error_occurred.emit(translate_error(InputError(NO_POINTS)))
+        return self._data_missing
 
     def set_activation(self, name: str) -> bool:
         """The neuron's activation; the runs go on from where they are (w, b, step, η, optimizer state)."""
@@ -354,21 +442,30 @@ class Session(QObject):
         offered (``lr_suggestion_changed``), never set silently."""
         if setup == self._setup:
             return True
+        if self._refuse_without_data():  # the runs' problem would not be on the data shown
+            return False
         setup = setup.keeping_lr(self._problem)
         problem = self._refused_or(lambda: problem_on_the_same_data(setup, self._problem))
         if problem is None:
             return False
+        self._go_on_with(setup, problem)
+        return True
+
+    def _go_on_with(self, setup: Setup, problem: Problem) -> None:
+        """The worker's runs go on with ``problem`` (the same parameters) from where they are. Its
+        landscape comes once the switches stop (the worker asks for it, ``_on_landscape_wanted``)."""
         self.cancel_loading()  # a new problem supersedes the one being read
+        self._data_missing = self._resume_with_data = False
+        self._plane_for(problem)
         self._before_switch = (self._setup, self._problem)
         self._setup, self._problem = setup, problem
         self._generation += 1
         self.latest = None
+        self.cancel_refining()  # the old problem's landscape
         self.problem_changed.emit(problem)
-        self._refine(problem)
         self.setup_changed.emit(setup, problem)
         self.switch_requested.emit(problem, self._generation)
         self._offer_lr(setup.suggested_lr(problem))
-        return True
 
     def _offer_lr(self, suggestion: dict[int, float]) -> None:
         if suggestion != self._lr_suggestion:
@@ -377,6 +474,8 @@ class Session(QObject):
 
     def _restart(self, setup: Setup) -> bool:
         """Build the setup on the current problem (a new start, other optimizers) and run it."""
+        if self._refuse_without_data():
+            return False
         built = self._refused_or(lambda: build(setup, self._problem))
         if built is None:
             return False
@@ -385,15 +484,18 @@ class Session(QObject):
 
     def _run(self, built: Built, new_landscape: bool) -> None:
         self._offer_lr({})
+        self._data_missing = self._resume_with_data = False
         self._setup = built.setup
         self._generation += 1
         self.latest = None
         if new_landscape:
+            self._plane_for(built.problem)
             self._problem = built.problem
             self.problem_changed.emit(built.problem)
-            self._refine(built.problem)
+            held = held_point(built.runs, built.setup.watched) if built.problem.dim > 2 else None
+            self._refine(built.problem, self._plane, held)
         self.setup_changed.emit(built.setup, built.problem)
-        self.configure_requested.emit(built, self._generation)
+        self.configure_requested.emit(built, self._generation, int(new_landscape))
 
     # --- in the background --------------------------------------------------------------------
 
@@ -451,15 +553,27 @@ class Session(QObject):
         if outcome != DONE and self._loaded(job) is not None:  # it failed in a way no one refused
             self.loading_finished.emit(False)
 
-    def _refine(self, problem: Problem) -> None:
-        """Compute the problem's landscape in the background, stage by stage (see landscape.refine)."""
-        if problem.dim != 2:
+    def _refine(self, problem: Problem, plane: tuple[int, int] | None = None, held=None) -> None:
+        """Compute the problem's landscape in the background, stage by stage (see landscape.refine);
+        with more than two parameters, in ``plane`` with the others at ``held``."""
+        if problem.dim == 1 or (problem.dim > 2 and landscape.in_plane(problem, plane, held) is None):
             self._landscapes.cancel()
             self._end_refining()
-            self.landscape_changed.emit(landscape.compute(problem))  # a curve (1-D: instant) or None
+            self._show_landscape(landscape.compute(problem))  # a curve (instant), or None
             return
-        self._landscape_job = self._landscapes.submit(lambda: landscape.refine(problem))
+        self._landscape_job = self._landscapes.submit(lambda: landscape.refine(problem, plane, held))
         self.refining_started.emit()
+
+    def _show_landscape(self, surface) -> None:
+        self.landscape = surface
+        self.landscape_changed.emit(surface)
+
+    @Slot(object, object, object)
+    def _on_landscape_wanted(self, problem: Problem, plane, held) -> None:
+        """The worker asks for the landscape of its runs' problem (after switches, in another plane, at
+        another held point); one of a problem the session has left since is not computed."""
+        if problem is self._problem:
+            self._refine(problem, plane, held)
 
     @property
     def refining(self) -> bool:
@@ -485,7 +599,7 @@ class Session(QObject):
     @Slot(int, object)
     def _on_landscape_delivered(self, job: int, surface) -> None:
         if job == self._landscape_job:
-            self.landscape_changed.emit(surface)
+            self._show_landscape(surface)
 
     @Slot(int, int)
     def _on_landscape_ended(self, job: int, outcome: int) -> None:
@@ -496,7 +610,8 @@ class Session(QObject):
 
     @Slot()
     def play(self):
-        self.play_requested.emit()
+        if not self._refuse_without_data():
+            self.play_requested.emit()
 
     @Slot()
     def pause(self):
@@ -504,19 +619,25 @@ class Session(QObject):
 
     @Slot()
     def toggle(self):
-        self.toggle_requested.emit()
+        if self.latest is not None and self.latest.playing:
+            self.toggle_requested.emit()
+        elif not self._refuse_without_data():
+            self.toggle_requested.emit()
 
     @Slot()
     def step(self):
-        self.step_requested.emit()
+        if not self._refuse_without_data():
+            self.step_requested.emit()
 
     @Slot()
     def reset(self):
         """Start over: fresh runs of the current setup (η, speed, step limit and tolerance as they are
         now) on the current problem, whose data is not read again."""
+        if self._refuse_without_data():
+            return
         built = self._refused_or(lambda: build(self._setup, self._problem))
         if built is not None:
-            self.configure_requested.emit(built, self._generation)
+            self.configure_requested.emit(built, self._generation, 0)
 
     # --- the worker's thread ------------------------------------------------------------------
 
@@ -568,15 +689,22 @@ class Session(QObject):
 
     # --- from the worker ----------------------------------------------------------------------
 
+    @Slot(object)
+    def _forget_landscape(self, problem) -> None:
+        self.landscape = None
+
     @Slot(object, int)
     def _on_switch_refused(self, error, generation: int):
         """A run could not go on with the new problem from where it is: back to the old one."""
         if generation != self._generation or self._before_switch is None:
             return
+        refused = self._setup
         self._setup, self._problem = self._before_switch
+        for i, (old, new) in enumerate(zip(refused.contenders, self._setup.contenders, strict=True)):
+            if (old.batch_size, old.seed) != (new.batch_size, new.seed):  # an edit of the data had set them
+                self.batches_requested.emit(i, new.batch_size, new.seed)
         self._offer_lr({})
-        self.problem_changed.emit(self._problem)
-        self._refine(self._problem)
+        self.problem_changed.emit(self._problem)  # its landscape comes again as the worker asks for it
         self.setup_changed.emit(self._setup, self._problem)
         self.error_occurred.emit(translate_error(error))
 

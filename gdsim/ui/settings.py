@@ -24,7 +24,7 @@ from ..engine import InputError
 from ..engine.csv_file import file_kind
 from ..engine.errors import QT_TRANSLATE_NOOP, shown
 from ..model.build import Built, build
-from ..model.remembered import not_restored, setup_from_json, unusable
+from ..model.remembered import not_restored, rememberable, setup_from_json, unusable
 from ..model.setup import Setup, setup_to_dict
 from .i18n import LANGUAGES
 from .style import SCALES, THEMES
@@ -151,7 +151,7 @@ class Settings:
             return None
 
     def set_setup(self, setup: Setup) -> None:
-        self._q.setValue("setup", json.dumps(setup_to_dict(setup)))
+        self._q.setValue("setup", json.dumps(setup_to_dict(rememberable(setup))))
 
     def sync(self) -> None:
         """Write the settings. An unsafe file left unread is kept as its backup and a new one written."""

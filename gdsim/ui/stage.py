@@ -26,6 +26,7 @@ class StillSession(QObject):
     schedule_changed = Signal(int, object)
     batches_changed = Signal(int, object, int)
     landscape_changed = Signal(object)
+    plane_changed = Signal(int, int)
     stepped = Signal(object)
 
     def __init__(self, built: Built):

@@ -1,22 +1,24 @@
 """The worker: owns the runs and steps them on its own thread, in short time-boxed chunks.
 
 The session builds every setup (``gdsim.model.build``) and hands the worker the built runs; the worker
-never builds a problem or a run, nor computes a landscape (the session's background jobs do). A
-QTimer inside the worker's thread drives the stepping, so requests (pause, step, new runs, a new η)
-are handled between chunks, within a few milliseconds even at full speed. The runs of a setup step
-side by side (``advance_together``). While playing, the worker publishes a Snapshot (copies) when the
-window has drawn the last one, at most about 60 times a second (and at least every
-IDLE_PUBLISH_SECONDS); it never emits once per step.
+never builds a problem or a run, nor computes a landscape: it says when one is wanted (after a switch
+of problem, once switches stop; for another plane; as the held parameters move) and the session's
+background jobs compute it. A QTimer inside the worker's thread drives the stepping, so requests
+(pause, step, new runs, a new η) are handled between chunks, within a few milliseconds even at full
+speed. The runs of a setup step side by side (``advance_together``). While playing, the worker
+publishes a Snapshot (copies) when the window has drawn the last one, at most about 60 times a second
+(and at least every IDLE_PUBLISH_SECONDS); it never emits once per step.
 """
 
 import threading
 import time
 
+import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..engine import InputError
 from ..engine.run import advance_together
-from ..model import snapshot, tables
+from ..model import landscape, snapshot, tables
 from ..model.build import Built
 
 FRAME_SECONDS = 1 / 60  # the least time between two snapshots
@@ -26,6 +28,14 @@ SLICE_SECONDS = 0.002  # within a chunk, how often it looks at the frame gate
 FRAME_WAIT_SECONDS = 0.05  # the longest it waits for a frame to be painted
 HISTORY_ROWS = 1000  # rows per snapshot until the window says how wide its plots are
 LONGEST_WAIT_MS = 10_000  # between paced steps; the model keeps speeds ≥ 0.1 steps/s, so this only guards
+# With more than two parameters the landscape holds the others at the watched run's point: it is
+# worked out again when they have moved by more than this share of their domain, at most so often.
+HELD_DRIFT = 0.01
+HELD_SECONDS = 0.3
+# After the runs switch to another problem (other data, activation or loss) the landscape is worked out
+# once no other switch has come for this long: a point dragged by hand sends a switch every 40 ms, and a
+# neuron's landscape on a few dozen points takes about 100 ms (benchmarks/hand_data_speed.py).
+SETTLE_MS = 120
 
 
 class FrameGate:
@@ -77,7 +87,15 @@ class FrameGate:
             self._open.wait(FRAME_WAIT_SECONDS)
 
 
+def held_point(runs, watched: int) -> np.ndarray:
+    """A copy of the watched run's point (d,): where a landscape of more than two parameters holds
+    the others."""
+    return runs[min(watched, len(runs) - 1)].params[0].copy()
+
+
 class Worker(QObject):
+    # (Problem, plane (i, j) or None, held point (d,) or None): its landscape is wanted, in that plane.
+    landscape_wanted = Signal(object, object, object)
     stepped = Signal(object)  # a Snapshot
     switch_refused = Signal(object, int)  # (InputError, generation): the runs stay on their problem
     trajectories_ready = Signal(object, int)  # (tuple of gdsim.model.tables.Recorded, generation)
@@ -92,11 +110,15 @@ class Worker(QObject):
         self._playing = False
         self._speed: float | None = None
         self._timer: QTimer | None = None
+        self._settle: QTimer | None = None  # the landscape after a switch of problem, once they stop
         self._chunk = 1
         self._paced_since = 0.0
         self._paced_done = 0
         self._last_publish = 0.0
         self._history_rows = HISTORY_ROWS
+        self._plane: tuple[int, int] | None = None  # the two parameters a landscape of more shows
+        self._held = None  # the point whose other parameters the last such landscape holds
+        self._held_at = 0.0
 
     # --- requests -----------------------------------------------------------------------------
 
@@ -105,16 +127,26 @@ class Worker(QObject):
         """Runs once the thread has started: the stepping timer must live in this thread."""
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._on_settled)
 
-    @Slot(object, int)
-    def configure(self, built: Built, generation: int):
+    @Slot(object, int, int)
+    def configure(self, built: Built, generation: int, new_landscape: int):
         """Take over freshly built runs (a new setup, or the same one reset), paused at their start."""
+        # new_landscape travels as an int: PySide6 6.12 miscounts references to True and False
+        # passed through a queued Signal(bool) into a Slot(bool), and the interpreter aborts.
+        if new_landscape and self._settle is not None:
+            self._settle.stop()  # a new problem: the session works out its landscape now
         self._runs = built.runs
         self._starts = built.setup.starts_of(built.problem)
         self._watched = built.setup.watched
         self._generation = generation
         self._speed = built.setup.speed
         self._set_playing(False)
+        if new_landscape:
+            self._note_held(built.problem)
         self._publish()
 
     @Slot(object, int)
@@ -133,6 +165,10 @@ class Worker(QObject):
         else:
             for run in self._runs:
                 run.switch_problem(problem)
+        if self._settle is None:
+            self._want_landscape(self._runs[0].problem)
+        else:
+            self._settle.start()  # (again): once the switches stop
         if self._finished():
             self._set_playing(False)
         self._publish()
@@ -203,6 +239,43 @@ class Worker(QObject):
         self._watched = index
         self._publish()
 
+    @Slot()
+    def _on_settled(self):
+        if self._runs:
+            self._want_landscape(self._runs[0].problem)
+
+    @Slot(int, int)
+    def set_plane(self, i: int, j: int):
+        """The two parameters the landscape of a problem of more than two shows."""
+        self._plane = (i, j)
+        if self._runs and self._runs[0].problem.dim > 2:
+            self._want_landscape(self._runs[0].problem)
+
+    def _note_held(self, problem) -> np.ndarray | None:
+        """The point whose other parameters a landscape of more than two holds (the watched run's),
+        remembered to follow it as it moves; None for a problem of one or two parameters."""
+        if problem.dim <= 2 or not self._runs:
+            return None
+        self._held, self._held_at = held_point(self._runs, self._watched), time.perf_counter()
+        return self._held
+
+    def _want_landscape(self, problem) -> None:
+        self.landscape_wanted.emit(problem, self._plane, self._note_held(problem))
+
+    def _refresh_landscape(self) -> None:
+        """A landscape of more than two parameters follows the held ones as the run moves them."""
+        problem = self._runs[0].problem
+        if problem.dim <= 2 or self._held is None or time.perf_counter() - self._held_at < HELD_SECONDS:
+            return
+        point = self._runs[min(self._watched, len(self._runs) - 1)].params[0]
+        span = np.array([hi - lo for lo, hi in problem.domain])
+        others = np.ones(problem.dim, dtype=bool)
+        others[list(self._plane or landscape.default_plane(problem.dim))] = False
+        with np.errstate(all="ignore"):
+            drift = np.abs(point - self._held)[others] / span[others]
+        if np.isfinite(point).all() and (drift > HELD_DRIFT).any():
+            self._want_landscape(problem)
+
     @Slot(int)
     def set_history_rows(self, rows: int):
         self._history_rows = max(2, rows)
@@ -270,6 +343,7 @@ class Worker(QObject):
     def _publish(self):
         if not self._runs:
             return
+        self._refresh_landscape()
         self._last_publish = time.perf_counter()
         self._gate.snapshot_sent()
         self.stepped.emit(snapshot.take(self._runs, self._generation, self._playing, self._history_rows,

@@ -4,187 +4,267 @@
 <context>
     <name />
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="24" />
+        <location filename="../../gdsim/ui/actions.py" line="26" />
         <source>{0} %</source>
         <translation>{0}%</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="140" />
+        <location filename="../../gdsim/ui/actions.py" line="168" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="141" />
+        <location filename="../../gdsim/ui/actions.py" line="169" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="170" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="142" />
+        <location filename="../../gdsim/ui/actions.py" line="171" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="143" />
+        <location filename="../../gdsim/ui/actions.py" line="172" />
         <source>Less&amp;ons</source>
         <translation>课程(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="148" />
+        <location filename="../../gdsim/ui/actions.py" line="177" />
         <source>&amp;Open a lesson file…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="149" />
+        <location filename="../../gdsim/ui/actions.py" line="178" />
         <source>&amp;Save the setup as a lesson…</source>
         <translation>把当前设置存为课件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="151" />
+        <location filename="../../gdsim/ui/actions.py" line="180" />
         <source>La&amp;nguage / 语言</source>
         <translation>语言 / Language(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="152" />
+        <location filename="../../gdsim/ui/actions.py" line="181" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="154" />
+        <location filename="../../gdsim/ui/actions.py" line="183" />
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="160" />
+        <location filename="../../gdsim/ui/actions.py" line="190" />
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="160" />
+        <location filename="../../gdsim/ui/actions.py" line="190" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="161" />
+        <location filename="../../gdsim/ui/actions.py" line="191" />
+        <source>&amp;Save data as CSV…</source>
+        <translation>将数据保存为 CSV(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="192" />
+        <source>Re&amp;move the selected point</source>
+        <translation>删除选中的点(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="192" />
+        <source>&amp;Clear data</source>
+        <translation>清空数据(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="193" />
         <source>Play / Pause</source>
         <translation>开始 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="161" />
+        <location filename="../../gdsim/ui/actions.py" line="193" />
         <source>One step</source>
         <translation>走一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="161" />
+        <location filename="../../gdsim/ui/actions.py" line="193" />
         <source>Reset to the start</source>
         <translation>回到起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="162" />
+        <location filename="../../gdsim/ui/actions.py" line="194" />
         <source>η × 2</source>
         <translation>η × 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="162" />
+        <location filename="../../gdsim/ui/actions.py" line="194" />
         <source>η ÷ 2</source>
         <translation>η ÷ 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="163" />
+        <location filename="../../gdsim/ui/actions.py" line="195" />
         <source>Add a &amp;copy of the watched run</source>
         <translation>复制所查看的运行(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="164" />
+        <location filename="../../gdsim/ui/actions.py" line="196" />
         <source>Re&amp;move the watched run</source>
         <translation>删除所查看的运行(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="165" />
+        <location filename="../../gdsim/ui/actions.py" line="197" />
         <source>&amp;Log scale for the loss</source>
         <translation>损失用对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="166" />
+        <location filename="../../gdsim/ui/actions.py" line="198" />
         <source>Show the &amp;parts of each step</source>
         <translation>分解显示每一步(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="167" />
+        <location filename="../../gdsim/ui/actions.py" line="199" />
         <source>&amp;Equal axis scales (1:1)</source>
         <translation>坐标轴等比例（1:1）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="168" />
+        <location filename="../../gdsim/ui/actions.py" line="200" />
+        <source>&amp;Secant → tangent (1-D): the derivative as a limit</source>
+        <translation>割线 → 切线（一维）：导数是极限(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="201" />
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="168" />
+        <location filename="../../gdsim/ui/actions.py" line="201" />
         <source>&amp;Light theme (projector)</source>
         <translation>浅色主题（投影仪）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="169" />
+        <location filename="../../gdsim/ui/actions.py" line="202" />
         <source>Switch between the dark and the light &amp;theme</source>
         <translation>在深色和浅色主题之间切换(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="170" />
+        <location filename="../../gdsim/ui/actions.py" line="203" />
         <source>&amp;Larger</source>
         <translation>放大(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="170" />
+        <location filename="../../gdsim/ui/actions.py" line="203" />
         <source>&amp;Smaller</source>
         <translation>缩小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="170" />
+        <location filename="../../gdsim/ui/actions.py" line="203" />
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="171" />
+        <location filename="../../gdsim/ui/actions.py" line="204" />
         <source>&amp;Keyboard</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="171" />
+        <location filename="../../gdsim/ui/actions.py" line="204" />
         <source>&amp;About gdsim</source>
         <translation>关于 gdsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="175" />
+        <location filename="../../gdsim/ui/actions.py" line="208" />
         <source>&amp;Controls</source>
         <translation>控制面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="176" />
+        <location filename="../../gdsim/ui/actions.py" line="209" />
         <source>F&amp;ormulas</source>
         <translation>公式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="197" />
+        <location filename="../../gdsim/ui/actions.py" line="210" />
+        <source>C&amp;hain rule for the neuron</source>
+        <translation>神经元的链式法则(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="213" />
+        <source>Remove every point, to place your own (a run needs at least one)</source>
+        <translation>删除所有的点，以便放置你自己的点（运行至少需要一个点）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="221" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="221" />
+        <source>&amp;Undo: {0}</source>
+        <translation>撤销：{0}(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="222" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="222" />
+        <source>&amp;Redo: {0}</source>
+        <translation>重做：{0}(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="262" />
+        <source>&amp;3-D surface (no OpenGL here)</source>
+        <translation>三维曲面（此处没有 OpenGL）(&amp;3)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="263" />
+        <source>The 3-D surface needs OpenGL: {0}</source>
+        <translation>三维曲面需要 OpenGL：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="265" />
+        <source>&amp;3-D surface…</source>
+        <translation>三维曲面(&amp;3)…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="267" />
+        <source>The 3-D surface shows a loss of two parameters; this problem has {0}.</source>
+        <translation>三维曲面只能显示两个参数的损失；这个目标函数有 {0} 个参数。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="269" />
+        <source>The loss as a surface one can turn, with every run's path on it</source>
+        <translation>把损失画成可以转动的曲面，每次运行的路径都画在上面</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="284" />
         <source>&amp;Scale: {0}</source>
         <translation>缩放：{0}(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="223" />
+        <location filename="../../gdsim/ui/actions.py" line="310" />
         <source>Open lesson 1 … {0}</source>
         <translation>打开第 1 … {0} 课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="247" />
+        <location filename="../../gdsim/ui/actions.py" line="334" />
         <source>Keyboard</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="249" />
+        <location filename="../../gdsim/ui/actions.py" line="336" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="249" />
+        <location filename="../../gdsim/ui/actions.py" line="336" />
         <source>Does</source>
         <translation>作用</translation>
     </message>
@@ -250,7 +330,7 @@
     <message>
         <location filename="../../gdsim/ui/animation_export.py" line="154" />
         <location filename="../../gdsim/ui/animation_export.py" line="184" />
-        <location filename="../../gdsim/ui/exports.py" line="220" />
+        <location filename="../../gdsim/ui/exports.py" line="229" />
         <source>Cannot write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
     </message>
@@ -266,7 +346,7 @@
     </message>
     <message>
         <location filename="../../gdsim/ui/animation_export.py" line="178" />
-        <location filename="../../gdsim/ui/exports.py" line="225" />
+        <location filename="../../gdsim/ui/exports.py" line="234" />
         <source>Written: {0}</source>
         <translation>已写入：{0}</translation>
     </message>
@@ -276,182 +356,279 @@
         <translation>第 {0} 帧，共 {1} 帧</translation>
     </message>
     <message>
+        <location filename="../../gdsim/ui/chain_panel.py" line="80" />
+        <source>Chain rule</source>
+        <translation>链式法则</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_panel.py" line="81" />
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_panel.py" line="82" />
+        <source>Which sample of the data the graph shows (or click a point of the data)</source>
+        <translation>图中显示数据的哪一个样本（也可以点击数据图上的点）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="45" />
+        <source>The chain rule is shown for models fitted to data: choose the problem Linear regression or Neuron.</source>
+        <translation>链式法则面板针对用数据拟合的模型：请把目标函数选为“线性回归”或“神经元”。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="87" />
+        <source>(f is the identity)</source>
+        <translation>（f 是恒等函数）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="92" />
+        <source>target y = {0}</source>
+        <translation>目标值 y = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="117" />
+        <source>of {0} · loss {1}: L = Σ E over the samples · forward: the values in the boxes, backward: the factors on the arrows</source>
+        <translation>共 {0} 个 · 损失 {1}：L = 各样本 E 之和 · 前向：方框里的数值；反向：箭头上的因子</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="127" />
+        <source>(with the sigmoid, ŷ(1 − ŷ) cancels: ∂E/∂h = (ŷ − y)/N = {0})</source>
+        <translation>（用 Sigmoid 时 ŷ(1 − ŷ) 正好约掉：∂E/∂h = (ŷ − y)/N = {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="129" />
+        <source>Backward, the product along each path:</source>
+        <translation>反向：沿每条路径把因子相乘：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="172" />
+        <source>Summed over all {0} samples, the products are the gradient:</source>
+        <translation>把全部 {0} 个样本的乘积加起来，就是梯度：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="180" />
+        <source>The next step uses a mini-batch of {0} samples (N = {0} in E): summed over them,</source>
+        <translation>下一步只用一个含 {0} 个样本的小批量（E 中的 N = {0}）：对它们求和，</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="187" />
+        <source>This is the gradient the optimizer steps with.</source>
+        <translation>这正是优化器迈步所用的梯度。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="194" />
+        <source>equal, to the last digit</source>
+        <translation>完全相等，一位不差</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/chain_text.py" line="196" />
+        <source>equal up to rounding (the engine adds in another order): they differ by {0}</source>
+        <translation>在舍入误差内相等（引擎求和的顺序不同）：相差 {0}</translation>
+    </message>
+    <message>
         <location filename="../../gdsim/ui/color_bar.py" line="82" />
         <location filename="../../gdsim/ui/color_bar.py" line="86" />
         <location filename="../../gdsim/ui/loss_view.py" line="60" />
         <location filename="../../gdsim/ui/loss_view.py" line="104" />
-        <location filename="../../gdsim/ui/parameter_view.py" line="287" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="346" />
+        <location filename="../../gdsim/ui/surface_view.py" line="231" />
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="657" />
+        <location filename="../../gdsim/ui/controls.py" line="724" />
         <source>{0} is a fixed function; only {1} and {2} are fitted to data: choose one of them as the problem to import data</source>
         <translation>{0}是一个固定的函数，只有{1}和{2}才拟合数据：要导入数据，请先把目标函数换成其中之一</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="116" />
-        <source>data and model ŷ = f(w·x + b)</source>
-        <translation>数据与模型 ŷ = f(w·x + b)</translation>
+        <location filename="../../gdsim/ui/data_editor.py" line="104" />
+        <source>Add a point</source>
+        <translation>添加一个点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="117" />
-        <source>data and model ŷ = w·x + b</source>
-        <translation>数据与模型 ŷ = w·x + b</translation>
+        <location filename="../../gdsim/ui/data_editor.py" line="124" />
+        <source>Move a point</source>
+        <translation>移动一个点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="122" />
+        <location filename="../../gdsim/ui/data_editor.py" line="140" />
+        <source>Remove a point</source>
+        <translation>删除一个点</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/data_editor.py" line="159" />
+        <source>Clear the data</source>
+        <translation>清空数据</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/data_view.py" line="187" />
         <source>{0} of {1} samples shown</source>
         <translation>显示了 {1} 个样本中的 {0} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="129" />
+        <location filename="../../gdsim/ui/data_view.py" line="283" />
+        <source>data and model ŷ = f(w·x + b)</source>
+        <translation>数据与模型 ŷ = f(w·x + b)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/data_view.py" line="284" />
+        <source>data and model ŷ = w·x + b</source>
+        <translation>数据与模型 ŷ = w·x + b</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/data_view.py" line="289" />
+        <source>Click to add a point, drag a point to move it, right-click a point (or click it and press Delete) to remove it; Ctrl+Z takes an edit back</source>
+        <translation>单击添加一个点，拖动一个点来移动它，右键单击一个点（或单击它再按 Delete）来删除它；Ctrl+Z 撤销上一次修改</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/data_view.py" line="299" />
         <source>○ last step: {0}/{1}</source>
         <translation>○ 上一步：{0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="130" />
+        <location filename="../../gdsim/ui/data_view.py" line="300" />
         <source>◌ next step: {0}/{1}</source>
         <translation>◌ 下一步：{0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="79" />
+        <location filename="../../gdsim/ui/exports.py" line="81" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="80" />
+        <location filename="../../gdsim/ui/exports.py" line="82" />
         <source>&amp;Picture…</source>
         <translation>图片(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="81" />
+        <location filename="../../gdsim/ui/exports.py" line="83" />
         <source>&amp;Copy the picture</source>
         <translation>复制图片(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="82" />
+        <location filename="../../gdsim/ui/exports.py" line="84" />
         <source>&amp;Animation…</source>
         <translation>动画(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="84" />
+        <location filename="../../gdsim/ui/exports.py" line="86" />
         <source>&amp;Trajectories as CSV…</source>
         <translation>轨迹（CSV）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="85" />
+        <location filename="../../gdsim/ui/exports.py" line="87" />
         <source>&amp;Dataset as CSV…</source>
         <translation>数据集（CSV）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="127" />
+        <location filename="../../gdsim/ui/exports.py" line="129" />
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="175" />
-        <location filename="../../gdsim/ui/exports.py" line="183" />
-        <location filename="../../gdsim/ui/exports.py" line="270" />
+        <location filename="../../gdsim/ui/exports.py" line="177" />
+        <location filename="../../gdsim/ui/exports.py" line="185" />
+        <location filename="../../gdsim/ui/exports.py" line="279" />
         <source>Export a picture</source>
         <translation>导出图片</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="176" />
+        <location filename="../../gdsim/ui/exports.py" line="178" />
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="190" />
+        <location filename="../../gdsim/ui/exports.py" line="192" />
         <source>The picture of the canvas is on the clipboard.</source>
         <translation>画布的图片已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="195" />
-        <location filename="../../gdsim/ui/exports.py" line="205" />
+        <location filename="../../gdsim/ui/exports.py" line="197" />
+        <location filename="../../gdsim/ui/exports.py" line="207" />
         <source>Export the trajectories</source>
         <translation>导出轨迹</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="196" />
-        <location filename="../../gdsim/ui/exports.py" line="212" />
+        <location filename="../../gdsim/ui/exports.py" line="198" />
+        <location filename="../../gdsim/ui/exports.py" line="221" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="211" />
-        <location filename="../../gdsim/ui/exports.py" line="214" />
+        <location filename="../../gdsim/ui/exports.py" line="218" />
+        <location filename="../../gdsim/ui/exports.py" line="220" />
+        <location filename="../../gdsim/ui/exports.py" line="223" />
         <source>Export the dataset</source>
         <translation>导出数据集</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="234" />
+        <location filename="../../gdsim/ui/exports.py" line="243" />
         <source>The canvas, as laid out</source>
         <translation>整个画布（按当前布局）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="235" />
+        <location filename="../../gdsim/ui/exports.py" line="244" />
         <source>The parameter space</source>
         <translation>参数空间</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="236" />
+        <location filename="../../gdsim/ui/exports.py" line="245" />
         <source>The first slice</source>
         <translation>第一个切面</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="237" />
+        <location filename="../../gdsim/ui/exports.py" line="246" />
         <source>The second slice</source>
         <translation>第二个切面</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="238" />
+        <location filename="../../gdsim/ui/exports.py" line="247" />
         <source>The loss over the steps</source>
         <translation>损失随步数的变化</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="239" />
+        <location filename="../../gdsim/ui/exports.py" line="248" />
         <location filename="../../gdsim/ui/lr_view.py" line="37" />
         <source>η per step</source>
         <translation>每步的 η</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="240" />
+        <location filename="../../gdsim/ui/exports.py" line="249" />
         <source>The data and the model</source>
         <translation>数据与模型</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="274" />
+        <location filename="../../gdsim/ui/exports.py" line="283" />
         <source>{0}× the pixels on screen (PNG)</source>
         <translation>屏幕像素的 {0} 倍（PNG）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="275" />
+        <location filename="../../gdsim/ui/exports.py" line="284" />
         <source>The window's theme</source>
         <translation>窗口当前的主题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="276" />
+        <location filename="../../gdsim/ui/exports.py" line="285" />
         <source>The light theme (for print)</source>
         <translation>浅色主题（适合打印）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="277" />
+        <location filename="../../gdsim/ui/exports.py" line="286" />
         <source>With the formulas beside it</source>
         <translation>在旁边附上公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="278" />
+        <location filename="../../gdsim/ui/exports.py" line="287" />
         <source>Picture of:</source>
         <translation>图片内容：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="278" />
+        <location filename="../../gdsim/ui/exports.py" line="287" />
         <source>Size:</source>
         <translation>尺寸：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/exports.py" line="278" />
+        <location filename="../../gdsim/ui/exports.py" line="287" />
         <source>Colours:</source>
         <translation>配色：</translation>
     </message>
@@ -667,6 +844,36 @@
         <translation>约定：L 是平均二元交叉熵；配合 Sigmoid 时，它对 h 的导数就是 (ŷ − y)/N。</translation>
     </message>
     <message>
+        <location filename="../../gdsim/ui/gl_support.py" line="32" />
+        <source>PyOpenGL is not installed (pip install 'gdsim[3d]')</source>
+        <translation>没有安装 PyOpenGL（pip install 'gdsim[3d]'）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/gl_support.py" line="33" />
+        <source>the '{0}' platform has no OpenGL (a window without a screen)</source>
+        <translation>“{0}”平台没有 OpenGL（没有屏幕的窗口）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/gl_support.py" line="35" />
+        <source>no OpenGL context could be made here ({0})</source>
+        <translation>无法在这里创建 OpenGL 上下文（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/gl_support.py" line="36" />
+        <source>no reason given</source>
+        <translation>没有给出原因</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/gl_support.py" line="37" />
+        <source>OpenGL {0} is too old: 2.1 or later is needed (a remote desktop often offers only 1.1)</source>
+        <translation>OpenGL {0} 版本太旧：需要 2.1 或更新的版本（远程桌面往往只提供 1.1）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/gl_support.py" line="39" />
+        <source>only OpenGL ES is available here ({0}); desktop OpenGL 2.1 is needed</source>
+        <translation>这里只有 OpenGL ES（{0}）；需要桌面版 OpenGL 2.1</translation>
+    </message>
+    <message>
         <location filename="../../gdsim/ui/loss_view.py" line="59" />
         <location filename="../../gdsim/ui/lr_view.py" line="36" />
         <source>step</source>
@@ -683,37 +890,42 @@
         <translation>‖∇L‖（梯度的模）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="277" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="330" />
+        <source>loss over {0}, {1} ({2} held)</source>
+        <translation>损失：{0}、{1}（{2} 不变）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/parameter_view.py" line="333" />
         <source>Parameter space</source>
         <translation>参数空间</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="278" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="336" />
         <source>The start: drag it, or click anywhere, to start from there</source>
         <translation>起点：拖动它，或在任意位置点击，就从那里出发</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="279" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="337" />
         <source>A minimum of the loss</source>
         <translation>损失的一个极小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="308" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="375" />
         <source>landscape estimated from {0} of {1} samples</source>
         <translation>损失地形由 {1} 个样本中的 {0} 个估计</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="472" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="549" />
         <source>slope L′(x) = {0}</source>
         <translation>斜率 L′(x) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="536" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="613" />
         <source>φ: look-ahead −μ·v</source>
         <translation>φ：前瞻 −μ·v</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="548" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="625" />
         <source>arrows drawn ×{0}</source>
         <translation>箭头放大 ×{0}</translation>
     </message>
@@ -721,6 +933,25 @@
         <location filename="../../gdsim/ui/schedule_box.py" line="66" />
         <source>{0}; allowed {1}, default {2}</source>
         <translation>{0}；允许 {1}，默认 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/secant_view.py" line="51" />
+        <source>secant: h = {0}</source>
+        <translation>割线：h = {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/secant_view.py" line="55" />
+        <source>Shrink h: the secant through x and x + h turns into the tangent</source>
+        <translation>把 h 调小：过 x 和 x + h 的割线逐渐变成切线</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/secant_view.py" line="148" />
+        <source>secant's slope
+(L(x + h) − L(x)) / h = {0}
+tangent's slope L′(x) = {1}</source>
+        <translation>割线斜率
+(L(x + h) − L(x)) / h = {0}
+切线斜率 L′(x) = {1}</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/slice_view.py" line="86" />
@@ -731,6 +962,51 @@
         <location filename="../../gdsim/ui/slice_view.py" line="89" />
         <source>estimated from {0} samples</source>
         <translation>由 {0} 个样本估计</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/surface_view.py" line="220" />
+        <source>The loss as a surface in 3-D</source>
+        <translation>三维曲面形式的损失</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/surface_view.py" line="231" />
+        <source>loss (log scale)</source>
+        <translation>损失（对数坐标）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/surface_window.py" line="105" />
+        <source>gdsim — the loss as a surface in 3-D</source>
+        <translation>gdsim — 损失的三维曲面</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/surface_window.py" line="106" />
+        <source>Reset the camera</source>
+        <translation>重置视角</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/surface_window.py" line="107" />
+        <source>Log height</source>
+        <translation>高度用对数坐标</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/surface_window.py" line="108" />
+        <source>Drag to turn · wheel to zoom · Home: the first view · the arrow: −∇L</source>
+        <translation>拖动旋转 · 滚轮缩放 · Home 键：初始视角 · 箭头：−∇L</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/surface_window.py" line="109" />
+        <source>&amp;Log height (L)</source>
+        <translation>高度用对数坐标(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/surface_window.py" line="110" />
+        <source>The height grows with the logarithm of the loss: the floor of a valley shows</source>
+        <translation>高度随损失的对数增长：谷底的起伏也能看清</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/surface_window.py" line="119" />
+        <source>The 3-D surface shows a loss of two parameters; this problem has {0}. Choose a problem of two parameters, a function of x and y, or a model with one input (w and b).</source>
+        <translation>三维曲面只能显示两个参数的损失；这个目标函数有 {0} 个参数。请选择一个两个参数的目标函数、一个关于 x 和 y 的函数，或者只有一个输入的模型（权重 w 和偏置 b）。</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/update_parts.py" line="24" />
@@ -766,253 +1042,280 @@
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="249" />
+        <location filename="../../gdsim/ui/controls.py" line="291" />
         <source>Problem</source>
         <translation>目标函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="250" />
+        <location filename="../../gdsim/ui/controls.py" line="292" />
+        <source>Landscape</source>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="293" />
+        <source>A&amp;cross</source>
+        <translation>横轴(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="294" />
+        <source>&amp;Up</source>
+        <translation>纵轴(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="295" />
+        <source>The two parameters the landscape and the paths show; the others are held where the watched run is</source>
+        <translation>损失曲面和路径所显示的两个参数；其余参数保持在所查看的运行当前所在的值</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="297" />
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="251" />
+        <location filename="../../gdsim/ui/controls.py" line="298" />
         <source>η schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="252" />
+        <location filename="../../gdsim/ui/controls.py" line="299" />
         <source>Mini-batches</source>
         <translation>小批量</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="254" />
+        <location filename="../../gdsim/ui/controls.py" line="301" />
         <source>Start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="255" />
+        <location filename="../../gdsim/ui/controls.py" line="302" />
         <source>Pace</source>
         <translation>运行控制</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="257" />
+        <location filename="../../gdsim/ui/controls.py" line="304" />
         <source>&amp;Problem</source>
         <translation>目标函数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="257" />
+        <location filename="../../gdsim/ui/controls.py" line="304" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="258" />
+        <location filename="../../gdsim/ui/controls.py" line="305" />
         <source>&amp;Loss</source>
         <translation>损失函数(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="258" />
+        <location filename="../../gdsim/ui/controls.py" line="305" />
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="259" />
+        <location filename="../../gdsim/ui/controls.py" line="306" />
         <source>&amp;Optimizers</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="259" />
+        <location filename="../../gdsim/ui/controls.py" line="306" />
         <source>&amp;Watch</source>
         <translation>查看对象(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="260" />
+        <location filename="../../gdsim/ui/controls.py" line="307" />
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="261" />
+        <location filename="../../gdsim/ui/controls.py" line="308" />
         <source>Step &amp;limit</source>
         <translation>步数上限(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="261" />
+        <location filename="../../gdsim/ui/controls.py" line="308" />
         <source>&amp;Tolerance</source>
         <translation>收敛阈值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="262" />
+        <location filename="../../gdsim/ui/controls.py" line="309" />
         <source>&amp;Batch size</source>
         <translation>批大小(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="262" />
+        <location filename="../../gdsim/ui/controls.py" line="309" />
         <source>S&amp;eed</source>
         <translation>随机种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="289" />
+        <location filename="../../gdsim/ui/controls.py" line="324" />
+        <location filename="../../gdsim/ui/controls.py" line="603" />
+        <location filename="../../gdsim/ui/controls.py" line="605" />
+        <source>Placed by hand</source>
+        <translation>手动放置的数据</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/controls.py" line="338" />
         <source>The run that the η field, the arrows, the tangent and the formulas are about</source>
         <translation>η 输入框、箭头、切线和公式所针对的那一次运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="292" />
+        <location filename="../../gdsim/ui/controls.py" line="341" />
         <source>The function whose minimum gradient descent looks for</source>
         <translation>梯度下降要寻找其最小值的函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="293" />
+        <location filename="../../gdsim/ui/controls.py" line="342" />
         <source>The data the model is fitted to</source>
         <translation>模型要拟合的数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="294" />
+        <location filename="../../gdsim/ui/controls.py" line="343" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="296" />
+        <location filename="../../gdsim/ui/controls.py" line="345" />
         <source>How the error between ŷ and y is measured</source>
         <translation>衡量 ŷ 与 y 之间误差的方式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="297" />
+        <location filename="../../gdsim/ui/controls.py" line="346" />
         <source>The neuron's activation function f and its derivative f′</source>
         <translation>神经元的激活函数 f 及其导数 f′</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="299" />
+        <location filename="../../gdsim/ui/controls.py" line="348" />
         <source>Tick the optimizers to run side by side from the same start (update rules as in PyTorch's torch.optim); the selected one's hyperparameters are shown below</source>
         <translation>勾选要从同一起点并排运行的优化器（更新规则与 PyTorch 的 torch.optim 一致）；下方显示选中的那个优化器的超参数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="301" />
+        <location filename="../../gdsim/ui/controls.py" line="350" />
         <source>Problem's own start</source>
         <translation>目标函数的默认起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="302" />
+        <location filename="../../gdsim/ui/controls.py" line="351" />
         <source>Go back to the start this problem suggests</source>
         <translation>回到这个目标函数建议的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="303" />
+        <location filename="../../gdsim/ui/controls.py" line="352" />
         <source>Steps per second; at the right end, as fast as the computer can</source>
         <translation>每秒走几步；拖到最右端时，电脑能多快就多快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="304" />
+        <location filename="../../gdsim/ui/controls.py" line="353" />
         <source>The run stops after this many steps</source>
         <translation>走到这么多步就停止</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="306" />
+        <location filename="../../gdsim/ui/controls.py" line="355" />
         <source>How many samples each step's gradient is taken on: the whole data (batch gradient descent), 1 (stochastic gradient descent) or any number between (mini-batch); the data is shuffled every time it has all been used</source>
         <translation>每一步的梯度用多少个样本来算：全部数据（批量梯度下降）、1 个（随机梯度下降），或介于两者之间的任意个数（小批量梯度下降）；每当全部数据都用过一遍，就重新打乱顺序</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="309" />
+        <location filename="../../gdsim/ui/controls.py" line="358" />
         <source>Sets the order of the shuffled samples: the same seed, the same batches</source>
         <translation>决定打乱后样本的顺序：种子相同，批次就相同</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="312" />
+        <location filename="../../gdsim/ui/controls.py" line="361" />
         <source>The run has converged when the gradient norm ‖∇L‖ falls below this (0: never stop early)</source>
         <translation>当梯度的模 ‖∇L‖ 小于这个值时，就认为已经收敛（0 表示不提前停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="315" />
+        <location filename="../../gdsim/ui/controls.py" line="364" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="316" />
+        <location filename="../../gdsim/ui/controls.py" line="365" />
         <source>Take exactly one step (→)</source>
         <translation>只走一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="317" />
+        <location filename="../../gdsim/ui/controls.py" line="366" />
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="318" />
+        <location filename="../../gdsim/ui/controls.py" line="367" />
         <source>Go back to the start (R)</source>
         <translation>回到起点（R）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="319" />
+        <location filename="../../gdsim/ui/controls.py" line="368" />
         <source>Hide this message</source>
         <translation>隐藏这条消息</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="327" />
+        <location filename="../../gdsim/ui/controls.py" line="376" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="327" />
+        <location filename="../../gdsim/ui/controls.py" line="376" />
         <source>Play</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="328" />
+        <location filename="../../gdsim/ui/controls.py" line="377" />
         <source>Run or pause gradient descent (Space)</source>
         <translation>开始或暂停梯度下降（空格键）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="331" />
+        <location filename="../../gdsim/ui/controls.py" line="380" />
         <source>Where {0} starts; you can also click or drag on the plot</source>
         <translation>{0} 的起始值；也可以在图上点击或拖动来设置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="349" />
+        <location filename="../../gdsim/ui/controls.py" line="398" />
         <source>Load data from a CSV file with a header row and columns x (or x1, x2, …) and y</source>
         <translation>从 CSV 文件载入数据：第一行是表头，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="439" />
+        <location filename="../../gdsim/ui/controls.py" line="489" />
         <source>all {0} (batch)</source>
         <translation>全部 {0} 个（批量）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="538" />
+        <location filename="../../gdsim/ui/controls.py" line="588" />
         <source>Your own function…</source>
         <translation>你自己的函数…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="563" />
+        <location filename="../../gdsim/ui/controls.py" line="630" />
         <source>&amp;η (learning rate)</source>
         <translation>学习率 η(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="568" />
+        <location filename="../../gdsim/ui/controls.py" line="635" />
         <source>{0}: {1}; allowed {2}, default {3}</source>
         <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="600" />
+        <location filename="../../gdsim/ui/controls.py" line="667" />
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="602" />
+        <location filename="../../gdsim/ui/controls.py" line="669" />
         <source>1 step per second</source>
         <translation>每秒 1 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="604" />
+        <location filename="../../gdsim/ui/controls.py" line="671" />
         <source>{0} steps per second</source>
         <translation>每秒 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="637" />
-        <location filename="../../gdsim/ui/controls.py" line="648" />
+        <location filename="../../gdsim/ui/controls.py" line="704" />
+        <location filename="../../gdsim/ui/controls.py" line="715" />
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="638" />
+        <location filename="../../gdsim/ui/controls.py" line="705" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -1107,145 +1410,150 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="148" />
+        <location filename="../../gdsim/ui/main_window.py" line="162" />
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="149" />
+        <location filename="../../gdsim/ui/main_window.py" line="163" />
         <source>Controls</source>
         <translation>控制面板</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="150" />
+        <location filename="../../gdsim/ui/main_window.py" line="164" />
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="151" />
+        <location filename="../../gdsim/ui/main_window.py" line="165" />
+        <source>Chain rule</source>
+        <translation>链式法则</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="167" />
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="159" />
+        <location filename="../../gdsim/ui/main_window.py" line="175" />
         <source>The scale of text and lines (Ctrl + / Ctrl −, View → Scale)</source>
         <translation>文字和线条的缩放比例（Ctrl + / Ctrl −，视图 → 缩放）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="209" />
+        <location filename="../../gdsim/ui/main_window.py" line="228" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="213" />
+        <location filename="../../gdsim/ui/main_window.py" line="232" />
         <source>Refining the landscape…</source>
         <translation>正在细化损失地形…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="218" />
-        <location filename="../../gdsim/ui/main_window.py" line="240" />
+        <location filename="../../gdsim/ui/main_window.py" line="237" />
+        <location filename="../../gdsim/ui/main_window.py" line="259" />
         <source>Open lesson</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="226" />
-        <location filename="../../gdsim/ui/main_window.py" line="248" />
+        <location filename="../../gdsim/ui/main_window.py" line="245" />
+        <location filename="../../gdsim/ui/main_window.py" line="267" />
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="241" />
+        <location filename="../../gdsim/ui/main_window.py" line="260" />
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课件 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="249" />
+        <location filename="../../gdsim/ui/main_window.py" line="268" />
         <source>Lessons (*.toml)</source>
         <translation>课件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="252" />
+        <location filename="../../gdsim/ui/main_window.py" line="271" />
         <source>Lesson title</source>
         <translation>课件标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="252" />
+        <location filename="../../gdsim/ui/main_window.py" line="271" />
         <source>Title of the lesson:</source>
         <translation>这一课的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="333" />
+        <location filename="../../gdsim/ui/main_window.py" line="393" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="333" />
-        <location filename="../../gdsim/ui/main_window.py" line="343" />
+        <location filename="../../gdsim/ui/main_window.py" line="393" />
+        <location filename="../../gdsim/ui/main_window.py" line="403" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="334" />
+        <location filename="../../gdsim/ui/main_window.py" line="394" />
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="335" />
+        <location filename="../../gdsim/ui/main_window.py" line="395" />
         <source>stuck at step {0}: ∇L = 0, yet no minimum</source>
         <translation>在第 {0} 步停滞：∇L = 0，但这里不是最小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="336" />
+        <location filename="../../gdsim/ui/main_window.py" line="396" />
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="337" />
+        <location filename="../../gdsim/ui/main_window.py" line="397" />
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="342" />
+        <location filename="../../gdsim/ui/main_window.py" line="402" />
         <source>diverging: the loss keeps growing</source>
         <translation>正在发散：损失不断增大</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="345" />
+        <location filename="../../gdsim/ui/main_window.py" line="405" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="346" />
+        <location filename="../../gdsim/ui/main_window.py" line="406" />
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="347" />
+        <location filename="../../gdsim/ui/main_window.py" line="407" />
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="348" />
+        <location filename="../../gdsim/ui/main_window.py" line="408" />
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="360" />
+        <location filename="../../gdsim/ui/main_window.py" line="420" />
         <source>stopped at step {0}: the slope of L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 的斜率在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="362" />
+        <location filename="../../gdsim/ui/main_window.py" line="422" />
         <source>stopped at step {0}: L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="365" />
+        <location filename="../../gdsim/ui/main_window.py" line="425" />
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="366" />
+        <location filename="../../gdsim/ui/main_window.py" line="426" />
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
@@ -1262,44 +1570,82 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../gdsim/engine/catalog.py" line="29" />
+        <location filename="../../gdsim/engine/catalog.py" line="30" />
         <source>problem {name!r} is a typed function; {given} applies only to linreg and neuron</source>
         <translation>目标函数 {name!r} 是输入的函数；{given} 只适用于 linreg 和 neuron</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/catalog.py" line="31" />
+        <location filename="../../gdsim/engine/catalog.py" line="32" />
         <source>problem {name!r} is a typed function; {given} apply only to linreg and neuron</source>
         <translation>目标函数 {name!r} 是输入的函数；{given} 只适用于 linreg 和 neuron</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/catalog.py" line="34" />
+        <location filename="../../gdsim/engine/catalog.py" line="35" />
         <source>problem {name!r} needs a function, the text of one such as "x^4 - 3*x^2 + x"</source>
         <translation>目标函数 {name!r} 需要一个函数，写成文字，例如 "x^4 - 3*x^2 + x"</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/catalog.py" line="39" />
+        <location filename="../../gdsim/engine/catalog.py" line="40" />
         <source>{given} applies only to the problem 'custom' (a typed function), not to {name!r}</source>
         <translation>{given} 只适用于目标函数 'custom'（输入的函数），不适用于 {name!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/catalog.py" line="41" />
+        <location filename="../../gdsim/engine/catalog.py" line="42" />
         <source>{given} apply only to the problem 'custom' (a typed function), not to {name!r}</source>
         <translation>{given} 只适用于目标函数 'custom'（输入的函数），不适用于 {name!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/catalog.py" line="47" />
+        <location filename="../../gdsim/engine/catalog.py" line="48" />
+        <location filename="../../gdsim/engine/catalog.py" line="68" />
         <source>problem {name!r} is a fixed function; {given} applies only to linreg and neuron</source>
         <translation>目标函数 {name!r} 是一个固定的函数；{given} 只适用于 linreg 和 neuron</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/catalog.py" line="49" />
+        <location filename="../../gdsim/engine/catalog.py" line="50" />
+        <location filename="../../gdsim/engine/catalog.py" line="70" />
         <source>problem {name!r} is a fixed function; {given} apply only to linreg and neuron</source>
         <translation>目标函数 {name!r} 是一个固定的函数；{given} 只适用于 linreg 和 neuron</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/catalog.py" line="71" />
+        <location filename="../../gdsim/engine/catalog.py" line="61" />
+        <source>{given} applies only when the problem is given by name (here it is the problem {name!r} itself)</source>
+        <translation>{given} 只在按名称给出目标函数时适用（这里给出的是目标函数 {name!r} 本身）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/catalog.py" line="63" />
+        <source>{given} apply only when the problem is given by name (here it is the problem {name!r} itself)</source>
+        <translation>{given} 只在按名称给出目标函数时适用（这里给出的是目标函数 {name!r} 本身）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/catalog.py" line="97" />
         <source>data must be a built-in dataset name, a CSV file, or a pair (X, y); got {kind}</source>
         <translation>数据必须是内置数据集的名称、一个 CSV 文件或一对 (X, y)，而给出的是 {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/chain_rule.py" line="75" />
+        <source>the chain rule needs a model fitted to data (linreg or neuron); problem {name!r} is a fixed function</source>
+        <translation>链式法则需要用数据拟合的模型（linreg 或 neuron）；目标函数 {name!r} 是一个固定的函数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/chain_rule.py" line="78" />
+        <location filename="../../gdsim/engine/problems.py" line="83" />
+        <source>the parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/chain_rule.py" line="80" />
+        <source>the chain rule takes one point of {dim} parameters ({names}), got shape {shape}</source>
+        <translation>链式法则只接受一个含 {dim} 个参数（{names}）的点，收到的形状是 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/chain_rule.py" line="85" />
+        <source>the chain rule needs finite parameters, got {point}</source>
+        <translation>链式法则需要有限的参数值，收到的是 {point}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/chain_rule.py" line="120" />
+        <source>the rows must be a non-empty list of whole numbers from 0 to {last}</source>
+        <translation>行号必须是一个非空列表，每个都是 0 到 {last} 之间的整数</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/csv_file.py" line="39" />
@@ -1803,7 +2149,7 @@
     </message>
     <message>
         <location filename="../../gdsim/engine/optimizers.py" line="48" />
-        <location filename="../../gdsim/model/setup.py" line="67" />
+        <location filename="../../gdsim/model/setup.py" line="68" />
         <source>the learning rate η (lr)</source>
         <translation>学习率 η（lr）</translation>
     </message>
@@ -1827,11 +2173,6 @@
         <location filename="../../gdsim/engine/optimizers.py" line="129" />
         <source>{optimizer} needs a learning rate: give lr</source>
         <translation>{optimizer} 需要学习率：请给出 lr</translation>
-    </message>
-    <message>
-        <location filename="../../gdsim/engine/problems.py" line="83" />
-        <source>the parameters</source>
-        <translation>参数</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/problems.py" line="87" />
@@ -1936,13 +2277,13 @@
     </message>
     <message>
         <location filename="../../gdsim/engine/run.py" line="1005" />
-        <location filename="../../gdsim/model/setup.py" line="288" />
+        <location filename="../../gdsim/model/setup.py" line="298" />
         <source>the batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
         <location filename="../../gdsim/engine/run.py" line="1006" />
-        <location filename="../../gdsim/model/setup.py" line="292" />
+        <location filename="../../gdsim/model/setup.py" line="302" />
         <source>the seed</source>
         <translation>随机种子</translation>
     </message>
@@ -2012,574 +2353,609 @@
         <translation>它不是普通文件（而是{kind}）；导出只会替换普通文件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="202" />
+        <location filename="../../gdsim/model/hand_data.py" line="23" />
+        <source>a run needs at least one data point: click on the data plot to add one, or choose a dataset</source>
+        <translation>运行至少需要一个数据点：在数据图上单击来添加一个点，或者选择一个数据集</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/hand_data.py" line="25" />
+        <source>there are no data points to save: place some on the data plot</source>
+        <translation>没有可保存的数据点：请先在数据图上放置一些点</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/hand_data.py" line="27" />
+        <source>data placed by hand holds at most {most:,} points; import a CSV file for more</source>
+        <translation>手动放置的数据最多包含 {most:,} 个点；更多的数据请导入 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/hand_data.py" line="29" />
+        <source>data written out must be a table of columns such as {{ x = [1, 2], y = [0, 1] }} (x, or x1, x2, …, and y, each an array of numbers of one length); got {got}</source>
+        <translation>直接写出的数据必须是由列组成的表，例如 {{ x = [1, 2], y = [0, 1] }}（x 或 x1、x2、…，以及 y，每一列都是长度相同的数字数组）；实际得到 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/hand_data.py" line="192" />
+        <source>a data point must lie between -{limit:g} and {limit:g}, got {value}</source>
+        <translation>数据点必须在 -{limit:g} 和 {limit:g} 之间，实际得到 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/lessons.py" line="207" />
         <source>lesson file {path}: {problem}</source>
         <translation>课件 {path}：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="247" />
+        <location filename="../../gdsim/model/lessons.py" line="252" />
         <source>[lesson] number {number} is taken by {other} too; each lesson needs its own number from {first} to {last}</source>
         <translation>[lesson] number {number} 已被 {other} 使用；每一课都需要自己的编号，从 {first} 到 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="265" />
+        <location filename="../../gdsim/model/lessons.py" line="270" />
         <source>line {line}: the file is not UTF-8 text; save it as UTF-8</source>
         <translation>第 {line} 行：文件不是 UTF-8 文本；请把它存为 UTF-8</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="271" />
+        <location filename="../../gdsim/model/lessons.py" line="276" />
         <source>cannot read it: {reason}</source>
         <translation>无法读取：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="272" />
+        <location filename="../../gdsim/model/lessons.py" line="277" />
         <source>this is a folder, not a lesson file</source>
         <translation>这是一个文件夹，不是课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="273" />
+        <location filename="../../gdsim/model/lessons.py" line="278" />
         <source>this is not a regular file (it is a {kind}); lessons are read from files only</source>
         <translation>这不是普通文件（它是{kind}）；课件只从普通文件读取</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="275" />
+        <location filename="../../gdsim/model/lessons.py" line="280" />
         <source>the file is larger than {limit} KB; a lesson file has at most {limit} KB</source>
         <translation>文件大于 {limit} KB；课件最多 {limit} KB</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="286" />
+        <location filename="../../gdsim/model/lessons.py" line="291" />
         <source>the file does not exist</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="320" />
+        <location filename="../../gdsim/model/lessons.py" line="325" />
         <source>line {line}: arrays and tables nest more than {limit} deep; a lesson needs 2 at most</source>
         <translation>第 {line} 行：数组和表嵌套超过 {limit} 层；一课最多只需 2 层</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="322" />
+        <location filename="../../gdsim/model/lessons.py" line="327" />
         <source>line {line}: a key has more than {limit} dotted parts (such as a.b.c); a lesson needs 3 at most</source>
         <translation>第 {line} 行：一个键由超过 {limit} 段以点连接的部分组成（例如 a.b.c）；一课最多只需 3 段</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="324" />
+        <location filename="../../gdsim/model/lessons.py" line="329" />
         <source>line {line}: more than {limit} tables; a lesson has [lesson], [setup], at most {most} [[setup.optimizers]], [view] and [expect]</source>
         <translation>第 {line} 行：表超过 {limit} 个；一课包含 [lesson]、[setup]、最多 {most} 个 [[setup.optimizers]]、[view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="340" />
+        <location filename="../../gdsim/model/lessons.py" line="345" />
         <source>line {line}: {message}</source>
         <translation>第 {line} 行：{message}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="343" />
+        <location filename="../../gdsim/model/lessons.py" line="348" />
         <source>the TOML reader cannot read it ({error})</source>
         <translation>TOML 读取器无法读取它（{error}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="361" />
+        <location filename="../../gdsim/model/lessons.py" line="366" />
         <source>unknown table or key {key!r} at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="363" />
+        <location filename="../../gdsim/model/lessons.py" line="368" />
         <source>unknown table or key {key!r} (did you mean {close!r}?) at the top level; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>顶层出现了未知的表或键 {key!r}（是不是想写 {close!r}？）；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="368" />
+        <location filename="../../gdsim/model/lessons.py" line="373" />
         <source>the file needs a [{name}] table; a lesson has [lesson], [setup] and, optionally, [view] and [expect]</source>
         <translation>文件需要一个 [{name}] 表；一课包含 [lesson]、[setup]，以及可选的 [view] 和 [expect]</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="386" />
+        <location filename="../../gdsim/model/lessons.py" line="391" />
         <source>[lesson] needs number (a whole number from {first} to {last}: the lesson's place in the Lessons menu)</source>
         <translation>[lesson] 需要 number（从 {first} 到 {last} 的整数：这一课在“课程”菜单中的位置）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="391" />
+        <location filename="../../gdsim/model/lessons.py" line="396" />
         <source>[lesson] number must be a whole number from {first} to {last}, got {got}</source>
         <translation>[lesson] number 必须是从 {first} 到 {last} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="399" />
+        <location filename="../../gdsim/model/lessons.py" line="404" />
         <source>[lesson] needs {name}.en (write {example})</source>
         <translation>[lesson] 需要 {name}.en（请写成 {example}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="406" />
+        <location filename="../../gdsim/model/lessons.py" line="411" />
         <source>[lesson] {name} must be a table of texts by language, such as {example}; got {got}</source>
         <translation>[lesson] {name} 必须是按语言给出文字的表，比如 {example}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="413" />
+        <location filename="../../gdsim/model/lessons.py" line="418" />
         <source>[lesson] {name}.{language} must be a string, got {got}</source>
         <translation>[lesson] {name}.{language} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="418" />
+        <location filename="../../gdsim/model/lessons.py" line="423" />
         <source>[lesson] {name}.{language} has {length:,} characters; {most:,} at most</source>
         <translation>[lesson] {name}.{language} 有 {length:,} 个字符；最多 {most:,} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="423" />
+        <location filename="../../gdsim/model/lessons.py" line="428" />
         <source>[lesson] needs {name}.en (it is empty)</source>
         <translation>[lesson] 需要 {name}.en（它是空的）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="441" />
+        <location filename="../../gdsim/model/lessons.py" line="446" />
         <source>[setup] activation applies only to the problem neuron, not {problem!r}</source>
         <translation>[setup] activation 只适用于目标函数 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="445" />
+        <location filename="../../gdsim/model/lessons.py" line="450" />
         <source>[setup] {key} applies only to the problems {models}, not {problem!r}</source>
         <translation>[setup] {key} 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="455" />
+        <location filename="../../gdsim/model/lessons.py" line="466" />
         <source>[setup] step_limit must be a whole number from 1 to {most}, got {got}</source>
         <translation>[setup] step_limit 必须是从 1 到 {most} 的整数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="461" />
+        <location filename="../../gdsim/model/lessons.py" line="472" />
         <source>[setup] tol must be a number ≥ 0, got {got}</source>
         <translation>[setup] tol 必须是 ≥ 0 的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="472" />
+        <location filename="../../gdsim/model/lessons.py" line="483" />
         <source>{where} batch_size applies only to the problems {models}, not {problem!r}</source>
         <translation>{where} batch_size 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="501" />
+        <location filename="../../gdsim/model/lessons.py" line="512" />
         <source>[setup] {key} applies only to the problem {custom} (a typed function), not {problem!r}</source>
         <translation>[setup] {key} 只适用于目标函数 {custom}（输入的函数），不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="508" />
+        <location filename="../../gdsim/model/lessons.py" line="519" />
         <source>[setup] problem {custom} needs function, the text of a function of x, or of x and y, such as {example}</source>
         <translation>[setup] 目标函数 {custom} 需要 function：一个关于 x 或关于 x 和 y 的函数的文字，例如 {example}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="521" />
+        <location filename="../../gdsim/model/lessons.py" line="532" />
         <source>[setup] range must be two numbers [low, high] for x, or two such pairs for x and y, such as [-3, 3] or [[-3, 3], [-2, 2]]; got {got}</source>
         <translation>[setup] range 必须是 x 的两个数 [下限，上限]，或 x 和 y 各一对这样的数，例如 [-3, 3] 或 [[-3, 3], [-2, 2]]；得到的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="531" />
+        <location filename="../../gdsim/model/lessons.py" line="542" />
         <source>[setup] needs problem (one of: {valid})</source>
         <translation>[setup] 需要 problem（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="532" />
+        <location filename="../../gdsim/model/lessons.py" line="543" />
         <source>[setup] needs speed (steps per second, or "max" for as fast as possible)</source>
         <translation>[setup] 需要 speed（每秒的步数，或者写 "max" 表示尽可能快）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="534" />
+        <location filename="../../gdsim/model/lessons.py" line="545" />
         <source>[setup] needs step_limit (a whole number ≥ 1: the run stops after this many steps)</source>
         <translation>[setup] 需要 step_limit（≥ 1 的整数：运行走完这么多步后停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="536" />
+        <location filename="../../gdsim/model/lessons.py" line="547" />
         <source>[setup] needs optimizers (at least one [[setup.optimizers]] table with a name, such as name = "sgd")</source>
         <translation>[setup] 需要 optimizers（至少一个带名称的 [[setup.optimizers]] 表，比如 name = "sgd"）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="539" />
+        <location filename="../../gdsim/model/lessons.py" line="550" />
         <source>{where}: {error}</source>
         <translation>{where}：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="547" />
+        <location filename="../../gdsim/model/lessons.py" line="558" />
         <source>[setup] data has {length:,} characters; a path has at most {most:,}</source>
         <translation>[setup] data 有 {length:,} 个字符；路径最多 {most:,} 个字符</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="552" />
+        <location filename="../../gdsim/model/lessons.py" line="563" />
         <source>[setup] data is empty; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data 是空的；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="558" />
+        <location filename="../../gdsim/model/lessons.py" line="569" />
         <source>[setup] data: the data file {path} does not exist; give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="562" />
+        <location filename="../../gdsim/model/lessons.py" line="573" />
         <source>[setup] data: the data file {path} does not exist (a relative path is taken from the lesson's folder {folder}); give a CSV file or one of the built-in datasets: {valid}</source>
         <translation>[setup] data：数据文件 {path} 不存在（相对路径从课件所在的文件夹 {folder} 算起）；请给出一个 CSV 文件，或以下内置数据集之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="575" />
+        <location filename="../../gdsim/model/lessons.py" line="586" />
         <source>[setup] speed must be a number of steps per second from {low:g} to {high:,g}, or "max"; got {got}</source>
         <translation>[setup] speed 必须是每秒的步数，从 {low:g} 到 {high:,g}，或者 "max"；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="588" />
+        <location filename="../../gdsim/model/lessons.py" line="599" />
         <source>[setup] optimizers must be one or more [[setup.optimizers]] tables, each with a name such as name = "sgd"; got {got}</source>
         <translation>[setup] optimizers 必须是一个或多个 [[setup.optimizers]] 表，每个都带有名称，比如 name = "sgd"；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="593" />
+        <location filename="../../gdsim/model/lessons.py" line="604" />
         <source>[setup] has {count} optimizers; a lesson runs at most {most} side by side</source>
         <translation>[setup] 有 {count} 个优化器；一课最多同时运行 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="600" />
+        <location filename="../../gdsim/model/lessons.py" line="611" />
         <source>{where} needs name (one of: {valid})</source>
         <translation>{where} 需要 name（从以下选择：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="617" />
+        <location filename="../../gdsim/model/lessons.py" line="628" />
         <source>{where}: {key} is a parameter of a learning-rate schedule; give schedule = "…" too (one of: {valid})</source>
         <translation>{where}：{key} 是学习率调度的参数；请同时给出 schedule = "…"（可选：{valid}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="621" />
+        <location filename="../../gdsim/model/lessons.py" line="632" />
         <source>{where}: the schedule {schedule} has no parameter {key!r}; its parameters are: {valid}</source>
         <translation>{where}：学习率调度 {schedule} 没有参数 {key!r}；它的参数有：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="626" />
+        <location filename="../../gdsim/model/lessons.py" line="637" />
         <source>{where}: {optimizer} has no hyperparameter {key!r}; allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="628" />
+        <location filename="../../gdsim/model/lessons.py" line="639" />
         <source>{where}: {optimizer} has no hyperparameter {key!r} (did you mean {close!r}?); allowed keys: name, {allowed}</source>
         <translation>{where}：{optimizer} 没有超参数 {key!r}（是不是想写 {close!r}？）；允许的键有：name, {allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="633" />
+        <location filename="../../gdsim/model/lessons.py" line="644" />
         <source>{where}: {key} must be a number, got {got}</source>
         <translation>{where}：{key} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="663" />
+        <location filename="../../gdsim/model/lessons.py" line="674" />
         <source>{where} {key} must be a whole number ≥ {low}, got {got}</source>
         <translation>{where} {key} 必须是 ≥ {low} 的整数，而输入的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="669" />
+        <location filename="../../gdsim/model/lessons.py" line="680" />
         <source>{where} seed orders the mini-batches; give batch_size too (without it every step uses the whole data)</source>
         <translation>{where} seed 决定小批量的顺序；请同时给出 batch_size（没有它，每一步都使用全部数据）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="680" />
+        <location filename="../../gdsim/model/lessons.py" line="691" />
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has 1 parameter ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；目标函数 {problem!r} 只有 1 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="683" />
+        <location filename="../../gdsim/model/lessons.py" line="694" />
         <source>{where} must be an array of numbers such as {example}; problem {problem!r} has {dim} parameters ({names}); got {got}</source>
         <translation>{where} 必须是数值数组，比如 {example}；目标函数 {problem!r} 有 {dim} 个参数（{names}）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="689" />
+        <location filename="../../gdsim/model/lessons.py" line="700" />
         <source>{where} has {count} numbers; problem {problem!r} has 1 parameter ({names})</source>
         <translation>{where} 有 {count} 个数；而目标函数 {problem!r} 只有 1 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="692" />
+        <location filename="../../gdsim/model/lessons.py" line="703" />
         <source>{where} has 1 number; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 只有 1 个数；而目标函数 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="695" />
+        <location filename="../../gdsim/model/lessons.py" line="706" />
         <source>{where} has {count} numbers; problem {problem!r} has {dim} parameters ({names})</source>
         <translation>{where} 有 {count} 个数；而目标函数 {problem!r} 有 {dim} 个参数（{names}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="699" />
+        <location filename="../../gdsim/model/lessons.py" line="710" />
         <source>{where} must be finite numbers, got {got}</source>
         <translation>{where} 必须是有限的数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="708" />
+        <location filename="../../gdsim/model/lessons.py" line="719" />
         <source>[view] {key} must be true or false, got {got}</source>
         <translation>[view] {key} 必须是 true 或 false，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="717" />
+        <location filename="../../gdsim/model/lessons.py" line="728" />
         <source>[expect] needs status: one per optimizer ({n} here), each one of: {valid}</source>
         <translation>[expect] 需要 status：每个优化器一个（这里共 {n} 个），每个都是以下之一：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="722" />
+        <location filename="../../gdsim/model/lessons.py" line="733" />
         <source>[expect] status must be an array of statuses, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] status 必须是状态数组，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="727" />
+        <location filename="../../gdsim/model/lessons.py" line="738" />
         <source>[expect] status[{i}] must be one of: {valid}; got {got}</source>
         <translation>[expect] status[{i}] 必须是以下之一：{valid}；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="734" />
+        <location filename="../../gdsim/model/lessons.py" line="745" />
         <source>[expect] tolerance must be a positive number, got {got}</source>
         <translation>[expect] tolerance 必须是正数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="741" />
+        <location filename="../../gdsim/model/lessons.py" line="752" />
         <source>[expect] final must be an array of points, one per optimizer ({n} here) ([] for one not checked); got {got}</source>
         <translation>[expect] final 必须是由点组成的数组，每个优化器一个（这里共 {n} 个；不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="752" />
+        <location filename="../../gdsim/model/lessons.py" line="763" />
         <source>[expect] stopped_at must be an array of whole numbers from 0 to the step limit {limit}, one per optimizer ({n} here); got {got}</source>
         <translation>[expect] stopped_at 必须是整数数组，每个数从 0 到步数上限 {limit}，每个优化器一个（这里共 {n} 个）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="761" />
+        <location filename="../../gdsim/model/lessons.py" line="772" />
         <source>[expect] path must be an array with, for each optimizer ({n} here), an array of its first points from the start ([] for one not checked); got {got}</source>
         <translation>[expect] path 必须是一个数组，每个优化器（这里有 {n} 个）对应一个数组，列出它从起点开始的最初几个点（不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="768" />
+        <location filename="../../gdsim/model/lessons.py" line="779" />
         <source>[expect] path[{i}] has {count} points; a run of {limit} steps has at most {most}</source>
         <translation>[expect] path[{i}] 有 {count} 个点；走 {limit} 步的运行最多只有 {most} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="782" />
+        <location filename="../../gdsim/model/lessons.py" line="793" />
         <source>[expect] closest must be an array with, for each optimizer ({n} here), a pair [distance ≥ 0, step from 0 to the step limit {limit}] ([] for one not checked); got {got}</source>
         <translation>[expect] closest 必须是一个数组，每个优化器（这里有 {n} 个）对应一对 [距离 ≥ 0, 从 0 到步数上限 {limit} 的步数]（不检查的写 []）；而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="788" />
+        <location filename="../../gdsim/model/lessons.py" line="799" />
         <source>[expect] closest needs a problem with a known minimum; {problem!r} has none</source>
         <translation>[expect] closest 需要一个最小值已知的目标函数；{problem!r} 的最小值未知</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="801" />
+        <location filename="../../gdsim/model/lessons.py" line="812" />
         <source>{where}: unknown key {key!r}; allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="802" />
+        <location filename="../../gdsim/model/lessons.py" line="813" />
         <source>{where}: unknown key {key!r} (did you mean {close!r}?); allowed keys: {allowed}</source>
         <translation>{where}：未知的键 {key!r}（是不是想写 {close!r}？）；允许的键有：{allowed}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="818" />
+        <location filename="../../gdsim/model/lessons.py" line="829" />
         <source>{key} must be a table [{key}], got {got}</source>
         <translation>{key} 必须是一个表 [{key}]，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="835" />
+        <location filename="../../gdsim/model/lessons.py" line="846" />
         <source>{where} {key} must be a string, got {got}</source>
         <translation>{where} {key} 必须是字符串，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="851" />
+        <location filename="../../gdsim/model/lessons.py" line="862" />
         <source>{first} and {last}</source>
         <translation>{first} 和 {last}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="868" />
+        <location filename="../../gdsim/model/lessons.py" line="879" />
         <source>the string {text!r}</source>
         <translation>字符串 {text!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="870" />
+        <location filename="../../gdsim/model/lessons.py" line="881" />
         <source>a table</source>
         <translation>一个表</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="873" />
+        <location filename="../../gdsim/model/lessons.py" line="884" />
         <source>the array {text}</source>
         <translation>数组 {text}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="898" />
+        <location filename="../../gdsim/model/lessons.py" line="909" />
         <source>cannot be written as TOML: {error}</source>
         <translation>无法写成 TOML：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="954" />
+        <location filename="../../gdsim/model/lessons.py" line="968" />
         <source>{where} must be a number, got {got}</source>
         <translation>{where} 必须是数，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="962" />
+        <location filename="../../gdsim/model/lessons.py" line="976" />
         <source>[setup] data must be a built-in dataset name or a CSV path, got {got}</source>
         <translation>[setup] data 必须是内置数据集的名称或 CSV 文件的路径，而给出的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/lessons.py" line="980" />
+        <location filename="../../gdsim/model/lessons.py" line="994" />
         <source>cannot write it: {reason}</source>
         <translation>无法写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="40" />
+        <location filename="../../gdsim/model/remembered.py" line="42" />
         <source>Settings: the stored {key} is not usable: {reason}; using {default} instead</source>
         <translation>设置：保存的 {key} 不能使用：{reason}；改用 {default}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="42" />
+        <location filename="../../gdsim/model/remembered.py" line="44" />
         <source>Settings: the last setup cannot be restored: {reason}; gdsim starts with the default setup</source>
         <translation>设置：无法恢复上次的设置：{reason}；gdsim 以默认设置启动</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="67" />
+        <location filename="../../gdsim/model/remembered.py" line="77" />
         <source>it is not a JSON object</source>
         <translation>它不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="82" />
+        <location filename="../../gdsim/model/remembered.py" line="92" />
         <source>the problem custom needs its function as text, got {value}</source>
         <translation>目标函数 custom 需要以文字给出的函数，得到的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="91" />
+        <location filename="../../gdsim/model/remembered.py" line="101" />
         <source>it is not text</source>
         <translation>它不是文本</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="93" />
+        <location filename="../../gdsim/model/remembered.py" line="103" />
         <source>it is longer than {limit:,} characters</source>
         <translation>它超过 {limit:,} 个字符</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="100" />
+        <location filename="../../gdsim/model/remembered.py" line="110" />
         <source>it nests deeper than {limit}</source>
         <translation>它的嵌套超过 {limit} 层</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="104" />
+        <location filename="../../gdsim/model/remembered.py" line="114" />
         <source>it is not JSON: {error}</source>
         <translation>它不是 JSON：{error}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="127" />
+        <location filename="../../gdsim/model/remembered.py" line="137" />
         <source>the problem's own</source>
         <translation>该目标函数自己的设定</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="134" />
+        <location filename="../../gdsim/model/remembered.py" line="144" />
         <source>the problem's own start</source>
         <translation>该目标函数自己的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="139" />
+        <location filename="../../gdsim/model/remembered.py" line="149" />
         <source>the watched run</source>
         <translation>所查看的运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="151" />
+        <location filename="../../gdsim/model/remembered.py" line="161" />
         <source>no schedule</source>
         <translation>不使用学习率调度</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="163" />
+        <location filename="../../gdsim/model/remembered.py" line="173" />
         <source>the whole data</source>
         <translation>全部数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="177" />
+        <location filename="../../gdsim/model/remembered.py" line="187" />
         <source>the setup's start</source>
         <translation>整体设置的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="183" />
+        <location filename="../../gdsim/model/remembered.py" line="193" />
         <source>one run of SGD</source>
         <translation>一次梯度下降（SGD）运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="187" />
+        <location filename="../../gdsim/model/remembered.py" line="197" />
         <source>the other runs</source>
         <translation>其余的运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="191" />
+        <location filename="../../gdsim/model/remembered.py" line="201" />
         <source>a run must be an object with an optimizer's name, got {value}</source>
         <translation>一次运行必须是带有优化器名称的对象，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="207" />
+        <location filename="../../gdsim/model/remembered.py" line="217" />
         <source>the optimizer's defaults</source>
         <translation>该优化器的默认值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="209" />
+        <location filename="../../gdsim/model/remembered.py" line="219" />
         <source>the hyperparameters must be an object of numbers by name, got {value}</source>
         <translation>超参数必须是按名称给出数值的对象，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="219" />
+        <location filename="../../gdsim/model/remembered.py" line="229" />
         <source>the optimizer's default</source>
         <translation>该优化器的默认值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="225" />
+        <location filename="../../gdsim/model/remembered.py" line="235" />
         <source>contenders must be a list of 1 to {most} runs, got {value}</source>
         <translation>contenders 必须是包含 1 到 {most} 次运行的列表，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="237" />
+        <location filename="../../gdsim/model/remembered.py" line="247" />
         <source>a start must be a list of finite numbers, got {value}</source>
         <translation>起点必须是由有限的数组成的列表，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="246" />
+        <location filename="../../gdsim/model/remembered.py" line="256" />
         <source>activation applies only to the problem neuron, not {problem!r}</source>
         <translation>activation 只适用于目标函数 neuron，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="248" />
+        <location filename="../../gdsim/model/remembered.py" line="258" />
         <source>{key} applies only to the problems {models}, not {problem!r}</source>
         <translation>{key} 只适用于目标函数 {models}，不适用于 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="258" />
+        <location filename="../../gdsim/model/remembered.py" line="270" />
         <source>data must be a built-in dataset's name or a path, got {value}</source>
         <translation>data 必须是内置数据集的名称或文件路径，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/remembered.py" line="261" />
+        <location filename="../../gdsim/model/remembered.py" line="273" />
         <source>a path has at most {most:,} characters, got {length:,}</source>
         <translation>路径最多 {most:,} 个字符，而这里有 {length:,} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="40" />
+        <location filename="../../gdsim/model/setup.py" line="41" />
         <source>the speed must be a number of steps per second from {low:g} to {high:,g}, or "max" (as fast as possible); got {value}</source>
         <translation>速度必须是每秒的步数，从 {low:g} 到 {high:,g}，或者 "max"（尽可能快）；而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="54" />
+        <location filename="../../gdsim/model/setup.py" line="55" />
         <source>the step limit must be a whole number from 1 to {most}, got {limit}</source>
         <translation>步数上限必须是从 1 到 {most} 的整数，而输入的是 {limit}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="65" />
+        <location filename="../../gdsim/model/setup.py" line="66" />
         <source>{what} must be from {low:g} to {high:g} in the window, got {value}</source>
         <translation>在窗口中，{what} 必须在 {low:g} 到 {high:g} 之间，而输入的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="70" />
+        <location filename="../../gdsim/model/setup.py" line="71" />
         <source>{what} must be 0 or from {low:g} to {high:g} in the window, got {value}</source>
         <translation>在窗口中，{what} 必须是 0，或在 {low:g} 到 {high:g} 之间，而输入的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="242" />
+        <location filename="../../gdsim/model/setup.py" line="252" />
         <source>choose at least one optimizer</source>
         <translation>请至少选择一个优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="256" />
+        <location filename="../../gdsim/model/setup.py" line="266" />
         <source>at most {most} runs go side by side; remove one first</source>
         <translation>最多只能并排 {most} 个运行；请先删除一个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="265" />
+        <location filename="../../gdsim/model/setup.py" line="275" />
         <source>the only run cannot be removed: one run at least is always there</source>
         <translation>唯一的运行不能删除：至少要保留一个运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/model/setup.py" line="320" />
+        <location filename="../../gdsim/model/setup.py" line="330" />
         <source>a schedule must be an object such as {{"name": "step", "gamma": 0.5}}, got {value}</source>
         <translation>学习率调度必须是一个对象，例如 {{"name": "step", "gamma": 0.5}}，而输入的是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/session.py" line="43" />
+        <source>choose two different parameters of: {names}</source>
+        <translation>请从以下参数中选择两个不同的参数：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/session.py" line="44" />
+        <source>problem {problem!r} is a fixed function; only linreg and neuron are fitted to data</source>
+        <translation>目标函数 {problem!r} 是一个固定的函数；只有 linreg 和 neuron 才拟合数据</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/settings.py" line="35" />
@@ -2693,12 +3069,12 @@
 <context>
     <name>names</name>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="20" />
+        <location filename="../../gdsim/ui/data_view.py" line="25" />
         <source>hours studied</source>
         <translation>学习时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="21" />
+        <location filename="../../gdsim/ui/data_view.py" line="26" />
         <source>passed (1) or not (0)</source>
         <translation>是否通过（1 通过，0 未通过）</translation>
     </message>
