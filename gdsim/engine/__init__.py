@@ -1,6 +1,7 @@
 """The numerical engine: problems, optimizers and runs over arrays of shape (K, d). Numpy only."""
 
 from .activations import ACTIVATIONS, Activation
+from .basins import Basins, Swarm, basins
 from .catalog import CUSTOM, EVERY_PROBLEM, PROBLEM_NAMES, make_problem
 from .custom import TypedFunction, typed_function
 from .datasets import BUILTIN_DATASETS, Dataset, load_dataset
@@ -25,10 +26,10 @@ from .schedules import SCHEDULES, Schedule
 from .simulate import Pieces, Simulation, simulate, simulate_in_pieces
 
 __all__ = [
-    "ACTIVATIONS", "ANALYTIC_PROBLEMS", "BUILTIN_DATASETS", "CONVERGED", "CUSTOM", "DIVERGED",
+    "ACTIVATIONS", "ANALYTIC_PROBLEMS", "BUILTIN_DATASETS", "Basins", "CONVERGED", "CUSTOM", "DIVERGED",
     "EVERY_PROBLEM", "LOSSES", "OPTIMIZERS", "PROBLEM_NAMES", "RUNNING", "SCHEDULES", "STATUS_NAMES",
-    "STEP_LIMIT", "STUCK", "Activation", "Dataset", "DatasetProblem", "FunctionError", "History",
+    "STEP_LIMIT", "STUCK", "Activation", "Swarm", "Dataset", "DatasetProblem", "FunctionError", "History",
     "Hyperparameter", "InputError", "Lookahead", "Optimizer", "Pieces", "Problem", "Run", "Schedule",
-    "Simulation", "State", "TypedFunction", "Update", "default_lr", "get_optimizer", "load_dataset",
+    "Simulation", "State", "TypedFunction", "Update", "basins", "default_lr", "get_optimizer", "load_dataset",
     "make_problem", "simulate", "simulate_in_pieces", "typed_function",
 ]
