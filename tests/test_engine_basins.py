@@ -6,7 +6,7 @@ import pytest
 import gdsim
 from gdsim import InputError
 from gdsim.engine import ANALYTIC_PROBLEMS, Run, Schedule, make_problem, typed_function
-from gdsim.engine.basins import (
+from gdsim.engine.swarm import (
     DIVERGED_LABEL,
     MOVING_LABEL,
     STUCK_LABEL,

@@ -1,7 +1,6 @@
 """The numerical engine: problems, optimizers and runs over arrays of shape (K, d). Numpy only."""
 
 from .activations import ACTIVATIONS, Activation
-from .basins import Basins, Swarm, basins
 from .catalog import CUSTOM, EVERY_PROBLEM, PROBLEM_NAMES, make_problem
 from .custom import TypedFunction, typed_function
 from .datasets import BUILTIN_DATASETS, Dataset, load_dataset
@@ -24,6 +23,7 @@ from .run import (
 )
 from .schedules import SCHEDULES, Schedule
 from .simulate import Pieces, Simulation, simulate, simulate_in_pieces
+from .swarm import Basins, Swarm, basins
 
 __all__ = [
     "ACTIVATIONS", "ANALYTIC_PROBLEMS", "BUILTIN_DATASETS", "Basins", "CONVERGED", "CUSTOM", "DIVERGED",
