@@ -49,6 +49,9 @@ class WindowActions(QObject):
         self.reset.triggered.connect(window.canvas.parameters.reset_view)  # and show the whole domain
         self.faster = self._add(self.run_menu, Qt.Key.Key_Up, lambda: self.scale_lr(2.0))
         self.slower = self._add(self.run_menu, Qt.Key.Key_Down, lambda: self.scale_lr(0.5))
+        self.run_menu.addSeparator()
+        self.basin_map = self._add(self.run_menu, Qt.Key.Key_B, window.show_basin_map)
+        self.run_menu.setToolTipsVisible(True)  # why the basin map is off for more than 2 parameters
 
         self.show_controls = window.dock.toggleViewAction()
         self.show_controls.setShortcut(QKeySequence(Qt.Key.Key_F9))
@@ -63,6 +66,7 @@ class WindowActions(QObject):
         self.equal_axes = self._add(self.view_menu, None, None, checkable=True)
         self.equal_axes.toggled.connect(window.canvas.parameters.set_equal_axes)
         session.problem_changed.connect(self._show_equal_axes)
+        session.problem_changed.connect(self._show_basin_map)
         self._show_equal_axes(session.problem)
         self.view_menu.addSeparator()
         self.themes = QActionGroup(self)
@@ -152,10 +156,12 @@ class WindowActions(QObject):
             action.setText(percent(scale))
         self.show_scale(self.window.appearance.scale)
         self.show_data_import(self.window.session.problem)
+        self._show_basin_map(self.window.session.problem)
         texts = {
             self.import_data: tr("&Import data…"), self.quit: tr("&Quit"),
             self.play: tr("Play / Pause"), self.step: tr("One step"), self.reset: tr("Reset to the start"),
             self.faster: tr("η × 2"), self.slower: tr("η ÷ 2"),
+            self.basin_map: tr("&Basins: where every start of a grid ends"),
             self.log_scale: tr("&Log scale for the loss"),
             self.step_parts: tr("Show the &parts of each step"),
             self.equal_axes: tr("&Equal axis scales (1:1)"),
@@ -175,6 +181,12 @@ class WindowActions(QObject):
         """The 1:1 toggle follows each new problem: on where its shape is the point, and only in 2-D."""
         self.equal_axes.setEnabled(problem.dim == 2)
         self.equal_axes.setChecked(problem.dim == 2 and problem.equal_axes)
+
+    def _show_basin_map(self, problem) -> None:
+        """Run → Basins for problems of one or two parameters; for more it is off and says why."""
+        on = problem.dim <= 2
+        self.basin_map.setEnabled(on)
+        self.basin_map.setToolTip("" if on else tr("A basin map needs a problem of 1 or 2 parameters"))
 
     def show_language(self, language: str) -> None:
         self.language_actions.get(language, self.language_actions[""]).setChecked(True)

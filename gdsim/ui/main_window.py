@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from ..model.lessons import LessonError, LessonView, load_lesson, save_lesson, shipped_lessons
 from .actions import WindowActions, percent
+from .basin_panel import BasinPanel
+from .basins import BasinMode
 from .canvas import Canvas
 from .controls import ControlPanel
 from .exports import Exports
@@ -67,6 +69,9 @@ class MainWindow(QMainWindow):
         self.formula_dock = self._dock("formulas", self.formulas, Qt.DockWidgetArea.RightDockWidgetArea)
         self.lesson_panel = LessonPanel()
         self.lesson_dock = self._dock("lesson", self.lesson_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.basin_mode = BasinMode(session, self.canvas.parameters, self)
+        self.basin_panel = BasinPanel(self.basin_mode)
+        self.basin_dock = self._dock("basins", self.basin_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.lessons = []  # read once the window is up: the first frame does not need them
         self._full_screen_for_this_start = False  # asked for on the command line: not remembered
         # The controls give way first (they scroll); the formulas and the lesson grow with the scale.
@@ -107,6 +112,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self.lesson_dock.hide()  # a restored layout may show it, but no lesson is open yet
+        self.basin_dock.hide()  # until a map is asked for
         self.retranslate()
         if self.settings.damaged:  # what could not be used of the stored settings, named once
             self.show_error("   ·   ".join(translate_error(message) for message in self.settings.damaged))
@@ -137,6 +143,8 @@ class MainWindow(QMainWindow):
         self.dock.setWindowTitle(self.tr("Controls"))
         self.formula_dock.setWindowTitle(self.tr("Formulas"))
         self.lesson_dock.setWindowTitle(self.tr("Lesson"))
+        self.basin_dock.setWindowTitle(self.tr("Basins of attraction"))
+        self.basin_panel.retranslate()
         self.lesson_panel.retranslate(self.translations.language)
         self.actions.retranslate()
         self.exports.retranslate()
@@ -247,8 +255,9 @@ class MainWindow(QMainWindow):
         font = QFont(QApplication.font())
         font.setPointSizeF(BASE_FONT_POINTS * style.scale)
         for widget in (self.controls, self.status, self.error, self.lr_offer, self.menuBar(), self.dock,
-                       self.formula_dock, self.lesson_dock):
+                       self.formula_dock, self.lesson_dock, self.basin_dock):
             widget.setFont(font)
+        self.basin_panel.apply_scale(style.scale)
         self.lesson_panel.apply_style(style)
         self.canvas.apply_style(style)
         self.formulas.apply_style(style)
@@ -273,6 +282,14 @@ class MainWindow(QMainWindow):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
         if options.lesson is not None:
             self.load_lesson(options.lesson)
+
+    def show_basin_map(self) -> None:
+        """Run → Basins: the panel, and a map of the region shown made with its settings."""
+        if self.formula_dock.isVisible() and not self.basin_dock.isVisible():
+            self.tabifyDockWidget(self.formula_dock, self.basin_dock)  # a tab beside the formulas
+        self.basin_dock.show()
+        self.basin_dock.raise_()
+        self.basin_panel.start()
 
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
@@ -346,6 +363,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         self.exports.animation_export.cancel()  # an animation being made is not written
+        self.basin_mode.shutdown()
         self.session.shutdown()
         if not (self._full_screen_for_this_start and self.isFullScreen()):
             self.settings.set_geometry(self.saveGeometry(), self.saveState())

@@ -1,0 +1,171 @@
+"""The basin map's worker: advances a swarm of starts (or two, to compare) on its own thread, in short
+time-boxed slices driven by a timer there, and publishes the cloud as images at a bounded rate.
+
+Everything numeric happens here: the steps, the images of the cloud (each start a dot, binned into the
+map's cells), the labels at the end. The window only shows what arrives. Between slices the worker
+passes the interpreter lock on (``time.sleep(0)``), so the window answers at once; a cancel request
+arrives between two slices, within a few milliseconds.
+"""
+
+import math
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from ..engine import InputError
+from ..engine.swarm import Swarm, result
+
+FRAME_SECONDS = 1 / 20  # the least time between two frames of the cloud
+SLICE_SECONDS = 0.01  # about how long one slice of steps takes
+CLOUD_SIDE = 60  # the cloud drawn is a grid of at most this many starts a side, taken from the map's
+
+
+@dataclass(frozen=True)
+class BasinJob:
+    """One map to make: a problem, an optimizer with its hyperparameters and schedule, the starts of a
+    grid of ``grid`` cells a side over ``region``, at most ``steps`` steps, the tolerance and radius."""
+
+    problem: object
+    optimizer: str
+    hyperparameters: dict
+    schedule: object
+    starts: np.ndarray
+    grid: int
+    region: tuple
+    steps: int
+    tol: float
+    radius: float
+
+
+@dataclass(frozen=True)
+class CloudFrame:
+    """Where the starts are after ``step`` of ``steps`` steps: for each map, the points (M, 2) of a
+    sample of its starts, the same ones in every frame (in 1-D, x and the loss there), copies."""
+
+    step: int
+    steps: int
+    points: tuple
+
+
+class BasinWorker(QObject):
+    progressed = Signal(object)  # a CloudFrame
+    finished = Signal(object)  # a tuple of gdsim.engine.Basins, one per job
+    cancelled = Signal()
+    failed = Signal(object)  # an InputError
+
+    def __init__(self, threads: int = 1):
+        super().__init__()
+        self._threads = threads
+        self._timer: QTimer | None = None
+        self._jobs: tuple[BasinJob, ...] = ()
+        self._swarms: list[Swarm] = []
+        self._sample = np.empty(0, dtype=int)
+        self._slice = 1
+        self._last_frame = 0.0
+        self._drawn = True  # the window has drawn the last frame
+
+    @Slot()
+    def begin(self) -> None:
+        """Runs once the thread has started: the timer must live in this thread."""
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._tick)
+
+    @Slot(object)
+    def start(self, jobs) -> None:
+        """Make the maps of these jobs (a new request replaces one under way)."""
+        self._close()
+        try:
+            self._swarms = [Swarm(job.problem, job.optimizer, job.starts, job.hyperparameters,
+                                  schedule=job.schedule, tol=job.tol, threads=self._threads) for job in jobs]
+        except InputError as e:
+            self._close()
+            self.failed.emit(e)
+            return
+        self._jobs = tuple(jobs)
+        self._sample = cloud_sample(jobs[0].grid, jobs[0].problem.dim)
+        self._slice = 1
+        self._drawn = True
+        self._publish(force=True)
+        self._timer.start(0)
+
+    @Slot()
+    def cancel(self) -> None:
+        if self._swarms:
+            self._close()
+            self.cancelled.emit()
+
+    @Slot()
+    def frame_drawn(self) -> None:
+        self._drawn = True
+
+    def _close(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        for swarm in self._swarms:
+            swarm.close()
+        self._swarms, self._jobs = [], ()
+
+    def _tick(self) -> None:
+        swarms, steps = self._swarms, self._jobs[0].steps if self._jobs else 0
+        if not swarms:
+            return
+        left = steps - swarms[0].step
+        n = min(self._slice, left)
+        began = time.perf_counter()
+        for swarm in swarms:
+            swarm.advance(n)
+        took = time.perf_counter() - began
+        # Slices of about SLICE_SECONDS: the next one as long as this pace allows.
+        per_step = took / max(n, 1)
+        self._slice = max(1, min(4 * self._slice, int(SLICE_SECONDS / per_step) if per_step > 0 else 1000))
+        if swarms[0].step >= steps or not any(swarm.running for swarm in swarms):
+            self._finish()
+            return
+        self._publish()
+        time.sleep(0)  # the window may want the interpreter's lock
+
+    def _finish(self) -> None:
+        self._timer.stop()
+        swarms, jobs = self._swarms, self._jobs
+        for swarm in swarms:
+            swarm.finish()
+        self._publish(force=True)
+        results, minima = [], None
+        for swarm, job in zip(swarms, jobs, strict=True):
+            # The second map names the minima as the first does: the same minimum, the same colour.
+            made = result(swarm, job.grid, job.region, job.steps, job.radius, minima)
+            minima = made.minima
+            results.append(made)
+        self._swarms, self._jobs = [], ()
+        self.finished.emit(tuple(results))
+
+    def _publish(self, force: bool = False) -> None:
+        now = time.perf_counter()
+        if not force and (not self._drawn or now - self._last_frame < FRAME_SECONDS):
+            return
+        self._last_frame = now
+        self._drawn = False
+        job = self._jobs[0]
+        points = tuple(cloud_points(job.problem, swarm.points()[self._sample]) for swarm in self._swarms)
+        self.progressed.emit(CloudFrame(self._swarms[0].step, job.steps, points))
+
+
+def cloud_sample(grid: int, dim: int) -> np.ndarray:
+    """The starts of an n × n grid (n in 1-D) the cloud shows: every k-th row and column, at most
+    CLOUD_SIDE a side (in 1-D every start)."""
+    if dim == 1:
+        return np.arange(grid)
+    k = math.ceil(grid / CLOUD_SIDE)
+    keep = np.arange(k // 2, grid, k)
+    return (keep[:, None] * grid + keep[None, :]).ravel()
+
+
+def cloud_points(problem, points: np.ndarray) -> np.ndarray:
+    """The points (M, 2) to draw for starts at ``points`` (M, d): in 1-D, on the loss curve; points that
+    are not finite are left out."""
+    if problem.dim == 1:
+        with np.errstate(all="ignore"):
+            points = np.column_stack([points[:, 0], problem.loss(points)])
+    return np.ascontiguousarray(points[np.isfinite(points).all(axis=1)])
