@@ -144,7 +144,9 @@ class _Chunk:
         statuses = np.full(len(hit), DIVERGED, dtype=np.int8)
         statuses[~diverged] = swarm._stationary(final[~diverged])
         swarm._end(self.rows[hit], final, final_loss, statuses, self.step - m + 1 + ends)
-        self._keep(np.setdiff1d(np.arange(k), hit))
+        kept = np.ones(k, dtype=bool)
+        kept[hit] = False
+        self._keep(np.flatnonzero(kept))
 
     def points(self) -> np.ndarray:
         """(k, d) where the running starts are now, a copy."""
@@ -153,12 +155,13 @@ class _Chunk:
 
 def _events(xs, losses, gnorm2, tol):
     """None if no start converged or diverged in the block, else the masks (m, K) of its finite rows
-    and of the rows that stop a start: the checks of ``Run``, in the same order."""
-    limit2 = DIVERGENCE_LIMIT * DIVERGENCE_LIMIT
-    flat_x, flat_loss, flat_g = xs.reshape(-1), losses.reshape(-1), gnorm2.reshape(-1)
-    tol2 = tol * tol
-    calm = (np.dot(flat_x, flat_x) <= limit2 and np.dot(flat_loss, flat_loss) <= limit2
-            and math.isfinite(np.dot(flat_g, flat_g)))
+    and of the rows that stop a start: the checks of ``Run``, in the same order. Usually six
+    reductions decide (no BLAS: chunks run on several threads at once, and a BLAS's own threads
+    would fight them)."""
+    limit, tol2 = DIVERGENCE_LIMIT, tol * tol
+    # A NaN makes max and min NaN, and every comparison with NaN is False: not calm.
+    calm = (xs.max() <= limit and xs.min() >= -limit and losses.max() <= limit and losses.min() >= -limit
+            and gnorm2.max() <= math.inf)
     if calm and not gnorm2.min() < tol2:
         return None
     finite = np.all(np.abs(xs) <= DIVERGENCE_LIMIT, axis=1)
