@@ -1,10 +1,10 @@
 """The basin map's worker: advances a swarm of starts (or two, to compare) on its own thread, in short
-time-boxed slices driven by a timer there, and publishes the cloud as images at a bounded rate.
+time-boxed slices driven by a timer there, and publishes a sample of the cloud at a bounded rate.
 
-Everything numeric happens here: the steps, the images of the cloud (each start a dot, binned into the
-map's cells), the labels at the end. The window only shows what arrives. Between slices the worker
-passes the interpreter lock on (``time.sleep(0)``), so the window answers at once; a cancel request
-arrives between two slices, within a few milliseconds.
+Everything numeric happens here: the steps, the points of the cloud to draw, the labels at the end.
+The window only shows what arrives. Between slices of about 3 ms the worker passes the interpreter lock
+on, and while the window paints a frame of the cloud it waits (a ``FrameGate``, as the runs' worker
+does), so the window answers at once; a cancel request arrives between two slices.
 """
 
 import math
@@ -16,9 +16,10 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..engine import InputError
 from ..engine.swarm import Swarm, result
+from .worker import FrameGate
 
 FRAME_SECONDS = 1 / 20  # the least time between two frames of the cloud
-SLICE_SECONDS = 0.01  # about how long one slice of steps takes
+SLICE_SECONDS = 0.003  # about how long one slice of steps takes
 CLOUD_SIDE = 60  # the cloud drawn is a grid of at most this many starts a side, taken from the map's
 
 
@@ -55,9 +56,10 @@ class BasinWorker(QObject):
     cancelled = Signal()
     failed = Signal(object)  # an InputError
 
-    def __init__(self, threads: int = 1):
+    def __init__(self, threads: int = 1, gate: FrameGate | None = None):
         super().__init__()
         self._threads = threads
+        self._gate = gate or FrameGate()
         self._timer: QTimer | None = None
         self._jobs: tuple[BasinJob, ...] = ()
         self._swarms: list[Swarm] = []
@@ -124,7 +126,7 @@ class BasinWorker(QObject):
             self._finish()
             return
         self._publish()
-        time.sleep(0)  # the window may want the interpreter's lock
+        self._gate.pass_through()  # the window may want the interpreter's lock, or be painting
 
     def _finish(self) -> None:
         self._timer.stop()

@@ -9,12 +9,13 @@ passes the worker's frames on and draws them on the parameter view's layer; the 
 
 import os
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from ..engine import InputError
 from ..engine.optimizers import default_lr, get_optimizer
 from ..engine.swarm import DEFAULT_STEPS, check_problem, default_radius, grid_starts
 from .basin_worker import BasinJob, BasinWorker
+from .worker import FrameGate
 
 JOIN_TIMEOUT_MS = 2000
 DEFAULT_GRID = 100
@@ -42,7 +43,8 @@ class BasinMode(QObject):
         self._thread = QThread()
         self._thread.setObjectName("gdsim-basins")
         # One thread of steps: the other core stays with the window.
-        self._worker = BasinWorker(threads=max(1, (os.cpu_count() or 2) - 1))
+        self._gate = FrameGate()  # closed while a frame of the cloud is painted
+        self._worker = BasinWorker(threads=max(1, (os.cpu_count() or 2) - 1), gate=self._gate)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.begin)
         self._thread.finished.connect(self._worker.deleteLater)
@@ -125,6 +127,7 @@ class BasinMode(QObject):
         self.view.basins.clear()
 
     def shutdown(self) -> bool:
+        self._gate.open()
         if not self._thread.isRunning():
             return True
         self.cancel_requested.emit()
@@ -137,8 +140,14 @@ class BasinMode(QObject):
     def _on_progressed(self, frame) -> None:
         if not self.running:
             return
+        self._gate.close()
         self.view.basins.show_cloud(frame.points[0])
         self.progressed.emit(frame)
+        # Qt paints what changed before it fires a zero timer: then the worker may go on.
+        QTimer.singleShot(0, self, self._on_painted)
+
+    def _on_painted(self) -> None:
+        self._gate.open()
         self.frame_drawn.emit()
 
     @Slot(object)
