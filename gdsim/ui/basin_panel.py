@@ -9,10 +9,11 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -26,7 +27,8 @@ from .i18n import translate_error
 from .names import optimizer_title
 from .style import format_number
 
-THUMBNAIL_PX = 150  # the side of a map's picture in the panel, at 100 %
+THUMBNAIL_PX = 150  # the side of a map's picture in the panel, at 100 %, where there is room
+MIN_THUMBNAIL_PX = 80
 MAX_PANEL_STEPS = 100_000
 
 
@@ -39,6 +41,8 @@ class MapCard(QWidget):
         self.title.setWordWrap(True)
         self.picture = QLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Its width follows the panel's (see BasinPanel._side_px), not the other way round.
+        self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
@@ -57,6 +61,7 @@ class MapCard(QWidget):
         height = side_px if rows > 1 else max(8, side_px // 8)
         self.picture.setPixmap(QPixmap.fromImage(qimage).scaled(
             side_px, height, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.FastTransformation))
+        self.picture.setFixedHeight(height)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -66,10 +71,12 @@ class MapCard(QWidget):
         rows = []
         for row in legend_rows(basins.labels, len(basins.minima)):
             name = QCoreApplication.translate("basins", row.template).format(number=row.number)
-            rows.append(f'<tr><td bgcolor="{row.colour}">&nbsp;&nbsp;&nbsp;&nbsp;</td>'
-                        f"<td>&nbsp;{html.escape(name)}: {percent(row.share)}</td>"
-                        f'<td align="right">&nbsp;&nbsp;{row.count:,}</td></tr>')
-        self.legend.setText("<table cellspacing='2'>" + "".join(rows) + "</table>")
+            # Two short lines, not one long one: the panel is narrow beside the canvas.
+            count = self.tr("{0} starts").format(f"{row.count:,}")
+            rows.append(f'<tr><td bgcolor="{row.colour}" rowspan="2">&nbsp;&nbsp;&nbsp;</td>'
+                        f"<td>{html.escape(name)}: {percent(row.share)}</td></tr>"
+                        f'<tr><td><small>{html.escape(count)}</small></td></tr>')
+        self.legend.setText("<table cellspacing='1' cellpadding='1'>" + "".join(rows) + "</table>")
 
 
 class BasinPanel(QWidget):
@@ -98,23 +105,26 @@ class BasinPanel(QWidget):
         self.cards = [MapCard(), MapCard()]
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: each field below its label
         self._grid_label, self._steps_label, self._compare_label = QLabel(), QLabel(), QLabel()
         form.addRow(self._grid_label, self.grid)
         form.addRow(self._steps_label, self.steps)
         form.addRow(self._compare_label, self.compare)
-        buttons = QHBoxLayout()
+        buttons = QVBoxLayout()  # one above the other: the panel is narrow beside the canvas
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.cancel_button)
-        maps = QHBoxLayout()
+        # Two maps side by side where the panel is wide enough, else one above the other.
+        self._maps = QGridLayout()
+        self._side_by_side = None
         for card in self.cards:
-            maps.addWidget(card, 0, Qt.AlignmentFlag.AlignTop)
             card.hide()
+        self._place_cards(True)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
-        layout.addLayout(maps)
+        layout.addLayout(self._maps)
         layout.addWidget(self.hint)
         layout.addStretch(1)
 
@@ -162,7 +172,33 @@ class BasinPanel(QWidget):
                 card.show_basins(card.basins, self._side_px())
 
     def _side_px(self) -> int:
-        return round(THUMBNAIL_PX * self.scale)
+        """The side of a map's picture: as large as the scale asks, within the panel's width (half of
+        it for two maps side by side)."""
+        room = self.parentWidget()  # the scroll area's viewport: the width one sees
+        width = (room.width() if room is not None else self.width()) - 24
+        if self._side_by_side and all(card.basins is not None for card in self.cards):
+            width = width // 2
+        return max(MIN_THUMBNAIL_PX, min(round(THUMBNAIL_PX * self.scale), width))
+
+    def _place_cards(self, side_by_side: bool) -> None:
+        if side_by_side == self._side_by_side:
+            return
+        self._side_by_side = side_by_side
+        for i, card in enumerate(self.cards):
+            self._maps.removeWidget(card)
+            row, column = (0, i) if side_by_side else (i, 0)
+            self._maps.addWidget(card, row, column, Qt.AlignmentFlag.AlignTop)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        shown = [card for card in self.cards if card.basins is not None]
+        if len(shown) == 2:
+            legend = max(card.legend.sizeHint().width() for card in shown)
+            room = self.parentWidget()
+            self._place_cards((room.width() if room is not None else self.width()) - 24 >= 2 * legend + 12)
+        for card in shown:
+            if card.picture.pixmap().width() != self._side_px():
+                card.show_basins(card.basins, self._side_px())
 
     @Slot(object)
     def _on_started(self, jobs) -> None:

@@ -71,13 +71,17 @@ class MainWindow(QMainWindow):
         self.lesson_dock = self._dock("lesson", self.lesson_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.basin_mode = BasinMode(session, self.canvas.parameters, self)
         self.basin_panel = BasinPanel(self.basin_mode)
-        self.basin_dock = self._dock("basins", self.basin_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        basin_scroll = QScrollArea()
+        basin_scroll.setWidget(self.basin_panel)
+        basin_scroll.setWidgetResizable(True)
+        self.basin_dock = self._dock("basins", basin_scroll, Qt.DockWidgetArea.RightDockWidgetArea)
         self.lessons = []  # read once the window is up: the first frame does not need them
         self._full_screen_for_this_start = False  # asked for on the command line: not remembered
         # The controls give way first (they scroll); the formulas and the lesson grow with the scale.
         self.side_panels = SidePanels(self, [(self.dock, self._controls_width, CONTROLS_FLOOR),
                                              (self.formula_dock, self._panel_width, PANEL_FLOOR),
-                                             (self.lesson_dock, self._panel_width, PANEL_FLOOR)],
+                                             (self.lesson_dock, self._panel_width, PANEL_FLOOR),
+                                             (self.basin_dock, self._panel_width, PANEL_FLOOR)],
                                       note=(self.formula_dock, self.lesson_dock))
 
         self.status = QLabel()

@@ -741,57 +741,57 @@
 <context>
     <name>BasinPanel</name>
     <message>
-        <location filename="../../gdsim/ui/basin_panel.py" line="136"/>
+        <location filename="../../gdsim/ui/basin_panel.py" line="146"/>
         <source>Grid (cells a side):</source>
         <translation>网格（每边格数）：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/basin_panel.py" line="137"/>
+        <location filename="../../gdsim/ui/basin_panel.py" line="147"/>
         <source>Steps at most:</source>
         <translation>最多步数：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/basin_panel.py" line="138"/>
+        <location filename="../../gdsim/ui/basin_panel.py" line="148"/>
         <source>Compare with:</source>
         <translation>对比：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/basin_panel.py" line="139"/>
+        <location filename="../../gdsim/ui/basin_panel.py" line="149"/>
         <source>An n × n grid of starts over the region shown, one at the centre of each cell</source>
         <translation>在显示区域上取 n × n 个起点，每格中心一个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/basin_panel.py" line="141"/>
+        <location filename="../../gdsim/ui/basin_panel.py" line="151"/>
         <source>Make the map</source>
         <translation>生成吸引域图</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/basin_panel.py" line="142"/>
+        <location filename="../../gdsim/ui/basin_panel.py" line="152"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/basin_panel.py" line="143"/>
+        <location filename="../../gdsim/ui/basin_panel.py" line="153"/>
         <source>step %v of %m</source>
         <translation>第 %v 步，共 %m 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/basin_panel.py" line="144"/>
+        <location filename="../../gdsim/ui/basin_panel.py" line="154"/>
         <source>Click a cell of the map to run from there.</source>
         <translation>点击图中任一格，即从该处开始运行。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/basin_panel.py" line="148"/>
+        <location filename="../../gdsim/ui/basin_panel.py" line="158"/>
         <source>nothing (one map)</source>
         <translation>不对比（只画一张图）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/basin_panel.py" line="150"/>
+        <location filename="../../gdsim/ui/basin_panel.py" line="160"/>
         <source>η × {0}</source>
         <translation>η × {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/basin_panel.py" line="193"/>
+        <location filename="../../gdsim/ui/basin_panel.py" line="229"/>
         <source>Cancelled: no map.</source>
         <translation>已取消：没有生成吸引域图。</translation>
     </message>
@@ -1132,142 +1132,150 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="142"/>
+        <location filename="../../gdsim/ui/main_window.py" line="146"/>
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="143"/>
+        <location filename="../../gdsim/ui/main_window.py" line="147"/>
         <source>Controls</source>
         <translation>控制面板</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="144"/>
+        <location filename="../../gdsim/ui/main_window.py" line="148"/>
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="145"/>
+        <location filename="../../gdsim/ui/main_window.py" line="149"/>
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="146"/>
+        <location filename="../../gdsim/ui/main_window.py" line="150"/>
         <source>Basins of attraction</source>
         <translation>吸引域</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="155"/>
+        <location filename="../../gdsim/ui/main_window.py" line="159"/>
         <source>The scale of text and lines (Ctrl + / Ctrl −, View → Scale)</source>
         <translation>文字和线条的缩放比例（Ctrl + / Ctrl −，视图 → 缩放）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="201"/>
-        <location filename="../../gdsim/ui/main_window.py" line="225"/>
+        <location filename="../../gdsim/ui/main_window.py" line="205"/>
+        <location filename="../../gdsim/ui/main_window.py" line="229"/>
         <source>Open lesson</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="211"/>
-        <location filename="../../gdsim/ui/main_window.py" line="233"/>
+        <location filename="../../gdsim/ui/main_window.py" line="215"/>
+        <location filename="../../gdsim/ui/main_window.py" line="237"/>
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="226"/>
+        <location filename="../../gdsim/ui/main_window.py" line="230"/>
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课件 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="234"/>
+        <location filename="../../gdsim/ui/main_window.py" line="238"/>
         <source>Lessons (*.toml)</source>
         <translation>课件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="237"/>
+        <location filename="../../gdsim/ui/main_window.py" line="241"/>
         <source>Lesson title</source>
         <translation>课件标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="237"/>
+        <location filename="../../gdsim/ui/main_window.py" line="241"/>
         <source>Title of the lesson:</source>
         <translation>这一课的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="327"/>
+        <location filename="../../gdsim/ui/main_window.py" line="331"/>
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="327"/>
-        <location filename="../../gdsim/ui/main_window.py" line="337"/>
+        <location filename="../../gdsim/ui/main_window.py" line="331"/>
+        <location filename="../../gdsim/ui/main_window.py" line="341"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="328"/>
+        <location filename="../../gdsim/ui/main_window.py" line="332"/>
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="329"/>
+        <location filename="../../gdsim/ui/main_window.py" line="333"/>
         <source>stuck at step {0}: ∇L = 0, yet no minimum</source>
         <translation>在第 {0} 步停滞：∇L = 0，但这里不是最小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="330"/>
+        <location filename="../../gdsim/ui/main_window.py" line="334"/>
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="331"/>
+        <location filename="../../gdsim/ui/main_window.py" line="335"/>
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="336"/>
+        <location filename="../../gdsim/ui/main_window.py" line="340"/>
         <source>diverging: the loss keeps growing</source>
         <translation>正在发散：损失不断增大</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="339"/>
+        <location filename="../../gdsim/ui/main_window.py" line="343"/>
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="340"/>
+        <location filename="../../gdsim/ui/main_window.py" line="344"/>
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="341"/>
+        <location filename="../../gdsim/ui/main_window.py" line="345"/>
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="342"/>
+        <location filename="../../gdsim/ui/main_window.py" line="346"/>
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="354"/>
+        <location filename="../../gdsim/ui/main_window.py" line="358"/>
         <source>stopped at step {0}: the slope of L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 的斜率在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="356"/>
+        <location filename="../../gdsim/ui/main_window.py" line="360"/>
         <source>stopped at step {0}: L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="359"/>
+        <location filename="../../gdsim/ui/main_window.py" line="363"/>
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="360"/>
+        <location filename="../../gdsim/ui/main_window.py" line="364"/>
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch&apos;s torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MapCard</name>
+    <message>
+        <location filename="../../gdsim/ui/basin_panel.py" line="75"/>
+        <source>{0} starts</source>
+        <translation>{0} 个起点</translation>
     </message>
 </context>
 <context>
@@ -1924,7 +1932,7 @@
     <message>
         <location filename="../../gdsim/engine/run.py" line="524"/>
         <location filename="../../gdsim/engine/run.py" line="866"/>
-        <location filename="../../gdsim/engine/swarm.py" line="240"/>
+        <location filename="../../gdsim/engine/swarm.py" line="243"/>
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
@@ -1986,7 +1994,7 @@
     </message>
     <message>
         <location filename="../../gdsim/engine/run.py" line="990"/>
-        <location filename="../../gdsim/engine/swarm.py" line="460"/>
+        <location filename="../../gdsim/engine/swarm.py" line="463"/>
         <location filename="../../gdsim/model/setup.py" line="259"/>
         <source>the seed</source>
         <translation>随机种子</translation>
@@ -2003,7 +2011,7 @@
     </message>
     <message>
         <location filename="../../gdsim/engine/simulate.py" line="181"/>
-        <location filename="../../gdsim/engine/swarm.py" line="484"/>
+        <location filename="../../gdsim/engine/swarm.py" line="487"/>
         <source>steps</source>
         <translation>步数 steps</translation>
     </message>
@@ -2693,72 +2701,72 @@
         <translation>它不是 gdsim 保存的窗口布局，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/swarm.py" line="184"/>
+        <location filename="../../gdsim/engine/swarm.py" line="187"/>
         <source>a swarm needs a problem made by make_problem; got {problem!r}</source>
         <translation>起点群需要由 make_problem 创建的目标函数；收到的是 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/swarm.py" line="193"/>
+        <location filename="../../gdsim/engine/swarm.py" line="196"/>
         <source>the starts</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/swarm.py" line="195"/>
+        <location filename="../../gdsim/engine/swarm.py" line="198"/>
         <source>the starts of {problem!r} must have shape (N, {dim}) with N ≥ 1, got {shape}</source>
         <translation>{problem!r} 的起点形状必须是 (N, {dim})，且 N ≥ 1；收到的是 {shape}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/swarm.py" line="201"/>
+        <location filename="../../gdsim/engine/swarm.py" line="204"/>
         <source>the threads</source>
         <translation>线程数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/swarm.py" line="202"/>
+        <location filename="../../gdsim/engine/swarm.py" line="205"/>
         <source>the chunk size</source>
         <translation>分块大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/swarm.py" line="398"/>
+        <location filename="../../gdsim/engine/swarm.py" line="401"/>
         <source>a cloud of starts has no map; make a grid</source>
         <translation>随机起点云没有吸引域图；请使用网格</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/swarm.py" line="417"/>
+        <location filename="../../gdsim/engine/swarm.py" line="420"/>
         <source>the region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/swarm.py" line="420"/>
+        <location filename="../../gdsim/engine/swarm.py" line="423"/>
         <source>the region of {problem!r} must be {dim} pairs (low, high) of finite numbers with low &lt; high, within ±1e15, such as {example}; got {got}</source>
         <translation>{problem!r} 的区域必须是 {dim} 对有限数 (low, high)，low &lt; high，且在 ±1e15 之内，例如 {example}；收到的是 {got}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/swarm.py" line="447"/>
+        <location filename="../../gdsim/engine/swarm.py" line="450"/>
         <source>a basin map needs a problem of 1 or 2 parameters; {problem!r} has {dim}</source>
         <translation>吸引域图只适用于 1 个或 2 个参数的目标函数；{problem!r} 有 {dim} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/swarm.py" line="458"/>
+        <location filename="../../gdsim/engine/swarm.py" line="461"/>
         <source>give a grid or a cloud of starts, not both</source>
         <translation>请给出网格或随机起点云，不能同时给出</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/swarm.py" line="459"/>
+        <location filename="../../gdsim/engine/swarm.py" line="462"/>
         <source>the starts of a cloud</source>
         <translation>起点云的起点数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/swarm.py" line="462"/>
+        <location filename="../../gdsim/engine/swarm.py" line="465"/>
         <source>the grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/swarm.py" line="508"/>
+        <location filename="../../gdsim/engine/swarm.py" line="511"/>
         <source>the radius</source>
         <translation>半径</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/swarm.py" line="510"/>
+        <location filename="../../gdsim/engine/swarm.py" line="513"/>
         <source>the radius must be &gt; 0, got {radius}</source>
         <translation>半径必须 &gt; 0，收到的是 {radius}</translation>
     </message>
