@@ -1,5 +1,5 @@
-"""Seconds to render a 300-frame GIF of lesson 8 (seven optimizers on Beale's function) at 1280×720 with
-gdsim.render, as `gdsim render --lesson 8 --steps 299 --size 1280x720 --out …` does; the target is under
+"""Seconds to render a 300-frame GIF of lesson 10 (seven optimizers on Beale's function) at 1280×720 with
+gdsim.render, as `gdsim render --lesson 10 --steps 299 --size 1280x720 --out …` does; the target is under
 30 s. Prints the time, frames per second, the file's size and the peak memory of the process. Run
 from the repository root:
 
@@ -26,7 +26,7 @@ sys.path.insert(0, {root!r})
 import gdsim
 start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 t, cpu = time.perf_counter(), time.process_time()
-gdsim.render({out!r}, lesson=8, steps={frames} - 1, size=(1280, 720))
+gdsim.render({out!r}, lesson=10, steps={frames} - 1, size=(1280, 720))
 seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({{"seconds": seconds, "cpu": cpu, "peak_kb": peak, "before_kb": start}}))
@@ -52,7 +52,7 @@ def main() -> None:
     every = ", ".join(f"{r['seconds']:.1f}" for r in results)
     print(f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, "
           f"load {os.getloadavg()[0]:.1f}")
-    print(f"lesson 8, {args.frames} frames of 1280x720 as {args.format.upper()}: "
+    print(f"lesson 10, {args.frames} frames of 1280x720 as {args.format.upper()}: "
           f"{best['seconds']:.1f} s (best of {args.runs}; all: {every}; CPU time {best['cpu']:.1f} s), "
           f"{args.frames / best['seconds']:.1f} frames/s, "
           f"{best['bytes'] / 1e6:.1f} MB, peak memory {max(r['peak_kb'] for r in results) / 1024:.0f} MB "

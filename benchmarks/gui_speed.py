@@ -1,5 +1,5 @@
 """How the window holds up: steps per second, redraws per second and event-loop lateness with one
-run and with lesson 8's seven runs at full speed, and what a frame costs the GUI thread in each case;
+run and with lesson 10's seven runs at full speed, and what a frame costs the GUI thread in each case;
 redraws per second with a 1,000,000-step trajectory, the first window against a bare PySide6 +
 pyqtgraph window, and the time to recompute a dataset model's 200 × 200 landscape.
 
@@ -88,11 +88,11 @@ def one_run(window) -> dict:
 
 
 def seven_runs(window) -> dict:
-    """Lesson 8's seven optimizers on Beale's function, with no step limit and a tolerance of 0 so
+    """Lesson 10's seven optimizers on Beale's function, with no step limit and a tolerance of 0 so
     that none stops while it is measured (near the minimum they go on stepping)."""
     from gdsim.model.lessons import shipped_lessons
 
-    lesson = next(lesson for lesson in shipped_lessons() if lesson.number == 8)
+    lesson = next(lesson for lesson in shipped_lessons() if lesson.number == 10)
     window.load_lesson(lesson)
     session = window.session
     session.set_tolerance(0)
@@ -137,10 +137,10 @@ def frame_cost(window, frames: int = 40, steps_between: int = 1500) -> dict:
 
 
 def lesson_8(window) -> dict:
-    """Lesson 8 as shipped (seven runs, step limit 5000): seconds from play until every run has stopped."""
+    """Lesson 10 as shipped (seven runs, step limit 5000): seconds from play until every run has stopped."""
     from gdsim.model.lessons import shipped_lessons
 
-    lesson = next(lesson for lesson in shipped_lessons() if lesson.number == 8)
+    lesson = next(lesson for lesson in shipped_lessons() if lesson.number == 10)
     window.load_lesson(lesson)
     session = window.session
     wait(300)
@@ -321,10 +321,10 @@ def main():
         t = long_trajectory(window)
         print(f"after {t['steps_recorded']:,} steps: {t['redraws_per_s']:.0f} redraws/s, "
               f"at most {t['points_drawn']} points per curve")
-    print_full_speed("7 runs (lesson 8's optimizers)", seven_runs(window))
+    print_full_speed("7 runs (lesson 10's optimizers)", seven_runs(window))
     print(f"  GUI thread per frame (CPU time, worker paused, 170 steps between frames): "
           f"{frame_cost(window, steps_between=170)['ms_per_frame']:.1f} ms")
-    print(f"lesson 8 as shipped (7 runs to step 5000): every run stopped after "
+    print(f"lesson 10 as shipped (7 runs to step 5000): every run stopped after "
           f"{lesson_8(window)['seconds']:.2f} s")
     window.close()
     del window

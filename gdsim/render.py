@@ -3,7 +3,7 @@ off screen. Qt is imported when it is called, never when gdsim is imported.
 
     import gdsim
     gdsim.render("adam.gif", problem="rosenbrock", optimizer=["sgd", "adam"], steps=300, every=2)
-    gdsim.render("lesson8.png", lesson=8, steps=500, theme="light", size=(1600, 900))
+    gdsim.render("lesson10.png", lesson=10, steps=500, theme="light", size=(1600, 900))
 
 The output's suffix says what is made: ``.png`` or ``.svg``, the picture after the last step;
 ``.gif``, ``.apng`` or ``.mp4`` (needs ``pip install 'gdsim[video]'``), the animation of the steps

@@ -840,7 +840,7 @@ def test_run_a_known_saddle_point_is_stuck_exactly_there_and_converged_near_it()
         True, True, False, False]
     sim = gdsim.simulate("saddle", "sgd", [[0.0, 0.0], [1.5, 0.0]], 200, lr=0.1)
     # Exactly on the saddle point: ∇L = 0 at no minimum. From (1.5, 0), x ← 0.8x approaches it and
-    # converges (a stationary point, as lesson 7 shows), ‖∇L‖ = 2·1.5·0.8ⁿ < 1e-6 first at n = 67.
+    # converges (a stationary point, as lesson 9 shows), ‖∇L‖ = 2·1.5·0.8ⁿ < 1e-6 first at n = 67.
     assert sim.status == ["stuck", "converged"] and sim.stopped_at.tolist() == [0, 67]
     # η = 0.5 lands exactly on the saddle point in one step: x ← x − 0.5·2x = 0.
     assert gdsim.simulate("saddle", "sgd", [1.5, 0.0], 10, lr=0.5).status == ["stuck"]

@@ -33,14 +33,14 @@ def lesson(number: int):
 def test_lesson_8_side_by_side_equals_each_run_alone(chunks):
     # seven optimizers on Beale's function: four converge at their own steps inside blocks, two are
     # held at the step limit
-    alone, together = build(lesson(8).setup).runs, build(lesson(8).setup).runs
+    alone, together = build(lesson(10).setup).runs, build(lesson(10).setup).runs
     for n in chunks:
         steps = max(run.advance(n) for run in alone)
         assert advance_together(together, n) == steps
     for a, b in zip(alone, together, strict=True):
         assert_same_run(a, b)
-    assert [run.status_names[0] for run in together] == lesson(8).expect["status"]
-    assert [int(run.stopped_at[0]) for run in together] == lesson(8).expect["stopped_at"]
+    assert [run.status_names[0] for run in together] == lesson(10).expect["status"]
+    assert [int(run.stopped_at[0]) for run in together] == lesson(10).expect["stopped_at"]
 
 
 @pytest.mark.parametrize("problem", ["rosenbrock", "rastrigin", "himmelblau", "double-well"])
@@ -108,7 +108,7 @@ def test_a_run_revived_by_a_new_problem_goes_on_side_by_side_from_its_own_step()
 
 
 def test_advance_together_refuses_a_bad_number_of_steps():
-    runs = build(lesson(8).setup).runs
+    runs = build(lesson(10).setup).runs
     with pytest.raises(InputError, match="number of steps"):
         advance_together(runs, -1)
     assert all(run.step == 0 for run in runs)

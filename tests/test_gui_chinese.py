@@ -131,8 +131,8 @@ def test_lesson_6_calls_its_ravine_by_one_name():
     ravine = {source: text for context, source, text in translations() if context == "names"}["Ravine"]
     notes = {(name, key): zh for name, key, _, zh in lesson_texts()}
     for key in ("title", "notes"):
-        assert ravine in notes["06-ravine-momentum.toml", key]
-        assert "山谷" not in notes["06-ravine-momentum.toml", key]
+        assert ravine in notes["08-ravine-momentum.toml", key]
+        assert "山谷" not in notes["08-ravine-momentum.toml", key]
 
 
 def test_a_lesson_quotes_the_window_word_for_word():
@@ -145,7 +145,7 @@ def test_a_lesson_quotes_the_window_word_for_word():
             pattern = re.escape(whole)
             shown.append(re.compile(re.sub(r"\\\{\d\\\}", r"[−\\d.,]+", pattern) + "$"))
     quotes = [(name, quote) for name, _, _, zh in lesson_texts() for quote in re.findall("“([^”]*)”", zh)]
-    assert len(quotes) >= 4  # the statuses of lessons 4, 5 and 7 and the Play button of lesson 2
+    assert len(quotes) >= 4  # the statuses of lessons 4, 5 and 9 and the Play button of lesson 2
     assert [(name, quote) for name, quote in quotes if not any(p.match(quote) for p in shown)] == []
 
 
@@ -248,8 +248,8 @@ def test_play_watch_and_pace_say_what_they_do(qtbot, window):
 @pytest.mark.parametrize(("lesson", "formulas_say"), [
     (4, "delta 规则"),
     (5, "在第 0 步停滞：∇L = 0"),  # stuck from the start
-    (6, "梯度下降的下一步（t = 4, η = 0.09500）"),  # no space between the name and 的
-    (8, "梯度下降的下一步（t = 4, η = 0.01000）"),
+    (8, "梯度下降的下一步（t = 4, η = 0.09500）"),  # no space between the name and 的
+    (10, "梯度下降的下一步（t = 4, η = 0.01000）"),
 ])
 def test_the_chinese_window_shows_no_ascii_colon_or_stray_space(qtbot, window, lesson, formulas_say):
     """Every text shown, the lesson and the formula panel included, after three steps of the lesson."""
@@ -299,7 +299,7 @@ def test_a_hyperparameter_is_labelled_by_its_symbol_in_chinese(qtbot, window):
 
     to_chinese(window)
     qtbot.waitUntil(lambda: len(window.actions.lesson_actions) > 0, timeout=5000)
-    dict((chosen.number, action) for chosen, action in window.actions.lesson_actions)[6].trigger()
+    dict((chosen.number, action) for chosen, action in window.actions.lesson_actions)[8].trigger()
     controls = window.controls
     qtbot.mouseClick(controls.watched, Qt.MouseButton.LeftButton)  # open the list, pick the momentum run
     view = controls.watched.view()

@@ -103,7 +103,7 @@ def test_export_picture_of_one_plot(qtbot, window, monkeypatch, tmp_path):
 
 
 def test_export_picture_svg_holds_the_plots_as_paths(qtbot, window, monkeypatch, tmp_path):
-    run_lesson(qtbot, window, 6)
+    run_lesson(qtbot, window, 8)
     path = tmp_path / "canvas.svg"
     export_picture(qtbot, window, monkeypatch, path, formulas=True)
     root = ET.parse(path).getroot()
@@ -126,7 +126,7 @@ def test_copy_picture_puts_the_canvas_on_the_clipboard(qtbot, window):
 
 
 def test_export_trajectories_equal_simulate(qtbot, window, monkeypatch, tmp_path):
-    lesson = run_lesson(qtbot, window, 6)
+    lesson = run_lesson(qtbot, window, 8)
     path = tmp_path / "runs.csv"
     save_to(monkeypatch, path)
     with qtbot.waitSignal(window.exports.saved, timeout=10_000):
@@ -203,7 +203,7 @@ def start_animation(qtbot, window, monkeypatch, path, first, last, every, fps=10
 
 
 def test_export_animation_gif_from_the_menu(qtbot, window, monkeypatch, tmp_path):
-    run_lesson(qtbot, window, 6)
+    run_lesson(qtbot, window, 8)
     path = tmp_path / "ravine.gif"
     exporter = window.exports.animation_export
     with qtbot.waitSignal(exporter.finished, timeout=60_000):
@@ -227,7 +227,7 @@ def test_export_animation_apng_is_the_same_as_gdsim_render(qtbot, window, monkey
 
 def test_cancelling_an_animation_leaves_no_file_and_the_window_answers_meanwhile(
         qtbot, window, monkeypatch, tmp_path):
-    run_lesson(qtbot, window, 8)
+    run_lesson(qtbot, window, 10)
     path = tmp_path / "long.gif"
     exporter = window.exports.animation_export
     start_animation(qtbot, window, monkeypatch, path, 0, 5000, 1)

@@ -1,5 +1,5 @@
 """Learning-rate schedules in the window (issue 11, item 5): the η schedule box of the watched run, η
-per step beside the loss, and lesson 9, driven as a user drives them: number keys, the schedule list,
+per step beside the loss, and lesson 13, driven as a user drives them: number keys, the schedule list,
 typing into its fields, R, Space."""
 
 import numpy as np
@@ -26,11 +26,11 @@ def run_to_the_end(qtbot, window):
     return drawn(qtbot, window, lambda s: s.finished, timeout=20_000)
 
 
-def test_lesson_9_shows_eta_per_step_beside_the_loss(qtbot, window):
+def test_lesson_13_shows_eta_per_step_beside_the_loss(qtbot, window):
     canvas = window.canvas
     open_lesson(qtbot, window, 1)
     assert not canvas.lr_shown  # no run has a schedule
-    open_lesson(qtbot, window, 9)
+    open_lesson(qtbot, window, 13)
     assert canvas.lr_shown and canvas.lr.isVisible()
     loss_box, lr_box = canvas.losses.geometry(), canvas.lr.geometry()
     assert lr_box.left() >= loss_box.right() and lr_box.top() == loss_box.top()  # beside the loss
@@ -52,8 +52,8 @@ def test_lesson_9_shows_eta_per_step_beside_the_loss(qtbot, window):
 
 @POPUP
 def test_a_schedule_chosen_and_typed_in_rescues_the_first_run_after_reset(qtbot, window):
-    """Lesson 9's last claim, as a teacher does it: 1/t decay with d = 0.1 for the first run, R, Space."""
-    open_lesson(qtbot, window, 9)
+    """Lesson 13's last claim, as a teacher does it: 1/t decay with d = 0.1 for the first run, R, Space."""
+    open_lesson(qtbot, window, 13)
     controls, session = window.controls, window.session
     assert session.setup.watched == 0
     choose(qtbot, controls.schedule.kind, "inverse-time")

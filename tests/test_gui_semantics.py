@@ -62,7 +62,7 @@ def slope_of(view) -> float:
 
 
 def test_lesson_6_slices_and_formulas_follow_the_watched_momentum_run(qtbot, window):
-    press(qtbot, window, Qt.Key.Key_6)  # the ravine: gradient descent and momentum side by side
+    press(qtbot, window, Qt.Key.Key_8)  # the ravine: gradient descent and momentum side by side
     assert [c.optimizer for c in window.session.setup.contenders] == ["sgd", "momentum"]
     click_optimizer(qtbot, window, "momentum")
     assert window.session.setup.watched == 1

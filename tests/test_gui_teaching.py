@@ -47,7 +47,7 @@ def test_the_comparison_is_shown_for_linear_regression_only(qtbot, window):
 
 
 def test_the_parts_of_a_nesterov_step_show_ruders_look_ahead(qtbot, window):
-    open_lesson(qtbot, window, 6)  # the ravine, parts of each step on
+    open_lesson(qtbot, window, 8)  # the ravine, parts of each step on
     session = window.session
     session.set_contenders(["momentum", "nesterov"])
     drawn(qtbot, window, lambda s: len(s.tracks) == 2)

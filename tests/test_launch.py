@@ -36,8 +36,8 @@ def test_gdsim_lesson_file_and_options_reach_the_window(no_window, tmp_path):
 
 
 def test_gdsim_lesson_n_opens_a_shipped_lesson(no_window):
-    assert cli.main(["--lesson", "8", "--scale", "125%"]) == 0
-    assert no_window[0].lesson.number == 8 and no_window[0].scale == 1.25
+    assert cli.main(["--lesson", "10", "--scale", "125%"]) == 0
+    assert no_window[0].lesson.number == 10 and no_window[0].scale == 1.25
 
 
 def test_gdsim_alone_opens_the_window_as_remembered(no_window):

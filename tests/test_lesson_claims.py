@@ -299,13 +299,13 @@ def test_lesson_5_the_sigmoid_learns_from_the_same_start(lessons):
     assert full.status_names == ["converged"]
 
 
-# --- lesson 6 ---------------------------------------------------------------------------------------
+# --- lesson 8 ---------------------------------------------------------------------------------------
 
 
-def test_lesson_6_the_valley_curves_twenty_times_more_across_and_0_1_is_the_edge(lessons):
+def test_lesson_8_the_valley_curves_twenty_times_more_across_and_0_1_is_the_edge(lessons):
     """"curves twenty times more sharply across (y) than along (x), and η = 0.095 is just below 0.1,
     from where plain descent would no longer settle in y"."""
-    problem = lessons[6].problem
+    problem = lessons[8].problem
     eye = np.eye(2)
     hessian = np.array([(problem.loss_and_grad(e)[1][0] - problem.loss_and_grad(-e)[1][0]) / 2 for e in eye])
     np.testing.assert_array_equal(hessian, [[1.0, 0.0], [0.0, 20.0]])
@@ -314,10 +314,10 @@ def test_lesson_6_the_valley_curves_twenty_times_more_across_and_0_1_is_the_edge
         assert (abs(y) < 1e-3) == settles
 
 
-def test_lesson_6_momentums_b_is_the_decaying_sum_of_past_gradients(lessons):
+def test_lesson_8_momentums_b_is_the_decaying_sum_of_past_gradients(lessons):
     """"Momentum keeps a decaying sum of past gradients, b ← μ·b + g, in which each gradient counts
     μ = 0.5 times as much as the one after it"."""
-    lesson = lessons[6]
+    lesson = lessons[8]
     momentum = lesson.setup.contenders[1]
     assert momentum.optimizer == "momentum" and momentum.hyperparameters["momentum"] == 0.5
     run = Run(lesson.problem, "momentum", lesson.setup.start, momentum.hyperparameters, tol=0.0)
@@ -330,10 +330,10 @@ def test_lesson_6_momentums_b_is_the_decaying_sum_of_past_gradients(lessons):
                                    atol=16 * EPS * np.abs(gradients).max())
 
 
-def test_lesson_6_in_b_the_y_parts_partly_cancel_and_the_x_parts_add_up(lessons):
+def test_lesson_8_in_b_the_y_parts_partly_cancel_and_the_x_parts_add_up(lessons):
     """"the y parts, which flip sign, partly cancel in b, while the x parts, which keep their sign,
     add up"."""
-    lesson = lessons[6]
+    lesson = lessons[8]
     run = Run(lesson.problem, "momentum", lesson.setup.start, lesson.setup.contenders[1].hyperparameters,
               tol=0.0)
     g, b = [], []
@@ -348,15 +348,15 @@ def test_lesson_6_in_b_the_y_parts_partly_cancel_and_the_x_parts_add_up(lessons)
     assert np.abs(b[1:, 1]).sum() < np.abs(g[1:, 1]).sum()  # … and partly cancels
 
 
-def test_lesson_6_shows_the_parts_of_each_step(lessons):
+def test_lesson_8_shows_the_parts_of_each_step(lessons):
     """"Point at the separate arrows of the momentum run"."""
-    assert lessons[6].view.step_parts
+    assert lessons[8].view.step_parts
 
 
-def test_lesson_6_mu_0_9_overshoots_and_spirals_in_slowly(lessons):
+def test_lesson_8_mu_0_9_overshoots_and_spirals_in_slowly(lessons):
     """"too much momentum overshoots the minimum along the valley and spirals in slowly, converging
     only at step 333"."""
-    lesson = lessons[6]
+    lesson = lessons[8]
     setup = replace(lesson.setup, step_limit=1000,
                     contenders=(Contender("momentum", {"lr": 0.095, "momentum": 0.9}),))
     (run,) = runs_of(lesson, setup)
@@ -367,21 +367,21 @@ def test_lesson_6_mu_0_9_overshoots_and_spirals_in_slowly(lessons):
         assert np.sum(np.diff(np.sign(path[:, coordinate])) != 0) >= 10
 
 
-# --- lesson 7 ---------------------------------------------------------------------------------------
+# --- lesson 9 ---------------------------------------------------------------------------------------
 
 
-def test_lesson_7_the_origin_has_zero_gradient_but_is_no_minimum(lessons):
+def test_lesson_9_the_origin_has_zero_gradient_but_is_no_minimum(lessons):
     """"at (0, 0) the gradient is zero although the point is no minimum"."""
-    problem = lessons[7].problem
+    problem = lessons[9].problem
     loss, grad = problem.loss_and_grad([[0.0, 0.0], [0.0, 0.1], [0.1, 0.0]])
     assert np.all(grad[0] == 0.0) and loss[1] < loss[0] < loss[2]
     assert problem.stuck_at([[0.0, 0.0]]).tolist() == [True]
 
 
-def test_lesson_7_the_steps_shrink_below_0_01_at_step_19_then_grow(lessons):
+def test_lesson_9_the_steps_shrink_below_0_01_at_step_19_then_grow(lessons):
     """"its steps shrink, from 0.3 to under 0.01 at step 19, until it almost stalls there … Then y …
     takes over and the point escapes along y"."""
-    (run,) = runs_of(lessons[7])
+    (run,) = runs_of(lessons[9])
     lengths = np.linalg.norm(steps_of(run), axis=1)
     assert lengths[0] == pytest.approx(0.3, abs=1e-6)
     shortest = int(np.argmin(lengths))
@@ -389,38 +389,38 @@ def test_lesson_7_the_steps_shrink_below_0_01_at_step_19_then_grow(lessons):
     assert np.all(np.diff(lengths[: shortest + 1]) < 0) and np.all(np.diff(lengths[shortest:]) > 0)
 
 
-def test_lesson_7_the_loss_falls_at_every_step_and_the_point_stays_in_view(lessons):
+def test_lesson_9_the_loss_falls_at_every_step_and_the_point_stays_in_view(lessons):
     """"the loss keeps falling without end, so the run stops at step 41 while the point is still in
     view"."""
-    lesson = lessons[7]
+    lesson = lessons[9]
     (run,) = runs_of(lesson)
     assert np.all(np.diff(run.history().loss[:, 0]) < 0)
     for value, (low, high) in zip(run.params[0], lesson.problem.domain, strict=True):
         assert low <= value <= high
 
 
-def test_lesson_7_from_y_0_it_converges_on_the_saddle_point_at_step_67(lessons):
+def test_lesson_9_from_y_0_it_converges_on_the_saddle_point_at_step_67(lessons):
     """"set the start to y = 0 exactly and the step limit to 100: descent settles on the saddle point
     and reports "converged" at step 67"."""
-    lesson = lessons[7]
+    lesson = lessons[9]
     (run,) = runs_of(lesson, replace(lesson.setup, start=(1.5, 0.0), step_limit=100))
     assert run.status_names == ["converged"] and run.stopped_at.tolist() == [67]
     assert np.linalg.norm(run.params[0]) < 1e-6  # at the saddle point, (0, 0)
 
 
-# --- lesson 8 ---------------------------------------------------------------------------------------
+# --- lesson 10 --------------------------------------------------------------------------------------
 
 
-def test_lesson_8_the_minimum_is_at_3_0_5(lessons):
+def test_lesson_10_the_minimum_is_at_3_0_5(lessons):
     """"the minimum is at (3, 0.5)"."""
-    assert lessons[8].problem.minima == ((3.0, 0.5),)
-    assert lessons[8].problem.loss([[3.0, 0.5]])[0] == 0.0
+    assert lessons[10].problem.minima == ((3.0, 0.5),)
+    assert lessons[10].problem.loss([[3.0, 0.5]])[0] == 0.0
 
 
-def test_lesson_8_gradient_descent_and_the_first_momentum_step_follow_the_gradient(lessons):
+def test_lesson_10_gradient_descent_and_the_first_momentum_step_follow_the_gradient(lessons):
     """"Plain descent steps in proportion to the gradient, −η·g, and so do the two momentum methods
     at their first step" (and then no longer: momentum carries the old steps along)."""
-    lesson = lessons[8]
+    lesson = lessons[10]
     runs = runs_of(lesson, steps=5)
     for contender, run in zip(lesson.setup.contenders[:3], runs[:3], strict=True):
         h = run.history()
@@ -432,10 +432,10 @@ def test_lesson_8_gradient_descent_and_the_first_momentum_step_follow_the_gradie
         assert along.all() == (contender.optimizer == "sgd"), contender.optimizer
 
 
-def test_lesson_8_the_adaptive_methods_first_step_moves_x_and_y_alike(lessons):
+def test_lesson_10_the_adaptive_methods_first_step_moves_x_and_y_alike(lessons):
     """"Adagrad, Adadelta, RMSprop and Adam divide by a running size of past gradients, so their
     first step moves x and y by the same amount however steep the slope"."""
-    lesson = lessons[8]
+    lesson = lessons[10]
     runs = runs_of(lesson, steps=1)
     _, grad = lesson.problem.loss_and_grad(lesson.setup.start)
     assert abs(grad[0, 0] / grad[0, 1]) < 0.5  # the slope is far steeper in y
@@ -446,10 +446,10 @@ def test_lesson_8_the_adaptive_methods_first_step_moves_x_and_y_alike(lessons):
         assert same == adaptive, contender.optimizer
 
 
-def test_lesson_8_rmsprop_hops_across_the_minimum_by_eta_in_each_coordinate(lessons):
+def test_lesson_10_rmsprop_hops_across_the_minimum_by_eta_in_each_coordinate(lessons):
     """"RMSprop ends up hopping back and forth across the minimum, a few thousandths from it, moving
     each coordinate by η = 0.005 at every step"."""
-    lesson = lessons[8]
+    lesson = lessons[10]
     contender = lesson.setup.contenders[5]
     assert contender.optimizer == "rmsprop" and contender.hyperparameters["lr"] == 0.005
     run = runs_of(lesson)[5]
@@ -461,10 +461,10 @@ def test_lesson_8_rmsprop_hops_across_the_minimum_by_eta_in_each_coordinate(less
     assert np.all(np.sign(last[1:, 0] - 3.0) != np.sign(last[:-1, 0] - 3.0))  # across the minimum
 
 
-def test_lesson_8_adadelta_bounces_across_the_valley_and_drifts_away(lessons):
+def test_lesson_10_adadelta_bounces_across_the_valley_and_drifts_away(lessons):
     """"Adadelta comes within 0.093 of the minimum at step 879, then keeps bouncing across the valley
     in steps of about 0.09 and drifts slowly away" (the nearest point: [expect] closest)."""
-    lesson = lessons[8]
+    lesson = lessons[10]
     assert lesson.setup.contenders[4].optimizer == "adadelta"
     run = runs_of(lesson)[4]
     path = run.history().params[:, 0]
@@ -478,33 +478,33 @@ def test_lesson_8_adadelta_bounces_across_the_valley_and_drifts_away(lessons):
     assert np.all(np.diff(marks) > 0)  # ever farther
 
 
-# --- lesson 9 ---------------------------------------------------------------------------------------
+# --- lesson 13 --------------------------------------------------------------------------------------
 
 
-def test_lesson_9_starts_from_lesson_2_s_run_that_never_settles(lessons):
+def test_lesson_13_starts_from_lesson_2_s_run_that_never_settles(lessons):
     """"Lesson 2's run at η = 1.0 jumps between 2 and −2 for ever … here it runs beside three copies that
     start at the same η and let it decay"."""
-    lesson, second = lessons[9], lessons[2]
+    lesson, second = lessons[13], lessons[2]
     assert lesson.setup.problem == second.setup.problem and lesson.setup.start == second.setup.start
     assert second.setup.contenders[2] == lesson.setup.contenders[0] == Contender("sgd", {"lr": 1.0})
     assert [c.hyperparameters["lr"] for c in lesson.setup.contenders] == [1.0] * 4
     assert [c.schedule is not None for c in lesson.setup.contenders] == [False, True, True, True]
 
 
-def test_lesson_9_each_step_multiplies_x_by_one_minus_twice_that_step_s_eta(lessons):
+def test_lesson_13_each_step_multiplies_x_by_one_minus_twice_that_step_s_eta(lessons):
     """"each step multiplies x by 1 − 2ηₜ"; "the plot beside the loss shows the η each step used"."""
-    for run in runs_of(lessons[9]):
+    for run in runs_of(lessons[13]):
         rows = int(run.stopped_at[0])
         x = run.history().params[: rows + 1, 0, 0]
         eta = run.lr_at(np.arange(1, rows + 1))
         np.testing.assert_allclose(x[1:], (1 - 2 * eta) * x[:-1], rtol=4 * EPS, atol=1e-300)
 
 
-def test_lesson_9_how_each_decay_rescues_the_run(lessons):
+def test_lesson_13_how_each_decay_rescues_the_run(lessons):
     """"Step decay (η × 0.7 every 20 steps) keeps the jumps for 20 steps, then with η = 0.7 each step
     multiplies x by −0.4 …; exponential decay (ηₜ = 0.95^(t − 1)) shrinks x from the second step on …;
     cosine annealing over 100 steps keeps η near 1 at first" (the steps they converge at: [expect])."""
-    constant, step, exponential, cosine = runs_of(lessons[9])
+    constant, step, exponential, cosine = runs_of(lessons[13])
     x = step.history().params[:, 0, 0]
     np.testing.assert_array_equal(x[:21], 2.0 * (-1.0) ** np.arange(21))
     np.testing.assert_allclose(step.lr_at(np.arange(21, 38)), 0.7, rtol=EPS)
@@ -515,7 +515,7 @@ def test_lesson_9_how_each_decay_rescues_the_run(lessons):
     assert np.all(cosine.lr_at(np.arange(1, 21)) > 0.9)
 
 
-def test_lesson_9_every_eta_between_0_and_1_shrinks_x_and_0_5_the_most():
+def test_lesson_13_every_eta_between_0_and_1_shrinks_x_and_0_5_the_most():
     """"every η between 0 and 1 helps: each such step multiplies x by 1 − 2ηₜ, less than 1 in size, and
     the nearer ηₜ is to 0.5, the more it shrinks x"."""
     etas = np.linspace(0.01, 0.99, 99)
@@ -524,12 +524,12 @@ def test_lesson_9_every_eta_between_0_and_1_shrinks_x_and_0_5_the_most():
     assert np.all(np.diff(factors[etas <= 0.5]) < 0) and np.all(np.diff(factors[etas >= 0.5]) > 0)
 
 
-def test_lesson_9_one_over_t_decay_lands_exactly_on_the_minimum_at_step_11(lessons):
+def test_lesson_13_one_over_t_decay_lands_exactly_on_the_minimum_at_step_11(lessons):
     """"choose the schedule 1/t decay with d = 0.1 for the first run and press R: it lands exactly on the
     minimum at step 11, where η has fallen to 1/(1 + 0.1·10) = 0.5"."""
     from gdsim.engine.schedules import Schedule
 
-    lesson = lessons[9]
+    lesson = lessons[13]
     setup = lesson.setup.with_schedule(0, Schedule("inverse-time", decay=0.1))
     run = runs_of(lesson, setup)[0]
     assert run.status_names == ["converged"] and run.stopped_at[0] == 11

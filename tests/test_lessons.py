@@ -50,10 +50,11 @@ def run_to_step_limit(setup: Setup):
 # --- the shipped lessons ----------------------------------------------------------------------------
 
 
-def test_shipped_lessons_are_numbered_one_to_n_in_file_order():
+def test_shipped_lessons_are_numbered_in_file_order():
     lessons = shipped_lessons()
     assert len(lessons) == len(LESSON_FILES) >= 8
-    assert [lesson.number for lesson in lessons] == list(range(1, len(lessons) + 1))
+    # Lessons 6, 7, 11 and 12 (the chain rule, batch sizes, Adam's family, local minima) are being written.
+    assert [lesson.number for lesson in lessons] == [1, 2, 3, 4, 5, 8, 9, 10, 13]
     for lesson in lessons:
         # 01-tangent.toml is lesson 1: the file names sort in the menu's order.
         assert lesson.path.name.startswith(f"{lesson.number:02d}-"), lesson.path.name
@@ -297,7 +298,7 @@ def test_saving_replaces_a_file_and_leaves_nothing_else_behind(tmp_path):
     (Setup(problem="nope"), TITLE, 1, "unknown problem 'nope'"),
     (Setup(speed=0.0), TITLE, 1, 'speed must be a number of steps per second from 0.1 to 1,000, or "max"'),
     (Setup(), {"zh": "只有中文"}, 1, "needs title.en"),
-    (Setup(), TITLE, 10, "number must be a whole number from 1 to 9"),
+    (Setup(), TITLE, 21, "number must be a whole number from 1 to 20"),
     (Setup(data="line"), TITLE, 1, "data applies only to the problems linreg and neuron"),
 ])
 def test_saving_a_bad_lesson_raises_and_keeps_the_old_file(tmp_path, setup, title, number, message):
@@ -450,12 +451,12 @@ MALFORMED = {
     "unknown language": edited(
         VALID, 'zh = "看。"', 'fr = "Regardez."',
         ["[lesson] notes: unknown key 'fr'", "allowed keys: en, zh"]),
-    "no number": edited(VALID, "number = 2\n", "", ["[lesson] needs number", "from 1 to 9"]),
-    "number 10": edited(
-        VALID, "number = 2", "number = 10",
-        ["number must be a whole number from 1 to 9, got 10"]),
-    "number 0": edited(VALID, "number = 2", "number = 0", ["from 1 to 9, got 0"]),
-    "number a string": edited(VALID, "number = 2", 'number = "2"', ["from 1 to 9, got the string '2'"]),
+    "no number": edited(VALID, "number = 2\n", "", ["[lesson] needs number", "from 1 to 20"]),
+    "number 21": edited(
+        VALID, "number = 2", "number = 21",
+        ["number must be a whole number from 1 to 20, got 21"]),
+    "number 0": edited(VALID, "number = 2", "number = 0", ["from 1 to 20, got 0"]),
+    "number a string": edited(VALID, "number = 2", 'number = "2"', ["from 1 to 20, got the string '2'"]),
     "unknown key in [lesson]": edited(
         VALID, "number = 2", 'number = 2\nauthor = "me"',
         ["[lesson]: unknown key 'author'", "allowed keys: number, title, notes"]),

@@ -49,7 +49,7 @@ def test_render_gif_has_one_frame_per_k_steps_at_the_size_asked(qtbot, tmp_path)
 
 def test_render_apng_frames_size_and_timing(qtbot, tmp_path):
     out = tmp_path / "lesson.apng"
-    gdsim.render(out, lesson=6, steps=12, size=(400, 320), fps=25, every=2)
+    gdsim.render(out, lesson=8, steps=12, size=(400, 320), fps=25, every=2)
     image = Opened(out)
     assert image.format == "PNG" and image.size == (400, 320) and image.n_frames == 7
     assert image.info["duration"] == 40.0 and image.info["loop"] == 0

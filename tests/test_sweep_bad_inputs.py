@@ -838,7 +838,7 @@ lesson(LESSON + "[lesson]\n", f"line {LINES + 1}: ", "a table twice")
 KINDS = {"a string": '"x"', "a float": "2.5", "true": "true", "an array": "[1, 2]", "a table": "{ a = 1 }",
          "a date": "1979-05-27", "an integer": "7", "infinity": "inf", "NaN": "nan"}
 for key, old, good, says in [
-    ("number", "number = 2", {"an integer"}, "[lesson] number must be a whole number from 1 to 9"),
+    ("number", "number = 2", {"an integer"}, "[lesson] number must be a whole number from 1 to 20"),
     ("title", 'title = { en = "Two runs", zh = "两次运行" }', {"a table"},
      "[lesson] title must be a table of texts"),
     ("notes", 'notes = { en = "Watch them.", zh = "看。" }', {"a table"},

@@ -1,6 +1,6 @@
 """Screenshots of shipped lessons, run to their end, as the README and docs/ show them.
 
-    QT_QPA_PLATFORM=offscreen python tools/screenshots.py --lessons 2 6 8 --size 1024x700 --scale 1 \
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py --lessons 2 8 10 --size 1024x700 --scale 1 \
         --theme light --lang en --out docs/screenshots
 
 Each lesson is opened as the Lessons menu opens it, played at full speed to its end, and the window

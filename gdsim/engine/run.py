@@ -770,7 +770,9 @@ class Run:
         if self._final_scalars is not None:
             for i in idx:
                 self._final_scalars[i] = dict(self.state.scalars)
-        kept = np.setdiff1d(np.arange(len(self._active)), local)
+        keep = np.ones(len(self._active), dtype=bool)
+        keep[local] = False
+        kept = np.flatnonzero(keep)
         self._active = self._active[kept]
         self._p = _take_rows(self._p, kept)
         self._grad = _take_rows(self._grad, kept)

@@ -6,6 +6,7 @@ import numpy as np
 
 from .catalog import make_problem
 from .errors import QT_TRANSLATE_NOOP, InputError, shown, whole_number
+from .prefault import Prefault
 from .problems import Problem
 from .run import DEFAULT_TOLERANCE, STEP_LIMIT, History, Run, working_bytes
 from .schedules import Schedule
@@ -68,7 +69,8 @@ def simulate(problem: str | Problem, optimizer: str, start=None, steps: int = 10
     _check_memory(estimated_bytes(prob, optimizer, k, steps, batch_size), steps + 1, k)
     run = Run(prob, optimizer, start, _given(hyperparameters), schedule=schedule, tol=tol,
               step_limit=steps, batch_size=batch_size, seed=seed, history_rows=steps + 1)
-    run.advance(steps)
+    with Prefault([run.trajectory.params, run.trajectory.loss, run.trajectory.grad_norm]):
+        run.advance(steps)
     # Row t is step t; rows past the last step any start reached hold final values, so shapes are fixed.
     # The run is finished and dropped here: nothing else can write into the arrays returned.
     history = run.finish(steps + 1)

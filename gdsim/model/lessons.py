@@ -7,7 +7,7 @@ applies any of it.
 The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it)::
 
     [lesson]
-    number = 1                      # 1–9: the order in the Lessons menu; keys 1–9 load lessons 1–9
+    number = 1                      # 1–20: the order in the Lessons menu; keys 1–9 and 0 load lessons 1–10
     title = { en = "…", zh = "…" }  # en is required; zh (Simplified Chinese) is optional
     notes = { en = \"\"\"…\"\"\", zh = \"\"\"…\"\"\" }   # optional: a short note for the teacher
 
@@ -123,7 +123,7 @@ from .setup import (
 from .toml_scan import TooComplex, scan
 
 LANGUAGES = ("en", "zh")
-FIRST_NUMBER, LAST_NUMBER = 1, 9
+FIRST_NUMBER, LAST_NUMBER = 1, 20
 EXPECTED_STATUSES = tuple(s for s in STATUS_NAMES if s != "running")
 DEFAULT_EXPECT_TOLERANCE = 1e-3
 TEXT_FIELDS = ("title", "notes")

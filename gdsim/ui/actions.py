@@ -113,7 +113,7 @@ class WindowActions(QObject):
             self.keyed.remove(action)
         self.lesson_actions = []
         for lesson in lessons:
-            action = self._add(self.lessons_menu, Qt.Key.Key_0 + lesson.number,
+            action = self._add(self.lessons_menu, lesson_key(lesson.number),
                                lambda chosen=lesson: self.window.load_lesson(chosen),
                                before=self._lessons_end)
             self.lesson_actions.append((lesson, action))
@@ -144,7 +144,8 @@ class WindowActions(QObject):
         self.lessons_menu.setTitle(tr("Less&ons"))
         language = self.window.translations.language
         for lesson, action in self.lesson_actions:  # a title's own & is not a mnemonic
-            action.setText(f"&{lesson.number}  {lesson.text('title', language).replace('&', '&&')}")
+            title = lesson.text("title", language).replace("&", "&&")
+            action.setText(f"{lesson_label(lesson.number)}  {title}")
         self.open_lesson.setText(tr("&Open a lesson file…"))
         self.save_lesson.setText(tr("&Save the setup as a lesson…"))
         # Named in both languages, so that whoever cannot read the one shown still finds it.
@@ -222,13 +223,29 @@ class WindowActions(QObject):
         lessons = {action for _, action in self.lesson_actions}
         rows = [(a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), without_mnemonic(a.text()))
                 for a in self.keyed if a not in lessons]
-        if lessons:
-            last = max(lesson.number for lesson, _ in self.lesson_actions)
-            rows.append((f"1 … {last}", tr("Open lesson 1 … {0}").format(last)))
+        keyed = [lesson.number for lesson, _ in self.lesson_actions if lesson_key(lesson.number) is not None]
+        if keyed:
+            last = max(keyed)
+            keys = "1 … 9, 0" if last == 10 else f"1 … {last}"
+            rows.append((keys, tr("Open lesson 1 … {0}").format(last)))
         return rows
 
     def show_keyboard(self) -> None:
         KeyboardDialog(self.shortcut_list(), self.window).open()
+
+
+def lesson_key(number: int) -> Qt.Key | None:
+    """Keys 1 … 9 open lessons 1 … 9 and 0 opens lesson 10; later lessons are in the menu only."""
+    if 1 <= number <= 9:
+        return Qt.Key(Qt.Key.Key_0 + number)
+    return Qt.Key.Key_0 if number == 10 else None
+
+
+def lesson_label(number: int) -> str:
+    """The number in the menu, its key as the mnemonic (none after lesson 10, whose key is 0)."""
+    if number <= 9:
+        return f"&{number}"
+    return "1&0" if number == 10 else str(number)
 
 
 class KeyboardDialog(QDialog):

@@ -3,7 +3,7 @@
 pyqtgraph's PlotCurveItem (and PlotDataItem around it) does much in Python for each new set of points
 and for each paint: options and signals, bounds found again with nanmin/nanmax under a warnings guard
 and padded by a pixel size worked out from the device transform, for every curve, every frame (with
-lesson 8's runs, ~25 curves, a third of a frame's time). A Polyline does only what gdsim's views need:
+lesson 10's runs, ~25 curves, a third of a frame's time). A Polyline does only what gdsim's views need:
 a pen, an optional wider outline under it (the shadow pen), the bounds kept from setData, and a paint
 that leaves out the points that fall in the pixel of the point before them (a converging path crosses
 the same few pixels thousands of times; those points change nothing that can be seen, and every
