@@ -29,162 +29,162 @@
         <translation>课程(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="148"/>
+        <location filename="../../gdsim/ui/actions.py" line="149"/>
         <source>&amp;Open a lesson file…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="149"/>
+        <location filename="../../gdsim/ui/actions.py" line="150"/>
         <source>&amp;Save the setup as a lesson…</source>
         <translation>把当前设置存为课件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="151"/>
+        <location filename="../../gdsim/ui/actions.py" line="152"/>
         <source>La&amp;nguage / 语言</source>
         <translation>语言 / Language(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="152"/>
+        <location filename="../../gdsim/ui/actions.py" line="153"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="154"/>
+        <location filename="../../gdsim/ui/actions.py" line="155"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="161"/>
+        <location filename="../../gdsim/ui/actions.py" line="162"/>
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="161"/>
+        <location filename="../../gdsim/ui/actions.py" line="162"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="162"/>
+        <location filename="../../gdsim/ui/actions.py" line="163"/>
         <source>Play / Pause</source>
         <translation>开始 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="162"/>
+        <location filename="../../gdsim/ui/actions.py" line="163"/>
         <source>One step</source>
         <translation>走一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="162"/>
+        <location filename="../../gdsim/ui/actions.py" line="163"/>
         <source>Reset to the start</source>
         <translation>回到起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="163"/>
+        <location filename="../../gdsim/ui/actions.py" line="164"/>
         <source>η × 2</source>
         <translation>η × 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="163"/>
+        <location filename="../../gdsim/ui/actions.py" line="164"/>
         <source>η ÷ 2</source>
         <translation>η ÷ 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="164"/>
+        <location filename="../../gdsim/ui/actions.py" line="165"/>
         <source>&amp;Basins: where every start of a grid ends</source>
         <translation>吸引域(&amp;B)：网格中每个起点的归宿</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="165"/>
+        <location filename="../../gdsim/ui/actions.py" line="166"/>
         <source>&amp;Log scale for the loss</source>
         <translation>损失用对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="166"/>
+        <location filename="../../gdsim/ui/actions.py" line="167"/>
         <source>Show the &amp;parts of each step</source>
         <translation>分解显示每一步(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="167"/>
+        <location filename="../../gdsim/ui/actions.py" line="168"/>
         <source>&amp;Equal axis scales (1:1)</source>
         <translation>坐标轴等比例（1:1）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="168"/>
+        <location filename="../../gdsim/ui/actions.py" line="169"/>
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="168"/>
+        <location filename="../../gdsim/ui/actions.py" line="169"/>
         <source>&amp;Light theme (projector)</source>
         <translation>浅色主题（投影仪）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="169"/>
+        <location filename="../../gdsim/ui/actions.py" line="170"/>
         <source>Switch between the dark and the light &amp;theme</source>
         <translation>在深色和浅色主题之间切换(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="170"/>
+        <location filename="../../gdsim/ui/actions.py" line="171"/>
         <source>&amp;Larger</source>
         <translation>放大(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="170"/>
+        <location filename="../../gdsim/ui/actions.py" line="171"/>
         <source>&amp;Smaller</source>
         <translation>缩小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="170"/>
+        <location filename="../../gdsim/ui/actions.py" line="171"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="171"/>
+        <location filename="../../gdsim/ui/actions.py" line="172"/>
         <source>&amp;Keyboard</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="171"/>
+        <location filename="../../gdsim/ui/actions.py" line="172"/>
         <source>&amp;About gdsim</source>
         <translation>关于 gdsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="175"/>
+        <location filename="../../gdsim/ui/actions.py" line="176"/>
         <source>&amp;Controls</source>
         <translation>控制面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="176"/>
+        <location filename="../../gdsim/ui/actions.py" line="177"/>
         <source>F&amp;ormulas</source>
         <translation>公式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="189"/>
+        <location filename="../../gdsim/ui/actions.py" line="190"/>
         <source>A basin map needs a problem of 1 or 2 parameters</source>
         <translation>吸引域图只适用于 1 个或 2 个参数的目标函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="203"/>
+        <location filename="../../gdsim/ui/actions.py" line="204"/>
         <source>&amp;Scale: {0}</source>
         <translation>缩放：{0}(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="227"/>
+        <location filename="../../gdsim/ui/actions.py" line="230"/>
         <source>Open lesson 1 … {0}</source>
         <translation>打开第 1 … {0} 课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="237"/>
+        <location filename="../../gdsim/ui/actions.py" line="254"/>
         <source>Keyboard</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="239"/>
+        <location filename="../../gdsim/ui/actions.py" line="256"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="239"/>
+        <location filename="../../gdsim/ui/actions.py" line="256"/>
         <source>Does</source>
         <translation>作用</translation>
     </message>
@@ -1931,69 +1931,69 @@
     </message>
     <message>
         <location filename="../../gdsim/engine/run.py" line="524"/>
-        <location filename="../../gdsim/engine/run.py" line="866"/>
+        <location filename="../../gdsim/engine/run.py" line="868"/>
         <location filename="../../gdsim/engine/swarm.py" line="243"/>
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="933"/>
+        <location filename="../../gdsim/engine/run.py" line="935"/>
         <source>a run needs a problem made by make_problem, such as Run(make_problem(&apos;parabola&apos;), &apos;sgd&apos;, [2.0]); got {problem!r}</source>
         <translation>运行需要一个由 make_problem 生成的目标函数，比如 Run(make_problem(&apos;parabola&apos;), &apos;sgd&apos;, [2.0])；而给出的是 {problem!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="940"/>
+        <location filename="../../gdsim/engine/run.py" line="942"/>
         <source>a start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="946"/>
+        <location filename="../../gdsim/engine/run.py" line="948"/>
         <source>problem {problem!r} has 1 parameter ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 只有 1 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="948"/>
+        <location filename="../../gdsim/engine/run.py" line="950"/>
         <source>problem {problem!r} has {dim} parameters ({names}); a start with {got} numbers does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；有 {got} 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="951"/>
+        <location filename="../../gdsim/engine/run.py" line="953"/>
         <source>problem {problem!r} has {dim} parameters ({names}); a start with 1 number does not fit</source>
         <translation>目标函数 {problem!r} 有 {dim} 个参数（{names}）；只有 1 个数的起点对不上</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="955"/>
+        <location filename="../../gdsim/engine/run.py" line="957"/>
         <source>a start must be finite numbers</source>
         <translation>起点必须是有限的数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="960"/>
+        <location filename="../../gdsim/engine/run.py" line="962"/>
         <source>the tolerance</source>
         <translation>收敛阈值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="962"/>
+        <location filename="../../gdsim/engine/run.py" line="964"/>
         <source>the tolerance must be ≥ 0, got {tol}</source>
         <translation>收敛阈值必须 ≥ 0，而输入的是 {tol}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="975"/>
+        <location filename="../../gdsim/engine/run.py" line="977"/>
         <source>the step limit</source>
         <translation>步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="985"/>
+        <location filename="../../gdsim/engine/run.py" line="987"/>
         <source>mini-batches need a dataset model (linreg or neuron); {problem!r} has no data</source>
         <translation>小批量需要一个基于数据集的模型（linreg 或 neuron）；{problem!r} 没有数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="989"/>
+        <location filename="../../gdsim/engine/run.py" line="991"/>
         <location filename="../../gdsim/model/setup.py" line="255"/>
         <source>the batch size</source>
         <translation>批量大小</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/run.py" line="990"/>
+        <location filename="../../gdsim/engine/run.py" line="992"/>
         <location filename="../../gdsim/engine/swarm.py" line="463"/>
         <location filename="../../gdsim/model/setup.py" line="259"/>
         <source>the seed</source>
@@ -2005,23 +2005,23 @@
         <translation>学习率调度 {schedule} 没有参数 {name!r}；它的参数有：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="150"/>
+        <location filename="../../gdsim/engine/simulate.py" line="152"/>
         <source>the rows of a piece</source>
         <translation>每一段的行数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="181"/>
+        <location filename="../../gdsim/engine/simulate.py" line="183"/>
         <location filename="../../gdsim/engine/swarm.py" line="487"/>
         <source>steps</source>
         <translation>步数 steps</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="194"/>
+        <location filename="../../gdsim/engine/simulate.py" line="196"/>
         <source>recording {rows} rows of 1 start needs {needed} GiB (limit {limit} GiB); use fewer steps, or gdsim.Run, which thins what it records</source>
         <translation>为 1 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数，或改用 gdsim.Run，它会抽稀所记录的行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/simulate.py" line="196"/>
+        <location filename="../../gdsim/engine/simulate.py" line="198"/>
         <source>recording {rows} rows of {k} starts needs {needed} GiB (limit {limit} GiB); use fewer steps or starts, or gdsim.Run, which thins what it records</source>
         <translation>为 {k} 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数或起点，或改用 gdsim.Run，它会抽稀所记录的行</translation>
     </message>
