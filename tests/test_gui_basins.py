@@ -18,12 +18,12 @@ def himmelblau(qtbot, window, grid=30, steps=1000, compare=None):
     return panel
 
 
-def test_basins_key_b_makes_himmelblaus_map_as_the_api_does(qtbot, window):
+def test_basins_ctrl_b_makes_himmelblaus_map_as_the_api_does(qtbot, window):
     panel = himmelblau(qtbot, window)
     frames = []
     window.basin_mode.progressed.connect(lambda frame: frames.append(frame))
     with qtbot.waitSignal(window.basin_mode.finished, timeout=30_000) as done:
-        qtbot.keyClick(window, Qt.Key.Key_B)
+        qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert window.basin_dock.isVisible()
     (result,) = done.args[0]
     assert frames and frames[0].step == 0  # the cloud as it starts, then as it flows

@@ -50,7 +50,8 @@ class WindowActions(QObject):
         self.faster = self._add(self.run_menu, Qt.Key.Key_Up, lambda: self.scale_lr(2.0))
         self.slower = self._add(self.run_menu, Qt.Key.Key_Down, lambda: self.scale_lr(0.5))
         self.run_menu.addSeparator()
-        self.basin_map = self._add(self.run_menu, Qt.Key.Key_B, window.show_basin_map)
+        # With Ctrl: a bare B would be taken from a list one types into (the loss "bce").
+        self.basin_map = self._add(self.run_menu, QKeySequence("Ctrl+B"), window.show_basin_map)
         self.run_menu.setToolTipsVisible(True)  # why the basin map is off for more than 2 parameters
 
         self.show_controls = window.dock.toggleViewAction()
