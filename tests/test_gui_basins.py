@@ -27,7 +27,10 @@ def test_basins_ctrl_b_makes_himmelblaus_map_as_the_api_does(qtbot, window):
     assert window.basin_dock.isVisible()
     (result,) = done.args[0]
     assert frames and frames[0].step == 0  # the cloud as it starts, then as it flows
-    assert frames[0].points[0].shape == (30 * 30, 2)
+    picture = frames[0].pictures[0]  # the 30 × 30 starts as dots on a picture of the view
+    columns, rows = window.basin_mode.jobs[0].pixels  # the view's size when the map began
+    assert picture.shape == (rows, columns) and rows > 100 and columns > 100
+    assert 30 * 30 <= np.count_nonzero(picture) <= 30 * 30 * window.canvas.parameters.basins.dot_px ** 2
     expected = gdsim.basins("himmelblau", "sgd", grid=30, steps=1000, region=result.region, lr=0.01)
     np.testing.assert_array_equal(result.labels, expected.labels)
     np.testing.assert_array_equal(result.end_points, expected.end_points)

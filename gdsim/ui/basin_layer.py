@@ -14,7 +14,7 @@ BAND_SHARE = 0.08  # in 1-D, the band's height as a share of the view's
 class BasinLayer:
     def __init__(self, plot: pg.PlotItem):
         self._plot = plot
-        self.cloud = pg.ScatterPlotItem(pxMode=True, pen=None)
+        self.cloud = pg.ImageItem(axisOrder="row-major")
         self.map = pg.ImageItem(axisOrder="row-major")
         self.map.setOpacity(MAP_OPACITY)
         self.map.setZValue(-4)  # over the heat map and its contours, under the runs
@@ -23,6 +23,8 @@ class BasinLayer:
             plot.addItem(item)
             item.hide()
         self.shown = None  # the Basins whose map is shown
+        self._lut = np.array([(0, 0, 0, 0), (255, 255, 255, 255)], dtype=np.uint8)
+        self.dot_px = 2
 
     def _rect(self, region) -> QRectF:
         (x0, x1), *rest = region
@@ -33,14 +35,20 @@ class BasinLayer:
         return QRectF(x0, lo, x1 - x0, BAND_SHARE * (hi - lo))
 
     def apply_style(self, style) -> None:
-        self.cloud.setBrush(pg.mkBrush(style.foreground))
-        self.cloud.setSize(style.width(4))
+        colour = pg.mkColor(style.foreground)
+        self._lut = np.array([(0, 0, 0, 0), (colour.red(), colour.green(), colour.blue(), 255)],
+                             dtype=np.uint8)
+        self.cloud.setLookupTable(self._lut)
+        self.dot_px = max(2, round(style.width(3)))
 
-    def show_cloud(self, points: np.ndarray) -> None:
-        """A sample of the starts where they are now, (M, 2) points made by the worker."""
+    def show_cloud(self, picture: np.ndarray, view) -> None:
+        """A sample of the starts where they are now: a picture (rows, columns) of 0 and 1 over the
+        view's ranges ((x0, x1), (y0, y1)), made by the worker."""
         self.map.hide()
         self.shown = None
-        self.cloud.setData(points[:, 0], points[:, 1])
+        self.cloud.setImage(picture, autoLevels=False, levels=(0, 1), lut=self._lut)
+        (x0, x1), (y0, y1) = view
+        self.cloud.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
         self.cloud.show()
 
     def show_map(self, basins) -> None:
@@ -53,7 +61,7 @@ class BasinLayer:
         self.shown = basins
 
     def clear(self) -> None:
-        self.cloud.setData([], [])
+        self.cloud.clear()
         self.cloud.hide()
         self.map.hide()
         self.shown = None

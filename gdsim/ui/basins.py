@@ -71,8 +71,11 @@ class BasinMode(QObject):
         region = self.view.visible_region()
         starts = grid_starts(region, grid)
         radius = default_radius(region)
+        box = self.view.getPlotItem().getViewBox()
+        (x0, x1), (y0, y1) = box.viewRange()
+        pixels = (min(1600, max(16, round(box.width()))), min(1600, max(16, round(box.height()))))
         common = dict(problem=problem, starts=starts, grid=grid, region=region, steps=steps, tol=setup.tol,
-                      radius=radius)
+                      radius=radius, view=((x0, x1), (y0, y1)), pixels=pixels, dot_px=self.view.basins.dot_px)
         jobs = [BasinJob(optimizer=contender.optimizer, hyperparameters=hyperparameters,
                          schedule=contender.schedule, **common)]
         if isinstance(compare, float):
@@ -141,7 +144,7 @@ class BasinMode(QObject):
         if not self.running:
             return
         self._gate.close()
-        self.view.basins.show_cloud(frame.points[0])
+        self.view.basins.show_cloud(frame.pictures[0], self.jobs[0].view)
         self.progressed.emit(frame)
         # Qt paints what changed before it fires a zero timer: then the worker may go on.
         QTimer.singleShot(0, self, self._on_painted)
