@@ -40,10 +40,18 @@ class BasinMode(QObject):
         self.results = ()
         self.jobs = ()
         self.running = False
+        # The worker and its thread are made with the first map asked for: a window that makes none
+        # has neither (nothing to delete across threads when it goes).
+        self._thread: QThread | None = None
+        self._worker: BasinWorker | None = None
+        self._gate = FrameGate()  # closed while a frame of the cloud is painted
+        view.cell_clicked.connect(self.run_from_cell)
+        session.problem_changed.connect(self._on_problem_changed)
+
+    def _start_worker(self) -> None:
         self._thread = QThread()
         self._thread.setObjectName("gdsim-basins")
         # One thread of steps: the other core stays with the window.
-        self._gate = FrameGate()  # closed while a frame of the cloud is painted
         self._worker = BasinWorker(threads=max(1, (os.cpu_count() or 2) - 1), gate=self._gate)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.begin)
@@ -55,9 +63,7 @@ class BasinMode(QObject):
         self._worker.finished.connect(self._on_finished)
         self._worker.cancelled.connect(self._on_cancelled)
         self._worker.failed.connect(self._on_failed)
-        view.cell_clicked.connect(self.run_from_cell)
-        session.problem_changed.connect(self._on_problem_changed)
-        # The thread starts with the first map asked for: a window that makes none has none.
+        self._thread.start()
 
     def jobs_for(self, grid: int = DEFAULT_GRID, steps: int = DEFAULT_STEPS, compare=None) -> tuple:
         """The maps to make from the session's setup: the watched optimizer on a grid over the visible
@@ -101,8 +107,8 @@ class BasinMode(QObject):
         except InputError as e:
             self.failed.emit(e)
             return False
-        if not self._thread.isRunning():
-            self._thread.start()
+        if self._thread is None:
+            self._start_worker()
         self.jobs, self.results, self.running = jobs, (), True
         self.view.basins.clear()
         self.started.emit(jobs)
@@ -131,7 +137,7 @@ class BasinMode(QObject):
 
     def shutdown(self) -> bool:
         self._gate.open()
-        if not self._thread.isRunning():
+        if self._thread is None or not self._thread.isRunning():
             return True
         self.cancel_requested.emit()
         self._thread.quit()
