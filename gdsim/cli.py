@@ -82,7 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--schedule", help="learning-rate schedule: " + ", ".join(SCHEDULES) + " (default: "
                      "none, η stays lr); its parameters with --set, e.g. --schedule step --set "
                      "decay_steps=100 --set gamma=0.5 --set warmup=10. Update t (from 1) uses lr·λ(t); the "
-                     "CSV gets a column lr, the η of the step that led to each row (see 'gdsim list')")
+                     "CSV gets a column lr, the η of the step that led to each row, empty in row 0 (the "
+                     "start, which no step led to; the first step's η is in row 1), as gdsim.simulate's "
+                     "lr[0] is NaN (see 'gdsim list')")
     run.add_argument("--activation", help="activation of the 'neuron' problem")
     run.add_argument("--loss", help="loss of the dataset models: sse, mse, half-mse or bce")
     run.add_argument("--data", help="CSV data for the dataset models (header row; columns x or "
@@ -246,7 +248,9 @@ def csv_text(param_names, pieces, lr=None):
     """The CSV of a run's first start, piece by piece (``History`` pieces of its rows from step 0 to the
     last step reached; for a diverged run, its last finite step): step,loss, the parameters, grad_norm,
     and with ``lr`` (a function from the rows' steps to their η, as ``Pieces.lr``) a last column lr, the
-    η of the update that led to the row (empty at step 0)."""
+    η of the update that led to the row. Row 0 is the start, which no update led to: its lr is empty, as
+    ``Simulation.lr[0]`` is NaN, and the first update's η is in row 1 (a CSV reader such as numpy's or
+    pandas' reads the empty cell as NaN)."""
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerow(
         ["step", "loss", *param_names, "grad_norm", *(["lr"] if lr is not None else [])])

@@ -250,6 +250,27 @@ def test_cli_run_schedule_with_its_parameters_equals_simulate(capsys):
     assert out.splitlines()[0] == "step,loss,x,grad_norm"
 
 
+def test_cli_run_lr_column_row_0_is_the_start_which_no_step_led_to_as_in_simulate(capsys):
+    # `gdsim run --schedule cosine`: row 0 is the start; its lr is empty as simulate's lr[0] is NaN,
+    # and the η the first step uses is in row 1. The help and the README say why.
+    status, out, _ = run_cli(capsys, "run", "--lr", "0.2", "--schedule", "cosine", "--set", "decay_steps=4",
+                             "--steps", "5")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[1] == "0,4.0,2.0,4.0,"
+    rows = np.genfromtxt(io.StringIO(out), delimiter=",", names=True)
+    sim = gdsim.simulate("parabola", "sgd", None, 5, lr=0.2, schedule=gdsim.Schedule("cosine", decay_steps=4))
+    assert np.isnan(rows["lr"][0]) and np.isnan(sim.lr[0])
+    np.testing.assert_array_equal(rows["lr"][1:], sim.lr[1:])
+    assert rows["lr"][1] == 0.2 and rows["lr"][5] == 0.0  # η₁ = η, then down to the floor 0 at t = 5
+    with pytest.raises(SystemExit):
+        main(["run", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "empty in row 0 (the start, which no step led to; the first step's η is in row 1)" in help_text
+    readme = " ".join((Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8").split())
+    assert "Row 0 is the start, which no update led to, so its `lr` is empty" in readme
+
+
 @pytest.mark.parametrize("name", list(SCHEDULES))
 def test_cli_run_every_schedule_by_name_takes_its_defaults(capsys, name):
     status, out, _ = run_cli(capsys, "run", "--schedule", name, "--steps", "5", "--lr", "0.2")

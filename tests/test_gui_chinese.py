@@ -88,7 +88,9 @@ def test_chinese_formulas_say_no_if_or_else():
     (r"\bconverged?\b", "收敛", None, 5),
     # No text says weight or bias yet (they are w and b); any that will, says them as the tutorial does.
     (r"\bweights?\b", "权重", None, 0),
-    (r"\bbias\b", "偏置", None, 0),
+    (r"\bbias\b(?! correction)", "偏置", None, 0),
+    # Adam's bias correction is of a statistical bias (偏差), not of the neuron's bias b (偏置).
+    (r"\bbias correction\b", "偏差修正", "偏置", 2),
 ])
 def test_one_term_for_one_thing(english, chinese, not_chinese, least):
     """Each of these English words, outside a placeholder such as {problem}, is always said the same way

@@ -186,7 +186,7 @@ def test_the_optimizer_clicked_in_the_list_is_the_one_watched_everywhere(qtbot, 
 def test_formula_panel_writes_each_optimizers_rule_as_the_engine_states_it(qapp, name, hyperparameters):
     built = build(Setup("rosenbrock", contenders=(Contender(name, hyperparameters),)))
     built.runs[0].advance(3)
-    snap = snapshot.take(built.runs, 0, False, 10, built.setup.start_of(built.problem), 0)
+    snap = snapshot.take(built.runs, 0, False, 10, built.setup.starts_of(built.problem), 0)
     text = html.unescape(describe(snap.problem, snap.watched_track).html)
     rule = OPTIMIZERS[name].rule
     if name == "rmsprop":  # its last two lines replace the second when μ > 0

@@ -262,7 +262,7 @@ def snapshot_of(setup, steps):
     built = build(setup)
     for run in built.runs:
         run.advance(steps)
-    return snapshot.take(built.runs, 0, False, 10, built.setup.start_of(built.problem), built.setup.watched)
+    return snapshot.take(built.runs, 0, False, 10, built.setup.starts_of(built.problem), built.setup.watched)
 
 
 # Each optimizer on problems whose gradients and steps have either sign, a few steps in.

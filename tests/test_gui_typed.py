@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
+from test_gui_views import press
 
 import gdsim
 from gdsim.ui.style import format_number
@@ -60,8 +61,7 @@ def test_typed_function_lesson_plays_with_the_api_numbers(qtbot, window, tmp_pat
     assert problems.currentText() == "Your function:  L(x) = x⁴ − 3x² + x"
     assert window.session.problem.text == "x^4 - 3*x^2 + x"
 
-    window.canvas.setFocus()
-    qtbot.keyClick(window.canvas, Qt.Key.Key_Space)  # Play
+    press(qtbot, window, Qt.Key.Key_Space)  # Play
     qtbot.waitUntil(lambda: window.session.latest is not None
                     and window.session.latest.lead.status == "step limit", timeout=10_000)
     snap = window.session.latest
@@ -105,8 +105,7 @@ def test_a_step_where_the_function_is_not_defined_stops_with_a_clear_status(qtbo
     path = tmp_path / "04-log.toml"
     path.write_text(UNDEFINED, encoding="utf-8")
     open_from_menu(window, monkeypatch, path)
-    window.canvas.setFocus()
-    qtbot.keyClick(window.canvas, Qt.Key.Key_Space)  # Play
+    press(qtbot, window, Qt.Key.Key_Space)  # Play
     qtbot.waitUntil(lambda: "not defined" in window.status.text(), timeout=10_000)
     expected = gdsim.simulate(gdsim.function("log(x) + y^2 + 0.1*x^2", [[-1, 3], [-2, 2]]), "sgd",
                               [2.0, 1.0], 40, lr=1.2)
@@ -152,11 +151,11 @@ def test_a_new_user_types_a_function_fixes_it_and_plays(qtbot, window):
 
     drawn = []
     window.canvas.drawn.connect(drawn.append)
-    window.canvas.setFocus()
-    qtbot.keyClick(window.canvas, Qt.Key.Key_Space)  # Play
+    press(qtbot, window, Qt.Key.Key_Space)  # Play
     qtbot.waitUntil(lambda: bool(drawn) and drawn[-1].lead.step >= 5, timeout=10_000)
-    qtbot.keyClick(window.canvas, Qt.Key.Key_Space)  # Pause
-    snap = drawn[-1]  # what the views show now (the formula panel draws with the canvas)
+    press(qtbot, window, Qt.Key.Key_Space)  # Pause: the formula panel shows the paused point at once
+    qtbot.waitUntil(lambda: not drawn[-1].playing, timeout=5000)
+    snap = drawn[-1]  # what the views show now, the formula panel too
     expected = gdsim.simulate(gdsim.function("x^4 - 3*x^2 + x"), "sgd", None, snap.lead.step,
                               lr=window.session.problem.lr)
     np.testing.assert_array_equal(snap.lead.params, expected.params[-1, 0])

@@ -31,7 +31,7 @@ LAZY = {"engine": {"sympy"}, "model": {"sympy"}}
     # the whole model works without Qt: a lesson read, built, stepped, its snapshot and landscape
     "from gdsim.model import build, landscape, snapshot\nfrom gdsim.model.lessons import shipped_lessons\n"
     "runs = build.build(shipped_lessons()[0].setup).runs\nrun = runs[0]\nrun.advance(3)\n"
-    "snapshot.take(runs, 0, False, 10, (2.0,), 0)\nlandscape.compute(run.problem)\n",
+    "snapshot.take(runs, 0, False, 10, [(2.0,)] * len(runs), 0)\nlandscape.compute(run.problem)\n",
 ], ids=["engine and cli", "model"])
 def test_loads_no_qt(code):
     code = (

@@ -299,6 +299,93 @@ def test_lesson_5_the_sigmoid_learns_from_the_same_start(lessons):
     assert full.status_names == ["converged"]
 
 
+# --- lesson 7 ---------------------------------------------------------------------------------------
+
+
+def least_squares(problem) -> np.ndarray:
+    """The normal equations' (w, b) on a dataset model's data, without gdsim's optimizers."""
+    A = np.column_stack([problem.dataset.X[:, 0], np.ones(len(problem.dataset.y))])
+    return np.linalg.solve(A.T @ A, A.T @ problem.dataset.y)
+
+
+def distances(run, best) -> np.ndarray:
+    return np.linalg.norm(run.history().params[:, 0] - best, axis=1)
+
+
+def test_lesson_7_the_runs_differ_only_in_how_many_samples_a_step_takes(lessons):
+    """"The three runs fit the same line to the same 30 points (mean squared error, η = 0.05, one start);
+    each step's gradient is taken on 1 sample (stochastic), 5 (mini-batch) or all 30 (batch)"."""
+    lesson = lessons[7]
+    assert lesson.setup.loss == "mse" and len(lesson.problem.dataset.y) == 30
+    assert [c.batch_size for c in lesson.setup.contenders] == [1, 5, None]
+    assert {(c.optimizer, c.hyperparameters["lr"], c.schedule, c.start) for c in lesson.setup.contenders} == {
+        ("sgd", 0.05, None, None)}
+    # the stochastic run's first step: −η times the mean squared error's gradient on its one sample
+    dataset, stochastic = lesson.problem.dataset, build(lesson.setup).runs[0]
+    row = int(stochastic.next_batch_rows()[0])
+    stochastic.advance(1)
+    w, b = lesson.setup.start
+    err = w * dataset.X[row, 0] + b - dataset.y[row]
+    step = 0.05 * 2 * err * np.array([dataset.X[row, 0], 1.0])
+    np.testing.assert_allclose(stochastic.params[0], [w, b] - step, rtol=1e-14)
+
+
+def test_lesson_7_every_30_stochastic_steps_use_each_sample_once_in_a_new_order(lessons):
+    """"The data plot rings the sample the last stochastic step used (solid) and the next one's (dashed);
+    every 30 steps each sample has been used once" (the rings: test_gui_batches.py), in a new order."""
+    run = build(lessons[7].setup).runs[0]
+    used = []
+    for _ in range(90):
+        run.advance(1)
+        used.append(int(run.last_batch_rows()[0]))
+    epochs = [used[i:i + 30] for i in (0, 30, 60)]
+    assert all(sorted(epoch) == list(range(30)) for epoch in epochs)
+    assert epochs[0] != epochs[1] != epochs[2] != epochs[0]
+
+
+def test_lesson_7_the_noise_of_one_sample_of_five_and_of_all(lessons):
+    """"The stochastic run zig-zags, its loss rising at 301 of its 600 steps, and never settles (over its
+    last 300 steps, 0.15 from the least-squares (w, b) on average; the mini-batch run 0.046); the batch
+    run's loss falls at every step until step 516" (the step and the least-squares end: [expect])."""
+    lesson = lessons[7]
+    best = least_squares(lesson.problem)
+    np.testing.assert_allclose(best, [1.368, 1.249], atol=5e-4)
+    stochastic, mini, batch = runs_of(lesson)
+    rises = np.diff(stochastic.history().loss[:, 0]) > 0
+    assert len(rises) == 600 and rises.sum() == 301
+    assert stochastic.status_names == mini.status_names == ["step limit"]
+    far = [distances(run, best)[-300:].mean() for run in (stochastic, mini)]
+    assert round(far[0], 2) == 0.15 and round(far[1], 3) == 0.046
+    loss = batch.history().loss[: batch.stopped_at[0] + 1, 0]
+    assert np.all(np.diff(loss) < 0)
+
+
+def test_lesson_7_the_loss_after_the_same_60_sample_gradients(lessons):
+    """"For the same 60 sample gradients (2 batch, 12 mini-batch or 60 stochastic steps) the loss is 1.87,
+    0.34 and 0.84"."""
+    lesson = lessons[7]
+    n = len(lesson.problem.dataset.y)
+    losses = []
+    for run in build(lesson.setup).runs:
+        size = run.batch_size or n
+        assert len(run.next_batch_rows() if run.batch_size else range(n)) == size
+        run.advance(60 // size)
+        losses.append(round(float(run.loss[0]), 2))
+    assert losses == [0.84, 0.34, 1.87]
+
+
+def test_lesson_7_a_decaying_eta_lets_the_stochastic_run_settle(lessons):
+    """"To let the stochastic run settle, choose the schedule 1/t decay with d = 0.02 for it and press R:
+    its average distance falls to 0.025" (over its last 300 steps, as before)."""
+    from gdsim.engine.schedules import Schedule
+
+    lesson = lessons[7]
+    setup = lesson.setup.with_schedule(0, Schedule("inverse-time", decay=0.02))
+    run = runs_of(lesson, setup)[0]
+    assert run.lr_at(600) == pytest.approx(0.05 / (1 + 0.02 * 599))
+    assert round(distances(run, least_squares(lesson.problem))[-300:].mean(), 3) == 0.025
+
+
 # --- lesson 8 ---------------------------------------------------------------------------------------
 
 
@@ -476,6 +563,183 @@ def test_lesson_10_adadelta_bounces_across_the_valley_and_drifts_away(lessons):
     away = np.linalg.norm(middle - [3.0, 0.5], axis=1)
     marks = away[[1000, 2000, 3000, 4000, 4999]]
     assert np.all(np.diff(marks) > 0)  # ever farther
+
+
+# --- lesson 11 --------------------------------------------------------------------------------------
+
+
+def test_lesson_11_the_bias_correction_makes_adams_first_step_eta_times_the_sign_of_g(lessons):
+    """"after one step m = (1 − β₁)g = 0.1·g and v = (1 − β₂)g² = 0.001·g²; the bias correction divides
+    them by 1 − β₁ᵗ and 1 − β₂ᵗ, giving m* = g and v* = g², so the first step is η·sign(g) in each
+    coordinate: (0.3, −0.3) here, however unequal the slopes g = (−9, 40)"."""
+    lesson = lessons[11]
+    assert lesson.setup.start == (-9.0, 2.0)
+    assert [c.optimizer for c in lesson.setup.contenders] == ["adam", "adamax", "nadam", "amsgrad"]
+    assert {c.hyperparameters["lr"] for c in lesson.setup.contenders} == {0.3}
+    adam = build(lesson.setup).runs[0]
+    g = adam.gradient[0]
+    assert g.tolist() == [-9.0, 40.0]
+    update = adam.next_update()
+    m, v = update.after["m"][0], update.after["v"][0]
+    np.testing.assert_allclose(m, 0.1 * g, rtol=4 * EPS)
+    np.testing.assert_allclose(v, 0.001 * g**2, rtol=4 * EPS)
+    np.testing.assert_allclose(m / (1 - 0.9), g, rtol=4 * EPS)  # m*
+    np.testing.assert_allclose(v / (1 - 0.999), g**2, rtol=4 * EPS)  # v*
+    sign = g / (np.abs(g) + 1e-8)  # ε = 1e-8 in the denominator: sign(g) to within 1.2e-9
+    np.testing.assert_allclose(update.params[0] - [-9.0, 2.0], -0.3 * sign, rtol=1e-13)
+    np.testing.assert_allclose(-0.3 * sign, [0.3, -0.3], rtol=1.2e-9)
+
+
+def test_lesson_11_without_the_correction_the_steps_would_be_up_to_six_and_a_half_times_longer(lessons):
+    """"Without it the step would be (1 − β₁ᵗ)/√(1 − β₂ᵗ) times as long: 3.16 at t = 1, 6.53 at t = 10,
+    1.26 at t = 1000 (formula panel)"; checked on Adam's own m and v along its run (the formula
+    panel: test_gui_starts.py)."""
+    factor = {t: (1 - 0.9**t) / np.sqrt(1 - 0.999**t) for t in (1, 10, 1000)}
+    assert [round(f, 2) for f in factor.values()] == [3.16, 6.53, 1.26]
+    run = build(lessons[11].setup).runs[0]
+    for t in range(1, 101):
+        update = run.next_update()
+        m, v = update.after["m"][0], update.after["v"][0]
+        corrected = 0.3 * (m / (1 - 0.9**t)) / np.sqrt(v / (1 - 0.999**t))
+        np.testing.assert_allclose(update.params[0] - run.params[0], -corrected, rtol=1e-7)
+        np.testing.assert_allclose(0.3 * m / np.sqrt(v), (1 - 0.9**t) / np.sqrt(1 - 0.999**t) * corrected,
+                                   rtol=1e-12)
+        run.advance(1)
+
+
+def test_lesson_11_adamax_and_amsgrad_start_as_adam_and_amsgrad_parts_at_step_8(lessons):
+    """"AdaMax divides by u = max(β₂·u, |g|), which needs no correction" (u starts at |g| + ε, so its
+    first step is η·sign(g) too); "AMSGrad by the largest v so far, so it matches Adam until v across the
+    valley first falls (step 8), then stays within 0.005 of it"."""
+    adam, adamax, _, amsgrad = build(lessons[11].setup).runs
+    first = adamax.next_update()
+    np.testing.assert_array_equal(first.after["u"][0], np.abs(adamax.gradient[0]) + 1e-8)
+    np.testing.assert_allclose(first.params[0] - [-9.0, 2.0], [0.3, -0.3], rtol=1.2e-9)
+    for t in range(1, 9):
+        update = adam.next_update()
+        falls = update.after["v"][0] < update.before["v"][0]
+        assert falls.tolist() == ([False, False] if t < 8 else [False, True])  # [along, across]
+        adam.advance(1)
+    adam, _, _, amsgrad = runs_of(lessons[11])
+    a, b = (run.history().params[:, 0] for run in (adam, amsgrad))
+    rows = min(len(a), len(b))
+    gap = np.linalg.norm(a[:rows] - b[:rows], axis=1)
+    assert np.all(gap[:8] == 0) and gap[8] > 0 and gap.max() < 0.005
+
+
+def test_lesson_11_nadam_steps_further_first_then_brakes_in_time(lessons):
+    """"NAdam adds Nesterov's look-ahead: a 6 % longer first step, but it overshoots along the valley only
+    to x = 0.067 (Adam: 0.53) and converges first (step 198; Adam 304)" (the steps: [expect]);
+    it crosses the valley 3 times where Adam crosses it 30 times (AdaMax: x = 0.038, 12 times)."""
+    runs = dict(zip(("adam", "adamax", "nadam", "amsgrad"), runs_of(lessons[11]), strict=True))
+    nadam_first = runs["nadam"].history().params[1, 0] - [-9.0, 2.0]
+    assert round(nadam_first[0], 3) == 0.317 and round(nadam_first[0] / 0.3 - 1, 2) == 0.06
+
+    def overshoot_and_crossings(run):
+        p = run.history().params[: run.stopped_at[0] + 1, 0]
+        y = p[:, 1][p[:, 1] != 0]
+        return float(p[:, 0].max()), int(np.sum(np.sign(y[1:]) != np.sign(y[:-1])))
+
+    found = {name: overshoot_and_crossings(run) for name, run in runs.items() if name != "amsgrad"}
+    assert {name: (round(x, 3 if name != "adam" else 2), n) for name, (x, n) in found.items()} == {
+        "adam": (0.53, 30), "adamax": (0.038, 12), "nadam": (0.067, 3)}
+    assert min(runs.values(), key=lambda run: run.stopped_at[0]) is runs["nadam"]
+
+
+def test_lesson_11_adams_first_step_is_eta_in_each_coordinate_from_any_start_off_the_minimum(lessons):
+    """"Ask whether a gentler slope would shorten the first step, then click a start and press Step": it
+    does not; Adam's first step is η in each coordinate wherever the slope is not almost 0."""
+    lesson = lessons[11]
+    rng = np.random.default_rng(11)
+    (low_x, high_x), (low_y, high_y) = lesson.problem.domain
+    starts = np.column_stack([rng.uniform(low_x, high_x, 200), rng.uniform(low_y, high_y, 200)])
+    run = Run(lesson.problem, "adam", starts, {"lr": 0.3})
+    assert np.all(np.abs(run.gradient) > 1e-3)
+    step = run.next_update().params - starts
+    np.testing.assert_allclose(np.abs(step), 0.3, rtol=1e-5)
+    np.testing.assert_array_equal(np.sign(step), -np.sign(run.gradient))
+
+
+# --- lesson 12 --------------------------------------------------------------------------------------
+
+
+def test_lesson_12_four_starts_around_himmelblaus_hilltop_end_in_its_four_minima(lessons):
+    """"Four runs of plain descent (η = 0.01) start at the corners of a square 0.8 wide around the hilltop
+    of Himmelblau's function at (−0.27, −0.92) and end in its four minima" (which minimum each:
+    [expect]); "all four have L = 0"."""
+    lesson = lessons[12]
+    problem = lesson.problem
+    assert problem.name == "himmelblau" and lesson.setup.start is None
+    assert {(c.optimizer, c.hyperparameters["lr"]) for c in lesson.setup.contenders} == {("sgd", 0.01)}
+    starts = np.array([c.start for c in lesson.setup.contenders])
+    assert sorted(set(starts[:, 0])) == [-0.67, 0.13] and sorted(set(starts[:, 1])) == [-1.32, -0.52]
+    np.testing.assert_allclose(np.ptp(starts, axis=0), 0.8, rtol=1e-12)
+    centre = starts.mean(axis=0)
+    # the hilltop: ∇L = 0 there (Newton's method from the centre of the square), L falls all around it
+    hill = centre.copy()
+    for _ in range(20):
+        _, grad = problem.loss_and_grad(hill[None])
+        h = 1e-6
+        hessian = np.column_stack([(problem.loss_and_grad((hill + h * e)[None])[1][0]
+                                    - problem.loss_and_grad((hill - h * e)[None])[1][0]) / (2 * h)
+                                   for e in np.eye(2)])
+        hill = hill - np.linalg.solve(hessian, grad[0])
+    np.testing.assert_allclose(hill, [-0.27, -0.92], atol=5e-3)
+    assert np.all(np.linalg.eigvalsh(hessian) < 0)  # a maximum
+    ends = {tuple(np.round(run.params[0], 2)) for run in runs_of(lesson)}
+    assert len(ends) == 4 and ends == {(3.0, 2.0), (-2.81, 3.13), (-3.78, -3.28), (3.58, -1.85)}
+    assert len(problem.minima) == 4
+    np.testing.assert_allclose(problem.loss(np.array(problem.minima)), 0.0, atol=1e-20)
+
+
+def test_lesson_12_each_run_only_goes_downhill(lessons):
+    """"Each only goes downhill from where it is (its loss falls at every step)"."""
+    for run in runs_of(lessons[12]):
+        loss = run.history().loss[: run.stopped_at[0] + 1, 0]
+        assert np.all(np.diff(loss) < 0)
+
+
+def test_lesson_12_double_well_a_local_minimum_momentum_and_another_start(lessons):
+    """"Choose the problem double-well: from x = 2 every run stops at step 153 in the local minimum
+    x ≈ 1.131, 2.44 above the global one at x ≈ −1.301; tick Momentum (μ = 0.9) and press R, and it rolls
+    over the hill into the global minimum, as plain descent does from a click at x = 0"."""
+    lesson = lessons[12]
+    setup = lesson.setup.with_problem("double-well")
+    runs = runs_of(lesson, setup)
+    assert setup.starts_of(runs[0].problem) == ((2.0,),) * 4
+    problem = runs[0].problem
+    local, best = sorted(problem.minima, key=lambda m: -m[0])
+    assert round(local[0], 3) == 1.131 and round(best[0], 3) == -1.301
+    drop = problem.loss(np.array([local]))[0] - problem.loss(np.array([best]))[0]
+    assert round(float(drop), 2) == 2.44
+    for run in runs:
+        assert run.status_names == ["converged"] and run.stopped_at[0] == 153
+        assert abs(run.params[0, 0] - local[0]) < 1e-6
+    with_momentum = setup.with_contenders(["sgd", "momentum"])
+    assert with_momentum.contenders[-1] == Contender("momentum")
+    momentum = runs_of(lesson, with_momentum)[-1]
+    assert momentum.hyperparameters == {"lr": 0.01, "momentum": 0.9}
+    assert momentum.status_names == ["converged"] and abs(momentum.params[0, 0] - best[0]) < 1e-6
+    assert np.any(momentum.history().params[:, 0, 0] < 0)  # over the hill
+    (plain, *_) = runs_of(lesson, setup.with_start((0.0,)))
+    assert plain.status_names == ["converged"] and plain.stopped_at[0] == 140
+    assert abs(plain.params[0, 0] - best[0]) < 1e-6
+
+
+def test_lesson_12_rastrigin_traps_plain_descent_and_momentum_far_above_its_minimum(lessons):
+    """"On rastrigin, plain descent and momentum both stop near (2.98, −2.98) with L ≈ 17.9, far above L = 0
+    at (0, 0)" (from its own start (3.2, −2.7), momentum with its default μ = 0.9)."""
+    lesson = lessons[12]
+    setup = lesson.setup.with_problem("rastrigin").with_contenders(["sgd", "momentum"])
+    runs = runs_of(lesson, setup)
+    problem = runs[0].problem
+    assert problem.start == (3.2, -2.7) and problem.minima == ((0.0, 0.0),)
+    assert problem.loss(np.zeros((1, 2)))[0] == 0.0
+    assert runs[0].stopped_at[0] == 14 and runs[-1].hyperparameters["momentum"] == 0.9
+    for run in runs:
+        assert run.status_names == ["converged"]
+        np.testing.assert_allclose(run.params[0], [2.98, -2.98], atol=5e-3)
+        assert round(float(run.loss[0]), 1) == 17.9
 
 
 # --- lesson 13 --------------------------------------------------------------------------------------

@@ -4,10 +4,11 @@ its problem and runs, and the snapshots taken of the runs."""
 import numpy as np
 import pytest
 
-from gdsim.engine import CONVERGED, STEP_LIMIT, InputError, Schedule
+from gdsim.engine import CONVERGED, STEP_LIMIT, InputError, Run, Schedule, make_problem
+from gdsim.engine.run import Batches
 from gdsim.model import snapshot
 from gdsim.model.build import build, check, problem_on_the_same_data
-from gdsim.model.setup import Contender, Setup, setup_from_dict, setup_to_dict
+from gdsim.model.setup import MAX_CONTENDERS, Contender, Setup, setup_from_dict, setup_to_dict
 
 # --- transitions ------------------------------------------------------------------------------------
 
@@ -147,7 +148,8 @@ def test_snapshot_carries_eta_per_step_and_nesterovs_look_ahead():
         Contender("nesterov", {"lr": 0.04})), start=(-9.0, 2.0), step_limit=100, tol=0.0))
     for run in built.runs:
         run.advance(6)
-    decayed, nesterov = snapshot.take(built.runs, 0, False, 100, (-9.0, 2.0), 0).tracks
+    starts = built.setup.starts_of(built.problem)
+    decayed, nesterov = snapshot.take(built.runs, 0, False, 100, starts, 0).tracks
     assert decayed.history_step.tolist() == list(range(7))
     assert decayed.history_lr.tolist() == [0.02, 0.02, 0.04, 0.04, 0.04, 0.02, 0.02]  # row 0: η₁
     assert decayed.lr == 0.01 and decayed.lookahead is None
@@ -198,7 +200,8 @@ def test_snapshot_carries_the_problem_the_start_and_each_runs_state():
                         start=(2.0,), step_limit=4))
     for run in built.runs:
         run.advance(10)
-    snap = snapshot.take(built.runs, generation=3, playing=False, max_rows=100, start=(2.0,), watched=1)
+    snap = snapshot.take(built.runs, generation=3, playing=False, max_rows=100,
+                         starts=built.setup.starts_of(built.problem), watched=1)
     assert snap.problem is built.problem and snap.start == (2.0,) and snap.generation == 3
     converged, held = snap.tracks
     assert (converged.status, converged.step, converged.stopped_at) == ("converged", 1, 1)
@@ -215,8 +218,8 @@ def _diverging_after(setup: Setup, steps: int) -> list[bool]:
     built = build(setup)
     for run in built.runs:
         run.advance(steps)
-    start = built.setup.start_of(built.problem)
-    return [t.diverging for t in snapshot.take(built.runs, 0, True, 1000, start, 0).tracks]
+    starts = built.setup.starts_of(built.problem)
+    return [t.diverging for t in snapshot.take(built.runs, 0, True, 1000, starts, 0).tracks]
 
 
 def test_snapshot_warns_of_divergence_once_the_loss_has_grown_a_thousandfold():
@@ -240,7 +243,7 @@ def test_snapshot_gives_no_divergence_warning_for_a_stopped_run():
     gone = Setup(contenders=(Contender("sgd", {"lr": 2.5}),), start=(2.0,))
     built = build(gone)
     built.runs[0].advance(1000)
-    track = snapshot.take(built.runs, 0, False, 1000, (2.0,), 0).lead
+    track = snapshot.take(built.runs, 0, False, 1000, built.setup.starts_of(built.problem), 0).lead
     assert track.status == "diverged" and not track.diverging
 
 
@@ -249,7 +252,7 @@ def test_snapshot_slices_and_model_curve_go_through_the_watched_runs_point(watch
     built = build(Setup("neuron", contenders=(Contender("sgd", {"lr": 0.3}), Contender("adam", {"lr": 0.3}))))
     for run in built.runs:
         run.advance(5)
-    snap = snapshot.take(built.runs, 0, False, 100, built.setup.start_of(built.problem), watched)
+    snap = snapshot.take(built.runs, 0, False, 100, built.setup.starts_of(built.problem), watched)
     point = snap.tracks[watched].params
     assert not np.array_equal(snap.tracks[0].params, snap.tracks[1].params)
     for sl in snap.slices:
@@ -340,3 +343,48 @@ def test_setup_takes_any_speed_in_its_range_or_none():
     for speed in (0.1, 0.25, 1, 999.5, 1000):
         assert Setup().with_speed(speed).speed == speed
     assert Setup(speed=3.0).with_speed(None).speed is None
+
+
+def test_a_contender_of_its_own_start_runs_from_it_and_a_new_start_is_everyones():
+    own = Contender("sgd", {"lr": 0.01}, start=(-2.0,))
+    setup = Setup("double-well", contenders=(Contender("sgd", {"lr": 0.01}), own), start=(2.0,))
+    built = build(setup)
+    assert setup.starts_of(built.problem) == ((2.0,), (-2.0,))
+    assert [run.params[0, 0] for run in built.runs] == [2.0, -2.0]
+    snap = snapshot.take(built.runs, 0, False, 10, setup.starts_of(built.problem), 1)
+    assert snap.start == (-2.0,) and [t.start for t in snap.tracks] == [(2.0,), (-2.0,)]
+    assert setup_from_dict(setup_to_dict(setup)) == setup  # kept in the settings too
+    for moved in (setup.with_start((1.0,)), setup.with_start(None), setup.with_problem("parabola"),
+                  setup.with_data(None)):
+        assert all(c.start is None for c in moved.contenders)
+    assert setup.with_start((1.0,)).starts_of(built.problem) == ((1.0,), (1.0,))
+
+
+def test_a_run_on_mini_batches_says_which_rows_its_last_update_took_across_a_change_of_batches():
+    problem = make_problem("linreg", "line")
+    run = Run(problem, "sgd", problem.start, {"lr": 0.001}, batch_size=1, seed=0)
+    first = Batches(problem.dataset.X, problem.dataset.y, 1, 0)
+    assert run.last_batch_rows() is None and run.next_batch_rows().tolist() == first.rows_at(0).tolist()
+    run.advance(2)
+    assert run.last_batch_rows().tolist() == first.rows_at(1).tolist()
+    run.set_batches(3, 5)  # from the next update on: the last one still took seed 0's sample
+    assert run.last_batch_rows().tolist() == first.rows_at(1).tolist()
+    run.advance(1)
+    second = Batches(problem.dataset.X, problem.dataset.y, 3, 5)
+    assert run.last_batch_rows().tolist() == second.rows_at(2).tolist()
+    run.set_batches(None)
+    run.advance(1)
+    assert run.last_batch_rows() is None  # the whole data
+
+
+def test_a_copy_of_a_run_is_watched_and_removing_runs_keeps_the_watched_one_watched():
+    setup = Setup(contenders=(Contender("sgd"), Contender("adam", {"lr": 0.02})), watched=1)
+    copied = setup.with_copy_of(1)
+    assert copied.contenders == setup.contenders + (Contender("adam", {"lr": 0.02}),) and copied.watched == 2
+    assert copied.without(0).watched == 1 and copied.without(2).watched == 1
+    assert copied.with_watched(0).without(0).contenders[0].optimizer == "adam"
+    full = Setup(contenders=(Contender("sgd"),) * MAX_CONTENDERS)
+    with pytest.raises(InputError, match=f"at most {MAX_CONTENDERS} runs go side by side"):
+        full.with_copy_of(0)
+    with pytest.raises(InputError, match="the only run cannot be removed"):
+        Setup().without(0)

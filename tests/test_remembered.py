@@ -32,6 +32,20 @@ def test_each_runs_schedule_and_batches_are_remembered():
     assert setup_from_json(setup_to_json(setup)) == (setup, [])
 
 
+def test_each_runs_own_start_is_remembered_and_a_bad_one_gives_the_setups():
+    setup = Setup("himmelblau", contenders=(Contender("sgd", {"lr": 0.01}, start=(0.13, -0.52)),
+                                            Contender("sgd", {"lr": 0.01}, start=(-0.67, -1.32))))
+    assert setup_from_json(setup_to_json(setup)) == (setup, [])
+    d = json.loads(setup_to_json(setup))
+    d["contenders"][1]["start"] = [1.0, "x"]
+    restored, complaints = setup_from_json(json.dumps(d))
+    assert restored.contenders[0].start == (0.13, -0.52) and restored.contenders[1].start is None
+    assert len(complaints) == 1
+    said = message(complaints[0])
+    assert "the stored contenders[2] start is not usable: a start must be a list of finite numbers" in said
+    assert "using the setup's start instead" in said
+
+
 @pytest.mark.parametrize("run, kept, says", [
     ({"optimizer": "sgd", "schedule": {"name": "cosinus"}}, Contender("sgd"),
      "the stored contenders[1] schedule is not usable: unknown schedule 'cosinus'; choose one of: constant, "

@@ -150,6 +150,8 @@ class Run:
         self.step_limit = _check_step_limit(step_limit)
         self._batches = make_batches(problem, batch_size, seed)
         self.batch_size, self.seed = batch_size, seed
+        # (first update index, batches) from that update on (0 for update 1): what last_batch_rows reads.
+        self._batch_plan = [(0, self._batches)]
 
         k, d = starts.shape
         self.step = 0
@@ -394,10 +396,21 @@ class Run:
         Bad input (no data, a size that is no whole number from 1 to N, a bad seed) changes nothing."""
         self._batches = make_batches(self.problem, batch_size, seed)
         self.batch_size, self.seed = batch_size, seed
+        self._batch_plan = [e for e in self._batch_plan if e[0] < self.step] + [(self.step, self._batches)]
 
     def next_batch_rows(self) -> np.ndarray | None:
         """The rows of the data the next update's mini-batch holds, or None on the whole data."""
         return None if self._batches is None else self._batches.rows_at(self.step)
+
+    def last_batch_rows(self) -> np.ndarray | None:
+        """The rows of the data the mini-batch of the last update of the first start held (the update
+        that led to its current point, or to its final point if it stopped), or None before the
+        first update or when that update took the whole data."""
+        last = (self.step if self.status[0] == RUNNING else int(self.stopped_at[0])) - 1
+        if last < 0:
+            return None
+        batches = next(b for first, b in reversed(self._batch_plan) if first <= last)
+        return None if batches is None else batches.rows_at(last)
 
     def set_schedule(self, schedule: str | Schedule | None) -> None:
         """Another learning-rate schedule (None: none), from the next update on; its factor is taken
@@ -438,6 +451,7 @@ class Run:
         self._refuse_if_finished()
         batches, alive, points, loss, grad = self._evaluate(problem)
         self.problem, self._batches = problem, batches
+        self._batch_plan[-1] = (self._batch_plan[-1][0], batches)  # the same rows of the same data
         k = self.k
         gnorm = np.sqrt(np.sum(grad * grad, axis=1))
         where = np.full(k, -1)

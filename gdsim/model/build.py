@@ -1,4 +1,4 @@
-"""Building a Setup: its problem (its data read) and one run per contender, all from one start.
+"""Building a Setup: its problem (its data read) and one run per contender, each from its start.
 
 This is the one check of a whole setup: what builds can run, and whatever the engine refuses raises
 InputError with a message that says what is allowed. The session builds each setup once and hands
@@ -44,11 +44,10 @@ def build(setup: Setup, problem: Problem | None = None, *, record_rows: int = RE
     InputError when the engine refuses any of it. A ``problem`` given (the setup's, built before) is
     used as it is: nothing is read again."""
     problem = problem_of(setup) if problem is None else problem
-    start = setup.start_of(problem)
-    runs = tuple(Run(problem, c.optimizer, start, c.hyperparameters, schedule=c.schedule, tol=setup.tol,
-                     step_limit=setup.step_limit, batch_size=c.batch_size, seed=c.seed,
+    runs = tuple(Run(problem, c.optimizer, setup.start_of(problem, i), c.hyperparameters, schedule=c.schedule,
+                     tol=setup.tol, step_limit=setup.step_limit, batch_size=c.batch_size, seed=c.seed,
                      history_rows=record_rows)
-                 for c in setup.contenders)
+                 for i, c in enumerate(setup.contenders))
     return Built(setup, problem, runs)
 
 

@@ -27,7 +27,7 @@ The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it
     batch_size = 8                  # optional; linreg/neuron only: every optimizer's mini-batches …
     seed = 0                        #   … and their order, unless its own table says otherwise
 
-    [[setup.optimizers]]            # one table per optimizer, run side by side from the same start
+    [[setup.optimizers]]            # one table per optimizer, run side by side (from [setup] start)
     name = "sgd"
     lr = 0.1                        # any hyperparameter of that optimizer by name; the rest: defaults
                                     #   (η from 1e-5 to 10, the window's η field; others 0 or 1e-300 … 1e300)
@@ -35,6 +35,7 @@ The file format (UTF-8 TOML; ``load_lesson`` reads it, ``save_lesson`` writes it
     decay_steps = 100               #   … and any of its parameters, by name
     batch_size = 1                  # optional; linreg/neuron only: this optimizer's mini-batches
     seed = 3                        #   and their order (a seed needs a batch size)
+    start = [-2.0]                  # optional: this optimizer's own start (default: [setup] start)
 
     [view]                          # optional; every key optional
     log_scale = false               # the loss plot on a log scale
@@ -85,7 +86,7 @@ import re
 import stat
 import tomllib
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 
 import tomli_w
@@ -481,6 +482,10 @@ def _setup(table: dict, folder: Path) -> tuple[Setup, object]:
     start = None
     if "start" in table:
         start = _point(table["start"], f"{where} start", problem)
+    own_starts = [_point(entry["start"], f"{where} optimizers[{i}] start", problem)
+                  if "start" in entry else None for i, entry in enumerate(table["optimizers"], start=1)]
+    contenders = tuple(c if s is None else replace(c, start=s) for c, s in zip(contenders, own_starts,
+                                                                              strict=True))
     setup = Setup(problem_name, data, activation, loss, contenders, start, speed, step_limit, tol,
                   function=function, range=range_)
     with _placed(where):
@@ -573,7 +578,7 @@ def _speed(speed) -> float | None:
             low=SPEED_RANGE[0], high=SPEED_RANGE[1], got=_describe(speed)) from None
 
 
-_CONTENDER_KEYS = ("schedule", "batch_size", "seed")  # besides name and the hyperparameters
+_CONTENDER_KEYS = ("schedule", "batch_size", "seed", "start")  # besides name and the hyperparameters
 
 
 def _contenders(entries, batches: tuple[int | None, int | None]) -> tuple[Contender, ...]:
@@ -935,6 +940,8 @@ def _optimizer_entry(c: Contender, where: str) -> dict:
     if c.batch_size is not None:
         entry["batch_size"] = _plain_number(c.batch_size, f"{where}: batch_size")
         entry["seed"] = _plain_number(c.seed, f"{where}: seed")
+    if c.start is not None:
+        entry["start"] = [_plain_number(v, f"{where}: start") for v in c.start]
     return entry
 
 

@@ -169,6 +169,15 @@ class _Reader:
             seed = 0
         return size, seed
 
+    def own_start(self, run: dict, where: str) -> tuple[float, ...] | None:
+        """The run's own start (lesson 12's runs have one), or None: the setup's start."""
+        try:
+            return _start(run.get("start"))
+        except InputError as e:
+            setups = QT_TRANSLATE_NOOP("errors", "the setup's start")
+            self.complaints.append(unusable(f"{where} start", e, setups))
+            return None
+
     def contenders(self, problem: str) -> tuple[Contender, ...]:
         default = (Contender("sgd"),)
         runs = self.value("contenders", _runs, None, QT_TRANSLATE_NOOP("errors", "one run of SGD"))
@@ -188,7 +197,7 @@ class _Reader:
                 self.complaints.append(unusable(where, unknown_name("optimizer", name, OPTIMIZERS), others))
                 continue
             kept.append(Contender(name, self.hyperparameters(run, name, where), self.schedule(run, where),
-                                  *self.batches(run, where, problem)))
+                                  *self.batches(run, where, problem), self.own_start(run, where)))
         if not kept:
             return default
         return tuple(kept)

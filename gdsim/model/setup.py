@@ -100,13 +100,15 @@ class Contender:
     """One optimizer on the landscape, with the hyperparameters that differ from its defaults, its
     learning-rate schedule (None: η stays lr), and its mini-batches (``batch_size`` None: the whole
     data; ``seed`` orders the batches). Each contender has its own, so a lesson can run the noisy
-    path of mini-batches beside the full-batch one."""
+    path of mini-batches beside the full-batch one. ``start`` is its own start (None: the setup's),
+    so that a lesson can run one optimizer from several starts into different minima."""
 
     optimizer: str
     hyperparameters: dict = field(default_factory=dict)
     schedule: Schedule | None = None
     batch_size: int | None = None
     seed: int = 0
+    start: tuple[float, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -129,8 +131,17 @@ class Setup:
             raise ValueError(f"watched must index one of the {len(self.contenders)} contenders, "
                              f"got {self.watched}")
 
-    def start_of(self, problem: Problem) -> tuple[float, ...]:
+    def start_of(self, problem: Problem, index: int | None = None) -> tuple[float, ...]:
+        """Where the runs start (None: the setup's start), or where contender ``index`` starts: its own
+        start if it has one, else the setup's."""
+        own = None if index is None else self.contenders[index].start
+        if own is not None:
+            return own
         return problem.start if self.start is None else self.start
+
+    def starts_of(self, problem: Problem) -> tuple[tuple[float, ...], ...]:
+        """Each contender's start, in their order."""
+        return tuple(self.start_of(problem, i) for i in range(len(self.contenders)))
 
     def hyperparameters_of(self, index: int, problem: Problem) -> dict[str, float]:
         """The full hyperparameters of one contender: defaults, the problem's lr, the overrides."""
@@ -151,7 +162,7 @@ class Setup:
             data=self.data if keep_data else None,
             activation=self.activation if name == "neuron" else None,
             loss=self.loss if keep_data else None,
-            contenders=tuple(replace(c, hyperparameters=_without_lr(c.hyperparameters),
+            contenders=tuple(replace(c, hyperparameters=_without_lr(c.hyperparameters), start=None,
                                      **({} if keep_data else {"batch_size": None, "seed": 0}))
                              for c in self.contenders),
         )
@@ -163,8 +174,8 @@ class Setup:
         return replace(self.with_problem(CUSTOM), function=text, range=pairs)
 
     def with_data(self, source: str | None) -> "Setup":
-        """Other data (a built-in dataset's name or a CSV path), from the problem's own start."""
-        return replace(self, data=source, start=None)
+        """Other data (a built-in dataset's name or a CSV path), every run from the problem's own start."""
+        return replace(self, data=source, start=None, contenders=_one_start(self.contenders))
 
     def with_activation(self, name: str) -> "Setup":
         """Another activation of the neuron. The runs go on from where they are (see
@@ -195,8 +206,10 @@ class Setup:
         return out
 
     def with_start(self, start) -> "Setup":
-        """A start of one number per parameter; None for the problem's own."""
-        return replace(self, start=None if start is None else tuple(float(v) for v in start))
+        """A start of one number per parameter (None for the problem's own), for every run: runs that
+        had their own start take this one too."""
+        return replace(self, start=None if start is None else tuple(float(v) for v in start),
+                       contenders=_one_start(self.contenders))
 
     def with_hyperparameter(self, index: int, name: str, value) -> "Setup":
         """One hyperparameter of one contender, checked by its optimizer (InputError if not allowed)."""
@@ -235,6 +248,26 @@ class Setup:
         return replace(self, contenders=contenders,
                        watched=min(self.watched, len(contenders) - 1) if index is None else index)
 
+    def with_copy_of(self, index: int) -> "Setup":
+        """One more run, a copy of run ``index`` (its hyperparameters, schedule, mini-batches and start),
+        watched, so that one setting of it can be changed beside the original (lesson 7's noisy path
+        beside the full-batch one). InputError once MAX_CONTENDERS runs go side by side."""
+        if len(self.contenders) >= MAX_CONTENDERS:
+            raise InputError(QT_TRANSLATE_NOOP("errors", "at most {most} runs go side by side; remove one "
+                                                         "first"), most=MAX_CONTENDERS)
+        return replace(self, contenders=self.contenders + (self.contenders[index],),
+                       watched=len(self.contenders))
+
+    def without(self, index: int) -> "Setup":
+        """The runs without run ``index``; InputError for the last one. The watched run stays watched;
+        if it is the one removed, the run before it is."""
+        if len(self.contenders) == 1:
+            raise InputError(QT_TRANSLATE_NOOP("errors", "the only run cannot be removed: one run at least "
+                                                         "is always there"))
+        watched = self.watched - (self.watched > index or self.watched == index > 0)
+        kept = self.contenders[:index] + self.contenders[index + 1:]
+        return replace(self, contenders=kept, watched=watched)
+
     def with_watched(self, index: int) -> "Setup":
         """Watch another of the runs (nothing else changes: the runs go on)."""
         return replace(self, watched=index)
@@ -259,6 +292,10 @@ def check_seed(seed) -> int:
     return whole_number(seed, QT_TRANSLATE_NOOP("errors", "the seed"), 0)
 
 
+def _one_start(contenders: tuple[Contender, ...]) -> tuple[Contender, ...]:
+    return tuple(c if c.start is None else replace(c, start=None) for c in contenders)
+
+
 def _without_lr(hyperparameters: dict) -> dict:
     # A learning rate tuned for one problem rarely suits another: take the new problem's own.
     return {k: v for k, v in hyperparameters.items() if k != "lr"}
@@ -266,12 +303,14 @@ def _without_lr(hyperparameters: dict) -> dict:
 
 def contender_to_dict(c: Contender) -> dict:
     """A contender as JSON-ready values: a schedule as {"name": …, its parameters}; the schedule
-    and the mini-batches only when there are any."""
+    and the mini-batches and its own start only when there are any."""
     d = {"optimizer": c.optimizer, "hyperparameters": dict(c.hyperparameters)}
     if c.schedule is not None:
         d["schedule"] = {"name": c.schedule.name, **c.schedule.parameters}
     if c.batch_size is not None:
         d["batch_size"], d["seed"] = c.batch_size, c.seed
+    if c.start is not None:
+        d["start"] = list(c.start)
     return d
 
 
@@ -294,7 +333,8 @@ def setup_from_dict(d: dict) -> Setup:
     """Raises KeyError, TypeError or ValueError (InputError is one) for a dict that is not a setup."""
     contenders = tuple(Contender(c["optimizer"], dict(c.get("hyperparameters", {})),
                                  None if c.get("schedule") is None else schedule_from_dict(c["schedule"]),
-                                 c.get("batch_size"), int(c.get("seed", 0)))
+                                 c.get("batch_size"), int(c.get("seed", 0)),
+                                 None if c.get("start") is None else tuple(float(v) for v in c["start"]))
                        for c in d["contenders"])
     start, range_ = d.get("start"), d.get("range")
     return Setup(problem=d["problem"], data=d.get("data"), activation=d.get("activation"),

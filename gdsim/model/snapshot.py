@@ -54,6 +54,10 @@ class Track:
     # (d,) for a run that stopped because its step landed where the loss or its slope is not defined
     # (a typed function's log of a negative number): that point; None otherwise (Run.undefined_at)
     undefined_at: np.ndarray | None = None
+    start: tuple[float, ...] = ()  # where this run started
+    # With mini-batches: the rows of the data the last update's batch held (a copy); None before the
+    # first update or on the whole data.
+    last_batch_rows: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ class Snapshot:
     model_x: np.ndarray | None  # (M,) inputs and (M,) outputs of the watched run's model
     model_y: np.ndarray | None
     problem: Problem  # the very problem the runs step on
-    start: tuple[float, ...]  # where every run started
+    start: tuple[float, ...]  # where the watched run started (each track has its own start)
     watched: int  # which track the tangent, the arrows and the formulas are about
 
     @property
@@ -91,21 +95,22 @@ class Snapshot:
         return all(t.status != "running" for t in self.tracks)
 
 
-def take(runs, generation: int, playing: bool, max_rows: int, start, watched: int) -> Snapshot:
-    """A snapshot of runs of one start each (at most ``max_rows`` rows of each path) that all
-    began at ``start`` on one problem, of which run ``watched`` is watched: the slices and the model's
-    curve go through its current point."""
+def take(runs, generation: int, playing: bool, max_rows: int, starts, watched: int) -> Snapshot:
+    """A snapshot of runs of one start each (at most ``max_rows`` rows of each path) on one problem,
+    run i having begun at ``starts[i]``, of which run ``watched`` is watched: the slices and the
+    model's curve go through its current point."""
     problem = runs[0].problem
     problem_start_loss = float(problem.loss(np.asarray(problem.start, float))[0])
-    tracks = tuple(_track(run, max_rows, problem_start_loss) for run in runs)
+    starts = tuple(tuple(float(v) for v in start) for start in starts)
+    tracks = tuple(_track(run, max_rows, problem_start_loss, start)
+                   for run, start in zip(runs, starts, strict=True))
     point = tracks[watched].params
     slices = tuple(_slice(problem, point, i) for i in range(problem.dim)) if problem.dim >= 2 else ()
     model_x, model_y = _model_curve(problem, point)
-    return Snapshot(generation, playing, tracks, slices, model_x, model_y, problem,
-                    tuple(float(v) for v in start), watched)
+    return Snapshot(generation, playing, tracks, slices, model_x, model_y, problem, starts[watched], watched)
 
 
-def _track(run: Run, max_rows: int, problem_start_loss: float) -> Track:
+def _track(run: Run, max_rows: int, problem_start_loss: float, start: tuple[float, ...]) -> Track:
     h = run.history(max_rows)
     update = run.next_update()
     running = run.status[0] == RUNNING
@@ -129,6 +134,8 @@ def _track(run: Run, max_rows: int, problem_start_loss: float) -> Track:
         schedule=run.schedule,
         batch_rows=run.next_batch_rows() if running else None,
         undefined_at=_undefined_at(run),
+        start=start,
+        last_batch_rows=run.last_batch_rows(),
     )
 
 

@@ -50,6 +50,9 @@ class WindowActions(QObject):
         self.faster = self._add(self.run_menu, Qt.Key.Key_Up, lambda: self.scale_lr(2.0))
         self.slower = self._add(self.run_menu, Qt.Key.Key_Down, lambda: self.scale_lr(0.5))
         self.run_menu.addSeparator()
+        self.copy_run = self._add(self.run_menu, None, session.copy_watched)
+        self.remove_run = self._add(self.run_menu, None, session.remove_watched)
+        self.run_menu.addSeparator()
         # With Ctrl: a bare B would be taken from a list one types into (the loss "bce").
         self.basin_map = self._add(self.run_menu, QKeySequence("Ctrl+B"), window.show_basin_map)
         self.run_menu.setToolTipsVisible(True)  # why the basin map is off for more than 2 parameters
@@ -163,6 +166,8 @@ class WindowActions(QObject):
             self.import_data: tr("&Import data…"), self.quit: tr("&Quit"),
             self.play: tr("Play / Pause"), self.step: tr("One step"), self.reset: tr("Reset to the start"),
             self.faster: tr("η × 2"), self.slower: tr("η ÷ 2"),
+            self.copy_run: tr("Add a &copy of the watched run"),
+            self.remove_run: tr("Re&move the watched run"),
             self.basin_map: tr("&Basins: where every start of a grid ends"),
             self.log_scale: tr("&Log scale for the loss"),
             self.step_parts: tr("Show the &parts of each step"),

@@ -405,6 +405,7 @@ class ControlPanel(QWidget):
         self._build_hyperparameter_fields(self.session.setup)
         self.schedule.show_schedule(self.session.setup.contenders[index].schedule)
         self._show_batches(self.session.setup, self.session.problem)
+        self._build_start_fields(self.session.setup, self.session.problem)  # runs may start apart
         self._show_watched()
 
     @Slot(int, object)
@@ -569,7 +570,8 @@ class ControlPanel(QWidget):
             self._optimizer_form.addRow(label, field)
 
     def _build_start_fields(self, setup, problem) -> None:
-        start = setup.start_of(problem)
+        """The watched run's start (editing it starts every run there)."""
+        start = setup.start_of(problem, setup.watched)
         if [f.objectName() for f in self.start_fields] != list(problem.param_names):
             for _ in self.start_fields:
                 self._start_form.removeRow(0)

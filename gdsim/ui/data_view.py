@@ -5,8 +5,8 @@ setup runs."""
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from .i18n import tr
 from .plot_style import PlotView, set_view, style_plot
@@ -39,9 +39,12 @@ class DataView(PlotView):
         self.points = pg.ScatterPlotItem()
         self.model = pg.PlotCurveItem()
         self.model.setZValue(10)
-        # The samples of the watched run's next mini-batch, ringed in its colour, and how many.
+        # The samples of the watched run's last mini-batch (the one that moved the line to where it is),
+        # ringed in its colour, those of its next one ringed with a dashed line, and how many.
         self.batch = pg.ScatterPlotItem()
         self.batch.setZValue(5)
+        self.next_batch = pg.ScatterPlotItem()
+        self.next_batch.setZValue(4)
         self.batch_label = pg.TextItem(anchor=(0, 0))
         self.batch_label.setZValue(20)
         self.batch_label.hide()
@@ -49,6 +52,7 @@ class DataView(PlotView):
         plot.addItem(self.points)
         plot.addItem(self.model)
         plot.addItem(self.batch)
+        plot.addItem(self.next_batch)
         plot.addItem(self.batch_label)
         self.apply_style(style)
 
@@ -68,14 +72,18 @@ class DataView(PlotView):
 
     def _style_batch(self) -> None:
         style = self._style
-        self.batch.setPen(pg.mkPen(style.track(self._watched), width=style.width(3)))
+        color = style.track(self._watched)
+        self.batch.setPen(pg.mkPen(color, width=style.width(3)))
         self.batch.setBrush(pg.mkBrush(None))
         self.batch.setSize(style.width(22))
+        self.next_batch.setPen(pg.mkPen(color, width=style.width(2), style=Qt.PenStyle.DashLine))
+        self.next_batch.setBrush(pg.mkBrush(None))
+        self.next_batch.setSize(style.width(30))
 
     def set_problem(self, problem) -> None:
         dataset = getattr(problem, "dataset", None)
         self.model.setData([], [])
-        self._show_batch(None)
+        self._show_batch(None, None)
         if dataset is None or dataset.n_inputs != 1:
             self._dataset = None
             self.points.setData([], [])
@@ -102,16 +110,26 @@ class DataView(PlotView):
             plot.setLabel("bottom", column_name(self._dataset.x_label))
             plot.setLabel("left", column_name(self._dataset.y_label))
 
-    def _show_batch(self, rows) -> None:
-        """Ring the samples ``rows`` of the data (None: the step takes them all, nothing ringed)."""
-        if rows is None or self._dataset is None:
-            self.batch.setData([], [])
+    def _show_batch(self, last, following) -> None:
+        """Ring the samples ``last`` the last step took, and with a dashed ring those ``following``
+        the next step takes (None: none, or the whole data: nothing ringed), and say how many."""
+        lines, short = [], []
+        for item, rows, text, mark in ((self.batch, last, tr("○ last step: {0}/{1}"), "○"),
+                                       (self.next_batch, following, tr("◌ next step: {0}/{1}"), "◌")):
+            if rows is None or self._dataset is None:
+                item.setData([], [])
+                continue
+            item.setData(self._dataset.X[rows, 0], self._dataset.y[rows])
+            lines.append(text.format(len(rows), len(self._dataset.y)))
+            short.append(f"{mark} {len(rows)}/{len(self._dataset.y)}")
+        if not lines:
             self.batch_label.hide()
             return
-        x, y = self._dataset.X[rows, 0], self._dataset.y[rows]
-        self.batch.setData(x, y)
-        self.batch_label.setText(tr("○ mini-batch: {0}/{1}").format(len(rows), len(self._dataset.y)))
-        (x0, _), (_, y1) = self.getPlotItem().getViewBox().viewRange()
+        box = self.getPlotItem().getViewBox()
+        metrics = QFontMetricsF(self.batch_label.textItem.font())
+        fits = max(metrics.horizontalAdvance(line) for line in lines) < 0.9 * box.sceneBoundingRect().width()
+        self.batch_label.setText("\n".join(lines if fits else short))  # a narrow view: the marks and counts
+        (x0, _), (_, y1) = box.viewRange()
         self.batch_label.setPos(x0, y1)
         self.batch_label.show()
 
@@ -130,4 +148,5 @@ class DataView(PlotView):
         if grown != self._y_range:
             self._y_range = grown
             set_view(self, self._data_range[0], grown, pad=0.1)
-        self._show_batch(snap.watched_track.batch_rows)  # its caption in the corner of the range
+        track = snap.watched_track
+        self._show_batch(track.last_batch_rows, track.batch_rows)  # the caption in the range's corner

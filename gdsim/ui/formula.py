@@ -315,6 +315,11 @@ def _adam(rule, hp, g, before, new, t, scalars):
         _line(f"{step},  −η·m* / (√v* + ε) = −{num(hp['lr'])} × {factor(m_hat)} / "
               f"({num(np.sqrt(v_hat))} + {num(hp['eps'])})",
               -hp["lr"] * m_hat / (np.sqrt(v_hat) + hp["eps"])),
+        _e(tr("without the correction the step would be {0} times as long:").format(
+            num((1 - b1**t) / np.sqrt(1 - b2**t)))),
+        _line(f"−η·m / (√v + ε) = −{num(hp['lr'])} × {factor(new['m'])} / "
+              f"({num(np.sqrt(new['v']))} + {num(hp['eps'])})",
+              -hp["lr"] * new["m"] / (np.sqrt(new["v"]) + hp["eps"])),
     ]
 
 

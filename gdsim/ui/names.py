@@ -60,6 +60,7 @@ _HYPERPARAMETERS = {
     "momentum_decay": QT_TRANSLATE_NOOP("names", "ψ: how fast μₜ approaches β₁"),
 }
 QT_TRANSLATE_NOOP("names", "batch {0}")  # a run on mini-batches of {0} samples, in its name
+QT_TRANSLATE_NOOP("names", "from {0}")  # a run with its own start {0}, such as (−3, 3), in its name
 _SCHEDULES = {
     "constant": QT_TRANSLATE_NOOP("names", "Constant"),
     "step": QT_TRANSLATE_NOOP("names", "Step decay"),
@@ -140,11 +141,15 @@ def schedule_parameter_label(schedule: str, parameter: str) -> str:
 
 
 def _with_schedule(label: str, contender) -> str:
-    """The label with the run's schedule and mini-batches, where it has them."""
+    """The label with the run's schedule, mini-batches and own start, where it has them."""
     if contender.schedule is not None:
         label = f"{label}, {schedule_title(contender.schedule.name)}"
     if contender.batch_size is not None:
         label = f"{label}, " + QCoreApplication.translate("names", "batch {0}").format(contender.batch_size)
+    if contender.start is not None:
+        point = ", ".join(f"{v:g}".replace("-", "−") for v in contender.start)  # as the lesson file has it
+        point = point if len(contender.start) == 1 else f"({point})"
+        label = f"{label}, " + QCoreApplication.translate("names", "from {0}").format(point)
     return label
 
 

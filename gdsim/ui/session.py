@@ -143,6 +143,16 @@ class Session(QObject):
             return True  # nothing changed: the runs go on
         return self._restart(setup)
 
+    def copy_watched(self) -> bool:
+        """Add a copy of the watched run and watch it (all runs start over, to be compared)."""
+        setup = self._refused_or(lambda: self._setup.with_copy_of(self._setup.watched))
+        return setup is not None and self._restart(setup)
+
+    def remove_watched(self) -> bool:
+        """Remove the watched run (all runs start over); the last run stays."""
+        setup = self._refused_or(lambda: self._setup.without(self._setup.watched))
+        return setup is not None and self._restart(setup)
+
     def set_hyperparameter(self, name: str, value, index: int = 0) -> bool:
         """Applies from the next step of the current run, and to every later reset."""
         setup = self._refused_or(lambda: self._setup.with_hyperparameter(index, name, value))

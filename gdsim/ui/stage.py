@@ -68,7 +68,7 @@ class Stage:
         self.session.setup_changed.emit(built.setup, problem)
         self.session.landscape_changed.emit(landscape.compute(problem))
         _settle()
-        self._start = built.setup.start_of(problem)
+        self._starts = built.setup.starts_of(problem)
 
     @property
     def runs(self):
@@ -87,7 +87,7 @@ class Stage:
         return advance_together(self.runs, steps) if steps > 0 else 0
 
     def draw(self) -> None:
-        snap = snapshot.take(self.runs, 0, False, MAX_ROWS, self._start, self.built.setup.watched)
+        snap = snapshot.take(self.runs, 0, False, MAX_ROWS, self._starts, self.built.setup.watched)
         self.canvas.draw(snap)
         _settle()
 

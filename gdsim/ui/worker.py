@@ -86,7 +86,7 @@ class Worker(QObject):
         super().__init__()
         self._gate = gate or FrameGate()
         self._runs = ()
-        self._start = ()
+        self._starts = ()
         self._watched = 0
         self._generation = -1
         self._playing = False
@@ -112,7 +112,7 @@ class Worker(QObject):
         # new_landscape travels as an int: PySide6 6.12 miscounts references to True and False
         # passed through a queued Signal(bool) into a Slot(bool), and the interpreter aborts.
         self._runs = built.runs
-        self._start = built.setup.start_of(built.problem)
+        self._starts = built.setup.starts_of(built.problem)
         self._watched = built.setup.watched
         self._generation = generation
         self._speed = built.setup.speed
@@ -278,7 +278,7 @@ class Worker(QObject):
         self._last_publish = time.perf_counter()
         self._gate.snapshot_sent()
         self.stepped.emit(snapshot.take(self._runs, self._generation, self._playing, self._history_rows,
-                                        self._start, self._watched))
+                                        self._starts, self._watched))
 
     @Slot()
     def send_trajectories(self):
