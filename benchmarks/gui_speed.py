@@ -5,6 +5,7 @@ pyqtgraph window, and the time to recompute a dataset model's 200 × 200 landsca
 
     python benchmarks/gui_speed.py            # uses $DISPLAY if set (e.g. under xvfb-run), else offscreen
     python benchmarks/gui_speed.py runs       # only the cases with the worker at full speed
+    python benchmarks/gui_speed.py basins     # only the basin map's cloud of 300 × 300 starts
 """
 
 import os
@@ -233,6 +234,52 @@ def landscape_times(repeats: int = 5) -> dict:
     return out
 
 
+def basin_cloud(window, seconds: float = 4.0) -> dict:
+    """While the basin map's 300 × 300 starts (Adam on Himmelblau, η so small that none stops) flow
+    on the parameter view: the lateness of a 5 ms GUI-thread timer (ms), cloud frames drawn per
+    second and the starts' steps per second."""
+    session = window.session
+    session.set_problem("himmelblau")
+    wait(300)
+    panel = window.basin_panel
+    panel.grid.setValue(300)
+    panel.steps.setValue(100_000)
+    session.set_contenders(["adam"])
+    session.set_hyperparameter("lr", 1e-5)
+    wait(300)
+    late, frames = [], []
+    clock = QElapsedTimer()
+    timer = QTimer()
+    timer.setInterval(5)
+    last = [0]
+
+    def on_timeout():
+        now = clock.nsecsElapsed()
+        late.append((now - last[0]) / 1e6 - 5.0)
+        last[0] = now
+
+    def on_frame(frame):
+        frames.append((time.perf_counter(), frame.step))
+
+    timer.timeout.connect(on_timeout)
+    window.basin_mode.progressed.connect(on_frame)
+    window.actions.basin_map.trigger()
+    wait(500)
+    frames.clear()
+    clock.start()
+    last[0] = clock.nsecsElapsed()
+    timer.start()
+    wait(int(seconds * 1000))
+    timer.stop()
+    window.basin_mode.progressed.disconnect(on_frame)
+    window.basin_mode.cancel()
+    wait(200)
+    (t0, s0), (t1, s1) = frames[0], frames[-1]
+    return {"p50": float(np.percentile(late, 50)), "p95": float(np.percentile(late, 95)),
+            "max": float(np.max(late)), "frames_per_s": len(frames) / seconds,
+            "start_steps_per_s": 90_000 * (s1 - s0) / (t1 - t0)}
+
+
 def print_full_speed(name: str, r: dict) -> None:
     each = " each (the slowest)" if r["runs"] > 1 else ""
     print(f"{name} at full speed: {r['steps_per_s']:,.0f} steps/s{each}; {r['redraws_per_s']:.0f} redraws/s; "
@@ -241,6 +288,7 @@ def print_full_speed(name: str, r: dict) -> None:
 
 def main():
     only_runs = sys.argv[1:] == ["runs"]
+    only_basins = sys.argv[1:] == ["basins"]
     # The window reads and writes its settings: in a folder of its own, so that every run starts
     # from gdsim's first setup and the user's settings are left alone.
     home = tempfile.TemporaryDirectory(prefix="gdsim-bench-")
@@ -249,7 +297,7 @@ def main():
     from gdsim.app import create_window
 
     print(f"platform: {QApplication.platformName()}; load average {os.getloadavg()[0]:.2f}")
-    if not only_runs:
+    if not (only_runs or only_basins):
         print("landscape 200 × 200, 300 samples (ms, best of 5):")
         for name, ms in landscape_times().items():
             print(f"  {name:<24}{ms:7.1f}")
@@ -258,6 +306,14 @@ def main():
     window.resize(1400, 900)
     window.show()
     wait(500)
+    if only_basins:
+        for _ in range(3):
+            r = basin_cloud(window)
+            print(f"basin map, 300 × 300 starts flowing (Adam, Himmelblau): {r['frames_per_s']:.0f} cloud "
+                  f"frames/s, {r['start_steps_per_s'] / 1e6:.1f} M start-steps/s; event-loop lateness p50 "
+                  f"{r['p50']:.1f} ms, p95 {r['p95']:.1f} ms, max {r['max']:.1f} ms")
+        window.close()
+        return
     print_full_speed("1 run", one_run(window))
     print(f"  GUI thread per frame (CPU time, worker paused, 1,500 steps between frames): "
           f"{frame_cost(window)['ms_per_frame']:.1f} ms")

@@ -6,11 +6,13 @@ from .engine import (
     OPTIMIZERS,
     PROBLEM_NAMES,
     SCHEDULES,
+    Basins,
     FunctionError,
     InputError,
     Run,
     Schedule,
     Simulation,
+    basins,
     chain_rule,
     make_problem,
     simulate,
@@ -20,6 +22,6 @@ from .render import render
 
 __version__ = "0.1.0"
 
-__all__ = ["ACTIVATIONS", "LOSSES", "OPTIMIZERS", "PROBLEM_NAMES", "SCHEDULES", "FunctionError", "InputError",
-           "Run", "Schedule", "Simulation", "__version__", "chain_rule", "function", "make_problem", "render",
-           "simulate"]
+__all__ = ["ACTIVATIONS", "LOSSES", "OPTIMIZERS", "PROBLEM_NAMES", "SCHEDULES", "Basins", "FunctionError",
+           "InputError", "Run", "Schedule", "Simulation", "__version__", "basins", "chain_rule", "function",
+           "make_problem", "render", "simulate"]

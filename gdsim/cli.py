@@ -9,7 +9,7 @@ import sys
 
 import numpy as np
 
-from . import __version__, launch, render_cli
+from . import __version__, basins_cli, launch, render_cli
 from .engine import (
     ACTIVATIONS,
     ANALYTIC_PROBLEMS,
@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("list", help="list problems, optimizers, activations, losses and datasets",
                         description="List what gdsim offers.")
+    basins_cli.add_parser(commands)
     render_cli.add_parser(commands)
     for name, verb in (("install-desktop", "add"), ("uninstall-desktop", "remove")):
         commands.add_parser(name, help=f"{verb} gdsim's menu entry, icon and lesson file type (*.gdsim.toml)",
@@ -123,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "list":
             sys.stdout.write(describe())
             return 0
+        if args.command == "basins":
+            return basins_cli.run(args, _whole, _problem, _assignment, _write)
         if args.command == "render":
             return render_cli.run(args, _whole, _start, _assignment)
         if args.command in ("install-desktop", "uninstall-desktop"):

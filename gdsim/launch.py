@@ -13,7 +13,7 @@ from .model.lessons import Lesson, LessonError, load_lesson, shipped_lessons
 from .ui.style import SCALES, THEMES
 
 LANGUAGE_CODES = ("en", "zh_CN")  # gdsim.ui.i18n.LANGUAGES, kept here without Qt (a test compares them)
-COMMANDS = ("run", "list", "render", "install-desktop", "uninstall-desktop")
+COMMANDS = ("run", "list", "basins", "render", "install-desktop", "uninstall-desktop")
 
 
 @dataclass(frozen=True)

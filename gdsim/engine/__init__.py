@@ -24,12 +24,13 @@ from .run import (
 )
 from .schedules import SCHEDULES, Schedule
 from .simulate import Pieces, Simulation, simulate, simulate_in_pieces
+from .swarm import Basins, Swarm, basins
 
 __all__ = [
-    "ACTIVATIONS", "ANALYTIC_PROBLEMS", "BUILTIN_DATASETS", "CONVERGED", "CUSTOM", "DIVERGED",
+    "ACTIVATIONS", "ANALYTIC_PROBLEMS", "BUILTIN_DATASETS", "Basins", "CONVERGED", "CUSTOM", "DIVERGED",
     "EVERY_PROBLEM", "LOSSES", "OPTIMIZERS", "PROBLEM_NAMES", "RUNNING", "SCHEDULES", "STATUS_NAMES",
     "STEP_LIMIT", "STUCK", "Activation", "ChainRule", "Dataset", "DatasetProblem", "FunctionError", "History",
     "Hyperparameter", "InputError", "Lookahead", "Optimizer", "Pieces", "Problem", "Run", "Schedule",
-    "Simulation", "State", "TypedFunction", "Update", "chain_rule", "default_lr", "get_optimizer",
-    "load_dataset", "make_problem", "simulate", "simulate_in_pieces", "typed_function",
+    "Simulation", "State", "Swarm", "TypedFunction", "Update", "basins", "chain_rule", "default_lr",
+    "get_optimizer", "load_dataset", "make_problem", "simulate", "simulate_in_pieces", "typed_function",
 ]

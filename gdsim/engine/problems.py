@@ -340,6 +340,12 @@ _HIMMELBLAU_MINIMA = (
     (3.584428340330492, -1.848126526964404),
 )
 _CAMEL_GLOBAL = ((0.08984201310031807, -0.7126564030207396), (-0.08984201310031807, 0.7126564030207396))
+# Its six minima: the two global ones, then two pairs of local ones (each pair symmetric through the
+# origin, f(−x, −y) = f(x, y)), the roots of ∇f found by Newton's method in 40-digit arithmetic.
+_CAMEL_MINIMA = _CAMEL_GLOBAL + (
+    (1.703606714969981, -0.7960835686726251), (-1.703606714969981, 0.7960835686726251),
+    (-1.607104752920197, -0.5686514548841314), (1.607104752920197, 0.5686514548841314),
+)
 
 ANALYTIC_PROBLEMS: dict[str, Problem] = {
     p.name: p
@@ -409,7 +415,7 @@ ANALYTIC_PROBLEMS: dict[str, Problem] = {
             "six-hump-camel", "Six-hump camel",
             "L(x, y) = (4 − 2.1x² + x⁴/3)x² + xy + (−4 + 4y²)y²", ("x", "y"),
             ((-2.0, 2.0), (-1.1, 1.1)), (-1.5, 0.9), 0.01, 0.05, _six_hump_camel,
-            minima=_CAMEL_GLOBAL, global_minima=_CAMEL_GLOBAL,
+            minima=_CAMEL_MINIMA, global_minima=_CAMEL_GLOBAL,
             equal_axes=True, gradient_formula=('∂L/∂x = 8x − 8.4x³ + 2x⁵ + y', '∂L/∂y = x − 8y + 16y³'),
         ),
     )

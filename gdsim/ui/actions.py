@@ -68,6 +68,10 @@ class WindowActions(QObject):
         self.run_menu.addSeparator()
         self.copy_run = self._add(self.run_menu, None, session.copy_watched)
         self.remove_run = self._add(self.run_menu, None, session.remove_watched)
+        self.run_menu.addSeparator()
+        # With Ctrl: a bare B would be taken from a list one types into (the loss "bce").
+        self.basin_map = self._add(self.run_menu, QKeySequence("Ctrl+B"), window.show_basin_map)
+        self.run_menu.setToolTipsVisible(True)  # why the basin map is off for more than 2 parameters
 
         self.show_controls = window.dock.toggleViewAction()
         self.show_controls.setShortcut(QKeySequence(Qt.Key.Key_F9))
@@ -87,6 +91,7 @@ class WindowActions(QObject):
         self.equal_axes = self._add(self.view_menu, None, None, checkable=True)
         self.equal_axes.toggled.connect(window.canvas.parameters.set_equal_axes)
         session.problem_changed.connect(self._show_equal_axes)
+        session.problem_changed.connect(self._show_basin_map)
         self._show_equal_axes(session.problem)
         self.surface_3d = self._add(self.view_menu, QKeySequence("Ctrl+3"), window.show_surface)
         self.view_menu.setToolTipsVisible(True)  # why the 3-D surface is off
@@ -186,6 +191,7 @@ class WindowActions(QObject):
         self.show_scale(self.window.appearance.scale)
         self.show_data_import(self.window.session.problem)
         self.show_surface_3d(self.window.session.problem)
+        self._show_basin_map(self.window.session.problem)
         texts = {
             self.import_data: tr("&Import data…"), self.quit: tr("&Quit"),
             self.save_data: tr("&Save data as CSV…"),
@@ -194,6 +200,7 @@ class WindowActions(QObject):
             self.faster: tr("η × 2"), self.slower: tr("η ÷ 2"),
             self.copy_run: tr("Add a &copy of the watched run"),
             self.remove_run: tr("Re&move the watched run"),
+            self.basin_map: tr("&Basins: where every start of a grid ends"),
             self.log_scale: tr("&Log scale for the loss"),
             self.step_parts: tr("Show the &parts of each step"),
             self.equal_axes: tr("&Equal axis scales (1:1)"),
@@ -268,6 +275,12 @@ class WindowActions(QObject):
         action.setEnabled(not why)
         action.setToolTip(why or tr("The loss as a surface one can turn, with every run's path on it"))
         action.setStatusTip(why)
+
+    def _show_basin_map(self, problem) -> None:
+        """Run → Basins for problems of one or two parameters; for more it is off and says why."""
+        on = problem.dim <= 2
+        self.basin_map.setEnabled(on)
+        self.basin_map.setToolTip("" if on else tr("A basin map needs a problem of 1 or 2 parameters"))
 
     def show_language(self, language: str) -> None:
         self.language_actions.get(language, self.language_actions[""]).setChecked(True)

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 
 from ..model.lessons import LessonError, LessonView, load_lesson, save_lesson, shipped_lessons
 from .actions import WindowActions, percent
+from .basin_panel import BasinPanel
+from .basins import BasinMode
 from .canvas import Canvas
 from .chain_panel import ChainRulePanel
 from .controls import ControlPanel
@@ -80,12 +82,19 @@ class MainWindow(QMainWindow):
         self.canvas.sample_clicked.connect(self.chain_rule.choose_sample)
         self.lesson_panel = LessonPanel()
         self.lesson_dock = self._dock("lesson", self.lesson_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.basin_mode = BasinMode(session, self.canvas.parameters, self)
+        self.basin_panel = BasinPanel(self.basin_mode)
+        basin_scroll = QScrollArea()
+        basin_scroll.setWidget(self.basin_panel)
+        basin_scroll.setWidgetResizable(True)
+        self.basin_dock = self._dock("basins", basin_scroll, Qt.DockWidgetArea.RightDockWidgetArea)
         self.lessons = []  # read once the window is up: the first frame does not need them
         self._full_screen_for_this_start = False  # asked for on the command line: not remembered
         # The controls give way first (they scroll); the formulas and the lesson grow with the scale.
         self.side_panels = SidePanels(self, [(self.dock, self._controls_width, CONTROLS_FLOOR),
                                              (self.formula_dock, self._panel_width, PANEL_FLOOR),
-                                             (self.lesson_dock, self._panel_width, PANEL_FLOOR)],
+                                             (self.lesson_dock, self._panel_width, PANEL_FLOOR),
+                                             (self.basin_dock, self._panel_width, PANEL_FLOOR)],
                                       note=(self.formula_dock, self.lesson_dock))
 
         self.status = QLabel()
@@ -133,6 +142,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         self.lesson_dock.hide()  # a restored layout may show it, but no lesson is open yet
+        self.basin_dock.hide()  # until a map is asked for
         self.retranslate()
         if self.settings.damaged:  # what could not be used of the stored settings, named once
             self.show_error("   ·   ".join(translate_error(message) for message in self.settings.damaged))
@@ -165,6 +175,8 @@ class MainWindow(QMainWindow):
         self.chain_dock.setWindowTitle(self.tr("Chain rule"))
         self.chain_rule.retranslate()
         self.lesson_dock.setWindowTitle(self.tr("Lesson"))
+        self.basin_dock.setWindowTitle(self.tr("Basins of attraction"))
+        self.basin_panel.retranslate()
         self.lesson_panel.retranslate(self.translations.language)
         self.actions.retranslate()
         self.exports.retranslate()
@@ -294,8 +306,10 @@ class MainWindow(QMainWindow):
         font = QFont(QApplication.font())
         font.setPointSizeF(BASE_FONT_POINTS * style.scale)
         for widget in (self.controls, self.status, self.error, self.lr_offer, self.loading, self.refining,
-                       self.menuBar(), self.dock, self.formula_dock, self.chain_dock, self.lesson_dock):
+                       self.menuBar(), self.dock, self.formula_dock, self.chain_dock, self.lesson_dock,
+                       self.basin_dock):
             widget.setFont(font)
+        self.basin_panel.apply_scale(style.scale)
         self.lesson_panel.apply_style(style)
         self.canvas.apply_style(style)
         self.formulas.apply_style(style)
@@ -356,6 +370,14 @@ class MainWindow(QMainWindow):
         self.surface_window.show()
         self.surface_window.raise_()
         self.surface_window.activateWindow()
+
+    def show_basin_map(self) -> None:
+        """Run → Basins: the panel, and a map of the region shown made with its settings."""
+        if self.formula_dock.isVisible() and not self.basin_dock.isVisible():
+            self.tabifyDockWidget(self.formula_dock, self.basin_dock)  # a tab beside the formulas
+        self.basin_dock.show()
+        self.basin_dock.raise_()
+        self.basin_panel.start()
 
     def toggle_full_screen(self) -> None:
         self.setWindowState(self.windowState() ^ Qt.WindowState.WindowFullScreen)
@@ -432,6 +454,7 @@ class MainWindow(QMainWindow):
         if self.surface_window is not None:
             self.surface_window.close()
         self.chain_rule.shutdown()
+        self.basin_mode.shutdown()
         self.session.shutdown()
         if not (self._full_screen_for_this_start and self.isFullScreen()):
             self.settings.set_geometry(self.saveGeometry(), self.saveState())

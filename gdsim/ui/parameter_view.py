@@ -16,6 +16,7 @@ from ..model.landscape import Surface, default_plane
 from ..model.plane import plane_problem, projected
 from ..model.prepare import gradient_norm_at_start
 from .arrow import Arrow
+from .basin_layer import BasinLayer
 from .color_bar import LossColorBar
 from .i18n import tr
 from .marker import Marker
@@ -99,6 +100,7 @@ class _TrackItems:
 
 class ParameterView(PlotView):
     start_requested = Signal(object)  # a tuple of floats
+    cell_clicked = Signal(int)  # a cell of the basin map shown: the index of its start
 
     def __init__(self, style: Style = DARK, parent=None):
         super().__init__(parent=parent)
@@ -157,6 +159,7 @@ class ParameterView(PlotView):
             item.setZValue(z)
             plot.addItem(item)
         self.secant = Secant(self)  # the derivative as a limit (1-D only, when asked for)
+        self.basins = BasinLayer(plot)
         self.start_marker = pg.TargetItem(size=18, symbol="crosshair", movable=True)
         self.start_marker.setZValue(35)
         plot.addItem(self.start_marker)
@@ -209,6 +212,7 @@ class ParameterView(PlotView):
         self.lookahead_label.setFont(font)
         self.lookahead_label.fill = pg.mkBrush(style.background)
         self.lookahead_label.border = pg.mkPen(style.correction, width=w(1.5))
+        self.basins.apply_style(style)
         self.start_marker.setPen(pg.mkPen(style.foreground, width=w(2)))
         self.start_marker.setScale(style.scale)
         self.color_bar.apply_style(style)
@@ -254,6 +258,7 @@ class ParameterView(PlotView):
         self._hide_step()
         for items in self.tracks:
             items.clear()
+        self.basins.clear()
         self.image.clear()
         self.contours.setData([], [])
         self.loss_curve.setData([], [])
@@ -311,6 +316,17 @@ class ParameterView(PlotView):
             box.setAspectLocked(True, ratio=1.0)
         else:
             box.setAspectLocked(False)
+
+    def visible_region(self) -> tuple[tuple[float, float], ...]:
+        """The parameters' ranges shown, within the problem's domain (where the landscape is drawn):
+        ((x0, x1), (y0, y1)) in 2-D, ((x0, x1),) in 1-D. A range that lies outside the domain is
+        taken as shown."""
+        shown = self.getPlotItem().getViewBox().viewRange()[:self._problem.dim]
+        region = []
+        for (lo, hi), (d0, d1) in zip(shown, self._problem.domain, strict=True):
+            a, b = max(lo, d0), min(hi, d1)
+            region.append((float(a), float(b)) if a < b else (float(lo), float(hi)))
+        return tuple(region)
 
     def reset_view(self) -> None:
         """Show the problem's domain again (after zooming or panning)."""
@@ -682,6 +698,10 @@ class ParameterView(PlotView):
         if not vb.sceneBoundingRect().contains(event.scenePos()):
             return
         point = vb.mapSceneToView(event.scenePos())
+        cell = self.basins.cell_at(point.x(), point.y())
+        if cell is not None:
+            self.cell_clicked.emit(cell)
+            return
         self._request_start(point.x(), point.y())
 
     def _request_start(self, x: float, y: float) -> None:

@@ -9,262 +9,272 @@
         <translation>{0}%</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="168" />
+        <location filename="../../gdsim/ui/actions.py" line="173" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="169" />
+        <location filename="../../gdsim/ui/actions.py" line="174" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="170" />
+        <location filename="../../gdsim/ui/actions.py" line="175" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="171" />
+        <location filename="../../gdsim/ui/actions.py" line="176" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="172" />
+        <location filename="../../gdsim/ui/actions.py" line="177" />
         <source>Less&amp;ons</source>
         <translation>课程(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="177" />
+        <location filename="../../gdsim/ui/actions.py" line="182" />
         <source>&amp;Open a lesson file…</source>
         <translation>打开课件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="178" />
+        <location filename="../../gdsim/ui/actions.py" line="183" />
         <source>&amp;Save the setup as a lesson…</source>
         <translation>把当前设置存为课件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="180" />
+        <location filename="../../gdsim/ui/actions.py" line="185" />
         <source>La&amp;nguage / 语言</source>
         <translation>语言 / Language(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="181" />
+        <location filename="../../gdsim/ui/actions.py" line="186" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="183" />
+        <location filename="../../gdsim/ui/actions.py" line="188" />
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="190" />
+        <location filename="../../gdsim/ui/actions.py" line="196" />
         <source>&amp;Import data…</source>
         <translation>导入数据(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="190" />
+        <location filename="../../gdsim/ui/actions.py" line="196" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="191" />
+        <location filename="../../gdsim/ui/actions.py" line="197" />
         <source>&amp;Save data as CSV…</source>
         <translation>将数据保存为 CSV(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="192" />
+        <location filename="../../gdsim/ui/actions.py" line="198" />
         <source>Re&amp;move the selected point</source>
         <translation>删除选中的点(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="192" />
+        <location filename="../../gdsim/ui/actions.py" line="198" />
         <source>&amp;Clear data</source>
         <translation>清空数据(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="193" />
+        <location filename="../../gdsim/ui/actions.py" line="199" />
         <source>Play / Pause</source>
         <translation>开始 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="193" />
+        <location filename="../../gdsim/ui/actions.py" line="199" />
         <source>One step</source>
         <translation>走一步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="193" />
+        <location filename="../../gdsim/ui/actions.py" line="199" />
         <source>Reset to the start</source>
         <translation>回到起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="194" />
+        <location filename="../../gdsim/ui/actions.py" line="200" />
         <source>η × 2</source>
         <translation>η × 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="194" />
+        <location filename="../../gdsim/ui/actions.py" line="200" />
         <source>η ÷ 2</source>
         <translation>η ÷ 2</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="195" />
+        <location filename="../../gdsim/ui/actions.py" line="201" />
         <source>Add a &amp;copy of the watched run</source>
         <translation>复制所查看的运行(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="196" />
+        <location filename="../../gdsim/ui/actions.py" line="202" />
         <source>Re&amp;move the watched run</source>
         <translation>删除所查看的运行(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="197" />
+        <location filename="../../gdsim/ui/actions.py" line="203" />
+        <source>&amp;Basins: where every start of a grid ends</source>
+        <translation>吸引域(&amp;B)：网格中每个起点的归宿</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="204" />
         <source>&amp;Log scale for the loss</source>
         <translation>损失用对数坐标(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="198" />
+        <location filename="../../gdsim/ui/actions.py" line="205" />
         <source>Show the &amp;parts of each step</source>
         <translation>分解显示每一步(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="199" />
+        <location filename="../../gdsim/ui/actions.py" line="206" />
         <source>&amp;Equal axis scales (1:1)</source>
         <translation>坐标轴等比例（1:1）(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="200" />
+        <location filename="../../gdsim/ui/actions.py" line="207" />
         <source>&amp;Secant → tangent (1-D): the derivative as a limit</source>
         <translation>割线 → 切线（一维）：导数是极限(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="201" />
+        <location filename="../../gdsim/ui/actions.py" line="208" />
         <source>&amp;Dark theme</source>
         <translation>深色主题(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="201" />
+        <location filename="../../gdsim/ui/actions.py" line="208" />
         <source>&amp;Light theme (projector)</source>
         <translation>浅色主题（投影仪）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="202" />
+        <location filename="../../gdsim/ui/actions.py" line="209" />
         <source>Switch between the dark and the light &amp;theme</source>
         <translation>在深色和浅色主题之间切换(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="203" />
+        <location filename="../../gdsim/ui/actions.py" line="210" />
         <source>&amp;Larger</source>
         <translation>放大(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="203" />
+        <location filename="../../gdsim/ui/actions.py" line="210" />
         <source>&amp;Smaller</source>
         <translation>缩小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="203" />
+        <location filename="../../gdsim/ui/actions.py" line="210" />
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="204" />
+        <location filename="../../gdsim/ui/actions.py" line="211" />
         <source>&amp;Keyboard</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="204" />
+        <location filename="../../gdsim/ui/actions.py" line="211" />
         <source>&amp;About gdsim</source>
         <translation>关于 gdsim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="208" />
+        <location filename="../../gdsim/ui/actions.py" line="215" />
         <source>&amp;Controls</source>
         <translation>控制面板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="209" />
+        <location filename="../../gdsim/ui/actions.py" line="216" />
         <source>F&amp;ormulas</source>
         <translation>公式(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="210" />
+        <location filename="../../gdsim/ui/actions.py" line="217" />
         <source>C&amp;hain rule for the neuron</source>
         <translation>神经元的链式法则(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="213" />
+        <location filename="../../gdsim/ui/actions.py" line="220" />
         <source>Remove every point, to place your own (a run needs at least one)</source>
         <translation>删除所有的点，以便放置你自己的点（运行至少需要一个点）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="221" />
+        <location filename="../../gdsim/ui/actions.py" line="228" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="221" />
+        <location filename="../../gdsim/ui/actions.py" line="228" />
         <source>&amp;Undo: {0}</source>
         <translation>撤销：{0}(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="222" />
+        <location filename="../../gdsim/ui/actions.py" line="229" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="222" />
+        <location filename="../../gdsim/ui/actions.py" line="229" />
         <source>&amp;Redo: {0}</source>
         <translation>重做：{0}(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="262" />
+        <location filename="../../gdsim/ui/actions.py" line="269" />
         <source>&amp;3-D surface (no OpenGL here)</source>
         <translation>三维曲面（此处没有 OpenGL）(&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="263" />
+        <location filename="../../gdsim/ui/actions.py" line="270" />
         <source>The 3-D surface needs OpenGL: {0}</source>
         <translation>三维曲面需要 OpenGL：{0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="265" />
+        <location filename="../../gdsim/ui/actions.py" line="272" />
         <source>&amp;3-D surface…</source>
         <translation>三维曲面(&amp;3)…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="267" />
+        <location filename="../../gdsim/ui/actions.py" line="274" />
         <source>The 3-D surface shows a loss of two parameters; this problem has {0}.</source>
         <translation>三维曲面只能显示两个参数的损失；这个目标函数有 {0} 个参数。</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="269" />
+        <location filename="../../gdsim/ui/actions.py" line="276" />
         <source>The loss as a surface one can turn, with every run's path on it</source>
         <translation>把损失画成可以转动的曲面，每次运行的路径都画在上面</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="284" />
+        <location filename="../../gdsim/ui/actions.py" line="283" />
+        <source>A basin map needs a problem of 1 or 2 parameters</source>
+        <translation>吸引域图只适用于 1 个或 2 个参数的目标函数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/actions.py" line="297" />
         <source>&amp;Scale: {0}</source>
         <translation>缩放：{0}(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="310" />
+        <location filename="../../gdsim/ui/actions.py" line="323" />
         <source>Open lesson 1 … {0}</source>
         <translation>打开第 1 … {0} 课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="334" />
+        <location filename="../../gdsim/ui/actions.py" line="347" />
         <source>Keyboard</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="336" />
+        <location filename="../../gdsim/ui/actions.py" line="349" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/actions.py" line="336" />
+        <location filename="../../gdsim/ui/actions.py" line="349" />
         <source>Does</source>
         <translation>作用</translation>
     </message>
@@ -430,7 +440,7 @@
         <location filename="../../gdsim/ui/color_bar.py" line="86" />
         <location filename="../../gdsim/ui/loss_view.py" line="60" />
         <location filename="../../gdsim/ui/loss_view.py" line="104" />
-        <location filename="../../gdsim/ui/parameter_view.py" line="346" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="362" />
         <location filename="../../gdsim/ui/surface_view.py" line="231" />
         <source>loss</source>
         <translation>损失</translation>
@@ -890,42 +900,42 @@
         <translation>‖∇L‖（梯度的模）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="330" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="346" />
         <source>loss over {0}, {1} ({2} held)</source>
         <translation>损失：{0}、{1}（{2} 不变）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="333" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="349" />
         <source>Parameter space</source>
         <translation>参数空间</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="336" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="352" />
         <source>The start: drag it, or click anywhere, to start from there</source>
         <translation>起点：拖动它，或在任意位置点击，就从那里出发</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="337" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="353" />
         <source>A minimum of the loss</source>
         <translation>损失的一个极小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="375" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="391" />
         <source>landscape estimated from {0} of {1} samples</source>
         <translation>损失地形由 {1} 个样本中的 {0} 个估计</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="549" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="565" />
         <source>slope L′(x) = {0}</source>
         <translation>斜率 L′(x) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="613" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="629" />
         <source>φ: look-ahead −μ·v</source>
         <translation>φ：前瞻 −μ·v</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="625" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="641" />
         <source>arrows drawn ×{0}</source>
         <translation>箭头放大 ×{0}</translation>
     </message>
@@ -1037,6 +1047,64 @@ tangent's slope L′(x) = {1}</source>
         <location filename="../../gdsim/ui/update_parts.py" line="39" />
         <source>step taken</source>
         <translation>实际走的一步</translation>
+    </message>
+</context>
+<context>
+    <name>BasinPanel</name>
+    <message>
+        <location filename="../../gdsim/ui/basin_panel.py" line="146" />
+        <source>Grid (cells a side):</source>
+        <translation>网格（每边格数）：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/basin_panel.py" line="147" />
+        <source>Steps at most:</source>
+        <translation>最多步数：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/basin_panel.py" line="148" />
+        <source>Compare with:</source>
+        <translation>对比：</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/basin_panel.py" line="149" />
+        <source>An n × n grid of starts over the region shown, one at the centre of each cell</source>
+        <translation>在显示区域上取 n × n 个起点，每格中心一个</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/basin_panel.py" line="151" />
+        <source>Make the map</source>
+        <translation>生成吸引域图</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/basin_panel.py" line="152" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/basin_panel.py" line="153" />
+        <source>step %v of %m</source>
+        <translation>第 %v 步，共 %m 步</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/basin_panel.py" line="154" />
+        <source>Click a cell of the map to run from there.</source>
+        <translation>点击图中任一格，即从该处开始运行。</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/basin_panel.py" line="158" />
+        <source>nothing (one map)</source>
+        <translation>不对比（只画一张图）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/basin_panel.py" line="160" />
+        <source>η × {0}</source>
+        <translation>η × {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/basin_panel.py" line="229" />
+        <source>Cancelled: no map.</source>
+        <translation>已取消：没有生成吸引域图。</translation>
     </message>
 </context>
 <context>
@@ -1410,152 +1478,165 @@ tangent's slope L′(x) = {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="162" />
+        <location filename="../../gdsim/ui/main_window.py" line="172" />
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="163" />
+        <location filename="../../gdsim/ui/main_window.py" line="173" />
         <source>Controls</source>
         <translation>控制面板</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="164" />
+        <location filename="../../gdsim/ui/main_window.py" line="174" />
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="165" />
+        <location filename="../../gdsim/ui/main_window.py" line="175" />
         <source>Chain rule</source>
         <translation>链式法则</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="167" />
+        <location filename="../../gdsim/ui/main_window.py" line="177" />
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="175" />
+        <location filename="../../gdsim/ui/main_window.py" line="178" />
+        <source>Basins of attraction</source>
+        <translation>吸引域</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="187" />
         <source>The scale of text and lines (Ctrl + / Ctrl −, View → Scale)</source>
         <translation>文字和线条的缩放比例（Ctrl + / Ctrl −，视图 → 缩放）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="228" />
+        <location filename="../../gdsim/ui/main_window.py" line="240" />
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="232" />
+        <location filename="../../gdsim/ui/main_window.py" line="244" />
         <source>Refining the landscape…</source>
         <translation>正在细化损失地形…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="237" />
-        <location filename="../../gdsim/ui/main_window.py" line="259" />
+        <location filename="../../gdsim/ui/main_window.py" line="249" />
+        <location filename="../../gdsim/ui/main_window.py" line="271" />
         <source>Open lesson</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="245" />
-        <location filename="../../gdsim/ui/main_window.py" line="267" />
+        <location filename="../../gdsim/ui/main_window.py" line="257" />
+        <location filename="../../gdsim/ui/main_window.py" line="279" />
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="260" />
+        <location filename="../../gdsim/ui/main_window.py" line="272" />
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课件 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="268" />
+        <location filename="../../gdsim/ui/main_window.py" line="280" />
         <source>Lessons (*.toml)</source>
         <translation>课件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="271" />
+        <location filename="../../gdsim/ui/main_window.py" line="283" />
         <source>Lesson title</source>
         <translation>课件标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="271" />
+        <location filename="../../gdsim/ui/main_window.py" line="283" />
         <source>Title of the lesson:</source>
         <translation>这一课的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="393" />
+        <location filename="../../gdsim/ui/main_window.py" line="415" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="393" />
-        <location filename="../../gdsim/ui/main_window.py" line="403" />
+        <location filename="../../gdsim/ui/main_window.py" line="415" />
+        <location filename="../../gdsim/ui/main_window.py" line="425" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="394" />
+        <location filename="../../gdsim/ui/main_window.py" line="416" />
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="395" />
+        <location filename="../../gdsim/ui/main_window.py" line="417" />
         <source>stuck at step {0}: ∇L = 0, yet no minimum</source>
         <translation>在第 {0} 步停滞：∇L = 0，但这里不是最小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="396" />
+        <location filename="../../gdsim/ui/main_window.py" line="418" />
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="397" />
+        <location filename="../../gdsim/ui/main_window.py" line="419" />
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="402" />
+        <location filename="../../gdsim/ui/main_window.py" line="424" />
         <source>diverging: the loss keeps growing</source>
         <translation>正在发散：损失不断增大</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="405" />
+        <location filename="../../gdsim/ui/main_window.py" line="427" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="406" />
+        <location filename="../../gdsim/ui/main_window.py" line="428" />
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="407" />
+        <location filename="../../gdsim/ui/main_window.py" line="429" />
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="408" />
+        <location filename="../../gdsim/ui/main_window.py" line="430" />
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="420" />
+        <location filename="../../gdsim/ui/main_window.py" line="442" />
         <source>stopped at step {0}: the slope of L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 的斜率在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="422" />
+        <location filename="../../gdsim/ui/main_window.py" line="444" />
         <source>stopped at step {0}: L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="425" />
+        <location filename="../../gdsim/ui/main_window.py" line="447" />
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="426" />
+        <location filename="../../gdsim/ui/main_window.py" line="448" />
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MapCard</name>
+    <message>
+        <location filename="../../gdsim/ui/basin_panel.py" line="75" />
+        <source>{0} starts</source>
+        <translation>{0} 个起点</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1646,29 @@ tangent's slope L′(x) = {1}</source>
         <location filename="../../gdsim/ui/schedule_box.py" line="75" />
         <source>How η changes from step to step: update t uses ηₜ = η·λ(t)</source>
         <translation>η 如何随步数变化：第 t 次更新使用 ηₜ = η·λ(t)</translation>
+    </message>
+</context>
+<context>
+    <name>basins</name>
+    <message>
+        <location filename="../../gdsim/model/basin_map.py" line="21" />
+        <source>minimum {number}</source>
+        <translation>极小值 {number}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/basin_map.py" line="23" />
+        <source>diverged</source>
+        <translation>发散</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/basin_map.py" line="24" />
+        <source>stuck (∇L = 0, no minimum)</source>
+        <translation>停滞（∇L = 0，但不是极小值）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/model/basin_map.py" line="25" />
+        <source>still moving</source>
+        <translation>仍在移动</translation>
     </message>
 </context>
 <context>
@@ -2222,6 +2326,7 @@ tangent's slope L′(x) = {1}</source>
     <message>
         <location filename="../../gdsim/engine/run.py" line="538" />
         <location filename="../../gdsim/engine/run.py" line="882" />
+        <location filename="../../gdsim/engine/swarm.py" line="243" />
         <source>the number of steps</source>
         <translation>步数</translation>
     </message>
@@ -2283,6 +2388,7 @@ tangent's slope L′(x) = {1}</source>
     </message>
     <message>
         <location filename="../../gdsim/engine/run.py" line="1006" />
+        <location filename="../../gdsim/engine/swarm.py" line="463" />
         <location filename="../../gdsim/model/setup.py" line="302" />
         <source>the seed</source>
         <translation>随机种子</translation>
@@ -2299,6 +2405,7 @@ tangent's slope L′(x) = {1}</source>
     </message>
     <message>
         <location filename="../../gdsim/engine/simulate.py" line="183" />
+        <location filename="../../gdsim/engine/swarm.py" line="487" />
         <source>steps</source>
         <translation>步数 steps</translation>
     </message>
@@ -2311,6 +2418,76 @@ tangent's slope L′(x) = {1}</source>
         <location filename="../../gdsim/engine/simulate.py" line="198" />
         <source>recording {rows} rows of {k} starts needs {needed} GiB (limit {limit} GiB); use fewer steps or starts, or gdsim.Run, which thins what it records</source>
         <translation>为 {k} 个起点记录 {rows} 行需要 {needed} GiB（上限 {limit} GiB）；请减少步数或起点，或改用 gdsim.Run，它会抽稀所记录的行</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/swarm.py" line="187" />
+        <source>a swarm needs a problem made by make_problem; got {problem!r}</source>
+        <translation>起点群需要由 make_problem 创建的目标函数；收到的是 {problem!r}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/swarm.py" line="196" />
+        <source>the starts</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/swarm.py" line="198" />
+        <source>the starts of {problem!r} must have shape (N, {dim}) with N ≥ 1, got {shape}</source>
+        <translation>{problem!r} 的起点形状必须是 (N, {dim})，且 N ≥ 1；收到的是 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/swarm.py" line="204" />
+        <source>the threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/swarm.py" line="205" />
+        <source>the chunk size</source>
+        <translation>分块大小</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/swarm.py" line="401" />
+        <source>a cloud of starts has no map; make a grid</source>
+        <translation>随机起点云没有吸引域图；请使用网格</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/swarm.py" line="420" />
+        <source>the region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/swarm.py" line="423" />
+        <source>the region of {problem!r} must be {dim} pairs (low, high) of finite numbers with low &lt; high, within ±1e15, such as {example}; got {got}</source>
+        <translation>{problem!r} 的区域必须是 {dim} 对有限数 (low, high)，low &lt; high，且在 ±1e15 之内，例如 {example}；收到的是 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/swarm.py" line="450" />
+        <source>a basin map needs a problem of 1 or 2 parameters; {problem!r} has {dim}</source>
+        <translation>吸引域图只适用于 1 个或 2 个参数的目标函数；{problem!r} 有 {dim} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/swarm.py" line="461" />
+        <source>give a grid or a cloud of starts, not both</source>
+        <translation>请给出网格或随机起点云，不能同时给出</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/swarm.py" line="462" />
+        <source>the starts of a cloud</source>
+        <translation>起点云的起点数</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/swarm.py" line="465" />
+        <source>the grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/swarm.py" line="511" />
+        <source>the radius</source>
+        <translation>半径</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/engine/swarm.py" line="513" />
+        <source>the radius must be &gt; 0, got {radius}</source>
+        <translation>半径必须 &gt; 0，收到的是 {radius}</translation>
     </message>
     <message>
         <location filename="../../gdsim/files.py" line="42" />
@@ -2948,12 +3125,12 @@ tangent's slope L′(x) = {1}</source>
         <translation>学习率调度必须是一个对象，例如 {{"name": "step", "gamma": 0.5}}，而输入的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/session.py" line="43" />
+        <location filename="../../gdsim/ui/session.py" line="46" />
         <source>choose two different parameters of: {names}</source>
         <translation>请从以下参数中选择两个不同的参数：{names}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/session.py" line="44" />
+        <location filename="../../gdsim/ui/session.py" line="47" />
         <source>problem {problem!r} is a fixed function; only linreg and neuron are fitted to data</source>
         <translation>目标函数 {problem!r} 是一个固定的函数；只有 linreg 和 neuron 才拟合数据</translation>
     </message>
