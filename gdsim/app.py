@@ -32,14 +32,22 @@ def create_window(options=None):
     import pyqtgraph as pg
 
     pg.setConfigOptions(antialias=False, imageAxisOrder="col-major")
+    from .model.build import reads_a_file
     from .ui.main_window import MainWindow
+    from .ui.memory import return_large_blocks
     from .ui.session import Session
     from .ui.settings import Settings
 
+    return_large_blocks()
     settings = Settings()
-    window = MainWindow(Session(settings.last_setup()), settings)
+    remembered = settings.remembered_setup()
+    later = remembered is not None and reads_a_file(remembered)  # its file is read once the window is up
+    session = Session(None if later or remembered is None else settings.built(remembered))
+    window = MainWindow(session, settings)
+    if later:
+        session.restore(remembered)
     if options is not None:
-        window.start_with(options)
+        window.start_with(options)  # a lesson asked for supersedes the remembered setup being read
     return window
 
 

@@ -58,6 +58,19 @@ def settings_in_tmp_path(request, tmp_path):
 
 
 @pytest.fixture
+def loaded(qtbot):
+    """``loaded(session, request)`` makes a request that reads a file in the background (a CSV, a
+    lesson), waits until that load ends, and says whether what it read is in use."""
+
+    def load(session, request) -> bool:
+        with qtbot.waitSignal(session.loading_finished, timeout=10_000) as finished:
+            request()
+        return finished.args[0]
+
+    return load
+
+
+@pytest.fixture
 def window(qtbot):
     """The main window, shown, with its first snapshot drawn; closed (thread joined) afterwards."""
     from gdsim.app import create_window

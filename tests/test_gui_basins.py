@@ -113,11 +113,11 @@ def test_basins_of_the_double_well_are_two_intervals(qtbot, window):
     assert set(labels.tolist()) == {0, 1} and np.count_nonzero(np.diff(labels)) == 1
 
 
-def test_basins_is_off_for_more_than_two_parameters(qtbot, window, tmp_path):
+def test_basins_is_off_for_more_than_two_parameters(qtbot, window, tmp_path, loaded):
     data = tmp_path / "two.csv"
     data.write_text("x1,x2,y\n0,1,1\n1,0,2\n1,1,3\n2,1,4\n")
     assert window.session.set_problem("linreg")
-    assert window.session.set_data(str(data))
+    assert loaded(window.session, lambda: window.session.set_data(str(data)))  # read in the background
     assert not window.actions.basin_map.isEnabled()
     assert "1 or 2 parameters" in window.actions.basin_map.toolTip()
     assert window.session.set_problem("himmelblau")

@@ -141,14 +141,14 @@ def test_mini_batches_sum_over_the_batch_the_step_uses(qtbot, neuron):
     assert "mini-batch of 8 samples" in window.chain_rule.browser.toPlainText()
 
 
-def test_several_inputs_show_each_weight_s_edge(qtbot, window, tmp_path):
+def test_several_inputs_show_each_weight_s_edge(qtbot, window, tmp_path, loaded):
     (tmp_path / "three.csv").write_text("x1,x2,x3,y\n" + "\n".join(
         f"{a},{b},{c},{a - b + 0.5 * c}" for a, b, c in ((1, 2, 3), (0.5, -1, 2), (2, 0, -1), (-1, 1, 1))))
     lesson = tmp_path / "three.toml"
     lesson.write_text('[lesson]\nnumber = 1\ntitle = { en = "three" }\n[setup]\nproblem = "linreg"\n'
                       'data = "three.csv"\nspeed = 1\nstep_limit = 10\n[[setup.optimizers]]\nname = "sgd"\n'
                       "[view]\nchain_rule = true\n")
-    assert window.open_lesson_file(lesson)
+    assert loaded(window.session, lambda: window.open_lesson_file(lesson))  # read in the background
     qtbot.waitUntil(lambda: shown(window).get("n") == 4)
     text = " ".join(window.chain_rule.browser.toPlainText().split())
     for part in ("∂h/∂w1 = x1", "∂h/∂w2 = x2", "∂h/∂w3 = x3", "∂h/∂b = 1", "∂E/∂w3 =", "∂L/∂w2 =",

@@ -255,7 +255,7 @@ def test_with_more_inputs_the_user_chooses_the_two_parameters_shown(qtbot, windo
 
 
 def test_a_drag_of_many_switches_makes_one_landscape_once_they_stop(qtbot):
-    """Each place a dragged point passes is a switch of problem; the worker works the landscape out once
+    """Each place a dragged point passes is a switch of problem; the worker asks for the landscape once
     they stop coming, for the last of them, not once per switch (a neuron's takes ~100 ms)."""
     from gdsim.model.build import build
     from gdsim.model.setup import Setup
@@ -264,23 +264,39 @@ def test_a_drag_of_many_switches_makes_one_landscape_once_they_stop(qtbot):
     worker = Worker()
     worker.start()  # its timers, here in this thread
     built = build(Setup(problem="neuron"))
-    made = []
-    worker.landscape_ready.connect(lambda surface, generation: made.append((surface, generation)))
+    wanted = []
+    worker.landscape_wanted.connect(lambda problem, plane, held: wanted.append((problem, plane, held)))
     worker.configure(built, 1, 1)
-    assert [g for _, g in made] == [1]
+    assert wanted == []  # a new problem's landscape: the session computes it at once
     points = Points.from_dataset(built.problem.dataset)
     last = None
     for k in range(10):
         last = problem_of_points(points.moved(0, 0.1 * k, 1.0))
         worker.switch_problem(last, 2 + k)
     assert built.runs[0].problem is last  # the runs switched at once
-    assert [g for _, g in made] == [1]  # the landscape waits
-    with qtbot.waitSignal(worker.landscape_ready, timeout=3000):
+    assert wanted == []  # the landscape waits
+    with qtbot.waitSignal(worker.landscape_wanted, timeout=3000):
         pass
-    assert [g for _, g in made] == [1, 11]
-    expected = landscape.compute(last)
-    np.testing.assert_array_equal(made[-1][0].image, expected.image)
+    assert len(wanted) == 1 and wanted[0][0] is last and wanted[0][2] is None  # two parameters: none held
     worker.deleteLater()
+
+
+def test_the_landscape_after_edits_by_hand_is_the_last_datas(qtbot, window):
+    """Through the session: edits by hand in quick succession bring one landscape, the last data's,
+    computed in the background as any landscape is."""
+    choose_problem(qtbot, window, "neuron")
+    session = window.session
+    qtbot.waitUntil(lambda: session.landscape is not None and not session.refining, timeout=10_000)
+    points = Points.from_dataset(session.problem.dataset)
+    shown = []
+    session.landscape_changed.connect(shown.append)
+    for k in range(5):
+        assert session.edit_data(points.moved(0, 0.1 * k, 1.0))
+    last = session.problem
+    qtbot.waitUntil(lambda: len(shown) == 1 and not session.refining, timeout=10_000)
+    expected = landscape.compute(last)
+    assert session.landscape is shown[0]
+    np.testing.assert_array_equal(shown[0].image, expected.image)
 
 
 def problem_of_points(points):

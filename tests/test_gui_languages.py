@@ -61,6 +61,26 @@ def test_switching_language_changes_the_visible_labels(qtbot, window):
     assert controls.optimizers.item(0).text() == "Gradient descent"
 
 
+def test_switching_language_again_and_again_keeps_only_the_translators_in_use(qtbot, window):
+    import gc
+
+    from PySide6.QtCore import QTranslator
+
+    def translators() -> int:
+        gc.collect()
+        return sum(isinstance(o, QTranslator) for o in gc.get_objects())
+
+    window.set_language("zh_CN")
+    in_use = translators()
+    assert in_use >= 1  # gdsim's (and Qt's own, where it is installed)
+    for language in ["en", "zh_CN"] * 10:
+        window.actions.language_actions[language].trigger()  # Language → English, 简体中文
+    assert translators() == in_use
+    assert window.actions.file_menu.title() == "文件(&F)"
+    window.set_language("en")
+    assert translators() == 0
+
+
 def test_the_language_follows_the_system(monkeypatch):
     from PySide6.QtCore import QLocale
 

@@ -61,34 +61,34 @@ def test_number_keys_open_lessons(qtbot, window):
     assert len(window.session.setup.contenders) == len(second.setup.contenders)
 
 
-def test_a_malformed_lesson_names_the_file_and_leaves_the_window_as_it_was(qtbot, window, tmp_path):
+def test_a_malformed_lesson_names_the_file_and_leaves_the_window_as_it_was(qtbot, window, tmp_path, loaded):
     session = window.session
     session.set_problem("himmelblau")
     before = session.setup
     bad = tmp_path / "broken.toml"
     bad.write_text('[lesson]\nnumber = 3\ntitle = { en = "x" }\n[setup]\nproblem = "parabola"\n'
                    'speed = 2\nstep_limit = 10\n[[setup.optimizers]]\nname = "adom"\n')
-    assert not window.open_lesson_file(bad)
+    assert not loaded(window.session, lambda: window.open_lesson_file(bad))
     assert session.setup is before
     assert not window.lesson_dock.isVisible()
     assert str(bad) in window.error.text() and "'adom'" in window.error.text()
 
 
-def test_a_malformed_lesson_is_reported_in_the_chosen_language(qtbot, window, tmp_path):
+def test_a_malformed_lesson_is_reported_in_the_chosen_language(qtbot, window, tmp_path, loaded):
     bad = tmp_path / "broken.toml"
     good = ('[lesson]\nnumber = 3\ntitle = { en = "x" }\n[setup]\nproblem = "parabola"\n'
             'speed = 2\nstep_limit = 10\n[[setup.optimizers]]\nname = "sgd"\n')
     window.set_language("zh_CN")
     bad.write_text(good.replace('"sgd"', '"adom"'))
-    assert not window.open_lesson_file(bad)
+    assert not loaded(window.session, lambda: window.open_lesson_file(bad))
     assert window.error.text() == (f"课件 {bad}：[setup] optimizers[1]：未知的优化器 'adom'；"
                                    f"请从以下选择：{', '.join(OPTIMIZERS)}")
     bad.write_text(good.replace("number = 3", 'number = "3"'))
-    assert not window.open_lesson_file(bad)
+    assert not loaded(window.session, lambda: window.open_lesson_file(bad))
     assert window.error.text() == (f"课件 {bad}：[lesson] number 必须是从 1 到 20 的整数，"
                                    "而给出的是字符串 '3'")
     window.set_language("en")
-    assert not window.open_lesson_file(bad)
+    assert not loaded(window.session, lambda: window.open_lesson_file(bad))
     assert window.error.text() == (f"lesson file {bad}: [lesson] number must be a whole number from 1 to 20, "
                                    "got the string '3'")
 
@@ -100,7 +100,7 @@ def test_a_lesson_that_cannot_be_saved_is_reported_in_the_chosen_language(qtbot,
     assert window.error.text().startswith(f"课件 {path}：无法写入：")
 
 
-def test_the_setup_can_be_saved_as_a_lesson_and_opened_again(qtbot, window, tmp_path):
+def test_the_setup_can_be_saved_as_a_lesson_and_opened_again(qtbot, window, tmp_path, loaded):
     session = window.session
     session.set_problem("ravine")
     session.set_contenders(["sgd", "momentum"])
@@ -112,7 +112,7 @@ def test_the_setup_can_be_saved_as_a_lesson_and_opened_again(qtbot, window, tmp_
     assert lesson.setup == session.setup
     assert lesson.view.step_parts and lesson.text("title") == "My ravine"
     session.set_problem("parabola")
-    assert window.open_lesson_file(path)
+    assert loaded(window.session, lambda: window.open_lesson_file(path))
     assert session.setup.problem == "ravine" and session.setup.contenders[1].hyperparameters["lr"] == 0.05
 
 
@@ -194,20 +194,20 @@ def a_fifo(tmp_path):
     (a_fifo, "this is not a regular file (it is a FIFO)"),
 ])
 def test_a_hostile_lesson_file_opened_from_the_menu_is_reported_and_changes_nothing(
-        qtbot, window, tmp_path, monkeypatch, make, says):
+        qtbot, window, tmp_path, monkeypatch, make, says, loaded):
     path = make(tmp_path)
     before = window.session.setup
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
-    window.actions.open_lesson.trigger()
+    assert not loaded(window.session, window.actions.open_lesson.trigger)
     assert window.error.text() == f"lesson file {path}: " + window.error.text().split(": ", 1)[1]
     assert says in window.error.text()
     assert window.session.setup is before and not window.lesson_dock.isVisible()
 
 
-def test_a_message_quoting_html_is_shown_as_the_text_it_is(qtbot, window, tmp_path):
+def test_a_message_quoting_html_is_shown_as_the_text_it_is(qtbot, window, tmp_path, loaded):
     path = tmp_path / "html.toml"
     path.write_text(HOSTILE_VALID.replace("number = 3", 'number = "<b>3</b><img src=x.png>"'))
-    assert not window.open_lesson_file(path)
+    assert not loaded(window.session, lambda: window.open_lesson_file(path))
     assert window.error.textFormat() == Qt.TextFormat.PlainText
     assert "got the string '<b>3</b><img src=x.png>'" in window.error.text()
     assert "&lt;b&gt;3&lt;/b&gt;" in window.error.toolTip()  # a tooltip would render HTML: escaped

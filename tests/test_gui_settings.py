@@ -90,6 +90,7 @@ def plays(qtbot, win) -> None:
 def test_a_damaged_value_is_named_once_and_its_default_used(qtbot, tmp_path, line, says, holds):
     write_settings(tmp_path, line)
     win = open_window(qtbot)
+    qtbot.waitUntil(lambda: says in win.error.text(), timeout=5000)  # a data file is read in the background
     message = win.error.text()
     assert says in message and message.count("Settings: ") == 1, message
     assert holds(win)

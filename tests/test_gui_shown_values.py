@@ -69,12 +69,12 @@ def test_the_tolerance_and_the_speed_show_what_the_run_uses(qtbot, window):
     ("lr = 1000", "the learning rate η (lr) must be from 1e-05 to 10 in the window, got 1000"),
     ("lr = 0.1\neps = 1e-320", "eps must be 0 or from 1e-300 to 1e+300 in the window, got 1e-320"),
 ])
-def test_a_lesson_with_a_value_no_field_can_show_is_refused(qtbot, window, tmp_path, bad, says):
+def test_a_lesson_with_a_value_no_field_can_show_is_refused(qtbot, window, tmp_path, bad, says, loaded):
     path = tmp_path / "eta.toml"
     path.write_text('[lesson]\nnumber = 3\ntitle = { en = "x" }\n[setup]\nproblem = "parabola"\nspeed = 2\n'
                     f'step_limit = 10\n[[setup.optimizers]]\nname = "adam"\n{bad}\n')
     before = window.session.setup
-    assert not window.open_lesson_file(path)
+    assert not loaded(window.session, lambda: window.open_lesson_file(path))
     assert window.error.text() == f"lesson file {path}: [setup] optimizers[1]: {says}"
     assert window.session.setup is before
 

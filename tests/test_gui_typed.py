@@ -48,15 +48,22 @@ lr = 0.01
 """
 
 
-def open_from_menu(window, monkeypatch, path) -> None:
+def open_from_menu(qtbot, window, monkeypatch, path) -> None:
+    """Open the lesson file ``path`` with File → Open lesson, and wait until it is read (in the
+    background) and in use."""
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
-    window.actions.open_lesson.trigger()
+    with qtbot.waitSignal(window.session.loading_finished, timeout=10_000) as finished:
+        window.actions.open_lesson.trigger()
+    assert finished.args == [True]
+    if not window.isActiveWindow():  # the offscreen platform lets go of it now and then (see test_gui_stress)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
 
 
 def test_typed_function_lesson_plays_with_the_api_numbers(qtbot, window, tmp_path, monkeypatch):
     path = tmp_path / "04-typed.toml"
     path.write_text(LESSON, encoding="utf-8")
-    open_from_menu(window, monkeypatch, path)
+    open_from_menu(qtbot, window, monkeypatch, path)
     problems = window.controls.problem
     assert problems.currentText() == "Your function:  L(x) = x⁴ − 3x² + x"
     assert window.session.problem.text == "x^4 - 3*x^2 + x"
@@ -86,7 +93,7 @@ def test_typed_function_lesson_plays_with_the_api_numbers(qtbot, window, tmp_pat
 def test_choosing_another_problem_hides_the_typed_function(qtbot, window, tmp_path, monkeypatch):
     path = tmp_path / "04-typed.toml"
     path.write_text(LESSON, encoding="utf-8")
-    open_from_menu(window, monkeypatch, path)
+    open_from_menu(qtbot, window, monkeypatch, path)
     problems = window.controls.problem
     count = problems.count()
     choose(qtbot, problems, "neuron")
@@ -104,7 +111,7 @@ def test_a_step_where_the_function_is_not_defined_stops_with_a_clear_status(qtbo
                                                                             monkeypatch):
     path = tmp_path / "04-log.toml"
     path.write_text(UNDEFINED, encoding="utf-8")
-    open_from_menu(window, monkeypatch, path)
+    open_from_menu(qtbot, window, monkeypatch, path)
     press(qtbot, window, Qt.Key.Key_Space)  # Play
     qtbot.waitUntil(lambda: "not defined" in window.status.text(), timeout=10_000)
     expected = gdsim.simulate(gdsim.function("log(x) + y^2 + 0.1*x^2", [[-1, 3], [-2, 2]]), "sgd",

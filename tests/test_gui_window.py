@@ -209,7 +209,7 @@ def test_closing_while_running_stops_and_joins_the_worker(qtbot):
     qtbot.waitUntil(lambda: win.session.latest is not None and win.session.latest.lead.step > 100,
                     timeout=5000)
     win.close()
-    assert not win.session.worker_running
+    assert win.session.shut_down.joined and not win.session.threads_running
 
 
 def test_a_window_deleted_without_closing_it_raises_nothing(qtbot):
@@ -221,7 +221,7 @@ def test_a_window_deleted_without_closing_it_raises_nothing(qtbot):
     win = create_window()
     win.show()
     qtbot.waitUntil(lambda: win.session.latest is not None, timeout=5000)
-    assert win.session.shutdown()
+    assert win.session.shutdown().joined
     shiboken6.delete(win)  # pytest-qt fails the test on an exception raised in a slot meanwhile
     assert not shiboken6.isValid(win)
 
@@ -264,14 +264,14 @@ def test_the_slice_tangents_are_the_partial_derivatives(qtbot, window):
     assert f"∂L/∂{name}" in window.canvas.slices[0].label.textItem.toPlainText()
 
 
-def test_a_malformed_csv_changes_nothing_and_says_why(qtbot, window, tmp_path):
+def test_a_malformed_csv_changes_nothing_and_says_why(qtbot, window, tmp_path, loaded):
     session = window.session
     session.set_problem("linreg")
     before = session.setup
     bad = tmp_path / "bad.csv"
     bad.write_text("x,y\n1,2\n3,oops\n")
     with qtbot.waitSignal(session.error_occurred, timeout=2000) as error:
-        assert not session.set_data(str(bad))
+        assert not loaded(session, lambda: session.set_data(str(bad)))
     assert "line 3" in error.args[0] and "oops" in error.args[0]
     assert session.setup is before
     assert "line 3" in window.error.text()
@@ -298,12 +298,13 @@ def test_the_worker_waits_while_the_views_on_screen_paint_a_frame(qtbot, window)
     qtbot.waitUntil(lambda: not session.painting, timeout=2000)
 
 
-def test_the_runs_drawn_step_on_the_sessions_problem_and_reset_reads_no_data_again(qtbot, window, tmp_path):
+def test_the_runs_drawn_step_on_the_sessions_problem_and_reset_reads_no_data_again(qtbot, window, tmp_path,
+                                                                                   loaded):
     session = window.session
     csv = tmp_path / "points.csv"
     csv.write_text("x,y\n0,1\n1,3\n2,5.5\n", encoding="utf-8")
     session.set_problem("linreg")
-    assert session.set_data(str(csv))
+    assert loaded(session, lambda: session.set_data(str(csv)))
     snap = wait_for(qtbot, window, lambda s: s.problem.name == "linreg")
     assert snap.problem is session.problem  # one Problem: the views draw the worker's
     csv.unlink()

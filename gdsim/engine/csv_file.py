@@ -22,12 +22,19 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import QT_TRANSLATE_NOOP, InputError, shorten
+from .progress import checkpoint
 
 MAX_BYTES = 200 * 2**20
 MAX_ROWS = 1_000_000
 MAX_VALUES = 10_000_000
 _MAX_LINES = 4 * MAX_ROWS  # blank lines included; bounds the per-line arrays
-_CELLS_PER_CHUNK = 1 << 20  # converted at a time, so temporary lists stay small
+# Converted at a time, so that temporary lists stay small and a job reading a file can be cancelled
+# within a few tens of milliseconds (see gdsim.engine.progress).
+_CELLS_PER_CHUNK = 1 << 14
+_READ_BYTES = 1 << 24  # read at a time, for the same reason
+_ROWS_PER_CHECKPOINT = 1 << 15  # rows the csv module reads between two checkpoints
+# How much of reading a file each stage is, for the fraction a checkpoint reports.
+_READ_PART, _SCAN_PART = 0.15, 0.25
 
 _MISSING_FILE = QT_TRANSLATE_NOOP("errors", "data file {path} does not exist")
 _A_FOLDER = QT_TRANSLATE_NOOP("errors", "data file {path} is a folder, not a CSV file")
@@ -114,7 +121,7 @@ def read_table(path, columns: Columns) -> Table:
     return reader.row_by_row(columns)
 
 
-def _read_bytes(path, name: str) -> bytes:
+def _read_bytes(path, name: str) -> bytearray:
     """The whole file, if it is a regular file of at most MAX_BYTES. It is opened without waiting (a
     FIFO with no writer would block) and checked before anything is read."""
     try:
@@ -138,16 +145,32 @@ def _read_bytes(path, name: str) -> bytes:
         if info.st_size > MAX_BYTES:
             raise InputError(_TOO_BIG, path=name, limit=limit_mb)
         with os.fdopen(fd, "rb", closefd=False) as f:
-            # Asked for MAX_BYTES at once, read() would first allocate that much for any file.
-            raw = f.read(info.st_size + 1)
-            if len(raw) > info.st_size:  # it grew since fstat
-                raw += f.read(MAX_BYTES + 1 - len(raw))
+            raw = _read_all(f, info.st_size)
     except OSError as e:
         raise InputError(_UNREADABLE, path=name, reason=e.strerror or str(e)) from None
     finally:
         os.close(fd)
     if len(raw) > MAX_BYTES:  # it grew while being read
         raise InputError(_TOO_BIG, path=name, limit=limit_mb)
+    return raw
+
+
+def _read_all(f, size: int) -> bytearray:
+    """At most MAX_BYTES + 1 bytes of ``f`` (one more says the file grew too large), read in blocks
+    with a checkpoint after each into a buffer of the file's size (asked for MAX_BYTES at once,
+    read() would first allocate that much for any file)."""
+    raw = bytearray(size + 1)
+    read = 0
+    with memoryview(raw) as view:
+        while read < len(raw):
+            count = f.readinto(view[read:read + _READ_BYTES])
+            if not count:
+                break
+            read += count
+            checkpoint(_READ_PART * read / len(raw))
+    del raw[read:]
+    if read > size:  # it grew since fstat
+        raw += f.read(MAX_BYTES + 1 - read)
     return raw
 
 
@@ -167,7 +190,7 @@ def file_kind(mode: int) -> str:
 class _Reader:
     """One file's bytes (newlines made '\\n') and the checks both ways of reading share."""
 
-    def __init__(self, name: str, raw: bytes):
+    def __init__(self, name: str, raw: bytes | bytearray):
         self.name, self.raw = name, raw
 
     # --- in bulk: ASCII without quotes below the header ------------------------------------------
@@ -188,6 +211,7 @@ class _Reader:
         else:
             spaces = 0
         filled = np.flatnonzero(ends - starts > commas + spaces)
+        checkpoint(_SCAN_PART)
         if len(filled) == 0:
             raise InputError(_EMPTY, path=self.name)
         first = int(filled[0])
@@ -236,7 +260,8 @@ class _Reader:
             values[rows] = parsed
             return bool(np.isfinite(parsed[:, order]).all())
 
-        for rows in chunks:
+        for done, rows in enumerate(chunks):
+            checkpoint(_SCAN_PART + (1 - _SCAN_PART) * done / len(chunks))
             if not convert(rows):
                 for i, line in zip(range(len(data))[rows], data[rows], strict=True):
                     cells = self.raw[starts[line]:ends[line]].decode().split(",")
@@ -248,8 +273,11 @@ class _Reader:
     def row_by_row(self, columns: Columns) -> Table:
         reader = csv.reader(io.StringIO(self.raw.decode("utf-8"), newline=""), strict=True)
         rows, count, line, keep = [], 0, 1, 1
+        lines = self.raw.count(b"\n") + 1
         try:
-            for row in reader:
+            for seen, row in enumerate(reader):
+                if seen % _ROWS_PER_CHECKPOINT == 0:
+                    checkpoint(_SCAN_PART + (1 - _SCAN_PART) * reader.line_num / lines)
                 if any(cell.strip() for cell in row):
                     count += 1
                     if count == 1:  # the header: rows past the limits are counted, not kept

@@ -7,9 +7,10 @@ the runs to the worker, which never builds anything. No Qt here.
 
 from dataclasses import dataclass
 
-from ..engine import Problem, Run, make_problem
+from ..engine import BUILTIN_DATASETS, Problem, Run, make_problem
 from .hand_data import Points, keeping_domain
-from .setup import Setup
+from .prepare import prepare
+from .setup import MODEL_PROBLEMS, Setup
 
 # The window draws at most a few thousand points of a path, so 65,536 evenly spaced rows are plenty
 # even for a million-step run; the engine's default (64 MiB a run) would cost milliseconds to
@@ -34,6 +35,13 @@ def problem_of(setup: Setup) -> Problem:
                         range=setup.range)
 
 
+def reads_a_file(setup: Setup) -> bool:
+    """True if building the setup reads a file (a dataset model's CSV data): the window does that in
+    the background."""
+    return (setup.problem in MODEL_PROBLEMS and isinstance(setup.data, str)
+            and setup.data not in BUILTIN_DATASETS)  # not data placed by hand (Points)
+
+
 def problem_on_the_same_data(setup: Setup, problem: Problem) -> Problem:
     """The setup's problem made on the data ``problem`` holds, nothing read again: the same model
     with another activation or loss, for runs that go on (``Run.switch_problem``). Raises InputError
@@ -52,7 +60,9 @@ def build(setup: Setup, problem: Problem | None = None, *, record_rows: int = RE
     """The setup's problem and its runs, each with the setup's tolerance and step limit; raises
     InputError when the engine refuses any of it. A ``problem`` given (the setup's, built before) is
     used as it is: nothing is read again."""
-    problem = problem_of(setup) if problem is None else problem
+    if problem is None:
+        problem = problem_of(setup)
+        prepare(problem)  # here, on the thread that builds it (in the background, for a file)
     runs = tuple(Run(problem, c.optimizer, setup.start_of(problem, i), c.hyperparameters, schedule=c.schedule,
                      tol=setup.tol, step_limit=setup.step_limit, batch_size=c.batch_size, seed=c.seed,
                      history_rows=record_rows)
@@ -67,4 +77,4 @@ def check(setup: Setup, problem: Problem | None = None) -> Problem:
 
 
 __all__ = ["CHECK_ROWS", "RECORD_ROWS", "Built", "build", "check", "problem_of", "problem_on_edited_data",
-           "problem_on_the_same_data"]
+           "problem_on_the_same_data", "reads_a_file"]

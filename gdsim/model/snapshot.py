@@ -12,6 +12,7 @@ import numpy as np
 from ..engine import RUNNING, Lookahead, Problem, Run
 from ..engine.schedules import Schedule
 from .divergence import is_diverging, reference_loss
+from .landscape import loss_along
 
 SLICE_POINTS = 301
 MODEL_POINTS = 200
@@ -68,6 +69,8 @@ class Slice:
     index: int
     values: np.ndarray
     loss: np.ndarray
+    samples: int = 0  # of the data's ``total`` samples the curve was estimated from (see loss_along)
+    total: int = 0
 
 
 @dataclass(frozen=True)
@@ -104,8 +107,8 @@ def take(runs, generation: int, playing: bool, max_rows: int, starts, watched: i
     starts = tuple(tuple(float(v) for v in start) for start in starts)
     tracks = tuple(_track(run, max_rows, problem_start_loss, start)
                    for run, start in zip(runs, starts, strict=True))
-    point = tracks[watched].params
-    slices = tuple(_slice(problem, point, i) for i in range(problem.dim)) if problem.dim >= 2 else ()
+    point, loss = tracks[watched].params, tracks[watched].loss
+    slices = tuple(_slice(problem, point, loss, i) for i in range(problem.dim)) if problem.dim >= 2 else ()
     model_x, model_y = _model_curve(problem, point)
     return Snapshot(generation, playing, tracks, slices, model_x, model_y, problem, starts[watched], watched)
 
@@ -144,14 +147,15 @@ def _undefined_at(run: Run) -> np.ndarray | None:
     return None if np.isnan(point).any() else point
 
 
-def _slice(problem, point: np.ndarray, index: int) -> Slice:
+def _slice(problem, point: np.ndarray, loss: float, index: int) -> Slice:
     lo, hi = problem.domain[index]
     values = np.linspace(lo, hi, SLICE_POINTS)
     points = np.repeat(point[None, :], SLICE_POINTS, axis=0)
     points[:, index] = values
-    loss = problem.loss(points)
-    undefined = np.isnan(loss)  # a typed function's log of a negative number: a gap in the curve
-    return Slice(index, values, np.where(undefined, np.nan, _finite(loss)))
+    along, used = loss_along(problem, points, point, loss)
+    undefined = np.isnan(along)  # a typed function's log of a negative number: a gap in the curve
+    total = len(problem.dataset.y) if getattr(problem, "dataset", None) is not None else 0
+    return Slice(index, values, np.where(undefined, np.nan, _finite(along)), used, total)
 
 
 def _model_curve(problem, point: np.ndarray):

@@ -39,14 +39,27 @@ class _PaintWatcher(QObject):
     handles the window's UpdateRequest, so a zero timer started then fires after the paint."""
 
     def __init__(self, canvas: "Canvas"):
-        super().__init__()
+        super().__init__(canvas)
         self._canvas = canvas
+        self._frame: int | None = None
+        # A timer of its own, not QTimer.singleShot with a lambda: a closed window is deleted, and a
+        # pending lambda would then either reach a deleted canvas or, with the canvas as its context,
+        # be dropped by Qt yet kept by Python, and the window's memory with it.
+        self._painted = QTimer(self)
+        self._painted.setSingleShot(True)
+        self._painted.setInterval(0)
+        self._painted.timeout.connect(self._on_painted)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
         frame = self._canvas._unpainted_frame
         if frame is not None and event.type() == QEvent.Type.UpdateRequest:
-            QTimer.singleShot(0, self._canvas, lambda: self._canvas._end_frame(frame))
+            self._frame = frame
+            self._painted.start()
         return False
+
+    @Slot()
+    def _on_painted(self) -> None:
+        self._canvas._end_frame(self._frame)
 
 
 class Canvas(QWidget):

@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine import ACTIVATIONS, BUILTIN_DATASETS, CUSTOM, LOSSES, OPTIMIZERS, PROBLEM_NAMES
+from ..engine import ACTIVATIONS, BUILTIN_DATASETS, CUSTOM, LOSSES, OPTIMIZERS, PROBLEM_NAMES, InputError
 from ..engine.catalog import DEFAULT_DATASET
 from ..engine.models import MODEL_KINDS
 from ..model.hand_data import HAND_DATA_NAME, Points
 from ..model.setup import MAX_STEP_LIMIT, SPEED_RANGE, field_range
 from .fields import LR_RANGE, ExactNumberBox, LogSlider, NumberField, put_back
 from .function_editor import FunctionEditor
-from .i18n import tr
+from .i18n import tr, translate_error
 from .names import (
     activation_title,
     dataset_title,
@@ -46,7 +46,7 @@ from .names import (
     run_labels,
     titled_formula,
 )
-from .refusals import reported, show_refusal
+from .refusals import show_refusal
 from .schedule_box import ScheduleBox
 from .session import Session
 
@@ -60,6 +60,7 @@ class ControlPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self._playing = False
+        self._importing = False  # a file chosen with Import is being read
         layout = QVBoxLayout(self)
         layout.addWidget(self._refusal_banner())
         layout.addWidget(self._problem_group())
@@ -79,6 +80,8 @@ class ControlPanel(QWidget):
         session.plane_changed.connect(self._on_plane_changed)
         session.stepped.connect(self._on_stepped)
         session.error_occurred.connect(self._on_refused)
+        session.loading_refused.connect(self._on_loading_refused)
+        session.loading_finished.connect(self._on_loading_finished)
         self.retranslate()
         self._show_setup(session.setup, session.problem)
 
@@ -702,10 +705,18 @@ class ControlPanel(QWidget):
                                               self.tr("CSV files (*.csv);;All files (*)"))
         if not path:
             return
-        with reported(self.session) as said:
-            accepted = self.session.set_data(path)
-        if not accepted:
-            show_refusal(self, self.tr("Import data"), "\n".join(said))
+        self.session.set_data(path)  # read in the background
+        self._importing = self.session.loading
+
+    @Slot(object)
+    def _on_loading_refused(self, error) -> None:
+        """The file chosen with Import was refused: said over the window (and in the banner)."""
+        if self._importing and isinstance(error, InputError):
+            show_refusal(self, self.tr("Import data"), translate_error(error))
+
+    @Slot(bool)
+    def _on_loading_finished(self, loaded: bool) -> None:
+        self._importing = False
 
 
 def data_import_off(problem) -> str:

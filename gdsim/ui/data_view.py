@@ -1,20 +1,23 @@
 """The data and the model: the points (x, y) and the curve ŷ = f(w·x + b) of the watched run as it is
 now, in that run's colour, on axes named after the dataset's columns. The range holds the data and
 grows to hold the model's curve (a tanh neuron's outputs down to −1, say), never shrinking while one
-setup runs.
+setup runs. Of a large dataset a seeded subsample of the points is drawn, and a note says so.
 
 The points can be placed by hand: a click adds one, a drag moves one, a right-click removes one (a
 click selects one, which Delete removes). The view only asks (``*_requested``); the data changes when
 the session's problem does (see ``gdsim.ui.data_editor``). While a point is dragged it follows the
-mouse at once, and the range holds still until the drag ends."""
+mouse at once, and the range holds still until the drag ends. Only points drawn can be taken."""
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from ..model import samples
 from .i18n import tr
+from .placement import Placer
 from .plot_style import PlotView, set_view, style_plot
+from .sample_note import SampleNote
 from .style import DARK, Style
 
 # The built-in datasets' column names, as the engine gives them, for translation.
@@ -25,6 +28,7 @@ _COLUMN_NAMES = {
 # How far beyond the data the range may grow to show the model: a line gone wild is not followed
 # until the data is a speck.
 MODEL_REACH = 2.0  # data spans
+SHOWN_POINTS = 2_000  # more points than these make a blot, and take long to draw
 GRAB_PX = 12.0  # a press this close (× the scale) to a point takes that point
 EMPTY_RANGE = ((0.0, 1.0), (0.0, 1.0))  # the range of a view with no points yet
 
@@ -72,6 +76,8 @@ class DataView(PlotView):
         self.selected: int | None = None
         self._dragged: int | None = None
         self._x = self._y = np.empty(0)
+        self._drawn = np.arange(0)  # the rows of the points drawn
+        self._shown = 0  # how many of the points are drawn
         self.points = _DraggedPoints(self)
         self.selection = pg.ScatterPlotItem()
         self.selection.setZValue(8)
@@ -98,6 +104,7 @@ class DataView(PlotView):
         plot.addItem(self.batch)
         plot.addItem(self.next_batch)
         plot.addItem(self.batch_label)
+        self.sample_note = SampleNote(plot)
         self.scene().sigMouseClicked.connect(self._on_clicked)
         self.apply_style(style)
 
@@ -111,6 +118,7 @@ class DataView(PlotView):
         self.selection.setSize(style.width(20))
         self._style = style
         self.model.setPen(pg.mkPen(style.track(self._watched), width=style.width(3)))
+        self.sample_note.apply_style(style)
         self._style_batch()
         self.chosen.setPen(pg.mkPen(style.gradient, width=style.width(3)))
         self.chosen.setBrush(pg.mkBrush(None))
@@ -152,7 +160,9 @@ class DataView(PlotView):
         """The data's points (N,) each. A new set is shown whole; one edited by hand (``keep_range``)
         within the range shown so far, grown where a point lies beyond it."""
         self._x, self._y = np.asarray(x, float), np.asarray(y, float)
-        self.points.setData(self._x, self._y)
+        self._drawn = samples.rows(len(self._x), SHOWN_POINTS)  # all of them, unless there are many
+        self._shown = len(self._drawn)
+        self.points.setData(self._x[self._drawn], self._y[self._drawn])
         own = (((float(self._x.min()), float(self._x.max())), (float(self._y.min()), float(self._y.max())))
                if len(self._x) else None)
         if self.keep_range and self._data_range is not None:
@@ -170,6 +180,12 @@ class DataView(PlotView):
             self.select(None)
         self._show_selection()
         self.show_chosen(self._chosen_row)
+        self._show_note()
+
+    def _show_note(self) -> None:
+        total = len(self._x)
+        self.sample_note.show(tr("{0} of {1} samples shown").format(f"{self._shown:,}", f"{total:,}")
+                              if self._shown < total else "")
 
     def show_chosen(self, row: int | None) -> None:
         """Ring sample ``row`` (the one the chain-rule panel shows); None: no ring."""
@@ -204,15 +220,16 @@ class DataView(PlotView):
 
     def point_near(self, scene_pos: QPointF) -> int | None:
         """The point drawn nearest to a place in the scene, if within GRAB_PX (× the scale)."""
-        if not len(self._x):
+        if not len(self._drawn):
             return None
+        x, y = self._x[self._drawn], self._y[self._drawn]
         t = self.getPlotItem().getViewBox().childGroup.sceneTransform()
         with np.errstate(all="ignore"):
-            sx = t.m11() * self._x + t.m21() * self._y + t.dx()
-            sy = t.m12() * self._x + t.m22() * self._y + t.dy()
+            sx = t.m11() * x + t.m21() * y + t.dx()
+            sy = t.m12() * x + t.m22() * y + t.dy()
             distance = np.hypot(sx - scene_pos.x(), sy - scene_pos.y())
         i = int(np.nanargmin(distance)) if np.isfinite(distance).any() else 0
-        return i if distance[i] <= GRAB_PX * self._style.scale else None
+        return int(self._drawn[i]) if distance[i] <= GRAB_PX * self._style.scale else None
 
     def _placed(self, x: float, y: float) -> tuple[float, float]:
         return float(x), (1.0 if y >= 0.5 else 0.0) if self.snap_to_classes else float(y)
@@ -254,7 +271,7 @@ class DataView(PlotView):
         x, y = self._placed(point.x(), point.y())
         self._x, self._y = self._x.copy(), self._y.copy()
         self._x[i], self._y[i] = x, y
-        self.points.setData(self._x, self._y)
+        self.points.setData(self._x[self._drawn], self._y[self._drawn])
         self._show_selection()
         if ev.isFinish():
             self._dragged = None
@@ -268,6 +285,7 @@ class DataView(PlotView):
         if self._dataset is not None:
             plot.setLabel("bottom", column_name(self._dataset.x_label))
             plot.setLabel("left", column_name(self._dataset.y_label))
+        self._show_note()
         self.setToolTip(tr("Click to add a point, drag a point to move it, right-click a point (or click it "
                            "and press Delete) to remove it; Ctrl+Z takes an edit back")
                         if self.editable else "")
@@ -314,3 +332,11 @@ class DataView(PlotView):
             set_view(self, self._data_range[0], grown, pad=0.1)
         track = snap.watched_track
         self._show_batch(track.last_batch_rows, track.batch_rows)  # the caption in the range's corner
+        if self.sample_note.text:  # where it covers fewest points and least of the model
+            x, y = self.points.getData()
+            drawn = np.concatenate([np.column_stack([x, y]), np.column_stack([snap.model_x, shown])])
+            placer = Placer(self.getPlotItem().getViewBox(), drawn)
+            if self.batch_label.isVisible():  # the mini-batch's caption holds the top left corner
+                size = self.batch_label.boundingRect()
+                placer.taken.append(QRectF(0.0, 0.0, size.width(), size.height()))
+            self.sample_note.place(placer)

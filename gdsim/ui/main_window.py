@@ -30,6 +30,7 @@ from .data_editor import DataEditor
 from .exports import Exports
 from .formula_panel import TEXT_UPDATES_PER_SECOND, FormulaPanel
 from .i18n import Translations, translate_error
+from .job_indicator import JobIndicator
 from .lesson_panel import LessonPanel
 from .lr_offer import LrOffer
 from .names import optimizer_title, problem_title
@@ -106,7 +107,18 @@ class MainWindow(QMainWindow):
         self.error.setWordWrap(True)
         self.scale_label = QLabel()
         self.lr_offer = LrOffer(session)
+        self.loading = JobIndicator(session.cancel_loading)
+        session.loading_started.connect(self._on_loading_started)
+        session.loading_progressed.connect(self.loading.advance)
+        session.loading_finished.connect(self.loading.end)
+        session.loading_refused.connect(self._on_loading_refused)
+        self.refining = JobIndicator(session.cancel_refining)
+        session.refining_started.connect(self._on_refining_started)
+        session.refining_progressed.connect(self.refining.advance)
+        session.refining_finished.connect(self.refining.end)
         self.statusBar().addWidget(self.status, 1)
+        self.statusBar().addPermanentWidget(self.loading)
+        self.statusBar().addPermanentWidget(self.refining)
         self.statusBar().addPermanentWidget(self.lr_offer, 4)
         self.statusBar().addPermanentWidget(self.error, 2)
         self.statusBar().addPermanentWidget(self.scale_label)
@@ -174,6 +186,8 @@ class MainWindow(QMainWindow):
         self.scale_label.setText(percent(self.appearance.scale))
         self.scale_label.setToolTip(self.tr("The scale of text and lines (Ctrl + / Ctrl −, View → Scale)"))
         self.lr_offer.retranslate()
+        self.loading.retranslate()
+        self.refining.retranslate()
         if self.surface_window is not None:
             self.surface_window.retranslate()
         if self.session.latest is not None:
@@ -216,14 +230,23 @@ class MainWindow(QMainWindow):
         self.side_panels.fit()
         return True
 
-    def open_lesson_file(self, path) -> bool:
-        """Read a lesson file and apply it; a malformed one is reported and changes nothing."""
-        try:
-            lesson = load_lesson(path)
-        except LessonError as e:
-            self._refuse(self.tr("Open lesson"), e)
-            return False
-        return self.load_lesson(lesson)
+    def open_lesson_file(self, path) -> None:
+        """Read a lesson file in the background and apply it (``session.loading_finished`` says
+        whether it was); a malformed one is reported and changes nothing."""
+        self.session.load(Path(path).name, lambda: load_lesson(path), self.load_lesson)
+
+    @Slot(str)
+    def _on_loading_started(self, what: str) -> None:
+        self.loading.begin(lambda: self.tr("Reading {0}…").format(what))
+
+    @Slot()
+    def _on_refining_started(self) -> None:
+        self.refining.begin(lambda: self.tr("Refining the landscape…"))
+
+    @Slot(object)
+    def _on_loading_refused(self, error) -> None:
+        if isinstance(error, LessonError):
+            self._refuse(self.tr("Open lesson"), error)
 
     def save_lesson_file(self, path, title: str) -> bool:
         view = LessonView(log_scale=self.canvas.losses.log_scale, step_parts=self.canvas.step_parts,
@@ -282,8 +305,9 @@ class MainWindow(QMainWindow):
         style = self.appearance
         font = QFont(QApplication.font())
         font.setPointSizeF(BASE_FONT_POINTS * style.scale)
-        for widget in (self.controls, self.status, self.error, self.lr_offer, self.menuBar(), self.dock,
-                       self.formula_dock, self.chain_dock, self.lesson_dock, self.basin_dock):
+        for widget in (self.controls, self.status, self.error, self.lr_offer, self.loading, self.refining,
+                       self.menuBar(), self.dock, self.formula_dock, self.chain_dock, self.lesson_dock,
+                       self.basin_dock):
             widget.setFont(font)
         self.basin_panel.apply_scale(style.scale)
         self.lesson_panel.apply_style(style)

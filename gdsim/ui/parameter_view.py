@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..engine import Problem
 from ..model.landscape import Surface, default_plane
 from ..model.plane import plane_problem, projected
+from ..model.prepare import gradient_norm_at_start
 from .arrow import Arrow
 from .basin_layer import BasinLayer
 from .color_bar import LossColorBar
@@ -22,6 +23,7 @@ from .marker import Marker
 from .placement import Placer
 from .plot_style import PlotView, outline_pen, run_pen, style_plot
 from .polyline import Polyline
+from .sample_note import SampleNote
 from .secant_view import Secant
 from .style import DARK, RunLook, Style, clip_for_display, format_number
 from .update_parts import update_parts
@@ -124,6 +126,8 @@ class ParameterView(PlotView):
         for item in (self.image, self.contours):  # static: painted once per zoom, not per frame
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.color_bar = LossColorBar(plot)
+        self.sample_note = SampleNote(plot)  # a landscape estimated from some of the samples says so
+        self._estimated_from = (0, 0)  # (samples, of how many) of the landscape shown, if estimated
         self.loss_curve = pg.PlotCurveItem(connect="finite")  # a gap where the loss is not defined
         self.tangent = Polyline()
         self.tangent.setZValue(15)
@@ -212,6 +216,7 @@ class ParameterView(PlotView):
         self.start_marker.setPen(pg.mkPen(style.foreground, width=w(2)))
         self.start_marker.setScale(style.scale)
         self.color_bar.apply_style(style)
+        self.sample_note.apply_style(style)
         self.secant.apply_style(style)
         if self._problem is not None:
             self._set_colormap()
@@ -246,6 +251,8 @@ class ParameterView(PlotView):
         for item in (self.image, self.contours):
             item.setVisible(problem.dim == 2)
         self.color_bar.show(False)  # until the landscape is there
+        self._estimated_from = (0, 0)
+        self._show_sample_note()
         for item in (self.loss_curve, self.tangent, self.slope_label):
             item.setVisible(one_d)
         self._hide_step()
@@ -255,7 +262,7 @@ class ParameterView(PlotView):
         self.image.clear()
         self.contours.setData([], [])
         self.loss_curve.setData([], [])
-        self._gradient_reference = self._gradient_norm_at_start(problem)
+        self._gradient_reference = gradient_norm_at_start(problem)
         minima = np.array(problem.global_minima or problem.minima, dtype=float).reshape(-1, problem.dim)
         saddles = np.array(problem.saddle_points, dtype=float).reshape(-1, problem.dim)
         if problem.dim == 2:
@@ -287,16 +294,9 @@ class ParameterView(PlotView):
         activation or loss): the picture and the view stay until the new landscape comes."""
         self._problem = problem
         self._snap = None
-        self._gradient_reference = self._gradient_norm_at_start(problem)
+        self._gradient_reference = gradient_norm_at_start(problem)
         minima = np.array(problem.global_minima or problem.minima, dtype=float).reshape(-1, problem.dim)
         self.minima.setData(minima[:, 0], minima[:, 1])
-
-    def _gradient_norm_at_start(self, problem: Problem) -> float:
-        if problem.dim > 2:
-            return 1.0
-        _, grad = problem.loss_and_grad(np.asarray(problem.start, float))
-        norm = float(np.linalg.norm(grad))
-        return norm if np.isfinite(norm) and norm > 0 else 1.0
 
     @property
     def equal_axes(self) -> bool:
@@ -352,6 +352,7 @@ class ParameterView(PlotView):
         self.start_marker.setToolTip(tr("The start: drag it, or click anywhere, to start from there"))
         self.minima.setToolTip(tr("A minimum of the loss"))
         self.color_bar.retranslate()
+        self._show_sample_note()
         self.secant.retranslate()
         problem = self._problem
         if problem is not None:
@@ -382,6 +383,13 @@ class ParameterView(PlotView):
         self.contours.setData(landscape.contours[:, 0], landscape.contours[:, 1], connect=landscape.connect)
         self.color_bar.set_surface(landscape)
         self.color_bar.show(True)
+        self._estimated_from = (landscape.samples, landscape.total) if landscape.estimated else (0, 0)
+        self._show_sample_note()
+
+    def _show_sample_note(self) -> None:
+        used, total = self._estimated_from
+        text = tr("landscape estimated from {0} of {1} samples").format(f"{used:,}", f"{total:,}")
+        self.sample_note.show(text if total else "")
 
     def _set_colormap(self) -> None:
         cmap = pg.colormap.get(self._style.colormap)
@@ -464,6 +472,8 @@ class ParameterView(PlotView):
             after = self._clip(track.next_params)
             self.next_step.setData([here[0], after[0]], [here[1], after[1]])
         self._draw_start(snap.start)
+        placer.add_obstacles([here, snap.start] if problem.dim == 2 else [here], weight=100)
+        self.sample_note.place(placer)
 
     def _obstacles(self) -> np.ndarray:
         """What a label should not cover: the 1-D curve, the paths and points of the runs."""

@@ -1,8 +1,5 @@
-"""Refusals shown where the user acted: a message box over the window for a file that was refused,
-and the messages the session reported while a request was made. Texts are plain text: a file's name
-or contents are never read as markup."""
-
-from contextlib import contextmanager
+"""Refusals shown where the user acted: a message box over the window for a file that was refused.
+Texts are plain text: a file's name or contents are never read as markup."""
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
@@ -17,14 +14,3 @@ def show_refusal(parent, title: str, message: str) -> QMessageBox:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
-
-
-@contextmanager
-def reported(session):
-    """The messages ``session`` reports (``error_occurred``) while the block runs, as a list."""
-    said: list[str] = []
-    connection = session.error_occurred.connect(said.append)
-    try:
-        yield said
-    finally:
-        session.error_occurred.disconnect(connection)

@@ -1,5 +1,5 @@
 """The Qt adapter of the model: it holds the current setup and its built problem, owns the worker
-thread, and tells the views what changed.
+thread and the background jobs, and tells the views what changed.
 
 Views call the verbs here (set_problem, set_hyperparameter, play, …). Each verb applies one of the
 model's transitions (``gdsim.model.setup``) and, when the runs must start over, builds the new setup
@@ -8,24 +8,52 @@ start over: the worker's runs go on with the new problem from where they are, η
 problem suggests another η, ``lr_suggestion_changed`` offers it. A request the model refuses is
 reported through ``error_occurred``, in the user's language, and changes nothing. The newest snapshot
 of the current setup is kept in ``latest``; views draw it on their own clock.
+
+Nothing that reads a file runs on the window's thread. A setup whose data is a CSV file is read and
+built in the background (``loading_started``, ``loading_progressed``, ``loading_finished``;
+``cancel_loading``), and so is anything given to ``load`` (a lesson file); meanwhile the current runs
+go on and every verb works. Only the newest load counts: another load, or a new problem, supersedes
+it; settings changed meanwhile (optimizers, η, speed…) are carried into the setup it brings. A load
+cancelled or refused changes nothing. The landscape of each new problem is computed in the
+background too, coarse first and then refined (``landscape_changed`` for each stage,
+``refining_progressed``; ``cancel_refining`` keeps the picture as it is); with more than two
+parameters, in the plane chosen (``set_plane``) with the others where the watched run is. After a switch
+of problem (another activation or loss, data edited by hand) the worker asks for the landscape once the
+switches have stopped for 120 ms, and it is computed the same way.
 """
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..engine import InputError, Problem
 from ..engine.errors import QT_TRANSLATE_NOOP
 from ..engine.run import make_batches
-from ..model.build import Built, build, problem_on_edited_data, problem_on_the_same_data
+from ..model import landscape
+from ..model.build import Built, build, problem_on_edited_data, problem_on_the_same_data, reads_a_file
 from ..model.hand_data import NO_POINTS, Points
 from ..model.landscape import default_plane
+from ..model.remembered import not_restored
 from ..model.setup import MODEL_PROBLEMS, Setup, check_shown, schedule_from_dict
 from .i18n import translate_error
-from .worker import FrameGate, Worker
+from .jobs import DONE, JobLane
+from .worker import FrameGate, Worker, held_point
 
 JOIN_TIMEOUT_MS = 1000
 _TWO_PARAMETERS = QT_TRANSLATE_NOOP("errors", "choose two different parameters of: {names}")
 _NO_DATA_MODEL = QT_TRANSLATE_NOOP(
     "errors", "problem {problem!r} is a fixed function; only linreg and neuron are fitted to data")
+
+
+@dataclass(frozen=True)
+class Shutdown:
+    """How the session's threads ended on close: all of them (``joined``), within ``seconds``."""
+
+    joined: bool
+    seconds: float
 
 
 class Session(QObject):
@@ -59,6 +87,13 @@ class Session(QObject):
     stepped = Signal(object)  # Snapshot of the current setup
     error_occurred = Signal(str)
     lr_suggestion_changed = Signal(object)  # {contender: the η the problem suggests}; {} for none
+    loading_started = Signal(str)  # the name of the file being read
+    loading_progressed = Signal(float)  # the fraction done
+    loading_refused = Signal(object)  # the InputError or LessonError that refused it; nothing changed
+    loading_finished = Signal(bool)  # True: what it read is in use; False: cancelled or refused
+    refining_started = Signal()  # a new problem's landscape is being computed …
+    refining_progressed = Signal(float)  # … this far (its stages come as landscape_changed) …
+    refining_finished = Signal()  # … and is done, or was cancelled or superseded
     trajectories_ready = Signal(object)  # every run's recorded rows (tables.Recorded), when asked for
     plane_changed = Signal(int, int)  # the two parameters the landscape shows (of more than two)
 
@@ -68,11 +103,11 @@ class Session(QObject):
         built = built or build(Setup())
         self._setup, self._problem = built.setup, built.problem
         self.latest = None
-        self.landscape = None  # the current problem's Curve | Surface, once the worker has sent it
+        self.landscape = None  # the current problem's Curve | Surface (its latest stage), once computed
         self._generation = 0
-        self._problem_generation = 0  # the generation whose landscape is the current one
         self._before_switch: tuple[Setup, Problem] | None = None  # what a refused switch goes back to
         self._lr_suggestion: dict[int, float] = {}
+        self.shut_down: Shutdown | None = None  # once ``shutdown`` has run
         self.problem_changed.connect(self._forget_landscape)  # first: views connected later see None
         # Data placed by hand and cleared: the runs wait (paused) on their last data until a point is
         # placed, and go on playing then if they were playing when the data was cleared.
@@ -101,12 +136,24 @@ class Session(QObject):
         self.history_rows_requested.connect(self._worker.set_history_rows)
         self.switch_requested.connect(self._worker.switch_problem)
         self._worker.switch_refused.connect(self._on_switch_refused)
-        self._worker.landscape_ready.connect(self._on_landscape_ready)
+        self._worker.landscape_wanted.connect(self._on_landscape_wanted)
         self._worker.stepped.connect(self._on_stepped)
         self.trajectories_requested.connect(self._worker.send_trajectories)
         self.plane_requested.connect(self._worker.set_plane)
         self._worker.trajectories_ready.connect(self._on_trajectories_ready)
         self._thread.start()
+
+        self._loads = JobLane("loader", self)
+        self._load: tuple[int, Callable] | None = None  # (job, what to do with what it read)
+        self._loads.progressed.connect(self._on_load_progressed)
+        self._loads.delivered.connect(self._on_loaded)
+        self._loads.refused.connect(self._on_load_refused)
+        self._loads.ended.connect(self._on_load_ended)
+        self._landscapes = JobLane("landscape", self)
+        self._landscape_job: int | None = None
+        self._landscapes.progressed.connect(self._on_landscape_progressed)
+        self._landscapes.delivered.connect(self._on_landscape_delivered)
+        self._landscapes.ended.connect(self._on_landscape_ended)
         self._run(built, new_landscape=True)
 
     @property
@@ -126,17 +173,31 @@ class Session(QObject):
         already built and checked."""
         if self._refused_or(lambda: check_shown(setup)) is None:
             return False
-        return self._build(setup, problem)
+        return self._build(lambda _: setup, problem)
+
+    def restore(self, setup: Setup) -> None:
+        """Switch to a remembered setup that reads a file, in the background (the window opens
+        meanwhile); one that cannot be used any more is said to be not restored, and nothing changes."""
+        def work() -> Built:
+            try:
+                return build(setup)
+            except (InputError, OSError) as e:  # a data file since moved, say
+                raise not_restored(e) from None
+
+        self.load(Path(setup.data).name, work, lambda built: self._land(lambda _: setup, built))
 
     def set_problem(self, name: str) -> bool:
-        return self._build(self._setup.with_problem(name))
+        """Another problem, from its own start. A dataset model on a CSV file reads it in the
+        background: True then says the load has begun."""
+        return self._build(lambda setup: setup.with_problem(name))
 
     def set_function(self, text: str, range=None) -> bool:
         """The problem custom: a typed function of x, or of x and y, drawn over ``range``."""
-        return self._build(self._setup.with_function(text, range))
+        return self._build(lambda setup: setup.with_function(text, range))
 
     def set_data(self, source: str | None) -> bool:
-        return self._build(self._setup.with_data(source))
+        """Other data: a built-in dataset, or a CSV file, read in the background (see set_problem)."""
+        return self._build(lambda setup: setup.with_data(source))
 
     def edit_data(self, data: str | Points | None) -> bool:
         """Data edited by hand (Points), or the data before an edit (an edit undone): the runs go on
@@ -348,12 +409,30 @@ class Session(QObject):
             self.error_occurred.emit(translate_error(e))
             return None
 
-    def _build(self, setup: Setup, problem: Problem | None = None) -> bool:
-        """Build the setup and its problem (or take ``problem``, the setup's, built before) and run it
-        on a new landscape; a setup the engine refuses is reported and changes nothing."""
+    def _build(self, transition: Callable[[Setup], Setup], problem: Problem | None = None) -> bool:
+        """Build the setup ``transition`` makes of the current one, and its problem (or take
+        ``problem``, the setup's, built before), and run it on a new landscape; a setup the engine
+        refuses is reported and changes nothing. One that reads a file is built in the background."""
+        setup = transition(self._setup)
+        if problem is None and reads_a_file(setup):
+            self.load(Path(setup.data).name, lambda: build(setup),
+                      lambda built: self._land(transition, built))
+            return True
         built = self._refused_or(lambda: build(setup, problem))
         if built is None:
             return False
+        self.cancel_loading()  # a new problem supersedes the one being read
+        self._run(built, new_landscape=True)
+        return True
+
+    def _land(self, transition: Callable[[Setup], Setup], built: Built) -> bool:
+        """A setup built in the background arrives. Settings changed meanwhile (optimizers, η,
+        speed…; anything that would change the problem cancelled the load) are carried into it."""
+        setup = transition(self._setup)
+        if setup != built.setup:
+            built = self._refused_or(lambda: build(setup, built.problem))
+            if built is None:
+                return False
         self._run(built, new_landscape=True)
         return True
 
@@ -373,14 +452,16 @@ class Session(QObject):
         return True
 
     def _go_on_with(self, setup: Setup, problem: Problem) -> None:
-        """The worker's runs go on with ``problem`` (the same parameters) from where they are."""
+        """The worker's runs go on with ``problem`` (the same parameters) from where they are. Its
+        landscape comes once the switches stop (the worker asks for it, ``_on_landscape_wanted``)."""
+        self.cancel_loading()  # a new problem supersedes the one being read
         self._data_missing = self._resume_with_data = False
         self._plane_for(problem)
         self._before_switch = (self._setup, self._problem)
         self._setup, self._problem = setup, problem
         self._generation += 1
-        self._problem_generation = self._generation
         self.latest = None
+        self.cancel_refining()  # the old problem's landscape
         self.problem_changed.emit(problem)
         self.setup_changed.emit(setup, problem)
         self.switch_requested.emit(problem, self._generation)
@@ -410,10 +491,120 @@ class Session(QObject):
         if new_landscape:
             self._plane_for(built.problem)
             self._problem = built.problem
-            self._problem_generation = self._generation
             self.problem_changed.emit(built.problem)
+            held = held_point(built.runs, built.setup.watched) if built.problem.dim > 2 else None
+            self._refine(built.problem, self._plane, held)
         self.setup_changed.emit(built.setup, built.problem)
         self.configure_requested.emit(built, self._generation, int(new_landscape))
+
+    # --- in the background --------------------------------------------------------------------
+
+    def load(self, what: str, work: Callable[[], object], land: Callable[[object], bool]) -> None:
+        """Run ``work`` (reading ``what``, a file's name) in the background, then ``land`` what it
+        returns, here; ``land`` says whether it was used. Supersedes the load before it. If ``work``
+        refuses (InputError, LessonError), ``loading_refused`` says why and nothing changes; an
+        InputError is also reported through ``error_occurred``."""
+        self._load = (self._loads.submit(work), land)
+        self.loading_started.emit(what)
+
+    @property
+    def loading(self) -> bool:
+        """True while a load is under way."""
+        return self._load is not None
+
+    @Slot()
+    def cancel_loading(self) -> None:
+        """Stop the load under way, if any: nothing changes."""
+        if self._load is None:
+            return
+        self._load = None
+        self._loads.cancel()
+        self.loading_finished.emit(False)
+
+    def _loaded(self, job: int) -> Callable | None:
+        """What to do with what ``job`` read, if it is the load waited for (which then ends)."""
+        if self._load is None or self._load[0] != job:
+            return None
+        land, self._load = self._load[1], None
+        return land
+
+    @Slot(int, float)
+    def _on_load_progressed(self, job: int, done: float) -> None:
+        if self._load is not None and self._load[0] == job:
+            self.loading_progressed.emit(done)
+
+    @Slot(int, object)
+    def _on_loaded(self, job: int, result) -> None:
+        land = self._loaded(job)
+        if land is not None:
+            self.loading_finished.emit(bool(land(result)))
+
+    @Slot(int, object)
+    def _on_load_refused(self, job: int, error) -> None:
+        if self._loaded(job) is None:
+            return
+        if isinstance(error, InputError):
+            self.error_occurred.emit(translate_error(error))
+        self.loading_refused.emit(error)
+        self.loading_finished.emit(False)
+
+    @Slot(int, int)
+    def _on_load_ended(self, job: int, outcome: int) -> None:
+        if outcome != DONE and self._loaded(job) is not None:  # it failed in a way no one refused
+            self.loading_finished.emit(False)
+
+    def _refine(self, problem: Problem, plane: tuple[int, int] | None = None, held=None) -> None:
+        """Compute the problem's landscape in the background, stage by stage (see landscape.refine);
+        with more than two parameters, in ``plane`` with the others at ``held``."""
+        if problem.dim == 1 or (problem.dim > 2 and landscape.in_plane(problem, plane, held) is None):
+            self._landscapes.cancel()
+            self._end_refining()
+            self._show_landscape(landscape.compute(problem))  # a curve (instant), or None
+            return
+        self._landscape_job = self._landscapes.submit(lambda: landscape.refine(problem, plane, held))
+        self.refining_started.emit()
+
+    def _show_landscape(self, surface) -> None:
+        self.landscape = surface
+        self.landscape_changed.emit(surface)
+
+    @Slot(object, object, object)
+    def _on_landscape_wanted(self, problem: Problem, plane, held) -> None:
+        """The worker asks for the landscape of its runs' problem (after switches, in another plane, at
+        another held point); one of a problem the session has left since is not computed."""
+        if problem is self._problem:
+            self._refine(problem, plane, held)
+
+    @property
+    def refining(self) -> bool:
+        """True while a landscape is being computed."""
+        return self._landscape_job is not None
+
+    @Slot()
+    def cancel_refining(self) -> None:
+        """Keep the landscape as it is now: stop refining it."""
+        self._landscapes.cancel()
+        self._end_refining()
+
+    def _end_refining(self) -> None:
+        if self._landscape_job is not None:
+            self._landscape_job = None
+            self.refining_finished.emit()
+
+    @Slot(int, float)
+    def _on_landscape_progressed(self, job: int, done: float) -> None:
+        if job == self._landscape_job:
+            self.refining_progressed.emit(done)
+
+    @Slot(int, object)
+    def _on_landscape_delivered(self, job: int, surface) -> None:
+        if job == self._landscape_job:
+            self._show_landscape(surface)
+
+    @Slot(int, int)
+    def _on_landscape_ended(self, job: int, outcome: int) -> None:
+        if job == self._landscape_job:
+            self._end_refining()
 
     # --- running ------------------------------------------------------------------------------
 
@@ -471,27 +662,36 @@ class Session(QObject):
     def worker_running(self) -> bool:
         return self._thread.isRunning()
 
-    def shutdown(self) -> bool:
-        """Stop the worker and join its thread; True if it ended within a second."""
-        if not self._thread.isRunning():
-            return True
-        # The worker's event loop ends after its current chunk (a few milliseconds at most); its
-        # timer and the worker itself are deleted in that thread as it finishes.
+    @property
+    def threads_running(self) -> bool:
+        """True while any thread of the session runs: the worker's, or a background lane's."""
+        return self._thread.isRunning() or any(lane.thread.is_alive()
+                                               for lane in (self._loads, self._landscapes))
+
+    def shutdown(self) -> "Shutdown":
+        """Stop the worker and the background jobs, whatever they are doing, and join their threads,
+        within a second in all; says whether they ended and how long it took (also kept in
+        ``shut_down``)."""
+        began = time.perf_counter()
+        deadline = began + JOIN_TIMEOUT_MS / 1000
+        self._load = self._landscape_job = None
+        # Everything is told to stop first, then each is waited for. The worker's event loop ends after
+        # its current chunk (a few milliseconds); its timer and the worker itself are deleted in that
+        # thread as it finishes. A job stops at its next checkpoint, a few tens of milliseconds away.
+        self._loads.cancel()
+        self._landscapes.cancel()
         self._thread.quit()
-        return self._thread.wait(JOIN_TIMEOUT_MS)
+        ended = [lane.shutdown(deadline - time.perf_counter()) for lane in (self._loads, self._landscapes)]
+        left_ms = max(int((deadline - time.perf_counter()) * 1000), 0)
+        ended.append(self._thread.wait(left_ms))  # QThread.wait lets go of the interpreter lock
+        self.shut_down = Shutdown(all(ended), time.perf_counter() - began)
+        return self.shut_down
 
     # --- from the worker ----------------------------------------------------------------------
 
     @Slot(object)
     def _forget_landscape(self, problem) -> None:
         self.landscape = None
-
-    @Slot(object, int)
-    def _on_landscape_ready(self, surface, generation: int):
-        # Later setups with the same problem (a new start, say) keep this landscape.
-        if generation == self._problem_generation:
-            self.landscape = surface
-            self.landscape_changed.emit(surface)
 
     @Slot(object, int)
     def _on_switch_refused(self, error, generation: int):
@@ -504,7 +704,7 @@ class Session(QObject):
             if (old.batch_size, old.seed) != (new.batch_size, new.seed):  # an edit of the data had set them
                 self.batches_requested.emit(i, new.batch_size, new.seed)
         self._offer_lr({})
-        self.problem_changed.emit(self._problem)
+        self.problem_changed.emit(self._problem)  # its landscape comes again as the worker asks for it
         self.setup_changed.emit(self._setup, self._problem)
         self.error_occurred.emit(translate_error(error))
 

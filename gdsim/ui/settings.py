@@ -125,17 +125,25 @@ class Settings:
         self._q.setValue("geometry", geometry)
         self._q.setValue("window_state", state)
 
-    def last_setup(self) -> Built | None:
-        """The last setup, built, if there is one the engine still accepts; what cannot be used of it
-        is named in ``damaged``."""
+    def remembered_setup(self) -> Setup | None:
+        """The last setup as stored, each value checked (not built yet), or None for none or the
+        default one; what cannot be used of it is named in ``damaged``."""
         text = self._q.value("setup")
         if text is None:
             return None
         setup, complaints = setup_from_json(text)
         for i, complaint in enumerate(complaints):
             self._name(f"setup {i}", complaint)
-        if setup == Setup():
-            return None
+        return None if setup == Setup() else setup
+
+    def last_setup(self) -> Built | None:
+        """The last setup, built, if there is one the engine still accepts; what cannot be used of it
+        is named in ``damaged``."""
+        setup = self.remembered_setup()
+        return None if setup is None else self.built(setup)
+
+    def built(self, setup: Setup) -> Built | None:
+        """A remembered setup built, or None (and named in ``damaged``) if the engine refuses it now."""
         try:
             return build(setup)
         except (InputError, OSError) as e:  # a data file since moved, say: start afresh

@@ -73,7 +73,7 @@ class SidePanels(QObject):
         """Give each side column (the docks shown and not floating in it) its width, then the note
         its height."""
         window = self._window
-        if not shiboken6.isValid(window):  # its docks hide as a window that was never closed is deleted
+        if not shiboken6.isValid(window):  # its docks hide as the window is deleted
             return
         columns: dict[Qt.DockWidgetArea, list] = {}  # area: [docks, wanted, floor]
         for dock, wanted, floor in self._docks:

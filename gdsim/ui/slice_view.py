@@ -11,6 +11,7 @@ from .marker import Marker
 from .placement import Placer
 from .plot_style import PlotView, held_range, set_view, style_plot
 from .polyline import Polyline
+from .sample_note import SampleNote
 from .style import DARK, Style, clip_for_display, format_number
 
 TANGENT_HALF_WIDTH = 0.2
@@ -37,6 +38,8 @@ class SliceView(PlotView):
         for item in (self.curve, self.tangent, self.label):
             plot.addItem(item)
         plot.addItem(self.point, ignoreBounds=True)
+        self.sample_note = SampleNote(plot)  # a curve estimated from some of the samples says so
+        self._estimated_from = (0, 0)
         self.apply_style(style)
 
     def apply_style(self, style: Style) -> None:
@@ -52,6 +55,7 @@ class SliceView(PlotView):
         self.label.border = pg.mkPen(style.tangent, width=w(1.5))
         self._font_points = LABEL_POINTS * style.scale
         self._set_label_points(self._font_points)
+        self.sample_note.apply_style(style)
         self._label_for = None
 
     def _show_run(self, index: int) -> None:
@@ -81,6 +85,8 @@ class SliceView(PlotView):
         plot = self.getPlotItem()
         self.set_title(tr("loss along {0}, {1} held").format(name, others))
         plot.setLabel("bottom", name)
+        used, total = self._estimated_from
+        self.sample_note.show(tr("estimated from {0} samples").format(f"{used:,}") if total else "")
 
     def draw(self, snap) -> None:
         sl = next((s for s in snap.slices if s.index == self.index), None)
@@ -90,6 +96,11 @@ class SliceView(PlotView):
         if snap.watched != self._watched:
             self._show_run(snap.watched)
         lo, hi = self._domain
+        estimated = (sl.samples, sl.total) if sl.samples < sl.total else (0, 0)
+        if estimated != self._estimated_from:
+            self._estimated_from = estimated
+            self.retranslate()
+            self._label_for = None  # the note is placed with the label, clear of it
         self.curve.setData(sl.values, sl.loss)
         x = float(clip_for_display(np.array([track.params[self.index]]), lo, hi)[0])
         y = float(track.loss)
@@ -150,4 +161,7 @@ class SliceView(PlotView):
         sides = [(x + gap, 0.0), (x - gap, 1.0)] if right else [(x - gap, 1.0), (x + gap, 0.0)]
         candidates = [(sx, y, ax, ay) for ay in (1.0, 0.0) for sx, ax in sides]
         candidates += [((x0 + x1) / 2, y1, 0.5, 0.0), (x0, y1, 0.0, 0.0), (x1, y1, 1.0, 0.0)]
-        Placer(box, drawn).place(self.label, candidates)
+        placer = Placer(box, drawn)
+        placer.place(self.label, candidates)
+        placer.add_obstacles([[x, y]], weight=100)
+        self.sample_note.place(placer)

@@ -1,6 +1,7 @@
 """Colours, line widths and number formats shared by the views."""
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -37,6 +38,7 @@ def contrast(a: str, b: str) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
+@lru_cache(maxsize=64)  # asked for each run's look at every frame, of a handful of colours
 def outline_for(color: str) -> str:
     """Black or white, whichever stands out more against the colour."""
     return "#000000" if contrast(color, "#000000") >= contrast(color, "#FFFFFF") else "#FFFFFF"

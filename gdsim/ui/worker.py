@@ -1,7 +1,9 @@
 """The worker: owns the runs and steps them on its own thread, in short time-boxed chunks.
 
 The session builds every setup (``gdsim.model.build``) and hands the worker the built runs; the worker
-never builds a problem or a run. A QTimer inside the worker's thread drives the stepping, so requests
+never builds a problem or a run, nor computes a landscape: it says when one is wanted (after a switch
+of problem, once switches stop; for another plane; as the held parameters move) and the session's
+background jobs compute it. A QTimer inside the worker's thread drives the stepping, so requests
 (pause, step, new runs, a new η) are handled between chunks, within a few milliseconds even at full
 speed. The runs of a setup step side by side (``advance_together``). While playing, the worker
 publishes a Snapshot (copies) when the window has drawn the last one, at most about 60 times a second
@@ -85,8 +87,15 @@ class FrameGate:
             self._open.wait(FRAME_WAIT_SECONDS)
 
 
+def held_point(runs, watched: int) -> np.ndarray:
+    """A copy of the watched run's point (d,): where a landscape of more than two parameters holds
+    the others."""
+    return runs[min(watched, len(runs) - 1)].params[0].copy()
+
+
 class Worker(QObject):
-    landscape_ready = Signal(object, int)  # (Curve | Surface | None, generation)
+    # (Problem, plane (i, j) or None, held point (d,) or None): its landscape is wanted, in that plane.
+    landscape_wanted = Signal(object, object, object)
     stepped = Signal(object)  # a Snapshot
     switch_refused = Signal(object, int)  # (InputError, generation): the runs stay on their problem
     trajectories_ready = Signal(object, int)  # (tuple of gdsim.model.tables.Recorded, generation)
@@ -128,8 +137,8 @@ class Worker(QObject):
         """Take over freshly built runs (a new setup, or the same one reset), paused at their start."""
         # new_landscape travels as an int: PySide6 6.12 miscounts references to True and False
         # passed through a queued Signal(bool) into a Slot(bool), and the interpreter aborts.
-        if self._settle is not None:
-            self._settle.stop()  # a new setup: its landscape comes now
+        if new_landscape and self._settle is not None:
+            self._settle.stop()  # a new problem: the session works out its landscape now
         self._runs = built.runs
         self._starts = built.setup.starts_of(built.problem)
         self._watched = built.setup.watched
@@ -137,7 +146,7 @@ class Worker(QObject):
         self._speed = built.setup.speed
         self._set_playing(False)
         if new_landscape:
-            self._emit_landscape(built.problem)
+            self._note_held(built.problem)
         self._publish()
 
     @Slot(object, int)
@@ -157,7 +166,7 @@ class Worker(QObject):
             for run in self._runs:
                 run.switch_problem(problem)
         if self._settle is None:
-            self._emit_landscape(self._runs[0].problem)
+            self._want_landscape(self._runs[0].problem)
         else:
             self._settle.start()  # (again): once the switches stop
         if self._finished():
@@ -233,21 +242,25 @@ class Worker(QObject):
     @Slot()
     def _on_settled(self):
         if self._runs:
-            self._emit_landscape(self._runs[0].problem)
+            self._want_landscape(self._runs[0].problem)
 
     @Slot(int, int)
     def set_plane(self, i: int, j: int):
         """The two parameters the landscape of a problem of more than two shows."""
         self._plane = (i, j)
         if self._runs and self._runs[0].problem.dim > 2:
-            self._emit_landscape(self._runs[0].problem)
+            self._want_landscape(self._runs[0].problem)
 
-    def _emit_landscape(self, problem) -> None:
-        held = None
-        if problem.dim > 2 and self._runs:
-            held = self._runs[min(self._watched, len(self._runs) - 1)].params[0].copy()
-            self._held, self._held_at = held, time.perf_counter()
-        self.landscape_ready.emit(landscape.compute(problem, plane=self._plane, held=held), self._generation)
+    def _note_held(self, problem) -> np.ndarray | None:
+        """The point whose other parameters a landscape of more than two holds (the watched run's),
+        remembered to follow it as it moves; None for a problem of one or two parameters."""
+        if problem.dim <= 2 or not self._runs:
+            return None
+        self._held, self._held_at = held_point(self._runs, self._watched), time.perf_counter()
+        return self._held
+
+    def _want_landscape(self, problem) -> None:
+        self.landscape_wanted.emit(problem, self._plane, self._note_held(problem))
 
     def _refresh_landscape(self) -> None:
         """A landscape of more than two parameters follows the held ones as the run moves them."""
@@ -261,7 +274,7 @@ class Worker(QObject):
         with np.errstate(all="ignore"):
             drift = np.abs(point - self._held)[others] / span[others]
         if np.isfinite(point).all() and (drift > HELD_DRIFT).any():
-            self._emit_landscape(problem)
+            self._want_landscape(problem)
 
     @Slot(int)
     def set_history_rows(self, rows: int):

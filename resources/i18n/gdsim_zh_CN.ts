@@ -440,13 +440,13 @@
         <location filename="../../gdsim/ui/color_bar.py" line="86" />
         <location filename="../../gdsim/ui/loss_view.py" line="60" />
         <location filename="../../gdsim/ui/loss_view.py" line="104" />
-        <location filename="../../gdsim/ui/parameter_view.py" line="361" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="362" />
         <location filename="../../gdsim/ui/surface_view.py" line="231" />
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="713" />
+        <location filename="../../gdsim/ui/controls.py" line="724" />
         <source>{0} is a fixed function; only {1} and {2} are fitted to data: choose one of them as the problem to import data</source>
         <translation>{0}是一个固定的函数，只有{1}和{2}才拟合数据：要导入数据，请先把目标函数换成其中之一</translation>
     </message>
@@ -471,27 +471,32 @@
         <translation>清空数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="266" />
+        <location filename="../../gdsim/ui/data_view.py" line="187" />
+        <source>{0} of {1} samples shown</source>
+        <translation>显示了 {1} 个样本中的 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/data_view.py" line="283" />
         <source>data and model ŷ = f(w·x + b)</source>
         <translation>数据与模型 ŷ = f(w·x + b)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="267" />
+        <location filename="../../gdsim/ui/data_view.py" line="284" />
         <source>data and model ŷ = w·x + b</source>
         <translation>数据与模型 ŷ = w·x + b</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="271" />
+        <location filename="../../gdsim/ui/data_view.py" line="289" />
         <source>Click to add a point, drag a point to move it, right-click a point (or click it and press Delete) to remove it; Ctrl+Z takes an edit back</source>
         <translation>单击添加一个点，拖动一个点来移动它，右键单击一个点（或单击它再按 Delete）来删除它；Ctrl+Z 撤销上一次修改</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="281" />
+        <location filename="../../gdsim/ui/data_view.py" line="299" />
         <source>○ last step: {0}/{1}</source>
         <translation>○ 上一步：{0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="282" />
+        <location filename="../../gdsim/ui/data_view.py" line="300" />
         <source>◌ next step: {0}/{1}</source>
         <translation>◌ 下一步：{0}/{1}</translation>
     </message>
@@ -915,17 +920,22 @@
         <translation>损失的一个极小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="555" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="391" />
+        <source>landscape estimated from {0} of {1} samples</source>
+        <translation>损失地形由 {1} 个样本中的 {0} 个估计</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/parameter_view.py" line="565" />
         <source>slope L′(x) = {0}</source>
         <translation>斜率 L′(x) = {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="619" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="629" />
         <source>φ: look-ahead −μ·v</source>
         <translation>φ：前瞻 −μ·v</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/parameter_view.py" line="631" />
+        <location filename="../../gdsim/ui/parameter_view.py" line="641" />
         <source>arrows drawn ×{0}</source>
         <translation>箭头放大 ×{0}</translation>
     </message>
@@ -954,9 +964,14 @@ tangent's slope L′(x) = {1}</source>
 切线斜率 L′(x) = {1}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/slice_view.py" line="82" />
+        <location filename="../../gdsim/ui/slice_view.py" line="86" />
         <source>loss along {0}, {1} held</source>
         <translation>沿 {0} 方向的损失（{1} 固定）</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/slice_view.py" line="89" />
+        <source>estimated from {0} samples</source>
+        <translation>由 {0} 个样本估计</translation>
     </message>
     <message>
         <location filename="../../gdsim/ui/surface_view.py" line="220" />
@@ -1095,280 +1110,280 @@ tangent's slope L′(x) = {1}</source>
 <context>
     <name>ControlPanel</name>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="288" />
+        <location filename="../../gdsim/ui/controls.py" line="291" />
         <source>Problem</source>
         <translation>目标函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="289" />
+        <location filename="../../gdsim/ui/controls.py" line="292" />
         <source>Landscape</source>
         <translation>损失曲面</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="290" />
+        <location filename="../../gdsim/ui/controls.py" line="293" />
         <source>A&amp;cross</source>
         <translation>横轴(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="291" />
+        <location filename="../../gdsim/ui/controls.py" line="294" />
         <source>&amp;Up</source>
         <translation>纵轴(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="292" />
+        <location filename="../../gdsim/ui/controls.py" line="295" />
         <source>The two parameters the landscape and the paths show; the others are held where the watched run is</source>
         <translation>损失曲面和路径所显示的两个参数；其余参数保持在所查看的运行当前所在的值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="294" />
+        <location filename="../../gdsim/ui/controls.py" line="297" />
         <source>Optimizers</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="295" />
+        <location filename="../../gdsim/ui/controls.py" line="298" />
         <source>η schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="296" />
+        <location filename="../../gdsim/ui/controls.py" line="299" />
         <source>Mini-batches</source>
         <translation>小批量</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="298" />
+        <location filename="../../gdsim/ui/controls.py" line="301" />
         <source>Start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="299" />
+        <location filename="../../gdsim/ui/controls.py" line="302" />
         <source>Pace</source>
         <translation>运行控制</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="301" />
+        <location filename="../../gdsim/ui/controls.py" line="304" />
         <source>&amp;Problem</source>
         <translation>目标函数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="301" />
+        <location filename="../../gdsim/ui/controls.py" line="304" />
         <source>&amp;Data</source>
         <translation>数据(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="302" />
+        <location filename="../../gdsim/ui/controls.py" line="305" />
         <source>&amp;Loss</source>
         <translation>损失函数(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="302" />
+        <location filename="../../gdsim/ui/controls.py" line="305" />
         <source>&amp;Activation</source>
         <translation>激活函数(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="303" />
+        <location filename="../../gdsim/ui/controls.py" line="306" />
         <source>&amp;Optimizers</source>
         <translation>优化器(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="303" />
+        <location filename="../../gdsim/ui/controls.py" line="306" />
         <source>&amp;Watch</source>
         <translation>查看对象(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="304" />
+        <location filename="../../gdsim/ui/controls.py" line="307" />
         <source>&amp;Speed</source>
         <translation>速度(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="305" />
+        <location filename="../../gdsim/ui/controls.py" line="308" />
         <source>Step &amp;limit</source>
         <translation>步数上限(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="305" />
+        <location filename="../../gdsim/ui/controls.py" line="308" />
         <source>&amp;Tolerance</source>
         <translation>收敛阈值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="306" />
+        <location filename="../../gdsim/ui/controls.py" line="309" />
         <source>&amp;Batch size</source>
         <translation>批大小(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="306" />
+        <location filename="../../gdsim/ui/controls.py" line="309" />
         <source>S&amp;eed</source>
         <translation>随机种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="321" />
-        <location filename="../../gdsim/ui/controls.py" line="600" />
-        <location filename="../../gdsim/ui/controls.py" line="602" />
+        <location filename="../../gdsim/ui/controls.py" line="324" />
+        <location filename="../../gdsim/ui/controls.py" line="603" />
+        <location filename="../../gdsim/ui/controls.py" line="605" />
         <source>Placed by hand</source>
         <translation>手动放置的数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="335" />
+        <location filename="../../gdsim/ui/controls.py" line="338" />
         <source>The run that the η field, the arrows, the tangent and the formulas are about</source>
         <translation>η 输入框、箭头、切线和公式所针对的那一次运行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="338" />
+        <location filename="../../gdsim/ui/controls.py" line="341" />
         <source>The function whose minimum gradient descent looks for</source>
         <translation>梯度下降要寻找其最小值的函数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="339" />
+        <location filename="../../gdsim/ui/controls.py" line="342" />
         <source>The data the model is fitted to</source>
         <translation>模型要拟合的数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="340" />
+        <location filename="../../gdsim/ui/controls.py" line="343" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="342" />
+        <location filename="../../gdsim/ui/controls.py" line="345" />
         <source>How the error between ŷ and y is measured</source>
         <translation>衡量 ŷ 与 y 之间误差的方式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="343" />
+        <location filename="../../gdsim/ui/controls.py" line="346" />
         <source>The neuron's activation function f and its derivative f′</source>
         <translation>神经元的激活函数 f 及其导数 f′</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="345" />
+        <location filename="../../gdsim/ui/controls.py" line="348" />
         <source>Tick the optimizers to run side by side from the same start (update rules as in PyTorch's torch.optim); the selected one's hyperparameters are shown below</source>
         <translation>勾选要从同一起点并排运行的优化器（更新规则与 PyTorch 的 torch.optim 一致）；下方显示选中的那个优化器的超参数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="347" />
+        <location filename="../../gdsim/ui/controls.py" line="350" />
         <source>Problem's own start</source>
         <translation>目标函数的默认起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="348" />
+        <location filename="../../gdsim/ui/controls.py" line="351" />
         <source>Go back to the start this problem suggests</source>
         <translation>回到这个目标函数建议的起点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="349" />
+        <location filename="../../gdsim/ui/controls.py" line="352" />
         <source>Steps per second; at the right end, as fast as the computer can</source>
         <translation>每秒走几步；拖到最右端时，电脑能多快就多快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="350" />
+        <location filename="../../gdsim/ui/controls.py" line="353" />
         <source>The run stops after this many steps</source>
         <translation>走到这么多步就停止</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="352" />
+        <location filename="../../gdsim/ui/controls.py" line="355" />
         <source>How many samples each step's gradient is taken on: the whole data (batch gradient descent), 1 (stochastic gradient descent) or any number between (mini-batch); the data is shuffled every time it has all been used</source>
         <translation>每一步的梯度用多少个样本来算：全部数据（批量梯度下降）、1 个（随机梯度下降），或介于两者之间的任意个数（小批量梯度下降）；每当全部数据都用过一遍，就重新打乱顺序</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="355" />
+        <location filename="../../gdsim/ui/controls.py" line="358" />
         <source>Sets the order of the shuffled samples: the same seed, the same batches</source>
         <translation>决定打乱后样本的顺序：种子相同，批次就相同</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="358" />
+        <location filename="../../gdsim/ui/controls.py" line="361" />
         <source>The run has converged when the gradient norm ‖∇L‖ falls below this (0: never stop early)</source>
         <translation>当梯度的模 ‖∇L‖ 小于这个值时，就认为已经收敛（0 表示不提前停止）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="361" />
+        <location filename="../../gdsim/ui/controls.py" line="364" />
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="362" />
+        <location filename="../../gdsim/ui/controls.py" line="365" />
         <source>Take exactly one step (→)</source>
         <translation>只走一步（→）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="363" />
+        <location filename="../../gdsim/ui/controls.py" line="366" />
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="364" />
+        <location filename="../../gdsim/ui/controls.py" line="367" />
         <source>Go back to the start (R)</source>
         <translation>回到起点（R）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="365" />
+        <location filename="../../gdsim/ui/controls.py" line="368" />
         <source>Hide this message</source>
         <translation>隐藏这条消息</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="373" />
+        <location filename="../../gdsim/ui/controls.py" line="376" />
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="373" />
+        <location filename="../../gdsim/ui/controls.py" line="376" />
         <source>Play</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="374" />
+        <location filename="../../gdsim/ui/controls.py" line="377" />
         <source>Run or pause gradient descent (Space)</source>
         <translation>开始或暂停梯度下降（空格键）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="377" />
+        <location filename="../../gdsim/ui/controls.py" line="380" />
         <source>Where {0} starts; you can also click or drag on the plot</source>
         <translation>{0} 的起始值；也可以在图上点击或拖动来设置</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="395" />
+        <location filename="../../gdsim/ui/controls.py" line="398" />
         <source>Load data from a CSV file with a header row and columns x (or x1, x2, …) and y</source>
         <translation>从 CSV 文件载入数据：第一行是表头，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="486" />
+        <location filename="../../gdsim/ui/controls.py" line="489" />
         <source>all {0} (batch)</source>
         <translation>全部 {0} 个（批量）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="585" />
+        <location filename="../../gdsim/ui/controls.py" line="588" />
         <source>Your own function…</source>
         <translation>你自己的函数…</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="627" />
+        <location filename="../../gdsim/ui/controls.py" line="630" />
         <source>&amp;η (learning rate)</source>
         <translation>学习率 η(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="632" />
+        <location filename="../../gdsim/ui/controls.py" line="635" />
         <source>{0}: {1}; allowed {2}, default {3}</source>
         <translation>{0}：{1}；取值范围 {2}，默认 {3}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="664" />
+        <location filename="../../gdsim/ui/controls.py" line="667" />
         <source>as fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="666" />
+        <location filename="../../gdsim/ui/controls.py" line="669" />
         <source>1 step per second</source>
         <translation>每秒 1 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="668" />
+        <location filename="../../gdsim/ui/controls.py" line="671" />
         <source>{0} steps per second</source>
         <translation>每秒 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="701" />
-        <location filename="../../gdsim/ui/controls.py" line="708" />
+        <location filename="../../gdsim/ui/controls.py" line="704" />
+        <location filename="../../gdsim/ui/controls.py" line="715" />
         <source>Import data</source>
         <translation>导入数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/controls.py" line="702" />
+        <location filename="../../gdsim/ui/controls.py" line="705" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -1425,6 +1440,14 @@ tangent's slope L′(x) = {1}</source>
     </message>
 </context>
 <context>
+    <name>JobIndicator</name>
+    <message>
+        <location filename="../../gdsim/ui/job_indicator.py" line="59" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>LrOffer</name>
     <message>
         <location filename="../../gdsim/ui/lr_offer.py" line="35" />
@@ -1455,145 +1478,155 @@ tangent's slope L′(x) = {1}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="160" />
+        <location filename="../../gdsim/ui/main_window.py" line="172" />
         <source>gdsim — watch gradient descent work</source>
         <translation>gdsim —— 看梯度下降如何工作</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="161" />
+        <location filename="../../gdsim/ui/main_window.py" line="173" />
         <source>Controls</source>
         <translation>控制面板</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="162" />
+        <location filename="../../gdsim/ui/main_window.py" line="174" />
         <source>Formulas</source>
         <translation>公式</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="163" />
+        <location filename="../../gdsim/ui/main_window.py" line="175" />
         <source>Chain rule</source>
         <translation>链式法则</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="165" />
+        <location filename="../../gdsim/ui/main_window.py" line="177" />
         <source>Lesson</source>
         <translation>本课</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="166" />
+        <location filename="../../gdsim/ui/main_window.py" line="178" />
         <source>Basins of attraction</source>
         <translation>吸引域</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="175" />
+        <location filename="../../gdsim/ui/main_window.py" line="187" />
         <source>The scale of text and lines (Ctrl + / Ctrl −, View → Scale)</source>
         <translation>文字和线条的缩放比例（Ctrl + / Ctrl −，视图 → 缩放）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="224" />
-        <location filename="../../gdsim/ui/main_window.py" line="248" />
+        <location filename="../../gdsim/ui/main_window.py" line="240" />
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="244" />
+        <source>Refining the landscape…</source>
+        <translation>正在细化损失地形…</translation>
+    </message>
+    <message>
+        <location filename="../../gdsim/ui/main_window.py" line="249" />
+        <location filename="../../gdsim/ui/main_window.py" line="271" />
         <source>Open lesson</source>
         <translation>打开课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="234" />
-        <location filename="../../gdsim/ui/main_window.py" line="256" />
+        <location filename="../../gdsim/ui/main_window.py" line="257" />
+        <location filename="../../gdsim/ui/main_window.py" line="279" />
         <source>Save the setup as a lesson</source>
         <translation>把当前设置存为课件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="249" />
+        <location filename="../../gdsim/ui/main_window.py" line="272" />
         <source>Lessons (*.toml);;All files (*)</source>
         <translation>课件 (*.toml);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="257" />
+        <location filename="../../gdsim/ui/main_window.py" line="280" />
         <source>Lessons (*.toml)</source>
         <translation>课件 (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="260" />
+        <location filename="../../gdsim/ui/main_window.py" line="283" />
         <source>Lesson title</source>
         <translation>课件标题</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="260" />
+        <location filename="../../gdsim/ui/main_window.py" line="283" />
         <source>Title of the lesson:</source>
         <translation>这一课的标题：</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="391" />
+        <location filename="../../gdsim/ui/main_window.py" line="415" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="391" />
-        <location filename="../../gdsim/ui/main_window.py" line="401" />
+        <location filename="../../gdsim/ui/main_window.py" line="415" />
+        <location filename="../../gdsim/ui/main_window.py" line="425" />
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="392" />
+        <location filename="../../gdsim/ui/main_window.py" line="416" />
         <source>converged at step {0}</source>
         <translation>在第 {0} 步收敛</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="393" />
+        <location filename="../../gdsim/ui/main_window.py" line="417" />
         <source>stuck at step {0}: ∇L = 0, yet no minimum</source>
         <translation>在第 {0} 步停滞：∇L = 0，但这里不是最小值点</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="394" />
+        <location filename="../../gdsim/ui/main_window.py" line="418" />
         <source>diverged at step {0}</source>
         <translation>在第 {0} 步发散</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="395" />
+        <location filename="../../gdsim/ui/main_window.py" line="419" />
         <source>stopped at the step limit</source>
         <translation>已达到步数上限</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="400" />
+        <location filename="../../gdsim/ui/main_window.py" line="424" />
         <source>diverging: the loss keeps growing</source>
         <translation>正在发散：损失不断增大</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="403" />
+        <location filename="../../gdsim/ui/main_window.py" line="427" />
         <source>step {0}</source>
         <translation>第 {0} 步</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="404" />
+        <location filename="../../gdsim/ui/main_window.py" line="428" />
         <source>loss {0}</source>
         <translation>损失 {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="405" />
+        <location filename="../../gdsim/ui/main_window.py" line="429" />
         <source>‖∇L‖ {0}</source>
         <translation>‖∇L‖ {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="406" />
+        <location filename="../../gdsim/ui/main_window.py" line="430" />
         <source>η {0}</source>
         <translation>η {0}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="418" />
+        <location filename="../../gdsim/ui/main_window.py" line="442" />
         <source>stopped at step {0}: the slope of L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 的斜率在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="420" />
+        <location filename="../../gdsim/ui/main_window.py" line="444" />
         <source>stopped at step {0}: L is not defined at {1}</source>
         <translation>在第 {0} 步停止：L 在 {1} 处无定义</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="423" />
+        <location filename="../../gdsim/ui/main_window.py" line="447" />
         <source>About gdsim</source>
         <translation>关于 gdsim</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/main_window.py" line="424" />
+        <location filename="../../gdsim/ui/main_window.py" line="448" />
         <source>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; lets you watch gradient descent work.&lt;/p&gt;&lt;p&gt;Each step moves the parameters against the slope of the loss: θ ← θ − η·∇L(θ). The optimizers follow PyTorch's torch.optim update rules.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;gdsim&lt;/b&gt; 让你亲眼看到梯度下降是怎样工作的。&lt;/p&gt;&lt;p&gt;每一步都逆着损失的斜率移动参数：θ ← θ − η·∇L(θ)。各个优化器的更新规则与 PyTorch 的 torch.optim 一致。&lt;/p&gt;</translation>
     </message>
@@ -1719,116 +1752,116 @@ tangent's slope L′(x) = {1}</source>
         <translation>行号必须是一个非空列表，每个都是 0 到 {last} 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="32" />
+        <location filename="../../gdsim/engine/csv_file.py" line="39" />
         <source>data file {path} does not exist</source>
         <translation>数据文件 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="33" />
+        <location filename="../../gdsim/engine/csv_file.py" line="40" />
         <source>data file {path} is a folder, not a CSV file</source>
         <translation>数据文件 {path} 是一个文件夹，不是 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="34" />
+        <location filename="../../gdsim/engine/csv_file.py" line="41" />
         <source>data file {path} is not a regular file (it is a {kind}); gdsim reads data only from files</source>
         <translation>数据文件 {path} 不是普通文件（它是{kind}）；gdsim 只从普通文件读取数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="37" />
+        <location filename="../../gdsim/engine/csv_file.py" line="44" />
         <location filename="../../gdsim/files.py" line="58" />
         <source>device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="38" />
+        <location filename="../../gdsim/engine/csv_file.py" line="45" />
         <source>block device</source>
         <translation>块设备</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="39" />
+        <location filename="../../gdsim/engine/csv_file.py" line="46" />
         <location filename="../../gdsim/files.py" line="59" />
         <source>FIFO</source>
         <translation>命名管道（FIFO）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="40" />
+        <location filename="../../gdsim/engine/csv_file.py" line="47" />
         <location filename="../../gdsim/files.py" line="52" />
         <source>socket</source>
         <translation>套接字</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="42" />
+        <location filename="../../gdsim/engine/csv_file.py" line="49" />
         <location filename="../../gdsim/files.py" line="54" />
         <source>special file</source>
         <translation>特殊文件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="43" />
+        <location filename="../../gdsim/engine/csv_file.py" line="50" />
         <source>cannot read data file {path}: {reason}</source>
         <translation>无法读取数据文件 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="44" />
+        <location filename="../../gdsim/engine/csv_file.py" line="51" />
         <source>data file {path} is larger than {limit} MB; gdsim reads CSV files of up to {limit} MB</source>
         <translation>数据文件 {path} 大于 {limit} MB；gdsim 只读取不超过 {limit} MB 的 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="46" />
+        <location filename="../../gdsim/engine/csv_file.py" line="53" />
         <source>cannot read data file {path}: line {line} is not UTF-8 text; save the file as CSV in UTF-8</source>
         <translation>无法读取数据文件 {path}：第 {line} 行不是 UTF-8 文本；请把文件存为 UTF-8 编码的 CSV</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="48" />
+        <location filename="../../gdsim/engine/csv_file.py" line="55" />
         <source>data file {path} has more than {limit:,} lines; gdsim reads at most {rows:,} rows of data</source>
         <translation>数据文件 {path} 超过 {limit:,} 行；gdsim 最多读取 {rows:,} 行数据</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="50" />
+        <location filename="../../gdsim/engine/csv_file.py" line="57" />
         <source>data file {path} has {count:,} rows, more than {limit:,} rows; gdsim reads at most {limit:,}</source>
         <translation>数据文件 {path} 有 {count:,} 行数据，超过了 {limit:,} 行；gdsim 最多读取 {limit:,} 行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="52" />
+        <location filename="../../gdsim/engine/csv_file.py" line="59" />
         <source>data file {path} holds {count:,} values ({rows:,} rows × {columns} columns); gdsim reads at most {limit:,} values</source>
         <translation>数据文件 {path} 含有 {count:,} 个值（{rows:,} 行 × {columns} 列）；gdsim 最多读取 {limit:,} 个值</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="55" />
+        <location filename="../../gdsim/engine/csv_file.py" line="62" />
         <source>data file {path} is empty; it needs a header row with columns x (or x1, x2, …) and y</source>
         <translation>数据文件 {path} 是空的；它需要一个表头行，列名为 x（或 x1、x2、…）和 y</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="57" />
+        <location filename="../../gdsim/engine/csv_file.py" line="64" />
         <source>data file {path} has a header but no data rows</source>
         <translation>数据文件 {path} 只有表头，没有数据行</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="58" />
+        <location filename="../../gdsim/engine/csv_file.py" line="65" />
         <source>{path}, line {line}: a quote is not closed or is followed by more text ({reason}); quote whole fields only, such as "1.5"</source>
         <translation>{path}，第 {line} 行：有一个引号没有闭合，或者引号后面还跟着别的文字（{reason}）；引号只能括住整个字段，比如 "1.5"</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="61" />
+        <location filename="../../gdsim/engine/csv_file.py" line="68" />
         <source>{path}, line {line}: a field is longer than {limit:,} characters</source>
         <translation>{path}，第 {line} 行：有一个字段超过了 {limit:,} 个字符</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="63" />
+        <location filename="../../gdsim/engine/csv_file.py" line="70" />
         <source>{path}, line {line}: the file holds a NUL character; it is not a text file</source>
         <translation>{path}，第 {line} 行：文件中有 NUL 字符；它不是文本文件</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="65" />
+        <location filename="../../gdsim/engine/csv_file.py" line="72" />
         <source>{path}, line {line}: expected {expected} values ({columns}), found {found}</source>
         <translation>{path}，第 {line} 行：应有 {expected} 个值（{columns}），实际有 {found} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="67" />
+        <location filename="../../gdsim/engine/csv_file.py" line="74" />
         <source>{path}, line {line}: {column} is not a number: {cell!r}</source>
         <translation>{path}，第 {line} 行：{column} 不是一个数：{cell!r}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/csv_file.py" line="68" />
+        <location filename="../../gdsim/engine/csv_file.py" line="75" />
         <source>{path}, line {line}: {column} must be finite, got {cell!r}</source>
         <translation>{path}，第 {line} 行：{column} 必须是有限的数，而读到的是 {cell!r}</translation>
     </message>
@@ -2199,22 +2232,22 @@ tangent's slope L′(x) = {1}</source>
         <translation>第 {column} 列：{name} 接受 {want} 个参数，得到 {got} 个</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="132" />
+        <location filename="../../gdsim/engine/models.py" line="164" />
         <source>linreg has no activation (it is ŷ = w·x + b); use the problem 'neuron' for activation {activation!r}</source>
         <translation>linreg 没有激活函数（它就是 ŷ = w·x + b）；要使用激活函数 {activation!r}，请选择目标函数 'neuron'</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="142" />
+        <location filename="../../gdsim/engine/models.py" line="174" />
         <source>loss 'bce' needs an activation whose output lies in (0, 1), such as 'sigmoid'; {name!r} does not (its outputs lie in {range})</source>
         <translation>损失 'bce' 需要输出落在 (0, 1) 之内的激活函数，比如 'sigmoid'；{name!r} 不满足（它的输出范围是 {range}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="150" />
+        <location filename="../../gdsim/engine/models.py" line="182" />
         <source>{path}, line {line}: loss 'bce' needs targets y between 0 and 1, got y = {y:g}</source>
         <translation>{path}，第 {line} 行：损失 'bce' 要求目标值 y 在 0 和 1 之间，而这里 y = {y:g}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/engine/models.py" line="154" />
+        <location filename="../../gdsim/engine/models.py" line="186" />
         <source>row {row}: loss 'bce' needs targets y between 0 and 1, got y = {y:g}</source>
         <translation>第 {row} 个样本：损失 'bce' 要求目标值 y 在 0 和 1 之间，而这里 y = {y:g}</translation>
     </message>
@@ -3092,12 +3125,12 @@ tangent's slope L′(x) = {1}</source>
         <translation>学习率调度必须是一个对象，例如 {{"name": "step", "gamma": 0.5}}，而输入的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/session.py" line="26" />
+        <location filename="../../gdsim/ui/session.py" line="46" />
         <source>choose two different parameters of: {names}</source>
         <translation>请从以下参数中选择两个不同的参数：{names}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/session.py" line="27" />
+        <location filename="../../gdsim/ui/session.py" line="47" />
         <source>problem {problem!r} is a fixed function; only linreg and neuron are fitted to data</source>
         <translation>目标函数 {problem!r} 是一个固定的函数；只有 linreg 和 neuron 才拟合数据</translation>
     </message>
@@ -3137,47 +3170,47 @@ tangent's slope L′(x) = {1}</source>
         <translation>默认布局</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="210" />
+        <location filename="../../gdsim/ui/settings.py" line="218" />
         <source>it is a folder</source>
         <translation>它是一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="212" />
+        <location filename="../../gdsim/ui/settings.py" line="220" />
         <source>it is not a regular file (it is a {kind})</source>
         <translation>它不是普通文件（它是{kind}）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="214" />
+        <location filename="../../gdsim/ui/settings.py" line="222" />
         <source>it is larger than {limit} MB</source>
         <translation>它大于 {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="229" />
+        <location filename="../../gdsim/ui/settings.py" line="237" />
         <source>it holds binary data (a NUL byte)</source>
         <translation>它含有二进制数据（NUL 字节）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="233" />
+        <location filename="../../gdsim/ui/settings.py" line="241" />
         <source>it is not UTF-8 text</source>
         <translation>它不是 UTF-8 文本</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="235" />
+        <location filename="../../gdsim/ui/settings.py" line="243" />
         <source>it holds a value gdsim never writes (@Variant)</source>
         <translation>它含有 gdsim 从不写入的值（@Variant）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="249" />
+        <location filename="../../gdsim/ui/settings.py" line="257" />
         <source>{value} is not a theme; choose one of: {valid}</source>
         <translation>{value} 不是主题；请从以下选择：{valid}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="261" />
+        <location filename="../../gdsim/ui/settings.py" line="269" />
         <source>the scale must be a number from {low:g} to {high:g}, got {value}</source>
         <translation>缩放比例必须是从 {low:g} 到 {high:g} 的数，而给出的是 {value}</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/settings.py" line="270" />
+        <location filename="../../gdsim/ui/settings.py" line="278" />
         <source>it is not a window layout saved by gdsim, got {value}</source>
         <translation>它不是 gdsim 保存的窗口布局，而给出的是 {value}</translation>
     </message>
@@ -3213,12 +3246,12 @@ tangent's slope L′(x) = {1}</source>
 <context>
     <name>names</name>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="22" />
+        <location filename="../../gdsim/ui/data_view.py" line="25" />
         <source>hours studied</source>
         <translation>学习时长（小时）</translation>
     </message>
     <message>
-        <location filename="../../gdsim/ui/data_view.py" line="23" />
+        <location filename="../../gdsim/ui/data_view.py" line="26" />
         <source>passed (1) or not (0)</source>
         <translation>是否通过（1 通过，0 未通过）</translation>
     </message>
@@ -3558,7 +3591,7 @@ tangent's slope L′(x) = {1}</source>
 <context>
     <name>refusals</name>
     <message>
-        <location filename="../../gdsim/ui/refusals.py" line="16" />
+        <location filename="../../gdsim/ui/refusals.py" line="13" />
         <source>Nothing was changed.</source>
         <translation>没有做任何更改。</translation>
     </message>
