@@ -5,10 +5,10 @@ import io
 import sys
 
 from .engine import SCHEDULES, InputError, Schedule
-from .engine.errors import shorten
 from .engine.run import DEFAULT_TOLERANCE
 from .engine.schedules import schedule_parameter_names
 from .engine.swarm import DEFAULT_STEPS, MAX_GRID, MAX_STARTS, MAX_STEPS, MIN_GRID, basins, label_name
+from .launch import bounds
 from .model.basin_map import legend_rows, percent, rgb, rgba_image
 
 
@@ -98,16 +98,8 @@ def run(args, whole, problem_of, assignment, write) -> int:
 
 
 def _region(text: str | None):
-    if text is None:
-        return None
-    try:
-        numbers = [float(part) for part in text.split(",")]
-    except ValueError:
-        numbers = []
-    if len(numbers) not in (2, 4):
-        raise InputError("--region needs 2 numbers (x0,x1) or 4 (x0,x1,y0,y1) separated by commas, such as "
-                         f"--region=-5,5,-5,5; got {shorten(repr(text))}")
-    return [numbers[i:i + 2] for i in range(0, len(numbers), 2)]
+    return bounds(text, "--region needs 2 numbers (x0,x1) or 4 (x0,x1,y0,y1) separated by commas, such as "
+                        "--region=-5,5,-5,5")
 
 
 def csv_text(result) -> str:

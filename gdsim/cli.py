@@ -31,7 +31,7 @@ from .engine.expression import FUNCTION_LIST, FunctionError
 from .engine.run import DEFAULT_TOLERANCE
 from .engine.schedules import WARMUP, WARMUP_FORMULA, schedule_parameter_names
 from .files import write_atomically
-from .launch import COMMANDS
+from .launch import COMMANDS, bounds
 
 MAX_STEPS = 10**9
 ROWS_PER_PIECE = 2**16  # rows written at once: a run of any length takes the memory of this many
@@ -220,16 +220,8 @@ def _quoted(text: str) -> str:
 
 
 def _range(text: str | None):
-    if text is None:
-        return None
-    try:
-        numbers = [float(part) for part in text.split(",")]
-    except ValueError:
-        numbers = []
-    if len(numbers) not in (2, 4):
-        raise InputError("--range needs 2 numbers (low,high of x) or 4 (of x, then of y) separated by "
-                         f"commas, such as --range=-3,3 or --range=-3,3,-2,2; got {shorten(repr(text))}")
-    return [numbers[i:i + 2] for i in range(0, len(numbers), 2)]
+    return bounds(text, "--range needs 2 numbers (low,high of x) or 4 (of x, then of y) separated by commas, "
+                        "such as --range=-3,3 or --range=-3,3,-2,2")
 
 
 def _point(problem, point) -> str:

@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass
 
 from .engine import InputError
+from .engine.errors import shorten
 from .model.lessons import Lesson, LessonError, load_lesson, shipped_lessons
 from .ui.style import SCALES, THEMES
 
@@ -84,6 +85,20 @@ def shipped_lesson(text: str) -> Lesson:
             return lesson
     raise InputError(f"--lesson needs the number of a shipped lesson, {min(numbers)} to {max(numbers)}; "
                      f"got {text!r}")
+
+
+def bounds(text: str | None, needs: str) -> list[list[float]] | None:
+    """An option's comma-separated numbers as (low, high) pairs, of x or of x and y (None if not
+    given); ``needs`` says what is allowed, for the refusal."""
+    if text is None:
+        return None
+    try:
+        numbers = [float(part) for part in text.split(",")]
+    except ValueError:
+        numbers = []
+    if len(numbers) not in (2, 4):
+        raise InputError(f"{needs}; got {shorten(repr(text))}")
+    return [numbers[i:i + 2] for i in range(0, len(numbers), 2)]
 
 
 def theme(text: str | None) -> str | None:
