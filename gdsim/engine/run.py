@@ -592,7 +592,6 @@ class Run:
         starts that converged, got stuck or diverged in it, each on its own row."""
         m, t0, xs, losses, gnorm2 = block.m, block.t0, block.xs, block.losses, block.gnorm2
         before, start_state = block.before, block.start_state
-        d = self._p.shape[1]
         steps = np.arange(t0 + 1, t0 + m + 1)
         self.step = t0 + m
         events = self._events(xs, losses, gnorm2)
@@ -600,17 +599,7 @@ class Run:
             self._record(steps, xs, losses, gnorm2)
 
         if events is not None:
-            finite, event = events
-            hit = np.flatnonzero(event.any(axis=0))
-            first = np.argmax(event[:, hit], axis=0)
-            diverged = ~finite[first, hit]
-            # A converged start ends on its event row; a diverged one on the row before it, which for
-            # an event in the block's first row is the row the block started from.
-            ends = np.where(diverged, first - 1, first)
-            inside = ends >= 0
-            final = np.empty((len(hit), d))
-            final[inside] = xs[ends[inside], :, hit[inside]]
-            final[~inside] = before[hit[~inside]]
+            hit, first, diverged, ends, inside, final = block_stops(xs, before, *events)
             self._set_final(hit, final, self._gradient_at(final),
                             np.where(inside, losses[ends, hit], self._loss[hit]),
                             np.where(inside, np.sqrt(gnorm2[ends, hit]), self._gnorm[hit]))
@@ -798,6 +787,22 @@ class Run:
         """Record rows of the running starts: params (n, d, Ka), loss and squared norms (n, Ka)."""
         columns = None if len(self._active) == self.k else self._active
         self.trajectory.append(steps, params, loss, gnorm2, columns)
+
+
+def block_stops(xs: np.ndarray, before: np.ndarray, finite: np.ndarray, event: np.ndarray):
+    """Where the starts with an event in a block stop: their columns ``hit``, the row of the first
+    event ``first``, whether it ``diverged``, the row each ends on (``ends``; −1 for the row the block
+    started from, ``before`` (K, d)), whether that row is ``inside`` the block, and the ``final``
+    points (len(hit), d). A converged start ends on its event row; a diverged one on the row before."""
+    hit = np.flatnonzero(event.any(axis=0))
+    first = np.argmax(event[:, hit], axis=0)
+    diverged = ~finite[first, hit]
+    ends = np.where(diverged, first - 1, first)
+    inside = ends >= 0
+    final = np.empty((len(hit), xs.shape[1]))
+    final[inside] = xs[ends[inside], :, hit[inside]]
+    final[~inside] = before[hit[~inside]]
+    return hit, first, diverged, ends, inside, final
 
 
 def block_steps(k: int, d: int) -> int:

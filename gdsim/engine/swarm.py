@@ -35,6 +35,7 @@ from .run import (
     STUCK,
     _etas,
     _squared_norms,
+    block_stops,
     check_tolerance,
 )
 from .schedules import Schedule, get_schedule
@@ -130,16 +131,7 @@ class _Chunk:
         events = _events(xs[:m], losses[:m], gnorm2[:m], swarm.tol)
         if events is None:
             return
-        finite, event = events
-        hit = np.flatnonzero(event.any(axis=0))
-        first = np.argmax(event[:, hit], axis=0)
-        diverged = ~finite[first, hit]
-        # As in Run: a converged start ends on its event row, a diverged one on the row before it.
-        ends = np.where(diverged, first - 1, first)
-        inside = ends >= 0
-        final = np.empty((len(hit), d))
-        final[inside] = xs[ends[inside], :, hit[inside]]
-        final[~inside] = before[hit[~inside]]
+        hit, _, diverged, ends, inside, final = block_stops(xs[:m], before, *events)
         final_loss = np.where(inside, losses[ends, hit], loss_before[hit])
         statuses = np.full(len(hit), DIVERGED, dtype=np.int8)
         statuses[~diverged] = swarm._stationary(final[~diverged])
