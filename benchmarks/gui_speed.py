@@ -116,11 +116,11 @@ def frame_cost(window, frames: int = 40, steps_between: int = 1500) -> dict:
     wait(300)
     built = build(session.setup, session.problem)
     rows = max(int(view.getPlotItem().getViewBox().width()) for view in (canvas.parameters, canvas.losses))
-    start = session.setup.start_of(session.problem)
+    starts = session.setup.starts_of(session.problem)
     snaps = []
     for _ in range(frames):
         advance_together(built.runs, steps_between)
-        snaps.append(snapshot.take(built.runs, 0, True, rows, start, session.setup.watched))
+        snaps.append(snapshot.take(built.runs, 0, True, rows, starts, session.setup.watched))
     app = QApplication.instance()
 
     def show(snap) -> None:
