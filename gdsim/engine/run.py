@@ -158,7 +158,11 @@ class Run:
         self._finished = False
         self.status = np.zeros(k, dtype=np.int8)
         self.stopped_at = np.full(k, -1)
-        self._active = np.arange(k)
+        self._active = np.arange(k)  # the global index of each row of the working arrays
+        # Rows of the working arrays whose starts have stopped but are not dropped yet (``_drop``); only
+        # inside ``advance``, empty at any other time.
+        self._stale = _NO_ROWS
+        self._defer_drops = False
         self._ws, self._batch_ws = Workspace(), Workspace()
         self._rows_key, self._rows_cache = None, []
         self._p = column_major(k, d)
@@ -537,11 +541,16 @@ class Run:
         """Take up to n steps with the starts still running; return how many were taken."""
         n = self._steps_allowed(whole_number(n, QT_TRANSLATE_NOOP("errors", "the number of steps"), 0))
         taken = 0
-        with np.errstate(all="ignore"):
-            while taken < n and len(self._active):
-                m = min(n - taken, self._block_steps())
-                self._block(m)
-                taken += m
+        self._defer_drops = getattr(self.problem, "dataset", None) is None and math.isfinite(self.tol ** 2)
+        try:
+            with np.errstate(all="ignore"):
+                while taken < n and len(self._active) > len(self._stale):
+                    m = min(n - taken, self._block_steps())
+                    self._block(m)
+                    taken += m
+        finally:
+            self._defer_drops = False
+            self._compact()
         self._mark_step_limit()
         return taken
 
@@ -594,6 +603,8 @@ class Run:
         before, start_state = block.before, block.start_state
         steps = np.arange(t0 + 1, t0 + m + 1)
         self.step = t0 + m
+        if len(self._stale):
+            self._neutralize_stale(xs, losses, gnorm2)
         events = self._events(xs, losses, gnorm2)
         if not block.in_record:
             self._record(steps, xs, losses, gnorm2)
@@ -773,15 +784,44 @@ class Run:
         if self._final_scalars is not None:
             for i in idx:
                 self._final_scalars[i] = dict(self.state.scalars)
+        self._drop(local)
+
+    def _drop(self, local: np.ndarray) -> None:
+        """Drop stopped starts (local positions) from the working arrays.
+
+        Inside ``advance``, for a fixed function (whose arithmetic is element-wise: a start's numbers do
+        not depend on the others), while every start has its row and at most a quarter have stopped,
+        the rows stay, stepped to no use and ignored by the checks (``_neutralize_stale``): rows of all
+        K starts then go on into the record in one piece, not scattered into the running starts'
+        columns. Their columns there hold no values of theirs: ``history`` and ``finish`` give the final
+        values after a start's last row. ``advance`` drops them when it returns."""
+        stale = np.union1d(self._stale, local)
+        self._stale = stale
+        if not (self._defer_drops and len(self._active) == self.k and 4 * len(stale) <= self.k):
+            self._compact()
+
+    def _compact(self) -> None:
+        """Drop the rows of stopped starts that are still in the working arrays."""
+        if len(self._stale) == 0:
+            return
         keep = np.ones(len(self._active), dtype=bool)
-        keep[local] = False
+        keep[self._stale] = False
         kept = np.flatnonzero(keep)
+        self._stale = _NO_ROWS
         self._active = self._active[kept]
         self._p = _take_rows(self._p, kept)
         self._grad = _take_rows(self._grad, kept)
         self._loss = self._loss[kept]
         self._gnorm = self._gnorm[kept]
         self.state.take(kept)
+
+    def _neutralize_stale(self, xs, losses, gnorm2) -> None:
+        """Give the stale rows' columns of a block values that stop nothing (a finite point, a
+        squared gradient norm not below the tolerance's), so the checks see the running starts only."""
+        stale = self._stale
+        xs[:, :, stale] = 0.0
+        losses[:, stale] = 0.0
+        gnorm2[:, stale] = self.tol * self.tol
 
     def _record(self, steps: np.ndarray, params, loss, gnorm2) -> None:
         """Record rows of the running starts: params (n, d, Ka), loss and squared norms (n, Ka)."""
@@ -939,6 +979,9 @@ def _block_together(runs, m: int, ws: Workspace) -> None:
         block.gnorm2[...] = gnorm2[:, a:b]
         run._p[...], run._grad[...] = p[a:b], grad[a:b]
         run._end_block(block)
+
+
+_NO_ROWS = np.empty(0, dtype=np.intp)
 
 
 def _take_rows(a: np.ndarray, rows: np.ndarray) -> np.ndarray:
