@@ -958,7 +958,14 @@ def advance_together(runs, n: int) -> int:
                 _block_together([runs[i] for i in members], m, ws)
                 for i in members:
                     taken[i] += m
-    return max((taken[i] + run.advance(n - taken[i]) for i, run in enumerate(runs)), default=0)
+    most = 0
+    for i, run in enumerate(runs):
+        if taken[i] < n:
+            taken[i] += run.advance(n - taken[i])
+        else:
+            run._mark_step_limit()  # what advance(0) does
+        most = max(most, taken[i])
+    return most
 
 
 def _block_together(runs, m: int, ws: Workspace) -> None:
