@@ -568,7 +568,7 @@ class Run:
         block = self._begin_block(m)
         self._step_rows(block.rows, block.batches, block.etas)
         self._grad[...] = block.grads[m - 1].T
-        _squared_norms(block.grads, block.gnorm2)
+        _block_squared_norms(block.grads, block.gnorm2)
         self._end_block(block)
 
     def _begin_block(self, m: int) -> "_Block":
@@ -912,10 +912,22 @@ class _Block:
     etas: np.ndarray | None
 
 
-def _squared_norms(grads: np.ndarray, out: np.ndarray) -> None:
+def _squared_norms(grad: np.ndarray, square: np.ndarray, out: np.ndarray) -> None:
+    """Each row's squared norm of grad (K, d) into out (K,), through square (K, d)."""
+    np.multiply(grad, grad, out=square)
+    d = grad.shape[1]
+    if d == 1:
+        out[...] = square[:, 0]
+    elif d == 2:
+        np.add(square[:, 0], square[:, 1], out=out)
+    else:
+        np.sum(square, axis=1, out=out)
+
+
+def _block_squared_norms(grads: np.ndarray, out: np.ndarray) -> None:
     """The squared norm of each gradient of a block, grads (m, d, K), into out (m, K); grads is
-    squared in place. The sum over d is that of a step's (K, d) gradient alone: for d > 2, np.sum
-    of each row as a (K, d) array of the same layout (its order of additions depends on the shape)."""
+    squared in place. The same arithmetic as ``_squared_norms`` of each step's (K, d) gradient: for
+    d > 2, np.sum of each row as a (K, d) array of that layout (its order of additions depends on it)."""
     np.multiply(grads, grads, out=grads)
     d = grads.shape[1]
     if d == 1:
@@ -995,7 +1007,7 @@ def _block_together(runs, m: int, ws: Workspace) -> None:
         xs[j] = p.T
         kernel(p, losses[j], grad, ws)
         grads[j] = grad.T
-    _squared_norms(grads, gnorm2)
+    _block_squared_norms(grads, gnorm2)
     for run, block, a, b in zip(runs, blocks, bounds[:-1], bounds[1:], strict=True):
         block.xs[...] = xs[:, :, a:b]
         block.losses[...] = losses[:, a:b]
