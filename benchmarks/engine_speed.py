@@ -3,7 +3,9 @@
 Beside each, the same run written the obvious way (numpy expressions that allocate, the trajectory
 appended to lists), so the ratio shows. Then ``gdsim.simulate`` with 10,000 starts and its full
 history, against ``Run.advance`` for the same steps, and the peak memory of the call against the size
-of the arrays it returns. Then typed functions: Rosenbrock typed as
+of the arrays it returns. Then what the window's worker pays per step for a few runs of one start
+(``advance_together`` in chunks, as it steps them): one run, and lesson 10's seven optimizers side by
+side, in µs per step of one run. Then typed functions: Rosenbrock typed as
 "(1 - x)^2 + 100*(y - x^2)^2" against the built-in one, steps (target: within 2×) and the window's
 200 × 200 landscape (target: < 20 ms for the losses), and how long the first typed function takes
 (SymPy is imported then). Run from the repository root:
@@ -18,6 +20,8 @@ Each figure is the best of three repeats, in start-steps per second (steps × st
 """
 
 import argparse
+import dataclasses
+import math
 import os
 import platform
 import statistics
@@ -32,7 +36,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from gdsim.engine import ANALYTIC_PROBLEMS, Run, simulate, typed_function  # noqa: E402
+from gdsim.engine.run import advance_together  # noqa: E402
 from gdsim.model import landscape  # noqa: E402
+from gdsim.model.build import build  # noqa: E402
+from gdsim.model.lessons import shipped_lessons  # noqa: E402
 
 TYPED_ROSENBROCK = "(1 - x)^2 + 100*(y - x^2)^2"
 
@@ -172,6 +179,43 @@ def simulate_cases(starts: np.ndarray, step_counts, repeats: int = 5) -> None:
           "\n peak resident set (VmHWM) of a fresh process; returned: params + loss + grad_norm)")
 
 
+def one_run() -> list[Run]:
+    """One start of plain gradient descent on Rosenbrock, never stopping."""
+    return [Run(ANALYTIC_PROBLEMS["rosenbrock"], "sgd", [-1.5, 2.0], {"lr": 1e-5}, tol=0.0, step_limit=10**9)]
+
+
+def lesson_10() -> list[Run]:
+    """Lesson 10's runs (Beale; seven optimizers, one start each) as the window builds them, never
+    stopping."""
+    lesson = next(lesson for lesson in shipped_lessons() if lesson.number == 10)
+    return list(build(dataclasses.replace(lesson.setup, tol=0.0, step_limit=10**9)).runs)
+
+
+def window_step_us(make, chunk: int, steps: int, repeats: int) -> float:
+    """µs per step of one run: ``advance_together`` of the runs, chunk steps at a time (best of
+    repeats, CPU time of this thread, so other processes on a busy machine stretch it less)."""
+    best = math.inf
+    for _ in range(repeats):
+        runs = make()
+        advance_together(runs, chunk)  # scratch arrays made, caches warm
+        t = time.thread_time()
+        for _ in range(steps // chunk):
+            advance_together(runs, chunk)
+        best = min(best, (time.thread_time() - t) / (steps // chunk * chunk * len(runs)))
+    return best * 1e6
+
+
+def window_cases(quick: bool) -> None:
+    steps, repeats = (2048, 3) if quick else (8192, 15)
+    print("\nThe window's worker: advance_together in chunks, runs of one start (µs per step of one run;"
+          "\n target: 1 run ≥ 40,000 steps/s and 7 runs ≥ 5,000 steps/s each, beside the GUI thread)")
+    print(f"{'case':<44}{'chunk 16':>10}{'chunk 256':>11}")
+    for name, make in [("1 run: Rosenbrock, sgd", one_run),
+                       ("lesson 10: 7 runs on Beale, 7 optimizers", lesson_10)]:
+        figures = [window_step_us(make, chunk, steps, repeats) for chunk in (16, 256)]
+        print(f"{name:<44}" + "".join(f"{f:>10.1f}" for f in figures))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer steps (a smoke test, noisy figures)")
@@ -195,6 +239,7 @@ def main():
         print(f"{name:<15}{fast:>18,.0f} / {fast_median:>13,.0f}{slow:>20,.0f}{fast / slow:>7.1f}×")
     print("(start-steps per second: steps × starts / seconds, trajectory recorded)")
     simulate_cases(cases[1][1], (200 // scale, 2000 // scale))
+    window_cases(args.quick)
     typed(cases)
 
 

@@ -111,6 +111,24 @@ def test_run_mixed_cases_cover_every_ending():
     assert endings == {"converged", "diverged", "step limit", "stuck"}
 
 
+@pytest.mark.parametrize(("problem", "optimizer", "starts", "steps", "hp"), [
+    # x ← −1.02x from 10⁴⁵ … 10⁴⁹·⁹: all diverge, at rows spread over 500 steps.
+    ("parabola", "sgd", (10.0 ** np.linspace(45.0, 49.9, 200) * (-1.0) ** np.arange(200))[:, None], 700,
+     {"lr": 1.01}),
+    # 49 of 160 converge, from row 150 on; the others reach the step limit.
+    ("rosenbrock", "adam", np.random.default_rng(5).uniform([-2.0, -1.0], [2.0, 3.0], size=(160, 2)), 1500,
+     {"lr": 0.05, "tol": 1e-2}),
+], ids=["parabola-diverging", "rosenbrock-converging"])
+def test_run_many_starts_stopping_one_by_one_equal_each_start_alone(problem, optimizer, starts, steps, hp):
+    # Rows of this many starts go straight into simulate's record, and starts that stop stay among the
+    # working rows (stepped to no use, their columns ignored by the checks) until more than a quarter
+    # have stopped; then they are dropped. Neither may change any number of the others, or their own.
+    together = gdsim.simulate(problem, optimizer, starts, steps, **hp)
+    stopped = together.stopped_at[together.stopped_at >= 0]
+    assert len(stopped) > len(starts) / 4 and len(set(stopped.tolist())) > 20
+    assert_same_simulation(together, one_at_a_time(problem, optimizer, starts, steps, **hp))
+
+
 @pytest.mark.parametrize("optimizer", ["sgd", "adam", "momentum"])
 def test_run_k_starts_equal_each_start_alone_dataset_model(optimizer):
     starts = [[-1.0, 0.0], [2.0, -3.0], [0.5, 0.5], [8.0, -2.0]]

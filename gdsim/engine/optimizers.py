@@ -162,17 +162,17 @@ def _sgd(g, s, p, c, ws):
     s.step += 1
     t = ws.like("t", p)
     np.multiply(g, c["lr"], out=t)
-    p -= t
+    np.subtract(p, t, out=p)
 
 
 def _momentum(g, s, p, c, ws):
     # b ← μ b + g (b₁ = g₁);  θ ← θ − γ b
     s.step += 1
     b, t = s.buffers["b"], ws.like("t", p)
-    b *= c["momentum"]
-    b += g
+    np.multiply(b, c["momentum"], out=b)
+    np.add(b, g, out=b)
     np.multiply(b, c["lr"], out=t)
-    p -= t
+    np.subtract(p, t, out=p)
 
 
 def _nesterov(g, s, p, c, ws):
@@ -180,12 +180,12 @@ def _nesterov(g, s, p, c, ws):
     s.step += 1
     mu = c["momentum"]
     b, t = s.buffers["b"], ws.like("t", p)
-    b *= mu
-    b += g
+    np.multiply(b, mu, out=b)
+    np.add(b, g, out=b)
     np.multiply(b, mu, out=t)
-    t += g
-    t *= c["lr"]
-    p -= t
+    np.add(t, g, out=t)
+    np.multiply(t, c["lr"], out=t)
+    np.subtract(p, t, out=p)
 
 
 def ruder_nesterov(params: np.ndarray, b: np.ndarray, lr: float, momentum: float):
@@ -214,12 +214,12 @@ def _adagrad(g, s, p, c, ws):
     s.step += 1
     acc, t = s.buffers["sum"], ws.like("t", p)
     np.multiply(g, g, out=t)
-    acc += t
+    np.add(acc, t, out=acc)
     np.sqrt(acc, out=t)
-    t += c["eps"]
+    np.add(t, c["eps"], out=t)
     np.divide(g, t, out=t)
-    t *= c["lr"]
-    p -= t
+    np.multiply(t, c["lr"], out=t)
+    np.subtract(p, t, out=p)
 
 
 def _adadelta(g, s, p, c, ws):
@@ -233,19 +233,19 @@ def _adadelta(g, s, p, c, ws):
     np.sqrt(t, out=t)
     np.add(u, eps, out=delta)
     np.sqrt(delta, out=delta)
-    delta /= t
-    delta *= g
+    np.divide(delta, t, out=delta)
+    np.multiply(delta, g, out=delta)
     _running_mean(u, c["rho"], c["1-rho"], delta, delta, t)
-    delta *= c["lr"]
-    p -= delta
+    np.multiply(delta, c["lr"], out=delta)
+    np.subtract(p, delta, out=p)
 
 
 def _running_mean(acc, decay, weight, a, b, t):
     """acc ← decay·acc + weight·a·b."""
-    acc *= decay
+    np.multiply(acc, decay, out=acc)
     np.multiply(a, b, out=t)
-    t *= weight
-    acc += t
+    np.multiply(t, weight, out=t)
+    np.add(acc, t, out=acc)
 
 
 def _rmsprop(g, s, p, c, ws):
@@ -254,24 +254,24 @@ def _rmsprop(g, s, p, c, ws):
     v, t = s.buffers["v"], ws.like("t", p)
     _running_mean(v, c["alpha"], c["1-alpha"], g, g, t)
     np.sqrt(v, out=t)
-    t += c["eps"]
+    np.add(t, c["eps"], out=t)
     np.divide(g, t, out=t)
     if c["momentum"] > 0:
         b = s.buffers["b"]
-        b *= c["momentum"]
-        b += t
+        np.multiply(b, c["momentum"], out=b)
+        np.add(b, t, out=b)
         np.multiply(b, c["lr"], out=t)
     else:
-        t *= c["lr"]
-    p -= t
+        np.multiply(t, c["lr"], out=t)
+    np.subtract(p, t, out=p)
 
 
 def _moments(g, s, c, t):
     """m ← β₁m + (1 − β₁)g;  v ← β₂v + (1 − β₂)g²  (Adam, AMSGrad and NAdam share these)."""
     m, v = s.buffers["m"], s.buffers["v"]
-    m *= c["beta1"]
+    np.multiply(m, c["beta1"], out=m)
     np.multiply(g, c["1-beta1"], out=t)
-    m += t
+    np.add(m, t, out=m)
     _running_mean(v, c["beta2"], c["1-beta2"], g, g, t)
     return m, v
 
@@ -299,26 +299,26 @@ def _adam_step(p, m, v, step, c, t):
     # step up to rounding, with one pass over the arrays fewer.
     root = math.sqrt(1.0 - float(c["beta2"]) ** step)
     np.sqrt(v, out=t)
-    t += float(c["eps"]) * root
+    np.add(t, float(c["eps"]) * root, out=t)
     np.divide(m, t, out=t)
-    t *= float(c["lr"]) * root / (1.0 - float(c["beta1"]) ** step)
-    p -= t
+    np.multiply(t, float(c["lr"]) * root / (1.0 - float(c["beta1"]) ** step), out=t)
+    np.subtract(p, t, out=p)
 
 
 def _adamax(g, s, p, c, ws):
     # m ← β₁m + (1 − β₁)g;  u ← max(β₂u, |g| + ε);  θ ← θ − γ m / ((1 − β₁ᵗ) u)
     s.step += 1
     m, u, t = s.buffers["m"], s.buffers["u"], ws.like("t", p)
-    m *= c["beta1"]
+    np.multiply(m, c["beta1"], out=m)
     np.multiply(g, c["1-beta1"], out=t)
-    m += t
-    u *= c["beta2"]
+    np.add(m, t, out=m)
+    np.multiply(u, c["beta2"], out=u)
     np.abs(g, out=t)
-    t += c["eps"]
+    np.add(t, c["eps"], out=t)
     np.maximum(u, t, out=u)
     np.divide(m, u, out=t)
-    t *= float(c["lr"]) / (1.0 - float(c["beta1"]) ** s.step)
-    p -= t
+    np.multiply(t, float(c["lr"]) / (1.0 - float(c["beta1"]) ** s.step), out=t)
+    np.subtract(p, t, out=p)
 
 
 def _nadam(g, s, p, c, ws):
@@ -334,13 +334,13 @@ def _nadam(g, s, p, c, ws):
     m, v = _moments(g, s, c, t)
     np.divide(v, 1.0 - float(c["beta2"]) ** step, out=denom)
     np.sqrt(denom, out=denom)
-    denom += c["eps"]
+    np.add(denom, c["eps"], out=denom)
     np.divide(g, denom, out=t)
-    t *= lr * (1.0 - mu) / (1.0 - mu_product)
-    p -= t
+    np.multiply(t, lr * (1.0 - mu) / (1.0 - mu_product), out=t)
+    np.subtract(p, t, out=p)
     np.divide(m, denom, out=t)
-    t *= lr * mu_next / (1.0 - mu_product * mu_next)
-    p -= t
+    np.multiply(t, lr * mu_next / (1.0 - mu_product * mu_next), out=t)
+    np.subtract(p, t, out=p)
 
 
 # --- the catalogue ------------------------------------------------------------------------------

@@ -158,7 +158,11 @@ class Run:
         self._finished = False
         self.status = np.zeros(k, dtype=np.int8)
         self.stopped_at = np.full(k, -1)
-        self._active = np.arange(k)
+        self._active = np.arange(k)  # the global index of each row of the working arrays
+        # Rows of the working arrays whose starts have stopped but are not dropped yet (``_drop``); only
+        # inside ``advance``, empty at any other time.
+        self._stale = _NO_ROWS
+        self._defer_drops = False
         self._ws, self._batch_ws = Workspace(), Workspace()
         self._rows_key, self._rows_cache = None, []
         self._p = column_major(k, d)
@@ -537,11 +541,16 @@ class Run:
         """Take up to n steps with the starts still running; return how many were taken."""
         n = self._steps_allowed(whole_number(n, QT_TRANSLATE_NOOP("errors", "the number of steps"), 0))
         taken = 0
-        with np.errstate(all="ignore"):
-            while taken < n and len(self._active):
-                m = min(n - taken, self._block_steps())
-                self._block(m)
-                taken += m
+        self._defer_drops = getattr(self.problem, "dataset", None) is None and math.isfinite(self.tol ** 2)
+        try:
+            with np.errstate(all="ignore"):
+                while taken < n and len(self._active) > len(self._stale):
+                    m = min(n - taken, self._block_steps())
+                    self._block(m)
+                    taken += m
+        finally:
+            self._defer_drops = False
+            self._compact()
         self._mark_step_limit()
         return taken
 
@@ -558,6 +567,8 @@ class Run:
         """m steps for every running start, then the checks for all m rows at once."""
         block = self._begin_block(m)
         self._step_rows(block.rows, block.batches, block.etas)
+        self._grad[...] = block.grads[m - 1].T
+        _block_squared_norms(block.grads, block.gnorm2)
         self._end_block(block)
 
     def _begin_block(self, m: int) -> "_Block":
@@ -571,11 +582,12 @@ class Run:
         direct = k == self.k and k * (d + 2) >= _IN_RECORD_ELEMENTS
         in_record = self.trajectory.rows_ahead(m) if direct else None
         if in_record is None:
-            xs, losses, gnorm2, rows = self._block_buffers(k, d)
-            xs, losses, gnorm2, rows = xs[:m], losses[:m], gnorm2[:m], rows[:m]
+            xs, losses, gnorm2, grads, rows = self._block_buffers(k, d)
+            xs, losses, gnorm2, grads, rows = xs[:m], losses[:m], gnorm2[:m], grads[:m], rows[:m]
         else:
             xs, losses, gnorm2 = in_record
-            rows = zip(xs.transpose(0, 2, 1), losses, gnorm2, strict=True)
+            grads = ws.get("grads", (self._block_steps(), d, k))[:m]
+            rows = zip(xs.transpose(0, 2, 1), losses, grads.transpose(0, 2, 1), strict=True)
         before = ws.like("before", self._p)
         before[...] = self._p
         # What a replay of the block needs, to find the exact state of a start that stops inside it.
@@ -584,7 +596,7 @@ class Run:
         t0 = self.step
         batches = None if self._batches is None else [self._batches.at(t0 + j) for j in range(m)]
         etas = self._block_lrs(t0, m)
-        return _Block(m, t0, xs, losses, gnorm2, before, start_state, start_grad, batches, rows,
+        return _Block(m, t0, xs, losses, gnorm2, grads, before, start_state, start_grad, batches, rows,
                       in_record is not None, etas)
 
     def _end_block(self, block: "_Block") -> None:
@@ -594,6 +606,8 @@ class Run:
         before, start_state = block.before, block.start_state
         steps = np.arange(t0 + 1, t0 + m + 1)
         self.step = t0 + m
+        if len(self._stale):
+            self._neutralize_stale(xs, losses, gnorm2)
         events = self._events(xs, losses, gnorm2)
         if not block.in_record:
             self._record(steps, xs, losses, gnorm2)
@@ -670,44 +684,50 @@ class Run:
         return np.array(grad)
 
     def _step_rows(self, rows, batches, etas) -> None:
-        """The step loop over the block's rows (point (K, d), loss and squared gradient norm (K,)):
-        update in place, copy the new point into its row, evaluate it there (the gradient overwrites
-        the one the update used) and keep its squared gradient norm. ``etas`` (m,): each update's η,
-        or None when all use lr."""
+        """The step loop over the block's rows (point, loss and gradient: (K, d), (K,), (K, d)): update
+        in place with the last row's gradient, copy the new point into its row and evaluate it there.
+        ``etas`` (m,): each update's η, or None when all use lr. (The squared gradient norms are taken
+        for the whole block afterwards.)"""
         ws, state, c = self._ws, self.state, self._coefficients
+        update, kernel, problem = self.optimizer.update, self.problem.kernel, self.problem
+        p, g = self._p, self._grad
+        if batches is None and etas is None:  # the usual case, with nothing else per step
+            for x_row, loss_row, grad_row in rows:
+                update(g, state, p, c, ws)
+                x_row[...] = p
+                kernel(p, loss_row, grad_row, ws)
+                g = grad_row
+            return
         scheduled = etas is not None
         if scheduled:
             c = dict(c)
             lr_cell = c["lr"] = np.empty(())
-        update, kernel, problem = self.optimizer.update, self.problem.kernel, self.problem
-        k, d = self._p.shape
-        p, grad = self._p, self._grad
-        square = ws.like("t", p)  # the optimizers' scratch array, free between updates
-        g = grad
         if batches is not None:
-            batch_grad, batch_loss = ws.like("batch_grad", p), ws.get("batch_loss", (k,))
-            g = batch_grad
-        for j, (x_row, loss_row, gnorm2_row) in enumerate(rows):
+            g, batch_loss = ws.like("batch_grad", p), ws.get("batch_loss", (len(p),))
+        for j, (x_row, loss_row, grad_row) in enumerate(rows):
             if batches is not None:
                 X, y = batches[j]
-                problem.evaluate_on(X, y, p, batch_loss, batch_grad, self._batch_ws)
+                problem.evaluate_on(X, y, p, batch_loss, g, self._batch_ws)
             if scheduled:
                 lr_cell[()] = etas[j]
             update(g, state, p, c, ws)
             x_row[...] = p
-            kernel(p, loss_row, grad, ws)
-            _squared_norms(grad, square, gnorm2_row)
+            kernel(p, loss_row, grad_row, ws)
+            if batches is None:
+                g = grad_row
 
     def _block_buffers(self, k: int, d: int):
-        """The block's buffers, params (M, d, K), losses (M, K) and squared gradient norms (M, K),
-        and per-row views of them (params as (K, d)), made once per shape."""
+        """The block's buffers, params (M, d, K), losses (M, K), squared gradient norms (M, K) and
+        gradients (M, d, K), and per-row views of params, losses and gradients (params and gradients
+        as (K, d)), made once per shape."""
         m = self._block_steps()
         ws = self._ws
         xs, losses, gnorm2 = ws.get("xs", (m, d, k)), ws.get("losses", (m, k)), ws.get("gnorm2", (m, k))
+        grads = ws.get("grads", (m, d, k))
         if self._rows_key != (m, k, d):
-            self._rows_cache = [(xs[j].T, losses[j], gnorm2[j]) for j in range(m)]
+            self._rows_cache = [(xs[j].T, losses[j], grads[j].T) for j in range(m)]
             self._rows_key = (m, k, d)
-        return xs, losses, gnorm2, self._rows_cache
+        return xs, losses, gnorm2, grads, self._rows_cache
 
     def _events(self, xs, losses, gnorm2):
         """None if no start converged or diverged in the block, else the masks (m, K) of the finite
@@ -773,15 +793,44 @@ class Run:
         if self._final_scalars is not None:
             for i in idx:
                 self._final_scalars[i] = dict(self.state.scalars)
+        self._drop(local)
+
+    def _drop(self, local: np.ndarray) -> None:
+        """Drop stopped starts (local positions) from the working arrays.
+
+        Inside ``advance``, for a fixed function (whose arithmetic is element-wise: a start's numbers do
+        not depend on the others), while every start has its row and at most a quarter have stopped,
+        the rows stay, stepped to no use and ignored by the checks (``_neutralize_stale``): rows of all
+        K starts then go on into the record in one piece, not scattered into the running starts'
+        columns. Their columns there hold no values of theirs: ``history`` and ``finish`` give the final
+        values after a start's last row. ``advance`` drops them when it returns."""
+        stale = np.union1d(self._stale, local)
+        self._stale = stale
+        if not (self._defer_drops and len(self._active) == self.k and 4 * len(stale) <= self.k):
+            self._compact()
+
+    def _compact(self) -> None:
+        """Drop the rows of stopped starts that are still in the working arrays."""
+        if len(self._stale) == 0:
+            return
         keep = np.ones(len(self._active), dtype=bool)
-        keep[local] = False
+        keep[self._stale] = False
         kept = np.flatnonzero(keep)
+        self._stale = _NO_ROWS
         self._active = self._active[kept]
         self._p = _take_rows(self._p, kept)
         self._grad = _take_rows(self._grad, kept)
         self._loss = self._loss[kept]
         self._gnorm = self._gnorm[kept]
         self.state.take(kept)
+
+    def _neutralize_stale(self, xs, losses, gnorm2) -> None:
+        """Give the stale rows' columns of a block values that stop nothing (a finite point, a
+        squared gradient norm not below the tolerance's), so the checks see the running starts only."""
+        stale = self._stale
+        xs[:, :, stale] = 0.0
+        losses[:, stale] = 0.0
+        gnorm2[:, stale] = self.tol * self.tol
 
     def _record(self, steps: np.ndarray, params, loss, gnorm2) -> None:
         """Record rows of the running starts: params (n, d, Ka), loss and squared norms (n, Ka)."""
@@ -820,8 +869,9 @@ def working_bytes(problem: Problem, optimizer: str | Optimizer, k: int, batch_si
       each optimizer buffer (the state, each start's final state, the state a block starts from);
     - (K,) arrays: losses, norms, statuses, final values and a fixed function's scratch (24);
     - a dataset model's scratch, 4 (K, N) arrays for N samples and as many (K, B) for mini-batches of B;
-    - a block's rows (K, d + 2) per step of it: its buffers, or the temporaries of its checks once a
-      start stops (at most about 3 MB, but for K so large that a block is one step)."""
+    - a block's rows (K, 2d + 2) per step of it: its buffers (points, gradients, losses, norms), or
+      the gradients and the temporaries of its checks once a start stops (at most about 5 MB, but for
+      K so large that a block is one step)."""
     d = problem.dim
     buffers = len(get_optimizer(optimizer).buffers)
     dataset = getattr(problem, "dataset", None)
@@ -830,7 +880,7 @@ def working_bytes(problem: Problem, optimizer: str | Optimizer, k: int, batch_si
         n = len(dataset.y)
         batch = batch_size if isinstance(batch_size, (int, np.integer)) and batch_size > 0 else n
         samples = 4 * n + (0 if batch_size is None else 4 * min(int(batch), n))
-    block = block_steps(k, d) * (d + 2)
+    block = block_steps(k, d) * (2 * d + 2)
     return 8 * k * ((10 + 3 * buffers) * d + 24 + samples + block)
 
 
@@ -852,6 +902,7 @@ class _Block:
     xs: np.ndarray
     losses: np.ndarray
     gnorm2: np.ndarray
+    grads: np.ndarray
     before: np.ndarray
     start_state: State | None
     start_grad: np.ndarray | None
@@ -871,6 +922,21 @@ def _squared_norms(grad: np.ndarray, square: np.ndarray, out: np.ndarray) -> Non
         np.add(square[:, 0], square[:, 1], out=out)
     else:
         np.sum(square, axis=1, out=out)
+
+
+def _block_squared_norms(grads: np.ndarray, out: np.ndarray) -> None:
+    """The squared norm of each gradient of a block, grads (m, d, K), into out (m, K); grads is
+    squared in place. The same arithmetic as ``_squared_norms`` of each step's (K, d) gradient: for
+    d > 2, np.sum of each row as a (K, d) array of that layout (its order of additions depends on it)."""
+    np.multiply(grads, grads, out=grads)
+    d = grads.shape[1]
+    if d == 1:
+        out[...] = grads[:, 0]
+    elif d == 2:
+        np.add(grads[:, 0], grads[:, 1], out=out)
+    else:
+        for square, row in zip(grads, out, strict=True):
+            np.sum(square.T, axis=1, out=row)
 
 
 def advance_together(runs, n: int) -> int:
@@ -904,7 +970,14 @@ def advance_together(runs, n: int) -> int:
                 _block_together([runs[i] for i in members], m, ws)
                 for i in members:
                     taken[i] += m
-    return max((taken[i] + run.advance(n - taken[i]) for i, run in enumerate(runs)), default=0)
+    most = 0
+    for i, run in enumerate(runs):
+        if taken[i] < n:
+            taken[i] += run.advance(n - taken[i])
+        else:
+            run._mark_step_limit()  # what advance(0) does
+        most = max(most, taken[i])
+    return most
 
 
 def _block_together(runs, m: int, ws: Workspace) -> None:
@@ -914,8 +987,9 @@ def _block_together(runs, m: int, ws: Workspace) -> None:
     blocks = [run._begin_block(m) for run in runs]
     bounds = np.cumsum([0] + [len(run._active) for run in runs]).tolist()
     k, d = bounds[-1], runs[0].problem.dim
-    p, grad, square = column_major(k, d), column_major(k, d), column_major(k, d)
+    p, grad = column_major(k, d), column_major(k, d)
     xs, losses, gnorm2 = ws.get("xs", (m, d, k)), ws.get("losses", (m, k)), ws.get("gnorm2", (m, k))
+    grads = ws.get("grads", (m, d, k))
     updates, scheduled = [], []
     for run, block, a, b in zip(runs, blocks, bounds[:-1], bounds[1:], strict=True):
         p[a:b], grad[a:b] = run._p, run._grad
@@ -932,13 +1006,17 @@ def _block_together(runs, m: int, ws: Workspace) -> None:
             update(g, state, params, c, run_ws)
         xs[j] = p.T
         kernel(p, losses[j], grad, ws)
-        _squared_norms(grad, square, gnorm2[j])
+        grads[j] = grad.T
+    _block_squared_norms(grads, gnorm2)
     for run, block, a, b in zip(runs, blocks, bounds[:-1], bounds[1:], strict=True):
         block.xs[...] = xs[:, :, a:b]
         block.losses[...] = losses[:, a:b]
         block.gnorm2[...] = gnorm2[:, a:b]
         run._p[...], run._grad[...] = p[a:b], grad[a:b]
         run._end_block(block)
+
+
+_NO_ROWS = np.empty(0, dtype=np.intp)
 
 
 def _take_rows(a: np.ndarray, rows: np.ndarray) -> np.ndarray:

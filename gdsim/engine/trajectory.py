@@ -42,24 +42,33 @@ class Trajectory:
         ``params`` is (n, d, Ka), ``loss`` and ``grad_norm2`` (squared norms) are (n, Ka); with
         ``columns``, they hold only those of the K starts.
         """
-        keep = steps % self.every == 0
-        while keep.sum() > len(self._free):
-            self._thin()
+        if self.every == 1 and len(steps) <= len(self._free):
+            n, sel = len(steps), slice(None)  # every row is kept
+        else:
             keep = steps % self.every == 0
-        n = int(keep.sum())
-        if n == 0:
-            return
-        sel = slice(None) if n == len(steps) else np.flatnonzero(keep)
+            while keep.sum() > len(self._free):
+                self._thin()
+                keep = steps % self.every == 0
+            n = int(keep.sum())
+            if n == 0:
+                return
+            sel = slice(None) if n == len(steps) else np.flatnonzero(keep)
         slots, self._free = self._free[:n], self._free[n:]
-        if columns is None:
+        first = int(slots[0])
+        if slots[-1] - first == n - 1:  # consecutive slots: a slice, no index array
+            rows = slice(first, first + n)
+            if columns is None:
+                self.params[rows] = params[sel]
+                self.loss[rows] = loss[sel]
+                np.sqrt(grad_norm2[sel], out=self.grad_norm[rows])
+            else:
+                self.params[rows][..., columns] = params[sel]
+                self.loss[rows][:, columns] = loss[sel]
+                self.grad_norm[rows][:, columns] = np.sqrt(grad_norm2[sel])
+        elif columns is None:
             self.params[slots] = params[sel]
             self.loss[slots] = loss[sel]
             self.grad_norm[slots] = np.sqrt(grad_norm2[sel])
-        elif slots[-1] - slots[0] == n - 1:  # consecutive slots: one index array, on the columns
-            rows = slice(slots[0], slots[-1] + 1)
-            self.params[rows][..., columns] = params[sel]
-            self.loss[rows][:, columns] = loss[sel]
-            self.grad_norm[rows][:, columns] = np.sqrt(grad_norm2[sel])
         else:
             coordinates = np.arange(self.params.shape[1])[None, :, None]
             self.params[slots[:, None, None], coordinates, columns[None, None, :]] = params[sel]
