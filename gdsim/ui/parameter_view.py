@@ -40,6 +40,13 @@ EDGE_INSET_PX = 12.0  # how far inside the edge a run that has left the view is 
 LABEL_AVOIDS_SEGMENTS = 100  # the latest segments of each path that labels keep off
 
 
+def set_points(item: pg.ScatterPlotItem, x, y) -> None:
+    """Points of a ScatterPlotItem, hidden while it has none: an empty one still costs Qt a call of
+    its paint, ~0.2 ms in Python, each frame its view is painted."""
+    item.setData(x, y)
+    item.setVisible(len(x) > 0)
+
+
 def magnification(longest_px: float, wanted_px: float) -> int:
     """The smallest of 1, 2, 5, 10, 20, 50, … that makes a length of longest_px at least wanted_px."""
     if not longest_px > 0 or longest_px >= wanted_px:
@@ -67,6 +74,7 @@ class _TrackItems:
                         (self.edge, 32), (self.edge_label, 42)):
             item.setZValue(z)
             plot.addItem(item, ignoreBounds=isinstance(item, Marker))
+        self.dots.hide()  # 1-D only
         self.edge.hide()
         self.edge_label.hide()
 
@@ -92,8 +100,9 @@ class _TrackItems:
         self.edge_label.border = pg.mkPen(look.color, width=w(1.5))
 
     def clear(self) -> None:
-        for item in (self.trail, self.dots, self.point):
+        for item in (self.trail, self.point):
             item.setData([], [])
+        set_points(self.dots, [], [])
         self.edge.hide()
         self.edge_label.hide()
 
@@ -133,6 +142,8 @@ class ParameterView(PlotView):
         self.tangent.setZValue(15)
         self.minima = pg.ScatterPlotItem(symbol="star")
         self.saddles = pg.ScatterPlotItem(symbol="x")
+        for item in (self.minima, self.saddles):  # still until the problem or the view changes
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         for item in (self.image, self.contours, self.loss_curve, self.tangent, self.minima, self.saddles):
             plot.addItem(item)
         self.tracks: list[_TrackItems] = []
@@ -266,11 +277,11 @@ class ParameterView(PlotView):
         minima = np.array(problem.global_minima or problem.minima, dtype=float).reshape(-1, problem.dim)
         saddles = np.array(problem.saddle_points, dtype=float).reshape(-1, problem.dim)
         if problem.dim == 2:
-            self.minima.setData(minima[:, 0], minima[:, 1])
-            self.saddles.setData(saddles[:, 0], saddles[:, 1])
+            set_points(self.minima, minima[:, 0], minima[:, 1])
+            set_points(self.saddles, saddles[:, 0], saddles[:, 1])
             self._home = problem.domain
         else:
-            self.saddles.setData([], [])
+            set_points(self.saddles, [], [])
         if one_d:
             x = np.linspace(*problem.domain[0], CURVE_POINTS)
             loss = problem.loss(x[:, None])
@@ -280,9 +291,9 @@ class ParameterView(PlotView):
             margin = 0.05 * (hi - lo or 1.0)
             self._home = ((x0 - pad, x1 + pad), (lo - margin, hi + margin))
             if len(minima):
-                self.minima.setData(minima[:, 0], problem.loss(minima))
+                set_points(self.minima, minima[:, 0], problem.loss(minima))
             else:
-                self.minima.setData([], [])
+                set_points(self.minima, [], [])
         self._equal_axes = problem.equal_axes
         self._lock_aspect()
         self.reset_view()
@@ -296,7 +307,7 @@ class ParameterView(PlotView):
         self._snap = None
         self._gradient_reference = gradient_norm_at_start(problem)
         minima = np.array(problem.global_minima or problem.minima, dtype=float).reshape(-1, problem.dim)
-        self.minima.setData(minima[:, 0], minima[:, 1])
+        set_points(self.minima, minima[:, 0], minima[:, 1])
 
     @property
     def equal_axes(self) -> bool:
@@ -510,7 +521,7 @@ class ParameterView(PlotView):
         xs = clip_for_display(track.history_params[:, 0], *dom[0])
         if self._problem.dim == 1:
             ys = self._clip_loss(track.history_loss)
-            items.dots.setData(xs[-TRAIL_POINTS:], ys[-TRAIL_POINTS:])
+            set_points(items.dots, xs[-TRAIL_POINTS:], ys[-TRAIL_POINTS:])
         else:
             ys = clip_for_display(track.history_params[:, 1], *dom[1])
         items.trail.setData(xs, ys)
@@ -624,7 +635,7 @@ class ParameterView(PlotView):
             else:
                 phi, look = base + offset, base
             self.lookahead_line.setData([phi[0], look[0]], [phi[1], look[1]])
-            self.lookahead_point.setData([phi[0]], [phi[1]])
+            set_points(self.lookahead_point, [phi[0]], [phi[1]])
             placer.add_obstacles(np.linspace(phi, look, 16), weight=20)
             self.lookahead_label.setText(tr("φ: look-ahead −μ·v"))
             drawn.append((None, phi, look))
@@ -675,7 +686,7 @@ class ParameterView(PlotView):
         self.parts_scale_label.hide()
         self.parts_magnified = 1
         self.lookahead_line.setData([], [])
-        self.lookahead_point.setData([], [])
+        set_points(self.lookahead_point, [], [])
         self.lookahead_label.hide()
 
     def _draw_start(self, start) -> None:

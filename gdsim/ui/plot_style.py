@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPen
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from .style import RunLook, Style
 
@@ -77,6 +77,8 @@ class PlotView(pg.PlotWidget):
     def __init__(self, parent=None, axisItems=None, **kwargs):  # noqa: N803 (pyqtgraph's name)
         axes = {"left": EdgeAxis("left"), "bottom": EdgeAxis("bottom"), **(axisItems or {})}
         super().__init__(parent=parent, axisItems=axes, **kwargs)
+        # Items move and change every frame: a BSP tree of them would be rebuilt as often as it is used
+        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
 
     def set_title(self, text: str) -> None:
         self._title = text

@@ -10,13 +10,14 @@ the same few pixels thousands of times; those points change nothing that can be 
 segment painted with a wide pen costs about a microsecond), the points where it bends by less than a
 fraction of a pixel (see straight_drops), and, when Qt repaints only part of the
 view (a point moved), the segments of a solid line that lie outside that part (Qt strokes a whole
-path before it clips it). ``getData`` still gives every point.
+path before it clips it). What it leaves out is worked out once for each setData and view transform,
+however often Qt paints the line in between. ``getData`` still gives every point.
 """
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen
+from PySide6.QtGui import QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 
@@ -38,21 +39,25 @@ def straight_drops(px: np.ndarray, py: np.ndarray, tolerance: float = 0.2, passe
     wide line at about 6,000 instructions a corner (its join is worked out with atan2), and a smooth
     curve of 500 points has few corners one could see."""
     keep = np.arange(len(px))
+    x, y = px, py
+    limit = tolerance * tolerance
     for parity in range(passes):
         if len(keep) < 3:
             break
-        x, y = px[keep], py[keep]
+        if parity:
+            x, y = px[keep], py[keep]
         dx, dy = x[2:] - x[:-2], y[2:] - y[:-2]
-        chord = np.hypot(dx, dy)
-        # the middle point's distance from the chord between its neighbours
-        off = np.abs(dx * (y[1:-1] - y[:-2]) - dy * (x[1:-1] - x[:-2])) / np.where(chord > 0, chord, 1.0)
-        flat = off < tolerance
-        flat[(np.arange(len(flat)) + parity) % 2 == 1] = False  # never two neighbours in one pass
+        # the middle point's distance from the chord between its neighbours, squared and times the
+        # chord's squared length (a point between two that coincide: its distance from them, squared)
+        cross = dx * (y[1:-1] - y[:-2]) - dy * (x[1:-1] - x[:-2])
+        chord = dx * dx + dy * dy
+        flat = np.where(chord > 0, cross * cross < limit * chord, cross == 0)
+        flat[1 - parity % 2::2] = False  # never two neighbours in one pass
         if not flat.any():
             break
-        drop = np.zeros(len(keep), dtype=bool)
-        drop[1:-1] = flat
-        keep = keep[~drop]
+        kept = np.ones(len(keep), dtype=bool)
+        kept[1:-1] = ~flat
+        keep = keep[kept]
     return keep
 
 
@@ -73,6 +78,7 @@ class Polyline(pg.GraphicsObject):
         self._bounds: tuple[float, float, float, float] | None = None  # x0, x1, y0, y1 of the points
         self._rect: QRectF | None = None
         self._whole: QPainterPath | None = None  # the path of a short line, made once per setData
+        self._thinned: _Thinned | None = None  # the points worth drawing, for the last paint's transform
         self._pixel: tuple[float, float] | None = None  # a pixel's width and height in data units
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for exposedRect
 
@@ -94,6 +100,7 @@ class Polyline(pg.GraphicsObject):
         self._x, self._y = x, y
         self._finite = None if finite.all() else finite
         self._whole = None
+        self._thinned = None
         if finite.any():
             fx, fy = (x, y) if self._finite is None else (x[finite], y[finite])
             self._bounds = (float(fx.min()), float(fx.max()), float(fy.min()), float(fy.max()))
@@ -149,29 +156,53 @@ class Polyline(pg.GraphicsObject):
                 p.setPen(pen)
                 p.drawPath(self._whole)
             return
-        t = p.transform()
-        px, py = t.m11() * x + t.m21() * y + t.dx(), t.m12() * x + t.m22() * y + t.dy()
-        kept = pixel_steps(px, py)
-        if self._finite is None:  # a line with gaps keeps its corners: its pieces are few
-            kept = kept[straight_drops(px[kept], py[kept])]
-        x, y, px, py = x[kept], y[kept], px[kept], py[kept]
-        finite = None if self._finite is None else self._finite[kept]
-        exposed = t.mapRect(opt.exposedRect)
-        paths = {}
+        thinned = self._thinned_for(p.transform())
+        exposed = p.transform().mapRect(opt.exposedRect)
         for pen in self._pens():
             # A dashed line is drawn whole: cut into pieces, its dashes would start anew at each piece
             # and no longer meet those painted before around the exposed part.
             solid = pen.style() == Qt.PenStyle.SolidLine
-            if solid not in paths:
-                paths[solid] = (self._exposed_part(x, y, px, py, finite, exposed, pen.widthF() + 2) if solid
-                                else pg.arrayToQPath(x, y, connect="all" if finite is None else "finite"))
             p.setPen(pen)
-            p.drawPath(paths[solid])
+            p.drawPath(thinned.part(exposed, pen.widthF() + 2) if solid else thinned.whole())
 
-    @staticmethod
-    def _exposed_part(x, y, px, py, finite, exposed: QRectF, pad: float) -> QPainterPath:
+    def _thinned_for(self, t: QTransform) -> "_Thinned":
+        """The points worth drawing at the device transform ``t``: worked out once for each setData and
+        each transform, however often Qt paints the line meanwhile."""
+        key = (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy())
+        if self._thinned is None or self._thinned.key != key:
+            x, y = self._x, self._y
+            px, py = t.m11() * x + t.m21() * y + t.dx(), t.m12() * x + t.m22() * y + t.dy()
+            kept = pixel_steps(px, py)
+            if self._finite is None:  # a line with gaps keeps its corners: its pieces are few
+                kept = kept[straight_drops(px[kept], py[kept])]
+            finite = None if self._finite is None else self._finite[kept]
+            self._thinned = _Thinned(key, x[kept], y[kept], px[kept], py[kept], finite)
+        return self._thinned
+
+
+class _Thinned:
+    """A line's points thinned for one device transform: their data coordinates, device pixels and
+    which are finite ((n,) each, None: all), with the paths made of them kept for the next paint."""
+
+    def __init__(self, key: tuple, x, y, px, py, finite):
+        self.key = key
+        self.x, self.y, self.px, self.py, self.finite = x, y, px, py, finite
+        fx, fy = (px, py) if finite is None else (px[finite], py[finite])
+        self._extent = (QRectF(float(fx.min()), float(fy.min()), float(np.ptp(fx)), float(np.ptp(fy)))
+                        if len(fx) else QRectF())
+        self._whole: QPainterPath | None = None
+
+    def whole(self) -> QPainterPath:
+        if self._whole is None:
+            self._whole = pg.arrayToQPath(self.x, self.y, connect="all" if self.finite is None else "finite")
+        return self._whole
+
+    def part(self, exposed: QRectF, pad: float) -> QPainterPath:
         """The path through the segments that reach into the exposed rectangle (device pixels) or
         within ``pad`` pixels of it: inside it, the same as the whole line."""
+        if self.finite is None and exposed.adjusted(-pad, -pad, pad, pad).contains(self._extent):
+            return self.whole()  # the usual case: every point is exposed
+        x, y, px, py, finite = self.x, self.y, self.px, self.py, self.finite
         left, right = exposed.left() - pad, exposed.right() + pad
         top, bottom = exposed.top() - pad, exposed.bottom() + pad
         a, b = slice(None, -1), slice(1, None)
@@ -180,7 +211,7 @@ class Polyline(pg.GraphicsObject):
         if finite is not None:
             seen &= finite[:-1] & finite[1:]  # as "finite": no segment to or from a gap
         if seen.all():
-            return pg.arrayToQPath(x, y)
+            return self.whole()
         if not seen.any():
             return QPainterPath()
         ends = np.zeros(len(x), dtype=bool)
