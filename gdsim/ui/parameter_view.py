@@ -162,6 +162,7 @@ class ParameterView(PlotView):
             label.setZValue(40)
             plot.addItem(label)
         self.parts_magnified = 1  # how many times as long as they are the parts of a step are drawn
+        self._parts_shown = True  # until hidden: the labels below are made visible
         # Nesterov in the parts: Ruder's point φ and its look-ahead jump −μ·v to where ∇L is taken.
         self.lookahead_line = pg.PlotCurveItem()
         self.lookahead_point = pg.ScatterPlotItem(symbol="o")
@@ -473,12 +474,14 @@ class ParameterView(PlotView):
         if problem.dim == 1:
             self._draw_tangent(track, here, placer)
             self.secant.draw(track, here)
-        self._hide_step()
         if step_parts and track.status == "running":
+            self._hide_step()
             self._draw_parts(track, here, placer)
         elif problem.dim == 1:
+            self._hide_step(keep=(self.step_arrow,))
             self.step_arrow.set(here, (self._clip(track.next_params)[0], here[1]))
         else:
+            self._hide_step(keep=(self.gradient_arrow, self.next_step))
             self._draw_gradient(track, here)
             after = self._clip(track.next_params)
             self.next_step.setData([here[0], after[0]], [here[1], after[1]])
@@ -503,9 +506,12 @@ class ParameterView(PlotView):
         return np.concatenate(parts) if parts else np.empty((0, 2))
 
     def _clip(self, params) -> np.ndarray:
-        """Params (d,) kept within what Qt can draw, relative to the domain."""
-        return np.array([clip_for_display(np.array([v]), *dom)[0]
-                         for v, dom in zip(params, self._problem.domain, strict=True)])
+        """Params (d,) kept within what Qt can draw, relative to the domain (as clip_for_display)."""
+        clipped = []
+        for v, (lo, hi) in zip(params, self._problem.domain, strict=True):
+            span = max(hi - lo, 1e-12)
+            clipped.append(min(max(float(v), lo - 1e3 * span), hi + 1e3 * span))  # NaN stays NaN
+        return np.array(clipped)
 
     def _point(self, params, loss) -> tuple[float, float]:
         """Where a point is drawn: (x, loss) in 1-D, (x, y) in 2-D."""
@@ -612,6 +618,7 @@ class ParameterView(PlotView):
             longest = max((abs(float(p.end[0] - p.start[0])) / sx for p in parts), default=0.0)
         k = magnification(longest, PARTS_MIN_PX * self._style.scale)
         self.parts_magnified = k
+        self._parts_shown = True
         base = np.array(here)
         spacing = 0.07 * np.ptp(box.viewRange()[1])
         drawn = []
@@ -676,15 +683,22 @@ class ParameterView(PlotView):
                               0.5 + 0.5 * np.sign(sign * uy) if abs(uy) > 0.3 else 0.5))
         return spots
 
-    def _hide_step(self) -> None:
-        self.step_arrow.hide()
-        self.gradient_arrow.hide()
-        self.next_step.setData([], [])
+    def _hide_step(self, keep=()) -> None:
+        """Hide the next step's arrows and its parts, but for those in ``keep`` (drawn again at once:
+        hiding them first would cost each frame a round of updates for nothing)."""
+        for arrow in (self.step_arrow, self.gradient_arrow):
+            if arrow not in keep:
+                arrow.hide()
+        if self.next_step not in keep:
+            self.next_step.setData([], [])
+        self.parts_magnified = 1
+        if not self._parts_shown:
+            return
+        self._parts_shown = False
         for arrow, label in zip(self.part_arrows, self.part_labels, strict=True):
             arrow.hide()
             label.hide()
         self.parts_scale_label.hide()
-        self.parts_magnified = 1
         self.lookahead_line.setData([], [])
         set_points(self.lookahead_point, [], [])
         self.lookahead_label.hide()

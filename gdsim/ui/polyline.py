@@ -96,16 +96,22 @@ class Polyline(pg.GraphicsObject):
         x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
         if x.shape != y.shape:
             raise ValueError(f"x and y differ in shape: {x.shape} and {y.shape}")
-        finite = np.isfinite(x) & np.isfinite(y)
         self._x, self._y = x, y
-        self._finite = None if finite.all() else finite
+        self._finite = None
         self._whole = None
         self._thinned = None
-        if finite.any():
-            fx, fy = (x, y) if self._finite is None else (x[finite], y[finite])
-            self._bounds = (float(fx.min()), float(fx.max()), float(fy.min()), float(fy.max()))
-        else:
-            self._bounds = None
+        self._bounds = None
+        if len(x):
+            # NaN carries through min and max, and ±inf stays at an end: finite ends, finite points
+            bounds = (float(x.min()), float(x.max()), float(y.min()), float(y.max()))
+            if np.isfinite(bounds).all():
+                self._bounds = bounds
+            else:
+                finite = np.isfinite(x) & np.isfinite(y)
+                self._finite = finite
+                if finite.any():
+                    fx, fy = x[finite], y[finite]
+                    self._bounds = (float(fx.min()), float(fx.max()), float(fy.min()), float(fy.max()))
         self._new_bounds()
 
     def getData(self) -> tuple[np.ndarray | None, np.ndarray | None]:  # noqa: N802
