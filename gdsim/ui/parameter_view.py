@@ -5,6 +5,8 @@ is marked at the edge with its coordinates. Clicking, or dragging the start mark
 A problem of more than two parameters is drawn in the plane of two of them (``set_plane``), the others
 held where the landscape says: its runs are projected onto that plane (``gdsim.model.plane``)."""
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
@@ -124,6 +126,7 @@ class ParameterView(PlotView):
         self._curve_span = None  # the x range the 1-D curve was computed for
         self._gradient_reference = 1.0
         self._snap = None  # the last snapshot drawn, redrawn when the view moves
+        self._start_loss = None  # (what for, the loss at the start): see _draw_start
         self._step_parts = False
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
@@ -138,6 +141,8 @@ class ParameterView(PlotView):
         self.sample_note = SampleNote(plot)  # a landscape estimated from some of the samples says so
         self._estimated_from = (0, 0)  # (samples, of how many) of the landscape shown, if estimated
         self.loss_curve = pg.PlotCurveItem(connect="finite")  # a gap where the loss is not defined
+        # computed anew only when the view moves: painted from a pixmap meanwhile (801 points)
+        self.loss_curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.tangent = Polyline()
         self.tangent.setZValue(15)
         self.minima = pg.ScatterPlotItem(symbol="star")
@@ -467,8 +472,9 @@ class ParameterView(PlotView):
         for items, track in zip(self.tracks, snap.tracks, strict=False):
             self._draw_track(items, track)
         placer = Placer(self.getPlotItem().getViewBox(), self._obstacles)
+        shown = self.getPlotItem().getViewBox().viewRange()
         for items, track in zip(self.tracks, snap.tracks, strict=False):
-            self._mark_edge(items, track, placer)  # first: its label belongs next to its marker
+            self._mark_edge(items, track, placer, shown)  # first: its label belongs next to its marker
         track = snap.watched_track
         here = self._point(track.params, track.loss)
         if problem.dim == 1:
@@ -532,17 +538,18 @@ class ParameterView(PlotView):
             ys = clip_for_display(track.history_params[:, 1], *dom[1])
         items.trail.setData(xs, ys)
 
-    def _mark_edge(self, items: _TrackItems, track, placer: Placer) -> None:
+    def _mark_edge(self, items: _TrackItems, track, placer: Placer, shown) -> None:
         """A run whose point is outside the view: a marker at the nearest edge, pointing the way to
         it, with its coordinates."""
         box = self.getPlotItem().getViewBox()
-        (x0, x1), (y0, y1) = box.viewRange()
-        point = (np.array([track.params[0], track.loss]) if self._problem.dim == 1
-                 else np.asarray(track.params, float))
-        if not np.isfinite(point).all() or (x0 <= point[0] <= x1 and y0 <= point[1] <= y1):
-            items.edge.hide()
-            items.edge_label.hide()
+        (x0, x1), (y0, y1) = shown
+        px, py = float(track.params[0]), float(track.loss if self._problem.dim == 1 else track.params[1])
+        if not (math.isfinite(px) and math.isfinite(py)) or (x0 <= px <= x1 and y0 <= py <= y1):
+            if items.edge.isVisible():
+                items.edge.hide()
+                items.edge_label.hide()
             return
+        point = np.array([px, py])
         sx, sy = box.viewPixelSize()
         inset = EDGE_INSET_PX * self._style.scale
         ex = min(max(point[0], x0 + inset * sx), x1 - inset * sx)
@@ -705,10 +712,17 @@ class ParameterView(PlotView):
 
     def _draw_start(self, start) -> None:
         if self._problem.dim == 2:
-            self.start_marker.setPos(float(start[0]), float(start[1]))
+            x, y = float(start[0]), float(start[1])
         else:
-            sx = float(start[0])
-            self.start_marker.setPos(sx, float(self._clip_loss(self._problem.loss([[sx]]))[0]))
+            x = float(start[0])
+            key = (x, tuple(self.getPlotItem().getViewBox().viewRange()[1]))
+            known = self._start_loss
+            if known is None or known[0] is not self._problem or known[1] != key:
+                self._start_loss = (self._problem, key, float(self._clip_loss(self._problem.loss([[x]]))[0]))
+            y = self._start_loss[2]
+        pos = self.start_marker.pos()
+        if pos.x() != x or pos.y() != y:  # moving it costs pyqtgraph's handlers of a move
+            self.start_marker.setPos(x, y)
 
     # --- the start, chosen with the mouse -----------------------------------------------------
 

@@ -79,6 +79,7 @@ class Polyline(pg.GraphicsObject):
         self._rect: QRectF | None = None
         self._whole: QPainterPath | None = None  # the path of a short line, made once per setData
         self._thinned: _Thinned | None = None  # the points worth drawing, for the last paint's transform
+        self._pen_list = None  # see _pens
         self._pixel: tuple[float, float] | None = None  # a pixel's width and height in data units
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for exposedRect
 
@@ -134,9 +135,15 @@ class Polyline(pg.GraphicsObject):
         self._rect = None
         self.update()
 
-    def _pens(self) -> list[QPen]:
-        return [pen for pen in (self.opts["shadowPen"], self.opts["pen"])
-                if pen is not None and pen.style() != Qt.PenStyle.NoPen]
+    def _pens(self) -> list[tuple[QPen, bool, float]]:
+        """The pens to stroke with, outline first, each with whether it is solid and its width: kept
+        until a pen is set (asked of Qt at each paint, they cost more than a short line's numpy)."""
+        key = (self.opts["shadowPen"], self.opts["pen"])
+        if self._pen_list is None or any(a is not b for a, b in zip(self._pen_list[0], key, strict=True)):
+            pens = [(pen, pen.style() == Qt.PenStyle.SolidLine, pen.widthF()) for pen in key
+                    if pen is not None and pen.style() != Qt.PenStyle.NoPen]
+            self._pen_list = (key, pens)
+        return self._pen_list[1]
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
         if self._rect is None:
@@ -144,7 +151,7 @@ class Polyline(pg.GraphicsObject):
                 self._rect = QRectF()
             else:
                 x0, x1, y0, y1 = self._bounds
-                pad = max((pen.widthF() for pen in self._pens()), default=0.0) / 2 + 1  # pixels
+                pad = max((width for _, _, width in self._pens()), default=0.0) / 2 + 1  # pixels
                 if self._pixel is None:
                     self._pixel = tuple(0.0 if v is None else v.length() for v in self.pixelVectors())
                 dx, dy = pad * self._pixel[0], pad * self._pixel[1]
@@ -158,18 +165,17 @@ class Polyline(pg.GraphicsObject):
         if len(x) <= SHORT:  # a tangent, an arrow's shaft: numpy's calls would cost more than they save
             if self._whole is None:
                 self._whole = pg.arrayToQPath(x, y, connect="all" if self._finite is None else "finite")
-            for pen in self._pens():
+            for pen, _, _ in self._pens():
                 p.setPen(pen)
                 p.drawPath(self._whole)
             return
         thinned = self._thinned_for(p.transform())
         exposed = p.transform().mapRect(opt.exposedRect)
-        for pen in self._pens():
+        for pen, solid, width in self._pens():
             # A dashed line is drawn whole: cut into pieces, its dashes would start anew at each piece
             # and no longer meet those painted before around the exposed part.
-            solid = pen.style() == Qt.PenStyle.SolidLine
             p.setPen(pen)
-            p.drawPath(thinned.part(exposed, pen.widthF() + 2) if solid else thinned.whole())
+            p.drawPath(thinned.part(exposed, width + 2) if solid else thinned.whole())
 
     def _thinned_for(self, t: QTransform) -> "_Thinned":
         """The points worth drawing at the device transform ``t``: worked out once for each setData and
