@@ -14,7 +14,7 @@ from .placement import Placer
 from .plot_style import PlotView, held_range, set_view, style_plot
 from .polyline import Polyline
 from .sample_note import SampleNote
-from .style import DARK, Style, clip_for_display, format_number
+from .style import DARK, Style, format_number
 
 TANGENT_HALF_WIDTH = 0.2
 LABEL_POINTS = 11  # the ∂L label's size at 100 %; it grows with the scale …
@@ -109,17 +109,17 @@ class SliceView(PlotView):
             self.retranslate()
             self._label_for = None  # the note is placed with the label, clear of it
         self.curve.setData(sl.values, sl.loss)
-        x = float(clip_for_display(np.array([track.params[self.index]]), lo, hi)[0])
+        span = max(hi - lo, 1e-12)  # as clip_for_display, on one number
+        x = min(max(float(track.params[self.index]), lo - 1e3 * span), hi + 1e3 * span)
         y = float(track.loss)
         slope = float(track.gradient[self.index])
         half = TANGENT_HALF_WIDTH * (hi - lo)
         xs = np.array([x - half, x + half])
         self.tangent.setData(xs, y + slope * (xs - x))
         self.point.setData([x], [y])
-        defined = np.isfinite(sl.loss)  # a typed function may be undefined over part of the slice
-        loss = sl.loss if defined.all() else sl.loss[defined]
-        if loss.size:
-            self._loss_range = held_range(self._loss_range, (float(loss.min()), float(loss.max())))
+        low, high = self.curve.dataBounds(1)  # of the points where the loss is defined
+        if low is not None:
+            self._loss_range = held_range(self._loss_range, (low, high))
         set_view(self, (lo, hi), self._loss_range)
         now = time.perf_counter()
         written = self._label_for is not None
@@ -131,6 +131,8 @@ class SliceView(PlotView):
             self._label_for = key
             self._label_at = now
             self.label.setText(text)
+            defined = np.isfinite(sl.loss)  # a typed function may be undefined over part of the slice
+            loss = sl.loss[defined]
             ts = np.linspace(*xs, 20)
             tangent = np.column_stack([ts, y + slope * (ts - x)])
             drawn = np.concatenate([np.column_stack([sl.values[defined], loss]), tangent, [[x, y]]])
