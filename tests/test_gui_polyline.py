@@ -145,3 +145,29 @@ def test_polyline_dashed_line_is_drawn_whole():
     w = np.frombuffer(whole.constBits(), np.uint8).reshape(SIZE[1], SIZE[0], 4)[70:110, 100:160]
     p = np.frombuffer(part.constBits(), np.uint8).reshape(SIZE[1], SIZE[0], 4)[70:110, 100:160]
     assert (w == p).all()
+
+
+def test_straight_drops_keeps_where_a_path_turns_back_along_a_line():
+    """A run bouncing between 2 and −2 (lesson 2, η = 1), or overshooting along a straight valley, turns
+    back on its own line: the turning points are no bends of less than a pixel, and stay."""
+    px = np.where(np.arange(9) % 2 == 0, 100.0, 20.0)  # 100, 20, 100, 20, …
+    py = np.full(9, 50.0)
+    assert list(straight_drops(px, py)) == list(range(9))
+    px = np.array([0.0, 10.0, 20.0, 30.0, 25.0, 20.0, 15.0])  # along a line and back part of the way
+    kept = straight_drops(px, np.zeros(7))
+    assert 3 in kept and 0 in kept and 6 in kept
+
+
+def test_polyline_draws_a_bounce_as_a_line_between_its_ends():
+    x = np.where(np.arange(999) % 2 == 0, 2.0, -2.0)  # from 2 and back to 2, 499 times
+    y = np.full(999, 4.0)
+    line = Polyline(pg.mkPen("g", width=2.5), pg.mkPen("k", width=5))
+    line.setData(x, y)
+    t = QTransform()
+    t.translate(150, 150)
+    t.scale(30, -10)
+    image = paint(line, t)
+    row = np.frombuffer(image.constBits(), np.uint8).reshape(SIZE[1], SIZE[0], 4)[110]  # y = 4
+    inked = np.flatnonzero((row[:, :3] != 255).any(axis=1))
+    assert inked.min() <= 150 - 58 and inked.max() >= 150 + 58  # from x = −2 to x = 2 (±60 px)
+    assert len(inked) >= 120

@@ -34,8 +34,9 @@ def pixel_steps(px: np.ndarray, py: np.ndarray) -> np.ndarray:
 
 def straight_drops(px: np.ndarray, py: np.ndarray, tolerance: float = 0.2, passes: int = 3) -> np.ndarray:
     """Indices of the points to keep (device pixels (n,), (n,)) once the points where the line bends by
-    less than ``tolerance`` pixels are left out: each pass leaves out every other such point (never
-    two side by side), so the line moves by at most ``passes`` × ``tolerance`` pixels. Qt strokes a
+    less than ``tolerance`` pixels are left out (those within that distance of the segment between
+    their neighbours): each pass leaves out every other such point (never two side by side), so the
+    line moves by at most ``passes`` × ``tolerance`` pixels. Qt strokes a
     wide line at about 6,000 instructions a corner (its join is worked out with atan2), and a smooth
     curve of 500 points has few corners one could see."""
     z = px + 1j * py  # one array: half as many numpy calls, which cost more than the arithmetic here
@@ -47,10 +48,16 @@ def straight_drops(px: np.ndarray, py: np.ndarray, tolerance: float = 0.2, passe
         if parity:
             w = z[keep]
         d = w[2:] - w[:-2]
-        # the middle point's distance from the chord between its neighbours, times the chord's length
-        # (a point between two that coincide: flat if it lies on them)
-        cross = np.abs(((w[1:-1] - w[:-2]) * d.conjugate()).imag)
-        flat = cross <= tolerance * np.abs(d)
+        v = w[1:-1] - w[:-2]
+        product = v * d.conjugate()
+        chord = np.abs(d)
+        reach = tolerance * chord
+        # Flat: the middle point lies within the tolerance of the chord between its neighbours (as
+        # distances times the chord's length), beside it and not beyond its ends: a path that turns
+        # back along a line (a run bouncing between 2 and −2) keeps its turning points.
+        flat = ((np.abs(product.imag) <= reach) & (product.real >= -reach)
+                & (product.real <= chord * chord + reach))
+        flat &= (chord > 0) | (np.abs(v) <= tolerance)  # neighbours that coincide: it must be at them
         flat[1 - parity % 2::2] = False  # never two neighbours in one pass
         kept = np.ones(len(keep), dtype=bool)
         kept[1:-1] = ~flat
