@@ -120,6 +120,11 @@ class Polyline(pg.GraphicsObject):
                     self._bounds = (float(fx.min()), float(fx.max()), float(fy.min()), float(fy.max()))
         self._new_bounds()
 
+    @property
+    def all_finite(self) -> bool:
+        """Whether every point is finite (none left out, no gap)."""
+        return self._finite is None
+
     def getData(self) -> tuple[np.ndarray | None, np.ndarray | None]:  # noqa: N802
         return self._x, self._y
 
