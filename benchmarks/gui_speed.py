@@ -148,7 +148,7 @@ def frame_costs(window, steps_between: int = 1500, repeats: int = 3) -> str:
         window.resize(width, height)
         wait(300)
         best = min(frame_cost(window, steps_between=steps_between)["ms_per_frame"] for _ in range(repeats))
-        costs.append(f"{best:.1f} at {width} × {height}")
+        costs.append(f"{best:.1f} ms at {width} × {height}")
     window.resize(size)
     wait(300)
     return ", ".join(costs)
@@ -334,14 +334,14 @@ def main():
         return
     print_full_speed("1 run", one_run(window))
     print(f"  GUI thread per frame (CPU time, worker paused, 1,500 steps between frames): "
-          f"{frame_costs(window)} ms")
+          f"{frame_costs(window)}")
     if not only_runs:
         t = long_trajectory(window)
         print(f"after {t['steps_recorded']:,} steps: {t['redraws_per_s']:.0f} redraws/s, "
               f"at most {t['points_drawn']} points per curve")
     print_full_speed("7 runs (lesson 10's optimizers)", seven_runs(window))
     print(f"  GUI thread per frame (CPU time, worker paused, 170 steps between frames): "
-          f"{frame_costs(window, steps_between=170)} ms")
+          f"{frame_costs(window, steps_between=170)}")
     print(f"lesson 10 as shipped (7 runs to step 5000): every run stopped after "
           f"{lesson_8(window)['seconds']:.2f} s")
     window.close()
