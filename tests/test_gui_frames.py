@@ -73,3 +73,34 @@ def test_no_empty_point_items_are_left_to_paint(qtbot, window):
         assert items.dots.isVisible() and len(items.dots.data) > 0
     for items in view.tracks[len(snap.tracks):]:  # lesson 10's runs, gone
         assert not items.dots.isVisible()
+
+
+class _Box:
+    """A view box 400 × 300 pixels showing x in [0, 4] and y in [0, 3]: 100 pixels a unit."""
+
+    def viewRange(self):  # noqa: N802 (pyqtgraph's name)
+        return [[0.0, 4.0], [0.0, 3.0]]
+
+    def width(self):
+        return 400.0
+
+    def height(self):
+        return 300.0
+
+
+def test_a_label_goes_where_it_covers_least_and_not_over_another(qtbot):
+    import pyqtgraph as pg
+
+    from gdsim.ui.placement import Placer
+
+    crowd = np.column_stack([np.linspace(0.05, 0.3, 50), np.full(50, 2.9)])  # in the top left corner
+    placer = Placer(_Box(), crowd)
+    spots = [(0.0, 3.0, 0.0, 0.0), (4.0, 3.0, 1.0, 0.0), (4.0, 0.0, 1.0, 1.0)]  # top left, top right, …
+    first, second, third = (pg.TextItem("label"), pg.TextItem("label"), pg.TextItem("label"))
+    placer.place(first, spots)
+    assert first.pos().x() == 4.0 and first.pos().y() == 3.0  # the top left is crowded
+    placer.place(second, spots)
+    assert (second.pos().x(), second.pos().y()) == (4.0, 0.0)  # not over the first
+    placer.add_obstacles([[3.9, 0.1]], weight=5000)
+    placer.place(third, spots)
+    assert (third.pos().x(), third.pos().y()) == (0.0, 3.0)  # the crowd costs less than those
