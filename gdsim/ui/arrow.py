@@ -8,6 +8,8 @@ from PySide6.QtCore import QPointF
 
 from .polyline import Polyline
 
+ANGLE_STEP = 0.02  # degrees
+
 
 class Arrow:
     """A shaft (a two-point curve) and a head (pyqtgraph's ArrowItem, sized in pixels).
@@ -141,5 +143,9 @@ class Arrow:
         dx, dy = b.x() - a.x(), b.y() - a.y()
         if dx == 0 and dy == 0:
             return
-        # ArrowItem points left at angle 0 and turns clockwise on screen as the angle grows.
-        self.head.setStyle(angle=180.0 + math.degrees(math.atan2(dy, dx)))
+        # ArrowItem points left at angle 0 and turns clockwise on screen as the angle grows. It makes its
+        # path anew for each angle: a turn of less than ANGLE_STEP (a hundredth of a pixel at the tip)
+        # is left out.
+        angle = round((180.0 + math.degrees(math.atan2(dy, dx))) / ANGLE_STEP) * ANGLE_STEP
+        if angle != self.head.opts["angle"]:
+            self.head.setStyle(angle=angle)

@@ -152,18 +152,21 @@ class LossView(PlotView):
             self._watched = snap.watched
             self.grad_norm.setPen(self._grad_norm_pen())
             self._relabel()
-        shown = []
-        for i, track in enumerate(snap.tracks):
-            shown.append(self._set(self._curve(i), track.history_step, track.history_loss))
+        curves = [self._curve(i) for i in range(len(snap.tracks))]
+        for curve, track in zip(curves, snap.tracks, strict=True):
+            self._set(curve, track.history_step, track.history_loss)
         watched = snap.watched_track
-        shown.append(self._set(self.grad_norm, watched.history_step, watched.history_grad_norm))
-        values = np.concatenate(shown)
-        if values.size == 0:
+        self._set(self.grad_norm, watched.history_step, watched.history_grad_norm)
+        # the range of what is drawn (in decades on a log scale), from the bounds the curves keep; one
+        # that is not finite (a loss grown past what a float holds) leaves the axes as they are
+        items = (*curves, self.grad_norm)
+        bounds = [b for b in (item.dataBounds(1) for item in items) if b[0] is not None]
+        if not bounds:
             return
-        lo, hi = float(values.min()), float(values.max())
-        if self._log:
-            lo, hi = np.log10(lo), np.log10(hi)  # a log axis takes its range in decades
-        else:
+        lo, hi = min(b[0] for b in bounds), max(b[1] for b in bounds)
+        if not all(item.all_finite for item in items):
+            lo, hi = float("nan"), float("nan")
+        elif not self._log:
             lo = min(lo, 0.0)
         last = max(int(t.history_step[-1]) for t in snap.tracks)
         # At least ten steps wide, so the first few points do not fill the plot edge to edge; both
@@ -171,12 +174,12 @@ class LossView(PlotView):
         self._loss_range = held_range(self._loss_range, (lo, hi), margin=0.05)
         set_view(self, (0.0, nice_end(max(10, last))), self._loss_range, pad=0.03)
 
-    def _set(self, item, steps, values) -> np.ndarray:
-        """Draw the values (the losses, not their logarithms) over the steps; returns those drawn."""
+    def _set(self, item, steps, values) -> None:
+        """Draw the values (the losses, not their logarithms) over the steps."""
         if self._log:
-            keep = values > 0  # a log axis has no place for zero or negative values
-            steps, values = steps[keep], values[keep]
+            if not (len(values) and values.min() > 0):
+                keep = values > 0  # a log axis has no place for zero or negative values
+                steps, values = steps[keep], values[keep]
             item.setData(steps, np.log10(values))  # a log axis takes its values in decades
         else:
             item.setData(steps, values)
-        return values

@@ -5,6 +5,8 @@ is marked at the edge with its coordinates. Clicking, or dragging the start mark
 A problem of more than two parameters is drawn in the plane of two of them (``set_plane``), the others
 held where the landscape says: its runs are projected onto that plane (``gdsim.model.plane``)."""
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
@@ -40,6 +42,13 @@ EDGE_INSET_PX = 12.0  # how far inside the edge a run that has left the view is 
 LABEL_AVOIDS_SEGMENTS = 100  # the latest segments of each path that labels keep off
 
 
+def set_points(item: pg.ScatterPlotItem, x, y) -> None:
+    """Points of a ScatterPlotItem, hidden while it has none: an empty one still costs Qt a call of
+    its paint, ~0.2 ms in Python, each frame its view is painted."""
+    item.setData(x, y)
+    item.setVisible(len(x) > 0)
+
+
 def magnification(longest_px: float, wanted_px: float) -> int:
     """The smallest of 1, 2, 5, 10, 20, 50, … that makes a length of longest_px at least wanted_px."""
     if not longest_px > 0 or longest_px >= wanted_px:
@@ -67,6 +76,7 @@ class _TrackItems:
                         (self.edge, 32), (self.edge_label, 42)):
             item.setZValue(z)
             plot.addItem(item, ignoreBounds=isinstance(item, Marker))
+        self.dots.hide()  # 1-D only
         self.edge.hide()
         self.edge_label.hide()
 
@@ -92,8 +102,9 @@ class _TrackItems:
         self.edge_label.border = pg.mkPen(look.color, width=w(1.5))
 
     def clear(self) -> None:
-        for item in (self.trail, self.dots, self.point):
+        for item in (self.trail, self.point):
             item.setData([], [])
+        set_points(self.dots, [], [])
         self.edge.hide()
         self.edge_label.hide()
 
@@ -115,6 +126,7 @@ class ParameterView(PlotView):
         self._curve_span = None  # the x range the 1-D curve was computed for
         self._gradient_reference = 1.0
         self._snap = None  # the last snapshot drawn, redrawn when the view moves
+        self._start_loss = None  # (what for, the loss at the start): see _draw_start
         self._step_parts = False
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
@@ -129,10 +141,14 @@ class ParameterView(PlotView):
         self.sample_note = SampleNote(plot)  # a landscape estimated from some of the samples says so
         self._estimated_from = (0, 0)  # (samples, of how many) of the landscape shown, if estimated
         self.loss_curve = pg.PlotCurveItem(connect="finite")  # a gap where the loss is not defined
+        # computed anew only when the view moves: painted from a pixmap meanwhile (801 points)
+        self.loss_curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.tangent = Polyline()
         self.tangent.setZValue(15)
         self.minima = pg.ScatterPlotItem(symbol="star")
         self.saddles = pg.ScatterPlotItem(symbol="x")
+        for item in (self.minima, self.saddles):  # still until the problem or the view changes
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         for item in (self.image, self.contours, self.loss_curve, self.tangent, self.minima, self.saddles):
             plot.addItem(item)
         self.tracks: list[_TrackItems] = []
@@ -151,6 +167,7 @@ class ParameterView(PlotView):
             label.setZValue(40)
             plot.addItem(label)
         self.parts_magnified = 1  # how many times as long as they are the parts of a step are drawn
+        self._parts_shown = True  # until hidden: the labels below are made visible
         # Nesterov in the parts: Ruder's point φ and its look-ahead jump −μ·v to where ∇L is taken.
         self.lookahead_line = pg.PlotCurveItem()
         self.lookahead_point = pg.ScatterPlotItem(symbol="o")
@@ -266,11 +283,11 @@ class ParameterView(PlotView):
         minima = np.array(problem.global_minima or problem.minima, dtype=float).reshape(-1, problem.dim)
         saddles = np.array(problem.saddle_points, dtype=float).reshape(-1, problem.dim)
         if problem.dim == 2:
-            self.minima.setData(minima[:, 0], minima[:, 1])
-            self.saddles.setData(saddles[:, 0], saddles[:, 1])
+            set_points(self.minima, minima[:, 0], minima[:, 1])
+            set_points(self.saddles, saddles[:, 0], saddles[:, 1])
             self._home = problem.domain
         else:
-            self.saddles.setData([], [])
+            set_points(self.saddles, [], [])
         if one_d:
             x = np.linspace(*problem.domain[0], CURVE_POINTS)
             loss = problem.loss(x[:, None])
@@ -280,9 +297,9 @@ class ParameterView(PlotView):
             margin = 0.05 * (hi - lo or 1.0)
             self._home = ((x0 - pad, x1 + pad), (lo - margin, hi + margin))
             if len(minima):
-                self.minima.setData(minima[:, 0], problem.loss(minima))
+                set_points(self.minima, minima[:, 0], problem.loss(minima))
             else:
-                self.minima.setData([], [])
+                set_points(self.minima, [], [])
         self._equal_axes = problem.equal_axes
         self._lock_aspect()
         self.reset_view()
@@ -296,7 +313,7 @@ class ParameterView(PlotView):
         self._snap = None
         self._gradient_reference = gradient_norm_at_start(problem)
         minima = np.array(problem.global_minima or problem.minima, dtype=float).reshape(-1, problem.dim)
-        self.minima.setData(minima[:, 0], minima[:, 1])
+        set_points(self.minima, minima[:, 0], minima[:, 1])
 
     @property
     def equal_axes(self) -> bool:
@@ -455,19 +472,22 @@ class ParameterView(PlotView):
         for items, track in zip(self.tracks, snap.tracks, strict=False):
             self._draw_track(items, track)
         placer = Placer(self.getPlotItem().getViewBox(), self._obstacles)
+        shown = self.getPlotItem().getViewBox().viewRange()
         for items, track in zip(self.tracks, snap.tracks, strict=False):
-            self._mark_edge(items, track, placer)  # first: its label belongs next to its marker
+            self._mark_edge(items, track, placer, shown)  # first: its label belongs next to its marker
         track = snap.watched_track
         here = self._point(track.params, track.loss)
         if problem.dim == 1:
             self._draw_tangent(track, here, placer)
             self.secant.draw(track, here)
-        self._hide_step()
         if step_parts and track.status == "running":
+            self._hide_step()
             self._draw_parts(track, here, placer)
         elif problem.dim == 1:
+            self._hide_step(keep=(self.step_arrow,))
             self.step_arrow.set(here, (self._clip(track.next_params)[0], here[1]))
         else:
+            self._hide_step(keep=(self.gradient_arrow, self.next_step))
             self._draw_gradient(track, here)
             after = self._clip(track.next_params)
             self.next_step.setData([here[0], after[0]], [here[1], after[1]])
@@ -492,9 +512,12 @@ class ParameterView(PlotView):
         return np.concatenate(parts) if parts else np.empty((0, 2))
 
     def _clip(self, params) -> np.ndarray:
-        """Params (d,) kept within what Qt can draw, relative to the domain."""
-        return np.array([clip_for_display(np.array([v]), *dom)[0]
-                         for v, dom in zip(params, self._problem.domain, strict=True)])
+        """Params (d,) kept within what Qt can draw, relative to the domain (as clip_for_display)."""
+        clipped = []
+        for v, (lo, hi) in zip(params, self._problem.domain, strict=True):
+            span = max(hi - lo, 1e-12)
+            clipped.append(min(max(float(v), lo - 1e3 * span), hi + 1e3 * span))  # NaN stays NaN
+        return np.array(clipped)
 
     def _point(self, params, loss) -> tuple[float, float]:
         """Where a point is drawn: (x, loss) in 1-D, (x, y) in 2-D."""
@@ -510,22 +533,23 @@ class ParameterView(PlotView):
         xs = clip_for_display(track.history_params[:, 0], *dom[0])
         if self._problem.dim == 1:
             ys = self._clip_loss(track.history_loss)
-            items.dots.setData(xs[-TRAIL_POINTS:], ys[-TRAIL_POINTS:])
+            set_points(items.dots, xs[-TRAIL_POINTS:], ys[-TRAIL_POINTS:])
         else:
             ys = clip_for_display(track.history_params[:, 1], *dom[1])
         items.trail.setData(xs, ys)
 
-    def _mark_edge(self, items: _TrackItems, track, placer: Placer) -> None:
+    def _mark_edge(self, items: _TrackItems, track, placer: Placer, shown) -> None:
         """A run whose point is outside the view: a marker at the nearest edge, pointing the way to
         it, with its coordinates."""
         box = self.getPlotItem().getViewBox()
-        (x0, x1), (y0, y1) = box.viewRange()
-        point = (np.array([track.params[0], track.loss]) if self._problem.dim == 1
-                 else np.asarray(track.params, float))
-        if not np.isfinite(point).all() or (x0 <= point[0] <= x1 and y0 <= point[1] <= y1):
-            items.edge.hide()
-            items.edge_label.hide()
+        (x0, x1), (y0, y1) = shown
+        px, py = float(track.params[0]), float(track.loss if self._problem.dim == 1 else track.params[1])
+        if not (math.isfinite(px) and math.isfinite(py)) or (x0 <= px <= x1 and y0 <= py <= y1):
+            if items.edge.isVisible():
+                items.edge.hide()
+                items.edge_label.hide()
             return
+        point = np.array([px, py])
         sx, sy = box.viewPixelSize()
         inset = EDGE_INSET_PX * self._style.scale
         ex = min(max(point[0], x0 + inset * sx), x1 - inset * sx)
@@ -601,6 +625,7 @@ class ParameterView(PlotView):
             longest = max((abs(float(p.end[0] - p.start[0])) / sx for p in parts), default=0.0)
         k = magnification(longest, PARTS_MIN_PX * self._style.scale)
         self.parts_magnified = k
+        self._parts_shown = True
         base = np.array(here)
         spacing = 0.07 * np.ptp(box.viewRange()[1])
         drawn = []
@@ -624,7 +649,7 @@ class ParameterView(PlotView):
             else:
                 phi, look = base + offset, base
             self.lookahead_line.setData([phi[0], look[0]], [phi[1], look[1]])
-            self.lookahead_point.setData([phi[0]], [phi[1]])
+            set_points(self.lookahead_point, [phi[0]], [phi[1]])
             placer.add_obstacles(np.linspace(phi, look, 16), weight=20)
             self.lookahead_label.setText(tr("φ: look-ahead −μ·v"))
             drawn.append((None, phi, look))
@@ -665,25 +690,39 @@ class ParameterView(PlotView):
                               0.5 + 0.5 * np.sign(sign * uy) if abs(uy) > 0.3 else 0.5))
         return spots
 
-    def _hide_step(self) -> None:
-        self.step_arrow.hide()
-        self.gradient_arrow.hide()
-        self.next_step.setData([], [])
+    def _hide_step(self, keep=()) -> None:
+        """Hide the next step's arrows and its parts, but for those in ``keep`` (drawn again at once:
+        hiding them first would cost each frame a round of updates for nothing)."""
+        for arrow in (self.step_arrow, self.gradient_arrow):
+            if arrow not in keep:
+                arrow.hide()
+        if self.next_step not in keep:
+            self.next_step.setData([], [])
+        self.parts_magnified = 1
+        if not self._parts_shown:
+            return
+        self._parts_shown = False
         for arrow, label in zip(self.part_arrows, self.part_labels, strict=True):
             arrow.hide()
             label.hide()
         self.parts_scale_label.hide()
-        self.parts_magnified = 1
         self.lookahead_line.setData([], [])
-        self.lookahead_point.setData([], [])
+        set_points(self.lookahead_point, [], [])
         self.lookahead_label.hide()
 
     def _draw_start(self, start) -> None:
         if self._problem.dim == 2:
-            self.start_marker.setPos(float(start[0]), float(start[1]))
+            x, y = float(start[0]), float(start[1])
         else:
-            sx = float(start[0])
-            self.start_marker.setPos(sx, float(self._clip_loss(self._problem.loss([[sx]]))[0]))
+            x = float(start[0])
+            key = (x, tuple(self.getPlotItem().getViewBox().viewRange()[1]))
+            known = self._start_loss
+            if known is None or known[0] is not self._problem or known[1] != key:
+                self._start_loss = (self._problem, key, float(self._clip_loss(self._problem.loss([[x]]))[0]))
+            y = self._start_loss[2]
+        pos = self.start_marker.pos()
+        if pos.x() != x or pos.y() != y:  # moving it costs pyqtgraph's handlers of a move
+            self.start_marker.setPos(x, y)
 
     # --- the start, chosen with the mouse -----------------------------------------------------
 

@@ -41,32 +41,34 @@ class Placer:
 
     def place(self, label: pg.TextItem, candidates) -> QRectF:
         """Put the label at the best of the candidates, each (x, y, anchor_x, anchor_y): the point in
-        data coordinates where the label's anchor goes, as in TextItem. Returns its rectangle (pixels)."""
+        data coordinates where the label's anchor goes, as in TextItem. Returns its rectangle (pixels).
+        Of equally good candidates, the first."""
         self._take_obstacles()
+        c = np.asarray(candidates, float).reshape(-1, 4)
+        if not len(c):
+            return QRectF()
         size = label.boundingRect()
         w, h = size.width(), size.height()
-        best, best_cost = None, None
-        for x, y, ax, ay in candidates:
-            px, py = self.to_pixels(np.array([[x, y]]))[0]
-            left = min(max(px - ax * w, 0.0), max(self._width - w, 0.0))
-            top = min(max(py - ay * h, 0.0), max(self._height - h, 0.0))
-            rect = QRectF(left, top, w, h)
-            cost = self._covered(rect) + 1000 * sum(rect.intersects(r) for r in self.taken)
-            if best_cost is None or cost < best_cost:
-                best, best_cost = (rect, ax, ay), cost
-        if best is None:
-            return QRectF()
-        rect, ax, ay = best
+        # every candidate's rectangle at once, kept inside the plot (pixels)
+        px, py = self.to_pixels(c[:, :2]).T
+        left = np.minimum(np.maximum(px - c[:, 2] * w, 0.0), max(self._width - w, 0.0))
+        top = np.minimum(np.maximum(py - c[:, 3] * h, 0.0), max(self._height - h, 0.0))
+        cost = np.zeros(len(c))
+        p = self._points
+        if len(p):
+            x, y = p[:, 0], p[:, 1]
+            inside = ((x >= left[:, None]) & (x <= (left + w)[:, None])
+                      & (y >= top[:, None]) & (y <= (top + h)[:, None]))
+            cost += inside @ self._weights
+        for r in self.taken:  # overlapping a label placed before costs most (as QRectF.intersects)
+            if w > 0 and h > 0 and not r.isEmpty():
+                across = (left < r.right()) & (r.left() < left + w)
+                cost += 1000 * (across & (top < r.bottom()) & (r.top() < top + h))
+        i = int(np.argmin(cost))
+        rect = QRectF(float(left[i]), float(top[i]), w, h)
+        ax, ay = float(c[i, 2]), float(c[i, 3])
         label.setAnchor((ax, ay))
         label.setPos(self._x0 + (rect.left() + ax * w) * self._sx,
                      self._y1 - (rect.top() + ay * h) * self._sy)
         self.taken.append(rect)
         return rect
-
-    def _covered(self, rect: QRectF) -> float:
-        p = self._points
-        if not len(p):
-            return 0.0
-        inside = ((p[:, 0] >= rect.left()) & (p[:, 0] <= rect.right())
-                  & (p[:, 1] >= rect.top()) & (p[:, 1] <= rect.bottom()))
-        return float(self._weights[inside].sum())

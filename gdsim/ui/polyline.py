@@ -10,13 +10,14 @@ the same few pixels thousands of times; those points change nothing that can be 
 segment painted with a wide pen costs about a microsecond), the points where it bends by less than a
 fraction of a pixel (see straight_drops), and, when Qt repaints only part of the
 view (a point moved), the segments of a solid line that lie outside that part (Qt strokes a whole
-path before it clips it). ``getData`` still gives every point.
+path before it clips it). What it leaves out is worked out once for each setData and view transform,
+however often Qt paints the line in between. ``getData`` still gives every point.
 """
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen
+from PySide6.QtGui import QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 
@@ -33,30 +34,39 @@ def pixel_steps(px: np.ndarray, py: np.ndarray) -> np.ndarray:
 
 def straight_drops(px: np.ndarray, py: np.ndarray, tolerance: float = 0.2, passes: int = 3) -> np.ndarray:
     """Indices of the points to keep (device pixels (n,), (n,)) once the points where the line bends by
-    less than ``tolerance`` pixels are left out: each pass leaves out every other such point (never
-    two side by side), so the line moves by at most ``passes`` × ``tolerance`` pixels. Qt strokes a
+    less than ``tolerance`` pixels are left out (those within that distance of the segment between
+    their neighbours): each pass leaves out every other such point (never two side by side), so the
+    line moves by at most ``passes`` × ``tolerance`` pixels. Qt strokes a
     wide line at about 6,000 instructions a corner (its join is worked out with atan2), and a smooth
     curve of 500 points has few corners one could see."""
+    z = px + 1j * py  # one array: half as many numpy calls, which cost more than the arithmetic here
     keep = np.arange(len(px))
+    w = z
     for parity in range(passes):
         if len(keep) < 3:
             break
-        x, y = px[keep], py[keep]
-        dx, dy = x[2:] - x[:-2], y[2:] - y[:-2]
-        chord = np.hypot(dx, dy)
-        # the middle point's distance from the chord between its neighbours
-        off = np.abs(dx * (y[1:-1] - y[:-2]) - dy * (x[1:-1] - x[:-2])) / np.where(chord > 0, chord, 1.0)
-        flat = off < tolerance
-        flat[(np.arange(len(flat)) + parity) % 2 == 1] = False  # never two neighbours in one pass
-        if not flat.any():
-            break
-        drop = np.zeros(len(keep), dtype=bool)
-        drop[1:-1] = flat
-        keep = keep[~drop]
+        if parity:
+            w = z[keep]
+        d = w[2:] - w[:-2]
+        v = w[1:-1] - w[:-2]
+        product = v * d.conjugate()
+        chord = np.abs(d)
+        reach = tolerance * chord
+        # Flat: the middle point lies within the tolerance of the chord between its neighbours (as
+        # distances times the chord's length), beside it and not beyond its ends: a path that turns
+        # back along a line (a run bouncing between 2 and −2) keeps its turning points.
+        flat = ((np.abs(product.imag) <= reach) & (product.real >= -reach)
+                & (product.real <= chord * chord + reach))
+        flat &= (chord > 0) | (np.abs(v) <= tolerance)  # neighbours that coincide: it must be at them
+        flat[1 - parity % 2::2] = False  # never two neighbours in one pass
+        kept = np.ones(len(keep), dtype=bool)
+        kept[1:-1] = ~flat
+        keep = keep[kept]
     return keep
 
 
 SHORT = 16  # points; a line this short is painted whole, without working out what to leave out
+STRAIGHTEN_FROM = 64  # points in distinct pixels; a line of more is straightened (straight_drops)
 
 
 class Polyline(pg.GraphicsObject):
@@ -73,6 +83,8 @@ class Polyline(pg.GraphicsObject):
         self._bounds: tuple[float, float, float, float] | None = None  # x0, x1, y0, y1 of the points
         self._rect: QRectF | None = None
         self._whole: QPainterPath | None = None  # the path of a short line, made once per setData
+        self._thinned: _Thinned | None = None  # the points worth drawing, for the last paint's transform
+        self._pen_list = None  # see _pens
         self._pixel: tuple[float, float] | None = None  # a pixel's width and height in data units
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # for exposedRect
 
@@ -90,16 +102,28 @@ class Polyline(pg.GraphicsObject):
         x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
         if x.shape != y.shape:
             raise ValueError(f"x and y differ in shape: {x.shape} and {y.shape}")
-        finite = np.isfinite(x) & np.isfinite(y)
         self._x, self._y = x, y
-        self._finite = None if finite.all() else finite
+        self._finite = None
         self._whole = None
-        if finite.any():
-            fx, fy = (x, y) if self._finite is None else (x[finite], y[finite])
-            self._bounds = (float(fx.min()), float(fx.max()), float(fy.min()), float(fy.max()))
-        else:
-            self._bounds = None
+        self._thinned = None
+        self._bounds = None
+        if len(x):
+            # NaN carries through min and max, and ±inf stays at an end: finite ends, finite points
+            bounds = (float(x.min()), float(x.max()), float(y.min()), float(y.max()))
+            if np.isfinite(bounds).all():
+                self._bounds = bounds
+            else:
+                finite = np.isfinite(x) & np.isfinite(y)
+                self._finite = finite
+                if finite.any():
+                    fx, fy = x[finite], y[finite]
+                    self._bounds = (float(fx.min()), float(fx.max()), float(fy.min()), float(fy.max()))
         self._new_bounds()
+
+    @property
+    def all_finite(self) -> bool:
+        """Whether every point is finite (none left out, no gap)."""
+        return self._finite is None
 
     def getData(self) -> tuple[np.ndarray | None, np.ndarray | None]:  # noqa: N802
         return self._x, self._y
@@ -121,9 +145,15 @@ class Polyline(pg.GraphicsObject):
         self._rect = None
         self.update()
 
-    def _pens(self) -> list[QPen]:
-        return [pen for pen in (self.opts["shadowPen"], self.opts["pen"])
-                if pen is not None and pen.style() != Qt.PenStyle.NoPen]
+    def _pens(self) -> list[tuple[QPen, bool, float]]:
+        """The pens to stroke with, outline first, each with whether it is solid and its width: kept
+        until a pen is set (asked of Qt at each paint, they cost more than a short line's numpy)."""
+        key = (self.opts["shadowPen"], self.opts["pen"])
+        if self._pen_list is None or any(a is not b for a, b in zip(self._pen_list[0], key, strict=True)):
+            pens = [(pen, pen.style() == Qt.PenStyle.SolidLine, pen.widthF()) for pen in key
+                    if pen is not None and pen.style() != Qt.PenStyle.NoPen]
+            self._pen_list = (key, pens)
+        return self._pen_list[1]
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
         if self._rect is None:
@@ -131,7 +161,7 @@ class Polyline(pg.GraphicsObject):
                 self._rect = QRectF()
             else:
                 x0, x1, y0, y1 = self._bounds
-                pad = max((pen.widthF() for pen in self._pens()), default=0.0) / 2 + 1  # pixels
+                pad = max((width for _, _, width in self._pens()), default=0.0) / 2 + 1  # pixels
                 if self._pixel is None:
                     self._pixel = tuple(0.0 if v is None else v.length() for v in self.pixelVectors())
                 dx, dy = pad * self._pixel[0], pad * self._pixel[1]
@@ -145,33 +175,61 @@ class Polyline(pg.GraphicsObject):
         if len(x) <= SHORT:  # a tangent, an arrow's shaft: numpy's calls would cost more than they save
             if self._whole is None:
                 self._whole = pg.arrayToQPath(x, y, connect="all" if self._finite is None else "finite")
-            for pen in self._pens():
+            for pen, _, _ in self._pens():
                 p.setPen(pen)
                 p.drawPath(self._whole)
             return
-        t = p.transform()
-        px, py = t.m11() * x + t.m21() * y + t.dx(), t.m12() * x + t.m22() * y + t.dy()
-        kept = pixel_steps(px, py)
-        if self._finite is None:  # a line with gaps keeps its corners: its pieces are few
-            kept = kept[straight_drops(px[kept], py[kept])]
-        x, y, px, py = x[kept], y[kept], px[kept], py[kept]
-        finite = None if self._finite is None else self._finite[kept]
-        exposed = t.mapRect(opt.exposedRect)
-        paths = {}
-        for pen in self._pens():
+        thinned = self._thinned_for(p.transform())
+        exposed = p.transform().mapRect(opt.exposedRect)
+        for pen, solid, width in self._pens():
             # A dashed line is drawn whole: cut into pieces, its dashes would start anew at each piece
             # and no longer meet those painted before around the exposed part.
-            solid = pen.style() == Qt.PenStyle.SolidLine
-            if solid not in paths:
-                paths[solid] = (self._exposed_part(x, y, px, py, finite, exposed, pen.widthF() + 2) if solid
-                                else pg.arrayToQPath(x, y, connect="all" if finite is None else "finite"))
             p.setPen(pen)
-            p.drawPath(paths[solid])
+            p.drawPath(thinned.part(exposed, width + 2) if solid else thinned.whole())
 
-    @staticmethod
-    def _exposed_part(x, y, px, py, finite, exposed: QRectF, pad: float) -> QPainterPath:
+    def _thinned_for(self, t: QTransform) -> "_Thinned":
+        """The points worth drawing at the device transform ``t``: worked out once for each setData and
+        each transform, however often Qt paints the line meanwhile."""
+        key = (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy())
+        if self._thinned is None or self._thinned.key != key:
+            x, y = self._x, self._y
+            if t.m12() == 0 and t.m21() == 0:  # a plot's transform: scaled and moved, never turned
+                px, py = t.m11() * x + t.dx(), t.m22() * y + t.dy()
+            else:
+                px, py = t.m11() * x + t.m21() * y + t.dx(), t.m12() * x + t.m22() * y + t.dy()
+            kept = pixel_steps(px, py)
+            # a line with gaps keeps its corners (its pieces are few), and so does one of few points
+            # (leaving some out would cost more than stroking them)
+            if self._finite is None and len(kept) > STRAIGHTEN_FROM:
+                kept = kept[straight_drops(px[kept], py[kept])]
+            finite = None if self._finite is None else self._finite[kept]
+            self._thinned = _Thinned(key, x[kept], y[kept], px[kept], py[kept], finite)
+        return self._thinned
+
+
+class _Thinned:
+    """A line's points thinned for one device transform: their data coordinates, device pixels and
+    which are finite ((n,) each, None: all), with the paths made of them kept for the next paint."""
+
+    def __init__(self, key: tuple, x, y, px, py, finite):
+        self.key = key
+        self.x, self.y, self.px, self.py, self.finite = x, y, px, py, finite
+        fx, fy = (px, py) if finite is None else (px[finite], py[finite])
+        self._extent = (QRectF(float(fx.min()), float(fy.min()), float(np.ptp(fx)), float(np.ptp(fy)))
+                        if len(fx) else QRectF())
+        self._whole: QPainterPath | None = None
+
+    def whole(self) -> QPainterPath:
+        if self._whole is None:
+            self._whole = pg.arrayToQPath(self.x, self.y, connect="all" if self.finite is None else "finite")
+        return self._whole
+
+    def part(self, exposed: QRectF, pad: float) -> QPainterPath:
         """The path through the segments that reach into the exposed rectangle (device pixels) or
         within ``pad`` pixels of it: inside it, the same as the whole line."""
+        if self.finite is None and exposed.adjusted(-pad, -pad, pad, pad).contains(self._extent):
+            return self.whole()  # the usual case: every point is exposed
+        x, y, px, py, finite = self.x, self.y, self.px, self.py, self.finite
         left, right = exposed.left() - pad, exposed.right() + pad
         top, bottom = exposed.top() - pad, exposed.bottom() + pad
         a, b = slice(None, -1), slice(1, None)
@@ -180,7 +238,7 @@ class Polyline(pg.GraphicsObject):
         if finite is not None:
             seen &= finite[:-1] & finite[1:]  # as "finite": no segment to or from a gap
         if seen.all():
-            return pg.arrayToQPath(x, y)
+            return self.whole()
         if not seen.any():
             return QPainterPath()
         ends = np.zeros(len(x), dtype=bool)

@@ -1,6 +1,8 @@
 """A slice through the landscape: the loss along one parameter with the others held where they are,
 and the tangent at the watched run's current point, whose slope is that parameter's partial derivative."""
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -12,11 +14,15 @@ from .placement import Placer
 from .plot_style import PlotView, held_range, set_view, style_plot
 from .polyline import Polyline
 from .sample_note import SampleNote
-from .style import DARK, Style, clip_for_display, format_number
+from .style import DARK, Style, format_number
 
 TANGENT_HALF_WIDTH = 0.2
 LABEL_POINTS = 11  # the ∂L label's size at 100 %; it grows with the scale …
 LABEL_MIN_POINTS = 9  # … and shrinks no smaller than this where the plot is too narrow for it
+# While a run plays its slope changes every frame, faster than anyone reads it, and writing and placing
+# the label costs a third of the view's frame: it is written at this rate (as the formula panel's
+# numbers), and at once for a paused or finished run.
+LABEL_UPDATES_PER_SECOND = 10
 
 
 class SliceView(PlotView):
@@ -28,6 +34,7 @@ class SliceView(PlotView):
         self._loss_range = None  # the loss range shown, held while the curve moves a little
         self._watched = 0
         self._label_for = None  # what the label was written and placed for (see _label_key)
+        self._label_at = float("-inf")  # when (perf_counter) it was last written
         plot = self.getPlotItem()
         plot.setMenuEnabled(False)
         self.curve = Polyline()
@@ -102,23 +109,30 @@ class SliceView(PlotView):
             self.retranslate()
             self._label_for = None  # the note is placed with the label, clear of it
         self.curve.setData(sl.values, sl.loss)
-        x = float(clip_for_display(np.array([track.params[self.index]]), lo, hi)[0])
+        span = max(hi - lo, 1e-12)  # as clip_for_display, on one number
+        x = min(max(float(track.params[self.index]), lo - 1e3 * span), hi + 1e3 * span)
         y = float(track.loss)
         slope = float(track.gradient[self.index])
         half = TANGENT_HALF_WIDTH * (hi - lo)
         xs = np.array([x - half, x + half])
         self.tangent.setData(xs, y + slope * (xs - x))
         self.point.setData([x], [y])
-        text = f"∂L/∂{self._names[self.index]} = {format_number(slope)}"
-        defined = np.isfinite(sl.loss)  # a typed function may be undefined over part of the slice
-        loss = sl.loss if defined.all() else sl.loss[defined]
-        if loss.size:
-            self._loss_range = held_range(self._loss_range, (float(loss.min()), float(loss.max())))
+        low, high = self.curve.dataBounds(1)  # of the points where the loss is defined
+        if low is not None:
+            self._loss_range = held_range(self._loss_range, (low, high))
         set_view(self, (lo, hi), self._loss_range)
+        now = time.perf_counter()
+        written = self._label_for is not None
+        if snap.playing and written and now - self._label_at < 1 / LABEL_UPDATES_PER_SECOND:
+            return
+        text = f"∂L/∂{self._names[self.index]} = {format_number(slope)}"
         key = self._label_key(text, x, y, sl.loss)
         if key != self._label_for:  # else it would be written and placed the same as before
             self._label_for = key
+            self._label_at = now
             self.label.setText(text)
+            defined = np.isfinite(sl.loss)  # a typed function may be undefined over part of the slice
+            loss = sl.loss[defined]
             ts = np.linspace(*xs, 20)
             tangent = np.column_stack([ts, y + slope * (ts - x)])
             drawn = np.concatenate([np.column_stack([sl.values[defined], loss]), tangent, [[x, y]]])
