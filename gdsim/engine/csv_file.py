@@ -16,22 +16,28 @@ import io
 import math
 import os
 import stat
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from .errors import QT_TRANSLATE_NOOP, InputError, shorten
-from .progress import checkpoint
+from .progress import checkpoint, part
 
 MAX_BYTES = 200 * 2**20
 MAX_ROWS = 1_000_000
 MAX_VALUES = 10_000_000
 _MAX_LINES = 4 * MAX_ROWS  # blank lines included; bounds the per-line arrays
-# Converted at a time, so that temporary lists stay small and a job reading a file can be cancelled
-# within a few tens of milliseconds (see gdsim.engine.progress).
-_CELLS_PER_CHUNK = 1 << 14
-_READ_BYTES = 1 << 24  # read at a time, for the same reason
+# numpy's loadtxt holds the interpreter lock while it converts, so no other thread runs Python meanwhile:
+# in a window, the GUI thread would wait. Each call is sized by the time the calls before it took (not
+# by cell count: a cell of 17 digits takes longer than one of 3) to hold the lock about this long, and a
+# job hands the lock over at the checkpoint after each (see gdsim.ui.jobs).
+_CALL_SECONDS = 0.002
+_FIRST_CELLS = 1 << 12  # the first call's size, before any was timed
+_MAX_CELLS = 1 << 16  # a call's largest, so that temporary lists stay small
+_clock = time.perf_counter
+_READ_BYTES = 1 << 24  # read at a time (without the lock), with a checkpoint after each
 _ROWS_PER_CHECKPOINT = 1 << 15  # rows the csv module reads between two checkpoints
 # How much of reading a file each stage is, for the fraction a checkpoint reports.
 _READ_PART, _SCAN_PART = 0.15, 0.25
@@ -199,15 +205,19 @@ class _Reader:
         """The table, read with whole-file operations, or None if the file needs the csv module."""
         raw = self.raw
         u8 = np.frombuffer(raw, dtype=np.uint8)
-        ends = _positions(u8, ord("\n"))
+        scans = _READ_PART, (2 * _READ_PART + _SCAN_PART) / 3, (_READ_PART + 2 * _SCAN_PART) / 3, _SCAN_PART
+        with part(scans[0], scans[1]):
+            ends = _positions(u8, ord("\n"))
         if len(raw) and raw[-1:] != b"\n":
             ends = np.append(ends, len(raw))  # the last line has no newline
         starts = np.empty_like(ends)
         starts[:1] = 0
         starts[1:] = ends[:-1] + 1
-        commas = _count_per_line(u8, ends, lambda chunk: chunk == ord(","))
+        with part(scans[1], scans[2]):
+            commas = _count_per_line(u8, ends, lambda chunk: chunk == ord(","))
         if any(byte in raw for byte in _BLANK):
-            spaces = _count_per_line(u8, ends, lambda chunk: _IS_BLANK[chunk])
+            with part(scans[2], scans[3]):
+                spaces = _count_per_line(u8, ends, lambda chunk: _IS_BLANK[chunk])
         else:
             spaces = 0
         filled = np.flatnonzero(ends - starts > commas + spaces)
@@ -236,12 +246,10 @@ class _Reader:
         return Table(header, self._numbers(starts, ends, data, len(header), chosen), data + 1)
 
     def _numbers(self, starts, ends, data, width: int, chosen) -> np.ndarray:
-        """The chosen columns of the given lines, converted by loadtxt a chunk at a time; a chunk
-        it refuses, or one with a value that is not finite, is checked again line by line, which
-        raises the error of its first bad line."""
+        """The chosen columns of the given lines, converted by loadtxt a chunk at a time (each sized to
+        take about _CALL_SECONDS); a chunk it refuses, or one with a value that is not finite, is
+        checked again line by line, which raises the error of its first bad line."""
         values = np.empty((len(data), width))
-        per_chunk = max(1, _CELLS_PER_CHUNK // width)
-        chunks = [slice(lo, lo + per_chunk) for lo in range(0, len(data), per_chunk)]
         order = [j for j, _ in chosen]
 
         def convert(rows: slice) -> bool:
@@ -260,12 +268,17 @@ class _Reader:
             values[rows] = parsed
             return bool(np.isfinite(parsed[:, order]).all())
 
-        for done, rows in enumerate(chunks):
-            checkpoint(_SCAN_PART + (1 - _SCAN_PART) * done / len(chunks))
+        lo, count = 0, max(1, _FIRST_CELLS // width)
+        while lo < len(data):
+            checkpoint(_SCAN_PART + (1 - _SCAN_PART) * lo / len(data))
+            rows = slice(lo, min(lo + count, len(data)))
+            began = _clock()
             if not convert(rows):
                 for i, line in zip(range(len(data))[rows], data[rows], strict=True):
                     cells = self.raw[starts[line]:ends[line]].decode().split(",")
                     values[i, order] = self._check_cells(int(line) + 1, cells, chosen)
+            count = _next_count(rows.stop - lo, _clock() - began, width)
+            lo = rows.stop
         return values[:, order]
 
     # --- row by row, with the csv module ----------------------------------------------------------
@@ -345,11 +358,25 @@ class _Reader:
         return out
 
 
-_CHUNK_BYTES = 1 << 22  # whole-file scans go this many bytes at a time, so temporaries stay small
+def _next_count(count: int, seconds: float, width: int) -> int:
+    """How many rows the next loadtxt call converts, after ``count`` rows took ``seconds``: as many as
+    take _CALL_SECONDS at that pace, at most twice as many as before and at most _MAX_CELLS."""
+    most = max(1, _MAX_CELLS // width)
+    if seconds <= 0:
+        return min(2 * count, most)
+    return max(1, min(int(count * _CALL_SECONDS / seconds), 2 * count, most))
+
+
+# Whole-file scans go this many bytes at a time, with a checkpoint after each: temporaries stay small and
+# no numpy call holds the interpreter lock for long.
+_CHUNK_BYTES = 1 << 20
 
 
 def _positions(u8: np.ndarray, byte: int) -> np.ndarray:
-    parts = [np.flatnonzero(u8[lo:lo + _CHUNK_BYTES] == byte) + lo for lo in range(0, len(u8), _CHUNK_BYTES)]
+    parts = []
+    for lo in range(0, len(u8), _CHUNK_BYTES):
+        checkpoint(lo / len(u8))
+        parts.append(np.flatnonzero(u8[lo:lo + _CHUNK_BYTES] == byte) + lo)
     return np.concatenate(parts) if parts else np.empty(0, dtype=np.intp)
 
 
@@ -357,6 +384,7 @@ def _count_per_line(u8: np.ndarray, ends: np.ndarray, matches) -> np.ndarray:
     """How many bytes of each line (lines end at ``ends``) satisfy ``matches``."""
     counts = np.zeros(len(ends), dtype=np.intp)
     for lo in range(0, len(u8), _CHUNK_BYTES):
+        checkpoint(lo / len(u8))
         where = np.flatnonzero(matches(u8[lo:lo + _CHUNK_BYTES])) + lo
         if len(where):
             line = np.searchsorted(ends, where)

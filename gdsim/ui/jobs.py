@@ -30,6 +30,13 @@ REFUSALS = (InputError, LessonError)
 DONE, REFUSED, CANCELLED, BROKEN = range(4)  # how a job ended
 
 
+def hand_over() -> None:
+    """Let another thread that waits for the interpreter lock take it now. Between two chunks of a job,
+    so that the window's thread does not wait for the job (and, with a run stepping on a third thread,
+    find the lock passed back and forth between the other two)."""
+    time.sleep(0)
+
+
 class JobLane(QObject):
     progressed = Signal(int, float)  # (job, fraction done)
     delivered = Signal(int, object)  # (job, a result: what it returned, or each item it yielded)
@@ -96,6 +103,7 @@ class JobLane(QObject):
 
         def listen(done: float) -> None:
             nonlocal last
+            hand_over()
             if cancel.is_set():
                 raise Cancelled
             now = time.perf_counter()
