@@ -11,14 +11,21 @@ the csv module.
 """
 
 import codecs
+import contextvars
 import csv
 import io
 import math
 import os
+import select
 import stat
+import subprocess
+import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -37,6 +44,15 @@ _CALL_SECONDS = 0.002
 _FIRST_CELLS = 1 << 12  # the first call's size, before any was timed
 _MAX_CELLS = 1 << 16  # a call's largest, so that temporary lists stay small
 _clock = time.perf_counter
+# Even so, the lock is held for most of the conversion, and CPython hands it over only every 5 ms at best:
+# with a run stepping on another thread, the window's thread waited 30-80 ms at times. Inside
+# ``converting_in_a_child`` (the window's background jobs), files this large are converted by a process
+# of its own, whose lock is its own; starting it costs 0.1-0.5 s, more than converting fewer cells here.
+CHILD_CELLS = 1 << 20
+_CHILD = Path(__file__).with_name("csv_child.py")
+_CHILD_CELLS_PER_CALL = 1 << 15
+_CHILD_WAIT_SECONDS = 0.05  # the longest between two checkpoints while the child works
+_in_a_child: contextvars.ContextVar[bool] = contextvars.ContextVar("gdsim_csv_in_a_child", default=False)
 _READ_BYTES = 1 << 24  # read at a time (without the lock), with a checkpoint after each
 _ROWS_PER_CHECKPOINT = 1 << 15  # rows the csv module reads between two checkpoints
 # How much of reading a file each stage is, for the fraction a checkpoint reports.
@@ -125,6 +141,19 @@ def read_table(path, columns: Columns) -> Table:
         if table is not None:
             return table
     return reader.row_by_row(columns)
+
+
+@contextmanager
+def converting_in_a_child() -> Iterator[None]:
+    """Inside the block, the numbers of a large file (CHILD_CELLS cells or more, on lines without blank
+    lines between them) are converted by a process of its own (csv_child.py), so that this process's
+    interpreter lock stays free for its other threads. What is accepted or refused, and each message,
+    is the same; where no such process can be started, they are converted here."""
+    token = _in_a_child.set(True)
+    try:
+        yield
+    finally:
+        _in_a_child.reset(token)
 
 
 def _read_bytes(path, name: str) -> bytearray:
@@ -268,18 +297,35 @@ class _Reader:
             values[rows] = parsed
             return bool(np.isfinite(parsed[:, order]).all())
 
+        if (_in_a_child.get() and len(data) * width >= CHILD_CELLS
+                and data[-1] - data[0] == len(data) - 1):  # adjacent lines: one slice of the file
+            converted = _convert_in_a_child(memoryview(self.raw)[starts[data[0]]:ends[data[-1]]], len(data),
+                                            width)
+            if converted is not None:
+                values, refused, per_call = converted
+                # The calls loadtxt refused, and those with a value that is not finite, checked in order.
+                finite = np.isfinite(values[:, order]).all(axis=1)
+                for call in sorted(set(refused) | set((np.flatnonzero(~finite) // per_call).tolist())):
+                    rows = slice(call * per_call, min((call + 1) * per_call, len(data)))
+                    self._check_lines(values, rows, starts, ends, data, chosen)
+                return values[:, order]
         lo, count = 0, max(1, _FIRST_CELLS // width)
         while lo < len(data):
             checkpoint(_SCAN_PART + (1 - _SCAN_PART) * lo / len(data))
             rows = slice(lo, min(lo + count, len(data)))
             began = _clock()
             if not convert(rows):
-                for i, line in zip(range(len(data))[rows], data[rows], strict=True):
-                    cells = self.raw[starts[line]:ends[line]].decode().split(",")
-                    values[i, order] = self._check_cells(int(line) + 1, cells, chosen)
+                self._check_lines(values, rows, starts, ends, data, chosen)
             count = _next_count(rows.stop - lo, _clock() - began, width)
             lo = rows.stop
         return values[:, order]
+
+    def _check_lines(self, values, rows: slice, starts, ends, data, chosen) -> None:
+        """Convert the given lines one by one with ``float``: the error of the first bad one, if any."""
+        order = [j for j, _ in chosen]
+        for i, line in zip(range(len(data))[rows], data[rows], strict=True):
+            cells = self.raw[starts[line]:ends[line]].decode().split(",")
+            values[i, order] = self._check_cells(int(line) + 1, cells, chosen)
 
     # --- row by row, with the csv module ----------------------------------------------------------
 
@@ -365,6 +411,59 @@ def _next_count(count: int, seconds: float, width: int) -> int:
     if seconds <= 0:
         return min(2 * count, most)
     return max(1, min(int(count * _CALL_SECONDS / seconds), 2 * count, most))
+
+
+def _convert_in_a_child(lines, rows: int, width: int) -> tuple[np.ndarray, list[int], int] | None:
+    """The values (rows, width) of ``lines`` as csv_child.py converts them, with the calls (of
+    ``per_call`` rows each) loadtxt refused, and ``per_call``; None if the child could not do it. While
+    it works, this thread checkpoints and otherwise waits without the interpreter lock."""
+    if getattr(sys, "frozen", False) or os.name != "posix" or not _CHILD.is_file():
+        return None
+    per_call = max(1, _CHILD_CELLS_PER_CALL // width)
+    with tempfile.TemporaryDirectory(prefix="gdsim-csv-") as folder:
+        source, target = os.path.join(folder, "lines"), os.path.join(folder, "values")
+        with open(source, "wb") as f:
+            f.write(lines)
+        try:
+            child = subprocess.Popen(
+                [sys.executable, str(_CHILD), source, target, str(rows), str(width), str(per_call * width)],
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        except OSError:
+            return None
+        try:
+            refused = _follow(child, rows)
+            if refused is None:
+                return None
+            values = np.fromfile(target, dtype=float)  # written before it said done
+        finally:
+            if child.poll() is None:  # cancelled, or past ``done`` and only exiting
+                child.kill()
+            child.wait()
+            child.stdout.close()
+    if values.size != rows * width:
+        return None
+    return values.reshape(rows, width), refused, per_call
+
+
+def _follow(child: subprocess.Popen, rows: int) -> list[int] | None:
+    """Checkpoints as the child reports rows done; the calls it says loadtxt refused, or None if it
+    ended without saying it was done."""
+    fd, pending, done = child.stdout.fileno(), b"", 0
+    while True:
+        checkpoint(_SCAN_PART + (1 - _SCAN_PART) * done / rows)
+        ready, _, _ = select.select([fd], [], [], _CHILD_WAIT_SECONDS)
+        if not ready:
+            continue
+        chunk = os.read(fd, 1 << 12)
+        if not chunk:
+            return None
+        *said, pending = (pending + chunk).split(b"\n")
+        for line in said:
+            words = line.split()
+            if words[:1] == [b"done"]:
+                return [int(word) for word in words[1:]]
+            if len(words) == 1 and words[0].isdigit():
+                done = int(words[0])
 
 
 # Whole-file scans go this many bytes at a time, with a checkpoint after each: temporaries stay small and

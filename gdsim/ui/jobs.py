@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import QObject, Signal
 
 from ..engine import InputError
+from ..engine.csv_file import converting_in_a_child
 from ..engine.progress import Cancelled, reporting
 from ..model.lessons import LessonError
 
@@ -112,7 +113,7 @@ class JobLane(QObject):
                 self._emit(self.progressed, job, done)
 
         try:
-            with reporting(listen):
+            with reporting(listen), converting_in_a_child():
                 if cancel.is_set():
                     raise Cancelled
                 result = work()
