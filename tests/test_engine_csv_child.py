@@ -108,3 +108,11 @@ def test_outside_the_block_no_child_is_started(tmp_path, children):
     with reporting(lambda done: None):
         load_dataset(write(tmp_path / "big.csv"))
     assert children == []
+
+
+def test_a_child_started_for_a_file_it_cannot_take_is_ended(tmp_path, children):
+    path = write(tmp_path / "quoted.csv")
+    path.write_text(path.read_text().replace(",0\n", ',"0"\n'))  # quotes below the header: the csv module
+    dataset = read(path)
+    assert len(children) == 1 and children[0].returncode is not None
+    np.testing.assert_array_equal(dataset.y, load_dataset(path).y)

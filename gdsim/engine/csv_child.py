@@ -1,4 +1,4 @@
-"""Converting a large CSV file's numbers in a process of its own (see csv_file.py, ``elsewhere``).
+"""Converting a large CSV file's numbers in a process of its own (see csv_file.py, ``converting_in_a_child``).
 
 numpy's loadtxt holds the interpreter lock while it converts: in the window's process, a million rows
 would keep the window's thread waiting. Here it holds only this process's lock. Run as a script, by its
@@ -6,13 +6,16 @@ path, so that it imports numpy and nothing of gdsim:
 
     python csv_child.py LINES VALUES ROWS WIDTH CELLS
 
-LINES holds ROWS lines of WIDTH comma-separated fields, joined by newlines. The values (ROWS, WIDTH) are
-written to VALUES as float64 in C order; after each call of CELLS cells the number of rows done so far is
-printed on a line of its own, and at the end ``done`` followed by the calls loadtxt refused (their rows
-are left at 0 for the caller to check line by line).
+or without arguments, reading them as a JSON list from its first line of input (so that it can be
+started, and import numpy, before its work is known). LINES holds ROWS lines of WIDTH comma-separated
+fields, joined by newlines. The values (ROWS, WIDTH) are written to VALUES as float64 in C order; after
+each call of CELLS cells the number of rows done so far is printed on a line of its own, and at the end
+``done`` followed by the calls loadtxt refused (their rows are left at 0 for the caller to check line by
+line).
 """
 
 import io
+import json
 import sys
 
 import numpy as np
@@ -45,6 +48,11 @@ def convert(lines: bytes, rows: int, width: int, cells: int) -> tuple[np.ndarray
 
 
 def main(argv: list[str]) -> int:
+    if not argv:
+        line = sys.stdin.readline()
+        if not line.strip():  # not needed after all
+            return 0
+        argv = [str(word) for word in json.loads(line)]
     source, target, rows, width, cells = argv[0], argv[1], *map(int, argv[2:5])
     with open(source, "rb") as f:
         lines = f.read()

@@ -14,6 +14,7 @@ import codecs
 import contextvars
 import csv
 import io
+import json
 import math
 import os
 import select
@@ -120,6 +121,16 @@ def read_table(path, columns: Columns) -> Table:
     values are checked and returned. Raises InputError naming the file and line."""
     name = str(path)
     raw = _read_bytes(path, name)
+    # Started now, the child imports numpy while this thread checks the file.
+    child = _start_child() if _in_a_child.get() and len(raw) >= 2 * CHILD_CELLS else None
+    try:
+        return _read(name, raw, columns, child)
+    finally:
+        if child is not None:
+            _end(child)
+
+
+def _read(name: str, raw: bytearray, columns: Columns, child: subprocess.Popen | None) -> Table:
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     if b"\r" in raw:
@@ -135,7 +146,7 @@ def read_table(path, columns: Columns) -> Table:
         raise InputError(_NUL, path=name, line=raw.count(b"\n", 0, nul) + 1)
     if raw.count(b"\n") >= _MAX_LINES:
         raise InputError(_TOO_MANY_LINES, path=name, limit=_MAX_LINES, rows=MAX_ROWS)
-    reader = _Reader(name, raw)
+    reader = _Reader(name, raw, child)
     if ascii_only:
         table = reader.in_bulk(columns)
         if table is not None:
@@ -225,8 +236,8 @@ def file_kind(mode: int) -> str:
 class _Reader:
     """One file's bytes (newlines made '\\n') and the checks both ways of reading share."""
 
-    def __init__(self, name: str, raw: bytes | bytearray):
-        self.name, self.raw = name, raw
+    def __init__(self, name: str, raw: bytes | bytearray, child: subprocess.Popen | None = None):
+        self.name, self.raw, self.child = name, raw, child
 
     # --- in bulk: ASCII without quotes below the header ------------------------------------------
 
@@ -297,10 +308,10 @@ class _Reader:
             values[rows] = parsed
             return bool(np.isfinite(parsed[:, order]).all())
 
-        if (_in_a_child.get() and len(data) * width >= CHILD_CELLS
+        if (self.child is not None and len(data) * width >= CHILD_CELLS
                 and data[-1] - data[0] == len(data) - 1):  # adjacent lines: one slice of the file
-            converted = _convert_in_a_child(memoryview(self.raw)[starts[data[0]]:ends[data[-1]]], len(data),
-                                            width)
+            converted = _convert_in_a_child(self.child, memoryview(self.raw)[starts[data[0]]:ends[data[-1]]],
+                                            len(data), width)
             if converted is not None:
                 values, refused, per_call = converted
                 # The calls loadtxt refused, and those with a value that is not finite, checked in order.
@@ -413,33 +424,47 @@ def _next_count(count: int, seconds: float, width: int) -> int:
     return max(1, min(int(count * _CALL_SECONDS / seconds), 2 * count, most))
 
 
-def _convert_in_a_child(lines, rows: int, width: int) -> tuple[np.ndarray, list[int], int] | None:
-    """The values (rows, width) of ``lines`` as csv_child.py converts them, with the calls (of
-    ``per_call`` rows each) loadtxt refused, and ``per_call``; None if the child could not do it. While
-    it works, this thread checkpoints and otherwise waits without the interpreter lock."""
+def _start_child() -> subprocess.Popen | None:
+    """csv_child.py started, waiting for its work; None where it cannot start."""
     if getattr(sys, "frozen", False) or os.name != "posix" or not _CHILD.is_file():
         return None
+    try:
+        return subprocess.Popen([sys.executable, str(_CHILD)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL)
+    except OSError:
+        return None
+
+
+def _end(child: subprocess.Popen) -> None:
+    if child.poll() is None:  # not needed, cancelled, or past ``done`` and only exiting
+        child.kill()
+    child.wait()
+    for pipe in (child.stdin, child.stdout):
+        try:
+            pipe.close()
+        except OSError:  # its last write failed: the child had ended
+            pass
+
+
+def _convert_in_a_child(child: subprocess.Popen, lines, rows: int,
+                        width: int) -> tuple[np.ndarray, list[int], int] | None:
+    """The values (rows, width) of ``lines`` as the child converts them, with the calls (of ``per_call``
+    rows each) loadtxt refused, and ``per_call``; None if the child could not do it. While it works,
+    this thread checkpoints and otherwise waits without the interpreter lock."""
     per_call = max(1, _CHILD_CELLS_PER_CALL // width)
     with tempfile.TemporaryDirectory(prefix="gdsim-csv-") as folder:
         source, target = os.path.join(folder, "lines"), os.path.join(folder, "values")
         with open(source, "wb") as f:
             f.write(lines)
         try:
-            child = subprocess.Popen(
-                [sys.executable, str(_CHILD), source, target, str(rows), str(width), str(per_call * width)],
-                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        except OSError:
+            child.stdin.write(json.dumps([source, target, rows, width, per_call * width]).encode() + b"\n")
+            child.stdin.close()
+        except OSError:  # it has ended
             return None
-        try:
-            refused = _follow(child, rows)
-            if refused is None:
-                return None
-            values = np.fromfile(target, dtype=float)  # written before it said done
-        finally:
-            if child.poll() is None:  # cancelled, or past ``done`` and only exiting
-                child.kill()
-            child.wait()
-            child.stdout.close()
+        refused = _follow(child, rows)
+        if refused is None:
+            return None
+        values = np.fromfile(target, dtype=float)  # written before it said done
     if values.size != rows * width:
         return None
     return values.reshape(rows, width), refused, per_call
