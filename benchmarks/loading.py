@@ -1,7 +1,9 @@
 """A 1,000,000-row CSV in the window: how long it takes to read in the background, how soon the neuron's
 landscape shows (its first, coarse stage) and how long refining takes, how the window and the run
-fare meanwhile (steps of the running setup, lateness of a 5 ms GUI-thread timer), and how long closing
-takes to stop and join every thread during the load and during the refining.
+fare meanwhile (steps of the running setup, lateness of a 5 ms GUI-thread timer: while the run plays
+and the file is read, while it plays without a file, while the file is read with the run paused, and
+while the first stages are computed), and how long closing takes to stop and join every thread during
+the load and during the refining.
 
     python benchmarks/loading.py          # three rounds, offscreen unless $DISPLAY is set
     python benchmarks/loading.py 5 20     # five rounds, waiting at most 20 s for the refining
@@ -109,7 +111,18 @@ def one_round(csv: Path, refine_wait_s: float = REFINE_WAIT_S) -> dict:
     steps_meanwhile = old_steps[-1] - step_before
     late_p95 = lateness.stop()
     session.pause()  # the run on a million rows would share the CPU with the refining
+    coarse_lateness = Lateness()
+    coarse_lateness.start()
     until(lambda: any(s is not None and s.total == ROWS for _, s in stages))
+    coarse_p95 = coarse_lateness.stop()
+    second_lateness = Lateness()
+    second_lateness.start()
+    try:
+        until(lambda: sum(s is not None and s.total == ROWS for _, s in stages) > 1 or not session.refining,
+              refine_wait_s)
+    except TimeoutError:
+        pass
+    second_p95 = second_lateness.stop()
     ours = [(t, s) for t, s in stages if s is not None and s.total == ROWS]
     try:
         until(lambda: not session.refining, refine_wait_s)
@@ -120,6 +133,7 @@ def one_round(csv: Path, refine_wait_s: float = REFINE_WAIT_S) -> dict:
     window.close()
     closed_idle = session.shut_down
 
+    paused_p95 = read_while_paused(csv)
     # Closing during the load and during the refining.
     joins = {moment: closed_during(csv, moment) for moment in ("load", "refine")}
     return {
@@ -128,8 +142,11 @@ def one_round(csv: Path, refine_wait_s: float = REFINE_WAIT_S) -> dict:
         "steps of the running setup meanwhile": steps_meanwhile,
         "GUI timer lateness p95 meanwhile (ms)": late_p95,
         "… and while playing without a file (ms)": baseline_p95,
+        "… and while read with the run paused (ms)": paused_p95,
         "coarse landscape after the data arrived (s)": coarse_at - loaded,
         "coarse stage": describe(coarse),
+        "GUI timer lateness p95 until it came (ms)": coarse_p95,
+        "… from it to the second stage (ms)": second_p95,
         "second stage after the data arrived (s)": ours[1][0] - loaded if len(ours) > 1 else float("nan"),
         "second stage": describe(ours[1][1]) if len(ours) > 1 else "-",
         f"finest stage within {refine_wait_s:g} s after the data (s)": refined_at - loaded,
@@ -144,6 +161,26 @@ def one_round(csv: Path, refine_wait_s: float = REFINE_WAIT_S) -> dict:
 
 def describe(surface) -> str:
     return f"{surface.image.shape[0]}x{surface.image.shape[1]} on {surface.samples:,} of {ROWS:,}"
+
+
+def read_while_paused(csv: Path) -> float:
+    """The 5 ms timer's p95 lateness while the CSV is read and the run is paused: what reading alone
+    costs the window."""
+    from gdsim.app import create_window
+
+    window = create_window()
+    window.resize(1024, 700)
+    window.show()
+    session = window.session
+    until(lambda: session.latest is not None)
+    session.set_problem("neuron")
+    lateness = Lateness()
+    lateness.start()
+    session.set_data(str(csv))
+    until(lambda: not session.loading)
+    p95 = lateness.stop()
+    window.close()
+    return p95
 
 
 def closed_during(csv: Path, moment: str):

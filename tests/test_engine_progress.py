@@ -71,3 +71,33 @@ def test_a_dataset_models_loss_over_a_grid_reports_and_stops_when_cancelled():
         raise Cancelled
     with pytest.raises(Cancelled), reporting(stop):
         problem.loss(points)
+
+
+@pytest.mark.parametrize("seconds_a_call, grows", [(0.004, False), (0.001, True)], ids=["slow", "fast"])
+def test_the_reader_sizes_each_loadtxt_call_by_the_time_the_calls_before_took(tmp_path, monkeypatch,
+                                                                            seconds_a_call, grows):
+    # loadtxt holds the interpreter lock while it runs: a call must not take much longer than
+    # _CALL_SECONDS, whatever the cells are, so the window's thread gets the lock between calls.
+    from gdsim.engine import csv_file
+
+    ticks = iter(range(10**9))
+    monkeypatch.setattr(csv_file, "_clock", lambda: next(ticks) * seconds_a_call)  # every call takes this
+    sizes, loadtxt = [], np.loadtxt
+
+    def counting(source, *args, **kwargs):
+        parsed = loadtxt(source, *args, **kwargs)
+        sizes.append(len(parsed))
+        return parsed
+    monkeypatch.setattr(np, "loadtxt", counting)
+    rows = 100_000
+    dataset = load_dataset(big_csv(tmp_path / "big.csv", rows))
+    assert sum(sizes) == rows and len(dataset.y) == rows
+    assert dataset.X[:3, 0].tolist() == [0.0, 0.1, 0.2] and dataset.y[:3].tolist() == [0.0, 1.0, 0.0]
+    first = csv_file._FIRST_CELLS // 2
+    assert sizes[0] == first
+    if grows:  # twice as many each time, up to the most a call converts
+        assert sizes[1:4] == [2 * first, 4 * first, 8 * first]
+        assert max(sizes) == csv_file._MAX_CELLS // 2
+    else:  # half as many each time, down to one row
+        assert sizes[1:4] == [first // 2, first // 4, first // 8]
+        assert min(sizes) == 1

@@ -222,3 +222,23 @@ def test_a_remembered_setup_on_a_million_rows_is_read_once_the_window_is_up(qtbo
         pass  # what it read arrives through the event loop, which runs from here
     assert finished.args == [True] and session.setup.data == str(million)
     win.close()
+
+
+def test_a_job_hands_the_interpreter_lock_over_at_each_checkpoint(qtbot, monkeypatch):
+    # A job's numpy calls hold the lock; between two of them the window's thread must get it.
+    from gdsim.engine.progress import checkpoint
+    from gdsim.ui import jobs
+
+    handed = []
+    monkeypatch.setattr(jobs, "hand_over", lambda: handed.append(threading.current_thread().name))
+    lane = jobs.JobLane("test")
+
+    def work():
+        for i in range(3):
+            checkpoint(i / 3)
+        return "done"
+    with qtbot.waitSignal(lane.ended, timeout=5000) as ended:
+        lane.submit(work)
+    assert ended.args[1] == jobs.DONE
+    assert handed == ["gdsim-test"] * 3
+    assert lane.shutdown(1.0)

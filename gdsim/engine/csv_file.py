@@ -11,27 +11,50 @@ the csv module.
 """
 
 import codecs
+import contextvars
 import csv
 import io
+import json
 import math
 import os
+import select
 import stat
-from collections.abc import Callable
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from .errors import QT_TRANSLATE_NOOP, InputError, shorten
-from .progress import checkpoint
+from .progress import checkpoint, part
 
 MAX_BYTES = 200 * 2**20
 MAX_ROWS = 1_000_000
 MAX_VALUES = 10_000_000
 _MAX_LINES = 4 * MAX_ROWS  # blank lines included; bounds the per-line arrays
-# Converted at a time, so that temporary lists stay small and a job reading a file can be cancelled
-# within a few tens of milliseconds (see gdsim.engine.progress).
-_CELLS_PER_CHUNK = 1 << 14
-_READ_BYTES = 1 << 24  # read at a time, for the same reason
+# numpy's loadtxt holds the interpreter lock while it converts, so no other thread runs Python meanwhile:
+# in a window, the GUI thread would wait. Each call is sized by the time the calls before it took (not
+# by cell count: a cell of 17 digits takes longer than one of 3) to hold the lock about this long, and a
+# job hands the lock over at the checkpoint after each (see gdsim.ui.jobs).
+_CALL_SECONDS = 0.002
+_FIRST_CELLS = 1 << 12  # the first call's size, before any was timed
+_MAX_CELLS = 1 << 16  # a call's largest, so that temporary lists stay small
+_clock = time.perf_counter
+# Even so, the lock is held for most of the conversion, and CPython hands it over only every 5 ms at best:
+# with a run stepping on another thread, the window's thread waited 30-80 ms at times. Inside
+# ``converting_in_a_child`` (the window's background jobs), files this large are converted by a process
+# of its own, whose lock is its own; starting it costs 0.1-0.5 s, more than converting fewer cells here.
+CHILD_CELLS = 1 << 20
+_CHILD = Path(__file__).with_name("csv_child.py")
+_CHILD_CELLS_PER_CALL = 1 << 15
+_CHILD_WAIT_SECONDS = 0.05  # the longest between two checkpoints while the child works
+_in_a_child: contextvars.ContextVar[bool] = contextvars.ContextVar("gdsim_csv_in_a_child", default=False)
+_READ_BYTES = 1 << 24  # read at a time (without the lock), with a checkpoint after each
 _ROWS_PER_CHECKPOINT = 1 << 15  # rows the csv module reads between two checkpoints
 # How much of reading a file each stage is, for the fraction a checkpoint reports.
 _READ_PART, _SCAN_PART = 0.15, 0.25
@@ -98,6 +121,16 @@ def read_table(path, columns: Columns) -> Table:
     values are checked and returned. Raises InputError naming the file and line."""
     name = str(path)
     raw = _read_bytes(path, name)
+    # Started now, the child imports numpy while this thread checks the file.
+    child = _start_child() if _in_a_child.get() and len(raw) >= 2 * CHILD_CELLS else None
+    try:
+        return _read(name, raw, columns, child)
+    finally:
+        if child is not None:
+            _end(child)
+
+
+def _read(name: str, raw: bytearray, columns: Columns, child: subprocess.Popen | None) -> Table:
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     if b"\r" in raw:
@@ -113,12 +146,25 @@ def read_table(path, columns: Columns) -> Table:
         raise InputError(_NUL, path=name, line=raw.count(b"\n", 0, nul) + 1)
     if raw.count(b"\n") >= _MAX_LINES:
         raise InputError(_TOO_MANY_LINES, path=name, limit=_MAX_LINES, rows=MAX_ROWS)
-    reader = _Reader(name, raw)
+    reader = _Reader(name, raw, child)
     if ascii_only:
         table = reader.in_bulk(columns)
         if table is not None:
             return table
     return reader.row_by_row(columns)
+
+
+@contextmanager
+def converting_in_a_child() -> Iterator[None]:
+    """Inside the block, the numbers of a large file (CHILD_CELLS cells or more, on lines without blank
+    lines between them) are converted by a process of its own (csv_child.py), so that this process's
+    interpreter lock stays free for its other threads. What is accepted or refused, and each message,
+    is the same; where no such process can be started, they are converted here."""
+    token = _in_a_child.set(True)
+    try:
+        yield
+    finally:
+        _in_a_child.reset(token)
 
 
 def _read_bytes(path, name: str) -> bytearray:
@@ -190,8 +236,8 @@ def file_kind(mode: int) -> str:
 class _Reader:
     """One file's bytes (newlines made '\\n') and the checks both ways of reading share."""
 
-    def __init__(self, name: str, raw: bytes | bytearray):
-        self.name, self.raw = name, raw
+    def __init__(self, name: str, raw: bytes | bytearray, child: subprocess.Popen | None = None):
+        self.name, self.raw, self.child = name, raw, child
 
     # --- in bulk: ASCII without quotes below the header ------------------------------------------
 
@@ -199,15 +245,19 @@ class _Reader:
         """The table, read with whole-file operations, or None if the file needs the csv module."""
         raw = self.raw
         u8 = np.frombuffer(raw, dtype=np.uint8)
-        ends = _positions(u8, ord("\n"))
+        scans = _READ_PART, (2 * _READ_PART + _SCAN_PART) / 3, (_READ_PART + 2 * _SCAN_PART) / 3, _SCAN_PART
+        with part(scans[0], scans[1]):
+            ends = _positions(u8, ord("\n"))
         if len(raw) and raw[-1:] != b"\n":
             ends = np.append(ends, len(raw))  # the last line has no newline
         starts = np.empty_like(ends)
         starts[:1] = 0
         starts[1:] = ends[:-1] + 1
-        commas = _count_per_line(u8, ends, lambda chunk: chunk == ord(","))
+        with part(scans[1], scans[2]):
+            commas = _count_per_line(u8, ends, lambda chunk: chunk == ord(","))
         if any(byte in raw for byte in _BLANK):
-            spaces = _count_per_line(u8, ends, lambda chunk: _IS_BLANK[chunk])
+            with part(scans[2], scans[3]):
+                spaces = _count_per_line(u8, ends, lambda chunk: _IS_BLANK[chunk])
         else:
             spaces = 0
         filled = np.flatnonzero(ends - starts > commas + spaces)
@@ -236,12 +286,10 @@ class _Reader:
         return Table(header, self._numbers(starts, ends, data, len(header), chosen), data + 1)
 
     def _numbers(self, starts, ends, data, width: int, chosen) -> np.ndarray:
-        """The chosen columns of the given lines, converted by loadtxt a chunk at a time; a chunk
-        it refuses, or one with a value that is not finite, is checked again line by line, which
-        raises the error of its first bad line."""
+        """The chosen columns of the given lines, converted by loadtxt a chunk at a time (each sized to
+        take about _CALL_SECONDS); a chunk it refuses, or one with a value that is not finite, is
+        checked again line by line, which raises the error of its first bad line."""
         values = np.empty((len(data), width))
-        per_chunk = max(1, _CELLS_PER_CHUNK // width)
-        chunks = [slice(lo, lo + per_chunk) for lo in range(0, len(data), per_chunk)]
         order = [j for j, _ in chosen]
 
         def convert(rows: slice) -> bool:
@@ -260,13 +308,35 @@ class _Reader:
             values[rows] = parsed
             return bool(np.isfinite(parsed[:, order]).all())
 
-        for done, rows in enumerate(chunks):
-            checkpoint(_SCAN_PART + (1 - _SCAN_PART) * done / len(chunks))
+        if (self.child is not None and len(data) * width >= CHILD_CELLS
+                and data[-1] - data[0] == len(data) - 1):  # adjacent lines: one slice of the file
+            converted = _convert_in_a_child(self.child, memoryview(self.raw)[starts[data[0]]:ends[data[-1]]],
+                                            len(data), width)
+            if converted is not None:
+                values, refused, per_call = converted
+                # The calls loadtxt refused, and those with a value that is not finite, checked in order.
+                finite = np.isfinite(values[:, order]).all(axis=1)
+                for call in sorted(set(refused) | set((np.flatnonzero(~finite) // per_call).tolist())):
+                    rows = slice(call * per_call, min((call + 1) * per_call, len(data)))
+                    self._check_lines(values, rows, starts, ends, data, chosen)
+                return values[:, order]
+        lo, count = 0, max(1, _FIRST_CELLS // width)
+        while lo < len(data):
+            checkpoint(_SCAN_PART + (1 - _SCAN_PART) * lo / len(data))
+            rows = slice(lo, min(lo + count, len(data)))
+            began = _clock()
             if not convert(rows):
-                for i, line in zip(range(len(data))[rows], data[rows], strict=True):
-                    cells = self.raw[starts[line]:ends[line]].decode().split(",")
-                    values[i, order] = self._check_cells(int(line) + 1, cells, chosen)
+                self._check_lines(values, rows, starts, ends, data, chosen)
+            count = _next_count(rows.stop - lo, _clock() - began, width)
+            lo = rows.stop
         return values[:, order]
+
+    def _check_lines(self, values, rows: slice, starts, ends, data, chosen) -> None:
+        """Convert the given lines one by one with ``float``: the error of the first bad one, if any."""
+        order = [j for j, _ in chosen]
+        for i, line in zip(range(len(data))[rows], data[rows], strict=True):
+            cells = self.raw[starts[line]:ends[line]].decode().split(",")
+            values[i, order] = self._check_cells(int(line) + 1, cells, chosen)
 
     # --- row by row, with the csv module ----------------------------------------------------------
 
@@ -345,11 +415,92 @@ class _Reader:
         return out
 
 
-_CHUNK_BYTES = 1 << 22  # whole-file scans go this many bytes at a time, so temporaries stay small
+def _next_count(count: int, seconds: float, width: int) -> int:
+    """How many rows the next loadtxt call converts, after ``count`` rows took ``seconds``: as many as
+    take _CALL_SECONDS at that pace, at most twice as many as before and at most _MAX_CELLS."""
+    most = max(1, _MAX_CELLS // width)
+    if seconds <= 0:
+        return min(2 * count, most)
+    return max(1, min(int(count * _CALL_SECONDS / seconds), 2 * count, most))
+
+
+def _start_child() -> subprocess.Popen | None:
+    """csv_child.py started, waiting for its work; None where it cannot start."""
+    if getattr(sys, "frozen", False) or os.name != "posix" or not _CHILD.is_file():
+        return None
+    try:
+        return subprocess.Popen([sys.executable, str(_CHILD)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL)
+    except OSError:
+        return None
+
+
+def _end(child: subprocess.Popen) -> None:
+    if child.poll() is None:  # not needed, cancelled, or past ``done`` and only exiting
+        child.kill()
+    child.wait()
+    for pipe in (child.stdin, child.stdout):
+        try:
+            pipe.close()
+        except OSError:  # its last write failed: the child had ended
+            pass
+
+
+def _convert_in_a_child(child: subprocess.Popen, lines, rows: int,
+                        width: int) -> tuple[np.ndarray, list[int], int] | None:
+    """The values (rows, width) of ``lines`` as the child converts them, with the calls (of ``per_call``
+    rows each) loadtxt refused, and ``per_call``; None if the child could not do it. While it works,
+    this thread checkpoints and otherwise waits without the interpreter lock."""
+    per_call = max(1, _CHILD_CELLS_PER_CALL // width)
+    with tempfile.TemporaryDirectory(prefix="gdsim-csv-") as folder:
+        source, target = os.path.join(folder, "lines"), os.path.join(folder, "values")
+        with open(source, "wb") as f:
+            f.write(lines)
+        try:
+            child.stdin.write(json.dumps([source, target, rows, width, per_call * width]).encode() + b"\n")
+            child.stdin.close()
+        except OSError:  # it has ended
+            return None
+        refused = _follow(child, rows)
+        if refused is None:
+            return None
+        values = np.fromfile(target, dtype=float)  # written before it said done
+    if values.size != rows * width:
+        return None
+    return values.reshape(rows, width), refused, per_call
+
+
+def _follow(child: subprocess.Popen, rows: int) -> list[int] | None:
+    """Checkpoints as the child reports rows done; the calls it says loadtxt refused, or None if it
+    ended without saying it was done."""
+    fd, pending, done = child.stdout.fileno(), b"", 0
+    while True:
+        checkpoint(_SCAN_PART + (1 - _SCAN_PART) * done / rows)
+        ready, _, _ = select.select([fd], [], [], _CHILD_WAIT_SECONDS)
+        if not ready:
+            continue
+        chunk = os.read(fd, 1 << 12)
+        if not chunk:
+            return None
+        *said, pending = (pending + chunk).split(b"\n")
+        for line in said:
+            words = line.split()
+            if words[:1] == [b"done"]:
+                return [int(word) for word in words[1:]]
+            if len(words) == 1 and words[0].isdigit():
+                done = int(words[0])
+
+
+# Whole-file scans go this many bytes at a time, with a checkpoint after each: temporaries stay small and
+# no numpy call holds the interpreter lock for long.
+_CHUNK_BYTES = 1 << 20
 
 
 def _positions(u8: np.ndarray, byte: int) -> np.ndarray:
-    parts = [np.flatnonzero(u8[lo:lo + _CHUNK_BYTES] == byte) + lo for lo in range(0, len(u8), _CHUNK_BYTES)]
+    parts = []
+    for lo in range(0, len(u8), _CHUNK_BYTES):
+        checkpoint(lo / len(u8))
+        parts.append(np.flatnonzero(u8[lo:lo + _CHUNK_BYTES] == byte) + lo)
     return np.concatenate(parts) if parts else np.empty(0, dtype=np.intp)
 
 
@@ -357,6 +508,7 @@ def _count_per_line(u8: np.ndarray, ends: np.ndarray, matches) -> np.ndarray:
     """How many bytes of each line (lines end at ``ends``) satisfy ``matches``."""
     counts = np.zeros(len(ends), dtype=np.intp)
     for lo in range(0, len(u8), _CHUNK_BYTES):
+        checkpoint(lo / len(u8))
         where = np.flatnonzero(matches(u8[lo:lo + _CHUNK_BYTES])) + lo
         if len(where):
             line = np.searchsorted(ends, where)

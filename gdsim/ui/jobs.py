@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import QObject, Signal
 
 from ..engine import InputError
+from ..engine.csv_file import converting_in_a_child
 from ..engine.progress import Cancelled, reporting
 from ..model.lessons import LessonError
 
@@ -28,6 +29,13 @@ PROGRESS_SECONDS = 0.05  # the shortest time between two progress reports of a j
 REFUSALS = (InputError, LessonError)
 
 DONE, REFUSED, CANCELLED, BROKEN = range(4)  # how a job ended
+
+
+def hand_over() -> None:
+    """Let another thread that waits for the interpreter lock take it now. Between two chunks of a job,
+    so that the window's thread does not wait for the job (and, with a run stepping on a third thread,
+    find the lock passed back and forth between the other two)."""
+    time.sleep(0)
 
 
 class JobLane(QObject):
@@ -96,6 +104,7 @@ class JobLane(QObject):
 
         def listen(done: float) -> None:
             nonlocal last
+            hand_over()
             if cancel.is_set():
                 raise Cancelled
             now = time.perf_counter()
@@ -104,7 +113,7 @@ class JobLane(QObject):
                 self._emit(self.progressed, job, done)
 
         try:
-            with reporting(listen):
+            with reporting(listen), converting_in_a_child():
                 if cancel.is_set():
                     raise Cancelled
                 result = work()
