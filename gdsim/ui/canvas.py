@@ -24,8 +24,10 @@ from .style import DARK, Style
 FRAME_MS = 16
 # The share of its time the window spends on frames, at most: the worker waits while a frame is drawn
 # and painted, and the window must stay quick to answer. A frame that takes 10 ms is followed by the
-# next 25 ms later at the earliest.
-FRAME_SHARE = 0.4
+# next 22 ms later at the earliest. With lesson 10's frames (~15 ms) 0.4 gave 25 redraws a second; 0.45
+# gives 30–32 with the runs at 5,300–5,800 steps/s each; 0.5 gave 32–38 but 4,900–5,400 steps/s
+# (benchmarks/gui_speed.py runs, idle machine).
+FRAME_SHARE = 0.45
 LONGEST_PAUSE_SECONDS = 0.1
 MIN_HISTORY_ROWS = 50  # a plot narrower than this has not been laid out yet
 # Beside the parameter space the slices leave it about 3/5 of the canvas: below this width (times the
