@@ -75,15 +75,21 @@ class Lateness:
         return float(np.percentile(self.late[1:], 95)) if len(self.late) > 1 else float("nan")
 
 
-def one_round(csv: Path, refine_wait_s: float = REFINE_WAIT_S) -> dict:
+def neuron_window():
+    """A 1024 × 700 window on the neuron, its first snapshot drawn."""
     from gdsim.app import create_window
 
     window = create_window()
     window.resize(1024, 700)
     window.show()
+    until(lambda: window.session.latest is not None)
+    window.session.set_problem("neuron")
+    return window
+
+
+def one_round(csv: Path, refine_wait_s: float = REFINE_WAIT_S) -> dict:
+    window = neuron_window()
     session = window.session
-    until(lambda: session.latest is not None)
-    session.set_problem("neuron")
     session.set_step_limit(10**9)  # the run goes on for the whole round: no limit, …
     session.set_tolerance(0.0)  # … and it never counts as converged
     session.set_speed(None)
@@ -166,14 +172,8 @@ def describe(surface) -> str:
 def read_while_paused(csv: Path) -> float:
     """The 5 ms timer's p95 lateness while the CSV is read and the run is paused: what reading alone
     costs the window."""
-    from gdsim.app import create_window
-
-    window = create_window()
-    window.resize(1024, 700)
-    window.show()
+    window = neuron_window()
     session = window.session
-    until(lambda: session.latest is not None)
-    session.set_problem("neuron")
     lateness = Lateness()
     lateness.start()
     session.set_data(str(csv))
