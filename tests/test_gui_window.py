@@ -107,6 +107,9 @@ def test_eta_set_while_running_applies_without_a_restart(qtbot, window):
     session.set_speed(None)
     session.set_step_limit(10**9)
     session.set_tolerance(0)  # never converges: it must still be running when we look
+    # A small η to begin with: at the default one the worker reached (1, 1) exactly, where no η moves
+    # it, within the tens of thousands of steps it can take before the change arrives.
+    session.set_hyperparameter("lr", 1e-4)
     session.play()
     first = wait_for(qtbot, window, lambda s: s.playing and s.lead.step > 50)
     session.set_hyperparameter("lr", 1e-5)  # the field's least η: from now on every step is tiny
