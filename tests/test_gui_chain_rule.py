@@ -17,8 +17,9 @@ def neuron(window, qtbot):
     qtbot.waitUntil(lambda: bool(window.lessons), timeout=5000)
     lesson = next(x for x in window.lessons if x.number == 6)
     assert window.load_lesson(lesson)
-    qtbot.waitUntil(lambda: window.session.latest is not None
-                    and window.session.latest.problem is lesson.problem)
+    # as a user acts: once the lesson is on screen (the panel follows what Qt has painted)
+    qtbot.waitUntil(lambda: window.canvas.last_painted is not None
+                    and window.canvas.last_painted.problem is lesson.problem)
     return window
 
 

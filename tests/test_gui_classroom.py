@@ -14,14 +14,15 @@ from gdsim.ui.formula import describe
 
 
 def drawn(qtbot, window, predicate, timeout=5000):
-    """Wait until the canvas has drawn a snapshot that satisfies the predicate."""
+    """Wait until Qt has painted a snapshot that satisfies the predicate (and the texts that follow
+    the run show it)."""
     def check() -> bool:
         # A bool, not an assert: a failed assert would print the whole snapshot at every poll,
         # holding the interpreter lock the worker needs.
-        snap = window.canvas.last_drawn
+        snap = window.canvas.last_painted
         return snap is not None and bool(predicate(snap))
     qtbot.waitUntil(check, timeout=timeout)
-    return window.canvas.last_drawn
+    return window.canvas.last_painted
 
 
 def test_formula_panel_shows_the_tangent_and_step_of_the_tutorial(qtbot, window):

@@ -26,12 +26,13 @@ def window(window, qtbot):
 
 
 def drawn(qtbot, window, predicate, timeout=5000):
-    """Wait until the canvas has drawn a snapshot that satisfies the predicate."""
+    """Wait until Qt has painted a snapshot that satisfies the predicate (and the texts that follow
+    the run show it)."""
     def check() -> bool:
-        snap = window.canvas.last_drawn
+        snap = window.canvas.last_painted
         return snap is not None and bool(predicate(snap))
     qtbot.waitUntil(check, timeout=timeout)
-    return window.canvas.last_drawn
+    return window.canvas.last_painted
 
 
 def press(qtbot, window, key, times: int = 1):

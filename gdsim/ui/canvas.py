@@ -66,6 +66,9 @@ class _PaintWatcher(QObject):
 
 class Canvas(QWidget):
     drawn = Signal(object)  # the snapshot just drawn (tests and benchmarks wait on it)
+    # The snapshot drawn, once Qt has painted it (at once if no view is on screen): text that follows
+    # the run is set then, so that Qt paints it apart from the plots, between two frames.
+    painted = Signal(object)
     data_view_made = Signal(object)  # the DataView, made when a problem first needs it
     sample_clicked = Signal(int)  # a data point clicked: its row
 
@@ -91,6 +94,7 @@ class Canvas(QWidget):
         self._arranged: tuple[bool, bool, bool] | None = None  # what is laid out: the slices need room
         self._newest = None  # the newest snapshot of the current setup
         self._drawn = None
+        self._painted = None  # the snapshot of the last frame Qt painted
         self._frame = QTimer(self)
         self._frame.setInterval(FRAME_MS)
         self._frame.timeout.connect(self._on_frame)
@@ -160,6 +164,9 @@ class Canvas(QWidget):
             self._unpainted_frame = None
             self._unpainted.stop()
             self.session.end_frame()
+            if self._drawn is not None:
+                self._painted = self._drawn
+                self.painted.emit(self._drawn)
             now = time.perf_counter()
             # The time since the frame began also counts whatever else the window did meanwhile (a
             # lesson loaded, a dialog): the pause it earns is held to LONGEST_PAUSE_SECONDS.
@@ -338,6 +345,11 @@ class Canvas(QWidget):
         """The snapshot drawn last (None after a change of setup, until the next is drawn)."""
         return self._drawn
 
+    @property
+    def last_painted(self):
+        """The snapshot drawn last once Qt has painted it and ``painted`` has gone out (None before)."""
+        return self._drawn if self._drawn is self._painted else None
+
     @Slot(object)
     def _on_stepped(self, snap) -> None:
         self._newest = snap  # drawn by the next frame; snapshots between two frames are skipped
@@ -364,3 +376,6 @@ class Canvas(QWidget):
         self._drawn = snap
         self.session.snapshot_drawn()
         self.drawn.emit(snap)
+        if self._unpainted_frame is None:  # no view on screen: nothing to wait for
+            self._painted = snap
+            self.painted.emit(snap)

@@ -69,10 +69,10 @@ class MainWindow(QMainWindow):
         self._controls_scroll = scroll
 
         self.formulas = FormulaPanel(self.appearance)
-        self.canvas.drawn.connect(self.formulas.show_snapshot)
+        self.canvas.painted.connect(self.formulas.show_snapshot)
         self.formula_dock = self._dock("formulas", self.formulas, Qt.DockWidgetArea.RightDockWidgetArea)
         self.chain_rule = ChainRulePanel(self.appearance)
-        self.canvas.drawn.connect(self.chain_rule.show_snapshot)
+        self.canvas.painted.connect(self.chain_rule.show_snapshot)
         # Below the canvas and the controls; the formulas and the lesson keep the whole height on the right.
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.chain_dock = self._dock("chain rule", self.chain_rule, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         self.actions = WindowActions(self)
         self.exports = Exports(self)  # File → Export
         self.actions.show_language(self.settings.language)
-        session.stepped.connect(self._on_stepped)
+        self.canvas.painted.connect(self._on_painted)
         session.setup_changed.connect(self._on_setup_changed)
         session.error_occurred.connect(self.show_error)
         self.resize(1500, 900)
@@ -402,7 +402,7 @@ class MainWindow(QMainWindow):
         self.status.setText(problem_title(problem.name))
 
     @Slot(object)
-    def _on_stepped(self, snap) -> None:
+    def _on_painted(self, snap) -> None:
         now = time.perf_counter()
         if snap.playing and now - self._status_at < 1 / TEXT_UPDATES_PER_SECOND:
             return  # as the formulas: a playing run's numbers at a rate one can read
