@@ -88,7 +88,11 @@ def test_edited_data_keeps_the_domain_while_the_minimum_stays_inside(line):
 def test_pass_or_fail_data_snaps_to_classes():
     neuron = make_problem("neuron")
     assert snaps_to_classes(neuron, Points.from_dataset(neuron.dataset))
+    assert snaps_to_classes(neuron, neuron.dataset)  # a dataset as it is read, not copied
     assert snaps_to_classes(make_problem("neuron", loss="bce"), Points.empty())
+    assert not snaps_to_classes(neuron, Points.empty())
+    graded = Points.from_dataset(neuron.dataset).moved(0, 1.0, 0.5)
+    assert not snaps_to_classes(neuron, graded)  # one target between the classes
     linreg = make_problem("linreg")
     assert not snaps_to_classes(linreg, Points.from_dataset(linreg.dataset))
 

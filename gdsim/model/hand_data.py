@@ -159,13 +159,14 @@ def points_from_dict(d) -> Points:
     return Points.of(X, columns[-1])
 
 
-def snaps_to_classes(problem, points: Points) -> bool:
+def snaps_to_classes(problem, data: Points | Dataset) -> bool:
     """Whether a point placed by hand takes y = 0 or 1 only: for the cross-entropy loss (bce), whose
     targets are classes, and for a neuron whose targets are all 0 or 1 already (pass-or-fail data)."""
     loss = getattr(problem, "loss_kind", None)
     if loss is not None and loss.name == "bce":
         return True
-    return problem.name == "neuron" and len(points) > 0 and bool(np.isin(points.y, (0.0, 1.0)).all())
+    y = data.y
+    return problem.name == "neuron" and len(y) > 0 and bool(((y == 0.0) | (y == 1.0)).all())
 
 
 def snapped(y: float, classes: bool) -> float:

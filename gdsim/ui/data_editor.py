@@ -219,7 +219,10 @@ class DataEditor(QObject):
         if editable != view.editable:
             view.editable = editable
             view.retranslate()  # its tooltip says how
-        view.snap_to_classes = editable and snaps_to_classes(self.session.problem, self.points())
+        data = self.session.setup.data
+        # the dataset itself, not a copy (``points``): it may hold a million rows
+        view.snap_to_classes = editable and snaps_to_classes(
+            self.session.problem, data if isinstance(data, Points) else self.session.problem.dataset)
 
 
 def _same(a, b) -> bool:
