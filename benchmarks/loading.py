@@ -137,6 +137,7 @@ def one_round(csv: Path, refine_wait_s: float = REFINE_WAIT_S) -> dict:
     ours = [(t, s) for t, s in stages if s is not None and s.total == ROWS]
     (coarse_at, coarse), (refined_at, finest) = ours[0], ours[-1]
     window.close()
+    window.deleteLater()  # a closed window stays alive until deleted: the next round would share with it
     closed_idle = session.shut_down
 
     paused_p95 = read_while_paused(csv)
@@ -180,6 +181,7 @@ def read_while_paused(csv: Path) -> float:
     until(lambda: not session.loading)
     p95 = lateness.stop()
     window.close()
+    window.deleteLater()
     return p95
 
 
@@ -197,6 +199,7 @@ def closed_during(csv: Path, moment: str):
         until(lambda: not session.loading)
         until(lambda: session.refining)
     window.close()
+    window.deleteLater()
     return session.shut_down
 
 

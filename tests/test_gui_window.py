@@ -213,6 +213,9 @@ def test_closing_while_running_stops_and_joins_the_worker(qtbot):
                     timeout=5000)
     win.close()
     assert win.session.shut_down.joined and not win.session.threads_running
+    # nor does a timer of the closed window tick on (it stays alive until it is deleted)
+    from PySide6.QtCore import QTimer
+    assert [t for t in win.findChildren(QTimer) if t.isActive()] == []
 
 
 def test_a_window_deleted_without_closing_it_raises_nothing(qtbot):

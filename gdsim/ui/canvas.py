@@ -174,6 +174,13 @@ class Canvas(QWidget):
             self._next_frame = now + min(pause, LONGEST_PAUSE_SECONDS)
             self._due.start(max(0, math.ceil((self._next_frame - now) * 1000)))
 
+    def stop(self) -> None:
+        """Draw no more frames (the window is closing): a closed window that stays alive, as one
+        reopened in the same process leaves behind, keeps no timer ticking."""
+        for timer in (self._frame, self._due, self._unpainted, self._paint_watcher._painted):
+            timer.stop()
+        self._unpainted_frame = None
+
     def views_on_screen(self) -> set:
         """The views Qt will paint: shown, with some of their viewport (where a view paints; it
         covers the view itself, whose own visible region is therefore empty) on screen."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.lessons import LessonError, LessonView, load_lesson, save_lesson, shipped_lessons
+from . import garbage
 from .actions import WindowActions, percent
 from .basin_panel import BasinPanel
 from .basins import BasinMode
@@ -51,6 +52,7 @@ CONTROLS_FLOOR = 240  # px the controls keep, where they can; narrower than thei
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, settings: Settings | None = None, parent=None):
         super().__init__(parent)
+        garbage.window_opened(self)
         self.session = session
         self.settings = settings or Settings()
         self.translations = Translations()
@@ -456,6 +458,8 @@ class MainWindow(QMainWindow):
         self.chain_rule.shutdown()
         self.basin_mode.shutdown()
         self.session.shutdown()
+        self.canvas.stop()
+        garbage.window_closed(self)
         if not (self._full_screen_for_this_start and self.isFullScreen()):
             self.settings.set_geometry(self.saveGeometry(), self.saveState())
         self.settings.set_setup(self.session.setup)
