@@ -1,6 +1,5 @@
 """Python's cyclic garbage collector frees Qt objects on the window's thread, never on the worker's or a
-job's (gdsim/ui/garbage.py): Qt objects destroyed on another thread while the window's thread deletes
-others deadlocked the window once."""
+job's, nor inside a Qt destructor (gdsim/ui/garbage.py): either deadlocked the window once."""
 
 import gc
 import threading
@@ -33,17 +32,22 @@ def test_qt_objects_in_garbage_cycles_are_freed_on_the_windows_thread(qtbot, win
     assert freed_on_a_busy_thread(qtbot) == [threading.main_thread()]
 
 
-def test_closing_the_last_window_turns_automatic_collection_back_on(qtbot):
+def test_collection_stays_on_the_windows_thread_after_every_window_closed(qtbot):
+    """A closed window is deleted later: a collection started inside its destructors, as automatic
+    collection turned back on at close allowed, froze the window's thread on a lock it held itself."""
     from gdsim.app import create_window
 
     first, second = create_window(), create_window()
-    for win in (first, second):
-        qtbot.addWidget(win)
-        win.show()
+    try:
+        for win in (first, second):
+            win.show()
+        assert not gc.isenabled()
+    finally:
+        first.close()
+        second.close()
     assert not gc.isenabled()
-    first.close()
-    assert not gc.isenabled()  # the other window is open still
-    second.close()
-    assert gc.isenabled()
-    second.close()  # closed twice: counted once
-    assert gc.isenabled()
+    for win in (first, second):
+        with qtbot.waitSignal(win.destroyed):
+            win.deleteLater()
+    assert not gc.isenabled()
+    assert freed_on_a_busy_thread(qtbot) == [threading.main_thread()]  # the timer collects still

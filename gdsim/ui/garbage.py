@@ -1,44 +1,27 @@
-"""Python's cyclic garbage collector runs on the window's thread only, while a window is open.
+"""Python's cyclic garbage collector runs on the window's thread only, from its event loop.
 
-The collector runs in whichever thread allocates when its count is reached: the worker's, a job's.
-There it frees the Qt objects in garbage cycles (a wrapper whose slot refers back to it, say), and Qt
-objects must not be destroyed off the thread they live in. The window once hung for good that way: the
-worker, collecting, held Qt's connection lock inside ~QObject and waited for the interpreter lock,
-which the window's thread held while it waited for that connection lock to delete a menu. So while a
-window is open automatic collection is off, and pyqtgraph's GarbageCollector collects on a timer of
-the window's thread, a generation at a time as the thresholds say; the last window closed turns it
-back on.
+Left automatic, the collector runs wherever an allocation reaches its count, and frees there the Qt
+objects in garbage cycles (a wrapper whose slot refers back to it, say). Twice that hung the window
+for good. On the worker's thread: the worker, collecting, held Qt's connection lock inside ~QObject
+and waited for the interpreter lock, which the window's thread held while it waited for that
+connection lock to delete a menu. Inside a destructor on the window's own thread: ~QObject calls into
+Python while it holds that lock, an allocation there started a collection, and a menu freed by it
+waited for the lock its own thread held. So once a window has opened, automatic collection stays off
+for the rest of the process (turning it back on when the last window closed was what let the second
+happen: a window is deleted after it closes), and pyqtgraph's GarbageCollector collects on a timer of
+the window's thread, a generation at a time as the thresholds say, whenever Qt's event loop runs. A
+program that goes on without the event loop after its windows closed may call ``gc.collect()``.
 """
-
-import gc
 
 from pyqtgraph.util.garbage_collector import GarbageCollector
 
 CHECK_SECONDS = 0.5  # how often the window's thread looks whether a generation is due
 
 _collector: GarbageCollector | None = None
-_windows: set[int] = set()
 
 
-def window_opened(window) -> None:
-    """From now until ``window`` is closed or deleted (and every other window opened too), only the
-    window's thread collects."""
+def window_opened() -> None:
+    """From now on only the window's thread collects, from its event loop."""
     global _collector
-    key = id(window)
-    _windows.add(key)
-    window.destroyed.connect(lambda *_: _forget(key))  # deleted without being closed
     if _collector is None:
         _collector = GarbageCollector(interval=CHECK_SECONDS)  # turns automatic collection off
-
-
-def window_closed(window) -> None:
-    _forget(id(window))
-
-
-def _forget(key: int) -> None:
-    global _collector
-    _windows.discard(key)
-    if not _windows and _collector is not None:
-        _collector.timer.stop()
-        _collector = None
-        gc.enable()

@@ -52,7 +52,7 @@ CONTROLS_FLOOR = 240  # px the controls keep, where they can; narrower than thei
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, settings: Settings | None = None, parent=None):
         super().__init__(parent)
-        garbage.window_opened(self)
+        garbage.window_opened()
         self.session = session
         self.settings = settings or Settings()
         self.translations = Translations()
@@ -459,7 +459,6 @@ class MainWindow(QMainWindow):
         self.basin_mode.shutdown()
         self.session.shutdown()
         self.canvas.stop()
-        garbage.window_closed(self)
         if not (self._full_screen_for_this_start and self.isFullScreen()):
             self.settings.set_geometry(self.saveGeometry(), self.saveState())
         self.settings.set_setup(self.session.setup)
