@@ -78,7 +78,8 @@ def window(qtbot):
     win = create_window()
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: win.session.latest is not None, timeout=5000)
+    # painted, not only drawn: the status line and the formulas follow the frames Qt has painted
+    qtbot.waitUntil(lambda: win.canvas.last_painted is not None, timeout=5000)
     yield win
     win.close()
 

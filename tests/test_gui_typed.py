@@ -85,6 +85,7 @@ def test_typed_function_lesson_plays_with_the_api_numbers(qtbot, window, tmp_pat
         assert len(xs) == 2 and (ys[1] - ys[0]) / (xs[1] - xs[0]) == pytest.approx(slope, rel=1e-9)
 
     qtbot.waitUntil(tangent_drawn, timeout=5000)
+    qtbot.waitUntil(lambda: window.canvas.last_painted is window.canvas.last_drawn)  # the formulas follow
     assert len(view.minima.data) == 0  # no ☆: a typed function's minima are unknown
     assert "L′(x) = 4x³ − 6x + 1" in window.formulas.toPlainText()
 
@@ -157,7 +158,7 @@ def test_a_new_user_types_a_function_fixes_it_and_plays(qtbot, window):
     assert controls.problem.currentText() == "Your function:  L(x) = x⁴ − 3x² + x"
 
     drawn = []
-    window.canvas.drawn.connect(drawn.append)
+    window.canvas.painted.connect(drawn.append)  # painted: the formula panel shows what it was handed
     press(qtbot, window, Qt.Key.Key_Space)  # Play
     qtbot.waitUntil(lambda: bool(drawn) and drawn[-1].lead.step >= 5, timeout=10_000)
     press(qtbot, window, Qt.Key.Key_Space)  # Pause: the formula panel shows the paused point at once
