@@ -4,7 +4,9 @@ overlap, labels that stay inside their plot, numbers without a stray minus sign.
 import numpy as np
 import pyqtgraph as pg
 import pytest
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF
+from test_gui_views import press
 
 from gdsim.ui.plot_style import EdgeAxis, LogAxis
 from gdsim.ui.style import format_number
@@ -69,6 +71,46 @@ def test_slice_labels_stay_inside_a_narrow_plot(qtbot, window):
         label = view.label.mapRectToItem(box, view.label.boundingRect())
         inside = box.boundingRect()
         assert label.left() >= inside.left() - 1 and label.right() <= inside.right() + 1, view.index
+
+
+def played_to(qtbot, window, key: str, steps: int):
+    """Open a lesson with its number key, play it to ``steps`` at full speed, and wait until Qt has
+    painted where it stopped."""
+    qtbot.waitUntil(lambda: len(window.lessons) > 0)
+    press(qtbot, window, key)
+    window.session.set_step_limit(steps)
+    window.session.set_speed(None)
+    press(qtbot, window, Qt.Key.Key_Space)
+
+    def finished() -> bool:
+        snap = window.canvas.last_painted
+        return snap is not None and snap.finished and not snap.playing
+    qtbot.waitUntil(finished, timeout=20_000)
+
+
+def hidden_part_of_the_point(view) -> float:
+    """How far (px) the slice's ∂L label reaches into its point's symbol; 0 when clear of it."""
+    box = view.getPlotItem().getViewBox()
+    label = view.label.mapRectToItem(box, view.label.boundingRect())
+    (x,), (y,) = view.point.getData()
+    centre = box.mapFromView(QPointF(x, y))
+    dx = max(label.left() - centre.x(), 0.0, centre.x() - label.right())
+    dy = max(label.top() - centre.y(), 0.0, centre.y() - label.bottom())
+    return max(0.0, view.point.opts["size"] / 2 - float(np.hypot(dx, dy)))
+
+
+@pytest.mark.parametrize(("key", "steps"), [("4", 60), ("4", 300), ("9", 5)])
+def test_a_slice_label_leaves_its_point_in_sight_on_a_projector(qtbot, window, key, steps):
+    window.resize(1024, 700)
+    played_to(qtbot, window, key, steps)
+    assert window.canvas.slices_shown
+    for view in window.canvas.slices:
+        assert hidden_part_of_the_point(view) == 0.0, view.index
+
+
+def test_a_slice_of_a_run_gone_far_off_is_drawn_without_a_warning(qtbot, window):
+    played_to(qtbot, window, "9", 150)  # the saddle's run reaches y ≈ −7.5e8: the slice along x is flat
+    assert window.canvas.last_painted.lead.loss < -1e17  # any numpy warning would have failed the test
 
 
 def test_the_loss_axis_of_a_diverging_run_keeps_its_plain_label(qtbot, window):

@@ -16,8 +16,8 @@ class Placer:
         function that gives them, called only if a label is placed (most frames place none)."""
         (self._x0, x1), (y0, self._y1) = box.viewRange()
         self._width, self._height = box.width(), box.height()
-        self._sx = (x1 - self._x0) / self._width if self._width > 0 else 1.0
-        self._sy = (self._y1 - y0) / self._height if self._height > 0 else 1.0
+        self._sx = _per_pixel(x1 - self._x0, self._width)
+        self._sy = _per_pixel(self._y1 - y0, self._height)
         self._obstacles = obstacles
         self._points = np.empty((0, 2))
         self._weights = np.empty(0)
@@ -29,7 +29,18 @@ class Placer:
 
     def add_obstacles(self, points, weight: float = 1.0) -> None:
         """More points not to cover; covering one costs ``weight`` (a point of a path costs 1)."""
-        more = self.to_pixels(np.asarray(points, float).reshape(-1, 2))
+        self._add_pixels(self.to_pixels(np.asarray(points, float).reshape(-1, 2)), weight)
+
+    def add_marker(self, point, radius: float, weight: float) -> None:
+        """A symbol drawn at ``point`` (data coordinates), ``radius`` pixels from its centre to its
+        edge: covering its centre or any of its edge costs ``weight`` (a label beside it must not
+        hide it, which its centre alone would not ensure)."""
+        centre = self.to_pixels(np.asarray(point, float).reshape(1, 2))
+        around = np.linspace(0, 2 * np.pi, 8, endpoint=False)
+        edge = centre + radius * np.column_stack([np.cos(around), np.sin(around)])
+        self._add_pixels(np.concatenate([centre, edge]), weight)
+
+    def _add_pixels(self, more: np.ndarray, weight: float) -> None:
         self._points = np.concatenate([self._points, more])
         self._weights = np.concatenate([self._weights, np.full(len(more), float(weight))])
 
@@ -72,3 +83,9 @@ class Placer:
                      self._y1 - (rect.top() + ay * h) * self._sy)
         self.taken.append(rect)
         return rect
+
+
+def _per_pixel(span: float, pixels: float) -> float:
+    """Data units per pixel; 1 for a view not laid out yet or of no extent (no division by zero)."""
+    per = span / pixels if pixels > 0 else 0.0
+    return per if np.isfinite(per) and per > 0 else 1.0

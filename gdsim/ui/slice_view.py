@@ -135,7 +135,7 @@ class SliceView(PlotView):
             loss = sl.loss[defined]
             ts = np.linspace(*xs, 20)
             tangent = np.column_stack([ts, y + slope * (ts - x)])
-            drawn = np.concatenate([np.column_stack([sl.values[defined], loss]), tangent, [[x, y]]])
+            drawn = np.concatenate([np.column_stack([sl.values[defined], loss]), tangent])
             self._place_label(x, y, drawn)
 
     def _label_key(self, text: str, x: float, y: float, loss: np.ndarray) -> tuple:
@@ -154,7 +154,7 @@ class SliceView(PlotView):
 
     def _place_label(self, x: float, y: float, drawn: np.ndarray) -> None:
         """Where it covers least of the curve, the tangent and the point: beside the point, or at
-        the top of the plot."""
+        the top or the bottom of the plot."""
         box = self.getPlotItem().getViewBox()
         (x0, x1), (y0, y1) = box.viewRange()
         room = box.width()
@@ -175,7 +175,8 @@ class SliceView(PlotView):
         sides = [(x + gap, 0.0), (x - gap, 1.0)] if right else [(x - gap, 1.0), (x + gap, 0.0)]
         candidates = [(sx, y, ax, ay) for ay in (1.0, 0.0) for sx, ax in sides]
         candidates += [((x0 + x1) / 2, y1, 0.5, 0.0), (x0, y1, 0.0, 0.0), (x1, y1, 1.0, 0.0)]
+        candidates += [((x0 + x1) / 2, y0, 0.5, 1.0), (x0, y0, 0.0, 1.0), (x1, y0, 1.0, 1.0)]
         placer = Placer(box, drawn)
+        placer.add_marker([x, y], self.point.opts["size"] / 2 + self._style.width(3), weight=100)
         placer.place(self.label, candidates)
-        placer.add_obstacles([[x, y]], weight=100)
         self.sample_note.place(placer)
