@@ -128,3 +128,17 @@ def test_the_slices_give_way_to_the_landscape_on_a_narrow_canvas_at_a_large_scal
     assert window.canvas.parameters.width() > 0.8 * window.canvas.width()
     window.actions.scale_actions[1.0].trigger()
     qtbot.waitUntil(lambda: window.canvas.slices_shown)
+
+
+def test_the_slices_give_way_to_the_landscape_under_the_chain_rule_panel_on_a_projector(qtbot, window):
+    """At 1024 × 700 lesson 6's chain-rule panel leaves the canvas ~330 px: the slices would be 37 px
+    plots, too short for a label beside the point."""
+    qtbot.waitUntil(lambda: len(window.lessons) > 0)
+    window.resize(1024, 700)
+    press(qtbot, window, Qt.Key.Key_6)
+    assert window.chain_dock.isVisible()
+    qtbot.waitUntil(lambda: not window.canvas.slices_shown)
+    assert window.canvas.parameters.width() > 0.8 * window.canvas.width()
+    press(qtbot, window, Qt.Key.Key_C)  # View → Chain rule off: the canvas has its height back
+    assert not window.chain_dock.isVisible()
+    qtbot.waitUntil(lambda: window.canvas.slices_shown)

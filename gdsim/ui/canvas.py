@@ -33,6 +33,11 @@ MIN_HISTORY_ROWS = 50  # a plot narrower than this has not been laid out yet
 # Beside the parameter space the slices leave it about 3/5 of the canvas: below this width (times the
 # scale) its axis, colour bar and ticks leave the landscape a sliver, so the slices give way to it.
 SLICES_MIN_WIDTH = 520
+# Each slice has a third of the canvas's height, of which its title and axis take about 75 px (times
+# the scale): below this height (times the scale) its plot is under 2.5 times its ∂L label's height,
+# too short for the label to sit clear of the point and the curve (37 px under lesson 6's chain-rule
+# panel at 1024 × 700), so the slices give way to the landscape.
+SLICES_MIN_HEIGHT = 420
 UNPAINTED_FRAME_MS = 100  # a frame that changed nothing on screen is not painted: the gate opens anyway
 
 
@@ -132,7 +137,7 @@ class Canvas(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
+        if event.size() != event.oldSize():
             self._arrange(*self._wanted)
 
     def _fit_history_rows(self) -> None:
@@ -318,7 +323,9 @@ class Canvas(QWidget):
         per step beside the loss (or under it, when the data is beside); a view that does not apply,
         or has no room, is hidden and leaves its room to its neighbours."""
         self._wanted = (slices, data, lr)
-        slices = slices and self.width() >= SLICES_MIN_WIDTH * self._style.scale
+        scale = self._style.scale
+        room = self.width() >= SLICES_MIN_WIDTH * scale and self.height() >= SLICES_MIN_HEIGHT * scale
+        slices = slices and room
         if (slices, data, lr) == self._arranged:
             return
         self._arranged = (slices, data, lr)
